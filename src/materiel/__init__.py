@@ -1,0 +1,1 @@
+"""Materiel: defense news to events."""

@@ -1,0 +1,101 @@
+"""Typed records passed between the stages of the pipeline.
+
+Readers produce `Document`s (or `ReadError`s), the cleaner turns a `Document` into a
+`CleanDocument`, extraction turns a `CleanDocument` into `Event`s.  Offsets are character
+offsets into `CleanDocument.text`, which is stored as-is so evidence can be highlighted.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Any
+
+
+@dataclass(frozen=True)
+class Provenance:
+    """Where a document came from: the file, the record inside it, the raw content's hash."""
+
+    path: str
+    record: int | None = None  # 0-based record number (JSONL line, CSV row, feed entry, WARC record)
+    offset: int | None = None  # byte offset of the record in the (decompressed) stream, when known
+    content_hash: str = ""  # sha256 hex of the record's raw bytes as read
+    member: str | None = None  # member name inside an archive (.zip/.tar) or a WARC target URI
+
+
+@dataclass
+class Document:
+    id: str
+    text: str
+    title: str | None = None
+    url: str | None = None
+    published: str | None = None  # ISO 8601: YYYY-MM-DD, or a full timestamp
+    outlet: str | None = None
+    author: str | None = None
+    language: str | None = None
+    provenance: Provenance = field(default_factory=lambda: Provenance(path="-"))
+    extra: dict[str, Any] = field(default_factory=dict)
+
+
+@dataclass(frozen=True)
+class ReadError:
+    """A record that could not be read; the batch goes on without it."""
+
+    path: str
+    reason: str
+    record: int | None = None
+
+    def __str__(self) -> str:
+        where = self.path if self.record is None else f"{self.path}:{self.record}"
+        return f"{where}: {self.reason}"
+
+
+@dataclass(frozen=True)
+class Removal:
+    """A span taken out of the raw text by cleaning, and why."""
+
+    text: str
+    reason: str
+    start: int  # offsets into the raw (pre-cleaning) text
+    end: int
+
+
+@dataclass(frozen=True)
+class Segment:
+    """A block of the cleaned text: a heading, a paragraph, or one item of a teaser feed."""
+
+    kind: str  # "title" | "heading" | "paragraph" | "item"
+    start: int
+    end: int
+    story: int = 0
+
+
+@dataclass(frozen=True)
+class Story:
+    """One story of a document that glues several together (or one item of a feed)."""
+
+    index: int
+    start: int
+    end: int
+    heading: str | None = None
+
+
+@dataclass(frozen=True)
+class Sentence:
+    start: int
+    end: int
+    text: str
+    story: int = 0
+    segment: int = 0
+    truncated: bool = False  # the text stops mid-sentence (feed teasers)
+    is_heading: bool = False
+
+
+@dataclass
+class CleanDocument:
+    doc: Document
+    text: str
+    segments: list[Segment] = field(default_factory=list)
+    stories: list[Story] = field(default_factory=list)
+    sentences: list[Sentence] = field(default_factory=list)
+    removed: list[Removal] = field(default_factory=list)
+    is_feed: bool = False  # one item per line (teaser feed): items carry their own date context
