@@ -99,3 +99,70 @@ class CleanDocument:
     sentences: list[Sentence] = field(default_factory=list)
     removed: list[Removal] = field(default_factory=list)
     is_feed: bool = False  # one item per line (teaser feed): items carry their own date context
+
+
+EVENT_TYPES = (
+    "production", "procurement", "aid", "agreement", "sanction", "meeting", "spending", "strike",
+)
+ROLES = {
+    "production": ("producer", "item", "location", "partner", "quantity", "value"),
+    "procurement": ("buyer", "seller", "item", "quantity", "value"),
+    "aid": ("donor", "recipient", "item", "quantity", "value"),
+    "agreement": ("party", "item"),
+    "sanction": ("imposer", "target"),
+    "meeting": ("participant", "location"),
+    "spending": ("spender", "value"),
+    "strike": ("attacker", "target", "location"),
+}
+
+
+@dataclass
+class Argument:
+    """One value of an event role, as written (`text`) and as resolved."""
+
+    text: str
+    name: str | None = None  # canonical name from the knowledge base
+    id: str | None = None  # knowledge-base id (or a cluster id for unlinked entities)
+    value: float | None = None  # for quantity and value
+    currency: str | None = None  # ISO 4217, for value
+    start: int | None = None  # offsets into CleanDocument.text
+    end: int | None = None
+
+    def to_json(self) -> dict[str, Any]:
+        out: dict[str, Any] = {"text": self.text}
+        for key in ("name", "id", "value", "currency"):
+            val = getattr(self, key)
+            if val is not None:
+                out[key] = val
+        return out
+
+
+@dataclass
+class Event:
+    doc: str
+    type: str
+    args: dict[str, list[Argument]] = field(default_factory=dict)
+    date: str | None = None  # YYYY-MM-DD, YYYY-MM or YYYY
+    status: str | None = None  # planned | announced | done
+    evidence: str = ""
+    evidence_start: int | None = None  # offsets of the evidence sentence in CleanDocument.text
+    evidence_end: int | None = None
+    summary: str = ""
+    confidence: float = 0.5
+    flags: list[str] = field(default_factory=list)  # e.g. office-term warnings
+
+    def to_json(self) -> dict[str, Any]:
+        """The output contract of `--format jsonl` (spec/EVENTS.md section 3)."""
+        out: dict[str, Any] = {
+            "doc": self.doc,
+            "type": self.type,
+            "date": self.date,
+            "status": self.status,
+            "args": {role: [a.to_json() for a in vals] for role, vals in self.args.items() if vals},
+            "evidence": self.evidence,
+            "summary": self.summary,
+            "confidence": round(self.confidence, 3),
+        }
+        if self.flags:
+            out["flags"] = list(self.flags)
+        return out
