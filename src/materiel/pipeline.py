@@ -1,0 +1,110 @@
+"""The main job: read documents, clean them, drop duplicates and store them.
+
+A library function first (`ingest`); the CLI is a thin layer over it.  Documents are written
+in batches, each batch one transaction, so a run killed halfway keeps every batch it
+committed and a re-run skips them as already stored.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterable, Iterator
+from dataclasses import dataclass, field
+from itertools import islice
+
+from materiel.clean import clean
+from materiel.ingest import ReaderOptions, read_paths
+from materiel.models import CleanDocument, Document, ReadError
+from materiel.store import Store
+from materiel.store.repository import DUPLICATE, NEAR_DUPLICATE_STATUS, NEW
+
+BATCH_SIZE = 200
+
+
+@dataclass
+class IngestSummary:
+    read: int = 0
+    new: int = 0
+    duplicate: int = 0
+    near_duplicate: int = 0
+    rejected: int = 0
+    errors: list[str] = field(default_factory=list)
+
+    def to_json(self) -> dict[str, object]:
+        return {"read": self.read, "new": self.new, "duplicate": self.duplicate,
+                "near_duplicate": self.near_duplicate, "rejected": self.rejected,
+                "errors": self.errors}
+
+
+def clean_records(
+    records: Iterable[Document | ReadError], summary: IngestSummary
+) -> Iterator[CleanDocument]:
+    """Clean each document; read errors and documents left empty are counted as rejected."""
+    for record in records:
+        if isinstance(record, ReadError):
+            summary.rejected += 1
+            summary.errors.append(str(record))
+            continue
+        summary.read += 1
+        cleaned = clean(record)
+        if not cleaned.text.strip():
+            summary.rejected += 1
+            where = record.provenance.path
+            if record.provenance.record is not None:
+                where += f":{record.provenance.record}"
+            summary.errors.append(f"{where}: no text left after cleaning")
+            continue
+        yield cleaned
+
+
+def _batches(items: Iterable[CleanDocument], size: int) -> Iterator[list[CleanDocument]]:
+    it = iter(items)
+    while batch := list(islice(it, size)):
+        yield batch
+
+
+def store_batch(store: Store, batch: list[CleanDocument], summary: IngestSummary) -> None:
+    """Write a batch in one transaction; if it fails, retry one document at a time so that
+    one bad record does not cost the others."""
+    try:
+        with store.transaction() as conn:
+            results = [store.add(conn, doc) for doc in batch]
+    except Exception:  # noqa: BLE001 - any database error: isolate the record that caused it
+        results = []
+        for doc in batch:
+            try:
+                with store.transaction() as conn:
+                    results.append(store.add(conn, doc))
+            except Exception as exc:  # noqa: BLE001
+                summary.rejected += 1
+                summary.errors.append(f"{_where(doc.doc)}: not stored ({type(exc).__name__}: "
+                                      f"{str(exc).splitlines()[0][:160]})")
+    for result in results:
+        if result.status == NEW:
+            summary.new += 1
+        elif result.status == DUPLICATE:
+            summary.duplicate += 1
+        elif result.status == NEAR_DUPLICATE_STATUS:
+            summary.near_duplicate += 1
+
+
+def _where(doc: Document) -> str:
+    prov = doc.provenance
+    return prov.path if prov.record is None else f"{prov.path}:{prov.record}"
+
+
+def ingest(
+    paths: Iterable[str],
+    store: Store,
+    options: ReaderOptions | None = None,
+    *,
+    batch_size: int = BATCH_SIZE,
+    on_document: Callable[[IngestSummary], None] | None = None,
+) -> IngestSummary:
+    """Read, clean, deduplicate and store everything under `paths`."""
+    summary = IngestSummary()
+    records = read_paths(paths, options or ReaderOptions())
+    for batch in _batches(clean_records(records, summary), batch_size):
+        store_batch(store, batch, summary)
+        if on_document is not None:
+            on_document(summary)
+    return summary

@@ -1,0 +1,263 @@
+"""The store: documents with their provenance, cleaning record and duplicate links."""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Iterator
+from contextlib import contextmanager
+from dataclasses import asdict, dataclass, field
+from datetime import UTC, datetime
+from typing import Any
+
+from sqlalchemy import Connection, Engine, Insert, func, insert, select, update
+
+from materiel.dedup import NEAR_DUPLICATE, Signature, body_text, exact_hash, signature
+from materiel.models import CleanDocument, Document
+from materiel.store import db
+from materiel.store.schema import (
+    clusters,
+    documents,
+    item_links,
+    lsh_bands,
+    removals,
+    sentences,
+    signatures,
+    sources,
+)
+
+NEW, DUPLICATE, NEAR_DUPLICATE_STATUS = "new", "duplicate", "near_duplicate"
+
+
+@dataclass(frozen=True)
+class AddResult:
+    status: str  # new | duplicate | near_duplicate
+    document_id: int
+    cluster_id: int | None = None
+    similarity: float | None = None
+    new_source: bool = True  # False when this very record was stored before (a re-run)
+
+
+@dataclass
+class StoredDocument:
+    id: int
+    doc_key: str
+    title: str | None
+    url: str | None
+    published: str | None
+    outlet: str | None
+    clean_text: str
+    is_feed: bool
+    cluster_id: int | None
+    sources: list[dict[str, Any]] = field(default_factory=list)
+    removals: list[dict[str, Any]] = field(default_factory=list)
+    sentences: list[dict[str, Any]] = field(default_factory=list)
+    cluster: list[dict[str, Any]] = field(default_factory=list)  # other members of its cluster
+
+
+def _insert(conn: Connection, statement: Insert) -> int:
+    """Run an INSERT and return the new row's primary key."""
+    key = conn.execute(statement).inserted_primary_key
+    assert key is not None
+    return int(key[0])
+
+
+def _now() -> str:
+    return datetime.now(UTC).isoformat(timespec="seconds")
+
+
+class Store:
+    """A database of documents; SQLite by default, PostgreSQL by URL."""
+
+    def __init__(self, engine: Engine, url: str):
+        self.engine = engine
+        self.url = url
+
+    @classmethod
+    def open(cls, url: str | None = None, *, migrate: bool = True) -> Store:
+        url = db.to_url(url) if url else db.default_db_url()
+        engine = db.make_engine(url)
+        if migrate and db.current_revision(engine) != db.head_revision():
+            db.migrate(engine)
+        return cls(engine, url)
+
+    def close(self) -> None:
+        self.engine.dispose()
+
+    @contextmanager
+    def transaction(self) -> Iterator[Connection]:
+        with self.engine.begin() as conn:
+            yield conn
+
+    # -- writing -----------------------------------------------------------------------------
+
+    def add(self, conn: Connection, clean: CleanDocument) -> AddResult:
+        """Store one cleaned document, or link it to the copy already stored."""
+        doc = clean.doc
+        body = body_text(clean)
+        content_hash = exact_hash(body)
+        existing = conn.execute(
+            select(documents.c.id, documents.c.cluster_id).where(
+                documents.c.content_hash == content_hash)
+        ).first()
+        if existing is not None:
+            added = self._add_source(conn, existing.id, doc)
+            return AddResult(DUPLICATE, existing.id, existing.cluster_id, 1.0, added)
+
+        sig = signature(body)
+        match = self._nearest(conn, "doc", sig, exclude_document=None)
+        cluster_id = None
+        status = NEW
+        if match is not None:
+            match_doc = match[1]
+            cluster_id = self._cluster_of(conn, match_doc)
+            status = NEAR_DUPLICATE_STATUS
+        doc_id = _insert(conn, insert(documents).values(
+                doc_key=doc.id, title=doc.title, url=doc.url, published=doc.published,
+                outlet=doc.outlet, author=doc.author, language=doc.language,
+                raw_text=doc.text, clean_text=clean.text, content_hash=content_hash,
+                is_feed=clean.is_feed,
+                stories=json.dumps([asdict(s) for s in clean.stories]),
+                segments=json.dumps([asdict(s) for s in clean.segments]),
+                cluster_id=cluster_id, ingested_at=_now(),
+            ))
+        self._add_source(conn, doc_id, doc)
+        if clean.sentences:
+            conn.execute(insert(sentences), [
+                {"document_id": doc_id, "idx": i, "start": s.start, "end": s.end,
+                 "story": s.story, "segment": s.segment, "truncated": s.truncated,
+                 "is_heading": s.is_heading}
+                for i, s in enumerate(clean.sentences)
+            ])
+        if clean.removed:
+            conn.execute(insert(removals), [
+                {"document_id": doc_id, "start": r.start, "end": r.end, "reason": r.reason,
+                 "text": r.text}
+                for r in clean.removed
+            ])
+        self._add_signature(conn, "doc", doc_id, -1, content_hash, sig)
+        if clean.is_feed:
+            self._add_items(conn, doc_id, clean)
+        return AddResult(status, doc_id, cluster_id, match[2] if match else None)
+
+    def _add_source(self, conn: Connection, doc_id: int, doc: Document) -> bool:
+        prov = doc.provenance
+        key = {"document_id": doc_id, "raw_hash": prov.content_hash or "", "path": prov.path,
+               "record": -1 if prov.record is None else prov.record,
+               "member": prov.member or ""}
+        seen = conn.execute(
+            select(sources.c.id).where(*[sources.c[k] == v for k, v in key.items()])
+        ).first()
+        if seen is not None:
+            return False
+        conn.execute(insert(sources).values(
+            **key, byte_offset=prov.offset, url=doc.url, outlet=doc.outlet,
+            published=doc.published, seen_at=_now()))
+        return True
+
+    def _add_signature(self, conn: Connection, kind: str, doc_id: int, item: int,
+                       content_hash: str, sig: Signature) -> int:
+        sig_id = _insert(conn, insert(signatures).values(
+            kind=kind, document_id=doc_id, item=item, content_hash=content_hash,
+            signature=sig.to_bytes()))
+        conn.execute(insert(lsh_bands), [
+            {"band_key": key, "signature_id": sig_id} for key in sig.band_keys(kind)])
+        return sig_id
+
+    def _nearest(self, conn: Connection, kind: str, sig: Signature,
+                 exclude_document: int | None) -> tuple[int, int, float] | None:
+        """(signature id, document id, similarity) of the closest stored near-duplicate."""
+        query = (
+            select(signatures.c.id, signatures.c.document_id, signatures.c.signature)
+            .join(lsh_bands, lsh_bands.c.signature_id == signatures.c.id)
+            .where(lsh_bands.c.band_key.in_(sig.band_keys(kind)))
+            .distinct()
+        )
+        best: tuple[int, int, float] | None = None
+        for row in conn.execute(query):
+            if row.document_id == exclude_document:
+                continue
+            similarity = sig.jaccard(Signature.from_bytes(row.signature))
+            if similarity >= NEAR_DUPLICATE and (best is None or similarity > best[2]):
+                best = (row.id, row.document_id, similarity)
+        return best
+
+    def _cluster_of(self, conn: Connection, doc_id: int) -> int:
+        cluster_id = conn.execute(
+            select(documents.c.cluster_id).where(documents.c.id == doc_id)).scalar()
+        if cluster_id is None:
+            cluster_id = _insert(conn, insert(clusters).values(canonical_document_id=doc_id))
+            conn.execute(update(documents).where(documents.c.id == doc_id)
+                         .values(cluster_id=cluster_id))
+        return int(cluster_id)
+
+    def _add_items(self, conn: Connection, doc_id: int, clean: CleanDocument) -> None:
+        for story in clean.stories:
+            text = clean.text[story.start:story.end]
+            if not text.strip():
+                continue
+            item_hash = exact_hash(text)
+            sig = signature(text)
+            twin = conn.execute(
+                select(signatures.c.id).where(signatures.c.kind == "item",
+                                              signatures.c.content_hash == item_hash,
+                                              signatures.c.document_id != doc_id)
+            ).first()
+            sig_id = self._add_signature(conn, "item", doc_id, story.index, item_hash, sig)
+            if twin is not None:
+                conn.execute(insert(item_links).values(
+                    signature_id=sig_id, duplicate_of=twin.id, similarity=1.0))
+                continue
+            near = self._nearest(conn, "item", sig, exclude_document=doc_id)
+            if near is not None:
+                conn.execute(insert(item_links).values(
+                    signature_id=sig_id, duplicate_of=near[0], similarity=near[2]))
+
+    # -- reading -----------------------------------------------------------------------------
+
+    def count_documents(self) -> int:
+        with self.engine.connect() as conn:
+            return int(conn.execute(select(func.count()).select_from(documents)).scalar() or 0)
+
+    def list_documents(self, limit: int = 50, offset: int = 0) -> list[dict[str, Any]]:
+        n_sources = (select(func.count()).where(sources.c.document_id == documents.c.id)
+                     .scalar_subquery())
+        query = (
+            select(documents.c.id, documents.c.doc_key, documents.c.published,
+                   documents.c.outlet, documents.c.title, documents.c.cluster_id,
+                   func.length(documents.c.clean_text).label("chars"),
+                   n_sources.label("sources"))
+            .order_by(documents.c.id).limit(limit).offset(offset)
+        )
+        with self.engine.connect() as conn:
+            return [dict(row._mapping) for row in conn.execute(query)]
+
+    def get_document(self, key: str | int) -> StoredDocument | None:
+        """By numeric store id, or by the input's own id (the latest stored with that id)."""
+        with self.engine.connect() as conn:
+            row = None
+            if isinstance(key, int) or str(key).isdigit():
+                row = conn.execute(select(documents).where(documents.c.id == int(key))).first()
+            if row is None:
+                row = conn.execute(select(documents).where(documents.c.doc_key == str(key))
+                                   .order_by(documents.c.id.desc())).first()
+            if row is None:
+                return None
+            stored = StoredDocument(
+                id=row.id, doc_key=row.doc_key, title=row.title, url=row.url,
+                published=row.published, outlet=row.outlet, clean_text=row.clean_text,
+                is_feed=bool(row.is_feed), cluster_id=row.cluster_id)
+            stored.sources = [dict(r._mapping) for r in conn.execute(
+                select(sources).where(sources.c.document_id == row.id).order_by(sources.c.id))]
+            stored.removals = [dict(r._mapping) for r in conn.execute(
+                select(removals.c.start, removals.c.end, removals.c.reason, removals.c.text)
+                .where(removals.c.document_id == row.id).order_by(removals.c.start))]
+            stored.sentences = [dict(r._mapping) for r in conn.execute(
+                select(sentences).where(sentences.c.document_id == row.id)
+                .order_by(sentences.c.idx))]
+            if row.cluster_id is not None:
+                stored.cluster = [dict(r._mapping) for r in conn.execute(
+                    select(documents.c.id, documents.c.doc_key, documents.c.url,
+                           documents.c.outlet, documents.c.published)
+                    .where(documents.c.cluster_id == row.cluster_id, documents.c.id != row.id)
+                    .order_by(documents.c.id))]
+            return stored

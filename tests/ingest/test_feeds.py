@@ -1,0 +1,77 @@
+from __future__ import annotations
+
+from materiel.models import Document
+
+
+def test_rss_feed(tmp_path, read, split, text):
+    path = tmp_path / "naval.rss"
+    path.write_text(text.rss, encoding="utf-8")
+    docs, errs = split(read(path))
+    assert not errs
+    first, second = docs
+    assert first.id == "naval-0001"
+    assert first.url == "https://naval.example.org/frigate"
+    assert first.title == "Navy commissions third frigate"
+    assert first.text == "The navy commissioned its third frigate.\nIt joins the northern fleet."
+    assert first.published == "2024-03-05T08:15:00+01:00"
+    assert (first.outlet, first.language) == ("Naval Dispatch", "en")
+    assert first.extra["categories"] == ["Naval"]
+    assert first.provenance.record == 0 and len(first.provenance.content_hash) == 64
+    assert second.id == "https://naval.example.org/radar"  # no guid: the link
+    assert second.text == "The air force selected a ground-based radar."
+    assert second.published == "2024-03-06T10:00:00+00:00"
+    assert second.provenance.record == 1
+    assert first.provenance.content_hash != second.provenance.content_hash
+
+
+def test_atom_feed_prefers_content_over_summary(tmp_path, read, text):
+    path = tmp_path / "land.atom"
+    path.write_text(text.atom, encoding="utf-8")
+    [doc] = read(path)
+    assert isinstance(doc, Document)
+    assert doc.id == "urn:example:land:42"
+    assert doc.url == "https://land.example.org/vehicles"
+    assert doc.text == (
+        "The army received the first 12 armoured vehicles on Thursday.\nSix go to the 1st brigade."
+    )
+    assert (doc.title, doc.author, doc.outlet) == (
+        "Army receives first armoured vehicles",
+        "Sam Ortiz",
+        "Land Forces Wire",
+    )
+    assert doc.published == "2024-03-07T11:00:00+02:00"
+
+
+def test_feed_detected_by_content_under_xml_name(tmp_path, read, text):
+    path = tmp_path / "feed.xml"
+    path.write_text(text.atom)
+    [doc] = read(path)
+    assert doc.outlet == "Land Forces Wire"
+
+
+def test_title_only_entry_uses_the_title(tmp_path, read):
+    path = tmp_path / "teasers.rss"
+    path.write_text(
+        '<rss version="2.0"><channel><title>T</title><item><title>Army orders 40 trucks</title>'
+        "<link>https://t.example/1</link></item><item><link>https://t.example/2</link></item>"
+        "</channel></rss>"
+    )
+    doc, err = read(path)
+    assert (doc.text, doc.extra["text_from"]) == ("Army orders 40 trucks", "title")
+    assert (err.record, err.reason) == (2, "entry 2: no text")
+
+
+def test_malformed_and_empty_feeds(tmp_path, read):
+    broken = tmp_path / "broken.xml"
+    broken.write_text('<?xml version="1.0"?><rss><channel><title>Oops</chan')
+    empty = tmp_path / "empty.rss"
+    empty.write_text('<rss version="2.0"><channel><title>Quiet week</title></channel></rss>')
+    not_a_feed = tmp_path / "sitemap.xml"
+    not_a_feed.write_text(
+        '<?xml version="1.0"?><urlset><url><loc>https://a.example/</loc></url></urlset>'
+    )
+    errs = read(broken, empty, not_a_feed)
+    assert errs[0].path == str(broken) and errs[0].reason.startswith("malformed feed (")
+    assert "\n" not in errs[0].reason
+    assert errs[1].reason == "feed has no entries"
+    assert errs[2].reason.startswith(("malformed feed", "feed has no entries"))
