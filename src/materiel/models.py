@@ -16,7 +16,7 @@ class Provenance:
     """Where a document came from: the file, the record inside it, the raw content's hash."""
 
     path: str
-    record: int | None = None  # 0-based record number (JSONL line, CSV row, feed entry, WARC record)
+    record: int | None = None  # 0-based: JSONL line, CSV row, feed entry, WARC record
     offset: int | None = None  # byte offset of the record in the (decompressed) stream, when known
     content_hash: str = ""  # sha256 hex of the record's raw bytes as read
     member: str | None = None  # member name inside an archive (.zip/.tar) or a WARC target URI
