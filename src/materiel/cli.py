@@ -4,15 +4,17 @@ from __future__ import annotations
 
 import json
 from pathlib import Path
-from typing import Annotated
+from typing import TYPE_CHECKING, Annotated
 
 import typer
 from rich.console import Console
 from rich.progress import BarColumn, Progress, SpinnerColumn, TextColumn, TimeElapsedColumn
 
 from materiel import __version__
-from materiel.ingest import ReaderOptions
-from materiel.store import Store
+
+if TYPE_CHECKING:
+    from materiel.ingest import ReaderOptions
+    from materiel.store import Store
 
 app = typer.Typer(help="Turn defense news into a source-linked database of events.",
                   no_args_is_help=True, add_completion=False)
@@ -31,6 +33,8 @@ JsonOption = Annotated[bool, typer.Option("--json", help="Machine-readable outpu
 
 
 def _open_store(db: str | None) -> Store:
+    from materiel.store import Store
+
 
     try:
         return Store.open(db)
@@ -41,6 +45,8 @@ def _open_store(db: str | None) -> Store:
 
 def _reader_options(id_field: str, text_field: str, title_field: str, url_field: str,
                     published_field: str, input_format: str | None) -> ReaderOptions:
+    from materiel.ingest import ReaderOptions
+
     return ReaderOptions(id_field=id_field, text_field=text_field, title_field=title_field,
                          url_field=url_field, published_field=published_field,
                          format=input_format)

@@ -21,3 +21,7 @@ def test_plain_path_becomes_sqlite_url(tmp_path):
     url = db.to_url(str(tmp_path / "x.db"))
     assert url.startswith("sqlite:///") and url.endswith("x.db")
     assert db.to_url("postgresql://u@h/d").startswith("postgresql+psycopg://")
+
+
+def test_the_code_knows_the_newest_migration():
+    assert db.head_revision() == db.SCHEMA_REVISION

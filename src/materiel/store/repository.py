@@ -76,7 +76,7 @@ class Store:
     def open(cls, url: str | None = None, *, migrate: bool = True) -> Store:
         url = db.to_url(url) if url else db.default_db_url()
         engine = db.make_engine(url)
-        if migrate and db.current_revision(engine) != db.head_revision():
+        if migrate and db.current_revision(engine) != db.SCHEMA_REVISION:
             db.migrate(engine)
         return cls(engine, url)
 
