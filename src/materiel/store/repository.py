@@ -5,11 +5,11 @@ from __future__ import annotations
 import json
 from collections.abc import Iterator
 from contextlib import contextmanager
-from dataclasses import asdict, dataclass, field
+from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from typing import Any
 
-from sqlalchemy import Connection, Engine, Insert, func, insert, select, update
+from sqlalchemy import Connection, Engine, Insert, bindparam, func, insert, select, update
 
 from materiel.dedup import NEAR_DUPLICATE, Signature, body_text, exact_hash, signature
 from materiel.models import CleanDocument, Document
@@ -26,6 +26,26 @@ from materiel.store.schema import (
 )
 
 NEW, DUPLICATE, NEAR_DUPLICATE_STATUS = "new", "duplicate", "near_duplicate"
+
+# Statements built once and run with parameters: building them per document costs more
+# than running them.
+_DOC_BY_HASH = select(documents.c.id, documents.c.cluster_id).where(
+    documents.c.content_hash == bindparam("content_hash"))
+_SOURCE_KEY = ("document_id", "raw_hash", "path", "record", "member")
+_SOURCE_SEEN = select(sources.c.id).where(
+    *[sources.c[k] == bindparam(k) for k in _SOURCE_KEY])
+_BAND_MATCHES = (
+    select(signatures.c.id, signatures.c.document_id, signatures.c.signature)
+    .join(lsh_bands, lsh_bands.c.signature_id == signatures.c.id)
+    .where(lsh_bands.c.band_key.in_(bindparam("keys", expanding=True)))
+    .distinct()
+)
+_ITEM_TWIN = select(signatures.c.id).where(
+    signatures.c.kind == "item", signatures.c.content_hash == bindparam("content_hash"),
+    signatures.c.document_id != bindparam("document_id"))
+_CLUSTER_OF = select(documents.c.cluster_id).where(documents.c.id == bindparam("id"))
+_SET_CLUSTER = update(documents).where(documents.c.id == bindparam("doc_id")).values(
+    cluster_id=bindparam("cluster"))
 
 
 @dataclass(frozen=True)
@@ -54,9 +74,9 @@ class StoredDocument:
     cluster: list[dict[str, Any]] = field(default_factory=list)  # other members of its cluster
 
 
-def _insert(conn: Connection, statement: Insert) -> int:
-    """Run an INSERT and return the new row's primary key."""
-    key = conn.execute(statement).inserted_primary_key
+def _insert(conn: Connection, statement: Insert, values: dict[str, Any]) -> int:
+    """Run an INSERT of one row and return its primary key."""
+    key = conn.execute(statement, values).inserted_primary_key
     assert key is not None
     return int(key[0])
 
@@ -95,10 +115,7 @@ class Store:
         doc = clean.doc
         body = body_text(clean)
         content_hash = exact_hash(body)
-        existing = conn.execute(
-            select(documents.c.id, documents.c.cluster_id).where(
-                documents.c.content_hash == content_hash)
-        ).first()
+        existing = conn.execute(_DOC_BY_HASH, {"content_hash": content_hash}).first()
         if existing is not None:
             added = self._add_source(conn, existing.id, doc)
             return AddResult(DUPLICATE, existing.id, existing.cluster_id, 1.0, added)
@@ -111,13 +128,15 @@ class Store:
             match_doc = match[1]
             cluster_id = self._cluster_of(conn, match_doc)
             status = NEAR_DUPLICATE_STATUS
-        doc_id = _insert(conn, insert(documents).values(
+        doc_id = _insert(conn, insert(documents), dict(
                 doc_key=doc.id, title=doc.title, url=doc.url, published=doc.published,
                 outlet=doc.outlet, author=doc.author, language=doc.language,
                 raw_text=doc.text, clean_text=clean.text, content_hash=content_hash,
                 is_feed=clean.is_feed,
-                stories=json.dumps([asdict(s) for s in clean.stories]),
-                segments=json.dumps([asdict(s) for s in clean.segments]),
+                stories=json.dumps([[s.index, s.start, s.end, s.heading]
+                                    for s in clean.stories]),
+                segments=json.dumps([[s.kind, s.start, s.end, s.story]
+                                     for s in clean.segments]),
                 cluster_id=cluster_id, ingested_at=_now(),
             ))
         self._add_source(conn, doc_id, doc)
@@ -144,19 +163,16 @@ class Store:
         key = {"document_id": doc_id, "raw_hash": prov.content_hash or "", "path": prov.path,
                "record": -1 if prov.record is None else prov.record,
                "member": prov.member or ""}
-        seen = conn.execute(
-            select(sources.c.id).where(*[sources.c[k] == v for k, v in key.items()])
-        ).first()
-        if seen is not None:
+        if conn.execute(_SOURCE_SEEN, key).first() is not None:
             return False
-        conn.execute(insert(sources).values(
+        conn.execute(insert(sources), dict(
             **key, byte_offset=prov.offset, url=doc.url, outlet=doc.outlet,
             published=doc.published, seen_at=_now()))
         return True
 
     def _add_signature(self, conn: Connection, kind: str, doc_id: int, item: int,
                        content_hash: str, sig: Signature) -> int:
-        sig_id = _insert(conn, insert(signatures).values(
+        sig_id = _insert(conn, insert(signatures), dict(
             kind=kind, document_id=doc_id, item=item, content_hash=content_hash,
             signature=sig.to_bytes()))
         conn.execute(insert(lsh_bands), [
@@ -166,14 +182,8 @@ class Store:
     def _nearest(self, conn: Connection, kind: str, sig: Signature,
                  exclude_document: int | None) -> tuple[int, int, float] | None:
         """(signature id, document id, similarity) of the closest stored near-duplicate."""
-        query = (
-            select(signatures.c.id, signatures.c.document_id, signatures.c.signature)
-            .join(lsh_bands, lsh_bands.c.signature_id == signatures.c.id)
-            .where(lsh_bands.c.band_key.in_(sig.band_keys(kind)))
-            .distinct()
-        )
         best: tuple[int, int, float] | None = None
-        for row in conn.execute(query):
+        for row in conn.execute(_BAND_MATCHES, {"keys": sig.band_keys(kind)}):
             if row.document_id == exclude_document:
                 continue
             similarity = sig.jaccard(Signature.from_bytes(row.signature))
@@ -182,12 +192,10 @@ class Store:
         return best
 
     def _cluster_of(self, conn: Connection, doc_id: int) -> int:
-        cluster_id = conn.execute(
-            select(documents.c.cluster_id).where(documents.c.id == doc_id)).scalar()
+        cluster_id = conn.execute(_CLUSTER_OF, {"id": doc_id}).scalar()
         if cluster_id is None:
-            cluster_id = _insert(conn, insert(clusters).values(canonical_document_id=doc_id))
-            conn.execute(update(documents).where(documents.c.id == doc_id)
-                         .values(cluster_id=cluster_id))
+            cluster_id = _insert(conn, insert(clusters), {"canonical_document_id": doc_id})
+            conn.execute(_SET_CLUSTER, {"doc_id": doc_id, "cluster": cluster_id})
         return int(cluster_id)
 
     def _add_items(self, conn: Connection, doc_id: int, clean: CleanDocument) -> None:
@@ -198,18 +206,15 @@ class Store:
             item_hash = exact_hash(text)
             sig = signature(text)
             twin = conn.execute(
-                select(signatures.c.id).where(signatures.c.kind == "item",
-                                              signatures.c.content_hash == item_hash,
-                                              signatures.c.document_id != doc_id)
-            ).first()
+                _ITEM_TWIN, {"content_hash": item_hash, "document_id": doc_id}).first()
             sig_id = self._add_signature(conn, "item", doc_id, story.index, item_hash, sig)
             if twin is not None:
-                conn.execute(insert(item_links).values(
+                conn.execute(insert(item_links), dict(
                     signature_id=sig_id, duplicate_of=twin.id, similarity=1.0))
                 continue
             near = self._nearest(conn, "item", sig, exclude_document=doc_id)
             if near is not None:
-                conn.execute(insert(item_links).values(
+                conn.execute(insert(item_links), dict(
                     signature_id=sig_id, duplicate_of=near[0], similarity=near[2]))
 
     # -- reading -----------------------------------------------------------------------------

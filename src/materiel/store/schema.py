@@ -45,8 +45,9 @@ documents = Table(
     Column("clean_text", Text, nullable=False),
     Column("content_hash", String(64), nullable=False, unique=True),
     Column("is_feed", Boolean, nullable=False, default=False),
-    Column("stories", Text, nullable=False, default="[]"),  # JSON list of stories
-    Column("segments", Text, nullable=False, default="[]"),  # JSON list of segments
+    # JSON lists: stories as [index, start, end, heading], segments as [kind, start, end, story]
+    Column("stories", Text, nullable=False, default="[]"),
+    Column("segments", Text, nullable=False, default="[]"),
     Column("cluster_id", Integer, ForeignKey("clusters.id"), nullable=True, index=True),
     Column("ingested_at", String(40), nullable=False),
 )
