@@ -51,3 +51,44 @@ def test_environment_variable_picks_the_database(tmp_path):
                          capture_output=True, text=True, env=env)
     assert res.returncode == 0, res.stderr
     assert db.exists()
+
+
+SAMPLE = Path(__file__).resolve().parents[1] / "src" / "materiel" / "data" / "sample"
+
+
+def test_sample_ingest_stores_events_and_lists_them(tmp_path):
+    """The README's first command: ingest the bundled sample, then list the events."""
+    db = tmp_path / "m.db"
+    res = materiel("ingest", "--sample", "--json", db=db)
+    assert res.returncode == 0, res.stderr
+    summary = json.loads(res.stdout)
+    assert summary["new"] >= 7 and summary["events"] >= 5
+    listed = [json.loads(line) for line in
+              materiel("events", "--json", "--type", "procurement", db=db).stdout.splitlines()]
+    assert listed and all(e["type"] == "procurement" for e in listed)
+    poland = [e for e in listed if e["doc"] == "sample-wire-001"]
+    assert poland and poland[0]["args"]["buyer"][0]["name"] == "Poland"
+    assert poland[0]["evidence"].startswith("Poland's defence ministry signed")
+    again = json.loads(materiel("ingest", "--sample", "--json", db=db).stdout)
+    assert again["new"] == 0 and again["events"] == 0
+
+
+def test_extract_writes_the_output_contract(tmp_path):
+    doc = tmp_path / "story.jsonl"
+    doc.write_text(json.dumps({
+        "id": "x-1", "published": "2025-03-14",
+        "text": "Finland signed a contract with Patria on Tuesday for 91 armoured vehicles "
+                "worth 300 million euros, the defence ministry said."}) + "\n")
+    res = subprocess.run([sys.executable, "-m", "materiel.cli", "extract", str(doc)],
+                         capture_output=True, text=True)
+    assert res.returncode == 0, res.stderr
+    events = [json.loads(line) for line in res.stdout.splitlines()]
+    buys = [e for e in events if e["type"] == "procurement"]
+    assert buys, events
+    event = buys[0]
+    assert event["doc"] == "x-1" and event["date"] == "2025-03-11"
+    assert {"doc", "type", "date", "status", "args", "evidence"} <= set(event)
+    assert any(v.get("value") == 300_000_000 and v.get("currency") == "EUR"
+               for v in event["args"].get("value", []))
+    assert event["args"]["buyer"][0]["name"] == "Finland"
+    assert event["args"]["buyer"][0]["id"] == "country:FI"

@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import json
+import logging
+import sys
 from pathlib import Path
 from typing import TYPE_CHECKING, Annotated
 
@@ -13,13 +15,17 @@ from rich.progress import BarColumn, Progress, SpinnerColumn, TextColumn, TimeEl
 from materiel import __version__
 
 if TYPE_CHECKING:
+    from materiel.extract import Extractor
     from materiel.ingest import ReaderOptions
+    from materiel.models import Event
     from materiel.store import Store
 
 app = typer.Typer(help="Turn defense news into a source-linked database of events.",
                   no_args_is_help=True, add_completion=False)
 docs_app = typer.Typer(help="Stored documents.", no_args_is_help=True)
 app.add_typer(docs_app, name="docs")
+kb_app = typer.Typer(help="The knowledge base: entities, aliases and facts.", no_args_is_help=True)
+app.add_typer(kb_app, name="kb")
 
 out = Console()
 err = Console(stderr=True)
@@ -34,7 +40,6 @@ JsonOption = Annotated[bool, typer.Option("--json", help="Machine-readable outpu
 
 def _open_store(db: str | None) -> Store:
     from materiel.store import Store
-
 
     try:
         return Store.open(db)
@@ -61,6 +66,21 @@ FormatOption = Annotated[str | None, typer.Option(
     "--input-format", help="Force the input format (text, jsonl, csv, html, feed, warc).")]
 
 
+KbOption = Annotated[
+    str | None,
+    typer.Option(
+        "--kb", help="Your own knowledge-base file or folder, merged over the built-in one."
+    ),
+]
+
+
+def _extractor(kb: str | None, use_kb: bool = True) -> Extractor:
+    from materiel.extract import Extractor
+    from materiel.nlp import PipelineConfig
+
+    return Extractor(PipelineConfig(use_kb=use_kb, kb_path=kb))
+
+
 @app.command()
 def ingest(
     paths: Annotated[list[str] | None, typer.Argument(
@@ -75,8 +95,12 @@ def ingest(
     url_field: UrlField = "url",
     published_field: PublishedField = "published",
     input_format: FormatOption = None,
+    no_extract: Annotated[
+        bool, typer.Option("--no-extract", help="Store documents only; do not extract events.")
+    ] = False,
+    kb: KbOption = None,
 ) -> None:
-    """Read, clean, deduplicate and store documents."""
+    """Read, clean, deduplicate and store documents, with the events extracted from them."""
     from materiel.pipeline import ingest as run_ingest
 
     targets = list(paths or [])
@@ -93,19 +117,298 @@ def ingest(
                         console=err, transient=True, disable=not err.is_terminal)
     with progress:
         task = progress.add_task("", total=None)
-        summary = run_ingest(targets, store, options, on_document=lambda s: progress.update(
-            task, description=f"{s.read} read, {s.new} new"))
+        extractor = None
+        if not no_extract:
+            progress.update(task, description="loading the language model")
+            extractor = _extractor(kb)
+        summary = run_ingest(
+            targets,
+            store,
+            options,
+            extractor=extractor,
+            on_document=lambda s: progress.update(
+                task, description=f"{s.read} read, {s.new} new, {s.events} events"
+            ),
+        )
     store.close()
     for line in summary.errors:
         err.print(f"[yellow]rejected[/yellow] {line}", highlight=False, soft_wrap=True)
     if as_json:
         print(json.dumps(summary.to_json() | {"db": store.url}))
     else:
-        out.print(f"read {summary.read}  new {summary.new}  duplicate {summary.duplicate}  "
-                  f"near-duplicate {summary.near_duplicate}  rejected {summary.rejected}",
-                  highlight=False)
+        out.print(
+            f"read {summary.read}  new {summary.new}  duplicate {summary.duplicate}  "
+            f"near-duplicate {summary.near_duplicate}  rejected {summary.rejected}  "
+            f"events {summary.events}",
+            highlight=False,
+        )
     if summary.read == 0:
         raise typer.Exit(1)
+
+
+@app.command()
+def extract(
+    paths: Annotated[
+        list[str],
+        typer.Argument(help="Files, directories, archives, or - for stdin.", show_default=False),
+    ],
+    output_format: Annotated[
+        str, typer.Option("--format", help="jsonl (the output contract), table, or summary.")
+    ] = "jsonl",
+    kb: KbOption = None,
+    no_kb: Annotated[
+        bool, typer.Option("--no-kb", help="Do not resolve mentions against the knowledge base.")
+    ] = False,
+    id_field: IdField = "id",
+    text_field: TextField = "text",
+    title_field: TitleField = "title",
+    url_field: UrlField = "url",
+    published_field: PublishedField = "published",
+    input_format: FormatOption = None,
+) -> None:
+    """Extract events from documents and print them (no database)."""
+    from materiel.pipeline import IngestSummary, extract_paths
+
+    if output_format not in ("jsonl", "table", "summary"):
+        err.print(f"[red]error:[/red] unknown --format {output_format!r}")
+        raise typer.Exit(2)
+    options = _reader_options(
+        id_field, text_field, title_field, url_field, published_field, input_format
+    )
+    summary = IngestSummary()
+    per_type: dict[str, int] = {}
+    n_docs = n_events = 0
+    rows = []
+    for clean_doc, events in extract_paths(
+        paths, options, kb_path=kb, use_kb=not no_kb, summary=summary
+    ):
+        n_docs += 1
+        for event in events:
+            n_events += 1
+            per_type[event.type] = per_type.get(event.type, 0) + 1
+            if output_format == "jsonl":
+                sys.stdout.write(json.dumps(event.to_json(), ensure_ascii=False) + "\n")
+            elif output_format == "table":
+                rows.append((clean_doc.doc.id, event))
+    for line in summary.errors:
+        err.print(f"[yellow]rejected[/yellow] {line}", highlight=False, soft_wrap=True)
+    if output_format == "table":
+        _print_events_table(rows)
+    elif output_format == "summary":
+        print(f"documents {n_docs}  events {n_events}  rejected {summary.rejected}")
+        for event_type, count in sorted(per_type.items(), key=lambda kv: -kv[1]):
+            print(f"  {event_type:12s} {count}")
+    if summary.read == 0:
+        raise typer.Exit(1)
+
+
+@app.command("eval")
+def evaluate(
+    paths: Annotated[
+        list[str],
+        typer.Argument(help="Inputs to extract from (as for `extract`).", show_default=False),
+    ],
+    gold: Annotated[
+        list[str],
+        typer.Option("--gold", help="Gold file(s), one document a line (repeat the option)."),
+    ],
+    errors: Annotated[int, typer.Option(help="List this many missed/spurious events.")] = 20,
+    kb: KbOption = None,
+    no_kb: Annotated[bool, typer.Option("--no-kb", help="No knowledge-base resolution.")] = False,
+    save: Annotated[
+        str | None, typer.Option(help="Also write the predictions (JSONL) to this file.")
+    ] = None,
+    as_json: JsonOption = False,
+) -> None:
+    """Extract events and score them against gold, as the reference scorer does."""
+    from materiel.evaluation import format_report, load_gold, score
+    from materiel.pipeline import IngestSummary, extract_paths
+
+    summary = IngestSummary()
+    predictions = [
+        event.to_json()
+        for _doc, events in extract_paths(paths, kb_path=kb, use_kb=not no_kb, summary=summary)
+        for event in events
+    ]
+    for line in summary.errors:
+        err.print(f"[yellow]rejected[/yellow] {line}", highlight=False, soft_wrap=True)
+    if save:
+        with open(save, "w", encoding="utf-8") as fh:
+            for event in predictions:
+                fh.write(json.dumps(event, ensure_ascii=False) + "\n")
+    result = score(load_gold(gold), predictions)
+    if as_json:
+        print(json.dumps(result, indent=2))
+    else:
+        print(format_report(result, errors=errors))
+
+
+@kb_app.command("search")
+def kb_search(
+    query: Annotated[str, typer.Argument(help="A name, alias or part of one.")],
+    limit: Annotated[int, typer.Option(help="How many.")] = 10,
+    kb: KbOption = None,
+    as_json: JsonOption = False,
+) -> None:
+    """Find entries by name or alias (fuzzy)."""
+    from materiel.kb import load_kb
+
+    hits = load_kb([kb] if kb else []).search(query, limit=limit)
+    if as_json:
+        for entry, hit_score in hits:
+            print(
+                json.dumps(
+                    {
+                        "id": entry.id,
+                        "name": entry.name,
+                        "type": entry.type,
+                        "country": entry.country,
+                        "score": round(hit_score, 3),
+                    }
+                )
+            )
+        return
+    for entry, hit_score in hits:
+        print(
+            f"{hit_score:5.2f}  {entry.id:40}  {entry.name}  ({entry.type}"
+            f"{', ' + entry.country if entry.country else ''})"
+        )
+
+
+@kb_app.command("show")
+def kb_show(
+    entry_id: Annotated[str, typer.Argument(metavar="ID", help="An entry id or a name.")],
+    kb: KbOption = None,
+) -> None:
+    """Print one entry with its aliases and facts."""
+    from materiel.kb import load_kb
+
+    base = load_kb([kb] if kb else [])
+    entry = base.get(entry_id)
+    if entry is None:
+        hits = base.search(entry_id, limit=1)
+        entry = hits[0][0] if hits and hits[0][1] >= 0.9 else None
+    if entry is None:
+        err.print(f"[red]error:[/red] no entry {entry_id!r} (try `materiel kb search`)")
+        raise typer.Exit(1)
+    data = {
+        "id": entry.id,
+        "name": entry.name,
+        "type": entry.type,
+        "country": entry.country,
+        "aliases": list(entry.aliases),
+        **dict(entry.facts),
+    }
+    print(json.dumps(data, indent=2, ensure_ascii=False, default=str))
+
+
+@kb_app.command("validate")
+def kb_validate(
+    paths: Annotated[
+        list[str] | None,
+        typer.Argument(
+            help="Files or folders to check [default: the built-in knowledge base].",
+            show_default=False,
+        ),
+    ] = None,
+) -> None:
+    """Check knowledge-base files against the schema; one line per problem."""
+    from materiel.kb import validate_kb
+    from materiel.kb.loader import builtin_files
+
+    targets = list(paths) if paths else [str(p) for p in builtin_files()]
+    problems = validate_kb(targets)
+    for line in problems:
+        print(line)
+    if problems:
+        raise typer.Exit(1)
+    err.print(f"ok: {len(targets)} file(s), no problems")
+
+
+@kb_app.command("stats")
+def kb_stats(kb: KbOption = None, as_json: JsonOption = False) -> None:
+    """Count entries by type."""
+    from materiel.kb import load_kb
+
+    counts = load_kb([kb] if kb else []).stats()
+    if as_json:
+        print(json.dumps(counts))
+        return
+    for key, value in counts.items():
+        print(f"{key:16} {value}")
+
+
+@app.command("events")
+def events_list(
+    db: DbOption = None,
+    event_type: Annotated[str | None, typer.Option("--type", help="Event type.")] = None,
+    party: Annotated[
+        str | None,
+        typer.Option(help="A party (buyer, donor, participant...): text, name or KB id."),
+    ] = None,
+    item: Annotated[str | None, typer.Option(help="An item: text, name or KB id.")] = None,
+    date_from: Annotated[
+        str | None, typer.Option("--from", help="From this date (YYYY, YYYY-MM or YYYY-MM-DD).")
+    ] = None,
+    date_to: Annotated[str | None, typer.Option("--to", help="Up to this date.")] = None,
+    doc: Annotated[str | None, typer.Option(help="Only this document (its own id).")] = None,
+    limit: Annotated[int, typer.Option(help="How many.")] = 100,
+    as_json: JsonOption = False,
+) -> None:
+    """List stored events (newest first)."""
+    from materiel.store import EventFilter
+
+    store = _open_store(db)
+    rows = store.events(
+        EventFilter(
+            type=event_type,
+            party=party,
+            item=item,
+            date_from=date_from,
+            date_to=date_to,
+            doc=doc,
+            limit=limit,
+        )
+    )
+    store.close()
+    if as_json:
+        for row in rows:
+            print(json.dumps(row, ensure_ascii=False))
+        return
+    if not rows:
+        err.print("no events")
+        return
+    for row in rows:
+        print(
+            f"{row['date'] or '----------':10}  {row['type']:11}  {row['status'] or '':9}  "
+            f"{row['doc']}  {_format_args(row['args'])}"
+        )
+        print(f"{'':12}\u201c{_cut(row['evidence'], 150)}\u201d")
+
+
+def _format_args(args: dict[str, list[dict[str, object]]]) -> str:
+    parts = []
+    for role, values in args.items():
+        shown = ", ".join(str(v.get("name") or v.get("text")) for v in values)
+        parts.append(f"{role}={shown}")
+    return "; ".join(parts)
+
+
+def _print_events_table(rows: list[tuple[str, Event]]) -> None:
+    from rich.table import Table
+
+    table = Table("doc", "type", "date", "status", "arguments", "evidence", show_lines=True)
+    for doc_id, event in rows:
+        data = event.to_json()
+        table.add_row(
+            doc_id,
+            event.type,
+            event.date or "",
+            event.status or "",
+            _format_args(data["args"]),
+            event.evidence[:200],
+        )
+    out.print(table)
 
 
 @docs_app.command("list")
@@ -183,6 +486,8 @@ def _main(version: Annotated[bool, typer.Option(
 
 
 def main() -> None:
+    # trafilatura logs its own warnings for pages we already report as rejected
+    logging.getLogger("trafilatura").setLevel(logging.ERROR)
     app(prog_name="materiel")
 
 

@@ -10,12 +10,13 @@ from __future__ import annotations
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 from itertools import islice
+from typing import Protocol
 
 from materiel.clean import clean
 from materiel.ingest import ReaderOptions, read_paths
-from materiel.models import CleanDocument, Document, ReadError
+from materiel.models import CleanDocument, Document, Event, ReadError
 from materiel.store import Store
-from materiel.store.repository import DUPLICATE, NEAR_DUPLICATE_STATUS, NEW
+from materiel.store.repository import DUPLICATE, NEAR_DUPLICATE_STATUS, NEW, AddResult
 
 BATCH_SIZE = 200
 
@@ -27,12 +28,19 @@ class IngestSummary:
     duplicate: int = 0
     near_duplicate: int = 0
     rejected: int = 0
+    events: int = 0
     errors: list[str] = field(default_factory=list)
 
     def to_json(self) -> dict[str, object]:
-        return {"read": self.read, "new": self.new, "duplicate": self.duplicate,
-                "near_duplicate": self.near_duplicate, "rejected": self.rejected,
-                "errors": self.errors}
+        return {
+            "read": self.read,
+            "new": self.new,
+            "duplicate": self.duplicate,
+            "near_duplicate": self.near_duplicate,
+            "rejected": self.rejected,
+            "events": self.events,
+            "errors": self.errors,
+        }
 
 
 def clean_records(
@@ -62,22 +70,56 @@ def _batches(items: Iterable[CleanDocument], size: int) -> Iterator[list[CleanDo
         yield batch
 
 
-def store_batch(store: Store, batch: list[CleanDocument], summary: IngestSummary) -> None:
+class EventSink(Protocol):
+    def extract_many(
+        self, clean_docs: Iterable[CleanDocument]
+    ) -> Iterator[tuple[CleanDocument, list[Event]]]: ...
+
+
+def _store_one_batch(
+    store: Store, batch: list[CleanDocument], extractor: EventSink | None
+) -> tuple[list[AddResult], int]:
+    """Documents and their events in one transaction, so they commit (or not) together."""
+    with store.transaction() as conn:
+        results = [store.add(conn, doc) for doc in batch]
+        n_events = 0
+        if extractor is not None:
+            fresh = [
+                (r, doc)
+                for r, doc in zip(results, batch, strict=True)
+                if r.status in (NEW, NEAR_DUPLICATE_STATUS)
+            ]
+            found = extractor.extract_many([doc for _r, doc in fresh])
+            for (result, _doc), (clean_doc, events) in zip(fresh, found, strict=True):
+                n_events += store.add_events(conn, result.document_id, clean_doc, events)
+    return results, n_events
+
+
+def store_batch(
+    store: Store,
+    batch: list[CleanDocument],
+    summary: IngestSummary,
+    extractor: EventSink | None = None,
+) -> None:
     """Write a batch in one transaction; if it fails, retry one document at a time so that
     one bad record does not cost the others."""
     try:
-        with store.transaction() as conn:
-            results = [store.add(conn, doc) for doc in batch]
-    except Exception:  # noqa: BLE001 - any database error: isolate the record that caused it
-        results = []
+        results, n_events = _store_one_batch(store, batch, extractor)
+    except Exception:  # noqa: BLE001 - any error: isolate the record that caused it
+        results, n_events = [], 0
         for doc in batch:
             try:
-                with store.transaction() as conn:
-                    results.append(store.add(conn, doc))
+                one, n = _store_one_batch(store, [doc], extractor)
             except Exception as exc:  # noqa: BLE001
                 summary.rejected += 1
-                summary.errors.append(f"{_where(doc.doc)}: not stored ({type(exc).__name__}: "
-                                      f"{str(exc).splitlines()[0][:160]})")
+                summary.errors.append(
+                    f"{_where(doc.doc)}: not stored ({type(exc).__name__}: "
+                    f"{(str(exc).splitlines() or [''])[0][:160]})"
+                )
+                continue
+            results += one
+            n_events += n
+    summary.events += n_events
     for result in results:
         if result.status == NEW:
             summary.new += 1
@@ -98,13 +140,33 @@ def ingest(
     options: ReaderOptions | None = None,
     *,
     batch_size: int = BATCH_SIZE,
+    extractor: EventSink | None = None,
     on_document: Callable[[IngestSummary], None] | None = None,
 ) -> IngestSummary:
-    """Read, clean, deduplicate and store everything under `paths`."""
+    """Read, clean, deduplicate and store everything under `paths`; with an `extractor`,
+    the events of each new document are stored with it."""
     summary = IngestSummary()
     records = read_paths(paths, options or ReaderOptions())
     for batch in _batches(clean_records(records, summary), batch_size):
-        store_batch(store, batch, summary)
+        store_batch(store, batch, summary, extractor)
         if on_document is not None:
             on_document(summary)
     return summary
+
+
+def extract_paths(
+    paths: Iterable[str],
+    options: ReaderOptions | None = None,
+    *,
+    kb_path: str | None = None,
+    use_kb: bool = True,
+    summary: IngestSummary | None = None,
+) -> Iterator[tuple[CleanDocument, list[Event]]]:
+    """Read and clean everything under `paths` and extract its events; nothing is stored."""
+    from materiel.extract import Extractor
+    from materiel.nlp import PipelineConfig
+
+    summary = summary if summary is not None else IngestSummary()
+    extractor = Extractor(PipelineConfig(use_kb=use_kb, kb_path=kb_path))
+    records = read_paths(paths, options or ReaderOptions())
+    yield from extractor.extract_many(clean_records(records, summary))

@@ -12,11 +12,14 @@ from typing import Any
 from sqlalchemy import Connection, Engine, Insert, bindparam, func, insert, select, update
 
 from materiel.dedup import NEAR_DUPLICATE, Signature, body_text, exact_hash, signature
-from materiel.models import CleanDocument, Document
+from materiel.models import CleanDocument, Document, Event
 from materiel.store import db
+from materiel.store import events as event_store
+from materiel.store.events import EventFilter
 from materiel.store.schema import (
     clusters,
     documents,
+    events,
     item_links,
     lsh_bands,
     removals,
@@ -217,7 +220,20 @@ class Store:
                 conn.execute(insert(item_links), dict(
                     signature_id=sig_id, duplicate_of=near[0], similarity=near[2]))
 
+    def add_events(
+        self, conn: Connection, document_id: int, clean: CleanDocument, found: list[Event]
+    ) -> int:
+        return event_store.add_events(conn, document_id, clean, found)
+
     # -- reading -----------------------------------------------------------------------------
+
+    def events(self, flt: EventFilter | None = None) -> list[dict[str, Any]]:
+        with self.engine.connect() as conn:
+            return event_store.query_events(conn, flt or EventFilter())
+
+    def count_events(self) -> int:
+        with self.engine.connect() as conn:
+            return int(conn.execute(select(func.count()).select_from(events)).scalar() or 0)
 
     def count_documents(self) -> int:
         with self.engine.connect() as conn:

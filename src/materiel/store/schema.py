@@ -127,3 +127,51 @@ item_links = Table(
            nullable=False),
     Column("similarity", Float, nullable=False),
 )
+
+events = Table(
+    "events",
+    metadata,
+    Column("id", Integer, primary_key=True),
+    Column("document_id", Integer, ForeignKey("documents.id", ondelete="CASCADE"), nullable=False),
+    Column("type", String(16), nullable=False),
+    Column("date", String(10)),
+    Column("status", String(12)),
+    Column("evidence", Text, nullable=False),
+    Column("evidence_start", Integer),  # offsets into documents.clean_text
+    Column("evidence_end", Integer),
+    Column("sentence_idx", Integer),  # sentences.idx of the evidence sentence
+    Column("summary", Text, nullable=False),
+    Column("confidence", Float, nullable=False),
+    Column("flags", Text, nullable=False),  # JSON list of strings
+    Index("ix_events_document", "document_id"),
+    Index("ix_events_type_date", "type", "date"),
+)
+
+event_args = Table(
+    "event_args",
+    metadata,
+    Column("event_id", Integer, ForeignKey("events.id", ondelete="CASCADE"), primary_key=True),
+    Column("role", String(16), primary_key=True),
+    Column("idx", Integer, primary_key=True),
+    Column("text", Text, nullable=False),
+    Column("name", Text),
+    Column("entity_id", String(128)),
+    Column("value", Float),
+    Column("currency", String(3)),
+    Column("start", Integer),
+    Column("end", Integer),
+    Index("ix_event_args_entity", "entity_id"),
+)
+
+quotes = Table(
+    "quotes",
+    metadata,
+    Column("id", Integer, primary_key=True),
+    Column("document_id", Integer, ForeignKey("documents.id", ondelete="CASCADE"), nullable=False),
+    Column("text", Text, nullable=False),
+    Column("start", Integer),
+    Column("end", Integer),
+    Column("speaker", Text),
+    Column("speaker_id", String(128)),
+    Index("ix_quotes_document", "document_id"),
+)

@@ -1,0 +1,223 @@
+"""Extraction benchmark: documents and tokens per second, peak memory.
+
+    .venv/bin/python benchmarks/extract.py [--corpus PATH] [--limit N] [--json]
+
+Stages, each in its own process so that peak memory (max RSS) is per stage:
+  bare      spaCy's `nlp.pipe` of the same pretrained model over the cleaned texts
+  full      `Extractor.extract_many` (prefilter, parse of candidate sentences, events)
+  nodefense the relevance filter on documents with no defense content (generated here from
+            everyday sentences written for this benchmark): docs/s through `extract_many`
+The corpus defaults to /work/shared/corpus/unlabeled.jsonl (2,000 real articles).
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import random
+import re
+import resource
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+DEFAULT_CORPUS = Path("/work/shared/corpus/unlabeled.jsonl")
+_WORD = re.compile(r"\w+|[^\w\s]")
+
+# Everyday sentences with no defense content (written for this benchmark).
+EVERYDAY = [
+    "The bakery on the corner now sells rye bread with caraway seeds on Saturdays.",
+    "Our local football club won its third home game in a row after a late penalty.",
+    "Forecasters expect light rain in the morning and sunny spells in the afternoon.",
+    "The city library extended its opening hours for students preparing for exams.",
+    "She planted tomatoes, basil and two rows of lettuce in the community garden.",
+    "The museum opened a new exhibition of nineteenth-century landscape paintings.",
+    "A recipe for lentil soup needs onions, carrots, garlic, cumin and a bay leaf.",
+    "The marathon route passes the harbour, the old town and the botanical garden.",
+    "Ticket prices for the summer music festival went up by five euros this year.",
+    "The school choir rehearses every Tuesday evening in the parish hall.",
+    "Researchers counted more than forty species of butterflies in the meadow.",
+    "The ferry timetable changes on the first Monday of October.",
+    "He repaired the old bicycle with a new chain, brake pads and a bell.",
+    "The cafe serves pancakes with maple syrup and fresh berries until noon.",
+    "Volunteers cleaned the beach and collected twelve bags of plastic litter.",
+    "The tennis tournament final was postponed because of strong winds.",
+    "A new cycling lane connects the railway station with the university campus.",
+    "The novel follows three sisters who inherit a vineyard in the hills.",
+    "Farmers reported a good apple harvest after a mild and sunny spring.",
+    "The zoo welcomed two red panda cubs, born in the early hours of the morning.",
+    "Chess players from twenty clubs met for the regional youth championship.",
+    "The gallery café bakes its own scones and serves them with clotted cream.",
+    "Swimmers can use the outdoor pool from June until the end of September.",
+    "The town council approved a plan to plant three hundred trees along the river.",
+]
+
+
+def load_texts(path: Path, limit: int) -> list[dict]:
+    out = []
+    with path.open(encoding="utf-8") as fh:
+        for line in fh:
+            if line.strip():
+                out.append(json.loads(line))
+            if len(out) >= limit:
+                break
+    return out
+
+
+def clean_docs(records: list[dict]) -> list:
+    from materiel.extract import clean_document
+    from materiel.models import Document
+
+    return [
+        clean_document(
+            Document(
+                id=str(r.get("id")),
+                text=r.get("text") or "",
+                title=r.get("title"),
+                published=r.get("published"),
+            )
+        )
+        for r in records
+    ]
+
+
+def everyday_docs(n: int, seed: int = 7) -> list:
+    from materiel.extract import fallback_clean
+    from materiel.models import Document
+
+    rnd = random.Random(seed)
+    docs = []
+    for i in range(n):
+        paras = []
+        for _ in range(rnd.randint(4, 8)):
+            paras.append(" ".join(rnd.sample(EVERYDAY, rnd.randint(2, 4))))
+        docs.append(
+            fallback_clean(
+                Document(id=f"everyday-{i}", text="\n".join(paras), published="2024-05-01")
+            )
+        )
+    return docs
+
+
+def peak_mb() -> float:
+    return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+
+
+def stage(name: str, corpus: Path, limit: int) -> dict:
+    from materiel.nlp import PipelineConfig
+
+    config = PipelineConfig()
+    if name == "nodefense":
+        from materiel.extract import Extractor
+
+        docs = everyday_docs(limit)
+        ex = Extractor(config)
+        t = time.perf_counter()
+        events = sum(len(e) for _, e in ex.extract_many(docs))
+        dt = time.perf_counter() - t
+        return {
+            "stage": name,
+            "docs": len(docs),
+            "seconds": round(dt, 3),
+            "docs_per_s": round(len(docs) / dt, 1),
+            "events": events,
+            "peak_rss_mb": round(peak_mb(), 1),
+        }
+    records = load_texts(corpus, limit)
+    t = time.perf_counter()
+    docs = clean_docs(records)
+    clean_s = time.perf_counter() - t
+    tokens = sum(len(_WORD.findall(d.text)) for d in docs)
+    if name == "bare":
+        import spacy
+
+        nlp = spacy.load(config.model)
+        t = time.perf_counter()
+        parsed = sum(len(d) for d in nlp.pipe((d.text for d in docs), batch_size=32))
+        dt = time.perf_counter() - t
+        return {
+            "stage": name,
+            "docs": len(docs),
+            "tokens": tokens,
+            "spacy_tokens": parsed,
+            "seconds": round(dt, 2),
+            "docs_per_s": round(len(docs) / dt, 1),
+            "tokens_per_s": round(tokens / dt),
+            "peak_rss_mb": round(peak_mb(), 1),
+        }
+    from materiel.extract import Extractor
+
+    ex = Extractor(config)
+    kept = sum(len(ex.candidate_sentences(d)) for d in docs)
+    total = sum(len(d.sentences) for d in docs)
+    t = time.perf_counter()
+    events = sum(len(e) for _, e in ex.extract_many(docs))
+    dt = time.perf_counter() - t
+    return {
+        "stage": name,
+        "docs": len(docs),
+        "tokens": tokens,
+        "seconds": round(dt, 2),
+        "docs_per_s": round(len(docs) / dt, 1),
+        "tokens_per_s": round(tokens / dt),
+        "events": events,
+        "sentences_parsed": kept,
+        "sentences": total,
+        "clean_seconds": round(clean_s, 2),
+        "peak_rss_mb": round(peak_mb(), 1),
+    }
+
+
+def main() -> None:
+    ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    ap.add_argument("--corpus", type=Path, default=DEFAULT_CORPUS)
+    ap.add_argument("--limit", type=int, default=500, help="documents from the corpus")
+    ap.add_argument("--nodefense", type=int, default=2000, help="everyday documents")
+    ap.add_argument("--json", action="store_true")
+    ap.add_argument("--stage", help=argparse.SUPPRESS)
+    args = ap.parse_args()
+    if args.stage:
+        n = args.nodefense if args.stage == "nodefense" else args.limit
+        print(json.dumps(stage(args.stage, args.corpus, n)))
+        return
+    if not args.corpus.exists():
+        sys.exit(f"corpus not found: {args.corpus}")
+    results = []
+    for name in ("bare", "full", "nodefense"):
+        cmd = [
+            sys.executable,
+            __file__,
+            "--stage",
+            name,
+            "--corpus",
+            str(args.corpus),
+            "--limit",
+            str(args.limit),
+            "--nodefense",
+            str(args.nodefense),
+        ]
+        out = subprocess.run(cmd, capture_output=True, text=True, check=True).stdout
+        results.append(json.loads(out.strip().splitlines()[-1]))
+    if args.json:
+        print(json.dumps(results, indent=2))
+        return
+    for r in results:
+        extra = ""
+        if r["stage"] == "full":
+            extra = (
+                f"  events {r['events']}  parsed {r['sentences_parsed']}/{r['sentences']} "
+                f"sentences  (cleaning {r['clean_seconds']}s, not counted)"
+            )
+        if r["stage"] == "nodefense":
+            extra = f"  events {r['events']}"
+        tok = f"  {r['tokens_per_s']:>8} tokens/s" if "tokens_per_s" in r else ""
+        print(
+            f"{r['stage']:10s} {r['docs']:5d} docs  {r['seconds']:7.2f}s  "
+            f"{r['docs_per_s']:>8} docs/s{tok}  peak RSS {r['peak_rss_mb']} MB{extra}"
+        )
+
+
+if __name__ == "__main__":
+    main()

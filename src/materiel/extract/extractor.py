@@ -1,0 +1,331 @@
+"""`Extractor`: cleaned documents in, typed events out.
+
+    ex = Extractor()                       # PipelineConfig() defaults
+    events = ex.extract(clean_doc)         # list[Event]
+    for clean_doc, events in ex.extract_many(clean_docs): ...
+
+Steps per document: relevance prefilter (no parsing), parse of the candidate sentences in
+batches (`nlp.pipe`), event mentions from the domain components, pronoun antecedents,
+merge of the mentions of one event, dates (text, else dateline, else publication date),
+optional KB resolution, summary and confidence.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass, field
+from itertools import islice
+
+from spacy.language import Language
+from spacy.tokens import Doc
+
+from materiel.extract.merge import Candidate, fill_from_context, merge
+from materiel.extract.prefilter import RelevanceFilter
+from materiel.extract.resolve import KBLinker
+from materiel.extract.summary import summarize
+from materiel.models import Argument, CleanDocument, Event, Sentence
+from materiel.nlp.attach import is_horizon
+from materiel.nlp.config import PipelineConfig
+from materiel.nlp.dates import find_expressions, parse_published, resolve, resolve_match
+from materiel.nlp.lexicon import PARTY_LABELS
+from materiel.nlp.pipeline import cached_pipeline
+from materiel.nlp.spans import is_pronoun
+from materiel.nlp.types import DateValue, EventMention, RoleValue
+
+_DATELINE = re.compile(
+    r"^\s*(?:[A-Z][A-Za-z .,'’-]{1,60}\s*[–—-]+\s*|\()?\s*(?P<date>(?:January|February|March|"
+    r"April|May|June|July|August|September|October|November|December|Jan\.|Feb\.|Aug\.|Sept\.|"
+    r"Oct\.|Nov\.|Dec\.)\s\d{1,2},\s\d{4})\s*\)?\s*[–—-]"
+)
+_PERSON_PRONOUNS = {"he", "his", "him", "she", "her"}
+# "REDSTONE ARSENAL, AL – March 20, 2026 – ", "KINGS BAY, Ga. - ",
+# "PHILIPPINE SEA (June 21, 2020) – "
+_DATELINE_PREFIX = re.compile(
+    r"^[A-Z][A-Z.'’ ]{2,}(?:,\s*[A-Z][A-Za-z.]*(?:\s[A-Z][A-Za-z.]*)*)?\s*(?:\([^)]{3,40}\)\s*)?"
+    r"[–—-]{1,2}\s+(?:(?:January|February|March|April|May|June|July|August|September|October|"
+    r"November|December|Jan\.|Feb\.|Aug\.|Sept\.|Oct\.|Nov\.|Dec\.)\s\d{1,2},\s\d{4}\s*"
+    r"[–—-]{1,2}\s+)?"
+)
+
+
+@dataclass
+class _Plan:
+    clean: CleanDocument
+    published: str | None
+    sentences: list[tuple[int, Sentence, int]] = field(
+        default_factory=list
+    )  # (index, sentence, skip)
+    docs: list[Doc] = field(default_factory=list)
+
+
+def normalize_published(published: str | None) -> str | None:
+    d = parse_published(published)
+    return d.isoformat() if d else None
+
+
+def dateline_date(clean: CleanDocument) -> DateValue | None:
+    """ "CITY, ST – March 20, 2026 – ..." or "(June 21, 2020) –" at the start of the story."""
+    for sent in clean.sentences[:3]:
+        m = _DATELINE.match(sent.text)
+        if m:
+            got = resolve(m.group("date"), None)
+            if got is not None:
+                return got
+    return None
+
+
+def story_dates(cd: CleanDocument, published: str | None) -> dict[int, DateValue]:
+    """For each sentence (by start offset), the last date stated before it in its story that
+    is not a plan's horizon: "The council on Thursday approved X. It also cleared Y." dates Y
+    by Thursday. Read with patterns only (no parse)."""
+    out: dict[int, DateValue] = {}
+    last: dict[int, DateValue] = {}
+    ref = parse_published(published)
+    for sent in cd.sentences:
+        if sent.story in last:
+            out[sent.start] = last[sent.story]
+        for _s, _e, kind, m in find_expressions(sent.text):
+            got = resolve_match(kind, m, ref, False)
+            if got is not None and not is_horizon(got, published) and kind != "year":
+                last[sent.story] = got
+    return out
+
+
+class Extractor:
+    def __init__(self, config: PipelineConfig | None = None, nlp: Language | None = None) -> None:
+        self.config = config or PipelineConfig()
+        self.nlp = nlp if nlp is not None else cached_pipeline(self.config)
+        self.linker = KBLinker.load(self.config.kb_path) if self.config.use_kb else None
+        cues: list[str] = []
+        if self.linker is not None:
+            cues = _kb_cues(self.linker.kb)
+        self.filter = RelevanceFilter(extra_cues=cues)
+        self.doc_chunk = int(self.config.extra.get("doc_chunk", 32))
+
+    # --- public API ---------------------------------------------------------------------
+
+    def extract(self, clean_doc: CleanDocument) -> list[Event]:
+        for _cd, events in self.extract_many([clean_doc]):
+            return events
+        return []
+
+    def extract_many(
+        self, clean_docs: Iterable[CleanDocument]
+    ) -> Iterator[tuple[CleanDocument, list[Event]]]:
+        it = iter(clean_docs)
+        while True:
+            chunk = list(islice(it, self.doc_chunk))
+            if not chunk:
+                return
+            plans = [self._plan(cd) for cd in chunk]
+            docs = [d for p in plans for d in p.docs]
+            parsed: list[Doc] = []
+            if docs:
+                parsed = list(
+                    self.nlp.pipe(
+                        docs, batch_size=self.config.batch_size, n_process=self.config.n_process
+                    )
+                )
+            k = 0
+            for plan in plans:
+                n = len(plan.docs)
+                yield plan.clean, self._assemble(plan, parsed[k : k + n])
+                k += n
+
+    def candidate_sentences(self, clean_doc: CleanDocument) -> list[Sentence]:
+        """The sentences the relevance prefilter keeps (nothing is parsed)."""
+        return [s for _i, s, _k in self._plan(clean_doc, make_docs=False).sentences]
+
+    # --- steps --------------------------------------------------------------------------
+
+    def _plan(self, cd: CleanDocument, make_docs: bool = True) -> _Plan:
+        plan = _Plan(cd, normalize_published(cd.doc.published))
+        if self.config.prefilter and not self.filter.document(cd.text):
+            return plan
+        limit = self.config.max_sentence_chars
+        for i, sent in enumerate(cd.sentences):
+            if self.config.prefilter and not self.filter.sentence(sent.text):
+                continue
+            m = _DATELINE_PREFIX.match(sent.text)
+            skip = m.end() if m and m.end() < len(sent.text) - 20 else 0
+            plan.sentences.append((i, sent, skip))
+            if make_docs:
+                doc = self.nlp.make_doc(sent.text[skip : skip + limit])
+                doc._.published = plan.published
+                doc._.context = {"doc": cd.doc.id, "sentence": i, "heading": sent.is_heading}
+                plan.docs.append(doc)
+        return plan
+
+    def _assemble(self, plan: _Plan, parsed: list[Doc]) -> list[Event]:
+        cd = plan.clean
+        inherited = story_dates(cd, plan.published) if plan.sentences else {}
+        cands: list[Candidate] = []
+        memory: dict[int, tuple[str, str | None]] = {}  # story -> last named party
+        memory_person: dict[int, tuple[str, str | None]] = {}
+        for (_i, sent, skip), doc in zip(plan.sentences, parsed, strict=True):
+            for m in doc._.mentions or []:
+                cand = self._candidate(cd, sent, skip, doc, m, memory, memory_person, inherited)
+                if cand is not None:
+                    cands.append(cand)
+            _remember(doc, sent.story, memory, memory_person)
+        if self.linker is not None and cands:
+            ctx = self.linker.new_document(cd.text, plan.published)
+            for c in cands:
+                c.kb = self.linker.link(c.event, c.labels, ctx)
+        merged = merge(cands, by_story=cd.is_feed)
+        fill_from_context(merged, by_story=cd.is_feed)
+        fallback = dateline_date(cd) if not cd.is_feed else None
+        out = []
+        for c in merged:
+            e = c.event
+            if c.date is not None:
+                e.date = c.date.value
+            elif c.context_date is not None:
+                e.date = c.context_date.value
+            elif self.config.fallback_to_published:
+                e.date = fallback.value if fallback is not None else plan.published
+            e.summary = summarize(e)
+            e.confidence = round(min(0.98, 1 - (1 - c.score) * (0.85 ** (c.mentions - 1))), 3)
+            if e.confidence < self.config.min_confidence:
+                continue
+            out.append(e)
+        return out
+
+    def _candidate(
+        self,
+        cd: CleanDocument,
+        sent: Sentence,
+        skip: int,
+        doc: Doc,
+        m: EventMention,
+        memory: dict[int, tuple[str, str | None]],
+        memory_person: dict[int, tuple[str, str | None]],
+        inherited: dict[int, DateValue],
+    ) -> Candidate | None:
+        base = sent.start + skip
+        event = Event(
+            doc=cd.doc.id,
+            type=m.type,
+            status=m.status,
+            evidence=cd.text[sent.start : sent.end],
+            evidence_start=sent.start,
+            evidence_end=sent.end,
+        )
+        labels: dict[int, str | None] = {}
+        for role, vals in m.args.items():
+            for rv in vals:
+                arg = self._argument(doc, rv, base, sent.story, memory, memory_person)
+                if arg is None:
+                    continue
+                if any(a.text == arg.text for a in event.args.get(role, [])):
+                    continue
+                event.args.setdefault(role, []).append(arg)
+                labels[id(arg)] = rv.label
+        if not any(event.args.values()):
+            return None
+        date = m.date if m.date is not None and m.date.from_text else None
+        return Candidate(
+            event=event,
+            story=sent.story,
+            sentence=sent.start,
+            score=m.score,
+            date=date,
+            context_date=None if date is not None else inherited.get(sent.start),
+            trigger=m.trigger,
+            labels=labels,
+        )
+
+    def _argument(
+        self,
+        doc: Doc,
+        rv: RoleValue,
+        base: int,
+        story: int,
+        memory: dict[int, tuple[str, str | None]],
+        memory_person: dict[int, tuple[str, str | None]],
+    ) -> Argument | None:
+        if rv.pronoun:
+            ante = _antecedent(doc, rv)
+            if ante is None:
+                mem = memory_person if rv.text.lower() in _PERSON_PRONOUNS else memory
+                ante = mem.get(story)
+            if ante is None:
+                return None
+            return Argument(text=ante[0])
+        return Argument(
+            text=rv.text,
+            start=base + rv.start,
+            end=base + rv.end,
+            value=rv.value,
+            currency=rv.currency,
+        )
+
+
+def _antecedent(doc: Doc, rv: RoleValue) -> tuple[str, str | None] | None:
+    """A named subject earlier in the same sentence ("the group has ... but it took ...")."""
+    person = rv.text.lower() in _PERSON_PRONOUNS
+    possessive = rv.text.lower() in ("its", "their", "his", "her")
+    best = None
+    for ent in doc.ents:
+        if ent.label_ not in PARTY_LABELS or (person and ent.label_ != "PERSON"):
+            continue
+        if not person and ent.label_ == "PERSON":
+            continue
+        if ent.end_char > rv.start:
+            # "With all its attacks, Russia is ...": a fronted possessive points forward to
+            # the subject of the main clause
+            if (
+                possessive
+                and best is None
+                and ent.root.dep_ == "nsubj"
+                and ent.root.head.dep_ == ("ROOT")
+            ):
+                return (ent.text, ent.label_)
+            continue
+        if ent.root.dep_ in ("nsubj", "nsubjpass"):
+            best = (ent.text, ent.label_)
+    return best
+
+
+def _remember(
+    doc: Doc,
+    story: int,
+    memory: dict[int, tuple[str, str | None]],
+    memory_person: dict[int, tuple[str, str | None]],
+) -> None:
+    for ent in doc.ents:
+        if ent.label_ not in PARTY_LABELS or ent.label_ in ("NORP", "DEMONYM"):
+            continue
+        if ent.root.dep_ in ("nsubj", "nsubjpass") and not is_pronoun(ent.root):
+            if ent.label_ == "PERSON":
+                memory_person[story] = (ent.text, ent.label_)
+            else:
+                memory[story] = (ent.text, ent.label_)
+            break
+
+
+def _kb_cues(kb: object) -> list[str]:
+    """Names of weapons, companies and defense organisations as extra prefilter cues."""
+    out: list[str] = []
+    try:
+        patterns = kb.ruler_patterns()  # type: ignore[attr-defined]
+    except Exception:  # noqa: BLE001
+        return out
+    for p in patterns:
+        if p.get("label") not in ("WEAPON", "COMPANY"):
+            continue
+        pat = p.get("pattern")
+        if isinstance(pat, str):
+            out.append(pat)
+            continue
+        words = []
+        for tok in pat or []:
+            val = next(iter(tok.values()), None)
+            if isinstance(val, str):
+                words.append(val)
+            elif isinstance(val, dict) and val.get("IN"):
+                words.append(str(val["IN"][0]))
+        if words:
+            out.append(" ".join(words))
+    return out

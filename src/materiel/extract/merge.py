@@ -1,0 +1,300 @@
+"""One real event per document: merge the mentions of the same event.
+
+Mentions of one type merge when they share a party of the type's main role or an item and
+nothing tells them apart: no different explicit dates, amounts, quantities or main parties.
+The merged record keeps the union of the roles, the evidence of its clearest mention and
+the most precise date read from the text.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from materiel.extract.textnorm import norm_tokens, same_value
+from materiel.models import Argument, Event
+from materiel.nlp.types import DateValue
+
+MAIN_ROLE = {
+    "procurement": "buyer",
+    "aid": "donor",
+    "production": "producer",
+    "agreement": "party",
+    "sanction": "imposer",
+    "meeting": "participant",
+    "spending": "spender",
+    "strike": "attacker",
+}
+SECOND_ROLE = {
+    "procurement": "seller",
+    "aid": "recipient",
+    "production": "partner",
+    "sanction": "target",
+    "strike": "target",
+}
+
+
+@dataclass
+class Candidate:
+    event: Event
+    story: int = 0
+    sentence: int = 0
+    score: float = 0.5
+    date: DateValue | None = None  # the date read from the sentence, if any
+    context_date: DateValue | None = None  # the last date stated earlier in the story
+    trigger: str = ""
+    mentions: int = 1
+    labels: dict[int, str | None] = field(default_factory=dict)  # id(Argument) -> entity label
+    kb: dict[int, tuple[str, str | None]] = field(default_factory=dict)  # id -> (type, country)
+
+
+def arg_key(arg: Argument) -> list[str]:
+    return norm_tokens(arg.name or arg.text)
+
+
+_KB: dict[int, tuple[str, str | None]] = {}  # filled by merge() for the candidates at hand
+
+
+def _same_state(a: Argument, b: Argument) -> bool:
+    """A country and a body of that country ("United States" / "U.S. Treasury")."""
+    ka, kb = _KB.get(id(a)), _KB.get(id(b))
+    if ka is None or kb is None or not ka[1] or ka[1] != kb[1]:
+        return False
+    return "country" in (ka[0], kb[0]) and {ka[0], kb[0]} <= {"country", "organization"}
+
+
+def _match(a: Argument, b: Argument) -> bool:
+    if a.id and b.id and a.id == b.id:
+        return True
+    if _same_state(a, b):
+        return True
+    if a.id and b.id and not a.id.startswith("new:") and not b.id.startswith("new:"):
+        return False
+    if a.value is not None and b.value is not None:
+        return abs(a.value - b.value) <= 0.01 * max(abs(a.value), abs(b.value), 1.0) and (
+            a.currency == b.currency or not a.currency or not b.currency
+        )
+    ka, kb = arg_key(a), arg_key(b)
+    if same_value(ka, kb):
+        return True
+    ta, tb = norm_tokens(a.text), norm_tokens(b.text)
+    if same_value(ta, tb):
+        return True
+    # items written differently: "AH-64E Apache heavy attack helicopters" / "Apache helicopters"
+    if len(ta) >= 2 and len(tb) >= 2 and ta[-1] == tb[-1]:
+        return len(set(ta) & set(tb)) >= 2
+    return False
+
+
+def shared(a: list[Argument], b: list[Argument]) -> int:
+    return sum(1 for x in a if any(_match(x, y) for y in b))
+
+
+def dates_conflict(a: DateValue | None, b: DateValue | None) -> bool:
+    if a is None or b is None:
+        return False
+    n = min(len(a.value), len(b.value))
+    return a.value[:n] != b.value[:n]
+
+
+def conflict(x: Candidate, y: Candidate) -> bool:
+    ex, ey = x.event, y.event
+    if dates_conflict(x.date, y.date):
+        return True
+    for role in ("value", "quantity"):
+        vx, vy = ex.args.get(role, []), ey.args.get(role, [])
+        if vx and vy and not shared(vx, vy):
+            return True
+    main = MAIN_ROLE.get(ex.type, "")
+    mx, my = ex.args.get(main, []), ey.args.get(main, [])
+    if mx and my and not shared(mx, my):
+        return True
+    if ex.type in ("procurement", "aid"):
+        sx, sy = ex.args.get(SECOND_ROLE[ex.type], []), ey.args.get(SECOND_ROLE[ex.type], [])
+        if sx and sy and not shared(sx, sy):
+            return True
+    if ex.type in ("procurement", "aid", "production"):
+        ix = [a for a in ex.args.get("item", []) if not generic_item(a)]
+        iy = [a for a in ey.args.get("item", []) if not generic_item(a)]
+        if ix and iy and not shared(ix, iy):
+            return True
+    if ex.type == "meeting":
+        px, py = ex.args.get("participant", []), ey.args.get("participant", [])
+        cx = [a for a in px if _is_country(a, x) and not any(_match(a, b) for b in py)]
+        cy = [a for a in py if _is_country(a, y) and not any(_match(a, b) for b in px)]
+        if cx and cy:
+            return True  # Kishida in Ukraine / Kishida in India
+        hx = [a for a in px if _is_person(a, x) and not any(_match(a, b) for b in py)]
+        hy = [a for a in py if _is_person(a, y) and not any(_match(a, b) for b in px)]
+        if hx and hy:
+            return True  # Putin with Xi / Putin with Macron
+    return bool(ex.type == "agreement" and (x.trigger in MEMBERSHIP) != (y.trigger in MEMBERSHIP))
+
+
+MEMBERSHIP = {"join", "accession", "membership"}
+_GENERIC_ITEMS = {
+    "machine",
+    "system",
+    "equipment",
+    "weapon",
+    "arm",
+    "hardware",
+    "unit",
+    "vehicle",
+    "platform",
+    "item",
+    "good",
+    "product",
+    "asset",
+    "capability",
+}
+
+
+def generic_item(a: Argument) -> bool:
+    toks = norm_tokens(a.text)
+    return bool(toks) and toks[-1] in _GENERIC_ITEMS and len(toks) <= 2
+
+
+def _is_person(a: Argument, c: Candidate) -> bool:
+    if a.id and a.id.startswith("person:"):
+        return True
+    return c.labels.get(id(a)) == "PERSON"
+
+
+def _is_country(a: Argument, c: Candidate) -> bool:
+    if a.id and a.id.startswith("country:"):
+        return True
+    return c.labels.get(id(a)) in ("GPE", "COUNTRY", "METONYM")
+
+
+def affinity(x: Candidate, y: Candidate) -> int:
+    """How many values the two mentions share (0: nothing ties them)."""
+    ex, ey = x.event, y.event
+    n = 0
+    for role in set(ex.args) & set(ey.args):
+        n += shared(ex.args[role], ey.args[role])
+    if (
+        ex.type in ("strike", "meeting")
+        and x.date is not None
+        and y.date is not None
+        and len(x.date.value) == 10
+        and x.date.value == y.date.value
+    ):
+        n += 1  # the same day's attack, the same day's meeting
+    return n
+
+
+def _merge_into(target: Candidate, other: Candidate) -> None:
+    te, oe = target.event, other.event
+    for role, vals in oe.args.items():
+        mine = te.args.setdefault(role, [])
+        for v in vals:
+            if not any(_match(v, m) for m in mine):
+                mine.append(v)
+                if id(v) in other.labels:
+                    target.labels[id(v)] = other.labels[id(v)]
+                if id(v) in other.kb:
+                    target.kb[id(v)] = other.kb[id(v)]
+            else:
+                # keep the longer spelling as written ("Ukrainian government" over "Ukraine")
+                pass
+    if other.score > target.score:
+        te.evidence, te.evidence_start, te.evidence_end = (
+            oe.evidence,
+            oe.evidence_start,
+            oe.evidence_end,
+        )
+        target.score, target.sentence = other.score, other.sentence
+        if oe.status:
+            te.status = oe.status
+    if other.date is not None and (
+        target.date is None or len(other.date.value) > len(target.date.value)
+    ):
+        target.date = other.date
+    if target.context_date is None:
+        target.context_date = other.context_date
+    target.mentions += other.mentions
+
+
+def merge(cands: list[Candidate], by_story: bool = True) -> list[Candidate]:
+    """Merge candidates in document order; each joins the best compatible earlier record.
+
+    by_story: only within one story (teaser feeds: each item is its own story)."""
+    _KB.clear()
+    for c in cands:
+        _KB.update(c.kb)
+    out: list[Candidate] = []
+    for c in cands:
+        best: Candidate | None = None
+        best_aff = 0
+        for o in out:
+            if o.event.type != c.event.type or (by_story and o.story != c.story) or conflict(o, c):
+                continue
+            aff = affinity(o, c)
+            main = MAIN_ROLE.get(c.event.type, "")
+            if c.event.type == "meeting" and not shared(
+                o.event.args.get(main, []), c.event.args.get(main, [])
+            ):
+                continue
+            if aff > best_aff:
+                best, best_aff = o, aff
+        if best is not None:
+            _merge_into(best, c)
+        else:
+            out.append(c)
+    return absorb_agreements(out, by_story)
+
+
+def fill_from_context(cands: list[Candidate], by_story: bool = True) -> None:
+    """An aid record with no recipient ("the UK is sending 1,600 missiles") takes the
+    recipient the document's other aid records name most often."""
+    for c in cands:
+        if c.event.type != "aid" or c.event.args.get("recipient"):
+            continue
+        counts: dict[str, tuple[int, Argument]] = {}
+        for o in cands:
+            if o is c or o.event.type != "aid" or (by_story and o.story != c.story):
+                continue
+            for a in o.event.args.get("recipient", []):
+                key = " ".join(arg_key(a))
+                n, _ = counts.get(key, (0, a))
+                counts[key] = (n + 1, a)
+        if counts:
+            _n, best = max(counts.values(), key=lambda v: v[0])
+            c.event.args["recipient"] = [
+                Argument(text=best.text, name=best.name, id=best.id, start=best.start, end=best.end)
+            ]
+
+
+_DEAL_ROLES = {
+    "production": ("producer", "partner"),
+    "procurement": ("buyer", "seller"),
+    "aid": ("donor", "recipient"),
+}
+
+
+def absorb_agreements(cands: list[Candidate], by_story: bool = True) -> list[Candidate]:
+    """An agreement whose parties make, buy or give something in the same document is that
+    deal (spec precedence): fold it into the production/procurement/aid record."""
+    out = []
+    for c in cands:
+        if c.event.type != "agreement":
+            out.append(c)
+            continue
+        parties = c.event.args.get("party", [])
+        host = None
+        for o in cands:
+            if o.event.type not in _DEAL_ROLES or (by_story and o.story != c.story):
+                continue
+            if dates_conflict(o.date, c.date):
+                continue
+            theirs = [a for r in _DEAL_ROLES[o.event.type] for a in o.event.args.get(r, [])]
+            if parties and shared(parties, theirs) >= min(2, len(parties)):
+                host = o
+                break
+        if host is None:
+            out.append(c)
+        else:
+            host.mentions += c.mentions
+            if host.date is None and c.date is not None:
+                host.date = c.date
+    return out

@@ -1,0 +1,108 @@
+"""Optional step: resolve argument texts to canonical names and ids with `materiel.kb`.
+
+Extraction works without it (arguments then carry only `text`); `KBLinker.load()` returns
+None when the KB package is not importable or fails to load.
+"""
+
+from __future__ import annotations
+
+import logging
+from typing import Any
+
+from materiel.models import Argument, Event
+
+log = logging.getLogger(__name__)
+
+PARTY_ROLES = {
+    "producer",
+    "buyer",
+    "seller",
+    "donor",
+    "recipient",
+    "party",
+    "imposer",
+    "target",
+    "participant",
+    "spender",
+    "attacker",
+    "partner",
+}
+_LABELS = {
+    "GPE": "COUNTRY",
+    "COUNTRY": "COUNTRY",
+    "NORP": "DEMONYM",
+    "DEMONYM": "DEMONYM",
+    "METONYM": "METONYM",
+    "ORG": "ORG",
+    "COMPANY": "COMPANY",
+    "PERSON": "PERSON",
+    "WEAPON": "WEAPON",
+    "PRODUCT": "WEAPON",
+    "FAC": None,
+    "LOC": None,
+    "NOUN": None,
+    "PROPN": None,
+}
+
+
+class KBLinker:
+    def __init__(self, kb: Any, resolver: Any) -> None:
+        self.kb = kb
+        self.resolver = resolver
+
+    @classmethod
+    def load(cls, kb_path: str | None = None) -> KBLinker | None:
+        try:
+            from materiel.kb import Resolver, load_kb
+        except Exception:  # noqa: BLE001 - optional
+            return None
+        try:
+            kb = load_kb([kb_path]) if kb_path else load_kb()
+            return cls(kb, Resolver(kb))
+        except Exception as exc:  # noqa: BLE001
+            log.warning("KB resolution disabled: %s", exc)
+            return None
+
+    def new_document(self, text: str, published: str | None) -> Any:
+        try:
+            return self.resolver.new_document(text, published)
+        except Exception:  # noqa: BLE001
+            return None
+
+    def _apply(self, arg: Argument, res: Any, facts: dict[int, tuple[str, str | None]]) -> None:
+        if res is None:
+            return
+        if getattr(res, "linked", False):
+            facts[id(arg)] = (str(getattr(res, "type", "")), getattr(res, "country", None))
+        rid = getattr(res, "id", None)
+        if not rid:
+            return
+        arg.id = rid
+        linked = getattr(res, "linked", not str(rid).startswith("new:"))
+        name = getattr(res, "name", None)
+        if linked and name:
+            arg.name = name
+
+    def link(
+        self, event: Event, labels: dict[int, str | None], ctx: Any
+    ) -> dict[int, tuple[str, str | None]]:
+        """Fill `name`/`id` of the event's arguments (labels: id(arg) -> entity label).
+
+        Returns id(arg) -> (KB type, ISO country) for the arguments that were linked."""
+        facts: dict[int, tuple[str, str | None]] = {}
+        for role, args in event.args.items():
+            for arg in args:
+                if role in ("quantity", "value"):
+                    continue
+                try:
+                    if role == "location":
+                        res = self.resolver.resolve_location(arg.text, ctx)
+                    elif role == "item":
+                        res = self.resolver.resolve(arg.text, ctx, "WEAPON")
+                    else:
+                        label = _LABELS.get(labels.get(id(arg)) or "")
+                        res = self.resolver.resolve(arg.text, ctx, label)
+                    self._apply(arg, res, facts)
+                except Exception as exc:  # noqa: BLE001
+                    log.debug("resolution failed for %r: %s", arg.text, exc)
+        return facts

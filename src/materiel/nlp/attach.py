@@ -1,0 +1,171 @@
+"""Numbers and dates attached to an event mention: amounts and counts in the trigger's clause,
+the date attached to the trigger's clause (else the nearest one in the sentence)."""
+
+from __future__ import annotations
+
+from spacy.tokens import Doc, Token
+
+from materiel.nlp import extensions as _ext
+from materiel.nlp.dates import parse_published
+from materiel.nlp.frames import Frame
+from materiel.nlp.spans import (
+    quantity_tokens,
+)
+from materiel.nlp.types import DateValue, EventMention, NumberMention, RoleValue
+
+_ext.register()
+
+_OCCURRENCE = {
+    "take",
+    "happen",
+    "occur",
+    "begin",
+    "start",
+    "end",
+    "follow",
+    "come",
+    "continue",
+    "conclude",
+    "open",
+    "close",
+    "precede",
+    "go",
+    "run",
+    "resume",
+    "kick",
+    "wrap",
+}
+
+
+_BACKGROUND_PREPS = {
+    "after",
+    "amid",
+    "despite",
+    "following",
+    "since",
+    "before",
+    "against",
+    "over",
+    "without",
+    "unlike",
+}
+
+
+def _subtree_ids(tok: Token | None) -> set[int]:
+    return {t.i for t in tok.subtree} if tok is not None else set()
+
+
+def attach_numbers(
+    doc: Doc, m: EventMention, frame: Frame, numbers: list[NumberMention], item_toks: list[Token]
+) -> None:
+    scope = _subtree_ids(frame.pred) | _subtree_ids(frame.trigger)
+    if not scope:
+        scope = set(range(len(doc)))
+    roles_for_type = {
+        "production": ("quantity", "value"),
+        "procurement": ("quantity", "value"),
+        "aid": ("quantity", "value"),
+        "spending": ("value",),
+    }
+    roles = roles_for_type.get(m.type, ())
+    if "value" in roles:
+        for n in numbers:
+            if n.kind == "money" and n.token_start in scope:
+                # skip prices per unit and costs of something else
+                tail = doc.text[n.end : n.end + 12].lower()
+                if tail.startswith((" per ", " each", " apiece")):
+                    continue
+                if doc.text[max(0, n.start - 2) : n.start].strip() == "(" and any(
+                    o.kind == "money" and 0 <= n.start - o.end <= 3 for o in numbers
+                ):
+                    continue  # "$61bn (£49bn)": the same amount converted
+                m.add(
+                    RoleValue("value", n.text, n.start, n.end, value=n.value, currency=n.currency)
+                )
+        if m.type == "spending":
+            for n in numbers:
+                if n.kind == "percent" and n.token_start in scope:
+                    m.add(RoleValue("value", n.text, n.start, n.end, value=n.value, currency="%"))
+    if "quantity" in roles:
+        qtoks: list[Token] = []
+        for it in item_toks:
+            qtoks.extend(quantity_tokens(it))
+            # measure head above the item: "six squadrons of Tejas" (item is the pobj)
+            if it.dep_ == "pobj" and it.head.lower_ == "of" and it.head.head.pos_ == "NOUN":
+                qtoks.extend(quantity_tokens(it.head.head))
+            if it.dep_ == "pobj" and it.head.lower_ == "of" and it.head.head.like_num:
+                qtoks.append(it.head.head)  # "24 of the jets"
+            # "100 new jets, 70 of which": keep only the first
+        seen: set[int] = set()
+        for q in sorted(qtoks, key=lambda t: t.i):
+            for n in numbers:
+                if (
+                    n.kind == "quantity"
+                    and n.token_start <= q.i < n.token_end
+                    and n.start not in seen
+                ):
+                    seen.add(n.start)
+                    m.add(RoleValue("quantity", n.text, n.start, n.end, value=n.value))
+
+
+def attach_date(doc: Doc, m: EventMention, frame: Frame, dates: list[DateValue]) -> None:
+    if not dates:
+        return
+    anchors: list[tuple[int, DateValue]] = []
+    chain: list[Token] = []
+    cur: Token = frame.trigger
+    for _ in range(10):
+        chain.append(cur)
+        if cur.head.i == cur.i or (cur.dep_ == "conj" and cur.pos_ in ("VERB", "AUX")):
+            break
+        cur = cur.head
+    t0 = frame.trigger
+    truncated = False
+    if t0.pos_ != "VERB":
+        # an event named as the subject of a comment ("Scholz's call was a mistake") or as a
+        # time reference ("after Russian attacks") takes no date from the main clause
+        if t0.dep_ in ("nsubj", "nsubjpass") and t0.head.lemma_.lower() not in _OCCURRENCE:
+            chain, truncated = chain[:2], True
+        elif t0.dep_ == "pobj" and t0.head.lower_ in _BACKGROUND_PREPS:
+            chain, truncated = chain[:1], True
+    positions = {t.i: k for k, t in enumerate(chain)}
+    for d in dates:
+        span = doc.char_span(d.start, d.end, alignment_mode="expand")
+        if span is None:
+            continue
+        root = span.root
+        anchor = root.head
+        if root.dep_ in ("pobj",) and anchor.dep_ == "prep":
+            anchor = anchor.head
+        if anchor.dep_ == "prep":
+            anchor = anchor.head
+        k = positions.get(anchor.i)
+        if k is not None:
+            anchors.append((k, d))
+    if anchors:
+        anchors.sort(key=lambda a: a[0])
+        m.date = anchors[0][1]
+        if is_horizon(m.date, doc._.published) and m.type != "meeting":
+            # "will raise spending next year, the government said on Tuesday": a plan is
+            # dated by its announcement; the horizon is kept only when nothing else is said
+            said = [d for _k, d in anchors if not is_horizon(d, doc._.published)]
+            if said:
+                m.date = said[0]
+        return
+    # no date attached to the trigger's clause: the nearest one in the sentence
+    if truncated:
+        return
+    m.date = min(dates, key=lambda d: abs(d.start - t0.idx))
+
+
+def is_horizon(d: DateValue, published: str | None) -> bool:
+    """A coarse target period ("next year", "by 2026", "in the coming months")."""
+    if d.precision == "year":
+        return True
+    ref = parse_published(published)
+    if d.precision == "month" and ref is not None:
+        return d.value > f"{ref.year:04d}-{ref.month:02d}"
+    return False
+
+
+# --- per-type role filling ---------------------------------------------------------------

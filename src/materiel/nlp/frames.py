@@ -1,0 +1,425 @@
+"""The syntactic neighbourhood of a trigger: subject, object, by-agent, prepositions,
+possessor, modifiers and clauses, gathered into a `Frame` (shared by every event type)."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from spacy.tokens import Doc, Token
+
+from materiel.nlp import extensions as _ext
+from materiel.nlp.spans import (
+    conjuncts,
+    is_pronoun,
+    item_head,
+    party_label,
+)
+from materiel.nlp.types import Trigger
+
+_ext.register()
+
+_SERIES = {
+    "series",
+    "wave",
+    "string",
+    "spate",
+    "number",
+    "round",
+    "couple",
+    "pair",
+    "set",
+    "batch",
+    "flurry",
+    "volley",
+    "salvo",
+    "barrage",
+    "campaign",
+}
+
+
+@dataclass
+class Frame:
+    trigger: Token
+    pred: Token | None
+    subj: list[Token] = field(default_factory=list)
+    passive: bool = False
+    agent: list[Token] = field(default_factory=list)
+    obj: list[Token] = field(default_factory=list)
+    dative: list[Token] = field(default_factory=list)
+    preps: dict[str, list[Token]] = field(default_factory=dict)
+    poss: list[Token] = field(default_factory=list)
+    mods: list[Token] = field(default_factory=list)
+    compounds: list[Token] = field(default_factory=list)
+    clauses: list[Token] = field(default_factory=list)
+    gov_lemma: str = ""
+
+    def pp(self, *words: str) -> list[Token]:
+        out: list[Token] = []
+        for w in words:
+            out.extend(self.preps.get(w, []))
+        return out
+
+
+# --- collecting the neighbourhood --------------------------------------------------------
+
+
+def _pobjs(prep: Token) -> list[Token]:
+    out = []
+    for c in prep.children:
+        if c.dep_ in ("pobj", "pcomp"):
+            out.extend(conjuncts(c))
+        elif c.dep_ == "prep":  # "together with", "from within"
+            out.extend(_pobjs(c))
+    return out
+
+
+def _add_preps(frame: Frame, tok: Token) -> None:
+    for c in tok.children:
+        if c.dep_ in ("prep", "agent", "dative") and c.pos_ == "ADP":
+            key = "by" if c.dep_ == "agent" else c.lower_
+            if c.lower_ in ("together", "along", "jointly") or c.dep_ == "advmod":
+                continue
+            frame.preps.setdefault(key, []).extend(_pobjs(c))
+        elif c.dep_ == "advmod" and c.lower_ in ("together", "jointly", "along"):
+            for cc in c.children:
+                if cc.dep_ == "prep":
+                    frame.preps.setdefault(cc.lower_, []).extend(_pobjs(cc))
+        elif c.dep_ == "prep" and c.lower_ in ("including", "like", "such"):
+            frame.preps.setdefault("including", []).extend(_pobjs(c))
+
+
+def _is_passive(verb: Token) -> bool:
+    if any(c.dep_ in ("auxpass", "nsubjpass") for c in verb.children):
+        return True
+    return verb.tag_ == "VBN" and verb.dep_ in ("acl", "amod")
+
+
+def subjects(verb: Token, depth: int = 0) -> list[Token]:
+    """Who does `verb`: its subject, or the subject it shares with the verb it depends on."""
+    if depth > 4:
+        return []
+    for c in verb.children:
+        if c.dep_ in ("nsubj", "csubj") or (c.dep_ == "nsubjpass" and depth > 0):
+            if c.lower_ in ("who", "which", "that") and verb.dep_ == "relcl":
+                return conjuncts(verb.head)
+            return conjuncts(c)
+    if verb.dep_ in ("xcomp", "conj", "advcl") and verb.head.pos_ in ("VERB", "AUX", "ADJ"):
+        # object control: "invited Finland to join" -> Finland joins
+        if verb.dep_ == "xcomp":
+            objs = [c for c in verb.head.children if c.dep_ == "dobj"]
+            if objs and verb.head.lemma_ in (
+                "invite",
+                "ask",
+                "urge",
+                "allow",
+                "help",
+                "enable",
+                "authorize",
+                "authorise",
+                "encourage",
+                "press",
+            ):
+                return conjuncts(objs[0])
+        if verb.dep_ == "conj" and _is_passive(verb.head) and not _is_passive(verb):
+            return []
+        return subjects(verb.head, depth + 1)
+    if (
+        verb.pos_ == "ADJ"
+        and verb.dep_ in ("acomp", "xcomp", "oprd", "amod")
+        and verb.head.pos_ in ("VERB", "AUX")
+    ):
+        return subjects(verb.head, depth + 1)  # "X is keen to buy", "X is set to receive"
+    if verb.dep_ in ("acl", "relcl") and verb.head.pos_ in ("NOUN", "PROPN"):
+        noun = verb.head
+        if noun.dep_ in ("attr", "acomp", "oprd") and noun.head.lemma_ in (
+            "be",
+            "become",
+            "remain",
+        ):
+            return subjects(noun.head, depth + 1)
+        if verb.dep_ == "relcl":
+            return conjuncts(noun)
+        for c in noun.children:
+            if c.dep_ == "poss":
+                return conjuncts(c)
+            if c.dep_ == "prep" and c.lower_ in ("of", "by"):
+                objs = _pobjs(c)
+                if objs and party_label(objs[0]):
+                    return objs
+        gov = _governor(noun)  # "X has plans to procure", "X signed a deal to build"
+        if gov is not None and noun.dep_ in ("dobj", "attr", "oprd", "pobj"):
+            return subjects(gov, depth + 1)
+    if verb.dep_ == "pcomp":
+        h = verb.head.head  # "keen on acquiring", "plans for producing"
+        if h.pos_ in ("VERB", "AUX", "ADJ"):
+            return subjects(h, depth + 1)
+        if h.pos_ in ("NOUN", "PROPN"):
+            for c in h.children:
+                if c.dep_ == "poss":
+                    return conjuncts(c)
+            gov = _governor(h)
+            if gov is not None:
+                return subjects(gov, depth + 1)
+    return []
+
+
+NOMINAL_GOVERNORS = {
+    "opening": "open",
+    "construction": "construct",
+    "inauguration": "inaugurate",
+    "expansion": "expand",
+    "groundbreaking": "break",
+    "completion": "complete",
+    "launch": "launch",
+    "building": "build",
+    "establishment": "establish",
+    "commissioning": "commission",
+}
+
+
+def _governor(noun: Token) -> Token | None:
+    """The verb that a noun trigger is the object/subject of ("announced its package")."""
+    cur = noun
+    for _ in range(3):
+        dep = cur.dep_
+        head = cur.head
+        if head.i == cur.i:
+            return None
+        if dep in (
+            "dobj",
+            "nsubjpass",
+            "nsubj",
+            "attr",
+            "oprd",
+            "xcomp",
+            "dative",
+        ) and head.pos_ in ("VERB", "AUX"):
+            return head
+        if dep == "conj" or dep == "appos":
+            cur = head
+            continue
+        if (
+            dep == "pobj"
+            and head.dep_ == "prep"
+            and head.head.pos_ in ("VERB",)
+            and head.lower_ in ("for", "to", "into", "on", "in", "as")
+        ):
+            return head.head
+        if (
+            dep == "pobj"
+            and head.lower_ in ("in", "of", "worth")
+            and head.head.pos_ == "NOUN"
+            and (
+                head.head.dep_ in ("dobj", "nsubjpass")
+                or head.head.lemma_ in ("billion", "million")
+            )
+        ):
+            cur = head.head  # "approved billions of dollars in new aid"
+            continue
+        return None
+    return None
+
+
+def build_frame(doc: Doc, trig: Trigger) -> Frame:
+    t = doc[trig.i]
+    if trig.pos == "VERB":
+        frame = Frame(trigger=t, pred=t)
+        frame.passive = _is_passive(t)
+        if t.dep_ == "acl" and t.tag_ == "VBN":
+            frame.obj = conjuncts(t.head)  # "missiles launched by Russia": head is the patient
+        elif t.dep_ == "relcl" and frame.passive:
+            frame.obj = conjuncts(t.head)
+        for c in t.children:
+            if c.dep_ in ("nsubjpass",):
+                frame.obj.extend(
+                    conjuncts(c) if c.lower_ not in ("who", "which", "that") else conjuncts(t.head)
+                )
+            elif c.dep_ == "dobj":
+                frame.obj.extend(conjuncts(c))
+            elif c.dep_ == "dative":
+                if c.pos_ == "ADP":
+                    frame.preps.setdefault("to", []).extend(_pobjs(c))
+                else:
+                    frame.dative.extend(conjuncts(c))
+            elif c.dep_ in ("xcomp", "ccomp", "advcl") and c.pos_ == "VERB":
+                frame.clauses.append(c)
+        for o in list(frame.obj):  # "acquire a variant of X from India": the object's from/in
+            for c in o.children:
+                if c.dep_ == "prep" and c.lower_ in ("from", "in", "to", "at", "during", "for"):
+                    frame.preps.setdefault(c.lower_, []).extend(_pobjs(c))
+            ih = item_head(o)
+            if ih.i != o.i:
+                for c in ih.children:
+                    if c.dep_ == "prep" and c.lower_ in ("from", "in", "to"):
+                        frame.preps.setdefault(c.lower_, []).extend(_pobjs(c))
+        if not frame.obj:
+            for c in t.children:  # "purchase over five helicopters" (parsed as a preposition)
+                if c.dep_ == "prep" and c.lower_ in (
+                    "over",
+                    "about",
+                    "around",
+                    "nearly",
+                    "approximately",
+                    "up",
+                ):
+                    frame.obj.extend(_pobjs(c))
+        frame.subj = [] if frame.passive and t.dep_ != "xcomp" else subjects(t)
+        if frame.passive and t.dep_ == "xcomp":
+            frame.subj = []
+            if t.head.lemma_ == "be" and not frame.obj:  # "X is to be produced under licence"
+                for c in t.head.children:
+                    if c.dep_ in ("nsubj", "nsubjpass"):
+                        frame.obj.extend(conjuncts(c))
+        _add_preps(frame, t)
+        frame.agent = frame.preps.get("by", [])
+        frame.gov_lemma = t.lemma_.lower()
+        return frame
+    gov = _governor(t)
+    nominal = None
+    if gov is None and t.dep_ == "pobj" and t.head.lower_ == "of":
+        nom = t.head.head
+        nominal = NOMINAL_GOVERNORS.get(nom.lemma_.lower())
+        if nominal is not None:
+            gov = _governor(nom)  # "celebrated the opening of a new facility"
+    frame = Frame(trigger=t, pred=gov)
+    if gov is not None:
+        frame.gov_lemma = gov.lemma_.lower()
+        if nominal is not None:
+            frame.gov_lemma = nominal
+        frame.passive = _is_passive(gov)
+        if (
+            t.dep_ in ("dobj", "nsubjpass", "attr", "oprd", "pobj", "conj", "appos", "dative")
+            and not frame.passive
+        ):
+            frame.subj = subjects(gov)
+        for c in gov.children:
+            if c.dep_ == "dative":
+                if c.pos_ == "ADP":
+                    frame.preps.setdefault("to", []).extend(_pobjs(c))
+                else:
+                    frame.dative.extend(conjuncts(c))
+            elif c.dep_ == "dobj" and t.dep_ == "nsubj":
+                frame.obj.extend(conjuncts(c))
+        _add_preps(frame, gov)
+        frame.agent = frame.preps.get("by", [])
+    own = Frame(trigger=t, pred=None)
+    _add_preps(own, t)
+    for k, v in own.preps.items():  # the noun's own prepositions come first
+        frame.preps[k] = v + [x for x in frame.preps.get(k, []) if x not in v]
+    if "by" in own.preps:
+        frame.agent = own.preps["by"] + [a for a in frame.agent if a not in own.preps["by"]]
+    for c in t.children:
+        if c.dep_ == "poss":
+            frame.poss.extend(conjuncts(c))
+        elif c.dep_ in ("compound", "amod", "nmod"):
+            if party_label(c) in (
+                "GPE",
+                "NORP",
+                "ORG",
+                "PERSON",
+                "COUNTRY",
+                "COMPANY",
+                "DEMONYM",
+                "METONYM",
+                "PROPN",
+            ):
+                frame.mods.extend(conjuncts(c))
+            elif c.dep_ == "compound" or c.pos_ in ("NOUN", "PROPN"):
+                frame.compounds.append(c)
+            else:
+                frame.compounds.append(c)
+        elif c.dep_ in ("acl", "relcl") and c.pos_ == "VERB":
+            frame.clauses.append(c)
+    if t.dep_ == "compound":  # "production rate", "aid package": the head's modifiers count too
+        head = t.head
+        for c in head.children:
+            if c.i == t.i:
+                continue
+            if c.dep_ == "poss":
+                frame.poss.extend(conjuncts(c))
+            elif c.dep_ in ("compound", "amod", "nmod") and c.i < t.i:
+                if party_label(c) in (
+                    "GPE",
+                    "NORP",
+                    "ORG",
+                    "PERSON",
+                    "COUNTRY",
+                    "COMPANY",
+                    "DEMONYM",
+                    "METONYM",
+                ):
+                    frame.mods.extend(conjuncts(c))
+                else:
+                    frame.compounds.append(c)
+        hp = Frame(trigger=head, pred=None)
+        _add_preps(hp, head)
+        for k, v in hp.preps.items():
+            frame.preps.setdefault(k, []).extend(x for x in v if x not in frame.preps[k])
+        hgov = _governor(head)
+        if hgov is not None and not frame.subj:
+            frame.pred = hgov
+            frame.gov_lemma = hgov.lemma_.lower()
+            frame.passive = _is_passive(hgov)
+            if not frame.passive:
+                frame.subj = subjects(hgov)
+    # "inked a deal to construct six vessels": the purpose clause hangs off the governor
+    if gov is not None and t.dep_ == "dobj":
+        for c in gov.children:
+            if (
+                c.dep_ in ("xcomp", "advcl")
+                and c.pos_ == "VERB"
+                and c.i > t.i
+                and any(a.lower_ == "to" for a in c.children)
+            ):
+                frame.clauses.append(c)
+    # "a series of explosions at the depot", "a wave of strikes on X": the head's phrases count
+    if t.dep_ == "pobj" and t.head.lower_ == "of" and t.head.head.lemma_.lower() in _SERIES:
+        head = t.head.head
+        hp = Frame(trigger=head, pred=None)
+        _add_preps(hp, head)
+        for k, v in hp.preps.items():
+            if k != "of":
+                frame.preps.setdefault(k, []).extend(x for x in v if x not in frame.preps[k])
+    # prepositions of the clause and of its object: "a deal to construct X for the Navy"
+    for cl in frame.clauses:
+        extra = Frame(trigger=cl, pred=None)
+        _add_preps(extra, cl)
+        for o in cl.children:
+            if o.dep_ == "dobj":
+                _add_preps(extra, o)
+        for k, v in extra.preps.items():
+            if k in ("for", "to", "from", "in", "with"):
+                frame.preps.setdefault(k, []).extend(x for x in v if x not in frame.preps[k])
+    # nominal chain: "approval for the procurement of X", "plans for local production"
+    if gov is None and not frame.poss and t.dep_ == "pobj" and t.head.lower_ in ("for", "of"):
+        nom = t.head.head
+        if nom.pos_ == "NOUN":
+            for c in nom.children:
+                if c.dep_ == "poss" and not is_pronoun(c):
+                    frame.poss.extend(conjuncts(c))
+            ngov = _governor(nom)
+            if ngov is not None and not frame.subj:
+                frame.pred = ngov
+                frame.gov_lemma = ngov.lemma_.lower()
+                frame.passive = _is_passive(ngov)
+                if not frame.passive and nom.dep_ != "nsubj":
+                    frame.subj = subjects(ngov)
+    # nominal governor: "Biden's signing of a $61 billion aid package"
+    if not frame.subj and not frame.poss and t.dep_ == "pobj" and t.head.lower_ == "of":
+        nom = t.head.head
+        if nom.pos_ == "NOUN":
+            for c in nom.children:
+                if c.dep_ == "poss":
+                    frame.poss.extend(conjuncts(c))
+    return frame
+
+
+# --- building argument values -------------------------------------------------------------
+
+
+def _pp_of(tok: Token, *words: str) -> list[Token]:
+    out: list[Token] = []
+    for c in tok.children:
+        if c.dep_ == "prep" and c.lower_ in words:
+            out.extend(_pobjs(c))
+    return out

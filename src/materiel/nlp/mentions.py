@@ -1,0 +1,308 @@
+"""The `materiel_roles` component: triggers -> frames -> typed, validated `EventMention`s
+(`Doc._.mentions`), with in-sentence de-duplication and a confidence score."""
+
+from __future__ import annotations
+
+from spacy.language import Language
+from spacy.tokens import Doc
+
+from materiel.nlp import extensions as _ext
+from materiel.nlp.attach import attach_date, attach_numbers
+from materiel.nlp.frames import Frame, build_frame
+from materiel.nlp.lexicon import TRIGGERS
+from materiel.nlp.roles import _FILLERS, _is_armed_force, _is_company, party
+from materiel.nlp.types import DateValue, EventMention, NumberMention, RoleValue, Trigger
+from materiel.nlp.validate import decide_deal_type, validate
+
+_ext.register()
+
+
+def find_mentions(doc: Doc) -> list[EventMention]:
+    numbers: list[NumberMention] = doc._.numbers or []
+    dates: list[DateValue] = doc._.dates or []
+    out: list[EventMention] = []
+    absorbed: set[int] = set()  # verbs of "a deal to build X": the deal carries that event
+    item_heads: dict[int, set[int]] = {}  # token index -> ids of the mentions it is an item of
+    participles: dict[int, int] = {}  # "equipment previously sold to X": background of an item
+    if doc.text.rstrip().endswith("?"):
+        return []  # a question asks, it reports nothing
+    words = {t.lemma_.lower() for t in doc}
+    exercise = bool(words & _EXERCISE_WORDS)
+    for trig in doc._.triggers or []:
+        if trig.negated or trig.hypothetical:
+            continue
+        frame = build_frame(doc, trig)
+        specs = TRIGGERS.get(trig.lemma) or []
+        need = next((s.need for s in specs if s.type == trig.type), "")
+        type_ = trig.type
+        if need == "deal":
+            decided = decide_deal_type(doc, frame, trig)
+            if decided is None:
+                continue
+            type_ = decided
+            absorbed.update(c.i for c in frame.clauses)
+        # "buy weapons for Ukraine's Armed Forces": procurement and aid
+        t = doc[trig.i]
+        m = EventMention(
+            type=type_,
+            trigger=trig.lemma,
+            trigger_i=trig.i,
+            trigger_start=t.idx,
+            status=trig.status,
+        )
+        item_toks = _FILLERS[type_](doc, frame, m, numbers)
+        attach_numbers(doc, m, frame, numbers, item_toks)
+        if need == "deal" and type_ != trig.type:
+            ok = validate(doc, frame, m, trig, "deal", item_toks)
+        else:
+            ok = validate(doc, frame, m, trig, need, item_toks)
+        if not ok:
+            continue
+        if m.type == "aid" and need == "transfer":
+            givers = m.values("donor")
+            if givers and all(
+                v.label == "COMPANY" or _is_company(doc[_tok_at(doc, v)]) for v in givers
+            ):
+                m = _as_sale(m)  # a company supplying goods sells them
+            elif not givers and any(
+                _is_armed_force(doc[_tok_at(doc, v)]) for v in m.values("recipient")
+            ):
+                m = _as_sale(m)  # "will be supplied to the Navy": a delivery to one's forces
+        if (
+            m.type == "procurement"
+            and trig.lemma == "receive"
+            and not words & {"contract", "order", "deal", "purchase", "buy"}
+            and m.values("buyer")
+            and all(v.label in ("GPE", "COUNTRY", "METONYM") for v in m.values("buyer"))
+            and not any(_is_armed_force(doc[_tok_at(doc, v)]) for v in m.values("buyer"))
+        ):
+            m = _as_aid(m)  # "Ukraine has received its first F-16s": someone gave them
+        if exercise and (m.type == "strike" or need == "transfer"):
+            continue  # "drills ... practising strikes", "sending warships" in an exercise
+        if (
+            m.type == "procurement"
+            and not m.values("buyer")
+            and not (m.values("seller") and (m.values("quantity") or m.values("value")))
+        ):
+            continue
+        if (
+            m.type == "production"
+            and t.tag_ == "VBN"
+            and t.dep_ in ("acl", "amod")
+            and not any(c.dep_ in ("aux", "auxpass") for c in t.children)
+        ):
+            continue  # "drones made in the UK", "a gun built by X": where goods come from
+        if (
+            m.type in ("production", "strike", "spending")
+            and t.pos_ == "VERB"
+            and t.tag_ in ("VBZ", "VBP")
+            and not any(c.dep_ in ("aux", "auxpass") for c in t.children)
+            and not dates
+            and not (doc._.context or {}).get("heading")
+        ):
+            continue  # "the company builds engines for helicopters": what it does, not an event
+        attach_date(doc, m, frame, dates)
+        m.score = _score(m, trig, frame)
+        out.append(m)
+        for x in item_toks:
+            item_heads.setdefault(x.i, set()).add(id(m))
+        if (
+            t.tag_ == "VBN"
+            and t.dep_ in ("acl", "relcl")
+            and not any(
+                c.dep_ in ("aux", "auxpass")
+                and c.lower_ in ("is", "are", "has", "have", "was", "were")
+                for c in t.children
+            )
+        ):
+            participles[id(m)] = t.head.i
+        if type_ == "procurement":
+            aid = _third_party_aid(doc, m, frame)
+            if aid is not None:
+                out.append(aid)
+    for m in out:
+        absorbed.update(int(c.split(":")[1]) for c in m.cues if c.startswith("host:"))
+    kept = [
+        m
+        for m in out
+        if (
+            m.trigger_i not in absorbed
+            or m.trigger
+            in ("contract", "deal", "agreement", "pact", "accord", "treaty", "memorandum", "mou")
+        )
+        and not (item_heads.get(participles.get(id(m), -1), set()) - {id(m)})
+    ]
+    return _dedupe(kept)
+
+
+def _tok_at(doc: Doc, v: RoleValue) -> int:
+    span = doc.char_span(v.start, v.end, alignment_mode="expand")
+    return span.root.i if span is not None else 0
+
+
+def _as_sale(m: EventMention) -> EventMention:
+    sale = EventMention(
+        type="procurement",
+        trigger=m.trigger,
+        trigger_i=m.trigger_i,
+        trigger_start=m.trigger_start,
+        status=m.status,
+        date=m.date,
+        score=m.score,
+        cues=m.cues,
+    )
+    for role, new_role in (
+        ("donor", "seller"),
+        ("recipient", "buyer"),
+        ("item", "item"),
+        ("quantity", "quantity"),
+        ("value", "value"),
+    ):
+        for v in m.values(role):
+            sale.add(
+                RoleValue(
+                    new_role,
+                    v.text,
+                    v.start,
+                    v.end,
+                    v.label,
+                    v.kb_id,
+                    v.value,
+                    v.currency,
+                    v.pronoun,
+                )
+            )
+    return sale
+
+
+_EXERCISE_WORDS = {
+    "drill",
+    "drills",
+    "exercise",
+    "exercises",
+    "manoeuvre",
+    "maneuver",
+    "wargame",
+    "war-game",
+    "rehearsal",
+}
+
+
+def _as_aid(m: EventMention) -> EventMention:
+    aid = EventMention(
+        type="aid",
+        trigger=m.trigger,
+        trigger_i=m.trigger_i,
+        trigger_start=m.trigger_start,
+        status=m.status,
+        date=m.date,
+        score=m.score,
+        cues=m.cues,
+    )
+    for role, new_role in (
+        ("buyer", "recipient"),
+        ("seller", "donor"),
+        ("item", "item"),
+        ("quantity", "quantity"),
+        ("value", "value"),
+    ):
+        for v in m.values(role):
+            aid.add(
+                RoleValue(
+                    new_role,
+                    v.text,
+                    v.start,
+                    v.end,
+                    v.label,
+                    v.kb_id,
+                    v.value,
+                    v.currency,
+                    v.pronoun,
+                )
+            )
+    return aid
+
+
+def _third_party_aid(doc: Doc, m: EventMention, f: Frame) -> EventMention | None:
+    """Buying weapons for someone else is also aid (spec: procurement and aid)."""
+    cue = next((c for c in m.cues if c.startswith("beneficiary:")), None)
+    if cue is None or not m.values("buyer"):
+        return None
+    tok = doc[int(cue.split(":")[1])]
+    rv = party(doc, "recipient", tok)
+    if rv is None or rv.text == m.values("buyer")[0].text:
+        return None
+    aid = EventMention(
+        type="aid",
+        trigger=m.trigger,
+        trigger_i=m.trigger_i,
+        trigger_start=m.trigger_start,
+        status=m.status,
+        date=m.date,
+    )
+    for b in m.values("buyer"):
+        aid.add(RoleValue("donor", b.text, b.start, b.end, b.label, b.kb_id))
+    aid.add(rv)
+    for role in ("item", "quantity", "value"):
+        for v in m.values(role):
+            aid.add(v)
+    aid.score = m.score * 0.9
+    return aid
+
+
+def _score(m: EventMention, trig: Trigger, f: Frame) -> float:
+    """Confidence from what was found: typed parties, items, numbers, a clear predicate."""
+    s = 0.45
+    roles = {r for r, v in m.args.items() if v}
+    parties = roles - {"item", "quantity", "value", "location"}
+    s += 0.12 * min(len(parties), 2)
+    if "item" in roles:
+        s += 0.08
+    if roles & {"quantity", "value"}:
+        s += 0.06
+    if "location" in roles:
+        s += 0.03
+    if trig.pos == "VERB":
+        s += 0.04
+    if any(v.pronoun for vals in m.args.values() for v in vals):
+        s -= 0.05
+    if not parties:
+        s -= 0.15
+    return max(0.05, min(0.97, s))
+
+
+def _dedupe(ms: list[EventMention]) -> list[EventMention]:
+    """Two triggers of one event in a sentence ("signed a deal to buy"): keep the richer."""
+    out: list[EventMention] = []
+    for m in sorted(ms, key=lambda x: -sum(len(v) for v in x.args.values())):
+        dup = False
+        for o in out:
+            if o.type != m.type:
+                continue
+            shared = 0
+            for role, vals in m.args.items():
+                ot = {(v.start, v.end) for v in o.values(role)}
+                shared += sum(1 for v in vals if (v.start, v.end) in ot)
+            if shared and all(
+                any(v.start >= ov.start and v.end <= ov.end for ov in o.values(role))
+                for role, vals in m.args.items()
+                for v in vals
+                if role not in ("quantity", "value")
+            ):
+                for vals in m.args.values():
+                    for v in vals:
+                        o.add(v)
+                if o.date is None or (not o.date.from_text and m.date is not None):
+                    o.date = m.date
+                dup = True
+                break
+        if not dup:
+            out.append(m)
+    out.sort(key=lambda x: x.trigger_i)
+    return out
+
+
+@Language.component("materiel_roles")
+def roles_component(doc: Doc) -> Doc:
+    doc._.mentions = find_mentions(doc)
+    return doc

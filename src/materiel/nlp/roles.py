@@ -1,0 +1,868 @@
+"""Argument roles from the dependency parse, one filler per event type.
+
+Each `fill_<type>` maps a trigger's `Frame` (frames.py) onto the roles of its type:
+subject/object, prepositions (from, to, for, with, in), possessives, appositions, capitals,
+coordination, passives. Items keep the noun phrase as written ("artillery shells")."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from spacy.tokens import Doc, Token
+
+from materiel.nlp import extensions as _ext
+from materiel.nlp.frames import Frame, _pobjs, _pp_of, subjects
+from materiel.nlp.lexicon import ITEM_HEADS, PARTY_HEADS, PARTY_LABELS
+from materiel.nlp.spans import (
+    FIRST_PERSON,
+    ORG_HEAD_HINTS,
+    conjuncts,
+    entity_of,
+    group_members,
+    is_military_item,
+    is_pronoun,
+    item_head,
+    item_list,
+    item_range,
+    party_label,
+    party_range,
+    place_label,
+)
+from materiel.nlp.types import EventMention, NumberMention, RoleValue
+
+_ext.register()
+
+_PROD_VERBS = {
+    "produce",
+    "manufacture",
+    "build",
+    "construct",
+    "assemble",
+    "make",
+    "develop",
+    "co-produce",
+    "localise",
+    "localize",
+}
+
+
+_BUY_VERBS = {
+    "buy",
+    "purchase",
+    "procure",
+    "acquire",
+    "order",
+    "supply",
+    "sell",
+    "deliver",
+    "export",
+    "import",
+    "lease",
+}
+
+
+_SELLER_GOVERNORS = {"win", "secure", "bag", "land", "get", "receive", "obtain", "clinch", "take"}
+
+
+_STRIKE_TARGET_HEADS = {
+    "base",
+    "airbase",
+    "airfield",
+    "depot",
+    "facility",
+    "infrastructure",
+    "city",
+    "cities",
+    "town",
+    "village",
+    "plant",
+    "refinery",
+    "port",
+    "bridge",
+    "position",
+    "ship",
+    "tower",
+    "building",
+    "warehouse",
+    "site",
+    "target",
+    "headquarters",
+    "troops",
+    "force",
+    "forces",
+    "military",
+    "vessel",
+    "station",
+    "grid",
+    "region",
+    "area",
+    "capital",
+    "arsenal",
+    "storage",
+    "airport",
+    "railway",
+    "line",
+    "convoy",
+    "drone",
+    "aircraft",
+    "jet",
+    "civilian",
+    "rescuer",
+    "hub",
+    "fleet",
+    "warship",
+    "command",
+    "post",
+    "installation",
+    "bomber",
+    "factory",
+}
+
+
+_ATTENDING = {
+    "speak",
+    "say",
+    "talk",
+    "arrive",
+    "attend",
+    "address",
+    "appear",
+    "present",
+    "announce",
+    "tell",
+    "meet",
+    "join",
+    "participate",
+    "deliver",
+    "travel",
+    "come",
+    "gather",
+    "be",
+    "go",
+    "represent",
+    "sign",
+    "agree",
+    "pledge",
+    "commit",
+}
+_SPEAKING = {
+    "remark",
+    "remarks",
+    "speech",
+    "address",
+    "statement",
+    "presence",
+    "attendance",
+    "participation",
+    "appearance",
+    "visit",
+    "trip",
+    "arrival",
+    "delegation",
+}
+_COMPANY_NOUNS = {
+    "company",
+    "firm",
+    "manufacturer",
+    "maker",
+    "contractor",
+    "shipyard",
+    "group",
+    "giant",
+    "producer",
+    "supplier",
+    "startup",
+    "corporation",
+}
+
+
+_MEETING_NOUNS = {
+    "meeting",
+    "talk",
+    "talks",
+    "summit",
+    "visit",
+    "call",
+    "conference",
+    "forum",
+    "trip",
+    "conversation",
+    "session",
+    "dialogue",
+    "discussion",
+    "sideline",
+}
+
+
+_ARMED_FORCE_WORDS = {
+    "army",
+    "navy",
+    "force",
+    "forces",
+    "marines",
+    "military",
+    "guard",
+    "corps",
+    "ministry",
+    "mod",
+    "department",
+    "pentagon",
+    "command",
+}
+
+
+def _value(
+    doc: Doc, role: str, rng: tuple[int, int] | None, label: str | None, pronoun: bool = False
+) -> RoleValue | None:
+    if rng is None:
+        return None
+    s, e = rng
+    span = doc[s:e]
+    text = span.text
+    if not text.strip():
+        return None
+    kb_id = None
+    ent = entity_of(doc[s]) if e - s >= 1 else None
+    if ent is not None and ent.start == s and ent.end == e and ent.ent_id_:
+        kb_id = ent.ent_id_
+    return RoleValue(
+        role=role,
+        text=text,
+        start=span.start_char,
+        end=span.end_char,
+        label=label,
+        kb_id=kb_id,
+        pronoun=pronoun,
+    )
+
+
+_PERSONAL = {"he", "his", "him", "she", "her"}
+
+
+def _sentence_antecedent(pron: Token) -> Token | None:
+    """ "Britain said it will send ...": the named subject of a clause above the pronoun."""
+    person = pron.lower_ in _PERSONAL
+    cur = pron.head
+    for _ in range(6):
+        for c in cur.children:
+            if c.dep_ in ("nsubj", "nsubjpass") and c.i < pron.i and not is_pronoun(c):
+                ent = entity_of(c)
+                if ent is None or ent.label_ not in PARTY_LABELS:
+                    continue
+                if (ent.label_ == "PERSON") == person:
+                    return c
+        if cur.head.i == cur.i:
+            break
+        cur = cur.head
+    return None
+
+
+def party(
+    doc: Doc, role: str, tok: Token, resolve_to: list[Token] | None = None
+) -> RoleValue | None:
+    if tok.lower_ in FIRST_PERSON and tok.pos_ in ("PRON", "DET") and tok.text != "US":
+        return None  # "we", "our": the speaker's side, not resolvable here
+    if is_pronoun(tok):
+        if tok.lower_ in ("it", "this", "that") and tok.dep_ == "nsubj" and tok.head.lemma_ == "be":
+            return None  # "It will be the first visit ..."
+        for alt in resolve_to or []:
+            if not is_pronoun(alt) and party_label(alt):
+                return party(doc, role, alt)
+        ante = _sentence_antecedent(tok)
+        if ante is not None:
+            return party(doc, role, ante)
+        return RoleValue(
+            role=role, text=tok.text, start=tok.idx, end=tok.idx + len(tok), pronoun=True
+        )
+    label = party_label(tok)
+    if label is None:
+        return None
+    if label == "NOUN" and tok.lemma_.lower() not in PARTY_HEADS and tok.lower_ not in PARTY_HEADS:
+        return None
+    if label == "NOUN" and tok.lemma_.lower() in _COMPANY_NOUNS:
+        # "the German company Diehl": the name, not the description
+        for c in tok.children:
+            if (
+                c.dep_ in ("appos", "compound", "npadvmod", "nmod")
+                and c.pos_ == "PROPN"
+                and c.i > tok.i
+            ):
+                return party(doc, role, c)
+    return _value(doc, role, party_range(tok), label)
+
+
+def place(doc: Doc, role: str, tok: Token) -> RoleValue | None:
+    label = place_label(tok)
+    if label is None:
+        return None
+    ent = entity_of(tok)
+    if ent is None:
+        return None
+    return _value(doc, role, (ent.start, ent.end), label)
+
+
+def items_from(doc: Doc, toks: list[Token], strict: bool = True) -> list[tuple[RoleValue, Token]]:
+    out = []
+    for tok in toks:
+        for c in item_list(tok):
+            head = item_head(c)
+            if head.pos_ not in ("NOUN", "PROPN"):
+                continue
+            if strict and not is_military_item(head):
+                continue
+            label = party_label(head)
+            ent = entity_of(head)
+            known = ent is not None and bool(ent.ent_id_)
+            if (
+                label in ("NORP", "PERSON", "COUNTRY", "DEMONYM", "METONYM", "COMPANY")
+                or (label == "GPE" and head.tag_ != "NNPS")
+                or (label == "ORG" and known)
+            ) and not (ent is not None and ent.root.i != head.i):
+                continue
+            rv = _value(doc, "item", item_range(head), ent.label_ if ent is not None else None)
+            if rv is not None:
+                out.append((rv, c))
+    return out
+
+
+def _included_items(doc: Doc, frame: Frame) -> list[Token]:
+    """Items listed after the trigger noun: "package including X, Y", "that includes X"."""
+    toks = list(frame.preps.get("including", []))
+    clauses = list(frame.clauses)
+    # "$1 billion as aid to Ukraine, a package that includes X": an apposition's clauses
+    holders = [frame.trigger, *frame.obj]
+    if frame.pred is not None:
+        holders.extend(c for c in frame.pred.children if c.dep_ == "dobj")
+    for h in holders:
+        for ap in h.children:
+            if ap.dep_ == "appos":
+                clauses.extend(c for c in ap.children if c.dep_ in ("relcl", "acl"))
+                for c in ap.children:
+                    if c.dep_ == "prep" and c.lower_ == "including":
+                        toks.extend(_pobjs(c))
+    for cl in clauses:
+        if cl.lemma_ in ("include", "contain", "comprise", "feature", "consist"):
+            toks.extend(c for c in cl.children if c.dep_ == "dobj")
+            for c in cl.children:
+                if c.dep_ == "prep" and c.lower_ == "of":
+                    toks.extend(_pobjs(c))
+    t = frame.trigger
+    # "the package included X": the trigger noun is subject of include
+    if t.dep_ == "nsubj" and t.head.lemma_ in ("include", "contain", "comprise", "feature"):
+        for c in t.head.children:
+            if c.dep_ == "dobj":
+                toks.extend(conjuncts(c))
+            if c.dep_ == "prep" and c.lower_ in ("as",):  # "as well as"
+                toks.extend(_pobjs(c))
+    out = []
+    for tok in toks:
+        out.extend(conjuncts(tok))
+        for c in tok.children:  # "X, as well as Y, Z"
+            if c.dep_ == "prep" and c.lower_ == "as":
+                for cc in c.children:
+                    if cc.dep_ == "prep":
+                        out.extend(_pobjs(cc))
+    return out
+
+
+def _money_items(doc: Doc, frame: Frame, numbers: list[NumberMention]) -> list[Token]:
+    """ "$1 billion in artillery, air defenses": items in the in-phrase after an amount."""
+    out: list[Token] = []
+    for n in numbers:
+        if n.kind != "money" or n.token_end <= 0:
+            continue
+        for tok in doc[n.token_start : n.token_end]:
+            for c in tok.children:
+                if c.dep_ == "prep" and c.lower_ in ("in", "of", "for", "worth"):
+                    for p in _pobjs(c):
+                        h = item_head(p)
+                        if is_military_item(h) and (h.pos_ != "PROPN" or h.ent_type_ == "WEAPON"):
+                            out.append(p)
+    return out
+
+
+def _parties(
+    doc: Doc, role: str, toks: list[Token], m: EventMention, resolve_to: list[Token] | None = None
+) -> int:
+    n = 0
+    for tok in toks:
+        for c in conjuncts(tok):
+            members = group_members(c)
+            if members:
+                n += _parties(doc, role, members, m)
+                continue
+            rv = party(doc, role, c, resolve_to)
+            if rv is not None:
+                m.add(rv)
+                n += 1
+    return n
+
+
+def _places(doc: Doc, role: str, toks: list[Token], m: EventMention) -> int:
+    n = 0
+    for tok in toks:
+        for c in conjuncts(tok):
+            rv = place(doc, role, c)
+            if rv is not None:
+                m.add(rv)
+                n += 1
+    return n
+
+
+def _is_company(tok: Token) -> bool:
+    ent = entity_of(tok)
+    if ent is not None and ent.label_ == "COMPANY":
+        return True
+    if ent is not None and ent.label_ == "ORG":
+        words = {t.lower_.strip(".") for t in ent}
+        if words & ORG_HEAD_HINTS:
+            return True
+        if words & _ARMED_FORCE_WORDS:
+            return False
+        return not (
+            words
+            & {
+                "government",
+                "ministry",
+                "council",
+                "congress",
+                "parliament",
+                "nato",
+                "union",
+                "nations",
+                "house",
+                "senate",
+                "department",
+            }
+        )
+    return tok.lemma_.lower() in (
+        "company",
+        "firm",
+        "manufacturer",
+        "maker",
+        "shipyard",
+        "contractor",
+        "producer",
+        "supplier",
+    )
+
+
+def _is_armed_force(tok: Token) -> bool:
+    ent = entity_of(tok)
+    words = {t.lower_ for t in (ent if ent is not None else [tok])}
+    return bool(words & _ARMED_FORCE_WORDS) or tok.lemma_.lower() in _ARMED_FORCE_WORDS
+
+
+_ITEM_PREPS = {
+    "procurement": ("of", "for"),
+    "aid": ("of", "with", "for"),
+    "production": ("of", "for", "to"),
+}
+
+
+def _items(
+    doc: Doc, frame: Frame, numbers: list[NumberMention], strict: bool = True, type_: str = ""
+) -> tuple[list[RoleValue], list[Token]]:
+    cands: list[Token] = []
+    cands.extend(frame.obj)
+    if frame.trigger.pos_ != "VERB" or type_ != "production":
+        cands.extend(frame.pp(*_ITEM_PREPS.get(type_, ("of", "for", "with"))))
+    if (
+        frame.trigger.pos_ == "VERB"
+        and type_ == "procurement"
+        and frame.trigger.lemma_ in ("replace",)
+    ):
+        cands.extend(frame.pp("with"))
+    cands.extend(_included_items(doc, frame))
+    if type_ in ("aid", "procurement"):
+        cands.extend(_money_items(doc, frame, numbers))
+    for cl in frame.clauses:  # "deal to construct six vessels"
+        if cl.lemma_.lower() in _PROD_VERBS | _BUY_VERBS | {"supply", "provide", "deliver"}:
+            cands.extend(c for c in cl.children if c.dep_ == "dobj")
+    vals: list[RoleValue] = []
+    toks: list[Token] = []
+    seen = set()
+    if frame.trigger.pos_ == "VERB" and any(is_military_item(item_head(o)) for o in frame.obj):
+        fors = set(frame.pp("for"))
+        cands = [c for c in cands if c not in fors]
+    for rv, tok in items_from(doc, cands, strict):
+        if (rv.start, rv.end) in seen:
+            continue
+        seen.add((rv.start, rv.end))
+        vals.append(rv)
+        toks.append(item_head(tok))
+    if not vals:
+        for c in frame.compounds:  # "missile factory", "drone production", "arms deal"
+            head = c
+            if head.lower_ in ("defense", "defence", "military", "security", "domestic"):
+                continue
+            hent = entity_of(head)
+            if (
+                head.lemma_.lower() in ITEM_HEADS
+                or head.lower_ in ITEM_HEADS
+                or (head.pos_ == "PROPN" and not party_label(head))
+                or (hent is not None and hent.label_ == "WEAPON")
+            ):
+                found = _value(doc, "item", (head.left_edge.i, head.i + 1), None)
+                if found is not None:
+                    vals.append(found)
+                    toks.append(head)
+                    break
+    return vals, toks
+
+
+def fallback_items(doc: Doc, f: Frame, m: EventMention) -> list[Token]:
+    """When the parse attached nothing: military items named after the trigger in the same
+    sentence, not already used as a party ("signed a contract with X on Tuesday for 91
+    armoured vehicles", with "for" misread as a conjunction)."""
+    used = {i for vals in m.args.values() for v in vals for i in range(v.start, v.end)}
+    out = []
+    for tok in doc[f.trigger.i + 1 :]:
+        if (
+            tok.pos_ == "NOUN"
+            and tok.dep_ != "compound"
+            and tok.idx not in used
+            and is_military_item(tok)
+            and not party_label(tok)
+        ):
+            rng = item_range(tok)
+            rv = _value(doc, "item", rng, None) if rng else None
+            if rv is not None:
+                m.add(rv)
+                out.append(tok)
+                m.cues.append("fallback-item")
+                break
+    return out
+
+
+def fill_procurement(
+    doc: Doc, f: Frame, m: EventMention, numbers: list[NumberMention]
+) -> list[Token]:
+    lemma = m.trigger
+    sells = lemma in ("sell", "sale", "export")
+    items, item_toks = _items(doc, f, numbers, strict=True, type_="procurement")
+    for rv in items:
+        m.add(rv)
+    subj = f.subj
+    if (
+        lemma in ("order", "contract", "deal", "tender", "purchase", "procurement", "acquisition")
+        and f.pred is not None
+        and f.gov_lemma
+        in _SELLER_GOVERNORS
+        | {"sign", "ink", "conclude", "finalize", "finalise", "seal", "confirm"}
+    ):
+        sells = (
+            bool(subj)
+            and _is_company(subj[0])
+            and f.gov_lemma not in ("receive",)
+            or (f.gov_lemma in _SELLER_GOVERNORS and bool(subj) and not _is_armed_force(subj[0]))
+        )
+    if f.gov_lemma == "award" or (f.pred is not None and f.pred.lemma_ == "award"):
+        if f.passive and f.pred is not None:
+            # "Lockheed Martin was awarded a $1.2 billion contract for ... (by the Army)"
+            winners = [c for c in f.pred.children if c.dep_ == "nsubjpass"]
+            _parties(doc, "seller", winners, m)
+            _parties(doc, "buyer", f.agent, m)
+        else:
+            _parties(doc, "buyer", subj + f.poss, m)
+            _parties(doc, "seller", f.pp("to") + f.dative, m)
+    elif sells:
+        _parties(doc, "seller", subj + f.poss + f.mods, m)
+        _parties(doc, "buyer", f.pp("to", "from", "with") + f.dative, m)
+    else:
+        if f.passive:
+            _parties(doc, "buyer", f.agent, m)
+        _parties(doc, "buyer", subj + f.poss, m, resolve_to=subj)
+        _parties(doc, "seller", f.pp("from", "with"), m)
+        for tok in f.mods:
+            if _is_company(tok):
+                _parties(doc, "seller", [tok], m)
+    # "for the Indian Navy": the buyer when none yet
+    for tok in f.pp("for"):
+        if party_label(tok) and not is_military_item(item_head(tok)):
+            if not m.values("buyer"):
+                _parties(doc, "buyer", [tok], m)
+            else:
+                m.cues.append(f"beneficiary:{tok.i}")
+    if not item_toks:
+        item_toks = fallback_items(doc, f, m)
+    return item_toks
+
+
+def fill_aid(doc: Doc, f: Frame, m: EventMention, numbers: list[NumberMention]) -> list[Token]:
+    if f.trigger.lemma_.lower() in ("delivery", "shipment") and f.gov_lemma in (
+        "take",
+        "accept",
+        "receive",
+        "get",
+    ):
+        # "Taiwan takes delivery of Abrams tanks": the subject buys
+        m.type = "procurement"
+        items, item_toks = _items(doc, f, numbers, strict=True, type_="procurement")
+        for rv in items:
+            m.add(rv)
+        _parties(doc, "buyer", f.subj, m, resolve_to=f.subj)
+        _parties(doc, "seller", f.pp("from"), m)
+        return item_toks
+    items, item_toks = _items(doc, f, numbers, strict=True, type_="aid")
+    for rv in items:
+        if rv.text.lower() not in ("aid", "assistance", "package"):
+            m.add(rv)
+    donors = (f.agent if f.passive else f.subj) + f.poss
+    _parties(doc, "donor", donors, m, resolve_to=f.subj)
+    # "US aid" names the donor, but "send Ukraine aid" the recipient
+    gives = f.gov_lemma in ("send", "give", "provide", "deliver", "rush", "supply", "transfer")
+    for tok in f.mods:
+        _parties(doc, "recipient" if gives and donors else "donor", [tok], m)
+    _parties(doc, "donor", [t for t in f.pp("from") if not is_military_item(item_head(t))], m)
+    recips = f.pp("to", "for") + f.dative
+    # "supplying Ukraine with artillery": the object is the recipient
+    for tok in f.obj:
+        if (
+            party_label(tok) in ("GPE", "COUNTRY", "METONYM", "NORP", "ORG", "NOUN")
+            and not is_military_item(item_head(tok))
+            and f.pp("with")
+        ):
+            recips.append(tok)
+    _parties(doc, "recipient", [t for t in recips if not is_military_item(item_head(t))], m)
+    return item_toks
+
+
+def fill_production(
+    doc: Doc, f: Frame, m: EventMention, numbers: list[NumberMention]
+) -> list[Token]:
+    items, item_toks = _items(doc, f, numbers, strict=True, type_="production")
+    for rv in items:
+        m.add(rv)
+    producers = (f.agent if f.passive else f.subj + f.agent) + f.poss
+    _parties(doc, "producer", producers, m, resolve_to=f.subj)
+    for tok in f.mods:
+        _parties(doc, "producer", [tok], m)
+    partners = [t for t in f.pp("with", "between") if party_label(t)]
+    _parties(doc, "partner", partners, m)
+    locs = f.pp("in", "at", "near")
+    if not _places(doc, "location", locs, m):
+        for tok in locs:  # "at the Aircraft Division, Nasik"
+            for c in tok.subtree:
+                if place_label(c):
+                    _places(doc, "location", [c], m)
+                    break
+    if not m.values("location"):
+        for it in item_toks:  # "production of the Lynx vehicles in Ukraine"
+            for c in it.children:
+                if c.dep_ == "prep" and c.lower_ in ("in", "at"):
+                    _places(doc, "location", _pobjs(c), m)
+    prods = [v for v in m.values("producer") if not v.pronoun]
+    comps = [v for v in m.values("partner") if v.label == "COMPANY"]
+    if comps and (not prods or all(v.label in ("GPE", "COUNTRY", "NOUN") for v in prods)):
+        # "together with the company X, we will start production": the company produces
+        m.args["producer"] = comps
+        m.args["partner"] = prods + [v for v in m.values("partner") if v not in comps]
+    local = any(
+        t.lower_
+        in ("local", "locally", "domestic", "domestically", "indigenous", "indigenously", "home")
+        for t in f.trigger.subtree
+    ) or any(c.lower_ in ("locally", "domestically") for c in (f.pred.children if f.pred else []))
+    if not m.values("location"):
+        prods = m.values("producer")
+        if (
+            prods
+            and prods[0].label in ("GPE", "COUNTRY")
+            and (local or m.trigger in ("factory", "plant"))
+        ):
+            m.add(
+                RoleValue(
+                    "location", prods[0].text, prods[0].start, prods[0].end, label=prods[0].label
+                )
+            )
+    return item_toks
+
+
+def fill_agreement(
+    doc: Doc, f: Frame, m: EventMention, numbers: list[NumberMention]
+) -> list[Token]:
+    _parties(doc, "party", f.subj + f.poss + f.mods + f.agent, m, resolve_to=f.subj)
+    _parties(doc, "party", f.pp("with", "between", "among", "by"), m)
+    if m.trigger == "join":
+        _parties(doc, "party", f.obj, m)
+    items = [t for t in f.pp("on", "for") if not party_label(t)]
+    for tok in items:
+        rv = _value(doc, "item", item_range(tok), None)
+        if rv is not None:
+            m.add(rv)
+    return []
+
+
+def fill_sanction(doc: Doc, f: Frame, m: EventMention, numbers: list[NumberMention]) -> list[Token]:
+    if (
+        m.trigger in ("sanction", "blacklist", "designate", "ban", "bar", "embargo", "debar", "add")
+        and f.trigger.pos_ == "VERB"
+    ):
+        if f.passive:
+            _parties(doc, "imposer", f.agent, m)
+            _parties(doc, "target", f.obj, m)
+        else:
+            _parties(doc, "imposer", f.subj, m)
+            _parties(doc, "target", f.obj, m)
+            if m.trigger in ("ban", "bar"):
+                for tok in f.obj:
+                    rv = _value(doc, "target", item_range(tok), None)
+                    if rv is not None and not m.values("target"):
+                        m.add(rv)
+    else:
+        if f.passive:
+            _parties(doc, "imposer", f.agent, m)
+        elif f.trigger.dep_ != "nsubj":
+            _parties(doc, "imposer", f.subj, m)
+        _parties(doc, "imposer", f.mods + f.poss, m)
+        _parties(doc, "imposer", [t for t in f.pp("by")], m)
+        tgt = f.pp("on", "against", "targeting", "for") + f.obj
+        for w in f.pp("with"):  # "sanctions with respect to the Russian Federation"
+            if w.lemma_.lower() == "respect":
+                tgt.extend(_pp_of(w, "to"))
+        for cl in f.clauses:  # "sanctions targeting people and entities"
+            if cl.lemma_ in ("target", "hit", "aim", "cover"):
+                tgt.extend(c for c in cl.children if c.dep_ == "dobj")
+        if (
+            f.trigger.dep_ == "nsubj"
+            and f.pred is not None
+            and f.gov_lemma in ("target", "hit", "include", "aim")
+        ):
+            _parties(doc, "imposer", f.mods, m)
+            tgt.extend(c for c in f.pred.children if c.dep_ == "dobj")
+        _parties(doc, "target", tgt, m)
+    return []
+
+
+def fill_meeting(doc: Doc, f: Frame, m: EventMention, numbers: list[NumberMention]) -> list[Token]:
+    t = f.trigger
+    subj = f.subj if f.trigger.dep_ != "nsubj" else []
+    _parties(doc, "participant", subj + f.poss + f.mods, m, resolve_to=f.subj)
+    if m.trigger in ("meet", "host", "call", "welcome") and t.pos_ == "VERB":
+        _parties(doc, "participant", f.obj, m)
+    _parties(doc, "participant", f.pp("with", "between", "among", "of", "on"), m)
+    if m.trigger in ("visit", "trip", "travel"):
+        dest = (f.obj if t.pos_ == "VERB" else []) + f.pp("to")
+        for tok in dest:
+            for c in conjuncts(tok):
+                if place_label(c):
+                    _places(doc, "location", [c], m)
+                    ent = entity_of(c)
+                    if ent is not None and ent.label_ in ("GPE", "COUNTRY", "METONYM"):
+                        _parties(doc, "participant", [c], m)
+                else:
+                    _parties(doc, "participant", [c], m)
+    for host in f.pp("at", "during", "on"):
+        if host.i == t.i:
+            continue
+        if host.lemma_.lower() == "sideline":  # "on the sidelines of X"
+            host = next(
+                iter(_pobjs(next((c for c in host.children if c.lower_ == "of"), host))), host
+            )
+        if host.lemma_.lower() in _MEETING_NOUNS or host.lemma_.lower() in ("council", "assembly"):
+            rng = item_range(host)
+            if rng is not None:
+                rv = _value(doc, "location", rng, None)
+                if rv is not None:
+                    m.add(rv)
+                    m.cues.append(f"host:{host.i}")
+            for w in host.subtree:
+                if w.i < host.i and party_label(w) in (
+                    "GPE",
+                    "ORG",
+                    "COUNTRY",
+                    "NORP",
+                    "METONYM",
+                    "DEMONYM",
+                ):
+                    _parties(doc, "participant", [w], m)
+            _places(doc, "location", _pp_of(host, "in", "at"), m)
+    _places(doc, "location", f.pp("in", "at"), m)
+    for p in f.pp("with", "between"):  # "met with business leaders in Washington"
+        _places(doc, "location", _pp_of(p, "in"), m)
+    # "X spoke at the summit", "remarks by X at the summit": X takes part
+    if t.pos_ != "VERB" and t.dep_ == "pobj" and t.head.lower_ in ("at", "during", "to"):
+        host = t.head.head
+        if host.pos_ in ("VERB", "AUX") and host.lemma_.lower() in _ATTENDING:
+            _parties(doc, "participant", subjects(host), m)
+        elif host.pos_ in ("NOUN", "PROPN") and host.lemma_.lower() in _SPEAKING:
+            _parties(
+                doc,
+                "participant",
+                _pp_of(host, "by") + [c for c in host.children if c.dep_ == "poss"],
+                m,
+            )
+    # "Nato-Ukraine summit", "NATO Summit": named parts of the meeting noun
+    for c in f.compounds:
+        for w in c.subtree:
+            if w.i < t.i and party_label(w) in (
+                "GPE",
+                "ORG",
+                "COUNTRY",
+                "NORP",
+                "METONYM",
+                "DEMONYM",
+            ):
+                _parties(doc, "participant", [w], m)
+    return []
+
+
+def fill_spending(doc: Doc, f: Frame, m: EventMention, numbers: list[NumberMention]) -> list[Token]:
+    _parties(doc, "spender", f.subj + f.poss + f.mods, m, resolve_to=f.subj)
+    if not m.values("spender") and f.passive:
+        _parties(doc, "spender", f.agent, m)
+    return []
+
+
+def fill_strike(doc: Doc, f: Frame, m: EventMention, numbers: list[NumberMention]) -> list[Token]:
+    t = f.trigger
+    attackers = (f.agent if f.passive else f.subj) + f.poss + f.mods
+    if t.pos_ == "NOUN" and f.trigger.dep_ == "nsubj":
+        attackers = f.poss + f.mods + f.agent
+    _parties(doc, "attacker", attackers, m, resolve_to=f.subj)
+    if not m.values("attacker"):
+        for tok in attackers:  # "Pakistani aircraft targeted ...", "Russian missiles hit ..."
+            for c in tok.children:
+                if c.dep_ in ("amod", "compound") and party_label(c) in (
+                    "NORP",
+                    "DEMONYM",
+                    "GPE",
+                    "COUNTRY",
+                ):
+                    _parties(doc, "attacker", [c], m)
+    tgts = f.pp("on", "against", "at") + (
+        f.obj
+        if t.pos_ == "VERB" or f.gov_lemma in ("rock", "hit", "target", "destroy", "damage")
+        else []
+    )
+    if t.pos_ == "VERB" and m.trigger == "launch":
+        tgts = f.pp("on", "against", "at")
+    for tok in tgts:
+        for c in conjuncts(tok):
+            rv = place(doc, "target", c) or party(doc, "target", c)
+            if rv is None and (c.lemma_.lower() in _STRIKE_TARGET_HEADS or is_military_item(c)):
+                rv = _value(doc, "target", item_range(c), None)
+            if rv is not None:
+                m.add(rv)
+                if place_label(c):
+                    _places(doc, "location", [c], m)
+            for cc in c.children:  # "several cities including Kyiv"
+                if cc.dep_ == "prep" and cc.lower_ in ("including", "in", "near"):
+                    _places(doc, "location", _pobjs(cc), m)
+    _places(doc, "location", f.pp("in", "near", "over", "across"), m)
+    return []
+
+
+_FILLERS: dict[str, Callable[[Doc, Frame, EventMention, list[NumberMention]], list[Token]]] = {
+    "procurement": fill_procurement,
+    "aid": fill_aid,
+    "production": fill_production,
+    "agreement": fill_agreement,
+    "sanction": fill_sanction,
+    "meeting": fill_meeting,
+    "spending": fill_spending,
+    "strike": fill_strike,
+}
+
+
+# --- what each trigger needs ---------------------------------------------------------------

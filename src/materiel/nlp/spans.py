@@ -1,0 +1,542 @@
+"""Turning tokens of a parse into argument spans: parties, items, places.
+
+Small helpers shared by the roles component: which entity holds a token, the noun phrase
+as written for an item ("200,000 more artillery shells" -> "artillery shells"), conjuncts.
+"""
+
+from __future__ import annotations
+
+from spacy.tokens import Doc, Span, Token
+
+from materiel.nlp.lexicon import (
+    GENERIC_ITEM_HEADS,
+    ITEM_HEADS,
+    MEASURE_HEADS,
+    MILITARY_MODIFIERS,
+    NON_ITEM_WORDS,
+    PARTY_HEADS,
+    PARTY_LABELS,
+    PLACE_LABELS,
+)
+
+PRONOUNS = {
+    "it",
+    "its",
+    "they",
+    "their",
+    "them",
+    "he",
+    "his",
+    "him",
+    "she",
+    "her",
+    "we",
+    "our",
+    "us",
+    "i",
+    "my",
+    "me",
+    "who",
+    "which",
+    "that",
+    "itself",
+    "themselves",
+}
+FIRST_PERSON = {"we", "our", "us", "i", "my", "me", "ours", "ourselves"}
+_STRIP_LEFT = {
+    "det",
+    "nummod",
+    "quantmod",
+    "predet",
+    "advmod",
+    "poss",
+    "case",
+    "punct",
+    "cc",
+    "preconj",
+    "nmod",
+}
+_STRIP_WORDS = {
+    "more",
+    "additional",
+    "further",
+    "several",
+    "some",
+    "many",
+    "few",
+    "over",
+    "about",
+    "nearly",
+    "around",
+    "approximately",
+    "least",
+    "than",
+    "up",
+    "to",
+    "of",
+    "the",
+    "a",
+    "an",
+    "its",
+    "their",
+    "his",
+    "her",
+    "our",
+    "such",
+    "these",
+    "those",
+    "this",
+    "that",
+    "both",
+    "all",
+    "each",
+    "another",
+    "other",
+    "same",
+    "-",
+    "–",
+    "extra",
+}
+ORG_HEAD_HINTS = {
+    "company",
+    "firm",
+    "manufacturer",
+    "maker",
+    "producer",
+    "contractor",
+    "shipyard",
+    "corporation",
+    "group",
+    "industries",
+    "systems",
+    "technologies",
+    "aerospace",
+    "ltd",
+    "inc",
+    "limited",
+    "corp",
+    "plc",
+    "ag",
+    "gmbh",
+    "sa",
+}
+
+
+def entity_of(token: Token) -> Span | None:
+    for ent in token.doc.ents:
+        if ent.start <= token.i < ent.end:
+            return ent
+    return None
+
+
+def conjuncts(token: Token) -> list[Token]:
+    """The token and the words coordinated with it ("X, Y and Z")."""
+    out = [token]
+    for c in token.conjuncts:
+        if c not in out:
+            out.append(c)
+    # appositive lists "including A, B and C" are handled by the caller
+    return sorted(out, key=lambda t: t.i)
+
+
+def item_list(token: Token) -> list[Token]:
+    """Coordinated items, also where the parser chained a list through an apposition
+    ("rocket systems, anti-armor weapons, helicopters and other arms")."""
+    out: list[Token] = []
+    todo = [token]
+    while todo and len(out) < 30:
+        cur = todo.pop()
+        for c in conjuncts(cur):
+            if c in out:
+                continue
+            out.append(c)
+            todo.extend(
+                a
+                for a in c.children
+                if a.dep_ == "appos" and a.pos_ == "NOUN" and is_military_item(a)
+            )
+    return sorted(out, key=lambda t: t.i)
+
+
+def clean_span(doc: Doc, start: int, end: int) -> tuple[int, int] | None:
+    """Token range without leading determiners, numbers, quantifiers and trailing punctuation."""
+    while start < end and (
+        doc[start].lower_ in _STRIP_WORDS
+        or (
+            doc[start].like_num
+            and not (
+                start + 1 < end
+                and not doc[start].whitespace_
+                and doc[start + 1].lower_ in ("mm", "cm", "kg", "km")
+            )
+        )
+        or doc[start].is_punct
+        or doc[start].dep_ in ("det", "nummod", "quantmod", "predet")
+        or doc[start].tag_ == "POS"
+    ):
+        start += 1
+    while end > start and (
+        doc[end - 1].is_punct
+        or doc[end - 1].tag_ == "POS"
+        or doc[end - 1].lower_ in ("and", "or", "the")
+    ):
+        end -= 1
+    if start >= end:
+        return None
+    return start, end
+
+
+def left_edge_np(token: Token, keep_poss: bool = False) -> int:
+    """Index where the noun phrase headed by `token` starts (compounds, adjectives)."""
+    start = token.i
+    for child in sorted(token.lefts, key=lambda t: -t.i):
+        if child.dep_ in (
+            "compound",
+            "amod",
+            "nmod",
+            "nummod",
+            "quantmod",
+            "det",
+            "punct",
+            "advmod",
+            "npadvmod",
+            "predet",
+        ) or (keep_poss and child.dep_ == "poss"):
+            if child.dep_ == "punct" and child.text not in ("-", "–", "/", "'", "’"):
+                break
+            start = min(start, child.left_edge.i)
+        elif child.dep_ == "poss":
+            break
+        else:
+            break
+    return start
+
+
+def np_range(token: Token, keep_poss: bool = False) -> tuple[int, int]:
+    start = left_edge_np(token, keep_poss)
+    end = token.i + 1
+    # "Tejas MkII", "AGPU 1.1" : trailing proper-noun/number appositions glued to the head
+    doc = token.doc
+    while (
+        end < len(doc)
+        and doc[end].head == token
+        and doc[end].dep_ in ("nummod", "appos")
+        and (doc[end].pos_ in ("PROPN", "NUM"))
+        and not doc[end - 1].is_punct
+        and doc[end].i == end
+    ):
+        end += 1
+    return start, end
+
+
+def is_pronoun(token: Token) -> bool:
+    return token.lower_ in PRONOUNS and token.pos_ in ("PRON", "DET")
+
+
+_INDEFINITE = {
+    "a",
+    "an",
+    "any",
+    "some",
+    "another",
+    "every",
+    "each",
+    "no",
+    "other",
+    "such",
+    "many",
+    "several",
+    "most",
+    "all",
+}
+
+
+def party_label(token: Token) -> str | None:
+    """The entity label of a party token, or "NOUN" for a party noun ("the Indian Army");
+    None for indefinite nouns ("a country", "other partners")."""
+    ent = entity_of(token)
+    if ent is not None and ent.label_ in PARTY_LABELS:
+        return ent.label_
+    if (
+        token.pos_ == "PROPN"
+        and token.is_title
+        and token.ent_type_ in ("", "PRODUCT", "WORK_OF_ART")
+        and token.lower_ not in PARTY_HEADS
+        and token.lower_ not in COMMON_CAPITALIZED
+        and not title_case(token.sent)
+    ):
+        return "PROPN"  # a name the NER missed or misread ("Lockheed" ORG + "Martin" PRODUCT)
+    if token.lemma_.lower() in PARTY_HEADS or token.lower_ in PARTY_HEADS:
+        if any(
+            c.dep_ in ("det", "amod") and c.lower_ in _INDEFINITE for c in token.children
+        ) and not any(entity_of(w) is not None for w in token.subtree if w.i < token.i):
+            return None  # "a country" (but "a Malaysian delegation" is specific)
+        return "NOUN"
+    return None
+
+
+# Words capitalised in names and headings that are no names by themselves.
+COMMON_CAPITALIZED = {
+    "press",
+    "record",
+    "staff",
+    "lady",
+    "base",
+    "association",
+    "conference",
+    "summit",
+    "forum",
+    "defense",
+    "defence",
+    "industrial",
+    "office",
+    "department",
+    "service",
+    "services",
+    "day",
+    "week",
+    "new",
+    "national",
+    "international",
+    "joint",
+    "global",
+    "general",
+    "first",
+    "senior",
+    "deputy",
+    "foreign",
+    "affairs",
+    "security",
+    "strategic",
+    "program",
+    "programme",
+    "project",
+    "force",
+    "forces",
+    "command",
+    "center",
+    "centre",
+    "operations",
+    "operation",
+    "initiative",
+    "statement",
+    "readout",
+    "remarks",
+    "fact",
+    "sheet",
+    "letter",
+    "notice",
+    "order",
+    "act",
+    "trip",
+    "visit",
+    "call",
+    "meeting",
+    "talks",
+    "news",
+    "update",
+    "brief",
+    "briefing",
+}
+
+
+def title_case(span: Span) -> bool:
+    """A heading written in title case ("Biden Meets Allies On Ukraine Aid")."""
+    words = [t for t in span if t.is_alpha and len(t) > 3]
+    return len(words) >= 3 and sum(t.is_title for t in words) >= 0.8 * len(words)
+
+
+_GROUP_NOUNS = {
+    "leader",
+    "official",
+    "minister",
+    "delegation",
+    "government",
+    "representative",
+    "president",
+    "head",
+    "chief",
+    "envoy",
+    "diplomat",
+    "delegate",
+    "counterpart",
+}
+
+
+def group_members(token: Token) -> list[Token]:
+    """ "the leaders of Australia, Japan and South Korea" -> Australia, Japan, South Korea."""
+    if token.lemma_.lower() not in _GROUP_NOUNS or entity_of(token) is not None:
+        return []
+    for c in token.children:
+        if c.dep_ == "prep" and c.lower_ in ("of", "from"):
+            out = []
+            for p in c.children:
+                if p.dep_ == "pobj" and entity_of(p) is not None:
+                    out.extend([p, *p.conjuncts])
+            return out
+    return []
+
+
+def place_label(token: Token) -> str | None:
+    ent = entity_of(token)
+    if ent is not None and ent.label_ in PLACE_LABELS:
+        return ent.label_
+    return None
+
+
+def party_range(token: Token) -> tuple[int, int] | None:
+    """Token range of the party that `token` heads."""
+    doc = token.doc
+    ent = entity_of(token)
+    if ent is not None and ent.label_ in PARTY_LABELS:
+        # an entity that is only the modifier of a party noun: "the U.S. Congress" stays whole,
+        # "Ukraine's Armed Forces" -> prefer the noun phrase around the head
+        if ent.label_ != "PERSON" and any(
+            c.dep_ == "compound" and c.pos_ == "PROPN" and c.i < ent.start for c in token.children
+        ):
+            s, e = np_range(token)  # the NER split one name in two
+            return clean_span(doc, s, e)
+        if ent.root.i == token.i or token.pos_ == "PROPN":
+            s, e = ent.start, ent.end
+            # extend over a possessive-free noun phrase head that continues the name
+            return clean_span(doc, s, e)
+    if token.pos_ in ("NOUN", "PROPN"):
+        s, e = np_range(token, keep_poss=True)
+        return clean_span(doc, s, e)
+    return None
+
+
+def is_military_item(token: Token) -> bool:
+    """Whether the noun phrase headed by `token` names military goods."""
+    lemma = token.lemma_.lower()
+    low = token.lower_
+    ent = entity_of(token)
+    if ent is not None and ent.label_ in ("WEAPON", "PRODUCT"):
+        return True
+    if lemma in NON_ITEM_WORDS and lemma not in ITEM_HEADS:
+        return False
+    mods = [c for c in token.lefts if c.dep_ in ("compound", "amod", "nmod")]
+    mod_words = {w.lower_ for c in mods for w in c.subtree} | {c.lemma_.lower() for c in mods}
+    if lemma in ITEM_HEADS or low in ITEM_HEADS:
+        if lemma not in GENERIC_ITEM_HEADS and low not in GENERIC_ITEM_HEADS:
+            return True
+        if mod_words & (MILITARY_MODIFIERS | ITEM_HEADS):
+            return True
+        if any(c.pos_ == "PROPN" or c.like_num for c in mods):
+            return True
+        if any(w in MILITARY_MODIFIERS for w in (t.lower_ for t in token.doc)):
+            counted = any(c.dep_ == "nummod" for c in token.children)
+            return counted or lemma not in (
+                "unit",
+                "part",
+                "platform",
+                "asset",
+                "capability",
+                "machine",
+                "round",
+                "battery",
+                "carrier",
+                "trainer",
+                "pod",
+            )
+        return False
+    # a product name used as the object of buy/produce: "procure more BrahMos"
+    return token.pos_ == "PROPN" and (
+        ent is None
+        or ent.label_ not in ("GPE", "NORP", "LOC", "COUNTRY", "DEMONYM", "METONYM", "DATE")
+    )
+
+
+ACTION_NOUNS = {
+    "supply",
+    "delivery",
+    "purchase",
+    "procurement",
+    "casting",
+    "production",
+    "manufacture",
+    "manufacturing",
+    "development",
+    "acquisition",
+    "sale",
+    "transfer",
+    "provision",
+    "import",
+    "export",
+    "induction",
+    "order",
+    "construction",
+    "repair",
+    "maintenance",
+    "upgrade",
+    "integration",
+}
+
+
+def item_head(token: Token) -> Token:
+    """For measure nouns ("300,000 rounds of shells", "six squadrons of Tejas") and action
+    nouns ("the supply of 18 aircraft") the real item."""
+    if (
+        token.lemma_.lower() in MEASURE_HEADS
+        or token.lemma_.lower() in ACTION_NOUNS
+        or (token.like_num and token.pos_ == "NUM")  # "ordered 24 of the jets"
+    ):
+        for prep in token.children:
+            if prep.dep_ == "prep" and prep.lower_ == "of":
+                for pobj in prep.children:
+                    if pobj.dep_ == "pobj" and pobj.pos_ in ("NOUN", "PROPN"):
+                        return pobj
+    return token
+
+
+_FOR_PP_HEADS = {
+    "equipment",
+    "part",
+    "spare",
+    "component",
+    "kit",
+    "ammunition",
+    "upgrade",
+    "support",
+    "training",
+    "engine",
+    "motor",
+}
+
+
+def item_range(token: Token) -> tuple[int, int] | None:
+    doc = token.doc
+    ent = entity_of(token)
+    if ent is not None and ent.label_ in ("WEAPON", "PRODUCT") and ent.root.i == token.i:
+        s, e = ent.start, ent.end
+        # "Lynx vehicles": the entity is a modifier of a generic head -> keep the whole phrase
+    else:
+        s, e = np_range(token)
+    # keep "for"-phrases of generic heads: "equipment for F-16 fighter jets"
+    if token.lemma_.lower() in _FOR_PP_HEADS:
+        for prep in token.rights:
+            if prep.dep_ == "prep" and prep.lower_ in ("for", "of") and prep.i == e:
+                pobjs = [c for c in prep.children if c.dep_ == "pobj"]
+                if pobjs:
+                    e = pobjs[0].i + 1
+                break
+    return clean_span(doc, s, e)
+
+
+def quantity_tokens(token: Token) -> list[Token]:
+    """Number words that count the items headed by `token` (nummod, also on measure nouns).
+
+    Numbers inside a model name ("AH-64", "AGPU 1.1") do not count: a number right after a
+    proper noun is part of the name."""
+    out = []
+    for c in token.children:
+        if c.i > token.i or c.dep_ not in ("nummod", "amod", "compound", "quantmod"):
+            continue
+        for t in c.subtree:
+            if t.i >= token.i or not t.like_num:
+                continue
+            prev = token.doc[t.i - 1] if t.i > 0 else None
+            if prev is not None and prev.pos_ == "PROPN" and prev.i != t.i:
+                continue
+            out.append(t)
+    return out

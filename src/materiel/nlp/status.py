@@ -1,0 +1,299 @@
+"""Status (planned / announced / done), negation and hypotheticals from modality and tense.
+
+`analyze(token)` looks at the trigger and the words that govern it inside its clause:
+negation ("not", "never", "refused to"), hypotheticals ("could", "if", "would" outside
+reported speech) and tense ("will", "plans to" -> planned; past or perfect -> done;
+"announced", "pledged", "approved" -> announced).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from spacy.language import Language
+from spacy.tokens import Doc, Token
+
+from materiel.nlp import extensions as _ext
+from materiel.nlp.lexicon import (
+    ANNOUNCE_VERBS,
+    HYPOTHETICAL_AUX,
+    HYPOTHETICAL_MARKS,
+    IRREALIS,
+    NEG_VERBS,
+    PLAN_VERBS,
+    SPEECH_VERBS,
+    _inflect,
+)
+
+_ext.register()
+
+_DONE_NOUN_GOVERNORS = {
+    "sign",
+    "open",
+    "hold",
+    "impose",
+    "launch",
+    "deliver",
+    "award",
+    "complete",
+    "ink",
+    "conclude",
+    "finalize",
+    "finalise",
+    "inaugurate",
+    "carry",
+    "conduct",
+    "mount",
+    "receive",
+    "place",
+    "secure",
+    "win",
+    "take",
+    "start",
+    "begin",
+    "commence",
+    "seal",
+    "clinch",
+    "strike",
+    "pass",
+    "approve",
+    "announce",
+    "attend",
+    "host",
+    "have",
+}
+_FUTURE_WORDS = {
+    "upcoming",
+    "forthcoming",
+    "next",
+    "planned",
+    "proposed",
+    "future",
+    "potential",
+    "possible",
+    "prospective",
+}
+_HEDGE_ADVERBS = {"potentially", "possibly", "perhaps", "maybe", "hypothetically", "theoretically"}
+
+
+# Surface forms the small model's lemmatizer gets wrong ("hopes" -> "hop").
+_LEMMA_FIX = {f: lemma for lemma in IRREALIS | NEG_VERBS | PLAN_VERBS for f in _inflect(lemma)}
+
+
+@dataclass
+class StatusResult:
+    status: str | None
+    negated: bool = False
+    hypothetical: bool = False
+    cues: list[str] = field(default_factory=list)
+
+
+def clause_chain(token: Token, limit: int = 8) -> tuple[list[Token], Token | None]:
+    """The trigger and its governors inside its clause, and the reporting verb if the clause
+    is the complement of a speech verb ("X said [that ...]")."""
+    chain = [token]
+    cur = token
+    reporting: Token | None = None
+    for _ in range(limit):
+        head = cur.head
+        if head.i == cur.i:
+            break
+        dep = cur.dep_
+        if dep in ("relcl",) and cur.pos_ in ("VERB", "AUX"):
+            break
+        if dep in ("ccomp", "parataxis") and head.lemma_.lower() in SPEECH_VERBS | ANNOUNCE_VERBS:
+            reporting = head
+            break
+        if dep == "advcl" and cur.pos_ in ("VERB", "AUX"):
+            break
+        chain.append(head)
+        cur = head
+    return chain, reporting
+
+
+def _has_aux(tok: Token, words: set[str]) -> str | None:
+    for c in tok.children:
+        if c.dep_ in ("aux", "auxpass") and c.lower_ in words:
+            return c.lower_
+    return None
+
+
+def analyze(token: Token) -> StatusResult:
+    chain, reporting = clause_chain(token)
+    res = StatusResult(None)
+    future = False
+    past = False
+    announced = False
+    planned = False
+    for idx, tok in enumerate(chain):
+        children = list(tok.children)
+        for c in children:
+            if (
+                c.dep_ == "neg"
+                or (c.dep_ == "det" and c.lower_ in ("no",))
+                or (c.dep_ == "preconj" and c.lower_ == "neither")
+            ):
+                res.negated = True
+                res.cues.append(f"neg:{c.lower_}")
+            if (
+                c.dep_ == "prep"
+                and c.lower_ == "in"
+                and any(g.lower_ in ("case", "event") for g in c.children)
+                and idx > 0
+            ):
+                res.hypothetical = True
+            if c.dep_ == "mark" and c.lower_ in HYPOTHETICAL_MARKS:
+                res.hypothetical = True
+                res.cues.append(f"mark:{c.lower_}")
+            if (
+                idx <= 1
+                and c.dep_ == "advcl"
+                and any(g.dep_ == "mark" and g.lower_ in ("if", "unless") for g in c.children)
+            ):
+                res.hypothetical = True  # "would build the jets in India if selected"
+                res.cues.append("advcl:if")
+            if c.dep_ == "advmod" and c.lower_ in _HEDGE_ADVERBS:
+                res.hypothetical = True
+                res.cues.append(f"hedge:{c.lower_}")
+            if c.dep_ in ("amod", "compound") and c.lower_ in _FUTURE_WORDS and idx <= 1:
+                planned = True
+        if (
+            idx == 0
+            and tok.pos_ == "VERB"
+            and any(
+                c.dep_ in ("dobj", "nsubjpass")
+                and any(d.dep_ == "det" and d.lower_ == "no" for d in c.children)
+                for c in children
+            )
+        ):
+            res.negated = True  # "received no orders"
+            res.cues.append("neg:no-object")
+        aux = _has_aux(tok, HYPOTHETICAL_AUX)
+        if aux:
+            if aux == "would" and reporting is not None and reporting.tag_ in ("VBD", "VBN"):
+                future = True  # future in the past: "said he would send"
+            else:
+                res.hypothetical = True
+                res.cues.append(f"aux:{aux}")
+        if _has_aux(tok, {"will", "shall", "'ll", "wo"}):
+            future = True
+        if tok.dep_ == "pcomp" and tok.head.lower_ == "without":
+            res.negated = True
+        lemma = _LEMMA_FIX.get(tok.lower_, tok.lemma_.lower())
+        if idx > 0:
+            prev = chain[idx - 1]
+            if lemma in NEG_VERBS and prev.dep_ in ("xcomp", "dobj", "prep", "pobj", "ccomp"):
+                res.negated = True
+                res.cues.append(f"negverb:{lemma}")
+            if lemma == "use" and not (
+                tok.tag_ == "VBN" or any(c.dep_ == "auxpass" for c in tok.children)
+            ):
+                pass  # "used missiles to strike" is an act; "are used to produce" is not
+            elif (
+                lemma in IRREALIS
+                and (tok.pos_ == "ADJ" or lemma not in ("open", "willing"))
+                and prev.dep_
+                in (
+                    "xcomp",
+                    "dobj",
+                    "acl",
+                    "pobj",
+                    "ccomp",
+                    "prep",
+                    "pcomp",
+                )
+            ):
+                res.hypothetical = True
+                res.cues.append(f"irrealis:{lemma}")
+            if lemma in PLAN_VERBS and prev.dep_ in (
+                "xcomp",
+                "prep",
+                "pobj",
+                "dobj",
+                "pcomp",
+                "acl",
+                "ccomp",
+                "nsubj",
+                "nsubjpass",
+            ):
+                planned = True
+            if lemma in ANNOUNCE_VERBS:
+                announced = True
+            if lemma in ("be",) and prev.dep_ == "xcomp" and prev.tag_ == "VB":
+                planned = True  # "is to sign"
+            if (
+                tok.lower_
+                in (
+                    "plans",
+                    "plan",
+                    "intention",
+                    "bid",
+                    "proposal",
+                    "offer",
+                    "push",
+                    "prospect",
+                    "possibility",
+                    "hope",
+                    "efforts",
+                    "effort",
+                )
+                and tok.pos_ == "NOUN"
+            ):
+                planned = True
+        if idx <= 2 and tok.pos_ in ("VERB", "AUX"):
+            if tok.tag_ == "VBD" or _has_aux(tok, {"has", "have", "had", "was", "were"}):
+                past = True
+            if tok.tag_ == "VBN" and tok.dep_ not in ("amod", "acl"):
+                past = True
+    if reporting is not None and reporting.lemma_.lower() in ANNOUNCE_VERBS - {
+        "say",
+        "tell",
+        "report",
+    }:
+        announced = True
+    if token.pos_ == "NOUN" and len(chain) > 1:
+        gov = chain[1]
+        if gov.lemma_.lower() in _DONE_NOUN_GOVERNORS and (
+            gov.tag_ in ("VBD", "VBN") or _has_aux(gov, {"has", "have", "had"})
+        ):
+            past = True
+    if (
+        token.lemma_.lower()
+        in (
+            "pledge",
+            "announce",
+            "promise",
+            "approve",
+            "commit",
+            "offer",
+            "agree",
+            "unveil",
+            "authorize",
+            "authorise",
+        )
+        and not future
+        and not planned
+    ):
+        announced = True  # "Norway pledged howitzers": a pledge is an announcement
+    if planned or future:
+        res.status = "announced" if announced and not future and not planned else "planned"
+        if announced and future and reporting is not None:
+            res.status = "announced"
+    elif announced:
+        res.status = "announced"
+    elif past:
+        res.status = "done"
+    else:
+        res.status = "announced"
+    return res
+
+
+@Language.component("materiel_status")
+def status_component(doc: Doc) -> Doc:
+    for trig in doc._.triggers or []:
+        got = analyze(doc[trig.i])
+        trig.status = got.status
+        trig.negated = got.negated
+        trig.hypothetical = got.hypothetical
+        trig.cues = got.cues
+    return doc

@@ -1,0 +1,320 @@
+"""Event triggers: words from the lexicon, checked for part of speech and obvious non-uses.
+
+The component only proposes candidates (`Doc._.triggers`); `roles.py` keeps those whose
+arguments fit the event type.
+"""
+
+from __future__ import annotations
+
+from spacy.language import Language
+from spacy.tokens import Doc, Token
+
+from materiel.nlp import extensions as _ext
+from materiel.nlp.lexicon import TRIGGERS, TriggerSpec
+from materiel.nlp.types import Trigger
+
+_ext.register()
+
+# Noun triggers that still count when they modify another noun ("production capacity").
+COMPOUND_OK = {"production", "manufacturing", "aid", "assistance", "summit", "repair"}
+# Heads that a trigger noun may modify without being an event itself.
+_NOT_EVENT_HEADS = {
+    "committee",
+    "list",
+    "regime",
+    "law",
+    "act",
+    "regulation",
+    "policy",
+    "expert",
+    "official",
+    "helicopter",
+    "group",
+    "aircraft",
+    "missile",
+    "drone",
+    "force",
+    "capability",
+    "mission",
+    "role",
+    "team",
+    "fighter",
+    "craft",
+    "submarine",
+    "plane",
+    "jet",
+    "vehicle",
+    "boat",
+    "unit",
+    "operation",
+    "cell",
+    "coordinator",
+    "wing",
+    "lead",
+    "division",
+    "control",
+}
+# Entity labels inside which a trigger word is part of a name, not an event.
+_NAME_LABELS = {
+    "ORG",
+    "FAC",
+    "PRODUCT",
+    "LAW",
+    "WORK_OF_ART",
+    "COMPANY",
+    "WEAPON",
+    "NORP",
+    "GPE",
+    "PERSON",
+    "LOC",
+}
+_MEETING_NAMES = {"summit", "conference", "forum", "meeting", "talks", "talk"}
+_PLURAL_GENERIC = {
+    "sale",
+    "purchase",
+    "acquisition",
+    "export",
+    "import",
+    "agreement",
+    "accord",
+    "treaty",
+    "pact",
+    "deal",
+    "donation",
+    "delivery",
+    "shipment",
+    "transfer",
+}
+_QUANTIFIERS = {
+    "numerous",
+    "many",
+    "several",
+    "frequent",
+    "repeated",
+    "countless",
+    "multiple",
+    "various",
+    "regular",
+    "occasional",
+    "past",
+    "previous",
+    "earlier",
+    "possible",
+    "potential",
+    "future",
+    "hypothetical",
+}
+_HABITUAL = {
+    "widely",
+    "routinely",
+    "regularly",
+    "often",
+    "usually",
+    "typically",
+    "frequently",
+    "generally",
+    "traditionally",
+    "always",
+    "constantly",
+    "normally",
+    "commonly",
+    "daily",
+    "nightly",
+    "weekly",
+    "repeatedly",
+    "persistently",
+    "continuously",
+    "continually",
+    "habitually",
+}
+
+
+def lemma_of(token: Token) -> str:
+    low = token.lower_
+    if token.pos_ == "VERB" and low in ("meeting", "spending", "bombing", "shelling"):
+        return token.lemma_.lower()
+    if low in (
+        "talks",
+        "sanctions",
+        "mou",
+        "mous",
+        "airstrikes",
+        "airstrike",
+        "meeting",
+        "meetings",
+        "spending",
+        "manufacturing",
+        "shelling",
+        "bombing",
+        "budget",
+    ):
+        return {
+            "mous": "mou",
+            "airstrikes": "airstrike",
+            "meetings": "meeting",
+            "sanctions": "sanction",
+        }.get(low, low)
+    return token.lemma_.lower()
+
+
+def specs_for(token: Token) -> list[TriggerSpec]:
+    lemma = lemma_of(token)
+    specs = TRIGGERS.get(lemma)
+    if specs is None and token.lower_ in TRIGGERS:
+        specs = TRIGGERS[token.lower_]
+    if not specs:
+        return []
+    pos = token.pos_
+    is_verb = pos == "VERB" or (pos == "AUX" and False)
+    is_noun = pos in ("NOUN", "PROPN")
+    out = []
+    for spec in specs:
+        if (
+            ("V" in spec.pos and is_verb)
+            or ("N" in spec.pos and is_noun)
+            or spec.pos == "VN"
+            and pos == "ADJ"
+            and token.tag_ == "VBN"
+        ):
+            out.append(spec)
+    return out
+
+
+def excluded(token: Token, lemma: str, type_: str) -> bool:
+    """Uses of a trigger word that never announce an event."""
+    # part of a multi-word name ("Carrier Strike Group", "Defense Production Act")
+    if token.ent_type_ in _NAME_LABELS and lemma not in _MEETING_NAMES:
+        ent = next((e for e in token.doc.ents if e.start <= token.i < e.end), None)
+        if ent is not None and len(ent) > 1:
+            return True
+    if token.pos_ in ("NOUN", "PROPN") and token.dep_ == "compound":
+        head = token.head
+        if lemma not in COMPOUND_OK:
+            return True
+        if head.lemma_.lower() in _NOT_EVENT_HEADS:
+            return True
+        if head.lemma_.lower() in TRIGGERS and any(
+            s.type == type_ for s in TRIGGERS[head.lemma_.lower()]
+        ):
+            return True  # "aid package": the head is the trigger
+    if lemma == "order":
+        if token.i > 0 and token.nbor(-1).lower_ in (
+            "in",
+            "executive",
+            "world",
+            "court",
+            "global",
+            "international",
+            "new",
+        ):
+            return True
+        if any(c.dep_ in ("acl", "relcl") and c.tag_ == "VB" for c in token.children):
+            return True  # "an order to deploy"
+    if lemma in ("call",) and any(c.lower_ in ("for", "to", "from") for c in token.children):
+        return True
+    if (
+        type_ == "meeting"
+        and token.tag_ in ("NNS", "NNPS")
+        and lemma not in ("talk", "talks")
+        and not (
+            token.head.lemma_.lower() in ("hold", "have", "conduct", "host")
+            and any(c.dep_ == "prep" and c.lower_ in ("with", "between") for c in token.children)
+        )
+    ):
+        return True  # "attended Nato summits", "several visits" (not "held meetings with X")
+    if token.tag_ in ("NNS", "NNPS") and lemma in _PLURAL_GENERIC:
+        return True  # "arms sales to Taiwan", "the Minsk agreements"
+    if token.pos_ in ("NOUN", "PROPN"):
+        for c in token.children:
+            if (c.dep_ == "det" and c.lower_ in ("any", "every", "no", "each")) or (
+                c.dep_ in ("det", "predet") and c.lower_ == "all" and token.tag_ == "NNS"
+            ):
+                return True  # "any attack on NATO"
+            if c.dep_ == "amod" and c.lower_ in _QUANTIFIERS:
+                return True  # "numerous terror strikes"
+        if (
+            token.pos_ == "PROPN"
+            and type_ in ("agreement", "sanction", "procurement", "aid")
+            and any(c.dep_ == "compound" and c.pos_ == "PROPN" for c in token.children)
+        ):
+            return True  # "Basic Ordering Agreement": part of a name
+    gov = token.head if token.dep_ in ("dobj", "nsubjpass", "nsubj") else token
+    if any(c.dep_ == "advmod" and c.lower_ in _HABITUAL for c in (*token.children, *gov.children)):
+        return True  # "approves packages routinely", "widely exported"
+    if token.pos_ == "VERB" and token.dep_ in ("amod", "compound"):
+        return True  # "American made weapons"
+    if lemma == "build" and any(
+        c.dep_ in ("prep", "prt") and c.lower_ in ("on", "upon") for c in token.children
+    ):
+        return True  # "building on what was provided"
+    if lemma == "make" and any(
+        c.dep_ == "prt" or (c.dep_ == "prep" and c.lower_ == "of") for c in token.children
+    ):
+        return True  # "made up of", "made of"
+    if (
+        lemma == "production"
+        and token.dep_ == "compound"
+        and token.head.lemma_.lower()
+        in ("contract", "deal", "order", "agreement", "license", "licence")
+    ):
+        return True  # "a production contract": the contract is the event
+    if lemma == "visit" and any(
+        c.dep_ == "compound" and c.lower_ == "port" for c in token.children
+    ):
+        return True  # a ship's port call
+    if (
+        lemma in ("production", "manufacture", "manufacturing", "supply", "procurement")
+        and token.dep_ == "pobj"
+        and token.head.lower_ == "for"
+        and token.head.head.lemma_.lower() in ("contract", "modification", "order", "deal")
+    ):
+        return True  # "a contract for the production of X": the contract is the event
+    if token.dep_ == "relcl" and token.head.lemma_.lower() in ("way", "manner", "how"):
+        return True  # "the way it buys weapons"
+    if (
+        lemma == "strike"
+        and token.pos_ == "VERB"
+        and any(
+            c.lower_ in ("deal", "balance", "agreement", "tone", "chord") for c in token.children
+        )
+    ):
+        return True
+    return bool(
+        lemma in ("plant", "facility", "complex")
+        and any(
+            c.lower_
+            in (
+                "nuclear",
+                "power",
+                "treatment",
+                "penal",
+                "detention",
+                "storage",
+                "medical",
+                "sports",
+                "residential",
+            )
+            for c in token.children
+        )
+    )
+
+
+def find_triggers(doc: Doc) -> list[Trigger]:
+    out: list[Trigger] = []
+    for token in doc:
+        specs = specs_for(token)
+        if not specs:
+            continue
+        lemma = lemma_of(token)
+        for spec in specs:
+            if excluded(token, lemma, spec.type):
+                continue
+            pos = "VERB" if token.pos_ in ("VERB", "ADJ") else "NOUN"
+            out.append(Trigger(i=token.i, type=spec.type, lemma=lemma, pos=pos))
+    return out
+
+
+@Language.component("materiel_triggers")
+def triggers_component(doc: Doc) -> Doc:
+    doc._.triggers = find_triggers(doc)
+    return doc

@@ -1,0 +1,789 @@
+"""What each trigger needs to stand as an event (items, parties, a governing verb...), and
+the type of a contract/deal/agreement decided from what hangs off it."""
+
+from __future__ import annotations
+
+from spacy.tokens import Doc, Token
+
+from materiel.nlp import extensions as _ext
+from materiel.nlp.attach import _BACKGROUND_PREPS
+from materiel.nlp.frames import Frame
+from materiel.nlp.roles import _ARMED_FORCE_WORDS, _MEETING_NOUNS, _PROD_VERBS, _is_armed_force
+from materiel.nlp.spans import (
+    entity_of,
+    is_military_item,
+    item_head,
+    party_label,
+)
+from materiel.nlp.types import EventMention, RoleValue, Trigger
+
+_ext.register()
+
+SECURITY_WORDS = {
+    "defense",
+    "defence",
+    "security",
+    "military",
+    "nato",
+    "alliance",
+    "arms",
+    "weapons",
+    "nuclear",
+    "missile",
+    "missiles",
+    "army",
+    "navy",
+    "war",
+    "troops",
+    "strategic",
+    "sanctions",
+    "drone",
+    "drones",
+    "ammunition",
+    "artillery",
+    "aircraft",
+    "jets",
+    "industrial",
+    "warships",
+    "fighter",
+}
+
+
+_AID_MODS = {
+    "military",
+    "security",
+    "defense",
+    "defence",
+    "weapons",
+    "arms",
+    "war",
+    "lethal",
+    "support",
+    "aid",
+    "assistance",
+    "ammunition",
+    "artillery",
+    "air-defense",
+    "equipment",
+}
+
+
+_NON_MILITARY_AID = {
+    "humanitarian",
+    "economic",
+    "financial",
+    "development",
+    "food",
+    "medical",
+    "budgetary",
+    "macro-financial",
+    "energy",
+    "reconstruction",
+    "disaster",
+}
+
+
+_FACTORY_GOVERNORS = {
+    "open",
+    "build",
+    "construct",
+    "inaugurate",
+    "launch",
+    "establish",
+    "set",
+    "expand",
+    "commission",
+    "unveil",
+    "start",
+    "begin",
+    "complete",
+    "convert",
+    "upgrade",
+    "modernize",
+    "modernise",
+    "create",
+    "plan",
+    "announce",
+    "have",
+    "break",
+    "double",
+    "triple",
+}
+
+
+_SANCTION_GOVERNORS = {
+    "impose",
+    "announce",
+    "slap",
+    "levy",
+    "introduce",
+    "expand",
+    "extend",
+    "adopt",
+    "approve",
+    "unveil",
+    "issue",
+    "lift",
+    "ease",
+    "remove",
+    "target",
+    "hit",
+    "aim",
+    "include",
+    "apply",
+    "waive",
+    "terminate",
+    "end",
+    "place",
+    "put",
+    "add",
+    "face",
+    "implement",
+    "tighten",
+    "broaden",
+    "follow",
+}
+
+
+_SANCTION_BACKGROUND = {
+    "under",
+    "evade",
+    "skirt",
+    "circumvent",
+    "despite",
+    "avoid",
+    "fear",
+    "bypass",
+    "dodge",
+    "against",
+}
+
+
+_LAUNCH_OBJECTS = {
+    "missile",
+    "drone",
+    "rocket",
+    "attack",
+    "strike",
+    "barrage",
+    "raid",
+    "bombardment",
+    "airstrike",
+    "wave",
+    "salvo",
+    "tomahawk",
+    "shelling",
+}
+
+
+_ALLIANCE_WORDS = {"nato", "alliance", "bloc", "aukus", "quad", "csto", "organization"}
+
+
+_BAN_OBJECTS = {
+    "export",
+    "import",
+    "sale",
+    "supply",
+    "shipment",
+    "transfer",
+    "arm",
+    "arms",
+    "weapon",
+    "purchase",
+    "deal",
+    "trade",
+    "use",
+}
+
+
+_REASON_GOVERNORS = {
+    "blacklist",
+    "sanction",
+    "designate",
+    "thank",
+    "praise",
+    "accuse",
+    "punish",
+    "penalize",
+    "penalise",
+    "criticize",
+    "criticise",
+    "condemn",
+    "blame",
+    "charge",
+    "fine",
+    "reward",
+    "credit",
+    "commend",
+    "target",
+    "debar",
+    "ban",
+}
+_COMPANY_NOUNS = {
+    "company",
+    "maker",
+    "manufacturer",
+    "firm",
+    "shipyard",
+    "group",
+    "business",
+    "contractor",
+    "producer",
+    "startup",
+    "stake",
+    "subsidiary",
+    "unit",
+}
+_GROWTH_VERBS = {
+    "increase",
+    "boost",
+    "raise",
+    "ramp",
+    "scale",
+    "double",
+    "triple",
+    "install",
+    "add",
+    "maintain",
+    "accelerate",
+    "expand",
+    "grow",
+    "lift",
+    "quadruple",
+}
+_SIGN_GOVERNORS = {
+    "sign",
+    "announce",
+    "issue",
+    "adopt",
+    "create",
+    "establish",
+    "launch",
+    "conclude",
+    "agree",
+    "ink",
+    "unveil",
+    "reach",
+    "seal",
+    "finalize",
+    "finalise",
+    "endorse",
+    "strike",
+    "forge",
+}
+_LEADERS = {
+    "leader",
+    "president",
+    "minister",
+    "counterpart",
+    "chancellor",
+    "premier",
+    "king",
+    "secretary",
+    "chief",
+    "head",
+}
+_MET_THINGS = {
+    "requirement",
+    "standard",
+    "principle",
+    "need",
+    "demand",
+    "target",
+    "goal",
+    "criterion",
+    "criteria",
+    "deadline",
+    "obligation",
+    "expectation",
+    "challenge",
+    "condition",
+    "threshold",
+    "commitment",
+    "quota",
+    "benchmark",
+    "specification",
+    "cost",
+    "end",
+}
+
+
+def _military_target(text: str) -> bool:
+    return bool(set(text.lower().replace("-", " ").split()) & _MILITARY_TARGETS)
+
+
+_MILITARY_TARGETS = {
+    "base",
+    "airbase",
+    "airfield",
+    "depot",
+    "arsenal",
+    "plant",
+    "factory",
+    "refinery",
+    "port",
+    "bridge",
+    "headquarters",
+    "warehouse",
+    "storage",
+    "facility",
+    "battery",
+    "radar",
+    "ship",
+    "warship",
+    "command",
+    "launcher",
+    "substation",
+    "grid",
+    "infrastructure",
+}
+
+
+def _is_person(tok: Token) -> bool:
+    ent = entity_of(tok)
+    return ent is not None and ent.label_ == "PERSON"
+
+
+def _company_like(tok: Token) -> bool:
+    ent = entity_of(tok)
+    return ent is not None and ent.label_ == "COMPANY"
+
+
+def _words(tok: Token) -> set[str]:
+    return {t.lower_ for t in tok.subtree}
+
+
+def _mod_words(tok: Token) -> set[str]:
+    return {c.lower_ for c in tok.children if c.dep_ in ("amod", "compound", "nmod")} | {
+        w.lower_ for c in tok.children if c.dep_ in ("amod", "compound") for w in c.subtree
+    }
+
+
+def _under(tok: Token, preps: set[str]) -> bool:
+    """Whether a noun sits inside a phrase headed by one of `preps`, below its first verb."""
+    cur = tok
+    for _ in range(8):
+        if cur.head.i == cur.i:
+            return False
+        if cur.dep_ in ("prep",) and cur.lower_ in preps:
+            return True
+        if cur.pos_ in ("VERB", "AUX") and cur.tag_ not in ("VBG", "VBN"):
+            return False
+        cur = cur.head
+    return False
+
+
+def _national(doc: Doc, v: RoleValue) -> bool:
+    """ "the Dutch defence minister": a party noun tied to a country by its modifier."""
+    span = doc.char_span(v.start, v.end, alignment_mode="expand")
+    return span is not None and any(entity_of(w) is not None for w in span if w.i < span.root.i)
+
+
+def _pobj_head(t: Token) -> Token:
+    while t.dep_ == "conj":
+        t = t.head
+    return t.head if t.dep_ == "pobj" else t
+
+
+def decide_deal_type(doc: Doc, f: Frame, trig: Trigger) -> str | None:
+    """Type of a contract/deal/agreement noun from what hangs off it."""
+    t = f.trigger
+    sub = {w.lemma_.lower() for w in t.subtree}
+    clause_lemmas = {c.lemma_.lower() for c in f.clauses}
+    pp_lemmas = {w.lemma_.lower() for w in f.pp("for", "to", "on", "of")}
+    mods = _mod_words(t)
+    if clause_lemmas & _PROD_VERBS or pp_lemmas & {
+        "production",
+        "manufacturing",
+        "manufacture",
+        "produce",
+        "co-production",
+    }:
+        # an agreement to produce; a contract to build for a buyer is a purchase
+        buyer_like = [x for x in f.pp("for") if party_label(x)]
+        won = f.gov_lemma in ("award", "win", "secure", "receive", "get", "land", "bag")
+        if trig.lemma in ("contract", "deal", "modification", "order") and (buyer_like or won):
+            return "procurement"  # a contract to build things for a buyer is a purchase
+        return "production"
+    if clause_lemmas & {
+        "supply",
+        "buy",
+        "purchase",
+        "procure",
+        "acquire",
+        "deliver",
+        "sell",
+    } or pp_lemmas & {"supply", "purchase", "procurement", "sale", "delivery", "acquisition"}:
+        return "procurement"
+    if clause_lemmas & {"donate", "give", "provide"}:
+        return "aid"
+    if "production" in mods or "manufacturing" in mods:
+        return "procurement" if trig.lemma in ("contract", "order") else "production"
+    buying = {"supply", "purchase", "procurement", "export", "sales", "sale", "acquisition"}
+    if mods & (buying | {"arms", "weapons", "defense", "defence"}) and trig.lemma in (
+        "deal",
+        "contract",
+    ):
+        return "procurement"
+    if mods & (buying | {"arms"}) and trig.lemma == "agreement":
+        return "procurement"  # "a defence sales agreement", "an arms agreement"
+    items = [x for x in f.pp("for", "of", "on") if is_military_item(item_head(x))]
+    if items or [c for c in f.compounds if is_military_item(c)]:
+        return "procurement" if trig.lemma in ("contract", "deal", "order") else trig.type
+    if trig.lemma in ("contract",):
+        return (
+            "procurement"
+            if (
+                f.gov_lemma in ("award", "sign", "win", "secure", "ink", "place", "conclude")
+                and (
+                    f.pp("to")
+                    or f.dative
+                    or f.pp("for")
+                    or any(_company_like(w) for w in f.pp("with") + f.subj)
+                )
+            )
+            else None
+        )
+    if trig.type == "agreement" or trig.lemma == "deal":
+        sentence_words = {w.lower_ for w in doc}
+        if sentence_words & SECURITY_WORDS and (
+            f.subj or f.poss or f.mods or f.pp("with", "between")
+        ):
+            return "agreement"
+        if sub & SECURITY_WORDS:
+            return "agreement"
+    return None
+
+
+def validate(
+    doc: Doc, f: Frame, m: EventMention, trig: Trigger, need: str, item_toks: list[Token]
+) -> bool:
+    t = f.trigger
+    has = {r for r, v in m.args.items() if v}
+    parties = has - {"item", "quantity", "value", "location"}
+    if m.type == "production" and not (
+        m.values("item") and (m.values("producer") or m.values("location") or m.values("partner"))
+    ):
+        return False
+    if (
+        trig.lemma in ("buy", "acquire", "purchase", "acquisition")
+        and m.type == "procurement"
+        and any(_company_like(o) or o.lemma_.lower() in _COMPANY_NOUNS for o in f.obj + f.pp("of"))
+    ):
+        return False  # buying a company is a takeover, not a purchase of goods
+    if (
+        m.type in ("production", "procurement")
+        and t.dep_ == "compound"
+        and trig.lemma in ("production", "manufacturing")
+        and f.gov_lemma not in _FACTORY_GOVERNORS | _GROWTH_VERBS
+    ):
+        return False  # "a weapons manufacturing site" named, not built or expanded
+    if m.type == "meeting" and any(
+        w.lemma_.lower() in ("year", "month", "decade") for w in f.pp("for")
+    ):
+        return False  # "has held talks for years": no one event
+    if need == "item":
+        if trig.lemma in ("receive", "induct", "import") and not [
+            v
+            for v in m.values("buyer")
+            if v.label not in (None, "NOUN")
+            or _is_armed_force(doc[t.i])
+            or v.text.lower().split()[-1] in _ARMED_FORCE_WORDS
+        ]:
+            return False
+        if m.type == "production" and trig.lemma in ("production", "manufacturing", "manufacture"):
+            return bool(m.values("item")) or bool(parties)
+        if m.type == "procurement" and trig.lemma in ("order",) and t.pos_ == "NOUN":
+            if m.values("buyer") and m.values("seller"):
+                return True  # "took export orders from Armenia"
+            return bool(m.values("item")) and (
+                bool(parties)
+                or f.gov_lemma in ("place", "secure", "win", "receive", "get", "sign", "bag")
+            )
+        return bool(m.values("item"))
+    if need == "deal":
+        return bool(parties) or bool(m.values("item"))
+    if need == "replace":  # "replace its ageing jets with 100 new jets"
+        return bool(f.pp("with")) and bool(m.values("item")) and bool(m.values("buyer"))
+    if need == "aid":
+        mods = _mod_words(t) | {w.lower_ for w in doc[max(0, t.i - 3) : t.i]}
+        if mods & _NON_MILITARY_AID and not mods & {"military", "security", "defense", "defence"}:
+            return False
+        military = (
+            bool(mods & _AID_MODS)
+            or bool(m.values("item"))
+            or trig.lemma in ("aid", "assistance")
+            and bool(m.values("value"))
+        )
+        if trig.lemma == "package":
+            strong = mods & {
+                "aid",
+                "assistance",
+                "military",
+                "security",
+                "weapons",
+                "arms",
+                "lethal",
+                "defense",
+                "defence",
+                "war",
+            }
+            if (
+                strong
+                and m.values("value")
+                and m.values("item")
+                and not (m.values("donor") or m.values("recipient"))
+            ):
+                m.cues.append("needs:parties")  # "the latest $700m weapons package included X"
+                return True
+            if not m.values("recipient") and not (
+                (strong or m.values("value")) and m.values("donor")
+            ):
+                return False
+            military = bool(mods & _AID_MODS) or bool(m.values("item"))
+        return military and bool(m.values("donor") or m.values("recipient"))
+    if need == "transfer" and m.type == "procurement":  # "takes delivery of X"
+        return bool(m.values("buyer")) and bool(m.values("item"))
+    if need == "transfer":
+        as_aid = any(w.lemma_.lower() in ("aid", "assistance") for w in f.pp("as"))
+        if not item_toks and not (as_aid and m.values("value")):
+            return False
+        if item_toks and not any(is_military_item(x) for x in item_toks):
+            return False
+        donors = [v for v in m.values("donor") if not v.pronoun]
+        recips = m.values("recipient")
+        state_giver = any(v.label in ("GPE", "COUNTRY", "METONYM") for v in donors)
+        if t.lemma_.lower() in ("deliver", "delivery", "receive", "provide") and not (
+            recips or state_giver
+        ):
+            return False
+        if not recips:  # "the UK is sending 1,600 missiles": a government gives
+            return any(v.label in ("GPE", "COUNTRY", "METONYM") for v in donors)
+        return bool(donors or recips)
+    if need == "gov":
+        lemma = trig.lemma
+        if lemma == "expansion":
+            return any(
+                w.lemma_.lower()
+                in ("factory", "plant", "complex", "production", "facility", "capacity", "site")
+                for w in t.subtree
+            ) or f.gov_lemma in ("show",)
+        mods = _mod_words(t)
+        prod_mod = bool(
+            mods
+            & {
+                "production",
+                "manufacturing",
+                "assembly",
+                "repair",
+                "ammunition",
+                "missile",
+                "munitions",
+                "drone",
+                "shell",
+                "arms",
+                "weapons",
+                "defense",
+                "defence",
+                "military",
+                "explosives",
+            }
+        )
+        return (f.gov_lemma in _FACTORY_GOVERNORS and (prod_mod or bool(m.values("item")))) or (
+            prod_mod and f.gov_lemma in _FACTORY_GOVERNORS | {"be"}
+        )
+    if need == "alliance":
+        words = {w.lower_ for w in doc}
+        invited = t.dep_ == "xcomp" and t.head.lemma_.lower() in ("invite", "admit", "welcome")
+        return (bool(words & _ALLIANCE_WORDS) or invited) and bool(parties)
+    if need == "sanction":
+        if t.pos_ == "NOUN":
+            if t.dep_ == "pobj" and t.head.lower_ in _SANCTION_BACKGROUND:
+                return False
+            if f.gov_lemma in (
+                "evade",
+                "skirt",
+                "circumvent",
+                "avoid",
+                "join",
+                "face",
+                "fear",
+                "bypass",
+                "dodge",
+                "oppose",
+                "criticize",
+                "condemn",
+            ):
+                return False
+            ok_gov = f.gov_lemma in _SANCTION_GOVERNORS or any(
+                c.lower_ in ("new", "fresh", "further", "additional") for c in t.children
+            )
+            return ok_gov and bool(parties)
+        return bool(m.values("target"))
+    if need == "designate":
+        words = {w.lower_ for w in doc}
+        official = any(
+            v.label in ("ORG", "COUNTRY", "GPE", "METONYM")
+            or {"treasury", "department", "state", "ofac", "commerce"}
+            & set(v.text.lower().replace(".", " ").split())
+            for v in m.values("imposer")
+        )
+        return bool(m.values("target")) and (
+            bool(words & {"terrorist", "sanctions", "sanction", "sanctioned", "blacklist"})
+            or official
+        )
+    if need == "ban":
+        objs = {w.lemma_.lower() for x in f.obj for w in x.subtree}
+        return bool(objs & _BAN_OBJECTS) and bool(m.values("imposer"))
+    if m.type == "meeting" and not any(
+        v.label not in (None, "NOUN") or _national(doc, v) for v in m.values("participant")
+    ):
+        return False
+    if need == "meet":
+        parts = [v for v in m.values("participant") if not v.pronoun]
+        if trig.lemma in ("meet",) and t.pos_ == "VERB":
+            if f.obj and not any(party_label(o) for o in f.obj):
+                return False
+            if any(o.lemma_.lower() in _MET_THINGS for o in f.obj):
+                return False  # "meet the standards", "meet Ukraine's needs"
+            collective = any(s.tag_ == "NNS" or len(s.conjuncts) > 0 for s in f.subj)
+            return bool(parts) and (
+                len(m.values("participant")) >= 2
+                or bool(f.obj)
+                or bool(f.pp("with"))
+                or collective  # "the defence ministers of the group will meet in Brussels"
+            )
+        if trig.lemma == "discuss":
+            return len(parts) >= 2 and (bool(f.pp("with")) or len(f.subj) >= 2)
+        if trig.lemma in ("host", "welcome"):
+            # "hosted the summit", "welcomed Prime Minister X to the White House"
+            return any(w.lemma_.lower() in _MEETING_NOUNS for w in f.obj) or (
+                any(_is_person(o) for o in f.obj) and bool(parts)
+            )
+        return bool(parts) or bool(m.values("location"))
+    if need == "speakwith":  # "spoke today with President X", not "spoke to reporters"
+        people = [
+            w for w in f.pp("with") if entity_of(w) is not None or w.lemma_.lower() in _LEADERS
+        ]
+        return bool(people) and any(not v.pronoun for v in m.values("participant"))
+    if need == "visit":
+        parts = [v for v in m.values("participant") if not v.pronoun]
+        if t.pos_ == "VERB" and trig.lemma == "visit" and not m.values("location") and not parts:
+            return False
+        return bool(parts) and (bool(m.values("location")) or len(parts) >= 2)
+    if need == "call":
+        parts = m.values("participant")
+        return (
+            bool(f.pp("with"))
+            or any(c.lower_ in ("phone", "telephone", "video", "their") for c in t.children)
+            or len(parts) >= 2
+        )
+    if need == "conference":
+        mods = _mod_words(t)
+        if mods & {"press", "news", "video", "academic", "business"}:
+            return False
+        return (
+            bool(mods & SECURITY_WORDS)
+            or bool(m.values("location"))
+            or any(c.pos_ == "PROPN" for c in t.children)
+        )
+    if need == "spend" and any(
+        c.lemma_.lower() in ("buy", "purchase", "procure", "acquire", "order")
+        for c in t.children
+        if c.dep_ in ("xcomp", "advcl", "acl")
+    ):
+        return False  # "allocated DKK 1.3 billion to buy howitzers": the purchase is the event
+    if need == "spend":
+        # "defence spending", "spending on defence", "allocated X to the Ministry of Defence"
+        mods = _mod_words(t) | {
+            w.lower_ for p in f.pp("on", "to", "for") + f.obj + f.clauses for w in p.subtree
+        }
+        defense = bool(mods & {"defense", "defence", "military", "arms", "security", "armed"})
+        return defense and bool(m.values("spender")) and bool(m.values("value"))
+    if need == "list":  # "adding 93 entities to the Entity List"
+        lists = [w for w in f.pp("to") if w.lemma_.lower() in ("list", "blacklist")]
+        return bool(lists) and bool(m.values("target"))
+    if need == "export":  # "imposing export controls on ..."
+        return any(c.lower_ in ("export", "exports") for c in t.children) and bool(
+            m.values("imposer") or m.values("target")
+        )
+    if need == "signed":  # "signed a ten-year framework for their defence partnership"
+        words = {w.lower_ for w in doc}
+        return (
+            f.gov_lemma in _SIGN_GOVERNORS
+            and bool(parties)
+            and bool((words | _mod_words(t)) & SECURITY_WORDS)
+        )
+    if (
+        t.dep_ == "pcomp"
+        and t.head.lower_ == "for"
+        and t.head.head.lemma_.lower() in _REASON_GOVERNORS
+    ):
+        return False  # the reason for a sanction or a thank-you, not an event of its own
+    if (
+        m.type in ("aid", "procurement", "production", "sanction")
+        and t.pos_ == "NOUN"
+        and _under(t, {"amid", "despite", "unlike", "without"})
+    ):
+        return False  # "amid uncertainty surrounding military aid"
+    if (
+        m.type == "strike"
+        and t.pos_ == "NOUN"
+        and (
+            (t.dep_ in ("pobj", "conj") and _pobj_head(t).lower_ in _BACKGROUND_PREPS)
+            or (
+                t.dep_ == "pobj"
+                and t.head.lower_ == "of"
+                and t.head.head.lemma_.lower()
+                in ("aftermath", "threat", "risk", "fear", "wave", "scene", "site", "victim")
+            )
+        )
+    ):
+        return False  # "defend against Russian attacks", "the aftermath of attacks"
+    if m.type == "strike" and t.head.lemma_.lower() in (
+        "repel",
+        "repulse",
+        "thwart",
+        "foil",
+        "fend",
+        "beat",
+        "stop",
+        "prevent",
+        "continue",
+        "keep",
+    ):
+        return False  # "repelled 38 attacks", "would continue targeting ships": fighting
+    if trig.lemma == "shell" and not any(
+        v.label is None and _military_target(v.text) for v in m.values("target")
+    ):
+        return False  # shelling villages is fighting; shelling a depot is a strike
+    if need == "target":
+        if trig.lemma in ("hit", "target") and t.pos_ == "VERB":
+            places = [
+                v
+                for v in m.values("target")
+                if v.label in ("GPE", "LOC", "FAC", "COUNTRY", "METONYM", None)
+            ]
+            return bool(places) and bool(m.values("attacker"))
+        return bool(m.values("attacker") or m.values("target") or m.values("location"))
+    if need == "launch":
+        objs = {w.lemma_.lower() for x in f.obj for w in [x] + list(x.lefts)}
+        return bool(objs & _LAUNCH_OBJECTS) and bool(m.values("attacker"))
+    if need == "blast":
+        return bool(m.values("target")) and (
+            bool(m.values("attacker"))
+            or bool(
+                {w.lemma_.lower() for w in doc}
+                & {
+                    "military",
+                    "ammunition",
+                    "munition",
+                    "base",
+                    "airbase",
+                    "depot",
+                    "arsenal",
+                    "weapon",
+                }
+            )
+        )
+    return bool(has)

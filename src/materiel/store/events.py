@@ -1,0 +1,152 @@
+"""Events in the store: writing them with their arguments, and querying them."""
+
+from __future__ import annotations
+
+import json
+from bisect import bisect_right
+from dataclasses import dataclass
+from typing import Any
+
+from sqlalchemy import Connection, exists, func, insert, or_, select
+
+from materiel.models import ROLES, Argument, CleanDocument, Event
+from materiel.store.schema import documents, event_args, events, quotes
+
+PARTY_ROLES = sorted(
+    {role for roles in ROLES.values() for role in roles} - {"item", "quantity", "value", "location"}
+)
+
+
+@dataclass(frozen=True)
+class EventFilter:
+    type: str | None = None
+    party: str | None = None  # matches a party role's text, name or entity id
+    item: str | None = None
+    date_from: str | None = None  # ISO prefix, inclusive
+    date_to: str | None = None
+    doc: str | None = None  # the input's own id
+    limit: int = 100
+    offset: int = 0
+
+
+def _sentence_index(clean: CleanDocument, start: int | None) -> int | None:
+    if start is None or not clean.sentences:
+        return None
+    starts = [s.start for s in clean.sentences]
+    return max(0, bisect_right(starts, start) - 1)
+
+
+def add_events(conn: Connection, document_id: int, clean: CleanDocument, found: list[Event]) -> int:
+    for event in found:
+        event_id = conn.execute(
+            insert(events),
+            {
+                "document_id": document_id,
+                "type": event.type,
+                "date": event.date,
+                "status": event.status,
+                "evidence": event.evidence,
+                "evidence_start": event.evidence_start,
+                "evidence_end": event.evidence_end,
+                "sentence_idx": _sentence_index(clean, event.evidence_start),
+                "summary": event.summary,
+                "confidence": event.confidence,
+                "flags": json.dumps(event.flags),
+            },
+        ).inserted_primary_key[0]  # type: ignore[index]
+        rows = [
+            {
+                "event_id": event_id,
+                "role": role,
+                "idx": i,
+                "text": arg.text,
+                "name": arg.name,
+                "entity_id": arg.id,
+                "value": arg.value,
+                "currency": arg.currency,
+                "start": arg.start,
+                "end": arg.end,
+            }
+            for role, values in event.args.items()
+            for i, arg in enumerate(values)
+        ]
+        if rows:
+            conn.execute(insert(event_args), rows)
+    return len(found)
+
+
+def add_quotes(conn: Connection, document_id: int, found: list[dict[str, Any]]) -> None:
+    if found:
+        conn.execute(insert(quotes), [{"document_id": document_id, **q} for q in found])
+
+
+def _arg_matches(roles: list[str], needle: str) -> Any:
+    like = f"%{needle.lower()}%"
+    return exists().where(
+        event_args.c.event_id == events.c.id,
+        event_args.c.role.in_(roles),
+        or_(
+            func.lower(event_args.c.text).like(like),
+            func.lower(event_args.c.name).like(like),
+            event_args.c.entity_id == needle,
+        ),
+    )
+
+
+def query_events(conn: Connection, flt: EventFilter) -> list[dict[str, Any]]:
+    """Events as output-contract records, plus where they are stored."""
+    conds = []
+    if flt.type:
+        conds.append(events.c.type == flt.type)
+    if flt.date_from:
+        conds.append(events.c.date >= flt.date_from)
+    if flt.date_to:
+        # "2024-06" as an upper bound includes every day of June 2024
+        conds.append(events.c.date <= flt.date_to + "\uffff")
+    if flt.doc:
+        conds.append(documents.c.doc_key == flt.doc)
+    if flt.party:
+        conds.append(_arg_matches(PARTY_ROLES, flt.party))
+    if flt.item:
+        conds.append(_arg_matches(["item"], flt.item))
+    query = (
+        select(events, documents.c.doc_key, documents.c.url, documents.c.published)
+        .join(documents, documents.c.id == events.c.document_id)
+        .where(*conds)
+        .order_by(events.c.date.desc(), events.c.id)
+        .limit(flt.limit)
+        .offset(flt.offset)
+    )
+    rows = [dict(r._mapping) for r in conn.execute(query)]
+    if not rows:
+        return []
+    by_event: dict[int, dict[str, list[dict[str, Any]]]] = {r["id"]: {} for r in rows}
+    arg_rows = conn.execute(
+        select(event_args)
+        .where(event_args.c.event_id.in_(list(by_event)))
+        .order_by(event_args.c.event_id, event_args.c.role, event_args.c.idx)
+    )
+    for a in arg_rows:
+        arg = Argument(text=a.text, name=a.name, id=a.entity_id, value=a.value, currency=a.currency)
+        by_event[a.event_id].setdefault(a.role, []).append(arg.to_json())
+    out = []
+    for r in rows:
+        out.append(
+            {
+                "doc": r["doc_key"],
+                "type": r["type"],
+                "date": r["date"],
+                "status": r["status"],
+                "args": by_event[r["id"]],
+                "evidence": r["evidence"],
+                "summary": r["summary"],
+                "confidence": r["confidence"],
+                "flags": json.loads(r["flags"]),
+                "event_id": r["id"],
+                "document_id": r["document_id"],
+                "evidence_start": r["evidence_start"],
+                "evidence_end": r["evidence_end"],
+                "url": r["url"],
+            }
+        )
+    return out

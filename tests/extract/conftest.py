@@ -1,0 +1,26 @@
+"""An extractor per session; helpers to build documents from my own text."""
+
+from __future__ import annotations
+
+import pytest
+
+from materiel.extract import Extractor, fallback_clean
+from materiel.models import CleanDocument, Document
+from materiel.nlp import PipelineConfig
+
+
+@pytest.fixture(scope="session")
+def extractor() -> Extractor:
+    return Extractor(PipelineConfig(use_kb=False))
+
+
+def _make_clean(
+    text: str, published: str | None = "2024-05-10", doc_id: str = "t-1", title: str | None = None
+) -> CleanDocument:
+    return fallback_clean(Document(id=doc_id, text=text, title=title, published=published))
+
+
+@pytest.fixture(scope="session")
+def make_clean():
+    """Build a CleanDocument from text (the fallback cleaner: one segment per line)."""
+    return _make_clean

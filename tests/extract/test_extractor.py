@@ -1,0 +1,124 @@
+"""Extractor on short documents written for these tests."""
+
+from __future__ import annotations
+
+import time
+
+from materiel.extract import Extractor, RelevanceFilter, clean_document
+from materiel.extract.extractor import dateline_date
+from materiel.models import Document
+
+ARTICLE = """Poland to buy more K2 tanks
+Poland intends to order 180 more K2 tanks from Hyundai Rotem, the defence ministry said on Tuesday.
+The tanks will be delivered by the end of 2026, the ministry said.
+Separately, Sweden and Denmark pledged 12 self-propelled howitzers to Ukraine on Wednesday.
+Analysts say tanks have become less useful on modern battlefields.
+Poland could also buy more howitzers if funding allows."""
+
+
+def by_type(events):
+    out = {}
+    for e in events:
+        out.setdefault(e.type, []).append(e)
+    return out
+
+
+def test_extract_article(extractor: Extractor, make_clean):
+    events = extractor.extract(make_clean(ARTICLE, published="2024-05-10"))
+    types = by_type(events)
+    assert set(types) == {"procurement", "aid"}, [e.to_json() for e in events]
+    (proc,) = types["procurement"]  # title and body mentions merged
+    js = proc.to_json()
+    assert {a["text"] for a in js["args"]["buyer"]} == {"Poland"}
+    assert [a["value"] for a in js["args"]["quantity"]] == [180]
+    assert js["date"] == "2024-05-07" and js["status"] == "planned"
+    (aid,) = types["aid"]
+    assert {a["text"] for a in aid.to_json()["args"]["donor"]} == {"Sweden", "Denmark"}
+    assert aid.date == "2024-05-08"
+    for e in events:
+        text = make_clean(ARTICLE, published="2024-05-10").text
+        assert text[e.evidence_start : e.evidence_end] == e.evidence
+        assert 0 <= e.confidence <= 1 and e.summary
+
+
+def test_no_date_anywhere_gives_none(extractor: Extractor, make_clean):
+    events = extractor.extract(
+        make_clean("Chile ordered six patrol boats from Damen.", published=None)
+    )
+    assert events and events[0].date is None
+
+
+def test_undated_sentence_falls_back_to_publication(extractor: Extractor, make_clean):
+    (e,) = extractor.extract(
+        make_clean("Chile ordered six patrol boats from Damen.", published="2023-09-01T08:00:00Z")
+    )
+    assert e.date == "2023-09-01"
+
+
+def test_dateline_beats_publication(extractor: Extractor, make_clean):
+    cd = make_clean(
+        "FORT WORTH, Texas – March 3, 2025 – The Navy awarded a contract to "
+        "Lockheed Martin for 12 radar systems.",
+        published="2025-03-09",
+    )
+    assert dateline_date(cd) is not None
+    (e,) = extractor.extract(cd)
+    assert e.date == "2025-03-03"
+    assert {a.text for a in e.args["seller"]} == {"Lockheed Martin"}
+
+
+def test_extract_many_keeps_order_and_batches(extractor: Extractor, make_clean):
+    docs = [
+        make_clean("Kenya bought two helicopters from Italy.", doc_id=f"d{i}") for i in range(5)
+    ]
+    docs.insert(2, make_clean("The school choir sang in the park.", doc_id="quiet"))
+    out = list(extractor.extract_many(docs))
+    assert [cd.doc.id for cd, _ in out] == [d.doc.id for d in docs]
+    assert [len(evs) for _, evs in out] == [1, 1, 0, 1, 1, 1]
+
+
+def test_prefilter_skips_non_defense_documents_fast(extractor: Extractor, make_clean):
+    text = " ".join(["The bakery sells fresh bread and the park opens at nine."] * 40)
+    docs = [make_clean(text, doc_id=f"n{i}") for i in range(300)]
+    assert extractor.candidate_sentences(docs[0]) == []
+    t = time.perf_counter()
+    out = list(extractor.extract_many(docs))
+    per_s = len(docs) / (time.perf_counter() - t)
+    assert all(evs == [] for _, evs in out)
+    assert per_s > 1000, per_s
+
+
+def test_relevance_filter():
+    f = RelevanceFilter(extra_cues=["Hyundai Rotem"])
+    assert f.document("Hyundai Rotem shares rose.")
+    assert not f.document("The bakery sells bread.")
+    assert f.sentence("They ordered tanks.") and not f.sentence("They like tanks.")
+
+
+def test_clean_document_accepts_plain_documents():
+    cd = clean_document(
+        Document(
+            id="x",
+            text="Italy ordered two frigates. They are large.",
+            title="Frigates for Italy",
+            published="2024-01-02",
+        )
+    )
+    assert cd.sentences and cd.text
+
+
+def test_feed_items_keep_their_own_events(extractor: Extractor, make_clean):
+    from dataclasses import replace
+
+    from materiel.models import Story
+
+    cd = make_clean(
+        "Japan sanctioned three drone makers on Monday.\n"
+        "Japan sanctioned two shipping firms on Friday."
+    )
+    lines = cd.text.split("\n")
+    cd.is_feed = True
+    cd.stories = [Story(0, 0, len(lines[0])), Story(1, len(lines[0]) + 1, len(cd.text))]
+    cd.sentences = [replace(s, story=i) for i, s in enumerate(cd.sentences)]
+    events = extractor.extract(cd)
+    assert sorted(e.date for e in events) == ["2024-05-06", "2024-05-10"]

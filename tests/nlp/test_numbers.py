@@ -1,0 +1,75 @@
+"""Money with currency and scale, quantities, ordinals."""
+
+from __future__ import annotations
+
+import pytest
+
+from materiel.nlp.numbers import find_money, parse_money, parse_quantity
+
+
+@pytest.mark.parametrize(
+    ("text", "value", "currency"),
+    [
+        ("a $250 million contract", 250e6, "USD"),
+        ("worth €3.4bn", 3.4e9, "EUR"),
+        ("UAH 7 billion for drones", 7e9, "UAH"),
+        ("Rs 1,200 crore", 1.2e10, "INR"),
+        ("an outlay of 45 lakh rupees", 4.5e6, "INR"),
+        ("a deal of ?6,300 crore", 6.3e10, "INR"),
+        ("2,500 crores for radars", 2.5e10, "INR"),
+        ("£75m of new funding", 75e6, "GBP"),
+        ("US$ 12 million", 12e6, "USD"),
+        ("A$4.1 billion", 4.1e9, "AUD"),
+        ("$3,150,000 per launcher", 3.15e6, "USD"),
+        ("8 billion hryvnias", 8e9, "UAH"),
+        ("900 million euros", 9e8, "EUR"),
+        ("1.5 billion Danish kroner", 1.5e9, "DKK"),
+        ("an extra billion dollars", 1e9, "USD"),
+        ("$2B", 2e9, "USD"),
+    ],
+)
+def test_money(text: str, value: float, currency: str):
+    got = parse_money(text)
+    assert got is not None
+    assert got[0] == pytest.approx(value)
+    assert got[1] == currency
+
+
+def test_no_money():
+    assert parse_money("the team won 3 games") is None
+    assert find_money("12 howitzers and 40 trucks") == []
+
+
+def test_two_amounts():
+    assert [(v, c) for _s, _e, v, c in find_money("$61bn (£49bn)")] == [
+        (61e9, "USD"),
+        (49e9, "GBP"),
+    ]
+
+
+@pytest.mark.parametrize(
+    ("words", "value"),
+    [
+        (["two", "million"], 2e6),
+        (["1,250"], 1250),
+        (["30-40"], 30),
+        (["twelve"], 12),
+        (["3.5", "million"], 3.5e6),
+    ],
+)
+def test_quantity_words(words: list[str], value: float):
+    assert parse_quantity(words) == value
+
+
+def test_numbers_component(parse):
+    doc = parse(
+        "The ministry ordered 120,000 more mortar rounds and 14 radars for $80 million, "
+        "its 7th order this year, with a range of 40 km."
+    )
+    kinds = {(n.kind, n.value) for n in doc._.numbers}
+    assert ("quantity", 120000.0) in kinds
+    assert ("quantity", 14.0) in kinds
+    assert ("money", 80e6) in kinds
+    assert ("ordinal", 0.0) in kinds  # "7th" is no quantity
+    assert ("measure", 40.0) in kinds
+    assert not any(n.kind == "quantity" and n.value == 7 for n in doc._.numbers)

@@ -1,0 +1,141 @@
+"""Argument roles from the parse, on sentences written for these tests."""
+
+from __future__ import annotations
+
+
+def _roles(mention) -> dict[str, list[str]]:
+    return {r: [v.text for v in vals] for r, vals in mention.args.items() if vals}
+
+
+def _only(doc, type_: str):
+    found = [m for m in doc._.mentions if m.type == type_]
+    assert found, f"no {type_} in {[(m.type, _roles(m)) for m in doc._.mentions]}"
+    return found[0]
+
+
+def test_subject_object_source_and_quantity(parse):
+    m = _only(
+        parse(
+            "Romania intends to order 54 more Piranha armoured vehicles from General "
+            "Dynamics, the ministry said on Tuesday."
+        ),
+        "procurement",
+    )
+    r = _roles(m)
+    assert r["buyer"] == ["Romania"]
+    assert r["item"] == ["Piranha armoured vehicles"]
+    assert r["seller"] == ["General Dynamics"]
+    assert [v.value for v in m.values("quantity")] == [54]
+    assert m.status == "planned"
+    assert m.date is not None and m.date.value == "2024-06-18"
+
+
+def test_money_value_with_currency(parse):
+    m = _only(
+        parse("Finland signed a $1.4 billion contract to buy air defence systems from Israel."),
+        "procurement",
+    )
+    assert [(v.value, v.currency) for v in m.values("value")] == [(1.4e9, "USD")]
+    assert "Finland" in _roles(m)["buyer"]
+
+
+def test_passive_with_agent(parse):
+    m = _only(
+        parse("The new howitzers are being produced by Slovakia at a plant in Zvolen."),
+        "production",
+    )
+    r = _roles(m)
+    assert r["producer"] == ["Slovakia"]
+    assert r["item"] == ["howitzers"] or r["item"] == ["new howitzers"]
+
+
+def test_coordinated_donors_recipient_and_items(parse):
+    m = _only(
+        parse("Sweden and Norway pledged artillery shells and mine-clearing vehicles to Ukraine."),
+        "aid",
+    )
+    r = _roles(m)
+    assert set(r["donor"]) == {"Sweden", "Norway"}
+    assert r["recipient"] == ["Ukraine"]
+    assert {"artillery shells", "mine-clearing vehicles"} <= set(r["item"])
+
+
+def test_apposition_does_not_become_an_argument(parse):
+    m = _only(
+        parse("Lithuania will buy drones from Baykar, a Turkish defence company."), "procurement"
+    )
+    assert _roles(m)["seller"] == ["Baykar"]
+
+
+def test_aid_package_with_possessive_and_including(parse):
+    m = _only(
+        parse(
+            "Canada on Monday announced its 12th military aid package for Ukraine, "
+            "including armoured ambulances and winter clothing."
+        ),
+        "aid",
+    )
+    r = _roles(m)
+    assert r["donor"] == ["Canada"]
+    assert r["recipient"] == ["Ukraine"]
+
+
+def test_sanction_imposer_and_targets(parse):
+    m = _only(parse("Japan imposed sanctions on 11 Iranian drone makers on Friday."), "sanction")
+    r = _roles(m)
+    assert r["imposer"] == ["Japan"]
+    assert r["target"] == ["Iranian drone makers"]
+
+
+def test_meeting_participants_and_location(parse):
+    m = _only(
+        parse("The Dutch defence minister met his Polish counterpart in Berlin on Thursday."),
+        "meeting",
+    )
+    assert "Berlin" in _roles(m)["location"]
+
+
+def test_strike_attacker_target(parse):
+    m = _only(
+        parse("Russian forces launched a missile attack on an airfield near Odesa on Sunday."),
+        "strike",
+    )
+    r = _roles(m)
+    assert r["attacker"]
+    assert any("airfield" in t for t in r["target"])
+
+
+def test_production_location_and_partner(parse):
+    m = _only(
+        parse(
+            "Together with the German company Diehl, Latvia will start production of "
+            "IRIS-T missiles in Riga."
+        ),
+        "production",
+    )
+    r = _roles(m)
+    assert r["location"] == ["Riga"]
+    assert "Diehl" in r["producer"] + r.get("partner", [])
+    assert "Latvia" in r["producer"] + r.get("partner", [])
+
+
+def test_buying_for_someone_else_is_also_aid(parse):
+    doc = parse(
+        "Estonia bought 40 anti-tank weapons for Ukraine's armed forces from a Swedish "
+        "manufacturer."
+    )
+    types = {m.type for m in doc._.mentions}
+    assert {"procurement", "aid"} <= types
+    aid = _only(doc, "aid")
+    assert _roles(aid)["donor"] == ["Estonia"]
+
+
+def test_not_events(parse):
+    for text in (
+        "Drones have become a transformative part of modern warfare.",
+        "The tank weighs 44 tons and carries a crew of four.",
+        "Soldiers trained with the new rifles during the exercise.",
+        "Fighting continued around the town for a third day.",
+        "Officials discussed the weather.",
+    ):
+        assert parse(text)._.mentions == [], text

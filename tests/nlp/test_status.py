@@ -1,0 +1,66 @@
+"""Status from modality and tense; negated and hypothetical statements give no event."""
+
+from __future__ import annotations
+
+import pytest
+
+
+def _trigger(doc, lemma: str):
+    return next(t for t in doc._.triggers if t.lemma == lemma)
+
+
+@pytest.mark.parametrize(
+    ("text", "lemma", "status"),
+    [
+        ("Poland plans to buy 48 attack helicopters from Boeing.", "buy", "planned"),
+        ("Poland will buy 48 attack helicopters from Boeing.", "buy", "planned"),
+        ("Poland is expected to order 48 attack helicopters.", "order", "planned"),
+        ("Poland bought 48 attack helicopters from Boeing last year.", "buy", "done"),
+        ("Poland has ordered 48 attack helicopters from Boeing.", "order", "done"),
+        ("Norway announced a new aid package for Ukraine on Monday.", "package", "announced"),
+        ("Norway pledged 20 howitzers to Ukraine.", "pledge", "announced"),
+        ("The upcoming summit in Oslo will focus on air defence.", "summit", "planned"),
+    ],
+)
+def test_status(parse, text: str, lemma: str, status: str):
+    trig = _trigger(parse(text), lemma)
+    assert trig.status == status
+    assert not trig.negated and not trig.hypothetical
+
+
+@pytest.mark.parametrize(
+    ("text", "lemma"),
+    [
+        ("Austria did not buy any fighter jets this year.", "buy"),
+        ("The government refused to sign the arms deal.", "deal"),
+        ("Hungary has never sanctioned the company.", "sanction"),
+    ],
+)
+def test_negated(parse, text: str, lemma: str):
+    assert _trigger(parse(text), lemma).negated
+
+
+@pytest.mark.parametrize(
+    ("text", "lemma"),
+    [
+        ("The rifles could be produced locally if a licence is granted.", "produce"),
+        ("Chile might buy six frigates.", "buy"),
+        ("If talks succeed, Peru would order new tanks.", "order"),
+        ("Analysts say Spain should build more warships.", "build"),
+        ("The plant gives the country the ability to produce shells.", "produce"),
+    ],
+)
+def test_hypothetical(parse, text: str, lemma: str):
+    assert _trigger(parse(text), lemma).hypothetical
+
+
+def test_would_in_reported_speech_is_future(parse):
+    doc = parse("The president said he would send more tanks to the border guard.")
+    trig = _trigger(doc, "send")
+    assert not trig.hypothetical and trig.status == "planned"
+
+
+def test_negated_statement_gives_no_event(parse):
+    assert parse("Greece received no orders for its new patrol boats.")._.mentions == []
+    assert parse("Austria did not buy any fighter jets from Sweden.")._.mentions == []
+    assert parse("Chile might buy six frigates from Britain.")._.mentions == []
