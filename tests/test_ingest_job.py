@@ -13,11 +13,12 @@ from pathlib import Path
 import pytest
 from sqlalchemy import func, select
 
+from _shared import SHARED
 from materiel.pipeline import ingest
 from materiel.store import Store
 from materiel.store.schema import documents, sources
 
-SEEDS = Path(__file__).resolve().parents[2] / "shared" / "seeds" / "seeds.jsonl"
+SEEDS = SHARED / "seeds" / "seeds.jsonl"
 SAMPLE = Path(__file__).resolve().parents[1] / "src" / "materiel" / "data" / "sample"
 
 

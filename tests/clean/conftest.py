@@ -3,11 +3,12 @@
 from __future__ import annotations
 
 from collections.abc import Callable
-from pathlib import Path
 
 import pytest
 
-SEEDS = Path(__file__).resolve().parents[3] / "shared" / "seeds"
+from _shared import SHARED
+
+SEEDS = SHARED / "seeds"
 
 
 @pytest.fixture

@@ -6,16 +6,15 @@ Floors are the figures last reached, rounded down by 0.01. Skipped when ../share
 from __future__ import annotations
 
 import json
-from pathlib import Path
 
 import pytest
 
+from _shared import SHARED  # noqa: E402
 from materiel.evaluation import format_report, load_gold, score
 from materiel.extract import Extractor, clean_document
 from materiel.models import Document
 from materiel.nlp import PipelineConfig
 
-SHARED = Path(__file__).resolve().parents[3] / "shared"
 INPUTS = [SHARED / "seeds" / "seeds.jsonl", SHARED / "corpus" / "dev.jsonl"]
 GOLD = sorted((SHARED / "gold").glob("*.gold.jsonl")) if (SHARED / "gold").exists() else []
 

@@ -9,10 +9,10 @@ from pathlib import Path
 
 import pytest
 
+from _shared import SHARED  # noqa: E402
 from materiel.evaluation import format_report, score
 from materiel.evaluation.matching import normalize, read_number, value_matches
 
-SHARED = Path(__file__).resolve().parents[3] / "shared"
 REFERENCE = SHARED / "eval" / "score.py"
 
 GOLD = [

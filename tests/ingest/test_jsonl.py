@@ -8,9 +8,10 @@ from pathlib import Path
 
 import pytest
 
+from _shared import SHARED
 from materiel.models import Document, ReadError
 
-SEEDS = Path("/work/shared/seeds/seeds.jsonl")
+SEEDS = SHARED / "seeds" / "seeds.jsonl"
 
 
 def write_jsonl(path: Path, lines: list[str]) -> Path:
