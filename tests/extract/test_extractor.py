@@ -122,3 +122,53 @@ def test_feed_items_keep_their_own_events(extractor: Extractor, make_clean):
     cd.sentences = [replace(s, story=i) for i, s in enumerate(cd.sentences)]
     events = extractor.extract(cd)
     assert sorted(e.date for e in events) == ["2024-05-06", "2024-05-10"]
+
+
+def test_contract_award_in_the_passive(extractor: Extractor, make_clean):
+    (e,) = extractor.extract(
+        make_clean(
+            "Acme Defense Corp., Tucson, Arizona, was awarded a $412,500,000 modification to "
+            "contract W9-22 for production of 3,000 guided rockets.",
+            published="2024-05-15",
+        )
+    )
+    js = e.to_json()
+    assert js["type"] == "procurement"
+    assert [a["text"] for a in js["args"]["seller"]] == ["Acme Defense Corp."]
+    assert [a["value"] for a in js["args"]["value"]] == [412500000]
+    assert [a["value"] for a in js["args"]["quantity"]] == [3000]
+
+
+def test_questions_and_exercises_are_not_events(extractor: Extractor, make_clean):
+    assert extractor.extract(make_clean("Will Chile buy its new frigates from Spain?")) == []
+    assert (
+        extractor.extract(
+            make_clean(
+                "The navy staged drills off the coast, sending warships to practise striking "
+                "targets at sea."
+            )
+        )
+        == []
+    )
+
+
+def test_later_sentences_take_the_story_date(extractor: Extractor, make_clean):
+    events = extractor.extract(
+        make_clean(
+            "The defence council on Thursday approved the purchase of 40 howitzers from Elbit.\n"
+            "It also cleared the acquisition of 12 radars for the air force.",
+            published="2024-05-10",
+        )
+    )
+    assert sorted(e.date for e in events) == ["2024-05-09", "2024-05-09"]
+
+
+def test_a_plan_is_dated_by_its_announcement(extractor: Extractor, make_clean):
+    (e,) = extractor.extract(
+        make_clean(
+            "Norway will raise defence spending by NOK 20 billion next year, the government said "
+            "on Tuesday.",
+            published="2024-10-10",
+        )
+    )
+    assert e.type == "spending" and e.date == "2024-10-08"

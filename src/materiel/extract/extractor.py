@@ -306,26 +306,13 @@ def _remember(
 
 
 def _kb_cues(kb: object) -> list[str]:
-    """Names of weapons, companies and defense organisations as extra prefilter cues."""
+    """Names of weapons and defense companies (as written) as extra prefilter cues."""
     out: list[str] = []
-    try:
-        patterns = kb.ruler_patterns()  # type: ignore[attr-defined]
-    except Exception:  # noqa: BLE001
+    entries = getattr(kb, "entries", None)
+    if not isinstance(entries, dict):
         return out
-    for p in patterns:
-        if p.get("label") not in ("WEAPON", "COMPANY"):
-            continue
-        pat = p.get("pattern")
-        if isinstance(pat, str):
-            out.append(pat)
-            continue
-        words = []
-        for tok in pat or []:
-            val = next(iter(tok.values()), None)
-            if isinstance(val, str):
-                words.append(val)
-            elif isinstance(val, dict) and val.get("IN"):
-                words.append(str(val["IN"][0]))
-        if words:
-            out.append(" ".join(words))
+    for entry in entries.values():
+        if getattr(entry, "type", None) in ("equipment", "company"):
+            out.append(str(entry.name))
+            out.extend(str(a) for a in getattr(entry, "aliases", ()) or ())
     return out

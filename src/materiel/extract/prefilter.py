@@ -1,9 +1,10 @@
 """Relevance prefilter: which sentences are worth parsing, decided without parsing.
 
-A document passes when it holds at least one domain cue (military vocabulary, names from
-the KB's weapons, companies and organisations); a sentence is parsed when it holds an
-inflected form of a trigger word. Both are set lookups over lowercase words, so documents
-with no defense content go through in well under a millisecond.
+A document passes when it holds at least one domain cue: military vocabulary (lowercase
+words) or the name of a weapon or defense company from the KB (matched with its capital
+letter, so "Bell" the helicopter maker counts and "a bell" does not). A sentence is parsed
+when it holds an inflected form of a trigger word. Both are set lookups over the words of
+the text, so documents with no defense content go through in well under a millisecond.
 """
 
 from __future__ import annotations
@@ -13,6 +14,8 @@ from collections.abc import Iterable
 
 from materiel.nlp.lexicon import DOMAIN_CUES, GENERIC_ITEM_HEADS, ITEM_HEADS, surface_forms
 
+_WORD = re.compile(r"[a-z0-9][a-z0-9'’-]*")
+_NAME = re.compile(r"\b[A-Z][A-Za-z0-9'’-]*")
 # Words too common to make a document defense-relevant on their own.
 _COMMON = {
     "system",
@@ -42,9 +45,24 @@ _COMMON = {
     "united",
     "motors",
     "works",
+    "light",
+    "extended",
+    "range",
+    "garden",
+    "force",
+    "forces",
+    "army",
+    "navy",
+    "new",
+    "state",
+    "north",
+    "south",
+    "east",
+    "west",
+    "central",
+    "royal",
+    "first",
 }
-
-_WORD = re.compile(r"[a-z0-9][a-z0-9'’-]*")
 
 
 def words(text: str) -> set[str]:
@@ -56,32 +74,23 @@ class RelevanceFilter:
 
     def __init__(self, extra_cues: Iterable[str] = (), extra_triggers: Iterable[str] = ()) -> None:
         self.triggers = frozenset(surface_forms() | {w.lower() for w in extra_triggers})
-        cues = set(DOMAIN_CUES)
+        cues = {c for c in DOMAIN_CUES if " " not in c}
         for head in ITEM_HEADS - GENERIC_ITEM_HEADS:  # "rifles", "howitzers", "frigates"
             if " " not in head:
                 cues.update({head, head + "s", head + "es"})
-        multi: set[tuple[str, ...]] = set()
-        for cue in extra_cues:
-            toks = tuple(_WORD.findall(cue.lower()))
-            if len(toks) == 1:
-                cues.add(toks[0])
-            elif toks:
-                multi.add(toks)
-        for cue in list(cues):
-            if " " in cue:
-                cues.discard(cue)
-                multi.add(tuple(cue.split()))
         self.cues = frozenset(cues)
-        # a multi-word cue counts when its rarest-looking (longest) word is present
-        self.multi_first = frozenset(
-            w
-            for w in (max(t, key=len) for t in multi)
-            if w not in _COMMON and len(w) > 3 and not w.isdigit()
-        )
+        names: set[str] = set()
+        for cue in extra_cues:
+            # a name counts by its most distinctive word, written as in the name
+            toks = [t for t in _NAME.findall(cue) if t.lower() not in _COMMON and len(t) > 2]
+            if toks:
+                names.add(max(toks, key=len))
+        self.names = frozenset(names)
 
     def document(self, text: str) -> bool:
-        ws = words(text)
-        return not ws.isdisjoint(self.cues) or not ws.isdisjoint(self.multi_first)
+        if not words(text).isdisjoint(self.cues):
+            return True
+        return bool(self.names) and not set(_NAME.findall(text)).isdisjoint(self.names)
 
     def sentence(self, text: str) -> bool:
         return not words(text).isdisjoint(self.triggers)
