@@ -15,9 +15,9 @@ from rich.progress import BarColumn, Progress, SpinnerColumn, TextColumn, TimeEl
 from materiel import __version__
 
 if TYPE_CHECKING:
-    from materiel.extract import Extractor
     from materiel.ingest import ReaderOptions
     from materiel.models import Event
+    from materiel.pipeline import EventSink
     from materiel.store import Store
 
 app = typer.Typer(help="Turn defense news into a source-linked database of events.",
@@ -74,11 +74,10 @@ KbOption = Annotated[
 ]
 
 
-def _extractor(kb: str | None, use_kb: bool = True) -> Extractor:
-    from materiel.extract import Extractor
-    from materiel.nlp import PipelineConfig
+def _extractor(kb: str | None, use_kb: bool = True) -> EventSink:
+    from materiel.pipeline import make_extractor
 
-    return Extractor(PipelineConfig(use_kb=use_kb, kb_path=kb))
+    return make_extractor(kb, use_kb)
 
 
 @app.command()
@@ -460,6 +459,8 @@ def docs_show(
     for src in doc.sources:
         where = src["path"] + (f":{src['record']}" if src["record"] >= 0 else "")
         out.print(f"  source {where} {src['member'] or ''}".rstrip(), highlight=False)
+    for flag in doc.flags:
+        out.print(f"  [yellow]flag[/yellow] {flag}", highlight=False)
     for other in doc.cluster:
         out.print(f"  same story as #{other['id']} {other['doc_key']} {other['outlet'] or ''} "
                   f"{other['url'] or ''}".rstrip(), highlight=False)

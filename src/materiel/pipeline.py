@@ -76,6 +76,41 @@ class EventSink(Protocol):
     ) -> Iterator[tuple[CleanDocument, list[Event]]]: ...
 
 
+class OfficeTermChecker:
+    """Wraps an extractor: flags each document, and each event naming the person, when the
+    text gives someone a title that does not fit its date ("former President" while in
+    office, a minister after leaving office)."""
+
+    def __init__(self, extractor: EventSink, kb_path: str | None = None):
+        from materiel.kb import Resolver, load_kb
+
+        self.extractor = extractor
+        self.resolver = Resolver(load_kb([kb_path] if kb_path else []))
+
+    def extract_many(self, clean_docs: Iterable[CleanDocument]
+                     ) -> Iterator[tuple[CleanDocument, list[Event]]]:
+        from materiel.kb.titles import office_flags
+
+        for clean_doc, events in self.extractor.extract_many(clean_docs):
+            flags = office_flags(clean_doc.text, clean_doc.doc.published, self.resolver)
+            if flags:
+                clean_doc.doc.extra["flags"] = [f"office term: {f.reason}" for f in flags]
+                for event in events:
+                    ids = {a.id for values in event.args.values() for a in values}
+                    event.flags += [f"office term: {f.reason}" for f in flags
+                                    if f.person_id in ids]
+            yield clean_doc, events
+
+
+def make_extractor(kb_path: str | None = None, use_kb: bool = True) -> EventSink:
+    """The extractor the commands use: events, with office-term flags when the KB is on."""
+    from materiel.extract import Extractor
+    from materiel.nlp import PipelineConfig
+
+    extractor = Extractor(PipelineConfig(use_kb=use_kb, kb_path=kb_path))
+    return OfficeTermChecker(extractor, kb_path) if use_kb else extractor
+
+
 def _store_one_batch(
     store: Store, batch: list[CleanDocument], extractor: EventSink | None
 ) -> tuple[list[AddResult], int]:
@@ -163,10 +198,7 @@ def extract_paths(
     summary: IngestSummary | None = None,
 ) -> Iterator[tuple[CleanDocument, list[Event]]]:
     """Read and clean everything under `paths` and extract its events; nothing is stored."""
-    from materiel.extract import Extractor
-    from materiel.nlp import PipelineConfig
-
     summary = summary if summary is not None else IngestSummary()
-    extractor = Extractor(PipelineConfig(use_kb=use_kb, kb_path=kb_path))
+    extractor = make_extractor(kb_path, use_kb)
     records = read_paths(paths, options or ReaderOptions())
     yield from extractor.extract_many(clean_records(records, summary))

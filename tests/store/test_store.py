@@ -98,3 +98,12 @@ def test_lookup_by_input_id(store):
     result = add(store, make_clean("seed-x", TEXT_A))
     assert store.get_document("seed-x").id == result.document_id
     assert store.get_document("nope") is None
+
+
+def test_document_flags_are_stored_with_its_events(store):
+    clean = make_clean("flagged", TEXT_A)
+    clean.doc.extra["flags"] = ["office term: a reason"]
+    with store.transaction() as conn:
+        result = store.add(conn, clean)
+        store.add_events(conn, result.document_id, clean, [])
+    assert store.get_document("flagged").flags == ["office term: a reason"]

@@ -7,7 +7,7 @@ from spacy.tokens import Doc, Token
 
 from materiel.nlp import extensions as _ext
 from materiel.nlp.attach import _BACKGROUND_PREPS
-from materiel.nlp.frames import Frame
+from materiel.nlp.frames import Frame, _pobjs
 from materiel.nlp.roles import _ARMED_FORCE_WORDS, _MEETING_NOUNS, _PROD_VERBS, _is_armed_force
 from materiel.nlp.spans import (
     entity_of,
@@ -753,6 +753,8 @@ def validate(
         "keep",
     ):
         return False  # "repelled 38 attacks", "would continue targeting ships": fighting
+    if m.type == "strike" and not strike_is_event(doc, f, m):
+        return False
     if trig.lemma == "shell" and not any(
         v.label is None and _military_target(v.text) for v in m.values("target")
     ):
@@ -787,3 +789,245 @@ def validate(
             )
         )
     return bool(has)
+
+
+# --- strikes ---------------------------------------------------------------------------------
+
+# verbs whose object is an attack carried out by their subject ("launched a strike")
+_STRIKE_NOUN_GOVERNORS = {
+    "carry",
+    "launch",
+    "conduct",
+    "mount",
+    "stage",
+    "unleash",
+    "claim",
+    "execute",
+    "undertake",
+    "intensify",
+    "step",
+    "resume",
+    "make",
+    "perform",
+    "order",
+    "begin",
+    "deliver",
+    "fire",
+}
+# verbs whose subject "attack" is not shown happening ("attacks have become routine")
+_STRIKE_STATE_VERBS = {"be", "become", "remain", "seem", "pose", "threaten", "continue", "have"}
+# "killed in a strike", "destroyed in an attack": the clause reports the strike's effect
+_STRIKE_EFFECT_VERBS = {
+    "kill",
+    "destroy",
+    "damage",
+    "injure",
+    "wound",
+    "die",
+    "lose",
+    "hit",
+    "sink",
+    "disable",
+    "down",
+}
+# modifiers of an attack noun that make it fighting or a general notion, not a strike
+_STRIKE_NOUN_MODS = {"ground", "counter", "infantry", "armed", "further", "cyber", "verbal"}
+# governors of a non-finite attack verb that describe an ability or purpose of goods
+_CAPABILITY_WORDS = {
+    "able",
+    "ability",
+    "capable",
+    "capability",
+    "capacity",
+    "designed",
+    "required",
+    "intended",
+    "meant",
+    "arsenal",
+    "weapon",
+    "missile",
+    "means",
+    "tool",
+    "need",
+    "role",
+    "mission",
+    "probability",
+    "chance",
+    "charge",
+    "task",
+    "job",
+    "responsible",
+}
+_SPECIFIC_ATTACK_MODS = {
+    "fresh",
+    "overnight",
+    "latest",
+    "largest",
+    "biggest",
+    "massive",
+    "deadly",
+    "major",
+    "heaviest",
+    "coordinated",
+}
+_PAYLOADS = {"missile", "drone", "rocket", "shell", "bomb", "projectile", "munition"}
+_SERIES_WORDS = {"series", "wave", "string", "spate", "one", "number", "barrage", "salvo"}
+# nouns of a campaign that a participle can describe ("an onslaught targeting cities")
+_CAMPAIGN_NOUNS = {
+    "onslaught",
+    "campaign",
+    "offensive",
+    "operation",
+    "barrage",
+    "wave",
+    "attack",
+    "strike",
+    "bombardment",
+    "assault",
+    "raid",
+    "salvo",
+}
+# targets that make an attack one on civilians (not on military or defense-industrial targets)
+_CIVILIAN_TARGETS = {
+    "civilian",
+    "civilians",
+    "people",
+    "population",
+    "populations",
+    "child",
+    "children",
+    "family",
+    "families",
+    "hospital",
+    "school",
+    "mall",
+    "market",
+    "residential",
+    "home",
+    "homes",
+    "house",
+    "apartment",
+    "church",
+    "mosque",
+    "silo",
+    "silos",
+    "journalist",
+    "journalists",
+    "shop",
+}
+
+
+def _anchored(doc: Doc, t: Token) -> bool:
+    """An attack noun with its own date or count ("Sunday's attack", "a barrage of 200
+    missiles on October 1")."""
+    ids = {w.i for w in t.subtree} | {w.i for w in t.head.subtree if w.dep_ == "prep"}
+    lo, hi = min(ids), max(ids)
+    start, end = doc[lo].idx, doc[hi].idx + len(doc[hi])
+    for d in doc._.dates or []:
+        if start <= d.start < end:
+            return True
+    for n in doc._.numbers or []:
+        if n.kind == "quantity" and start <= n.start < end and 0 <= n.token_start < len(doc):
+            # a count of the attack's own weapons, not of its victims ("that left 18 dead")
+            cur = doc[n.token_start]
+            for _ in range(6):
+                if cur.i == t.i or cur.dep_ in ("relcl", "acl", "advcl") or cur.head.i == cur.i:
+                    break
+                cur = cur.head
+            if cur.i == t.i:
+                return True
+    return False
+
+
+def _civilian_only(f: Frame, m: EventMention) -> bool:
+    """Every target (as extracted, or as the object / "on" phrase) is a civilian one."""
+    texts = [v.text for v in m.values("target") if v.label not in (None, "NOUN")]
+    if texts:
+        return False  # a named place or party: a city, a country, a company
+    heads = [v.text.lower().replace("-", " ").split()[-1] for v in m.values("target")]
+    raw = f.pp("on", "against", "at") + (f.obj if f.trigger.pos_ == "VERB" else [])
+    heads += [w.lower_ for w in raw if entity_of(w) is None]
+    if not heads:
+        return False
+    return all(h in _CIVILIAN_TARGETS for h in heads)
+
+
+def strike_is_event(doc: Doc, f: Frame, m: EventMention) -> bool:
+    """A strike is an attack shown happening: an attack verb with a finite clause, or an attack
+    noun that is the subject of what it did, the object of a verb of carrying it out, or
+    anchored by its own date or count. Not: abilities and purposes of weapons ("missiles to
+    strike bases", "an arsenal for attacking"), defence against attacks, comments on attacks
+    ("condemned the attack"), ground fighting, attacks on civilians only."""
+    t = f.trigger
+    if _civilian_only(f, m):
+        return False
+    if any(c.dep_ in ("amod", "compound") and c.lower_ in _STRIKE_NOUN_MODS for c in t.children):
+        return False
+    if t.pos_ in ("NOUN", "PROPN"):
+        if any(c.dep_ == "amod" and c.lower_ in _SPECIFIC_ATTACK_MODS for c in t.children):
+            return True  # "a fresh overnight barrage", "the largest attack"
+        if t.tag_ == "NN" and any(_military_target(v.text) for v in m.values("target")):
+            return True  # "an attack on an air base"
+        if any(
+            c.dep_ == "prep"
+            and c.lower_ == "of"
+            and any(w.lemma_.lower() in _PAYLOADS for w in _pobjs(c))
+            for c in t.children
+        ):
+            return True  # "a barrage of missiles and drones"
+        while (
+            t.dep_ == "pobj"
+            and t.head.lower_ == "of"
+            and t.head.head.lemma_.lower() in _SERIES_WORDS
+        ):
+            t = t.head.head  # "one of its most severe attacks", "a series of explosions"
+        if (doc._.context or {}).get("heading") and t.dep_ == "ROOT":
+            return True
+        if t.dep_ in ("nsubj", "nsubjpass"):
+            verb = t.head
+            modal = any(c.dep_ == "aux" and c.tag_ == "MD" for c in verb.children)
+            if verb.lemma_.lower() not in _STRIKE_STATE_VERBS and not modal:
+                return True
+        if t.dep_ == "dobj" and t.head.lemma_.lower() in _STRIKE_NOUN_GOVERNORS:
+            return True
+        if (
+            t.dep_ == "pobj"
+            and t.head.lower_ in ("in", "by")
+            and t.head.head.lemma_.lower() in _STRIKE_EFFECT_VERBS
+        ):
+            return True
+        return _anchored(doc, t)
+    # a verb
+    if t.tag_ in ("VBG", "VB", "VBN") and t.dep_ in (
+        "pcomp",
+        "acl",
+        "xcomp",
+        "amod",
+        "advcl",
+        "conj",
+    ):
+        head = t.head
+        cur = t
+        for _ in range(8):  # "in charge of ... carrying out strikes", "able to strike"
+            if cur.lower_ in _CAPABILITY_WORDS or cur.lemma_.lower() in _CAPABILITY_WORDS:
+                return False
+            if cur.head.i == cur.i or (cur.i != t.i and cur.tag_ in ("VBD", "VBZ", "VBP")):
+                break
+            cur = cur.head
+        if t.dep_ == "pcomp":
+            return False  # "an arsenal for attacking X", "a chance of hitting"
+        if (
+            t.dep_ == "acl"
+            and head.pos_ in ("NOUN", "PROPN")
+            and head.lemma_.lower() not in _CAMPAIGN_NOUNS
+        ):
+            return False  # "missiles to strike bases"
+        if t.dep_ == "xcomp" and head.pos_ == "ADJ":
+            return False  # "able to strike"
+        if (
+            t.tag_ == "VBG"
+            and not any(c.dep_ == "aux" for c in t.children)
+            and any(c.dep_ == "aux" and c.tag_ == "MD" for c in head.children)
+        ):
+            return False  # "will launch a counteroffensive, attacking X": a plan of fighting
+    return True

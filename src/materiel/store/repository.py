@@ -75,6 +75,7 @@ class StoredDocument:
     removals: list[dict[str, Any]] = field(default_factory=list)
     sentences: list[dict[str, Any]] = field(default_factory=list)
     cluster: list[dict[str, Any]] = field(default_factory=list)  # other members of its cluster
+    flags: list[str] = field(default_factory=list)
 
 
 def _insert(conn: Connection, statement: Insert, values: dict[str, Any]) -> int:
@@ -223,6 +224,13 @@ class Store:
     def add_events(
         self, conn: Connection, document_id: int, clean: CleanDocument, found: list[Event]
     ) -> int:
+        flags = clean.doc.extra.get("flags")
+        if flags:
+            conn.execute(
+                update(documents)
+                .where(documents.c.id == document_id)
+                .values(flags=json.dumps(flags))
+            )
         return event_store.add_events(conn, document_id, clean, found)
 
     # -- reading -----------------------------------------------------------------------------
@@ -266,7 +274,8 @@ class Store:
             stored = StoredDocument(
                 id=row.id, doc_key=row.doc_key, title=row.title, url=row.url,
                 published=row.published, outlet=row.outlet, clean_text=row.clean_text,
-                is_feed=bool(row.is_feed), cluster_id=row.cluster_id)
+                is_feed=bool(row.is_feed), cluster_id=row.cluster_id,
+                flags=json.loads(row.flags or "[]"))
             stored.sources = [dict(r._mapping) for r in conn.execute(
                 select(sources).where(sources.c.document_id == row.id).order_by(sources.c.id))]
             stored.removals = [dict(r._mapping) for r in conn.execute(

@@ -50,6 +50,7 @@ documents = Table(
     Column("segments", Text, nullable=False, default="[]"),
     Column("cluster_id", Integer, ForeignKey("clusters.id"), nullable=True, index=True),
     Column("ingested_at", String(40), nullable=False),
+    Column("flags", Text, nullable=False, server_default="[]"),  # JSON list of strings
 )
 
 sources = Table(
