@@ -97,3 +97,24 @@ def test_a_run_killed_halfway_loses_nothing_and_reruns_cleanly(tmp_path):
         assert conn.execute(select(func.count()).select_from(documents)).scalar() == 3000
         assert conn.execute(select(func.count()).select_from(sources)).scalar() == 3000
     store.close()
+
+
+def test_events_and_quotes_are_stored_with_their_document(tmp_path, sqlite_url):
+    from materiel.pipeline import make_extractor
+
+    path = tmp_path / "q.jsonl"
+    path.write_text(json.dumps({
+        "id": "q1", "published": "2025-04-04",
+        "text": "Sweden ordered 40 CV90 infantry fighting vehicles from BAE Systems Hagglunds "
+                "on Tuesday, Defence Minister Pal Jonson said.\n"
+                "\u201cThis strengthens our army at a decisive moment,\u201d he said."}) + "\n")
+    store = Store.open(sqlite_url)
+    summary = ingest([str(path)], store, extractor=make_extractor())
+    assert summary.events >= 1
+    doc = store.get_document("q1")
+    assert doc.quotes and doc.quotes[0]["speaker"] == "Pal Jonson"
+    events = store.events()
+    assert events[0]["document_id"] == doc.id
+    assert doc.clean_text[events[0]["evidence_start"]:events[0]["evidence_end"]] == \
+        events[0]["evidence"]
+    store.close()

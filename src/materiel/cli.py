@@ -466,6 +466,12 @@ def docs_show(
                   f"{other['url'] or ''}".rstrip(), highlight=False)
     out.print()
     out.print(doc.clean_text, highlight=False, markup=False)
+    if doc.quotes:
+        out.print()
+        out.print("[bold]quotes[/bold]")
+        for quote in doc.quotes:
+            out.print(f"  \u201c{quote['text']}\u201d \u2014 {quote['speaker'] or 'unknown'}",
+                      highlight=False, markup=False)
     if doc.removals:
         out.print()
         out.print("[bold]removed by cleaning[/bold]")

@@ -102,6 +102,14 @@ class OfficeTermChecker:
             yield clean_doc, events
 
 
+def quotes_of(clean_doc: CleanDocument) -> list[dict[str, object]]:
+    """Quoted statements with their speakers ("he said" resolved to the named speaker)."""
+    from materiel.extract import extract_quotes
+
+    return [{"text": q.text, "start": q.start, "end": q.end, "speaker": q.speaker}
+            for q in extract_quotes(clean_doc)]
+
+
 def make_extractor(kb_path: str | None = None, use_kb: bool = True) -> EventSink:
     """The extractor the commands use: events, with office-term flags when the KB is on."""
     from materiel.extract import Extractor
@@ -127,6 +135,7 @@ def _store_one_batch(
             found = extractor.extract_many([doc for _r, doc in fresh])
             for (result, _doc), (clean_doc, events) in zip(fresh, found, strict=True):
                 n_events += store.add_events(conn, result.document_id, clean_doc, events)
+                store.add_quotes(conn, result.document_id, quotes_of(clean_doc))
     return results, n_events
 
 

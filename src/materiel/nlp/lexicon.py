@@ -143,6 +143,7 @@ TRIGGERS: dict[str, list[TriggerSpec]] = {
     "hit": [_spec("strike", "V", "target")],
     "target": [_spec("strike", "V", "target")],
     "launch": [_spec("strike", "V", "launch")],
+    "fire": [_spec("strike", "V", "launch")],
     "explosion": [_spec("strike", "N", "blast")],
     "blast": [_spec("strike", "N", "blast")],
 }

@@ -3,11 +3,14 @@
 
 from __future__ import annotations
 
+import datetime as dt
+
 from spacy.language import Language
 from spacy.tokens import Doc
 
 from materiel.nlp import extensions as _ext
 from materiel.nlp.attach import attach_date, attach_numbers
+from materiel.nlp.dates import parse_published
 from materiel.nlp.frames import Frame, build_frame
 from materiel.nlp.lexicon import TRIGGERS
 from materiel.nlp.roles import _FILLERS, _is_armed_force, _is_company, party
@@ -102,6 +105,8 @@ def find_mentions(doc: Doc) -> list[EventMention]:
         ):
             continue  # "the company builds engines for helicopters": what it does, not an event
         attach_date(doc, m, frame, dates)
+        if _background(doc, m, dates):
+            continue
         m.score = _score(m, trig, frame)
         out.append(m)
         for x in item_toks:
@@ -133,6 +138,34 @@ def find_mentions(doc: Doc) -> list[EventMention]:
         and not (item_heads.get(participles.get(id(m), -1), set()) - {id(m)})
     ]
     return _dedupe(kept)
+
+
+# Types whose mentions of long-past occurrences are background (a visit in 2011 recalled in a
+# 2023 story, a 1964 incident), not the document's news. Purchases and sanctions of years ago
+# are still reported as events (their dates say when).
+_BACKGROUND_TYPES = {"meeting", "strike", "agreement"}
+_BACKGROUND_MONTHS = 30
+
+
+def _months_before(d: DateValue, ref: dt.date) -> int:
+    """Whole months from the latest month `d` can mean to the publication month."""
+    year = int(d.value[:4])
+    month = int(d.value[5:7]) if len(d.value) >= 7 else 12
+    return (ref.year * 12 + ref.month) - (year * 12 + month)
+
+
+def _background(doc: Doc, m: EventMention, dates: list[DateValue]) -> bool:
+    """A meeting, strike or pact dated (by its own date, or by every date of its sentence)
+    more than two and a half years before publication."""
+    if m.type not in _BACKGROUND_TYPES:
+        return False
+    ref = parse_published(doc._.published)
+    if ref is None:
+        return False
+    if m.date is not None and m.date.from_text:
+        return _months_before(m.date, ref) >= _BACKGROUND_MONTHS
+    stated = [d for d in dates if d.from_text and not d.future]
+    return bool(stated) and all(_months_before(d, ref) >= _BACKGROUND_MONTHS for d in stated)
 
 
 def _tok_at(doc: Doc, v: RoleValue) -> int:

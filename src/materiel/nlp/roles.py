@@ -830,12 +830,22 @@ def fill_strike(doc: Doc, f: Frame, m: EventMention, numbers: list[NumberMention
                     "COUNTRY",
                 ):
                     _parties(doc, "attacker", [c], m)
+    if not m.values("attacker") and t.pos_ == "NOUN":
+        # "a barrage of drones launched by Russia": the agent of the payload's launch
+        for w in f.pp("of"):
+            for acl in w.children:
+                if acl.dep_ == "acl" and acl.lemma_.lower() in ("launch", "fire"):
+                    agents = [
+                        o for c in acl.children if c.dep_ in ("agent", "prep") and c.lower_ == "by"
+                        for o in _pobjs(c)
+                    ]
+                    _parties(doc, "attacker", agents, m)
     tgts = f.pp("on", "against", "at") + (
         f.obj
         if t.pos_ == "VERB" or f.gov_lemma in ("rock", "hit", "target", "destroy", "damage")
         else []
     )
-    if t.pos_ == "VERB" and m.trigger == "launch":
+    if t.pos_ == "VERB" and m.trigger in ("launch", "fire"):
         tgts = f.pp("on", "against", "at")
     for tok in tgts:
         for c in conjuncts(tok):

@@ -335,6 +335,12 @@ _MILITARY_TARGETS = {
     "launcher",
     "substation",
     "grid",
+    "site",
+    "sites",
+    "bases",
+    "airfields",
+    "facilities",
+    "depots",
     "infrastructure",
 }
 
@@ -966,8 +972,11 @@ def strike_is_event(doc: Doc, f: Frame, m: EventMention) -> bool:
     if t.pos_ in ("NOUN", "PROPN"):
         if any(c.dep_ == "amod" and c.lower_ in _SPECIFIC_ATTACK_MODS for c in t.children):
             return True  # "a fresh overnight barrage", "the largest attack"
-        if t.tag_ == "NN" and any(_military_target(v.text) for v in m.values("target")):
-            return True  # "an attack on an air base"
+        if any(_military_target(v.text) for v in m.values("target")) and (
+            t.tag_ == "NN"
+            or (m.values("attacker") and _pobj_head(t).lower_ not in ("about", "against", "from"))
+        ):
+            return True  # "an attack on an air base", "American strikes on its nuclear sites"
         if any(
             c.dep_ == "prep"
             and c.lower_ == "of"

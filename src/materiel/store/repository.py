@@ -22,6 +22,7 @@ from materiel.store.schema import (
     events,
     item_links,
     lsh_bands,
+    quotes,
     removals,
     sentences,
     signatures,
@@ -76,6 +77,7 @@ class StoredDocument:
     sentences: list[dict[str, Any]] = field(default_factory=list)
     cluster: list[dict[str, Any]] = field(default_factory=list)  # other members of its cluster
     flags: list[str] = field(default_factory=list)
+    quotes: list[dict[str, Any]] = field(default_factory=list)
 
 
 def _insert(conn: Connection, statement: Insert, values: dict[str, Any]) -> int:
@@ -233,6 +235,10 @@ class Store:
             )
         return event_store.add_events(conn, document_id, clean, found)
 
+    def add_quotes(self, conn: Connection, document_id: int,
+                   found: list[dict[str, Any]]) -> None:
+        event_store.add_quotes(conn, document_id, found)
+
     # -- reading -----------------------------------------------------------------------------
 
     def events(self, flt: EventFilter | None = None) -> list[dict[str, Any]]:
@@ -284,6 +290,9 @@ class Store:
             stored.sentences = [dict(r._mapping) for r in conn.execute(
                 select(sentences).where(sentences.c.document_id == row.id)
                 .order_by(sentences.c.idx))]
+            stored.quotes = [dict(r._mapping) for r in conn.execute(
+                select(quotes.c.text, quotes.c.speaker, quotes.c.start, quotes.c.end)
+                .where(quotes.c.document_id == row.id).order_by(quotes.c.start))]
             if row.cluster_id is not None:
                 stored.cluster = [dict(r._mapping) for r in conn.execute(
                     select(documents.c.id, documents.c.doc_key, documents.c.url,
