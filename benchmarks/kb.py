@@ -25,6 +25,8 @@ def main() -> None:
     parser = argparse.ArgumentParser()
     parser.add_argument("--sweep", action="store_true", help="sweep the fuzzy threshold")
     parser.add_argument("--failures", action="store_true", help="list the wrong links")
+    parser.add_argument("--corpus", type=Path, help="articles (JSONL) for the share of "
+                        "extraction time spent resolving [default: ../shared/corpus/unlabeled]")
     args = parser.parse_args()
     with tempfile.TemporaryDirectory() as cache:
         os.environ["MATERIEL_CACHE_DIR"] = cache
@@ -88,6 +90,59 @@ def main() -> None:
                     f"  {threshold:>5}: accuracy {r.accuracy:.4f}  false links {false}  "
                     f"misses {miss}  cost {2 * false + miss}"
                 )
+
+    corpus = args.corpus or ROOT.parent / "shared" / "corpus" / "unlabeled.jsonl"
+    if corpus.exists():
+        resolution_share(corpus)
+
+
+
+
+def resolution_share(corpus: Path, limit: int = 300) -> None:
+    """Time spent in the resolver during extraction of real articles, as a share of it."""
+    import json
+
+    from materiel.clean import clean
+    from materiel.extract import Extractor
+    from materiel.kb import Resolver
+    from materiel.models import Document
+
+    spent = [0.0, 0]
+    originals = {name: getattr(Resolver, name)
+                 for name in ("resolve", "resolve_location", "new_document")}
+
+    def timed(func):  # type: ignore[no-untyped-def]
+        def wrapper(*a, **k):  # type: ignore[no-untyped-def]
+            t0 = time.perf_counter()
+            try:
+                return func(*a, **k)
+            finally:
+                spent[0] += time.perf_counter() - t0
+                spent[1] += 1
+        return wrapper
+
+    docs = []
+    with corpus.open(encoding="utf-8") as fh:
+        for line in fh:
+            rec = json.loads(line)
+            docs.append(clean(Document(id=rec["id"], text=rec.get("text") or "",
+                                       title=rec.get("title"), published=rec.get("published"))))
+            if len(docs) >= limit:
+                break
+    extractor = Extractor()
+    list(extractor.extract_many(docs[:20]))  # warm up
+    for name, func in originals.items():
+        setattr(Resolver, name, timed(func))
+    try:
+        t0 = time.perf_counter()
+        n_events = sum(len(events) for _d, events in extractor.extract_many(docs))
+        total = time.perf_counter() - t0
+    finally:
+        for name, func in originals.items():
+            setattr(Resolver, name, func)
+    print(f"resolution during extraction: {spent[0]:.2f}s of {total:.2f}s "
+          f"({100 * spent[0] / total:.1f}%), {spent[1]} calls, {len(docs)} docs, "
+          f"{n_events} events")
 
 
 if __name__ == "__main__":
