@@ -8,7 +8,7 @@ committed and a re-run skips them as already stored.
 from __future__ import annotations
 
 from collections.abc import Callable, Iterable, Iterator
-from dataclasses import dataclass, field
+from dataclasses import asdict, dataclass, field
 from itertools import islice
 from typing import Protocol
 
@@ -32,15 +32,7 @@ class IngestSummary:
     errors: list[str] = field(default_factory=list)
 
     def to_json(self) -> dict[str, object]:
-        return {
-            "read": self.read,
-            "new": self.new,
-            "duplicate": self.duplicate,
-            "near_duplicate": self.near_duplicate,
-            "rejected": self.rejected,
-            "events": self.events,
-            "errors": self.errors,
-        }
+        return asdict(self)
 
 
 def clean_records(
@@ -56,10 +48,7 @@ def clean_records(
         cleaned = clean(record)
         if not cleaned.text.strip():
             summary.rejected += 1
-            where = record.provenance.path
-            if record.provenance.record is not None:
-                where += f":{record.provenance.record}"
-            summary.errors.append(f"{where}: no text left after cleaning")
+            summary.errors.append(f"{_where(record)}: no text left after cleaning")
             continue
         yield cleaned
 
