@@ -66,6 +66,13 @@ FormatOption = Annotated[str | None, typer.Option(
     "--input-format", help="Force the input format (text, jsonl, csv, html, feed, warc).")]
 
 
+def _progress(label: str) -> Progress:
+    """A progress line on stderr, shown only on a terminal (pipes stay clean)."""
+    return Progress(SpinnerColumn(), TextColumn(f"[bold]{label}"), BarColumn(),
+                    TextColumn("{task.description}"), TimeElapsedColumn(),
+                    console=err, transient=True, disable=not err.is_terminal)
+
+
 KbOption = Annotated[
     str | None,
     typer.Option(
@@ -111,9 +118,7 @@ def ingest(
     store = _open_store(db)
     options = _reader_options(id_field, text_field, title_field, url_field, published_field,
                               input_format)
-    progress = Progress(SpinnerColumn(), TextColumn("[bold]ingest"), BarColumn(),
-                        TextColumn("{task.description}"), TimeElapsedColumn(),
-                        console=err, transient=True, disable=not err.is_terminal)
+    progress = _progress("ingest")
     with progress:
         task = progress.add_task("", total=None)
         extractor = None
@@ -178,10 +183,14 @@ def extract(
     per_type: dict[str, int] = {}
     n_docs = n_events = 0
     rows = []
+    progress = _progress("extract")
+    task = progress.add_task("loading the language model", total=None)
+    progress.start()
     for clean_doc, events in extract_paths(
         paths, options, kb_path=kb, use_kb=not no_kb, summary=summary
     ):
         n_docs += 1
+        progress.update(task, description=f"{n_docs} documents")
         for event in events:
             n_events += 1
             per_type[event.type] = per_type.get(event.type, 0) + 1
@@ -189,6 +198,7 @@ def extract(
                 sys.stdout.write(json.dumps(event.to_json(), ensure_ascii=False) + "\n")
             elif output_format == "table":
                 rows.append((clean_doc.doc.id, event))
+    progress.stop()
     for line in summary.errors:
         err.print(f"[yellow]rejected[/yellow] {line}", highlight=False, soft_wrap=True)
     if output_format == "table":
