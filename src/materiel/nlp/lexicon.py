@@ -807,6 +807,10 @@ IRREALIS = {
     "rehearse",
     "press",
     "miss",
+    "consider",
+    "mull",
+    "contemplate",
+    "weigh",
 }
 HYPOTHETICAL_AUX = {"could", "would", "might", "may", "should", "must", "can"}
 HYPOTHETICAL_MARKS = {"if", "unless", "whether", "once", "should"}

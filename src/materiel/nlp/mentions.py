@@ -4,9 +4,10 @@
 from __future__ import annotations
 
 import datetime as dt
+import re
 
 from spacy.language import Language
-from spacy.tokens import Doc
+from spacy.tokens import Doc, Token
 
 from materiel.nlp import extensions as _ext
 from materiel.nlp.attach import attach_date, attach_numbers
@@ -80,6 +81,8 @@ def find_mentions(doc: Doc) -> list[EventMention]:
             and not any(_is_armed_force(doc[_tok_at(doc, v)]) for v in m.values("buyer"))
         ):
             m = _as_aid(m)  # "Ukraine has received its first F-16s": someone gave them
+        if _not_a_transfer(doc, m, trig, t):
+            continue
         if exercise and (m.type == "strike" or need == "transfer"):
             continue  # "drills ... practising strikes", "sending warships" in an exercise
         if (
@@ -105,7 +108,7 @@ def find_mentions(doc: Doc) -> list[EventMention]:
         ):
             continue  # "the company builds engines for helicopters": what it does, not an event
         attach_date(doc, m, frame, dates)
-        if _background(doc, m, dates):
+        if _background(doc, m, dates) or _recap(doc, m, t, dates):
             continue
         m.score = _score(m, trig, frame)
         out.append(m)
@@ -165,7 +168,170 @@ def _background(doc: Doc, m: EventMention, dates: list[DateValue]) -> bool:
     if m.date is not None and m.date.from_text:
         return _months_before(m.date, ref) >= _BACKGROUND_MONTHS
     stated = [d for d in dates if d.from_text and not d.future]
+    stated += [
+        DateValue(y.group("y"), "year", y.start("y"), y.end("y"))
+        for y in _LEAD_YEAR.finditer(doc.text)
+        if not any(d.start <= y.start("y") < d.end for d in stated)
+    ]  # "In 2011, ..." (a year before a comma is not read as a date elsewhere)
     return bool(stated) and all(_months_before(d, ref) >= _BACKGROUND_MONTHS for d in stated)
+
+
+_LEAD_YEAR = re.compile(r"\b(?:[Ii]n|[Ss]ince|[Dd]uring)\s+(?P<y>(?:19|20)\d\d)\b(?![\d%])")
+
+
+# Objects that a "receive"/"give"/"order" takes without any goods changing hands.
+_NON_GOODS = {
+    "bid",
+    "offer",
+    "proposal",
+    "response",
+    "quote",
+    "tender",
+    "clearance",
+    "approval",
+    "nod",
+    "permission",
+    "go-ahead",
+    "boost",
+    "impetus",
+    "capability",
+    "ability",
+    "edge",
+    "advantage",
+    "access",
+    "assurance",
+    "guarantee",
+    "invitation",
+    "request",
+}
+# What forces are ordered to do ("ordered his tanks to roll into Ukraine")
+_COMMANDED = {
+    "roll",
+    "advance",
+    "move",
+    "attack",
+    "withdraw",
+    "invade",
+    "leave",
+    "deploy",
+    "prepare",
+    "stop",
+    "return",
+    "go",
+    "enter",
+    "cross",
+    "strike",
+    "evacuate",
+    "halt",
+    "retreat",
+    "fire",
+    "shoot",
+    "open",
+    "seize",
+    "capture",
+    "storm",
+}
+# Items of an aid recap that name no goods in particular
+_GENERIC_AID_ITEMS = {
+    "weapon",
+    "weapons",
+    "arms",
+    "assistance",
+    "aid",
+    "support",
+    "equipment",
+    "shipment",
+    "shipments",
+    "capability",
+    "capabilities",
+    "help",
+}
+
+
+def _not_a_transfer(doc: Doc, m: EventMention, trig: Trigger, t: Token) -> bool:
+    """ "received bids for jets", "was given clearance to develop", "ordered his tanks to roll
+    into Ukraine" (a command), "give Japan a strike capability": no goods change hands."""
+    if m.type not in ("procurement", "aid"):
+        return False
+    objs = [c for c in t.children if c.dep_ in ("dobj", "nsubjpass")]
+    if any(o.lemma_.lower() in _NON_GOODS for o in objs):
+        return True
+    if trig.lemma == "order" and t.pos_ == "VERB":
+        # "ordered troops/tanks to advance": an order to do something, not a purchase
+        for o in objs:
+            if any(
+                c.dep_ in ("xcomp", "acl", "relcl") and c.lemma_.lower() in _COMMANDED
+                for c in o.children
+            ):
+                return True
+        if any(
+            c.dep_ in ("xcomp", "ccomp") and c.lemma_.lower() in _COMMANDED for c in t.children
+        ):
+            return True
+    items = m.values("item")
+    return bool(items) and all(
+        v.text.lower().split()[-1] in _NON_GOODS for v in items
+    )
+
+
+_ONGOING = {"ongoing", "continued", "continuing"}
+_DECISIONS = {"commit", "pledge", "promise", "agree", "decide", "approve", "announce", "vow"}
+
+
+def _perfect(t: Token) -> bool:
+    """ "have provided", "has imposed", also through "have stepped up to provide"."""
+    if t.dep_ == "xcomp" and t.head.lemma_.lower() in _DECISIONS:
+        return False  # "has committed to provide aid": one decision
+    for tok in (t, t.head if t.dep_ in ("xcomp", "conj") else t):
+        if any(
+            c.dep_ == "aux" and c.lemma_.lower() == "have" and c.tag_ in ("VBP", "VBZ")
+            for c in tok.children
+        ):
+            return True
+    return False
+
+
+def _recap(doc: Doc, m: EventMention, t: Token, dates: list[DateValue]) -> bool:
+    """A summary of ongoing support, not one action: "we have rapidly delivered weapons",
+    "allies have stepped up shipments", "we have imposed powerful sanctions", "the ongoing
+    provision of assistance", "the aid France provides"."""
+    if m.type not in ("aid", "sanction"):
+        return False
+    if m.values("value") or m.values("quantity"):
+        return False
+    if any(d.from_text and not d.future for d in dates):
+        return False
+    if t.dep_ == "pobj" and t.head.lower_ == "of" and t.head.head.lemma_.lower() == "provision":
+        return True  # "the (ongoing) provision of security assistance"
+    if t.dep_ in ("dobj", "nsubjpass") and t.pos_ in ("NOUN", "PROPN"):
+        t = t.head  # "have imposed sanctions": the verb tells the tense
+    if any(c.dep_ == "amod" and c.lower_ in _ONGOING for c in t.children):
+        return True
+    if t.lemma_.lower() in ("provision",) or (
+        t.dep_ == "pobj" and t.head.lower_ == "on" and t.head.head.lemma_.lower() in ("statement",)
+    ):
+        return True
+    if m.type == "aid":
+        items = m.values("item")
+        generic = all(v.text.lower().split()[-1] in _GENERIC_AID_ITEMS for v in items)
+        if _perfect(t) and generic:
+            return True
+        # "the military aid France provides to that country"
+        return (
+            t.tag_ in ("VBZ", "VBP")
+            and t.dep_ == "relcl"
+            and not (doc._.context or {}).get("heading")
+        )
+    # sanctions: a first-person or cumulative recap ("we have imposed", "has sanctioned over
+    # 600 individuals during my administration")
+    if not _perfect(t):
+        return False
+    subj = [c for c in t.children if c.dep_ == "nsubj"]
+    first = any(s.lower_ in ("we", "i") for s in subj)
+    period = any(
+        c.dep_ == "prep" and c.lower_ in ("during", "since", "over") for c in t.children
+    )
+    return first or period
 
 
 def _tok_at(doc: Doc, v: RoleValue) -> int:

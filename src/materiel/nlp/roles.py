@@ -582,11 +582,23 @@ def fill_procurement(
         if party_label(tok) and not is_military_item(item_head(tok)):
             if not m.values("buyer"):
                 _parties(doc, "buyer", [tok], m)
-            else:
+            elif not _own_force(tok):
                 m.cues.append(f"beneficiary:{tok.i}")
     if not item_toks:
         item_toks = fallback_items(doc, f, m)
     return item_toks
+
+
+def _own_force(tok: Token) -> bool:
+    """ "for its air force", "for their own army": the buyer's own forces, not a third party."""
+    if any(c.dep_ == "poss" for c in tok.children):
+        return any(
+            c.dep_ == "poss" and c.lower_ in ("its", "their", "his", "her", "our", "own")
+            for c in tok.children
+        )
+    if any(c.dep_ in ("amod", "compound", "prep") for c in tok.children) or tok.ent_type_:
+        return False  # "the Armed Forces of Ukraine", "the Royal Australian Navy"
+    return tok.lower_.replace("-", "") in ("airforce", "navy", "army", "military")
 
 
 def fill_aid(doc: Doc, f: Frame, m: EventMention, numbers: list[NumberMention]) -> list[Token]:

@@ -152,6 +152,15 @@ def analyze(token: Token) -> StatusResult:
             ):
                 res.hypothetical = True  # "would build the jets in India if selected"
                 res.cues.append("advcl:if")
+            if (
+                c.dep_ == "advmod"
+                and c.lower_ == "yet"
+                and idx > 0
+                and chain[idx - 1].dep_ == "xcomp"
+                and tok.lemma_.lower() in ("be", "have")
+            ):
+                res.negated = True  # "is yet to issue an RFP"
+                res.cues.append("neg:yet-to")
             if c.dep_ == "advmod" and c.lower_ in _HEDGE_ADVERBS:
                 res.hypothetical = True
                 res.cues.append(f"hedge:{c.lower_}")

@@ -8,6 +8,7 @@ from spacy.tokens import Doc, Token
 from materiel.nlp import extensions as _ext
 from materiel.nlp.attach import _BACKGROUND_PREPS
 from materiel.nlp.frames import Frame, _pobjs
+from materiel.nlp.lexicon import ITEM_HEADS
 from materiel.nlp.roles import _ARMED_FORCE_WORDS, _MEETING_NOUNS, _PROD_VERBS, _is_armed_force
 from materiel.nlp.spans import (
     entity_of,
@@ -48,6 +49,25 @@ SECURITY_WORDS = {
     "fighter",
 }
 
+
+# more words that put a sentence on security (besides SECURITY_WORDS)
+_SECURITY_EXTRA = {
+    "sanction",
+    "conflict",
+    "invasion",
+    "counterterrorism",
+    "terrorism",
+    "terror",
+    "armed",
+    "soldiers",
+    "weapon",
+    "intelligence",
+    "ceasefire",
+    "peacekeeping",
+    "border",
+    "air",
+    "naval",
+}
 
 _AID_MODS = {
     "military",
@@ -641,6 +661,10 @@ def validate(
     if need == "ban":
         objs = {w.lemma_.lower() for x in f.obj for w in x.subtree}
         return bool(objs & _BAN_OBJECTS) and bool(m.values("imposer"))
+    if m.type == "meeting":
+        _drop_junk_participants(m)
+        if not meeting_is_event(doc, f, m, trig):
+            return False
     if m.type == "meeting" and not any(
         v.label not in (None, "NOUN") or _national(doc, v) for v in m.values("participant")
     ):
@@ -673,7 +697,15 @@ def validate(
         ]
         return bool(people) and any(not v.pronoun for v in m.values("participant"))
     if need == "visit":
+        dests = {(v.start, v.end) for v in m.values("location")}
         parts = [v for v in m.values("participant") if not v.pronoun]
+        visitor = f.subj + f.poss + [c for c in t.children if c.dep_ in ("nsubj", "poss")]
+        if not [v for v in parts if (v.start, v.end) not in dests] and not any(
+            (w.pos_ in ("PROPN", "NOUN") and w.lemma_.lower() not in ITEM_HEADS)
+            or (w.pos_ == "PRON" and w.lower_ not in ("it", "this", "that", "which", "what"))
+            for w in visitor
+        ):
+            return False  # "trucks travelling to X": no one who visits
         if t.pos_ == "VERB" and trig.lemma == "visit" and not m.values("location") and not parts:
             return False
         return bool(parts) and (bool(m.values("location")) or len(parts) >= 2)
@@ -958,6 +990,42 @@ def _civilian_only(f: Frame, m: EventMention) -> bool:
     return all(h in _CIVILIAN_TARGETS for h in heads)
 
 
+_PLAN_GOVERNORS = {
+    "plan",
+    "poise",
+    "poised",
+    "decision",
+    "decide",
+    "prepare",
+    "ready",
+    "intend",
+    "aim",
+    "threaten",
+    "vow",
+    "set",
+    "seek",
+    "want",
+    "expect",
+}
+
+
+def trig_status_planned(t: Token) -> bool:
+    """An attack verb under a verb or noun of planning ("plans to attack", "is poised to
+    strike", "the decision to invade and target the capital")."""
+    cur = t
+    for _ in range(3):
+        if cur.dep_ not in ("xcomp", "acl", "conj", "advcl") or cur.head.i == cur.i:
+            return False
+        to = any(c.dep_ == "aux" and c.lower_ == "to" for c in cur.children)
+        if cur.dep_ != "conj" and not to:
+            return False
+        head = cur.head
+        if head.lemma_.lower() in _PLAN_GOVERNORS or head.lower_ in _PLAN_GOVERNORS:
+            return True
+        cur = head
+    return False
+
+
 def strike_is_event(doc: Doc, f: Frame, m: EventMention) -> bool:
     """A strike is an attack shown happening: an attack verb with a finite clause, or an attack
     noun that is the subject of what it did, the object of a verb of carrying it out, or
@@ -967,6 +1035,8 @@ def strike_is_event(doc: Doc, f: Frame, m: EventMention) -> bool:
     t = f.trigger
     if _civilian_only(f, m):
         return False
+    if trig_status_planned(t):
+        return False  # "plans to attack", "poised to strike", "prepare to step up attacks"
     if any(c.dep_ in ("amod", "compound") and c.lower_ in _STRIKE_NOUN_MODS for c in t.children):
         return False
     if t.pos_ in ("NOUN", "PROPN"):
@@ -1040,3 +1110,116 @@ def strike_is_event(doc: Doc, f: Frame, m: EventMention) -> bool:
         ):
             return False  # "will launch a counteroffensive, attacking X": a plan of fighting
     return True
+
+
+# --- meetings --------------------------------------------------------------------------------
+
+# what a sentence about a meeting on another subject talks about (with no security word)
+_OFF_TOPIC = {
+    "tourism",
+    "tourist",
+    "tourists",
+    "visa",
+    "visas",
+    "economic",
+    "economy",
+    "financing",
+    "finance",
+    "recovery",
+    "reconstruction",
+    "food",
+    "climate",
+    "health",
+    "earnings",
+    "earning",
+    "investors",
+    "analysts",
+    "shareholders",
+    "memorial",
+    "cemetery",
+    "anniversary",
+    "funeral",
+    "religious",
+    "church",
+    "tennis",
+    "football",
+    "sport",
+    "sports",
+    "olympics",
+    "culture",
+    "cultural",
+    "education",
+    "agriculture",
+}
+# heads of role values that name an event, a place of gathering or a generic group, not a side
+_NOT_PARTICIPANTS = _MEETING_NOUNS | {
+    "expo",
+    "exhibition",
+    "show",
+    "calls",
+    "platform",
+    "peace",
+    "cemetery",
+    "memorial",
+    "country",
+    "countries",
+    "nation",
+    "nations",
+    "continent",
+    "region",
+    "recovery",
+    "states",
+    "world",
+}
+# verbs under which a "call" is an appeal, not a phone call
+_APPEAL_GOVERNORS = {
+    "answer",
+    "heed",
+    "echo",
+    "reiterate",
+    "issue",
+    "renew",
+    "repeat",
+    "support",
+    "make",
+    "join",
+    "reject",
+    "ignore",
+}
+
+
+def _drop_junk_participants(m: EventMention) -> None:
+    vals = m.args.get("participant")
+    if not vals:
+        return
+    keep = []
+    for v in vals:
+        words = [w for w in v.text.lower().replace("’s", " ").replace("'s", " ").split() if w]
+        while words and any(ch.isdigit() for ch in words[-1]):
+            words.pop()  # "DefExpo 2022"
+        head = words[-1] if words else ""
+        if head in _NOT_PARTICIPANTS or head.endswith(("expo", "summit")):
+            continue
+        keep.append(v)
+    if keep:  # a meeting named as its only side stays (roles are scored apart)
+        m.args["participant"] = keep
+
+
+def meeting_is_event(doc: Doc, f: Frame, m: EventMention, trig: Trigger) -> bool:
+    """A meeting between officials on defense or security: not one about tourism, economy or
+    commemoration (with no security word in the sentence), not an appeal ("answered the
+    call", "calls on states to"), not a habit ("has met him on several occasions"), not the
+    idea of a visit ("the impact of visiting Kyiv")."""
+    t = f.trigger
+    words = {w.lower_ for w in doc}
+    if words & _OFF_TOPIC and not words & (SECURITY_WORDS | _SECURITY_EXTRA):
+        return False
+    if trig.lemma == "call" and (
+        f.gov_lemma in _APPEAL_GOVERNORS
+        or any(c.dep_ == "prep" and c.lower_ == "on" for c in t.children)
+    ):
+        return False
+    for p in f.pp("on"):
+        if p.lemma_.lower() in ("occasion", "time") and p.tag_ == "NNS":
+            return False
+    return not (t.dep_ == "pcomp" and t.head.lower_ == "of")
