@@ -118,3 +118,17 @@ def test_events_and_quotes_are_stored_with_their_document(tmp_path, sqlite_url):
     assert doc.clean_text[events[0]["evidence_start"]:events[0]["evidence_end"]] == \
         events[0]["evidence"]
     store.close()
+
+
+def test_a_syndicated_story_lists_its_events_once_with_every_copy(sqlite_url):
+    from materiel.pipeline import make_extractor
+    from materiel.store import EventFilter
+
+    store = Store.open(sqlite_url)
+    ingest([str(SAMPLE)], store, extractor=make_extractor())
+    once = [e for e in store.events() if e["doc"] in ("sample-wire-003", "sample-wire-005")]
+    assert once and {e["doc"] for e in once} == {"sample-wire-003"}
+    assert [c["doc"] for c in once[0]["copies"]] == ["sample-wire-003", "sample-wire-005"]
+    every = store.events(EventFilter(all_copies=True))
+    assert {e["doc"] for e in every} >= {"sample-wire-003", "sample-wire-005"}
+    store.close()

@@ -361,6 +361,8 @@ def events_list(
     ] = None,
     date_to: Annotated[str | None, typer.Option("--to", help="Up to this date.")] = None,
     doc: Annotated[str | None, typer.Option(help="Only this document (its own id).")] = None,
+    all_copies: Annotated[bool, typer.Option(
+        "--all-copies", help="List the events of every copy of a syndicated story.")] = False,
     limit: Annotated[int, typer.Option(help="How many.")] = 100,
     as_json: JsonOption = False,
 ) -> None:
@@ -376,6 +378,7 @@ def events_list(
             date_from=date_from,
             date_to=date_to,
             doc=doc,
+            all_copies=all_copies,
             limit=limit,
         )
     )
@@ -393,6 +396,9 @@ def events_list(
             f"{row['doc']}  {_format_args(row['args'])}"
         )
         print(f"{'':12}\u201c{_cut(row['evidence'], 150)}\u201d")
+        others = [c for c in row["copies"] if c["doc"] != row["doc"]]
+        if others:
+            print(f"{'':12}also in: " + ", ".join(c["outlet"] or c["doc"] for c in others))
 
 
 def _format_args(args: dict[str, list[dict[str, object]]]) -> str:

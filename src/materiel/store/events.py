@@ -10,7 +10,7 @@ from typing import Any
 from sqlalchemy import Connection, exists, func, insert, or_, select
 
 from materiel.models import ROLES, Argument, CleanDocument, Event
-from materiel.store.schema import documents, event_args, events, quotes
+from materiel.store.schema import clusters, documents, event_args, events, quotes
 
 PARTY_ROLES = sorted(
     {role for roles in ROLES.values() for role in roles} - {"item", "quantity", "value", "location"}
@@ -25,6 +25,9 @@ class EventFilter:
     date_from: str | None = None  # ISO prefix, inclusive
     date_to: str | None = None
     doc: str | None = None  # the input's own id
+    # A syndicated story stored from several outlets is one cluster; by default its events
+    # are listed once, from the cluster's first document, with every copy's url.
+    all_copies: bool = False
     limit: int = 100
     offset: int = 0
 
@@ -109,9 +112,14 @@ def query_events(conn: Connection, flt: EventFilter) -> list[dict[str, Any]]:
         conds.append(_arg_matches(PARTY_ROLES, flt.party))
     if flt.item:
         conds.append(_arg_matches(["item"], flt.item))
+    if not flt.all_copies and not flt.doc:
+        conds.append(or_(documents.c.cluster_id.is_(None),
+                         clusters.c.canonical_document_id == documents.c.id))
     query = (
-        select(events, documents.c.doc_key, documents.c.url, documents.c.published)
+        select(events, documents.c.doc_key, documents.c.url, documents.c.published,
+               documents.c.cluster_id)
         .join(documents, documents.c.id == events.c.document_id)
+        .outerjoin(clusters, clusters.c.id == documents.c.cluster_id)
         .where(*conds)
         .order_by(events.c.date.desc(), events.c.id)
         .limit(flt.limit)
@@ -120,6 +128,16 @@ def query_events(conn: Connection, flt: EventFilter) -> list[dict[str, Any]]:
     rows = [dict(r._mapping) for r in conn.execute(query)]
     if not rows:
         return []
+    cluster_ids = {r["cluster_id"] for r in rows if r["cluster_id"] is not None}
+    copies: dict[int, list[dict[str, Any]]] = {}
+    if cluster_ids:
+        for d in conn.execute(
+            select(documents.c.cluster_id, documents.c.doc_key, documents.c.url,
+                   documents.c.outlet, documents.c.published)
+            .where(documents.c.cluster_id.in_(cluster_ids)).order_by(documents.c.id)
+        ):
+            copies.setdefault(d.cluster_id, []).append(
+                {"doc": d.doc_key, "url": d.url, "outlet": d.outlet, "published": d.published})
     by_event: dict[int, dict[str, list[dict[str, Any]]]] = {r["id"]: {} for r in rows}
     arg_rows = conn.execute(
         select(event_args)
@@ -147,6 +165,7 @@ def query_events(conn: Connection, flt: EventFilter) -> list[dict[str, Any]]:
                 "evidence_start": r["evidence_start"],
                 "evidence_end": r["evidence_end"],
                 "url": r["url"],
+                "copies": copies.get(r["cluster_id"], []),
             }
         )
     return out
