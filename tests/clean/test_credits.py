@@ -52,3 +52,8 @@ def test_byline_needs_names() -> None:
 def test_photo_credit_needs_a_credit() -> None:
     assert is_photo_credit("Tanks on parade in the capital (Ann Lee/Reuters)")
     assert not is_photo_credit("The photos showed tanks on parade in the capital.")
+
+
+def test_a_wire_credit_in_parentheses_is_a_credit():
+    assert is_contributor_credit("(Reporting by Ann Lee in Oslo; Editing by Bo Roe)")
+    assert not is_contributor_credit("(The ministry said the report would follow.)")

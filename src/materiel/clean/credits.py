@@ -54,6 +54,9 @@ _TWO_CAPITALISED = re.compile(r"\b[A-Z][\w’'.-]*\s+[A-Z]")
 
 def is_contributor_credit(line: str) -> bool:
     """ "Ann Lee in Kyiv and Bo Roe contributed.", "Reporting by Ann Lee; Editing by Bo Roe"."""
+    line = line.strip()
+    if line.startswith("(") and line.rstrip(".").endswith(")"):  # "(Reporting by ...)"
+        line = line.rstrip(".")[1:-1].strip()
     lower = line.lower()
     if "contributed" not in lower and not _CREDIT_START.match(lower):
         return False
