@@ -172,3 +172,11 @@ def test_a_plan_is_dated_by_its_announcement(extractor: Extractor, make_clean):
         )
     )
     assert e.type == "spending" and e.date == "2024-10-08"
+
+
+def test_spending_value_is_money_not_a_share(extractor: Extractor, make_clean):
+    events = extractor.extract(
+        make_clean("Norway approved a record NOK 110 billion defence budget, up 12%.")
+    )
+    (sp,) = [e for e in events if e.type == "spending"]
+    assert [a.currency for a in sp.args["value"]] == ["NOK"]

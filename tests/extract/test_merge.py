@@ -79,3 +79,35 @@ def test_stories_kept_apart_when_asked():
     b.story = 1
     assert len(merge([a, b], by_story=True)) == 2
     assert len(merge([a, b], by_story=False)) == 1
+
+
+def _heading(c: Candidate) -> Candidate:
+    c.heading = True
+    return c
+
+
+def test_headline_joins_the_body_record_it_names():
+    title = _heading(cand("meeting", participant=["Polish envoy", "army chief"]))
+    body = cand("meeting", "2024-03-05", participant=["Anna Nowak", "General Ruiz"])
+    other = cand("procurement", buyer=["Chile"], item=["radars"])
+    out = merge([title, body, other], published="2024-03-06")
+    meetings = [c for c in out if c.event.type == "meeting"]
+    assert len(meetings) == 1 and meetings[0].mentions == 2
+    assert [a.text for a in meetings[0].event.args["participant"]] == ["Anna Nowak", "General Ruiz"]
+
+
+def test_headline_stays_apart_from_what_tells_it_apart():
+    # a plan is not the fact the headline reports
+    title = _heading(cand("production", producer=["Acme"], item=["ammunition"]))
+    title.event.status = "announced"
+    plan = cand("production", producer=["Acme"], item=["shells"])
+    plan.event.status = "planned"
+    assert len(merge([title, plan])) == 2
+    # nor is a meeting of years ago
+    title = _heading(cand("meeting", participant=["Vice President"]))
+    old = cand("meeting", "2022-02", participant=["Zelensky"])
+    assert len(merge([title, old], published="2024-06-15")) == 2
+    # nor a different amount
+    title = _heading(cand("aid", donor=["Norway"], value=["100"]))
+    body = cand("aid", donor=["Norway"], value=["250"])
+    assert len(merge([title, body])) == 2

@@ -3,6 +3,7 @@ from __future__ import annotations
 import pytest
 
 from materiel.kb import Resolver
+from materiel.kb.locations import own_name
 
 
 @pytest.mark.parametrize(
@@ -51,3 +52,18 @@ def test_regions_and_countries(resolver: Resolver) -> None:
 def test_unknown_place_is_unlinked(resolver: Resolver) -> None:
     res = resolver.resolve_location("Qwertyvillezz", resolver.new_document("", None))
     assert res.method == "unlinked" and not res.linked
+
+
+@pytest.mark.parametrize(
+    ("name", "alt", "ok"),
+    [
+        ("Kyiv", "Kiev", True),
+        ("Odesa", "Odessa", True),
+        ("Warsaw", "Warszawa", True),
+        ("Casablanca", "White House", False),  # a translation of the name
+        ("Genoa", "Goa", False),  # a short form shared with other places
+        ("Mormugao", "Goa", False),  # the region the town is in
+    ],
+)
+def test_only_own_alternate_names(name: str, alt: str, ok: bool) -> None:
+    assert own_name(name, alt) is ok

@@ -46,6 +46,16 @@ from materiel.nlp.dates import find_expressions, month_day, parse_published, res
         ("by the end of the year", "2024-07-03", False, "2024", "year"),
         ("later in the year", "2024-07-03", False, "2024", "year"),
         ("three days ago", "2024-07-03", False, "2024-06-30", "day"),
+        # the publication's own weekday is that day, in the past and in the future
+        ("talks on Wednesday", "2023-04-05", False, "2023-04-05", "day"),
+        ("will meet on Wednesday", "2023-04-05", True, "2023-04-05", "day"),
+        ("next Wednesday", "2023-04-05", False, "2023-04-12", "day"),
+        ("this week", "2023-04-05", False, "2023-04", "month"),
+        # a range of days takes its own year
+        ("the show ran September 12-15, 2019", "2024-01-01", False, "2019-09-12", "day"),
+        ("from 3-5 March 2018", "2024-01-01", False, "2018-03-03", "day"),
+        # a year followed by a comma is a year
+        ("In 2014, the ministry signed", "2024-01-01", False, "2014", "year"),
     ],
 )
 def test_resolve(text: str, published: str | None, future: bool, value: str, precision: str):
@@ -70,6 +80,7 @@ def test_relative_dates_need_a_publication_date(text: str):
         "it may be delayed",
         "section 2031 of the act",
         "in recent weeks",
+        "a fleet of 2,025 trucks",
     ],
 )
 def test_not_dates(text: str):
@@ -99,3 +110,13 @@ def test_dates_component_uses_clause_tense(parse):
     assert [d.value for d in doc._.dates] == ["2024-05-13"]
     doc = parse("The two ministers met on Monday in Warsaw.", "2024-05-10")
     assert [d.value for d in doc._.dates] == ["2024-05-06"]
+
+
+def test_done_action_takes_no_date_from_another_clauses_target(parse):
+    doc = parse(
+        "The bloc has doubled its output of shells and will overtake its rival in 2027, "
+        "the commissioner said.",
+        "2025-03-12",
+    )
+    ms = [m for m in doc._.mentions if m.type == "production"]
+    assert ms and all(m.date is None or m.date.value != "2027" for m in ms)

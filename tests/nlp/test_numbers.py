@@ -26,6 +26,12 @@ from materiel.nlp.numbers import find_money, parse_money, parse_quantity
         ("1.5 billion Danish kroner", 1.5e9, "DKK"),
         ("an extra billion dollars", 1e9, "USD"),
         ("$2B", 2e9, "USD"),
+        ("a ₹4,250 crore order", 4.25e10, "INR"),
+        ("Rs 750 crore for radars", 7.5e9, "INR"),
+        ("Rs. 2,400 cr contract", 2.4e10, "INR"),
+        ("INR 5 billion in funds", 5e9, "INR"),
+        ("an outlay of ₹90 lakh", 9e6, "INR"),
+        ("a ?3,900 crore contract", 3.9e10, "INR"),
     ],
 )
 def test_money(text: str, value: float, currency: str):
@@ -73,3 +79,22 @@ def test_numbers_component(parse):
     assert ("ordinal", 0.0) in kinds  # "7th" is no quantity
     assert ("measure", 40.0) in kinds
     assert not any(n.kind == "quantity" and n.value == 7 for n in doc._.numbers)
+
+
+@pytest.mark.parametrize(
+    ("text", "item"),
+    [
+        ("The army ordered 400 new 155 mm howitzers from the state arsenal.", "155 mm howitzers"),
+        ("The navy bought 105mm guns from a local firm.", "105mm guns"),
+        ("The army purchased 7.62 mm rifles from a state firm.", "7.62 mm rifles"),
+        ("The ministry ordered 120-mm mortars from the arsenal.", "120-mm mortars"),
+    ],
+)
+def test_calibre_is_part_of_the_item_not_a_quantity(parse, text: str, item: str):
+    doc = parse(text)
+    ms = [m for m in doc._.mentions if m.type == "procurement"]
+    assert ms
+    items = [v.text for m in ms for v in m.args.get("item", [])]
+    assert any(v.endswith(item) for v in items), items
+    quantities = [v.value for m in ms for v in m.args.get("quantity", [])]
+    assert all(q not in (155.0, 105.0, 7.62, 120.0) for q in quantities)

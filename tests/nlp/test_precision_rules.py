@@ -94,6 +94,9 @@ def test_long_past_strike_is_background(parse):
         ("The ministry is considering buying 20 transport helicopters.", "procurement"),
         ("The air force is yet to issue a tender for 114 fighter jets.", "procurement"),
         ("Chile plans to buy 12 fighter jets for its air force.", "aid"),
+        ("We have imposed tough sanctions and new export controls on Iran.", "sanction"),
+        ("We will continue to provide support and assistance to Moldova.", "aid"),
+        ("I told my team to continue to impose sanctions on Iran's drone makers.", "sanction"),
     ],
 )
 def test_not_this_event(parse, text, type_):
@@ -107,6 +110,8 @@ def test_not_this_event(parse, text, type_):
         ("Norway will buy 54 tanks for Ukraine's armed forces.", "aid"),
         ("The navy ordered 12 patrol boats to replace its ageing fleet.", "procurement"),
         ("Chile plans to buy 12 fighter jets for its air force.", "procurement"),
+        ("Today we have imposed sanctions on 120 Iranian drone suppliers.", "sanction"),
+        ("We are announcing $400 million in new security assistance for Moldova.", "aid"),
     ],
 )
 def test_this_event_stays(parse, text, type_):
@@ -127,3 +132,41 @@ def test_planned_attack_is_not_a_strike(parse, text):
 def test_used_missiles_to_strike_stays(parse):
     doc = parse("The army used long-range missiles on Tuesday to strike enemy airfields.")
     assert "strike" in _types(doc)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Allies agreed on Monday to raise the bloc's defence spending target to 3% of GDP.",
+        "The European Commission unveiled a plan to mobilise 90 billion euros for defence.",
+        "Norway approved a record NOK 110 billion defence budget, up 12%.",
+    ],
+)
+def test_spending_decisions(parse, text):
+    ms = [m for m in parse(text)._.mentions if m.type == "spending"]
+    assert ms and all(m.values("spender") for m in ms)
+
+
+@pytest.mark.parametrize(
+    ("text", "status"),
+    [
+        ("The Army has issued an RFI for 30 loitering munitions.", "planned"),
+        ("The Coast Guard floated a tender for 12 patrol vessels.", "planned"),
+        ("The Navy is in talks with Goa Shipyard for four more frigates.", "planned"),
+    ],
+)
+def test_steps_towards_a_purchase(parse, text, status):
+    ms = [m for m in parse(text)._.mentions if m.type == "procurement"]
+    assert ms and ms[0].status == status and ms[0].values("item")
+    assert not [m for m in parse(text)._.mentions if m.type == "meeting"]
+
+
+def test_agreement_date_is_no_item(parse):
+    doc = parse("Poland and Sweden signed a bilateral security agreement on Tuesday.")
+    ms = [m for m in doc._.mentions if m.type == "agreement"]
+    assert ms and not any(v.text == "Tuesday" for m in ms for v in m.values("item"))
+
+
+def test_technology_transfer_is_no_delivery(parse):
+    doc = parse("The ministry signed a deal with technology transfer for six submarines.")
+    assert not [m for m in doc._.mentions if m.type == "aid"]

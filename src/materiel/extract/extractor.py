@@ -20,9 +20,10 @@ from itertools import islice
 from spacy.language import Language
 from spacy.tokens import Doc
 
-from materiel.extract.merge import Candidate, fill_from_context, merge
+from materiel.extract.merge import MAIN_ROLE, Candidate, fill_from_context, merge
 from materiel.extract.prefilter import RelevanceFilter
 from materiel.extract.resolve import KBLinker
+from materiel.extract.speaker import outlet_country
 from materiel.extract.summary import summarize
 from materiel.models import Argument, CleanDocument, Event, Sentence
 from materiel.nlp.attach import is_horizon
@@ -163,17 +164,20 @@ class Extractor:
         cands: list[Candidate] = []
         memory: dict[int, tuple[str, str | None]] = {}  # story -> last named party
         memory_person: dict[int, tuple[str, str | None]] = {}
+        speaker = _Speaker(self.linker, cd, plan.published, memory_person)
         for (_i, sent, skip), doc in zip(plan.sentences, parsed, strict=True):
             for m in doc._.mentions or []:
-                cand = self._candidate(cd, sent, skip, doc, m, memory, memory_person, inherited)
+                cand = self._candidate(
+                    cd, sent, skip, doc, m, memory, memory_person, inherited, speaker
+                )
                 if cand is not None:
                     cands.append(cand)
             _remember(doc, sent.story, memory, memory_person)
         if self.linker is not None and cands:
-            ctx = self.linker.new_document(cd.text, plan.published)
+            ctx = speaker.context()
             for c in cands:
                 c.kb = self.linker.link(c.event, c.labels, ctx)
-        merged = merge(cands, by_story=cd.is_feed)
+        merged = merge(cands, by_story=cd.is_feed, published=plan.published)
         fill_from_context(merged, by_story=cd.is_feed)
         fallback = dateline_date(cd) if not cd.is_feed else None
         out = []
@@ -202,6 +206,7 @@ class Extractor:
         memory: dict[int, tuple[str, str | None]],
         memory_person: dict[int, tuple[str, str | None]],
         inherited: dict[int, DateValue],
+        speaker: _Speaker | None = None,
     ) -> Candidate | None:
         base = sent.start + skip
         event = Event(
@@ -213,9 +218,17 @@ class Extractor:
             evidence_end=sent.end,
         )
         labels: dict[int, str | None] = {}
+        lost_main = False
         for role, vals in m.args.items():
             for rv in vals:
-                arg = self._argument(doc, rv, base, sent.story, memory, memory_person)
+                if role == "value" and rv.currency == "%":
+                    continue  # a share of GDP makes a spending decision; its value is money
+                if rv.label == FIRST_PERSON:
+                    side = speaker.side(doc, rv, sent.story) if speaker is not None else None
+                    arg = Argument(text=side) if side else None
+                    lost_main = lost_main or (arg is None and role == MAIN_ROLE.get(m.type))
+                else:
+                    arg = self._argument(doc, rv, base, sent.story, memory, memory_person)
                 if arg is None:
                     continue
                 if any(a.text == arg.text for a in event.args.get(role, [])):
@@ -224,6 +237,8 @@ class Extractor:
                 labels[id(arg)] = rv.label
         if not any(event.args.values()):
             return None
+        if lost_main and not event.args.get(MAIN_ROLE.get(m.type, "")):
+            return None  # "we are sending ..." with no side to put it on
         date = m.date if m.date is not None and m.date.from_text else None
         return Candidate(
             event=event,
@@ -234,6 +249,7 @@ class Extractor:
             context_date=None if date is not None else inherited.get(sent.start),
             trigger=m.trigger,
             labels=labels,
+            heading=sent.is_heading,
         )
 
     def _argument(
@@ -260,6 +276,54 @@ class Extractor:
             value=rv.value,
             currency=rv.currency,
         )
+
+
+FIRST_PERSON = "FIRST_PERSON"
+
+
+class _Speaker:
+    """Whose side "we"/"I" are on in one document: a quote's speaker's country, else the
+    government whose statement the document is (see `materiel.extract.speaker`)."""
+
+    def __init__(
+        self,
+        linker: KBLinker | None,
+        cd: CleanDocument,
+        published: str | None,
+        memory_person: dict[int, tuple[str, str | None]],
+    ) -> None:
+        self.linker, self.cd, self.published = linker, cd, published
+        self.memory_person = memory_person
+        self._ctx: object = None
+        self._government: tuple[str | None] | None = None
+
+    def context(self) -> object:
+        """The resolver's context for the document (made once, when first needed)."""
+        if self._ctx is None and self.linker is not None:
+            self._ctx = self.linker.new_document(self.cd.text, self.published)
+        return self._ctx
+
+    def government(self) -> str | None:
+        if self._government is None:
+            kb = self.linker.kb if self.linker is not None else None
+            name = (
+                self.linker.country_name(outlet_country(self.cd.doc, kb))
+                if self.linker is not None
+                else None
+            )
+            self._government = (name,)
+        return self._government[0]
+
+    def side(self, doc: Doc, rv: RoleValue, story: int) -> str | None:
+        if self.linker is None:
+            return None
+        for q in doc._.quotes or []:
+            if q.start <= rv.start < q.end:
+                who = q.speaker
+                if q.pronoun or not who:
+                    who = (self.memory_person.get(story) or (None, None))[0]
+                return self.linker.speaker_country(who, self.context()) if who else None
+        return self.government()
 
 
 def _antecedent(doc: Doc, rv: RoleValue) -> tuple[str, str | None] | None:

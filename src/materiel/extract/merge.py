@@ -8,6 +8,7 @@ the most precise date read from the text.
 
 from __future__ import annotations
 
+import datetime as dt
 from dataclasses import dataclass, field
 
 from materiel.extract.textnorm import norm_tokens, same_value
@@ -45,6 +46,7 @@ class Candidate:
     mentions: int = 1
     labels: dict[int, str | None] = field(default_factory=dict)  # id(Argument) -> entity label
     kb: dict[int, tuple[str, str | None]] = field(default_factory=dict)  # id -> (type, country)
+    heading: bool = False  # every mention merged so far is a title or heading
 
 
 def arg_key(arg: Argument) -> list[str]:
@@ -52,6 +54,16 @@ def arg_key(arg: Argument) -> list[str]:
 
 
 _KB: dict[int, tuple[str, str | None]] = {}  # filled by merge() for the candidates at hand
+
+
+SIDE_LABEL = "FIRST_PERSON"  # a party read from "we"/"I": the speaker's side
+_SIDE: set[int] = set()  # id(Argument) of such parties among the candidates at hand
+
+
+def _own(args: list[Argument]) -> list[Argument]:
+    """The parties a mention names itself: the speaker's side ("I met X", "I addressed Y")
+    is shared by everything a speech tells, so it ties no two mentions together."""
+    return [a for a in args if id(a) not in _SIDE]
 
 
 def _same_state(a: Argument, b: Argument) -> bool:
@@ -171,7 +183,7 @@ def affinity(x: Candidate, y: Candidate) -> int:
     ex, ey = x.event, y.event
     n = 0
     for role in set(ex.args) & set(ey.args):
-        n += shared(ex.args[role], ey.args[role])
+        n += shared(_own(ex.args[role]), _own(ey.args[role]))
     if (
         ex.type in ("strike", "meeting")
         and x.date is not None
@@ -213,15 +225,106 @@ def _merge_into(target: Candidate, other: Candidate) -> None:
     if target.context_date is None:
         target.context_date = other.context_date
     target.mentions += other.mentions
+    target.heading = target.heading and other.heading
 
 
-def merge(cands: list[Candidate], by_story: bool = True) -> list[Candidate]:
+def _hard_conflict(x: Candidate, y: Candidate) -> bool:
+    """What tells a headline's event from the body's even when the headline names its
+    parties differently ("Indian envoy meets army chief" / "Ambassador X met General Y"):
+    explicit dates, amounts and counts, main parties that are known and all different, and
+    a plan against a fact ("X opens a plant" / "X plans to add a line")."""
+    if dates_conflict(x.date, y.date):
+        return True
+    if (x.event.status == "planned") != (y.event.status == "planned"):
+        return True
+    if x.event.type == "agreement" and (x.trigger in MEMBERSHIP) != (y.trigger in MEMBERSHIP):
+        return True
+    ex, ey = x.event, y.event
+    for role in ("value", "quantity"):
+        vx, vy = ex.args.get(role, []), ey.args.get(role, [])
+        if vx and vy and not shared(vx, vy):
+            return True
+    if ex.type == "meeting":
+        return False  # a headline names a meeting's sides its own way ("X's meeting with Y")
+    main = MAIN_ROLE.get(ex.type, "")
+    mx = [a for a in ex.args.get(main, []) if a.id and not a.id.startswith("new:")]
+    my = [a for a in ey.args.get(main, []) if a.id and not a.id.startswith("new:")]
+    return bool(mx and my and not shared(mx, my))
+
+
+def _long_before(d: DateValue | None, published: str | None) -> bool:
+    """A date that ended well before publication: no headline's news."""
+    if d is None or not published:
+        return False
+    try:
+        pub = dt.date.fromisoformat(published[:10])
+    except ValueError:
+        return False
+    y = int(d.value[:4])
+    if len(d.value) >= 10:
+        end = dt.date.fromisoformat(d.value[:10])
+    elif len(d.value) == 7:
+        m = int(d.value[5:7])
+        end = dt.date(y + m // 12, m % 12 + 1, 1) - dt.timedelta(days=1)
+    else:
+        end = dt.date(y, 12, 31)
+    return end < pub - dt.timedelta(days=HEADLINE_DAYS)
+
+
+HEADLINE_DAYS = 45  # a headline's event is at most this old (an explicit date in the body)
+
+
+def absorb_headings(
+    cands: list[Candidate], by_story: bool = True, published: str | None = None
+) -> list[Candidate]:
+    """A headline's event is one the body tells (spec: one real event per document): a record
+    made only of headline mentions joins the body record of its type that it shares the most
+    with, else the first one, unless something explicit tells them apart. It brings the roles
+    the body record lacks; the body's own wording of the others is the clearer."""
+    out: list[Candidate] = []
+    for c in cands:
+        if not c.heading:
+            out.append(c)
+            continue
+        body = [
+            o
+            for o in cands
+            if o is not c
+            and not o.heading
+            and o.event.type == c.event.type
+            and (not by_story or o.story == c.story)
+            and not _hard_conflict(o, c)
+            and (c.date is not None or not _long_before(o.date or o.context_date, published))
+        ]
+        if not body:
+            out.append(c)
+            continue
+        host = max(body, key=lambda o: (affinity(o, c), -cands.index(o)))
+        for role, vals in c.event.args.items():
+            if not host.event.args.get(role):
+                host.event.args[role] = list(vals)
+                for v in vals:
+                    if id(v) in c.labels:
+                        host.labels[id(v)] = c.labels[id(v)]
+                    if id(v) in c.kb:
+                        host.kb[id(v)] = c.kb[id(v)]
+        if host.date is None and c.date is not None:
+            host.date = c.date
+        host.mentions += c.mentions
+    return out
+
+
+def merge(
+    cands: list[Candidate], by_story: bool = True, published: str | None = None
+) -> list[Candidate]:
     """Merge candidates in document order; each joins the best compatible earlier record.
 
     by_story: only within one story (teaser feeds: each item is its own story)."""
     _KB.clear()
+    _SIDE.clear()
     for c in cands:
         _KB.update(c.kb)
+        _SIDE.update(k for k, label in c.labels.items() if label == SIDE_LABEL)
     out: list[Candidate] = []
     for c in cands:
         best: Candidate | None = None
@@ -232,7 +335,7 @@ def merge(cands: list[Candidate], by_story: bool = True) -> list[Candidate]:
             aff = affinity(o, c)
             main = MAIN_ROLE.get(c.event.type, "")
             if c.event.type == "meeting" and not shared(
-                o.event.args.get(main, []), c.event.args.get(main, [])
+                _own(o.event.args.get(main, [])), _own(c.event.args.get(main, []))
             ):
                 continue
             if aff > best_aff:
@@ -241,7 +344,7 @@ def merge(cands: list[Candidate], by_story: bool = True) -> list[Candidate]:
             _merge_into(best, c)
         else:
             out.append(c)
-    return absorb_agreements(out, by_story)
+    return absorb_agreements(absorb_headings(out, by_story, published), by_story)
 
 
 def fill_from_context(cands: list[Candidate], by_story: bool = True) -> None:

@@ -49,6 +49,7 @@ class KBLinker:
     def __init__(self, kb: Any, resolver: Any) -> None:
         self.kb = kb
         self.resolver = resolver
+        self._country_names: dict[str, str] | None = None
 
     @classmethod
     def load(cls, kb_path: str | None = None) -> KBLinker | None:
@@ -62,6 +63,41 @@ class KBLinker:
         except Exception as exc:  # noqa: BLE001
             log.warning("KB resolution disabled: %s", exc)
             return None
+
+    def country_name(self, iso: str | None) -> str | None:
+        """The KB's name of the country with this ISO code."""
+        if not iso:
+            return None
+        names = getattr(self, "_country_names", None)
+        if names is None:
+            names = {
+                str(e.country): str(e.name)
+                for e in self.kb.entries.values()
+                if e.type == "country" and e.country
+            }
+            self._country_names = names
+        return names.get(iso)
+
+    def speaker_country(self, speaker: str, ctx: Any) -> str | None:
+        """The country of a quote's speaker ("the British foreign secretary", a known person)."""
+        try:
+            res = self.resolver.resolve(speaker, ctx, "PERSON")
+        except Exception:  # noqa: BLE001
+            return None
+        country = getattr(res, "country", None) or (getattr(res, "facts", None) or {}).get(
+            "country"
+        )
+        if not isinstance(country, str):
+            country = self._country_word(speaker)  # "the Polish defence minister"
+        return self.country_name(country) if isinstance(country, str) else None
+
+    def _country_word(self, text: str) -> str | None:
+        for word in text.split():
+            for eid, kind in self.kb.lookup(word):
+                entry = self.kb.entries[eid]
+                if entry.type == "country" and kind in ("name", "demonym") and entry.country:
+                    return str(entry.country)
+        return None
 
     def new_document(self, text: str, published: str | None) -> Any:
         try:

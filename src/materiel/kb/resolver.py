@@ -9,12 +9,13 @@ from typing import Any
 from .base import UNLINKED_TYPES, allowed_types
 from .context import DocContext, find_acronyms, scan
 from .locations import Place, candidates, gazetteer, split_place
-from .normalize import norm, slug, strip_possessive
+from .normalize import fold, norm, slug, strip_possessive
 from .people import NAME_WORD, PersonRules
 from .states import StateRules
 from .translit import spelling
 from .types import Entry, Resolution
 
+SMALL_TOWN = 100_000
 PLACE_LABELS = frozenset({"GPE", "LOC", "FAC", "LOCATION"})
 _EDGE = re.compile(r"^[\s\"'“”‘’(\[]+|[\s\"'“”‘’)\].,;:!?]+$")
 
@@ -36,16 +37,24 @@ class Resolver(PersonRules, StateRules):
             return ctx.memo[memo_key]
         text = _EDGE.sub("", mention.strip())
         types = allowed_types(label)
+        if self._bare_article_name(text):
+            bare = self._unlinked(text, ctx, label)
+            ctx.memo[memo_key] = bare
+            return bare
         res = self._from_acronym(text, ctx, types) or self._resolve(text, ctx, types)
         if res is None and label and label.upper() in PLACE_LABELS:
             place = self.resolve_location(text, ctx)
-            res = place if place.method == "gazetteer" else None
+            res = place if place.method == "gazetteer" or place.linked else None
         if res is None:
             res = self._unlinked(text, ctx, label)
         self._remember(text, res, ctx)
         if res.linked:  # unlinked answers may change as the document names more people
             ctx.memo[memo_key] = res
         return res
+
+    def _bare_article_name(self, text: str) -> bool:
+        """ "States" where the KB only knows "the States"."""
+        return norm(text) in self.idx.needs_article and not fold(text).strip().startswith("the ")
 
     def _resolve(
         self, text: str, ctx: DocContext, types: tuple[str, ...] | None
@@ -119,6 +128,8 @@ class Resolver(PersonRules, StateRules):
     def resolve_location(self, mention: str, ctx: DocContext) -> Resolution:
         """Countries, regions and cities (offline gazetteer); coordinates in `facts`."""
         text = strip_possessive(_EDGE.sub("", mention.strip()))
+        if self._bare_article_name(text):
+            return self._unlinked(text, ctx, "LOC")
         base, kind = split_place(text)
         gaz = gazetteer()
         if kind is None:
@@ -139,7 +150,24 @@ class Resolver(PersonRules, StateRules):
         places = candidates(gaz, base)
         if kind == "region":
             places = [p for p in places if p.kind in ("state", "city")]
+        if ctx.countries:
+            # a small town abroad that shares the name of something in the story's own
+            # countries ("Goa" in an Indian story is no Philippine town) is no answer
+            places = [
+                p
+                for p in places
+                if p.kind != "city" or p.population >= SMALL_TOWN or ctx.countries[p.country or ""]
+            ]
+        if places and max(p.population for p in places) < SMALL_TOWN:
+            # a known name beats a small town's ("the White House")
+            known = self._exact(text, ctx, None)
+            if known is not None and known.type != "person":
+                return known
         if not places:
+            # a known name that is no gazetteer place ("the White House"): the KB's entry
+            known = self._resolve(text, ctx, None)
+            if known is not None and known.method in ("alias", "metonym", "acronym"):
+                return known
             return self._unlinked(text, ctx, "LOC")
         total = sum(ctx.countries.values()) or 1
 

@@ -6,7 +6,7 @@ from __future__ import annotations
 from spacy.tokens import Doc, Token
 
 from materiel.nlp import extensions as _ext
-from materiel.nlp.dates import parse_published
+from materiel.nlp.dates import clause_is_future, parse_published
 from materiel.nlp.frames import Frame
 from materiel.nlp.spans import (
     quantity_tokens,
@@ -155,7 +155,12 @@ def attach_date(doc: Doc, m: EventMention, frame: Frame, dates: list[DateValue])
     # no date attached to the trigger's clause: the nearest one in the sentence
     if truncated:
         return
-    m.date = min(dates, key=lambda d: abs(d.start - t0.idx))
+    if m.status == "done" and not clause_is_future(t0):
+        # "has accelerated production and will match X in 2025": the other clause's target
+        # is no date of an action that happened
+        dates = [d for d in dates if not (d.future and is_horizon(d, doc._.published))]
+    if dates:
+        m.date = min(dates, key=lambda d: abs(d.start - t0.idx))
 
 
 def is_horizon(d: DateValue, published: str | None) -> bool:

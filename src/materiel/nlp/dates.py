@@ -136,9 +136,12 @@ def month_only(month: int, ref: dt.date, future: bool) -> str:
 
 
 def weekday(name: str, ref: dt.date, future: bool, strict: bool = False) -> str:
+    """The latest such day up to `ref` (the day itself counts), or for the future the coming
+    one (also the day itself: "will meet on Wednesday" published on a Wednesday is that
+    day); strict: never the day itself ("last Friday", "next Tuesday")."""
     target = WEEKDAYS[name.lower()]
     if future:
-        delta = (target - ref.weekday()) % 7 or 7
+        delta = (target - ref.weekday()) % 7 or (7 if strict else 0)
         return (ref + dt.timedelta(days=delta)).isoformat()
     delta = (ref.weekday() - target) % 7
     if strict and delta == 0:
@@ -189,7 +192,7 @@ def _r_weekday(m: re.Match[str], ref: dt.date | None, fut: bool) -> tuple[str, s
         return None
     rel = (m.group("rel") or "").lower()
     if rel == "next":
-        return weekday(m.group("wd"), ref, True), "day"
+        return weekday(m.group("wd"), ref, True, strict=True), "day"
     if rel == "last":
         return weekday(m.group("wd"), ref, False, strict=True), "day"
     return weekday(m.group("wd"), ref, fut), "day"
@@ -270,14 +273,18 @@ PATTERNS: list[tuple[str, re.Pattern[str], Resolver, bool]] = [
     ),
     (
         "mdy",
-        re.compile(r"\b(?P<mon>" + _MON + r")\s(?P<d>" + _DAY + r"),?\s(?P<y>" + _YEAR + r")\b"),
+        re.compile(
+            r"\b(?P<mon>" + _MON + r")\s(?P<d>" + _DAY + r")(?:\s?[-–]\s?" + _DAY + r")?,?\s"
+            r"(?P<y>" + _YEAR + r")\b"
+        ),
         _r_mdy,
         False,
     ),
     (
         "dmy",
         re.compile(
-            r"\b(?P<d>" + _DAY + r")\s(?:of\s)?(?P<mon>" + _MON + r"),?\s(?P<y>" + _YEAR + r")\b"
+            r"\b(?P<d>" + _DAY + r")(?:\s?[-–]\s?" + _DAY + r")?\s(?:of\s)?(?P<mon>" + _MON
+            + r"),?\s(?P<y>" + _YEAR + r")\b"
         ),
         _r_mdy,
         False,
@@ -366,7 +373,7 @@ PATTERNS: list[tuple[str, re.Pattern[str], Resolver, bool]] = [
         "year",
         re.compile(
             r"(?<![\d,.$€£#/-])(?:(?:mid|early|late|end|fiscal year|FY)[\s-]?)?"
-            r"(?P<y>" + _YEAR + r")(?:-\d{2,4})?(?![\d,%]|\s?(?:km|kg|mm|tons?|troops|"
+            r"(?P<y>" + _YEAR + r")(?:-\d{2,4})?(?!\d|,\d|%|\s?(?:km|kg|mm|tons?|troops|"
             r"units|jets|aircraft)\b)"
         ),
         _r_year,

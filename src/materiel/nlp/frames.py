@@ -208,7 +208,7 @@ def _governor(noun: Token) -> Token | None:
         if (
             dep == "pobj"
             and head.lower_ in ("in", "of", "worth")
-            and head.head.pos_ == "NOUN"
+            and head.head.pos_ in ("NOUN", "NUM")
             and (
                 head.head.dep_ in ("dobj", "nsubjpass")
                 or head.head.lemma_ in ("billion", "million")
@@ -275,6 +275,8 @@ def build_frame(doc: Doc, trig: Trigger) -> Frame:
         frame.gov_lemma = t.lemma_.lower()
         return frame
     gov = _governor(t)
+    if gov is None and t.dep_ == "compound" and t.head.pos_ == "NOUN":
+        gov = _governor(t.head)  # "raise the defence spending target": the head's verb
     nominal = None
     if gov is None and t.dep_ == "pobj" and t.head.lower_ == "of":
         nom = t.head.head

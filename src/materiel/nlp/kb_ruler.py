@@ -139,10 +139,27 @@ def make_kb_ruler(nlp: Language, name: str, kb_path: str | None, use_kb: bool) -
     return KBRuler(nlp, kb_patterns(kb_path) if use_kb else [])
 
 
+def _product_number(doc: Doc, ent: Span) -> bool:
+    if ent.label_ not in ("GPE", "COUNTRY", "METONYM") or ent.end >= len(doc):
+        return False
+    num = doc[ent.end]
+    if not (num.text.isdigit() and len(num.text) <= 3) or not doc[ent.end - 1].whitespace_:
+        return False
+    if any(e.start == ent.end for e in doc.ents):
+        return False
+    after = doc[ent.end + 1] if ent.end + 1 < len(doc) else None
+    return after is None or after.is_punct or after.lemma_.lower() in ITEM_HEADS
+
+
 def fix_entities(doc: Doc) -> Doc:
     ents = list(doc.ents)
     changed = False
     for k, ent in enumerate(ents):
+        if _product_number(doc, ent):
+            # "its Bharat 52, a towed howitzer": a place's name with a model number is a product
+            ents[k] = Span(doc, ent.start, ent.end + 1, label="WEAPON")
+            changed = True
+            continue
         if ent.label_ != "PERSON" or ent.ent_id_:
             continue
         root = ent.root

@@ -37,6 +37,8 @@ TRIGGERS: dict[str, list[TriggerSpec]] = {
     "contract": [_spec("procurement", "VN", "deal")],
     "deal": [_spec("procurement", "N", "deal")],
     "tender": [_spec("procurement", "N", "item")],
+    "rfi": [_spec("procurement", "N", "item")],
+    "rfp": [_spec("procurement", "N", "item")],
     "import": [_spec("procurement", "V", "item")],
     "sell": [_spec("procurement", "V", "item")],
     "sale": [_spec("procurement", "N", "item")],
@@ -130,6 +132,9 @@ TRIGGERS: dict[str, list[TriggerSpec]] = {
     "outlay": [_spec("spending", "N", "spend")],
     "allocate": [_spec("spending", "V", "spend")],
     "fund": [_spec("spending", "N", "spend")],
+    "earmark": [_spec("spending", "V", "spend")],
+    "mobilise": [_spec("spending", "V", "spend")],
+    "mobilize": [_spec("spending", "V", "spend")],
     # strike
     "attack": [_spec("strike", "VN", "target")],
     "strike": [_spec("strike", "VN", "target")],

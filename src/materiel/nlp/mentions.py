@@ -14,7 +14,14 @@ from materiel.nlp.attach import attach_date, attach_numbers
 from materiel.nlp.dates import parse_published
 from materiel.nlp.frames import Frame, build_frame
 from materiel.nlp.lexicon import TRIGGERS
-from materiel.nlp.roles import _FILLERS, _is_armed_force, _is_company, party
+from materiel.nlp.roles import (
+    _FILLERS,
+    _is_armed_force,
+    _is_company,
+    fill_talks_to_buy,
+    party,
+    talks_to_buy,
+)
 from materiel.nlp.types import DateValue, EventMention, NumberMention, RoleValue, Trigger
 from materiel.nlp.validate import decide_deal_type, validate
 
@@ -54,7 +61,14 @@ def find_mentions(doc: Doc) -> list[EventMention]:
             trigger_start=t.idx,
             status=trig.status,
         )
-        item_toks = _FILLERS[type_](doc, frame, m, numbers)
+        if trig.lemma in ("tender", "rfi", "rfp") and m.status == "done":
+            m.status = "planned"  # "issued a tender for 200 tanks": a purchase to come
+        if type_ == "meeting" and talks_to_buy(doc, frame):
+            type_ = m.type = "procurement"
+            m.status, need = "planned", "item"
+            item_toks = fill_talks_to_buy(doc, frame, m, numbers)
+        else:
+            item_toks = _FILLERS[type_](doc, frame, m, numbers)
         attach_numbers(doc, m, frame, numbers, item_toks)
         if need == "deal" and type_ != trig.type:
             ok = validate(doc, frame, m, trig, "deal", item_toks)
@@ -303,6 +317,8 @@ def _recap(doc: Doc, m: EventMention, t: Token, dates: list[DateValue]) -> bool:
         return False
     if t.dep_ == "pobj" and t.head.lower_ == "of" and t.head.head.lemma_.lower() == "provision":
         return True  # "the (ongoing) provision of security assistance"
+    while t.dep_ == "conj" and t.head.pos_ == t.pos_ and t.head.i != t.i:
+        t = t.head  # "support and assistance", "sanctions and export controls"
     if t.dep_ in ("dobj", "nsubjpass") and t.pos_ in ("NOUN", "PROPN"):
         t = t.head  # "have imposed sanctions": the verb tells the tense
     if any(c.dep_ == "amod" and c.lower_ in _ONGOING for c in t.children):
@@ -316,6 +332,8 @@ def _recap(doc: Doc, m: EventMention, t: Token, dates: list[DateValue]) -> bool:
         generic = all(v.text.lower().split()[-1] in _GENERIC_AID_ITEMS for v in items)
         if _perfect(t) and generic:
             return True
+        if generic and _continued(t):
+            return True  # "we will continue to provide support to Ukraine"
         # "the military aid France provides to that country"
         return (
             t.tag_ in ("VBZ", "VBP")
@@ -323,7 +341,10 @@ def _recap(doc: Doc, m: EventMention, t: Token, dates: list[DateValue]) -> bool:
             and not (doc._.context or {}).get("heading")
         )
     # sanctions: a first-person or cumulative recap ("we have imposed", "has sanctioned over
-    # 600 individuals during my administration")
+    # 600 individuals during my administration"), or more of the same ("to continue to
+    # impose sanctions")
+    if _continued(t):
+        return True
     if not _perfect(t):
         return False
     subj = [c for c in t.children if c.dep_ == "nsubj"]
@@ -331,7 +352,26 @@ def _recap(doc: Doc, m: EventMention, t: Token, dates: list[DateValue]) -> bool:
     period = any(
         c.dep_ == "prep" and c.lower_ in ("during", "since", "over") for c in t.children
     )
-    return first or period
+    # "we have imposed sanctions on Rostec / on 200 defense firms": a named or counted target
+    # is this statement's action, not a recap
+    named = any(
+        v.label in ("COMPANY", "ORG", "PERSON") or any(ch.isdigit() for ch in _left_of(doc, v))
+        for v in m.values("target")
+    )
+    return (first and not named) or period
+
+
+def _continued(t: Token) -> bool:
+    """ "continue to provide", "keep imposing": more of an ongoing policy."""
+    head = t.head if t.dep_ in ("xcomp", "dobj") and t.pos_ in ("VERB", "NOUN") else None
+    if head is not None and head.dep_ == "xcomp" and t.pos_ == "NOUN":
+        head = head.head  # "continue to impose sanctions": the noun's verb's head
+    return head is not None and head.lemma_.lower() in ("continue", "keep")
+
+
+def _left_of(doc: Doc, v: RoleValue) -> str:
+    """The value's text with the count just before it ("200 Russian defense companies")."""
+    return doc.text[max(0, v.start - 12) : v.end]
 
 
 def _tok_at(doc: Doc, v: RoleValue) -> int:

@@ -327,6 +327,7 @@ MEASURE_UNITS = {
     "kt",
     "g",
 }
+_UNIT_LEAD = re.compile(r"^(?:mm|cm|cal)x\d+$", re.I)  # "155 mmx52 cal"
 _UNIT_GLUED = re.compile(r"^\d+(?:[.,]\d+)?(km|kms|kg|mm|cm|m|t|kn|kw|mw|nm|ft|s|h|hp|g|x)$", re.I)
 
 
@@ -420,7 +421,7 @@ def find_money(text: str) -> list[tuple[int, int, float, str]]:
         after = re.match(r"\s+([A-Za-z][\w-]*)", text[m.end() : m.end() + 30])
         if (
             after
-            and text[max(0, m.start() - 1) : m.start()] != "?"
+            and not m.group(0).startswith("?")
             and after.group(1).lower() not in _AFTER_AMOUNT
         ):
             continue  # "6 lakh rifles": a count, not rupees
@@ -481,7 +482,9 @@ def _is_measure(tokens: list[Token]) -> bool:
     nxt = last.nbor(1) if last.i + 1 < len(last.doc) else None
     if nxt is not None and nxt.text in ("-",) and nxt.i + 1 < len(last.doc):
         nxt = nxt.nbor(1)  # "15-month"
-    return bool(nxt is not None and nxt.lower_ in MEASURE_UNITS)
+    return bool(
+        nxt is not None and (nxt.lower_ in MEASURE_UNITS or _UNIT_LEAD.match(nxt.text) is not None)
+    )
 
 
 def _number_tokens(doc: Doc) -> list[list[Token]]:

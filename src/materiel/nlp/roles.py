@@ -257,11 +257,25 @@ def _sentence_antecedent(pron: Token) -> Token | None:
     return None
 
 
+FIRST_PERSON_ROLES = {"donor", "imposer", "participant", "buyer", "spender", "party", "recipient"}
+
+
 def party(
     doc: Doc, role: str, tok: Token, resolve_to: list[Token] | None = None
 ) -> RoleValue | None:
     if tok.lower_ in FIRST_PERSON and tok.pos_ in ("PRON", "DET") and tok.text != "US":
-        return None  # "we", "our": the speaker's side, not resolvable here
+        if tok.lower_ not in ("we", "i", "us", "me") or role not in FIRST_PERSON_ROLES:
+            return None
+        # "we", "I": the speaker's side, resolved for the document (quote speaker or the
+        # government whose statement it is), else dropped
+        return RoleValue(
+            role=role,
+            text=tok.text,
+            start=tok.idx,
+            end=tok.idx + len(tok),
+            label="FIRST_PERSON",
+            pronoun=True,
+        )
     if is_pronoun(tok):
         if tok.lower_ in ("it", "this", "that") and tok.dep_ == "nsubj" and tok.head.lemma_ == "be":
             return None  # "It will be the first visit ..."
@@ -697,7 +711,11 @@ def fill_agreement(
     _parties(doc, "party", f.pp("with", "between", "among", "by"), m)
     if m.trigger == "join":
         _parties(doc, "party", f.obj, m)
-    items = [t for t in f.pp("on", "for") if not party_label(t)]
+    items = [
+        t
+        for t in f.pp("on", "for")
+        if not party_label(t) and t.ent_type_ not in ("DATE", "TIME")  # "on Tuesday"
+    ]
     for tok in items:
         rv = _value(doc, "item", item_range(tok), None)
         if rv is not None:
@@ -888,3 +906,32 @@ _FILLERS: dict[str, Callable[[Doc, Frame, EventMention, list[NumberMention]], li
 
 
 # --- what each trigger needs ---------------------------------------------------------------
+
+
+_NEGOTIATIONS = {"talks", "talk", "negotiation", "negotiations", "negotiate"}
+
+
+def talks_to_buy(doc: Doc, f: Frame) -> bool:
+    """ "in talks with Mazagon Dock for two more submarines": negotiating with a maker for
+    goods is a planned purchase, not a meeting."""
+    if f.trigger.lower_ not in _NEGOTIATIONS and f.trigger.lemma_.lower() not in _NEGOTIATIONS:
+        return False
+    sellers = [t for t in f.pp("with") if _is_company(t)]
+    return bool(sellers) and bool(items_from(doc, f.pp("for")))
+
+
+def fill_talks_to_buy(
+    doc: Doc, f: Frame, m: EventMention, numbers: list[NumberMention]
+) -> list[Token]:
+    t = f.trigger
+    buyers = list(f.subj)
+    if not buyers and t.dep_ == "pobj" and t.head.head.lemma_ == "be":
+        buyers = [c for c in t.head.head.children if c.dep_ == "nsubj"]  # "X is in talks"
+    _parties(doc, "buyer", buyers, m, resolve_to=buyers)
+    _parties(doc, "seller", [x for x in f.pp("with") if _is_company(x)], m)
+    toks = []
+    for rv, tok in items_from(doc, f.pp("for")):
+        m.add(rv)
+        toks.append(tok)
+    return toks
+

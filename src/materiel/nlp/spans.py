@@ -6,6 +6,8 @@ as written for an item ("200,000 more artillery shells" -> "artillery shells"), 
 
 from __future__ import annotations
 
+import re
+
 from spacy.tokens import Doc, Span, Token
 
 from materiel.nlp.lexicon import (
@@ -158,21 +160,32 @@ def item_list(token: Token) -> list[Token]:
     return sorted(out, key=lambda t: t.i)
 
 
+_CALIBRE = re.compile(r"^(?:mm|cm|cal|calibre|caliber|inch)(?:x\d+)?$", re.I)
+
+
+def is_calibre(doc: Doc, i: int, end: int | None = None) -> bool:
+    """ "155 mm", "155mm", "120-mm", "7.62 mm": a number that is part of an item's name."""
+    end = len(doc) if end is None else end
+    if not doc[i].like_num:
+        return False
+    j = i + 1
+    if j < end and doc[j].text in ("-", "–") and not doc[i].whitespace_:
+        j += 1
+    return j < end and bool(_CALIBRE.match(doc[j].text))
+
+
 def clean_span(doc: Doc, start: int, end: int) -> tuple[int, int] | None:
     """Token range without leading determiners, numbers, quantifiers and trailing punctuation."""
-    while start < end and (
-        doc[start].lower_ in _STRIP_WORDS
-        or (
-            doc[start].like_num
-            and not (
-                start + 1 < end
-                and not doc[start].whitespace_
-                and doc[start + 1].lower_ in ("mm", "cm", "kg", "km")
-            )
+    while (
+        start < end
+        and not is_calibre(doc, start, end)
+        and (
+            doc[start].lower_ in _STRIP_WORDS
+            or doc[start].like_num
+            or doc[start].is_punct
+            or doc[start].dep_ in ("det", "nummod", "quantmod", "predet")
+            or doc[start].tag_ == "POS"
         )
-        or doc[start].is_punct
-        or doc[start].dep_ in ("det", "nummod", "quantmod", "predet")
-        or doc[start].tag_ == "POS"
     ):
         start += 1
     while end > start and (

@@ -17,6 +17,8 @@ _ext.register()
 
 # Noun triggers that still count when they modify another noun ("production capacity").
 COMPOUND_OK = {"production", "manufacturing", "aid", "assistance", "summit", "repair"}
+# What a spending decision is about: "raise the spending target", "a budget increase".
+SPENDING_HEADS = {"target", "goal", "increase", "hike", "boost", "rise", "plan", "package"}
 # Heads that a trigger noun may modify without being an event itself.
 _NOT_EVENT_HEADS = {
     "committee",
@@ -189,6 +191,8 @@ def excluded(token: Token, lemma: str, type_: str) -> bool:
             return True
     if token.pos_ in ("NOUN", "PROPN") and token.dep_ == "compound":
         head = token.head
+        if type_ == "spending" and head.lemma_.lower() in SPENDING_HEADS:
+            return False  # "the defence spending target", "a budget increase"
         if lemma not in COMPOUND_OK:
             return True
         if head.lemma_.lower() in _NOT_EVENT_HEADS:
@@ -197,6 +201,11 @@ def excluded(token: Token, lemma: str, type_: str) -> bool:
             s.type == type_ for s in TRIGGERS[head.lemma_.lower()]
         ):
             return True  # "aid package": the head is the trigger
+    if lemma == "transfer" and any(
+        c.dep_ in ("compound", "amod") and c.lemma_.lower() in ("technology", "know-how", "skill")
+        for c in token.children
+    ):
+        return True  # "with technology transfer": a term of a deal, not a delivery
     if lemma == "order":
         if token.i > 0 and token.nbor(-1).lower_ in (
             "in",

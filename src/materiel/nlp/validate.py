@@ -736,6 +736,8 @@ def validate(
         mods = _mod_words(t) | {
             w.lower_ for p in f.pp("on", "to", "for") + f.obj + f.clauses for w in p.subtree
         }
+        if t.pos_ == "NOUN":  # "the budget ... foresees UAH 2.2 trillion for defense"
+            mods |= {w.lower_ for w in t.subtree if w.dep_ == "pobj"}
         defense = bool(mods & {"defense", "defence", "military", "arms", "security", "armed"})
         return defense and bool(m.values("spender")) and bool(m.values("value"))
     if need == "list":  # "adding 93 entities to the Entity List"

@@ -1,0 +1,72 @@
+""""We" and "I" in statements: the quote's speaker's country, else the government whose
+statement the document is; nothing when neither is known."""
+
+from __future__ import annotations
+
+import pytest
+
+from materiel.extract import Extractor, fallback_clean
+from materiel.extract.speaker import domain_country
+from materiel.models import Document, Event
+from materiel.nlp import PipelineConfig
+
+
+@pytest.fixture(scope="module")
+def kb_extractor() -> Extractor:
+    ex = Extractor(PipelineConfig())
+    if ex.linker is None:
+        pytest.skip("knowledge base not available")
+    return ex
+
+
+def _extract(ex: Extractor, text: str, url: str | None = None, outlet: str | None = None):
+    doc = Document(id="fp", text=text, published="2024-03-06", url=url, outlet=outlet)
+    return ex.extract(fallback_clean(doc))
+
+
+def _names(e: Event, role: str) -> set[str]:
+    return {a.name or a.text for a in e.args.get(role, [])}
+
+
+@pytest.mark.parametrize(
+    ("host", "iso"),
+    [
+        ("www.defense.gov", "US"),
+        ("www.army.mil", "US"),
+        ("www.gov.uk", "GB"),
+        ("mod.gov.in", "IN"),
+        ("www.defense.gouv.fr", "FR"),
+        ("www.reuters.com", None),
+        ("kyivindependent.com", None),
+    ],
+)
+def test_government_domains(host: str, iso: str | None) -> None:
+    assert domain_country(host) == iso
+
+
+def test_statement_of_a_government_site(kb_extractor: Extractor) -> None:
+    text = (
+        "Today I authorized a new package of security assistance for Moldova worth $90 million.\n"
+        "We have also imposed sanctions on Almaz-Antey and 40 other defense firms."
+    )
+    events = _extract(kb_extractor, text, url="https://www.state.gov/statement-x")
+    aid = [e for e in events if e.type == "aid"]
+    assert aid and _names(aid[0], "donor") == {"United States"}
+    sanction = [e for e in events if e.type == "sanction"]
+    assert sanction and _names(sanction[0], "imposer") == {"United States"}
+
+
+def test_quote_speaker_side(kb_extractor: Extractor) -> None:
+    text = (
+        '"We are sending 40 armoured vehicles to Moldova," the Polish defence minister said '
+        "on Tuesday."
+    )
+    events = _extract(kb_extractor, text, outlet="news (US)")
+    aid = [e for e in events if e.type == "aid"]
+    assert aid and _names(aid[0], "donor") == {"Poland"}
+
+
+def test_no_side_no_event(kb_extractor: Extractor) -> None:
+    text = "We are sending 40 armoured vehicles to Moldova next month."
+    events = _extract(kb_extractor, text, url="https://www.example-news.com/a")
+    assert not [e for e in events if e.type == "aid"]
