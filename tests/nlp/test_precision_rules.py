@@ -170,3 +170,18 @@ def test_agreement_date_is_no_item(parse):
 def test_technology_transfer_is_no_delivery(parse):
     doc = parse("The ministry signed a deal with technology transfer for six submarines.")
     assert not [m for m in doc._.mentions if m.type == "aid"]
+
+
+def test_deal_with_technology_transfer_is_a_purchase(parse):
+    doc = parse("The defence ministry signed a deal with technology transfer for 6 submarines.")
+    ms = [m for m in doc._.mentions if m.type == "procurement"]
+    assert ms and [v.text for v in ms[0].values("item")] == ["submarines"]
+
+
+def test_amount_the_items_are_counted_in(parse):
+    doc = parse(
+        "The president announced a new tranche of security assistance for Moldova: about "
+        "$400 million of weapons and equipment."
+    )
+    ms = [m for m in doc._.mentions if m.type == "aid"]
+    assert ms and [v.value for v in ms[0].values("value")] == [4e8]

@@ -69,8 +69,17 @@ def attach_numbers(
     }
     roles = roles_for_type.get(m.type, ())
     if "value" in roles:
+        # "$2.98 billion of weapons": the amount the item is counted in
+        worth = {
+            a.i
+            for it in item_toks
+            for a in list(it.ancestors)[:2]
+            if a.pos_ == "NUM" or a.lower_ in ("of", "worth")
+        }
         for n in numbers:
-            if n.kind == "money" and n.token_start in scope:
+            if n.kind == "money" and (
+                n.token_start in scope or worth & set(range(n.token_start, n.token_end))
+            ):
                 # skip prices per unit and costs of something else
                 tail = doc.text[n.end : n.end + 12].lower()
                 if tail.startswith((" per ", " each", " apiece")):

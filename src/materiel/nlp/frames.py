@@ -308,6 +308,11 @@ def build_frame(doc: Doc, trig: Trigger) -> Frame:
     _add_preps(own, t)
     for k, v in own.preps.items():  # the noun's own prepositions come first
         frame.preps[k] = v + [x for x in frame.preps.get(k, []) if x not in v]
+    for w in frame.preps.get("with", []) if not frame.preps.get("for") else []:
+        if party_label(w) is None:  # "signed a deal with technology transfer for 6 submarines"
+            for c in w.children:
+                if c.dep_ == "prep" and c.lower_ == "for":
+                    frame.preps.setdefault("for", []).extend(_pobjs(c))
     if "by" in own.preps:
         frame.agent = own.preps["by"] + [a for a in frame.agent if a not in own.preps["by"]]
     for c in t.children:
