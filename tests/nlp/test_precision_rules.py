@@ -51,6 +51,9 @@ def test_strike_stays(parse, text):
         "The allies answered the call with new commitments to bolster global food supplies.",
         "The assembly renewed its call on member states to set up a tribunal.",
         "Fifty lorries travelling to Kohima were stopped on the highway.",
+        "The trade delegation will travel to Lahore next week to discuss fruit imports.",
+        "The space agency said it was in talks with Brazil about supplying rocket engines.",
+        "The students met the rector in Vienna on Monday to discuss university fees.",
     ],
 )
 def test_not_a_meeting(parse, text):
@@ -185,3 +188,27 @@ def test_amount_the_items_are_counted_in(parse):
     )
     ms = [m for m in doc._.mentions if m.type == "aid"]
     assert ms and [v.value for v in ms[0].values("value")] == [4e8]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Enemy rockets attacked a residential quarter of Mykolaiv on Friday, the governor said.",
+        "The regime has been targeting residential areas and food infrastructure, he said.",
+        "The refugees were bombed as they fled across the bridge.",
+        "Enemy attacks killed at least four in the Kherson region, officials said.",
+    ],
+)
+def test_civilian_or_casualty_attacks_are_not_strikes(parse, text):
+    assert "strike" not in _types(parse(text))
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Ship the howitzers to Ukraine now.",
+        "Direct talks with the rebels remain out of the question, the minister said on Monday.",
+    ],
+)
+def test_appeals_and_refusals_are_no_events(parse, text):
+    assert _types(parse(text)) == []

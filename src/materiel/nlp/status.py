@@ -177,6 +177,21 @@ def analyze(token: Token) -> StatusResult:
         ):
             res.negated = True  # "received no orders"
             res.cues.append("neg:no-object")
+        if tok.lemma_.lower() in ("be", "remain", "seem") and any(
+            c.dep_ in ("prep", "advmod", "acomp") and c.lower_ == "out"
+            for c in children
+            if any(g.lower_ == "question" for g in c.subtree)
+        ):
+            res.negated = True  # "talks remain out of the question"
+            res.cues.append("neg:out-of-question")
+        if (
+            tok.dep_ == "ROOT"
+            and tok.tag_ == "VB"
+            and (tok.i == tok.sent.start or tok.nbor(-1).lower_ in (":", "“", '"', "—"))
+            and not any(c.dep_ in ("nsubj", "nsubjpass", "aux", "expl") for c in children)
+        ):
+            res.hypothetical = True  # an imperative: "Send tanks to Ukraine"
+            res.cues.append("imperative")
         aux = _has_aux(tok, HYPOTHETICAL_AUX)
         if aux:
             if aux == "would" and reporting is not None and reporting.tag_ in ("VBD", "VBN"):

@@ -954,6 +954,10 @@ _CIVILIAN_TARGETS = {
     "journalist",
     "journalists",
     "shop",
+    "residents",
+    "food",
+    "humanitarian",
+    "grain",
 }
 
 
@@ -981,15 +985,31 @@ def _anchored(doc: Doc, t: Token) -> bool:
 
 def _civilian_only(f: Frame, m: EventMention) -> bool:
     """Every target (as extracted, or as the object / "on" phrase) is a civilian one."""
+    t = f.trigger
+    passive = any(c.dep_ == "auxpass" for c in t.children)
+    raw = f.pp("on", "against", "at") + (f.obj if t.pos_ == "VERB" else [])
+    if passive:  # "civilians were bombed": the subject is what was hit
+        raw += [c for c in t.children if c.dep_ == "nsubjpass"]
+    raw = [w for w in raw if entity_of(w) is None]
+    if raw and all(_civilian_word(w) for w in raw):
+        return True  # "attacked a residential district of X"
     texts = [v.text for v in m.values("target") if v.label not in (None, "NOUN")]
     if texts:
         return False  # a named place or party: a city, a country, a company
-    heads = [v.text.lower().replace("-", " ").split()[-1] for v in m.values("target")]
-    raw = f.pp("on", "against", "at") + (f.obj if f.trigger.pos_ == "VERB" else [])
-    heads += [w.lower_ for w in raw if entity_of(w) is None]
-    if not heads:
+    heads = [v.text.lower().replace("-", " ").split() for v in m.values("target")]
+    if not heads and not raw:
         return False
-    return all(h in _CIVILIAN_TARGETS for h in heads)
+    return all(set(h) & _CIVILIAN_TARGETS for h in heads if h) and all(
+        _civilian_word(w) for w in raw
+    )
+
+
+def _civilian_word(w: Token) -> bool:
+    """A civilian thing, by its head or a modifier ("homes", "residential areas", "food
+    infrastructure")."""
+    return w.lower_ in _CIVILIAN_TARGETS or any(
+        c.dep_ in ("amod", "compound") and c.lower_ in _CIVILIAN_TARGETS for c in w.children
+    )
 
 
 _PLAN_GOVERNORS = {
@@ -1064,6 +1084,12 @@ def strike_is_event(doc: Doc, f: Frame, m: EventMention) -> bool:
             t = t.head.head  # "one of its most severe attacks", "a series of explosions"
         if (doc._.context or {}).get("heading") and t.dep_ == "ROOT":
             return True
+        if (
+            t.dep_ == "nsubj"
+            and t.head.lemma_.lower() in ("kill", "wound", "injure", "claim")
+            and not m.values("target")
+        ):
+            return False  # "attacks killed six in the region": front-line casualties
         if t.dep_ in ("nsubj", "nsubjpass"):
             verb = t.head
             modal = any(c.dep_ == "aux" and c.tag_ == "MD" for c in verb.children)
@@ -1079,6 +1105,10 @@ def strike_is_event(doc: Doc, f: Frame, m: EventMention) -> bool:
             return True
         return _anchored(doc, t)
     # a verb
+    if any(c.dep_ == "auxpass" for c in t.children) and any(
+        c.dep_ == "nsubjpass" and (c.ent_type_ == "PERSON" or _is_person(c)) for c in t.children
+    ):
+        return False  # "X was attacked in the city centre": an assault on a person
     if t.tag_ in ("VBG", "VB", "VBN") and t.dep_ in (
         "pcomp",
         "acl",
@@ -1152,6 +1182,22 @@ _OFF_TOPIC = {
     "cultural",
     "education",
     "agriculture",
+    "democracy",
+    "student",
+    "students",
+    "university",
+    "accession",
+    "trade",
+    "commercial",
+    "importing",
+    "imports",
+    "theatre",
+    "theater",
+    "playwright",
+    "space",
+    "donor",
+    "emission",
+    "governance",
 }
 # heads of role values that name an event, a place of gathering or a generic group, not a side
 _NOT_PARTICIPANTS = _MEETING_NOUNS | {
