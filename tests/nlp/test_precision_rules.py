@@ -54,6 +54,8 @@ def test_strike_stays(parse, text):
         "The trade delegation will travel to Lahore next week to discuss fruit imports.",
         "The space agency said it was in talks with Brazil about supplying rocket engines.",
         "The students met the rector in Vienna on Monday to discuss university fees.",
+        "Hungary pledged to meet North Atlantic Treaty Organization spending targets for defense.",
+        "Improving audits to meet International Monetary Fund benchmarks in arms factories;",
     ],
 )
 def test_not_a_meeting(parse, text):
@@ -66,6 +68,8 @@ def test_not_a_meeting(parse, text):
         "The defence ministers of France and Poland met in Warsaw on Monday to discuss drones.",
         "Prime Minister Rutte held talks with President Macron in Paris on Tuesday.",
         "The foreign minister visited Kyiv on Friday.",
+        "The minister will meet NATO Secretary General Mark Rutte on Monday.",
+        "Macron will meet Chinese President Xi Jinping's envoy next week.",
     ],
 )
 def test_meeting_stays(parse, text):
@@ -212,3 +216,56 @@ def test_civilian_or_casualty_attacks_are_not_strikes(parse, text):
 )
 def test_appeals_and_refusals_are_no_events(parse, text):
     assert _types(parse(text)) == []
+
+
+def test_urged_step_purpose_is_no_event(parse):
+    text = (
+        "EU officials urged the ministers on Monday to take quick steps to provide more tanks"
+        " and shells to Kyiv, warning that delays could hurt."
+    )
+    assert "aid" not in _types(parse(text))
+    assert "procurement" in _types(parse("Poland agreed to take steps to buy 20 more tanks."))
+    assert "procurement" in _types(parse("Germany decided to use its funds to buy 20 more tanks."))
+
+
+def test_wanted_list_is_no_sanction(parse):
+    text = "The Belarusian police added the opposition leader to the list of wanted criminals."
+    assert "sanction" not in _types(parse(text))
+    assert "sanction" in _types(parse("The US added five Chinese firms to its entity list."))
+
+
+def test_prohibited_acquisition_is_no_procurement(parse):
+    text = (
+        "The minister said Seoul honours the MTCR, which prohibits members from developing"
+        " or acquiring long-range missiles."
+    )
+    assert "procurement" not in _types(parse(text))
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The Astra Mk2 will provide the Indian Navy with a modern missile that can be used"
+        " in many roles, from air defence to anti-ship attacks.",
+        "The new radar will provide the army with a sensor that can track drones at long range.",
+        "The KXT V3 will provide the Egyptian Navy with a modern glide bomb that can be used"
+        " against ports and ships.",
+    ],
+)
+def test_capability_provision_is_no_event(parse, text):
+    assert not set(_types(parse(text))) & {"procurement", "aid"}
+
+
+def test_provision_by_a_party_stays(parse):
+    text = "France will provide Ukraine with missiles that can hit targets 250 km away."
+    assert "aid" in _types(parse(text))
+    text = "The deal will provide the army with 20 tanks that can cross rivers."
+    assert "procurement" in _types(parse(text))
+
+
+def test_thanks_for_hosting_is_no_meeting(parse):
+    text = "President Berset, Chancellor Scholz, thank you for hosting this conference."
+    assert "meeting" not in _types(parse(text))
+    text = "President Berset, Chancellor Scholz, thank you for hosting this Summit."
+    assert "meeting" not in _types(parse(text))
+    assert "meeting" in _types(parse("Macron hosted Zelensky in Paris on Monday."))

@@ -20,6 +20,7 @@ from itertools import islice
 from spacy.language import Language
 from spacy.tokens import Doc
 
+from materiel.extract.clauses import clause_drops, is_agreement_text
 from materiel.extract.merge import MAIN_ROLE, Candidate, fill_from_context, merge
 from materiel.extract.prefilter import RelevanceFilter
 from materiel.extract.resolve import KBLinker
@@ -173,6 +174,9 @@ class Extractor:
                 if cand is not None:
                     cands.append(cand)
             _remember(doc, sent.story, memory, memory_person)
+        if cands and not cd.is_feed and is_agreement_text(cd):
+            # the clauses of an agreement are undertakings, not transfers or attacks
+            cands = [c for c in cands if not clause_drops(c.event.type, c.event.evidence)]
         if self.linker is not None and cands:
             ctx = speaker.context()
             for c in cands:

@@ -733,6 +733,9 @@ PLAN_VERBS = {
 NEGATORS = {"not", "n't", "never", "no", "without", "neither", "nor"}
 NEG_VERBS = {
     "refuse",
+    "prohibit",
+    "forbid",
+    "prevent",
     "deny",
     "reject",
     "decline",

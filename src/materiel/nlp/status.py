@@ -88,6 +88,18 @@ class StatusResult:
     cues: list[str] = field(default_factory=list)
 
 
+def _urged_purpose(tok: Token) -> bool:
+    """A to-infinitive that is the purpose of a step itself only asked for or planned
+    ("urged X to take steps to send", "wants to use funds to buy"): its governor's status
+    reaches it."""
+    if tok.tag_ != "VB" or not any(c.dep_ == "aux" and c.lower_ == "to" for c in tok.children):
+        return False
+    head = tok.head
+    if tok.dep_ == "relcl" and head.dep_ in ("dobj", "pobj"):
+        head = head.head
+    return head.dep_ in ("xcomp", "ccomp") and head.tag_ == "VB"
+
+
 def clause_chain(token: Token, limit: int = 8) -> tuple[list[Token], Token | None]:
     """The trigger and its governors inside its clause, and the reporting verb if the clause
     is the complement of a speech verb ("X said [that ...]")."""
@@ -99,12 +111,12 @@ def clause_chain(token: Token, limit: int = 8) -> tuple[list[Token], Token | Non
         if head.i == cur.i:
             break
         dep = cur.dep_
-        if dep in ("relcl",) and cur.pos_ in ("VERB", "AUX"):
+        if dep in ("relcl",) and cur.pos_ in ("VERB", "AUX") and not _urged_purpose(cur):
             break
         if dep in ("ccomp", "parataxis") and head.lemma_.lower() in SPEECH_VERBS | ANNOUNCE_VERBS:
             reporting = head
             break
-        if dep == "advcl" and cur.pos_ in ("VERB", "AUX"):
+        if dep == "advcl" and cur.pos_ in ("VERB", "AUX") and not _urged_purpose(cur):
             break
         chain.append(head)
         cur = head

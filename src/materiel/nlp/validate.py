@@ -504,6 +504,8 @@ def validate(
         and f.gov_lemma not in _FACTORY_GOVERNORS | _GROWTH_VERBS
     ):
         return False  # "a weapons manufacturing site" named, not built or expanded
+    if m.type in ("procurement", "aid") and _capability_provision(f, m, trig):
+        return False  # "the new radar will provide the army with a sensor that can track"
     if m.type == "meeting" and any(
         w.lemma_.lower() in ("year", "month", "decade") for w in f.pp("for")
     ):
@@ -741,7 +743,11 @@ def validate(
         defense = bool(mods & {"defense", "defence", "military", "arms", "security", "armed"})
         return defense and bool(m.values("spender")) and bool(m.values("value"))
     if need == "list":  # "adding 93 entities to the Entity List"
-        lists = [w for w in f.pp("to") if w.lemma_.lower() in ("list", "blacklist")]
+        lists = [
+            w
+            for w in f.pp("to")
+            if w.lemma_.lower() in ("list", "blacklist") and not _wanted_list(w)
+        ]
         return bool(lists) and bool(m.values("target"))
     if need == "export":  # "imposing export controls on ..."
         return any(c.lower_ in ("export", "exports") for c in t.children) and bool(
@@ -1270,4 +1276,98 @@ def meeting_is_event(doc: Doc, f: Frame, m: EventMention, trig: Trigger) -> bool
     for p in f.pp("on"):
         if p.lemma_.lower() in ("occasion", "time") and p.tag_ == "NNS":
             return False
+    if any(
+        x.dep_ == "pcomp"
+        and x.head.lower_ == "for"
+        and x.head.head.lemma_.lower() in ("thank", "thanks", "grateful", "gratitude")
+        for x in (t, t.head)
+    ):
+        return False  # "thank you for hosting this summit": the speech's own occasion
+    if trig.lemma == "meet" and t.tag_.startswith("VB"):
+        # "meeting the emission norms", "to meet the Organisation's principles": satisfying
+        # a requirement, not meeting anyone
+        for o in f.obj:
+            if any(w.lemma_.lower() in _REQUIREMENT_NOUNS for w in o.subtree):
+                return False
+        if _requirement_after(doc, t):
+            return False
     return not (t.dep_ == "pcomp" and t.head.lower_ == "of")
+
+
+def _capability_provision(f: Frame, m: EventMention, trig: Trigger) -> bool:
+    """A weapon that "provides" a force with a capability: the subject is a thing, not a
+    party, and what it provides is described by what it can do."""
+    if trig.lemma not in ("provide", "give", "equip", "offer") or f.passive or not f.subj:
+        return False
+    if m.values("seller") or m.values("donor"):
+        return False
+    if not all(_thing_name(s) for s in f.subj):
+        return False
+    for thing in f.pp("with") + f.obj:
+        for c in thing.children:
+            if c.dep_ in ("relcl", "acl") and any(
+                a.dep_ == "aux" and a.lower_ in ("can", "could", "will", "would")
+                for a in c.children
+            ):
+                return True
+    return False
+
+
+def _thing_name(s: Token) -> bool:
+    """A weapon, or a model name no party list knows ("the XR-7 V2")."""
+    name = [s] + [c for c in s.children if c.dep_ == "compound"]
+    if s.lemma_.lower() in ITEM_HEADS or any(w.ent_type_ in ("WEAPON", "PRODUCT") for w in name):
+        return True
+    return not any(w.ent_type_ for w in name) and any(
+        w.tag_ == "NNP" or any(ch.isdigit() for ch in w.text) for w in name
+    )
+
+
+def _wanted_list(w: Token) -> bool:
+    """A police list ("the list of wanted criminals", "its wanted list"): a search warrant,
+    not a sanction."""
+    words = {x.lower_ for x in w.subtree}
+    return bool(words & {"wanted", "criminals", "fugitives"})
+
+
+def _requirement_after(doc: Doc, t: Token) -> bool:
+    """The first common noun after "meet" past a name ("meet NATO spending targets") is
+    a requirement, however the parser attached it."""
+    for w in doc[t.i + 1 : t.i + 14]:
+        if w.ent_type_ or w.pos_ in ("DET", "ADJ", "NUM", "PART") or w.tag_ == "POS":
+            continue
+        if w.pos_ in ("NOUN", "VERB") and w.lemma_.lower() not in _REQUIREMENT_NOUNS:
+            if w.i + 1 < len(doc) and doc[w.i + 1].pos_ == "NOUN":
+                continue  # a modifier: "spending targets", "emission norms"
+            return False
+        return w.lemma_.lower() in _REQUIREMENT_NOUNS
+    return False
+
+
+_REQUIREMENT_NOUNS = {
+    "norm",
+    "standard",
+    "target",
+    "goal",
+    "objective",
+    "requirement",
+    "demand",
+    "need",
+    "deadline",
+    "principle",
+    "criterion",
+    "criteria",
+    "expectation",
+    "obligation",
+    "condition",
+    "specification",
+    "threshold",
+    "benchmark",
+    "quota",
+    "guideline",
+    "milestone",
+    "timeline",
+    "schedule",
+    "budget",
+    "challenge",
+}
