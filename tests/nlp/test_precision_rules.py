@@ -269,3 +269,16 @@ def test_thanks_for_hosting_is_no_meeting(parse):
     text = "President Berset, Chancellor Scholz, thank you for hosting this Summit."
     assert "meeting" not in _types(parse(text))
     assert "meeting" in _types(parse("Macron hosted Zelensky in Paris on Monday."))
+
+
+@pytest.mark.parametrize("text", [
+    "The United States has provided $40 million in COVID-19 assistance to Moldova.",
+    "Japan will give Ukraine $30 million in humanitarian assistance for winter shelter.",
+])
+def test_civil_assistance_is_not_military_aid(nlp, text):
+    assert not [m for m in nlp(text)._.mentions if m.type == "aid"]
+
+
+def test_military_assistance_next_to_civil_words_stays(nlp):
+    text = "Canada will send Ukraine $50 million in military assistance, including drones."
+    assert [m for m in nlp(text)._.mentions if m.type == "aid"]

@@ -328,6 +328,26 @@ _MET_THINGS = {
 }
 
 
+# Words that show assistance is civil (health, relief, development) when nothing in the
+# sentence speaks of arms or security: "provided $55 million in COVID-19 assistance".
+_CIVIL_AID_CUES = frozenset({
+    "covid", "covid-19", "vaccine", "vaccines", "vaccination", "pandemic", "humanitarian",
+    "development", "life-saving", "lifesaving", "food", "shelter", "refugees", "reform",
+    "reforms", "democracy", "governance", "health", "healthcare", "medical", "disaster",
+    "relief", "agricultural", "agriculture", "education", "budget support", "energy",
+})
+_MILITARY_AID_CUES = frozenset({
+    "military", "security", "defense", "defence", "weapon", "weapons", "arms", "ammunition",
+    "munitions", "missile", "missiles", "artillery", "equipment", "drone", "drones", "tank",
+    "tanks", "armored", "armoured", "lethal", "air-defense", "howitzers", "rounds", "shells",
+})
+
+
+def _civil_assistance(doc: Doc) -> bool:
+    words = {t.lower_ for t in doc}
+    return bool(words & _CIVIL_AID_CUES) and not words & _MILITARY_AID_CUES
+
+
 def _military_target(text: str) -> bool:
     return bool(set(text.lower().replace("-", " ").split()) & _MILITARY_TARGETS)
 
@@ -536,6 +556,8 @@ def validate(
     if need == "aid":
         mods = _mod_words(t) | {w.lower_ for w in doc[max(0, t.i - 3) : t.i]}
         if mods & _NON_MILITARY_AID and not mods & {"military", "security", "defense", "defence"}:
+            return False
+        if _civil_assistance(doc):
             return False
         military = (
             bool(mods & _AID_MODS)
