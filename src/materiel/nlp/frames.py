@@ -331,8 +331,6 @@ def build_frame(doc: Doc, trig: Trigger) -> Frame:
                 "PROPN",
             ):
                 frame.mods.extend(conjuncts(c))
-            elif c.dep_ == "compound" or c.pos_ in ("NOUN", "PROPN"):
-                frame.compounds.append(c)
             else:
                 frame.compounds.append(c)
         elif c.dep_ in ("acl", "relcl") and c.pos_ == "VERB":

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+from dataclasses import replace
 
 from spacy.language import Language
 from spacy.tokens import Doc, Token
@@ -379,9 +380,10 @@ def _tok_at(doc: Doc, v: RoleValue) -> int:
     return span.root.i if span is not None else 0
 
 
-def _as_sale(m: EventMention) -> EventMention:
-    sale = EventMention(
-        type="procurement",
+def _recast(m: EventMention, new_type: str, roles: dict[str, str]) -> EventMention:
+    """The same mention read as another type, its values moved to the matching roles."""
+    out = EventMention(
+        type=new_type,
         trigger=m.trigger,
         trigger_i=m.trigger_i,
         trigger_start=m.trigger_start,
@@ -390,28 +392,21 @@ def _as_sale(m: EventMention) -> EventMention:
         score=m.score,
         cues=m.cues,
     )
-    for role, new_role in (
-        ("donor", "seller"),
-        ("recipient", "buyer"),
-        ("item", "item"),
-        ("quantity", "quantity"),
-        ("value", "value"),
-    ):
+    for role, new_role in roles.items():
         for v in m.values(role):
-            sale.add(
-                RoleValue(
-                    new_role,
-                    v.text,
-                    v.start,
-                    v.end,
-                    v.label,
-                    v.kb_id,
-                    v.value,
-                    v.currency,
-                    v.pronoun,
-                )
-            )
-    return sale
+            out.add(replace(v, role=new_role))
+    return out
+
+
+_SHARED_ROLES = {"item": "item", "quantity": "quantity", "value": "value"}
+
+
+def _as_sale(m: EventMention) -> EventMention:
+    return _recast(m, "procurement", {"donor": "seller", "recipient": "buyer", **_SHARED_ROLES})
+
+
+def _as_aid(m: EventMention) -> EventMention:
+    return _recast(m, "aid", {"buyer": "recipient", "seller": "donor", **_SHARED_ROLES})
 
 
 _EXERCISE_WORDS = {
@@ -425,41 +420,6 @@ _EXERCISE_WORDS = {
     "war-game",
     "rehearsal",
 }
-
-
-def _as_aid(m: EventMention) -> EventMention:
-    aid = EventMention(
-        type="aid",
-        trigger=m.trigger,
-        trigger_i=m.trigger_i,
-        trigger_start=m.trigger_start,
-        status=m.status,
-        date=m.date,
-        score=m.score,
-        cues=m.cues,
-    )
-    for role, new_role in (
-        ("buyer", "recipient"),
-        ("seller", "donor"),
-        ("item", "item"),
-        ("quantity", "quantity"),
-        ("value", "value"),
-    ):
-        for v in m.values(role):
-            aid.add(
-                RoleValue(
-                    new_role,
-                    v.text,
-                    v.start,
-                    v.end,
-                    v.label,
-                    v.kb_id,
-                    v.value,
-                    v.currency,
-                    v.pronoun,
-                )
-            )
-    return aid
 
 
 def _third_party_aid(doc: Doc, m: EventMention, f: Frame) -> EventMention | None:
