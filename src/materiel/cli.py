@@ -5,14 +5,19 @@ from __future__ import annotations
 import json
 import logging
 import sys
+from collections.abc import Callable, Iterable
 from pathlib import Path
-from typing import TYPE_CHECKING, Annotated
+from typing import TYPE_CHECKING, Annotated, NoReturn
 
 import typer
 from rich.console import Console
 from rich.progress import BarColumn, Progress, SpinnerColumn, TextColumn, TimeElapsedColumn
+from rich.text import Text
 
 from materiel import __version__
+from materiel.bounds import DATE_FORMS, MAX_OFFSET, MAX_ROWS, is_iso_date
+from materiel.models import EVENT_TYPES
+from materiel.terminal import safe, safe_block, to_json
 
 if TYPE_CHECKING:
     from materiel.ingest import ReaderOptions
@@ -38,14 +43,57 @@ DbOption = Annotated[str | None, typer.Option(
 JsonOption = Annotated[bool, typer.Option("--json", help="Machine-readable output.")]
 
 
+def _fail(message: str, status: int = 2) -> NoReturn:
+    """One error line on stderr, then exit (2: bad usage). `message` may hold data."""
+    err.print(Text.assemble(("error:", "red"), " ", safe(message)), soft_wrap=True)
+    raise typer.Exit(status)
+
+
+def _print_rejected(errors: Iterable[str]) -> None:
+    for line in errors:
+        err.print(Text.assemble(("rejected", "yellow"), " ", safe(line)), soft_wrap=True)
+
+
+def _whole_number(option: str, low: int, high: int) -> Callable[[str], int]:
+    """A Typer parser: one error line and exit status 2 unless low <= value <= high."""
+    def parse(value: str) -> int:
+        try:
+            number = int(value)
+        except ValueError:
+            number = low - 1
+        if not low <= number <= high:
+            _fail(f"{option} must be a whole number from {low} to {high:,}, not {value!r}")
+        return number
+    return parse
+
+
+def _parse_event_type(value: str) -> str:
+    if value.lower() not in EVENT_TYPES:
+        _fail(f"--type must be one of {', '.join(EVENT_TYPES)}; not {value!r}")
+    return value.lower()
+
+
+def _iso_date(option: str) -> Callable[[str], str]:
+    """A Typer parser for a date bound, as `_whole_number`."""
+    def parse(value: str) -> str:
+        if not is_iso_date(value):
+            _fail(f"{option} must be a date as {DATE_FORMS}, not {value!r}")
+        return value
+    return parse
+
+
+def _limit_option() -> typer.models.OptionInfo:
+    return typer.Option("--limit", help="How many.", metavar="N",
+                        parser=_whole_number("--limit", 1, MAX_ROWS))
+
+
 def _open_store(db: str | None) -> Store:
     from materiel.store import Store
 
     try:
         return Store.open(db)
     except Exception as exc:  # noqa: BLE001 - one clear line instead of a traceback
-        err.print(f"[red]error:[/red] cannot open the database: {exc}".splitlines()[0])
-        raise typer.Exit(2) from exc
+        _fail(f"cannot open the database: {(str(exc).splitlines() or [''])[0]}")
 
 
 def _reader_options(id_field: str, text_field: str, title_field: str, url_field: str,
@@ -64,6 +112,15 @@ UrlField = Annotated[str, typer.Option("--url-field", help="JSONL/CSV url field.
 PublishedField = Annotated[str, typer.Option("--published-field", help="JSONL/CSV date field.")]
 FormatOption = Annotated[str | None, typer.Option(
     "--input-format", help="Force the input format (text, jsonl, csv, html, feed, warc).")]
+
+
+MaxDocChars = Annotated[int, typer.Option(
+    "--max-doc-chars", min=1,
+    help="Reject a document whose text is longer than this many characters.")]
+DocTimeout = Annotated[float, typer.Option(
+    "--doc-timeout", min=0,
+    help="Reject a document whose cleaning or extraction takes longer than this many "
+         "seconds (0: no limit).")]
 
 
 def _progress(label: str) -> Progress:
@@ -105,16 +162,21 @@ def ingest(
         bool, typer.Option("--no-extract", help="Store documents only; do not extract events.")
     ] = False,
     kb: KbOption = None,
+    batch_size: Annotated[int, typer.Option(
+        "--batch-size", min=1, max=100_000,
+        help="Documents written per transaction.")] = 200,
+    max_doc_chars: MaxDocChars = 1_000_000,
+    doc_timeout: DocTimeout = 30.0,
 ) -> None:
     """Read, clean, deduplicate and store documents, with the events extracted from them."""
+    from materiel.pipeline import IngestSummary, Limits
     from materiel.pipeline import ingest as run_ingest
 
     targets = list(paths or [])
     if sample:
         targets.append(str(SAMPLE_DIR))
     if not targets:
-        err.print("[red]error:[/red] give at least one PATH (or --sample)")
-        raise typer.Exit(2)
+        _fail("give at least one PATH (or --sample)")
     store = _open_store(db)
     options = _reader_options(id_field, text_field, title_field, url_field, published_field,
                               input_format)
@@ -129,14 +191,15 @@ def ingest(
             targets,
             store,
             options,
+            batch_size=batch_size,
             extractor=extractor,
+            limits=Limits(max_doc_chars, doc_timeout or None),
+            summary=IngestSummary(on_reject=lambda line: _print_rejected([line])),
             on_document=lambda s: progress.update(
                 task, description=f"{s.read} read, {s.new} new, {s.events} events"
             ),
         )
     store.close()
-    for line in summary.errors:
-        err.print(f"[yellow]rejected[/yellow] {line}", highlight=False, soft_wrap=True)
     if as_json:
         print(json.dumps(summary.to_json() | {"db": store.url}))
     else:
@@ -169,17 +232,18 @@ def extract(
     url_field: UrlField = "url",
     published_field: PublishedField = "published",
     input_format: FormatOption = None,
+    max_doc_chars: MaxDocChars = 1_000_000,
+    doc_timeout: DocTimeout = 30.0,
 ) -> None:
     """Extract events from documents and print them (no database)."""
-    from materiel.pipeline import IngestSummary, extract_paths
+    from materiel.pipeline import IngestSummary, Limits, extract_paths
 
     if output_format not in ("jsonl", "table", "summary"):
-        err.print(f"[red]error:[/red] unknown --format {output_format!r}")
-        raise typer.Exit(2)
+        _fail(f"unknown --format {output_format!r}")
     options = _reader_options(
         id_field, text_field, title_field, url_field, published_field, input_format
     )
-    summary = IngestSummary()
+    summary = IngestSummary(on_reject=lambda line: _print_rejected([line]))
     per_type: dict[str, int] = {}
     n_docs = n_events = 0
     rows = []
@@ -187,7 +251,8 @@ def extract(
     task = progress.add_task("loading the language model", total=None)
     progress.start()
     for clean_doc, events in extract_paths(
-        paths, options, kb_path=kb, use_kb=not no_kb, summary=summary
+        paths, options, kb_path=kb, use_kb=not no_kb, summary=summary,
+        limits=Limits(max_doc_chars, doc_timeout or None),
     ):
         n_docs += 1
         progress.update(task, description=f"{n_docs} documents")
@@ -195,12 +260,10 @@ def extract(
             n_events += 1
             per_type[event.type] = per_type.get(event.type, 0) + 1
             if output_format == "jsonl":
-                sys.stdout.write(json.dumps(event.to_json(), ensure_ascii=False) + "\n")
+                sys.stdout.write(to_json(event.to_json()) + "\n")
             elif output_format == "table":
                 rows.append((clean_doc.doc.id, event))
     progress.stop()
-    for line in summary.errors:
-        err.print(f"[yellow]rejected[/yellow] {line}", highlight=False, soft_wrap=True)
     if output_format == "table":
         _print_events_table(rows)
     elif output_format == "summary":
@@ -239,8 +302,7 @@ def evaluate(
         for _doc, events in extract_paths(paths, kb_path=kb, use_kb=not no_kb, summary=summary)
         for event in events
     ]
-    for line in summary.errors:
-        err.print(f"[yellow]rejected[/yellow] {line}", highlight=False, soft_wrap=True)
+    _print_rejected(summary.errors)
     if save:
         with open(save, "w", encoding="utf-8") as fh:
             for event in predictions:
@@ -249,13 +311,13 @@ def evaluate(
     if as_json:
         print(json.dumps(result, indent=2))
     else:
-        print(format_report(result, errors=errors))
+        print(safe_block(format_report(result, errors=errors)))
 
 
 @kb_app.command("search")
 def kb_search(
     query: Annotated[str, typer.Argument(help="A name, alias or part of one.")],
-    limit: Annotated[int, typer.Option(help="How many.")] = 10,
+    limit: Annotated[int, _limit_option()] = 10,
     kb: KbOption = None,
     as_json: JsonOption = False,
 ) -> None:
@@ -279,8 +341,8 @@ def kb_search(
         return
     for entry, hit_score in hits:
         print(
-            f"{hit_score:5.2f}  {entry.id:40}  {entry.name}  ({entry.type}"
-            f"{', ' + entry.country if entry.country else ''})"
+            f"{hit_score:5.2f}  {safe(entry.id):40}  {safe(entry.name)}  ({safe(entry.type)}"
+            f"{', ' + safe(entry.country) if entry.country else ''})"
         )
 
 
@@ -298,8 +360,7 @@ def kb_show(
         hits = base.search(entry_id, limit=1)
         entry = hits[0][0] if hits and hits[0][1] >= 0.9 else None
     if entry is None:
-        err.print(f"[red]error:[/red] no entry {entry_id!r} (try `materiel kb search`)")
-        raise typer.Exit(1)
+        _fail(f"no entry {entry_id!r} (try `materiel kb search`)", status=1)
     data = {
         "id": entry.id,
         "name": entry.name,
@@ -308,7 +369,7 @@ def kb_show(
         "aliases": list(entry.aliases),
         **dict(entry.facts),
     }
-    print(json.dumps(data, indent=2, ensure_ascii=False, default=str))
+    print(to_json(data, indent=2, default=str))
 
 
 @kb_app.command("validate")
@@ -328,7 +389,7 @@ def kb_validate(
     targets = list(paths) if paths else [str(p) for p in builtin_files()]
     problems = validate_kb(targets)
     for line in problems:
-        print(line)
+        print(safe(line))
     if problems:
         raise typer.Exit(1)
     err.print(f"ok: {len(targets)} file(s), no problems")
@@ -344,26 +405,27 @@ def kb_stats(kb: KbOption = None, as_json: JsonOption = False) -> None:
         print(json.dumps(counts))
         return
     for key, value in counts.items():
-        print(f"{key:16} {value}")
+        print(f"{safe(key):16} {value}")
 
 
 @app.command("events")
 def events_list(
     db: DbOption = None,
-    event_type: Annotated[str | None, typer.Option("--type", help="Event type.")] = None,
+    event_type: Annotated[str | None, typer.Option(
+        "--type", help=f"Event type: {', '.join(EVENT_TYPES)}.", parser=_parse_event_type)] = None,
     party: Annotated[
         str | None,
         typer.Option(help="A party (buyer, donor, participant...): text, name or KB id."),
     ] = None,
     item: Annotated[str | None, typer.Option(help="An item: text, name or KB id.")] = None,
-    date_from: Annotated[
-        str | None, typer.Option("--from", help="From this date (YYYY, YYYY-MM or YYYY-MM-DD).")
-    ] = None,
-    date_to: Annotated[str | None, typer.Option("--to", help="Up to this date.")] = None,
+    date_from: Annotated[str | None, typer.Option(
+        "--from", help=f"From this date ({DATE_FORMS}).", parser=_iso_date("--from"))] = None,
+    date_to: Annotated[str | None, typer.Option(
+        "--to", help="Up to this date.", parser=_iso_date("--to"))] = None,
     doc: Annotated[str | None, typer.Option(help="Only this document (its own id).")] = None,
     all_copies: Annotated[bool, typer.Option(
         "--all-copies", help="List the events of every copy of a syndicated story.")] = False,
-    limit: Annotated[int, typer.Option(help="How many.")] = 100,
+    limit: Annotated[int, _limit_option()] = 100,
     as_json: JsonOption = False,
 ) -> None:
     """List stored events (newest first)."""
@@ -385,27 +447,27 @@ def events_list(
     store.close()
     if as_json:
         for row in rows:
-            print(json.dumps(row, ensure_ascii=False))
+            print(to_json(row))
         return
     if not rows:
         err.print("no events")
         return
     for row in rows:
         print(
-            f"{row['date'] or '----------':10}  {row['type']:11}  {row['status'] or '':9}  "
-            f"{row['doc']}  {_format_args(row['args'])}"
+            f"{safe(row['date']) or '----------':10}  {safe(row['type']):11}  "
+            f"{safe(row['status']):9}  {safe(row['doc'])}  {_format_args(row['args'])}"
         )
-        print(f"{'':12}\u201c{_cut(row['evidence'], 150)}\u201d")
+        print(f"{'':12}\u201c{_cut(safe(row['evidence']), 150)}\u201d")
         others = [c for c in row["copies"] if c["doc"] != row["doc"]]
         if others:
-            print(f"{'':12}also in: " + ", ".join(c["outlet"] or c["doc"] for c in others))
+            print(f"{'':12}also in: " + ", ".join(safe(c["outlet"] or c["doc"]) for c in others))
 
 
 def _format_args(args: dict[str, list[dict[str, object]]]) -> str:
     parts = []
     for role, values in args.items():
-        shown = ", ".join(str(v.get("name") or v.get("text")) for v in values)
-        parts.append(f"{role}={shown}")
+        shown = ", ".join(safe(v.get("name") or v.get("text")) for v in values)
+        parts.append(f"{safe(role)}={shown}")
     return "; ".join(parts)
 
 
@@ -415,22 +477,18 @@ def _print_events_table(rows: list[tuple[str, Event]]) -> None:
     table = Table("doc", "type", "date", "status", "arguments", "evidence", show_lines=True)
     for doc_id, event in rows:
         data = event.to_json()
-        table.add_row(
-            doc_id,
-            event.type,
-            event.date or "",
-            event.status or "",
-            _format_args(data["args"]),
-            event.evidence[:200],
-        )
+        table.add_row(*(Text(safe(cell)) for cell in (
+            doc_id, event.type, event.date, event.status, _format_args(data["args"]),
+            event.evidence[:200])))
     out.print(table)
 
 
 @docs_app.command("list")
 def docs_list(
     db: DbOption = None,
-    limit: Annotated[int, typer.Option(help="How many.")] = 50,
-    offset: Annotated[int, typer.Option(help="Skip this many.")] = 0,
+    limit: Annotated[int, _limit_option()] = 50,
+    offset: Annotated[int, typer.Option(help="Skip this many.", metavar="N",
+                                        parser=_whole_number("--offset", 0, MAX_OFFSET))] = 0,
     as_json: JsonOption = False,
 ) -> None:
     """List stored documents."""
@@ -443,9 +501,9 @@ def docs_list(
         return
     print(f"{'id':>5}  {'doc':24}  {'published':10}  {'outlet':20}  {'sources':>7}  title")
     for row in rows:
-        print(f"{row['id']:>5}  {_cut(row['doc_key'], 24):24}  "
-              f"{(row['published'] or '')[:10]:10}  {_cut(row['outlet'] or '', 20):20}  "
-              f"{row['sources']:>7}  {_cut(row['title'] or '', 60)}")
+        print(f"{row['id']:>5}  {_cut(safe(row['doc_key']), 24):24}  "
+              f"{safe(row['published'])[:10]:10}  {_cut(safe(row['outlet']), 20):20}  "
+              f"{row['sources']:>7}  {_cut(safe(row['title']), 60)}")
 
 
 def _cut(text: str, width: int) -> str:
@@ -465,34 +523,35 @@ def docs_show(
     doc = store.get_document(doc_id)
     store.close()
     if doc is None:
-        err.print(f"[red]error:[/red] no document {doc_id!r}")
-        raise typer.Exit(1)
+        _fail(f"no document {doc_id!r}", status=1)
     if as_json:
         print(json.dumps(asdict(doc)))
         return
-    out.print(f"[bold]{doc.doc_key}[/bold] (#{doc.id})  {doc.published or 'no date'}  "
-              f"{doc.outlet or ''}  {doc.url or ''}", highlight=False)
+    out.print(Text.assemble((safe(doc.doc_key), "bold"),
+                            f" (#{doc.id})  {safe(doc.published) or 'no date'}  "
+                            f"{safe(doc.outlet)}  {safe(doc.url)}"))
     for src in doc.sources:
         where = src["path"] + (f":{src['record']}" if src["record"] >= 0 else "")
-        out.print(f"  source {where} {src['member'] or ''}".rstrip(), highlight=False)
+        out.print(Text(f"  source {safe(where)} {safe(src['member'])}".rstrip()))
     for flag in doc.flags:
-        out.print(f"  [yellow]flag[/yellow] {flag}", highlight=False)
+        out.print(Text.assemble("  ", ("flag", "yellow"), " ", safe(flag)))
     for other in doc.cluster:
-        out.print(f"  same story as #{other['id']} {other['doc_key']} {other['outlet'] or ''} "
-                  f"{other['url'] or ''}".rstrip(), highlight=False)
+        out.print(Text(f"  same story as #{other['id']} {safe(other['doc_key'])} "
+                       f"{safe(other['outlet'])} {safe(other['url'])}".rstrip()))
     out.print()
-    out.print(doc.clean_text, highlight=False, markup=False)
+    out.print(Text(safe_block(doc.clean_text)))
     if doc.quotes:
         out.print()
-        out.print("[bold]quotes[/bold]")
+        out.print(Text("quotes", "bold"))
         for quote in doc.quotes:
-            out.print(f"  \u201c{quote['text']}\u201d \u2014 {quote['speaker'] or 'unknown'}",
-                      highlight=False, markup=False)
+            out.print(Text(f"  \u201c{safe(quote['text'])}\u201d \u2014 "
+                           f"{safe(quote['speaker']) or 'unknown'}"))
     if doc.removals:
         out.print()
-        out.print("[bold]removed by cleaning[/bold]")
+        out.print(Text("removed by cleaning", "bold"))
         for rem in doc.removals:
-            out.print(f"  [dim]{rem['reason']}:[/dim] {rem['text']}", highlight=False)
+            out.print(Text.assemble("  ", (f"{safe(rem['reason'])}:", "dim"), " ",
+                                    safe(rem["text"])))
 
 
 def version_callback(value: bool) -> None:

@@ -7,22 +7,49 @@ committed and a re-run skips them as already stored.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable, Iterable, Iterator
-from dataclasses import asdict, dataclass, field
+from dataclasses import dataclass, field, replace
 from itertools import islice
-from typing import Protocol
+from typing import TYPE_CHECKING, Any, Protocol
 
 from materiel.clean import clean
+from materiel.deadline import DeadlineExceeded, deadline
 from materiel.ingest import ReaderOptions, read_paths
 from materiel.models import CleanDocument, Document, Event, ReadError
 from materiel.store import Store
-from materiel.store.repository import DUPLICATE, NEAR_DUPLICATE_STATUS, NEW, AddResult
+from materiel.store.repository import (
+    DUPLICATE,
+    NEAR_DUPLICATE_STATUS,
+    NEW,
+    AddResult,
+    content_hash,
+)
+from materiel.store.types import strip_nul
+
+if TYPE_CHECKING:
+    from sqlalchemy import Connection
 
 BATCH_SIZE = 200
+EXTRACT_GROUP = 32  # documents parsed together; a group that fails is redone one by one
+MAX_KEPT_ERRORS = 20
+
+
+@dataclass
+class Limits:
+    """What one document may cost: a document over a limit is rejected with a line saying
+    so, and the batch goes on."""
+
+    max_chars: int = 1_000_000  # characters of text (news articles are far shorter)
+    seconds: float | None = 30.0  # for cleaning, and per document for extraction
 
 
 @dataclass
 class IngestSummary:
+    """Counts of a run.  Rejections are counted by reason and handed to `on_reject` as they
+    happen; only the first MAX_KEPT_ERRORS lines are kept, so memory does not grow with
+    the number of bad records."""
+
     read: int = 0
     new: int = 0
     duplicate: int = 0
@@ -30,27 +57,71 @@ class IngestSummary:
     rejected: int = 0
     events: int = 0
     errors: list[str] = field(default_factory=list)
+    rejected_by_reason: dict[str, int] = field(default_factory=dict)
+    on_reject: Callable[[str], None] | None = field(default=None, repr=False, compare=False)
+
+    def reject(self, line: str, reason: str) -> None:
+        self.rejected += 1
+        key = reason_key(reason)
+        self.rejected_by_reason[key] = self.rejected_by_reason.get(key, 0) + 1
+        if len(self.errors) < MAX_KEPT_ERRORS:
+            self.errors.append(line)
+        if self.on_reject is not None:
+            self.on_reject(line)
 
     def to_json(self) -> dict[str, object]:
-        return asdict(self)
+        return {"read": self.read, "new": self.new, "duplicate": self.duplicate,
+                "near_duplicate": self.near_duplicate, "rejected": self.rejected,
+                "events": self.events, "rejected_by_reason": self.rejected_by_reason,
+                "errors": self.errors}
+
+
+def reason_key(reason: str) -> str:
+    """The kind of a rejection, without the record-specific detail after ':' or '('."""
+    return re.split(r"[:(]", reason, maxsplit=1)[0].strip()[:80] or "unknown"
 
 
 def clean_records(
-    records: Iterable[Document | ReadError], summary: IngestSummary
+    records: Iterable[Document | ReadError], summary: IngestSummary, limits: Limits | None = None
 ) -> Iterator[CleanDocument]:
-    """Clean each document; read errors and documents left empty are counted as rejected."""
+    """Clean each document; read errors, documents over a limit, and documents left empty
+    are rejected."""
+    limits = limits or Limits()
     for record in records:
         if isinstance(record, ReadError):
-            summary.rejected += 1
-            summary.errors.append(str(record))
+            summary.reject(str(record), record.reason)
             continue
         summary.read += 1
-        cleaned = clean(record)
+        if len(record.text) > limits.max_chars:
+            summary.reject(f"{where(record)}: text too long ({len(record.text):,} characters; "
+                           f"the limit is {limits.max_chars:,})", "text too long")
+            continue
+        try:
+            with deadline(limits.seconds):
+                cleaned = clean(without_nul(record))
+        except DeadlineExceeded as exc:
+            summary.reject(f"{where(record)}: cleaning {exc}", "cleaning took too long")
+            continue
+        except Exception as exc:  # noqa: BLE001 - one bad document must not stop the run
+            summary.reject(f"{where(record)}: cleaning failed ({_brief(exc)})", "cleaning failed")
+            continue
         if not cleaned.text.strip():
-            summary.rejected += 1
-            summary.errors.append(f"{_where(record)}: no text left after cleaning")
+            summary.reject(f"{where(record)}: no text left after cleaning",
+                           "no text left after cleaning")
             continue
         yield cleaned
+
+
+def without_nul(doc: Document) -> Document:
+    """The document with NUL characters taken out of its text fields (PostgreSQL cannot
+    store them); taken out before cleaning so that every offset holds."""
+    fields: dict[str, Any] = {name: strip_nul(value) for name, value in vars(doc).items()
+                              if isinstance(value, str) and "\x00" in value}
+    return replace(doc, **fields) if fields else doc
+
+
+def _brief(exc: BaseException) -> str:
+    return f"{type(exc).__name__}: {(str(exc).splitlines() or [''])[0][:160]}"
 
 
 def _batches(items: Iterable[CleanDocument], size: int) -> Iterator[list[CleanDocument]]:
@@ -108,23 +179,55 @@ def make_extractor(kb_path: str | None = None, use_kb: bool = True) -> EventSink
     return OfficeTermChecker(extractor, kb_path) if use_kb else extractor
 
 
-def _store_one_batch(
-    store: Store, batch: list[CleanDocument], extractor: EventSink | None
-) -> tuple[list[AddResult], int]:
-    """Documents and their events in one transaction, so they commit (or not) together."""
-    with store.transaction() as conn:
-        results = [store.add(conn, doc) for doc in batch]
-        n_events = 0
-        if extractor is not None:
-            fresh = [
-                (r, doc)
-                for r, doc in zip(results, batch, strict=True)
-                if r.status in (NEW, NEAR_DUPLICATE_STATUS)
-            ]
-            found = extractor.extract_many([doc for _r, doc in fresh])
-            for (result, _doc), (clean_doc, events) in zip(fresh, found, strict=True):
-                n_events += store.add_events(conn, result.document_id, clean_doc, events)
-                store.add_quotes(conn, result.document_id, quotes_of(clean_doc))
+Extracted = dict[int, tuple[list[Event], list[dict[str, object]]]]
+
+
+def _extract_group(extractor: EventSink, docs: list[CleanDocument]) -> Extracted:
+    return {i: (events, quotes_of(clean_doc))
+            for i, (clean_doc, events) in enumerate(extractor.extract_many(docs))}
+
+
+def extract_guarded(extractor: EventSink, docs: list[CleanDocument], summary: IngestSummary,
+                    limits: Limits) -> Extracted:
+    """Events and quotes of each document, by its position in `docs`.  A group that fails or
+    runs out of time is redone one document at a time, so only the culprit is rejected."""
+    found: Extracted = {}
+    for first in range(0, len(docs), EXTRACT_GROUP):
+        group = docs[first:first + EXTRACT_GROUP]
+        seconds = limits.seconds * len(group) if limits.seconds else None
+        try:
+            with deadline(seconds):
+                done = _extract_group(extractor, group)
+        except Exception:  # noqa: BLE001 - DeadlineExceeded or any error: find the culprit
+            done = {}
+            for i, doc in enumerate(group):
+                try:
+                    with deadline(limits.seconds):
+                        done[i] = _extract_group(extractor, [doc])[0]
+                except DeadlineExceeded as exc:
+                    summary.reject(f"{where(doc.doc)}: extraction {exc}",
+                                   "extraction took too long")
+                except Exception as exc:  # noqa: BLE001
+                    summary.reject(f"{where(doc.doc)}: extraction failed ({_brief(exc)})",
+                                   "extraction failed")
+        found.update({first + i: result for i, result in done.items()})
+    return found
+
+
+Found = tuple[list[Event], list[dict[str, object]]] | None  # None: not extracted
+
+
+def _write(store: Store, conn: Connection, items: list[tuple[CleanDocument, Found]]
+           ) -> tuple[list[AddResult], int]:
+    results = []
+    n_events = 0
+    for clean_doc, found in items:
+        result = store.add(conn, clean_doc)
+        results.append(result)
+        if found is not None and result.status in (NEW, NEAR_DUPLICATE_STATUS):
+            events, quotes = found
+            n_events += store.add_events(conn, result.document_id, clean_doc, events)
+            store.add_quotes(conn, result.document_id, quotes)
     return results, n_events
 
 
@@ -133,24 +236,37 @@ def store_batch(
     batch: list[CleanDocument],
     summary: IngestSummary,
     extractor: EventSink | None = None,
+    limits: Limits | None = None,
 ) -> None:
-    """Write a batch in one transaction; if it fails, retry one document at a time so that
-    one bad record does not cost the others."""
+    """Extract the events of the documents not stored yet (outside any transaction, so the
+    database is not held while the parser runs), then write documents and events in one
+    transaction that waits for other writers.  If the write fails, each document is
+    retried alone so that one bad record does not cost the others."""
+    limits = limits or Limits()
+    items: list[tuple[CleanDocument, Found]] = [(doc, None) for doc in batch]
+    if extractor is not None:
+        known = store.stored_hashes([content_hash(doc) for doc in batch])
+        fresh = [doc for doc in batch if content_hash(doc) not in known]
+        found = extract_guarded(extractor, fresh, summary, limits)
+        by_doc = {id(fresh[k]): result for k, result in found.items()}
+        rejected = {id(doc) for k, doc in enumerate(fresh) if k not in found}
+        items = [(doc, by_doc.get(id(doc))) for doc in batch if id(doc) not in rejected]
     try:
-        results, n_events = _store_one_batch(store, batch, extractor)
+        results, n_events = store.write(lambda conn: _write(store, conn, items))
     except Exception:  # noqa: BLE001 - any error: isolate the record that caused it
         results, n_events = [], 0
-        for doc in batch:
+        for item in items:
+            def write_one(conn: Connection, one: tuple[CleanDocument, Found] = item
+                          ) -> tuple[list[AddResult], int]:
+                return _write(store, conn, [one])
+
             try:
-                one, n = _store_one_batch(store, [doc], extractor)
+                got, n = store.write(write_one)
             except Exception as exc:  # noqa: BLE001
-                summary.rejected += 1
-                summary.errors.append(
-                    f"{_where(doc.doc)}: not stored ({type(exc).__name__}: "
-                    f"{(str(exc).splitlines() or [''])[0][:160]})"
-                )
+                summary.reject(f"{where(item[0].doc)}: not stored ({_brief(exc)})",
+                               "not stored")
                 continue
-            results += one
+            results += got
             n_events += n
     summary.events += n_events
     for result in results:
@@ -162,7 +278,8 @@ def store_batch(
             summary.near_duplicate += 1
 
 
-def _where(doc: Document) -> str:
+def where(doc: Document) -> str:
+    """The record a document came from, as rejection lines name it."""
     prov = doc.provenance
     return prov.path if prov.record is None else f"{prov.path}:{prov.record}"
 
@@ -174,14 +291,18 @@ def ingest(
     *,
     batch_size: int = BATCH_SIZE,
     extractor: EventSink | None = None,
+    limits: Limits | None = None,
+    summary: IngestSummary | None = None,
     on_document: Callable[[IngestSummary], None] | None = None,
 ) -> IngestSummary:
     """Read, clean, deduplicate and store everything under `paths`; with an `extractor`,
-    the events of each new document are stored with it."""
-    summary = IngestSummary()
+    the events of each new document are stored with it.  Pass a `summary` with `on_reject`
+    set to see rejections as they happen."""
+    summary = summary if summary is not None else IngestSummary()
+    limits = limits or Limits()
     records = read_paths(paths, options or ReaderOptions())
-    for batch in _batches(clean_records(records, summary), batch_size):
-        store_batch(store, batch, summary, extractor)
+    for batch in _batches(clean_records(records, summary, limits), batch_size):
+        store_batch(store, batch, summary, extractor, limits)
         if on_document is not None:
             on_document(summary)
     return summary
@@ -194,9 +315,15 @@ def extract_paths(
     kb_path: str | None = None,
     use_kb: bool = True,
     summary: IngestSummary | None = None,
+    limits: Limits | None = None,
 ) -> Iterator[tuple[CleanDocument, list[Event]]]:
     """Read and clean everything under `paths` and extract its events; nothing is stored."""
     summary = summary if summary is not None else IngestSummary()
+    limits = limits or Limits()
     extractor = make_extractor(kb_path, use_kb)
     records = read_paths(paths, options or ReaderOptions())
-    yield from extractor.extract_many(clean_records(records, summary))
+    for batch in _batches(clean_records(records, summary, limits), EXTRACT_GROUP):
+        found = extract_guarded(extractor, batch, summary, limits)
+        for i, clean_doc in enumerate(batch):
+            if i in found:
+                yield clean_doc, found[i][0]

@@ -55,3 +55,64 @@ def test_events_round_trip_in_the_output_contract(stored):
 ])
 def test_filters(stored, flt, expected):
     assert [r["type"] for r in stored.events(flt)] == expected
+
+
+@pytest.fixture
+def wildcards(db_url):
+    """Items whose text holds the characters LIKE treats specially."""
+    store = Store.open(db_url)
+    doc = Document(id="wild", text=TEXT, provenance=Provenance(path="w.jsonl", record=0))
+    clean = CleanDocument(doc=doc, text=TEXT, sentences=[Sentence(0, len(TEXT), TEXT)])
+    items = ["50% stake", "model_x", "back\\slash", "AN/TPQ-53 radar", "plain"]
+    found = [Event(doc="wild", type="procurement", date=f"2025-01-0{i + 1}",
+                   args={"item": [Argument(text)], "buyer": [Argument(f"buyer {text}")]},
+                   evidence=TEXT)
+             for i, text in enumerate(items)]
+    with store.transaction() as conn:
+        store.add_events(conn, store.add(conn, clean).document_id, clean, found)
+    yield store
+    store.close()
+
+
+@pytest.mark.parametrize("needle, expected", [
+    ("%", ["50% stake"]),
+    ("0% s", ["50% stake"]),
+    ("_", ["model_x"]),
+    ("l_x", ["model_x"]),
+    ("mo_el", []),  # as a wildcard "_" would match the "d" of "model"
+    ("\\", ["back\\slash"]),
+    ("k\\s", ["back\\slash"]),
+    ("n/t", ["AN/TPQ-53 radar"]),  # "/" is the escape character: literal too
+    ("%%", []),
+    ("plain", ["plain"]),
+])
+def test_like_wildcards_in_filters_are_literal(wildcards, needle, expected):
+    for flt in (EventFilter(item=needle), EventFilter(party=needle)):
+        rows = wildcards.events(flt)
+        assert sorted(r["args"]["item"][0]["text"] for r in rows) == expected, flt
+
+
+@pytest.mark.parametrize("bad", [
+    {"type": "bogus"}, {"date_from": "2025-13"}, {"date_to": "yesterday"},
+    {"date_from": "2025-02-30"}, {"limit": 0}, {"limit": -1}, {"limit": 10**20},
+    {"offset": -1}, {"offset": 10**20},
+])
+def test_filter_values_are_checked(bad):
+    with pytest.raises(ValueError):
+        EventFilter(**bad)
+
+
+def test_the_widest_window_runs_on_both_back_ends(stored):
+    from materiel.bounds import MAX_OFFSET, MAX_ROWS
+
+    assert len(stored.events(EventFilter(limit=MAX_ROWS))) == 2
+    assert stored.events(EventFilter(limit=MAX_ROWS, offset=MAX_OFFSET)) == []
+    assert len(stored.list_documents(limit=MAX_ROWS)) == 1
+    for limit, offset in ((-1, 0), (0, 0), (MAX_ROWS + 1, 0), (1, -1), (1, 10**20)):
+        with pytest.raises(ValueError):
+            stored.list_documents(limit=limit, offset=offset)
+
+
+@pytest.mark.parametrize("key", ["99999999999999999999", "2147483648", "\u00b2", "\u0661", "-1"])
+def test_document_keys_that_are_not_store_ids(stored, key):
+    assert stored.get_document(key) is None

@@ -1,9 +1,10 @@
 """`score(gold_docs, predictions)`: event, argument and date scores against the gold.
 
 Computes what the reference scorer computes (same matching, same rounding, same keys):
-per document, predictions and gold events of compatible types pair up when they share a
-matching role value or their evidence overlaps, greedily by the number of matching values
-(ties: overlapping evidence first, then required gold, then order). Predictions paired with
+per document, predictions and gold events of compatible types pair up when their evidence
+overlaps or they share two matching role values (one when the gold event has only one),
+greedily by the number of matching values (ties: overlapping evidence first, then required
+gold, then order). Predictions paired with
 optional gold are dropped from precision and recall.
 """
 
@@ -75,7 +76,9 @@ def pair_events(preds: list[dict[str, Any]], golds: list[dict[str, Any]]) -> lis
                 continue
             n = matched_values(p, g)
             overlap = evidence_overlaps(p, g)
-            if n > 0 or overlap:
+            # one shared value ("recipient: Ukraine") does not make two events the same
+            n_gold = sum(len(v) for v in (g.get("args") or {}).values())
+            if overlap or (n > 0 and n >= min(2, n_gold)):
                 candidates.append((n, overlap, bool(g.get("optional")), i, j))
     candidates.sort(key=lambda c: (-c[0], not c[1], c[2], c[3], c[4]))
     taken_p: set[int] = set()

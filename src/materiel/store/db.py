@@ -7,7 +7,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from platformdirs import user_data_dir
-from sqlalchemy import Engine, create_engine, event, text
+from sqlalchemy import Connection, Engine, create_engine, event, text
 from sqlalchemy.exc import DBAPIError
 
 if TYPE_CHECKING:
@@ -37,13 +37,35 @@ def to_url(db: str) -> str:
     return f"sqlite:///{Path(db).expanduser().resolve()}"
 
 
+WRITE_OPTION = "materiel_write"  # execution option of a connection about to write
+
+
 def _sqlite_pragmas(dbapi_conn: Any, _record: Any) -> None:
+    # the driver must not open transactions itself: _sqlite_begin does, as each one needs
+    dbapi_conn.isolation_level = None
     cur = dbapi_conn.cursor()
     cur.execute("PRAGMA journal_mode=WAL")
     cur.execute("PRAGMA synchronous=NORMAL")
     cur.execute("PRAGMA foreign_keys=ON")
     cur.execute("PRAGMA busy_timeout=10000")
     cur.close()
+
+
+def _sqlite_begin(conn: Connection) -> None:
+    """Writers take the lock when they begin, readers never: a writer that began by reading
+    could not upgrade its lock while another wrote (SQLite gives up at once then)."""
+    immediate = conn.get_execution_options().get(WRITE_OPTION)
+    conn.exec_driver_sql("BEGIN IMMEDIATE" if immediate else "BEGIN")
+
+
+def is_contention(exc: Exception) -> bool:
+    """Whether a database error comes from another writer (worth waiting and retrying)."""
+    orig = getattr(exc, "orig", None)
+    code = getattr(orig, "sqlstate", None) or getattr(orig, "pgcode", None)
+    if code in {"40001", "40P01", "55P03", "23505"}:  # serialization, deadlock, lock, unique
+        return True
+    message = str(orig or exc).lower()
+    return "database is locked" in message or "database is busy" in message
 
 
 def make_engine(url: str) -> Engine:
@@ -53,6 +75,7 @@ def make_engine(url: str) -> Engine:
             Path(path).parent.mkdir(parents=True, exist_ok=True)
         engine = create_engine(url)
         event.listen(engine, "connect", _sqlite_pragmas)
+        event.listen(engine, "begin", _sqlite_begin)
         return engine
     return create_engine(url, pool_pre_ping=True)
 
@@ -85,9 +108,14 @@ def migrate(engine: Engine, revision: str = "head") -> None:
     from alembic import command
 
     cfg = alembic_config()
-    with engine.begin() as conn:
-        cfg.attributes["connection"] = conn
-        command.upgrade(cfg, revision)
+    with engine.connect() as conn:
+        # two first runs on a new database: the second waits, then finds nothing to do
+        conn.execution_options(**{WRITE_OPTION: True})
+        with conn.begin():
+            if conn.dialect.name == "postgresql":
+                conn.execute(text("SELECT pg_advisory_xact_lock(7305862)"))
+            cfg.attributes["connection"] = conn
+            command.upgrade(cfg, revision)
 
 
 def migrate_down(engine: Engine, revision: str) -> None:

@@ -9,7 +9,8 @@ from typing import Any
 
 from sqlalchemy import Connection, exists, func, insert, or_, select
 
-from materiel.models import ROLES, Argument, CleanDocument, Event
+from materiel.bounds import DATE_FORMS, check_window, is_iso_date
+from materiel.models import EVENT_TYPES, ROLES, Argument, CleanDocument, Event
 from materiel.store.schema import clusters, documents, event_args, events, quotes
 
 PARTY_ROLES = sorted(
@@ -30,6 +31,14 @@ class EventFilter:
     all_copies: bool = False
     limit: int = 100
     offset: int = 0
+
+    def __post_init__(self) -> None:
+        if self.type is not None and self.type not in EVENT_TYPES:
+            raise ValueError(f"unknown event type {self.type!r}")
+        for bound in (self.date_from, self.date_to):
+            if bound is not None and not is_iso_date(bound):
+                raise ValueError(f"not a {DATE_FORMS} date: {bound!r}")
+        check_window(self.limit, self.offset)
 
 
 def _sentence_index(clean: CleanDocument, start: int | None) -> int | None:
@@ -84,13 +93,14 @@ def add_quotes(conn: Connection, document_id: int, found: list[dict[str, Any]]) 
 
 
 def _arg_matches(roles: list[str], needle: str) -> Any:
-    like = f"%{needle.lower()}%"
+    # autoescape: % and _ in the needle are literal characters, not LIKE wildcards
+    lowered = needle.lower()
     return exists().where(
         event_args.c.event_id == events.c.id,
         event_args.c.role.in_(roles),
         or_(
-            func.lower(event_args.c.text).like(like),
-            func.lower(event_args.c.name).like(like),
+            func.lower(event_args.c.text).contains(lowered, autoescape=True),
+            func.lower(event_args.c.name).contains(lowered, autoescape=True),
             event_args.c.entity_id == needle,
         ),
     )

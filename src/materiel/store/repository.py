@@ -3,14 +3,17 @@
 from __future__ import annotations
 
 import json
-from collections.abc import Iterator
+import time
+from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
-from typing import Any
+from typing import Any, TypeVar
 
 from sqlalchemy import Connection, Engine, Insert, bindparam, func, insert, select, update
+from sqlalchemy.exc import IntegrityError, OperationalError
 
+from materiel.bounds import check_window
 from materiel.dedup import NEAR_DUPLICATE, Signature, body_text, exact_hash, signature
 from materiel.models import CleanDocument, Document, Event
 from materiel.store import db
@@ -30,6 +33,8 @@ from materiel.store.schema import (
 )
 
 NEW, DUPLICATE, NEAR_DUPLICATE_STATUS = "new", "duplicate", "near_duplicate"
+WRITE_WAIT = 600.0  # seconds a write waits for other writers before giving up
+T = TypeVar("T")
 
 # Statements built once and run with parameters: building them per document costs more
 # than running them.
@@ -87,6 +92,19 @@ def _insert(conn: Connection, statement: Insert, values: dict[str, Any]) -> int:
     return int(key[0])
 
 
+def _as_store_id(key: str | int) -> int | None:
+    """The numeric store id that `key` names, if it can be one (ids are 32-bit integers)."""
+    text = str(key)
+    if text.isascii() and text.isdigit() and len(text) <= 10 and int(text) < 2**31:
+        return int(text)
+    return None
+
+
+def content_hash(clean: CleanDocument) -> str:
+    """The exact-duplicate key of a cleaned document, as the store computes it."""
+    return exact_hash(body_text(clean))
+
+
 def _now() -> str:
     return datetime.now(UTC).isoformat(timespec="seconds")
 
@@ -111,8 +129,40 @@ class Store:
 
     @contextmanager
     def transaction(self) -> Iterator[Connection]:
-        with self.engine.begin() as conn:
-            yield conn
+        """A write transaction; on SQLite it takes the write lock at once (BEGIN IMMEDIATE),
+        so two writers queue instead of failing halfway."""
+        with self.engine.connect() as conn:
+            conn.execution_options(**{db.WRITE_OPTION: True})
+            with conn.begin():
+                yield conn
+
+    def write(self, work: Callable[[Connection], T], *, wait: float = WRITE_WAIT) -> T:
+        """Run `work` in one write transaction.  While another writer holds the database
+        (or, on PostgreSQL, a concurrent insert of the same content wins), wait and run it
+        again, for up to `wait` seconds."""
+        give_up = time.monotonic() + wait
+        pause = 0.05
+        conflicts = 0
+        while True:
+            try:
+                with self.transaction() as conn:
+                    return work(conn)
+            except (OperationalError, IntegrityError) as exc:
+                conflicts += isinstance(exc, IntegrityError)
+                if (not db.is_contention(exc) or conflicts > 3
+                        or time.monotonic() + pause > give_up):
+                    raise
+            time.sleep(pause)
+            pause = min(pause * 2, 2.0)
+
+    def stored_hashes(self, hashes: list[str]) -> set[str]:
+        """Which of these content hashes are stored already (read-only, no write lock)."""
+        if not hashes:
+            return set()
+        with self.engine.connect() as conn:
+            rows = conn.execute(select(documents.c.content_hash).where(
+                documents.c.content_hash.in_(sorted(set(hashes)))))
+            return {row[0] for row in rows}
 
     # -- writing -----------------------------------------------------------------------------
 
@@ -254,6 +304,7 @@ class Store:
             return int(conn.execute(select(func.count()).select_from(documents)).scalar() or 0)
 
     def list_documents(self, limit: int = 50, offset: int = 0) -> list[dict[str, Any]]:
+        check_window(limit, offset)
         n_sources = (select(func.count()).where(sources.c.document_id == documents.c.id)
                      .scalar_subquery())
         query = (
@@ -270,8 +321,9 @@ class Store:
         """By numeric store id, or by the input's own id (the latest stored with that id)."""
         with self.engine.connect() as conn:
             row = None
-            if isinstance(key, int) or str(key).isdigit():
-                row = conn.execute(select(documents).where(documents.c.id == int(key))).first()
+            store_id = _as_store_id(key)
+            if store_id is not None:
+                row = conn.execute(select(documents).where(documents.c.id == store_id)).first()
             if row is None:
                 row = conn.execute(select(documents).where(documents.c.doc_key == str(key))
                                    .order_by(documents.c.id.desc())).first()

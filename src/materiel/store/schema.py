@@ -15,11 +15,11 @@ from sqlalchemy import (
     Integer,
     LargeBinary,
     MetaData,
-    String,
     Table,
-    Text,
     UniqueConstraint,
 )
+
+from materiel.store.types import BoundedString, NulFreeText
 
 metadata = MetaData()
 
@@ -34,23 +34,23 @@ documents = Table(
     "documents",
     metadata,
     Column("id", Integer, primary_key=True),
-    Column("doc_key", String(512), nullable=False, index=True),
-    Column("title", Text),
-    Column("url", Text),
-    Column("published", String(40)),
-    Column("outlet", String(255)),
-    Column("author", String(255)),
-    Column("language", String(16)),
-    Column("raw_text", Text, nullable=False),
-    Column("clean_text", Text, nullable=False),
-    Column("content_hash", String(64), nullable=False, unique=True),
+    Column("doc_key", BoundedString(512, key=True), nullable=False, index=True),
+    Column("title", NulFreeText),
+    Column("url", NulFreeText),
+    Column("published", BoundedString(40)),
+    Column("outlet", BoundedString(255)),
+    Column("author", BoundedString(255)),
+    Column("language", BoundedString(16)),
+    Column("raw_text", NulFreeText, nullable=False),
+    Column("clean_text", NulFreeText, nullable=False),
+    Column("content_hash", BoundedString(64), nullable=False, unique=True),
     Column("is_feed", Boolean, nullable=False, default=False),
     # JSON lists: stories as [index, start, end, heading], segments as [kind, start, end, story]
-    Column("stories", Text, nullable=False, default="[]"),
-    Column("segments", Text, nullable=False, default="[]"),
+    Column("stories", NulFreeText, nullable=False, default="[]"),
+    Column("segments", NulFreeText, nullable=False, default="[]"),
     Column("cluster_id", Integer, ForeignKey("clusters.id"), nullable=True, index=True),
-    Column("ingested_at", String(40), nullable=False),
-    Column("flags", Text, nullable=False, server_default="[]"),  # JSON list of strings
+    Column("ingested_at", BoundedString(40), nullable=False),
+    Column("flags", NulFreeText, nullable=False, server_default="[]"),  # JSON list of strings
 )
 
 sources = Table(
@@ -58,15 +58,15 @@ sources = Table(
     metadata,
     Column("id", Integer, primary_key=True),
     Column("document_id", Integer, ForeignKey("documents.id", ondelete="CASCADE"), nullable=False),
-    Column("path", Text, nullable=False),
+    Column("path", NulFreeText, nullable=False),
     Column("record", Integer, nullable=False, default=-1),  # -1: the whole file
-    Column("member", Text, nullable=False, default=""),
+    Column("member", NulFreeText, nullable=False, default=""),
     Column("byte_offset", Integer, nullable=True),
-    Column("raw_hash", String(64), nullable=False),
-    Column("url", Text),
-    Column("outlet", String(255)),
-    Column("published", String(40)),
-    Column("seen_at", String(40), nullable=False),
+    Column("raw_hash", BoundedString(64), nullable=False),
+    Column("url", NulFreeText),
+    Column("outlet", BoundedString(255)),
+    Column("published", BoundedString(40)),
+    Column("seen_at", BoundedString(40), nullable=False),
     UniqueConstraint("document_id", "raw_hash", "path", "record", "member", name="uq_source"),
     Index("ix_sources_document", "document_id"),
 )
@@ -92,8 +92,8 @@ removals = Table(
     Column("document_id", Integer, ForeignKey("documents.id", ondelete="CASCADE"), nullable=False),
     Column("start", Integer, nullable=False),
     Column("end", Integer, nullable=False),
-    Column("reason", String(80), nullable=False),
-    Column("text", Text, nullable=False),
+    Column("reason", BoundedString(80), nullable=False),
+    Column("text", NulFreeText, nullable=False),
     Index("ix_removals_document", "document_id"),
 )
 
@@ -102,10 +102,10 @@ signatures = Table(
     "signatures",
     metadata,
     Column("id", Integer, primary_key=True),
-    Column("kind", String(8), nullable=False),
+    Column("kind", BoundedString(8), nullable=False),
     Column("document_id", Integer, ForeignKey("documents.id", ondelete="CASCADE"), nullable=False),
     Column("item", Integer, nullable=False, default=-1),
-    Column("content_hash", String(64), nullable=False),
+    Column("content_hash", BoundedString(64), nullable=False),
     Column("signature", LargeBinary, nullable=False),
     Index("ix_signatures_hash", "kind", "content_hash"),
     Index("ix_signatures_document", "document_id"),
@@ -114,7 +114,7 @@ signatures = Table(
 lsh_bands = Table(
     "lsh_bands",
     metadata,
-    Column("band_key", String(40), primary_key=True),  # "<kind>:<band>:<hash>"
+    Column("band_key", BoundedString(40), primary_key=True),  # "<kind>:<band>:<hash>"
     Column("signature_id", Integer, ForeignKey("signatures.id", ondelete="CASCADE"),
            primary_key=True),
 )
@@ -134,16 +134,16 @@ events = Table(
     metadata,
     Column("id", Integer, primary_key=True),
     Column("document_id", Integer, ForeignKey("documents.id", ondelete="CASCADE"), nullable=False),
-    Column("type", String(16), nullable=False),
-    Column("date", String(10)),
-    Column("status", String(12)),
-    Column("evidence", Text, nullable=False),
+    Column("type", BoundedString(16), nullable=False),
+    Column("date", BoundedString(10)),
+    Column("status", BoundedString(12)),
+    Column("evidence", NulFreeText, nullable=False),
     Column("evidence_start", Integer),  # offsets into documents.clean_text
     Column("evidence_end", Integer),
     Column("sentence_idx", Integer),  # sentences.idx of the evidence sentence
-    Column("summary", Text, nullable=False),
+    Column("summary", NulFreeText, nullable=False),
     Column("confidence", Float, nullable=False),
-    Column("flags", Text, nullable=False),  # JSON list of strings
+    Column("flags", NulFreeText, nullable=False),  # JSON list of strings
     Index("ix_events_document", "document_id"),
     Index("ix_events_type_date", "type", "date"),
 )
@@ -152,13 +152,13 @@ event_args = Table(
     "event_args",
     metadata,
     Column("event_id", Integer, ForeignKey("events.id", ondelete="CASCADE"), primary_key=True),
-    Column("role", String(16), primary_key=True),
+    Column("role", BoundedString(16), primary_key=True),
     Column("idx", Integer, primary_key=True),
-    Column("text", Text, nullable=False),
-    Column("name", Text),
-    Column("entity_id", String(128)),
+    Column("text", NulFreeText, nullable=False),
+    Column("name", NulFreeText),
+    Column("entity_id", BoundedString(128, key=True)),
     Column("value", Float),
-    Column("currency", String(3)),
+    Column("currency", BoundedString(3)),
     Column("start", Integer),
     Column("end", Integer),
     Index("ix_event_args_entity", "entity_id"),
@@ -169,10 +169,10 @@ quotes = Table(
     metadata,
     Column("id", Integer, primary_key=True),
     Column("document_id", Integer, ForeignKey("documents.id", ondelete="CASCADE"), nullable=False),
-    Column("text", Text, nullable=False),
+    Column("text", NulFreeText, nullable=False),
     Column("start", Integer),
     Column("end", Integer),
-    Column("speaker", Text),
-    Column("speaker_id", String(128)),
+    Column("speaker", NulFreeText),
+    Column("speaker_id", BoundedString(128, key=True)),
     Index("ix_quotes_document", "document_id"),
 )

@@ -1,0 +1,62 @@
+"""Filters and windows of the listing commands: checked before the database is touched."""
+
+from __future__ import annotations
+
+import pytest
+from typer.testing import CliRunner
+
+from materiel.cli import app
+from materiel.store import Store
+
+runner = CliRunner()
+
+
+@pytest.mark.parametrize("args, option", [
+    (["events", "--limit", "-1"], "--limit"),
+    (["events", "--limit", "0"], "--limit"),
+    (["events", "--limit", "99999999999999999999"], "--limit"),
+    (["events", "--limit", "1000001"], "--limit"),
+    (["events", "--limit", "ten"], "--limit"),
+    (["events", "--limit", "9" * 5000], "--limit"),  # past Python's int-parsing limit
+    (["events", "--from", "2025-13"], "--from"),
+    (["events", "--from", "2025-02-30"], "--from"),
+    (["events", "--from", "last week"], "--from"),
+    (["events", "--to", "25-01-01"], "--to"),
+    (["events", "--to", "2025-1"], "--to"),
+    (["events", "--to", "2025-01-01T00:00"], "--to"),
+    (["events", "--type", "purchase"], "--type"),
+    (["events", "--type", "[/x]\x1b[2J"], "--type"),
+    (["docs", "list", "--limit", "-1"], "--limit"),
+    (["docs", "list", "--offset", "-1"], "--offset"),
+    (["docs", "list", "--offset", "99999999999999999999"], "--offset"),
+    (["kb", "search", "x", "--limit", "0"], "--limit"),
+])
+def test_bad_values_give_one_line_and_status_2(tmp_path, args, option):
+    db = tmp_path / "never.db"
+    res = runner.invoke(app, [*args, "--db", str(db)] if args[0] != "kb" else args)
+    assert res.exit_code == 2, res.output
+    assert res.exception is None or isinstance(res.exception, SystemExit)
+    assert res.stdout == ""
+    lines = res.stderr.splitlines()
+    assert len(lines) == 1 and lines[0].startswith(f"error: {option} must be "), lines
+    assert "\x1b" not in res.stderr
+    assert not db.exists()  # refused before opening the store
+
+
+def test_good_values_are_accepted(db_url):
+    Store.open(db_url).close()
+    for args in (["events", "--type", "AID", "--from", "2025", "--to", "2025-06",
+                  "--limit", "1000000", "--party", "50%_\\"],
+                 ["events", "--from", "2024-02-29", "--to", "2025-12-31", "--limit", "1"],
+                 ["docs", "list", "--limit", "1000000", "--offset", "1000000000"]):
+        res = runner.invoke(app, [*args, "--db", db_url])
+        assert res.exit_code == 0, (args, res.output, res.exception)
+
+
+def test_bad_limits_never_reach_the_database(db_url):
+    """`--limit -1` failed on PostgreSQL, a 20-digit one on SQLite; both are refused now."""
+    Store.open(db_url).close()
+    for value in ("-1", "99999999999999999999"):
+        for command in (["events"], ["docs", "list"]):
+            res = runner.invoke(app, [*command, "--limit", value, "--db", db_url])
+            assert res.exit_code == 2 and len(res.stderr.splitlines()) == 1, res.output
