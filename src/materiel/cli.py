@@ -54,6 +54,33 @@ def _print_rejected(errors: Iterable[str]) -> None:
         err.print(Text.assemble(("rejected", "yellow"), " ", safe(line)), soft_wrap=True)
 
 
+def _print_reasons(counts: dict[str, int]) -> None:
+    if counts:
+        kinds = ", ".join(f"{safe(kind)} {n:,}" for kind, n in
+                          sorted(counts.items(), key=lambda kv: -kv[1]))
+        err.print(Text(f"rejected by reason: {kinds}"), soft_wrap=True)
+
+
+PRINTED_REJECTIONS = 1000
+
+
+def _rejection_printer(limit: int = PRINTED_REJECTIONS) -> Callable[[str], None]:
+    """Prints rejection lines as they happen, the first `limit` of them; the rest are only
+    counted (the summary gives the counts by reason)."""
+    printed = 0
+
+    def on_reject(line: str) -> None:
+        nonlocal printed
+        printed += 1
+        if printed <= limit:
+            _print_rejected([line])
+        elif printed == limit + 1:
+            err.print(f"… more rejections are counted but not printed (first {limit:,} shown)",
+                      highlight=False)
+
+    return on_reject
+
+
 def _whole_number(option: str, low: int, high: int) -> Callable[[str], int]:
     """A Typer parser: one error line and exit status 2 unless low <= value <= high."""
     def parse(value: str) -> int:
@@ -97,12 +124,13 @@ def _open_store(db: str | None) -> Store:
 
 
 def _reader_options(id_field: str, text_field: str, title_field: str, url_field: str,
-                    published_field: str, input_format: str | None) -> ReaderOptions:
+                    published_field: str, input_format: str | None,
+                    follow_symlinks: bool = False) -> ReaderOptions:
     from materiel.ingest import ReaderOptions
 
     return ReaderOptions(id_field=id_field, text_field=text_field, title_field=title_field,
                          url_field=url_field, published_field=published_field,
-                         format=input_format)
+                         format=input_format, follow_symlinks=follow_symlinks)
 
 
 IdField = Annotated[str, typer.Option("--id-field", help="JSONL/CSV field holding the id.")]
@@ -112,6 +140,8 @@ UrlField = Annotated[str, typer.Option("--url-field", help="JSONL/CSV url field.
 PublishedField = Annotated[str, typer.Option("--published-field", help="JSONL/CSV date field.")]
 FormatOption = Annotated[str | None, typer.Option(
     "--input-format", help="Force the input format (text, jsonl, csv, html, feed, warc).")]
+FollowSymlinks = Annotated[bool, typer.Option(
+    "--follow-symlinks", help="Read symbolic links in input folders that lead out of them.")]
 
 
 MaxDocChars = Annotated[int, typer.Option(
@@ -158,6 +188,7 @@ def ingest(
     url_field: UrlField = "url",
     published_field: PublishedField = "published",
     input_format: FormatOption = None,
+    follow_symlinks: FollowSymlinks = False,
     no_extract: Annotated[
         bool, typer.Option("--no-extract", help="Store documents only; do not extract events.")
     ] = False,
@@ -179,7 +210,7 @@ def ingest(
         _fail("give at least one PATH (or --sample)")
     store = _open_store(db)
     options = _reader_options(id_field, text_field, title_field, url_field, published_field,
-                              input_format)
+                              input_format, follow_symlinks)
     progress = _progress("ingest")
     with progress:
         task = progress.add_task("", total=None)
@@ -194,7 +225,7 @@ def ingest(
             batch_size=batch_size,
             extractor=extractor,
             limits=Limits(max_doc_chars, doc_timeout or None),
-            summary=IngestSummary(on_reject=lambda line: _print_rejected([line])),
+            summary=IngestSummary(on_reject=_rejection_printer()),
             on_document=lambda s: progress.update(
                 task, description=f"{s.read} read, {s.new} new, {s.events} events"
             ),
@@ -209,6 +240,8 @@ def ingest(
             f"events {summary.events}",
             highlight=False,
         )
+        if summary.rejected > PRINTED_REJECTIONS:  # not every line was printed
+            _print_reasons(summary.rejected_by_reason)
     if summary.read == 0:
         raise typer.Exit(1)
 
@@ -232,6 +265,7 @@ def extract(
     url_field: UrlField = "url",
     published_field: PublishedField = "published",
     input_format: FormatOption = None,
+    follow_symlinks: FollowSymlinks = False,
     max_doc_chars: MaxDocChars = 1_000_000,
     doc_timeout: DocTimeout = 30.0,
 ) -> None:
@@ -241,9 +275,10 @@ def extract(
     if output_format not in ("jsonl", "table", "summary"):
         _fail(f"unknown --format {output_format!r}")
     options = _reader_options(
-        id_field, text_field, title_field, url_field, published_field, input_format
+        id_field, text_field, title_field, url_field, published_field, input_format,
+        follow_symlinks,
     )
-    summary = IngestSummary(on_reject=lambda line: _print_rejected([line]))
+    summary = IngestSummary(on_reject=_rejection_printer())
     per_type: dict[str, int] = {}
     n_docs = n_events = 0
     rows = []

@@ -7,6 +7,7 @@ offsets into `CleanDocument.text`, which is stored as-is so evidence can be high
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -20,6 +21,24 @@ class Provenance:
     offset: int | None = None  # byte offset of the record in the (decompressed) stream, when known
     content_hash: str = ""  # sha256 hex of the record's raw bytes as read
     member: str | None = None  # member name inside an archive (.zip/.tar) or a WARC target URI
+
+    @property
+    def location(self) -> str:
+        """Where the document was read, as printed for people: "path[!member][:N]", N
+        counting from 1 (the 0-based `record` plus one), as in `ReadError` lines."""
+        where = self.path if self.member is None else f"{self.path}!{self.member}"
+        return format_location(where, None if self.record is None else self.record + 1)
+
+
+_UNPRINTABLE = re.compile("[\x00-\x1f\x7f-\x9f\u2028\u2029]")
+
+
+def format_location(where: str, number: int | None = None) -> str:
+    """A place in the input as printed in rejection lines: "where" or "where:N", with N the
+    1-based line, row, entry or record number (never Provenance.record, which is 0-based).
+    Control characters in names (a file called "a\\nb") are escaped to keep it one line."""
+    where = _UNPRINTABLE.sub(lambda m: ascii(m.group())[1:-1], where)
+    return where if number is None else f"{where}:{number}"
 
 
 @dataclass
@@ -40,13 +59,12 @@ class Document:
 class ReadError:
     """A record that could not be read; the batch goes on without it."""
 
-    path: str
+    path: str  # with "!member" inside archives
     reason: str
-    record: int | None = None
+    record: int | None = None  # 1-based, unlike Provenance.record
 
     def __str__(self) -> str:
-        where = self.path if self.record is None else f"{self.path}:{self.record}"
-        return f"{where}: {self.reason}"
+        return f"{format_location(self.path, self.record)}: {self.reason}"
 
 
 @dataclass(frozen=True)

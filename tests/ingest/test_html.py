@@ -1,10 +1,14 @@
 from __future__ import annotations
 
 import hashlib
+import random
 import time
 
+from trafilatura.utils import load_html
+
 from materiel.ingest import html_to_document
-from materiel.ingest.html import fragment_to_text
+from materiel.ingest.html import fragment_to_text, needs_full_pass
+from materiel.ingest.html_plain import parse_page, plain_text
 from materiel.models import Document, ReadError
 
 
@@ -110,3 +114,118 @@ def test_xhtml_with_xml_declaration(tmp_path, read):
         doc.text == "Das Ministerium hat am 3. März einen Vertrag über 24 Haubitzen unterzeichnet."
     )
     assert (doc.title, doc.language) == ("Haubitzen", "de")
+
+
+APACHE = "Poland signed a contract for 96 Apache helicopters."
+POZNAN = "The first aircraft will be based near Poznań and Inowrocław."
+STORY = [
+    "Poland's defence ministry signed a contract on Thursday for 96 attack helicopters, the"
+    " largest helicopter purchase in the country's history, officials said.",
+    "The deal includes training, spare parts, sensors and weapons, and deliveries are due to"
+    " begin in 2028 at the earliest.",
+    "The helicopters will replace the army's ageing fleet, and the first crews will train"
+    " abroad before the first aircraft arrive.",
+    "Officials said the purchase was part of a wider plan to double the size of the armed"
+    " forces over the next decade.",
+    "Two army aviation brigades will receive the new aircraft, one in the east of the country"
+    " and one near the capital.",
+    "The ministry expects the industrial offset to bring maintenance work to two state-owned"
+    " aviation plants.",
+    "Opposition lawmakers asked for the full cost of the programme, including weapons and"
+    " infrastructure, to be published.",
+    "The first helicopters are expected to fly with the new brigades about a year after the"
+    " first deliveries, the ministry said.",
+    "Neighbouring countries have placed similar orders for attack helicopters since the start"
+    " of the war in Ukraine.",
+    "The contract follows a letter of acceptance signed last year for the same aircraft and"
+    " their support equipment.",
+    "A separate agreement covers the lease of older helicopters so that crews can start"
+    " training before the deliveries.",
+    "Each helicopter carries a radar, missiles and a cannon, and the package includes several"
+    " hundred air-to-ground missiles.",
+]
+
+
+def test_deeply_nested_page(tmp_path, read):
+    for depth in (255, 1000):
+        path = tmp_path / f"deep-{depth}.html"
+        path.write_text(
+            "<html><head><title>Deep</title></head><body>"
+            + "<div>" * depth
+            + f"<p>{APACHE}</p><p>{POZNAN}</p>"
+            + "</div>" * depth
+            + "</body></html>"
+        )
+        [doc] = read(path)
+        assert isinstance(doc, Document), doc
+        assert APACHE in doc.text and POZNAN in doc.text and doc.title == "Deep"
+
+
+def test_tiny_broken_page_is_read():
+    page = f"<title>Broken<body><p>{APACHE}<div><p>Unclosed"
+    doc = html_to_document(page, path="broken.html", record=None)
+    assert isinstance(doc, Document), doc
+    assert APACHE in doc.text and doc.title == "Broken"
+
+
+def test_body_after_closed_html_is_read():
+    # libxml2 puts the body into a second <html> beside the first; trafilatura reads only one
+    story = "".join(f"<p>{sentence}</p>" for sentence in STORY[:3])
+    page = (
+        "<html><head><title>Apaches</title></head></html>"
+        f'<body><ul><li><a href="/">Home</a></li></ul><div>{story}</div></body>'
+    )
+    doc = html_to_document(page, path="apaches.html", record=None)
+    assert isinstance(doc, Document), doc
+    assert doc.text == "\n".join(STORY[:3]) and doc.title == "Apaches"
+
+
+def test_fragment_is_read_but_binary_noise_is_not():
+    doc = html_to_document(f"<body><p>{POZNAN}</p></body>".encode(), path="f.html", record=None)
+    assert isinstance(doc, Document) and doc.text == POZNAN
+    noise = random.Random(7).randbytes(20_000)
+    err = html_to_document(noise, path="noise.html", record=None)
+    assert isinstance(err, ReadError) and err.reason == "no extractable text"
+
+
+def test_plain_text_keeps_paragraphs_only():
+    tree = parse_page(
+        "<html><head><title>T</title><style>p {}</style></head><body><header><p>Armour"
+        " Review</p></header><nav><p>Home | Land | Sea</p></nav><div>Menu<script>x()</script>"
+        f"<p>{APACHE}</p><ul><li>Deliveries begin in <b>2028</b>.</li></ul>"
+        "<div>Ten words of loose text in a div are kept as prose here.</div>"
+        "<div>Too short</div><aside><p>Related</p></aside><p>&gt;&gt;</p>"
+        '<ul><li><a href="/a">Army</a></li><li><a href="/b">Navy</a> orders ships</li></ul></div>'
+        "<footer><p>All rights reserved.</p></footer></body></html>"
+    )
+    assert plain_text(tree) == (
+        f"{APACHE}\nDeliveries begin in 2028.\n"
+        "Ten words of loose text in a div are kept as prose here.\n"
+        "Navy orders ships"
+    )
+
+
+def test_fast_pass_fragment_is_retried():
+    # The fast pass takes the comment policy for the article (its container looks like one);
+    # the full pass finds the story.
+    story = "".join(f"<p>{sentence}</p>" for sentence in STORY)
+    page = (
+        "<html><head><title>Apaches</title></head><body>"
+        f'<div class="col">{story}</div><div class="entry-content"><p>Comments are'
+        " encouraged, but you must follow our user agreement. Keep it civil.</p></div>"
+        "</body></html>"
+    )
+    doc = html_to_document(page, path="apaches.html", record=None)
+    assert isinstance(doc, Document), doc
+    assert STORY[0] in doc.text and STORY[-1] in doc.text
+
+
+def test_needs_full_pass():
+    story = "".join(f"<p>{sentence}</p>" for sentence in STORY)
+    tree = load_html(f"<html><body><div>{story}</div></body></html>")
+    whole = " ".join(STORY)
+    assert needs_full_pass("", tree)
+    assert needs_full_pass(STORY[0], tree)  # short
+    assert not needs_full_pass(whole, tree)
+    long_page = load_html(f"<html><body><div>{story * 10}</div></body></html>")
+    assert needs_full_pass(whole, long_page)  # a small share of the page's text

@@ -114,3 +114,16 @@ def test_long_fields_and_nul_are_stored_alike_on_every_backend(tmp_path, store):
     assert "\x00" not in rows["nulid"].clean_text and "\x00" not in rows["nulid"].raw_text
     assert max(len(o) for o in outlets if o) <= 255
     assert len(rows["lang"].language) <= 16
+
+
+def test_rejection_kinds_do_not_grow_with_the_records():
+    summary = IngestSummary()
+    for i in range(5_000):
+        summary.reject(f"f.jsonl:{i}: line {i}: not valid JSON (char {i})", f"line {i}: not "
+                       f"valid JSON (char {i})")
+        summary.reject(f"f.jsonl:{i}: odd", f"odd reason number {i} of its own")
+    assert summary.rejected_by_reason == {"not valid JSON": 5_000, "odd reason number N of "
+                                          "its own": 5_000}
+    for i in range(300):
+        summary.reject("x", f"kind {'abcdefghij'[i % 10] * (i + 1)}")
+    assert len(summary.rejected_by_reason) <= 101

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import codecs
 import email.utils
+import gzip
 import hashlib
 import io
 import re
@@ -30,9 +31,13 @@ def stem_of(name: str) -> str:
     return head if dot and head else base
 
 
+_CONTROL = re.compile("[\x00-\x1f\x7f-\x9f]")
+
+
 def one_line(text: str, limit: int = 200) -> str:
-    """Collapse whitespace so a reason fits on one line, and keep it short."""
-    flat = " ".join(str(text).split())
+    """Collapse whitespace so a reason fits on one line, and keep it short; control
+    characters from the input (a terminal escape in a CSV header) are shown escaped."""
+    flat = _CONTROL.sub(lambda m: ascii(m.group())[1:-1], " ".join(str(text).split()))
     return flat if len(flat) <= limit else flat[: limit - 1] + "…"
 
 
@@ -48,6 +53,7 @@ class Source:
     name: str  # the stream's own file name, used for format and ids (inner name of x.gz)
     member: str | None = None  # "!"-joined location inside `path` (zip members)
     size: int | None = None  # bytes, when known before reading
+    depth: int = 0  # how many archives or compressed streams this one is nested in
 
     @property
     def where(self) -> str:
@@ -60,9 +66,9 @@ class Source:
     def inner(self, name: str, *, member: bool, size: int | None) -> Source:
         """A stream nested in this one: a zip member (`member`) or a decompressed body."""
         if not member:
-            return Source(self.path, name, self.member, size)
+            return Source(self.path, name, self.member, size, self.depth + 1)
         location = name if self.member is None else f"{self.member}!{name}"
-        return Source(self.path, name, location, size)
+        return Source(self.path, name, location, size, self.depth + 1)
 
     def provenance(
         self, content_hash: str, record: int | None = None, offset: int | None = None
@@ -213,6 +219,12 @@ def record_to_document(
         provenance=src.provenance(content_hash, index, offset),
         extra=extra,
     )
+
+
+def rewindable(stream: IO[bytes]) -> bool:
+    """Whether seeking back is cheap and safe. A GzipFile says it is seekable, but rewinding
+    restarts decompression and needs a seekable file under it."""
+    return stream.seekable() and not isinstance(stream, gzip.GzipFile)
 
 
 class _Chain(io.RawIOBase):

@@ -3,7 +3,9 @@
 from __future__ import annotations
 
 import re
+import unicodedata
 from collections.abc import Iterator
+from dataclasses import dataclass
 from html.parser import HTMLParser
 from typing import IO, Any
 
@@ -15,12 +17,16 @@ from materiel.models import Document, Provenance, ReadError
 
 from .common import Source, normalize_date, one_line, read_whole, sha256, stem_of
 from .encoding import decode_bytes
+from .html_meta import byline_author, hostname, site_names, strip_site_name, whole_title
+from .html_plain import close_runaway_title, page_title, parse_page, plain_text
 from .options import ReaderOptions
 
 # No "extensive" date search: it guesses from copyright lines and bare years (a footer's
 # "Copyright 2024" becomes 2024-01-01); a missing date is better than an invented one.
 _DATE_PARAMS = set_date_params(extensive=False)
-_META_CHARSET = re.compile(rb"""<meta[^>]{0,200}?charset\s*=\s*["']?\s*([A-Za-z0-9_.:-]+)""", re.I)
+_META_CHARSET = re.compile(
+    rb"""<meta[^>]{0,200}?charset\s*+=\s*+["']?\s*+([A-Za-z0-9_.:-]+)""", re.I
+)
 
 
 def _language(tree: Any) -> str | None:
@@ -36,15 +42,89 @@ def _language(tree: Any) -> str | None:
     return None
 
 
-def _extract(text: str, url: str | None, fast: bool) -> tuple[Any, str | None]:
-    tree = load_html(text)
-    if tree is None:
-        return None, None
-    language = _language(tree)
-    doc = trafilatura.bare_extraction(
-        tree, url=url, with_metadata=True, fast=fast, date_extraction_params=_DATE_PARAMS
+# The fast pass (no fallback extractors, 5x faster) sometimes keeps a fragment: a comment
+# policy, a caption. The full extraction is retried when the fast text is shorter than
+# RETRY_CHARS or than RETRY_SHARE of the page's plain paragraph text, and the longer text
+# kept; both thresholds were measured with benchmarks/readers.py (README, "Reader benchmarks").
+RETRY_CHARS = 750
+RETRY_SHARE = 0.3
+
+
+@dataclass
+class Page:
+    """What a page yields; `error` is the first exception trafilatura raised on it."""
+
+    text: str = ""
+    title: str | None = None
+    author: str | None = None
+    outlet: str | None = None
+    url: str | None = None
+    published: str | None = None
+    language: str | None = None
+    error: Exception | None = None
+
+
+def extract_pass(tree: Any, url: str | None, *, fast: bool) -> Any:
+    """trafilatura's document (text and metadata) for a parsed page, or None."""
+    return trafilatura.bare_extraction(
+        tree,
+        url=url,
+        with_metadata=True,
+        fast=fast,
+        include_comments=False,  # keeps more of the article and leaks less (README)
+        date_extraction_params=_DATE_PARAMS,
     )
-    return doc, language
+
+
+def main_text(doc: Any) -> str:
+    # NFC as trafilatura.extract gives it: some pages spell "ü" as "u" + a combining mark
+    return unicodedata.normalize("NFC", doc.text or "").strip() if doc is not None else ""
+
+
+def needs_full_pass(fast_text: str, tree: Any) -> bool:
+    """Whether the fast pass's text looks like a fragment of the page."""
+    if len(fast_text) < RETRY_CHARS:
+        return True
+    return len(fast_text) < RETRY_SHARE * len(plain_text(tree))
+
+
+def read_page(html: str, url: str | None = None) -> Page:
+    """Main text and metadata of a page: trafilatura's fast pass, its full pass when the fast
+    one looks partial, and the plain lxml pass when both find nothing or fail."""
+    html = close_runaway_title(html)
+    page, meta, tree = Page(), None, None
+    try:
+        tree = load_html(html)
+        if tree is not None:
+            page.language = _language(tree)
+            meta = extract_pass(tree, url, fast=True)
+            if needs_full_pass(main_text(meta), tree):
+                full = extract_pass(tree, url, fast=False)
+                if len(main_text(full)) > len(main_text(meta)):
+                    meta = full
+    except Exception as exc:  # lxml/trafilatura raise many kinds (and RecursionError) on bad markup
+        page.error = exc
+    if meta is not None:
+        page.text, page.title, page.author = main_text(meta), meta.title, meta.author
+        page.outlet, page.url, page.published = meta.sitename, meta.url, meta.date
+        page.language = page.language or meta.language
+    if not page.text and (tree := parse_page(html)) is not None:
+        page.text = plain_text(tree)
+        page.language = page.language or _language(tree)
+        page.title = page.title or page_title(tree)
+    host = hostname(url) if url else None
+    names = site_names(tree, page.outlet, getattr(meta, "hostname", None), host)
+    title = whole_title(page.title, tree)
+    page.title = strip_site_name(title, names) if title else None
+    page.author = byline_author(page.author, names)
+    return page
+
+
+def decode_page(data: bytes, charset: str | None = None) -> tuple[str, str]:
+    """A page's text and encoding: `charset` when given, else its <meta> one, else a guess."""
+    if charset is None and (m := _META_CHARSET.search(data[:4096])):
+        charset = m.group(1).decode("ascii")
+    return decode_bytes(data, charset)
 
 
 def html_to_document(
@@ -66,29 +146,21 @@ def html_to_document(
     raw = html if isinstance(html, bytes) else html.encode("utf-8", errors="surrogatepass")
     extra: dict[str, Any] = {}
     if isinstance(html, bytes):
-        if charset is None and (m := _META_CHARSET.search(html[:4096])):
-            charset = m.group(1).decode("ascii")
-        html, extra["encoding"] = decode_bytes(html, charset)
-    try:
-        # fast=True skips trafilatura's fallback extractors (5x faster); retried without it
-        # only when the fast pass finds nothing.
-        doc, language = _extract(html, url, fast=True)
-        if doc is None or not (doc.text or "").strip():
-            doc, language = _extract(html, url, fast=False)
-    except Exception as exc:  # lxml/trafilatura raise many kinds on bad markup
-        reason = one_line(f"HTML extraction failed ({type(exc).__name__}: {exc})")
-        return ReadError(where, reason, number)
-    if doc is None or not (doc.text or "").strip():
-        return ReadError(where, "no extractable text", number)
+        html, extra["encoding"] = decode_page(html, charset)
+    page = read_page(html, url)
+    if not page.text:
+        exc = page.error
+        reason = f"HTML extraction failed ({type(exc).__name__}: {exc})" if exc else ""
+        return ReadError(where, one_line(reason or "no extractable text"), number)
     return Document(
         id=doc_id or stem_of(member or path),
-        text=doc.text,
-        title=doc.title or None,
-        url=url or doc.url or None,
-        published=normalize_date(doc.date) or normalize_date(published),
-        outlet=doc.sitename or None,
-        author=doc.author or None,
-        language=language or doc.language or None,
+        text=page.text,
+        title=page.title or None,
+        url=url or page.url or None,
+        published=normalize_date(page.published) or normalize_date(published),
+        outlet=page.outlet or None,
+        author=page.author or None,
+        language=page.language,
         provenance=Provenance(path, record, offset, sha256(raw), member),
         extra=extra,
     )

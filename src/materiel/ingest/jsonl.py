@@ -12,6 +12,7 @@ from materiel.models import Document, ReadError
 
 from .common import Source, iter_lines, prepend, record_to_document, sha256, utf8_stream
 from .encoding import LineDecoder, decode_bytes
+from .jsonfeed import is_json_feed, read_json_feed
 from .options import ReaderOptions
 
 
@@ -75,7 +76,8 @@ def _items(obj: Any, text_field: str) -> list[Any] | None:
 def read_json(
     stream: IO[bytes], src: Source, options: ReaderOptions, encoding: str | None = None
 ) -> Iterator[Document | ReadError]:
-    """A .json file: a list of objects (or one object); JSON Lines content is read as such."""
+    """A .json file: a list of objects (or one object), or a JSON Feed; JSON Lines content is
+    read as such."""
     limit = options.max_document_bytes
     too_big = src.size is not None and src.size > limit
     data = stream.read(4096 if too_big else limit + 1)
@@ -98,6 +100,9 @@ def read_json(
         return
     except RecursionError:
         yield src.error("invalid JSON (nested too deeply)")
+        return
+    if is_json_feed(obj):
+        yield from read_json_feed(obj, src)
         return
     items = _items(obj, options.text_field)
     if items is None:

@@ -32,7 +32,14 @@ class ReaderOptions:
     published_field: str = "published"
     outlet_field: str = "outlet"
     format: str | None = None  # force a format (see FORMATS) instead of extension/sniffing
+    # The most bytes one record may take once decompressed (a JSONL line, a CSV row, a page,
+    # a text file, a WARC payload): a larger one is rejected without being held in memory.
     max_document_bytes: int = 20_000_000
+    # Read symbolic links inside an input folder that lead out of it (refused otherwise).
+    follow_symlinks: bool = False
+    # A stream that gives this many rejections in a row (a zip bomb of bad lines, a file
+    # read with the wrong field names) is abandoned with one more line saying so; None: never.
+    max_rejections_in_a_row: int | None = None
 
     def __post_init__(self) -> None:
         if self.format is not None and self.format.lower() not in FORMATS:
@@ -40,6 +47,8 @@ class ReaderOptions:
             raise ValueError(f"unknown format {self.format!r} (known: {known})")
         if self.max_document_bytes <= 0:
             raise ValueError("max_document_bytes must be positive")
+        if self.max_rejections_in_a_row is not None and self.max_rejections_in_a_row <= 0:
+            raise ValueError("max_rejections_in_a_row must be positive (or None)")
 
     @property
     def reader(self) -> str | None:

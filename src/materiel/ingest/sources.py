@@ -2,25 +2,22 @@
 
 from __future__ import annotations
 
-import errno
 import gzip
 import os
 import re
-import shutil
-import stat
 import sys
-import tempfile
-import zipfile
 import zlib
-from collections.abc import Iterable, Iterator
-from typing import IO, cast
+from collections.abc import Generator, Iterable, Iterator
+from typing import IO
 
 from materiel.models import Document, ReadError
 
-from .common import Source, prepend
+from .archives import read_gzip, read_zip
+from .common import Source, prepend, rewindable
 from .csv_reader import read_csv
 from .encoding import looks_binary, sniff_encoding
 from .feeds import read_feed
+from .files import Target, open_regular, targets
 from .html import read_html
 from .jsonl import read_json, read_jsonl
 from .options import ReaderOptions
@@ -50,6 +47,7 @@ _EXTENSIONS = {
     ".arc": "warc",
 }
 _FEED_ROOT = re.compile(r"<(rss|feed|rdf:rdf)[\s>]")
+_JSON_FEED = re.compile(r'"version"\s*:\s*"https?://jsonfeed\.org/version/')
 
 
 def sniff_format(head: bytes) -> str:
@@ -63,7 +61,7 @@ def sniff_format(head: bytes) -> str:
     if start.startswith(("warc/1.", "warc/0.", "filedesc://")):
         return "warc"
     if start.startswith("{"):
-        return "jsonl"
+        return "json" if _JSON_FEED.search(start) else "jsonl"
     if start.startswith("["):
         return "json"
     if not start.startswith("<"):
@@ -100,42 +98,47 @@ def _read_head(stream: IO[bytes]) -> bytes:
     return head
 
 
-def _read_zip(stream: IO[bytes], src: Source, options: ReaderOptions) -> Iterator[Item]:
-    if not stream.seekable():  # zipfile needs to seek: spool a piped archive to disk
-        with tempfile.TemporaryFile() as spool:
-            shutil.copyfileobj(stream, spool)
-            spool.seek(0)
-            yield from _read_zip(spool, src, options)
-        return
+def _capped(
+    items: Generator[Item, None, None], src: Source, options: ReaderOptions
+) -> Iterator[Item]:
+    """Stop a stream after max_rejections_in_a_row rejections in a row, saying so."""
+    limit = options.max_rejections_in_a_row
+    in_a_row = 0
     try:
-        archive = zipfile.ZipFile(stream)
-    except zipfile.BadZipFile as exc:
-        yield src.error(f"corrupt zip archive ({exc})")
-        return
-    with archive:
-        for info in sorted(archive.infolist(), key=lambda i: i.filename):
-            parts = info.filename.rstrip("/").split("/")
-            if info.is_dir() or parts[0] == "__MACOSX" or any(p.startswith(".") for p in parts):
-                continue
-            member = src.inner(info.filename, member=True, size=info.file_size)
-            if info.flag_bits & 0x1:
-                yield member.error("encrypted zip member")
-                continue
-            try:
-                with archive.open(info) as body:
-                    yield from _read_stream(body, member, options)
-            except Exception as exc:  # unsupported compression, bad CRC...
-                yield member.error(f"read failed ({type(exc).__name__}: {exc})")
+        for item in items:
+            yield item
+            in_a_row = in_a_row + 1 if isinstance(item, ReadError) else 0
+            if limit is not None and in_a_row >= limit:
+                yield src.error(f"{in_a_row} rejections in a row: the rest is not read")
+                return
+    finally:
+        items.close()
 
 
-def _rewindable(stream: IO[bytes]) -> bool:
-    # A GzipFile says it is seekable, but rewinding restarts decompression and needs a
-    # seekable file under it: un-read its head instead.
-    return stream.seekable() and not isinstance(stream, gzip.GzipFile)
+def _read_records(
+    stream: IO[bytes], src: Source, options: ReaderOptions, fmt: str, head: bytes
+) -> Generator[Item, None, None]:
+    if fmt == "warc":
+        yield from read_warc(stream, src, options)
+    elif fmt == "binary" or looks_binary(head):
+        yield src.error("binary content")
+    elif fmt == "jsonl":
+        yield from read_jsonl(stream, src, options, sniff_encoding(head))
+    elif fmt == "json":
+        yield from read_json(stream, src, options, sniff_encoding(head))
+    elif fmt in ("csv", "tsv"):
+        delimiter = "\t" if fmt == "tsv" else None
+        yield from read_csv(stream, src, options, sniff_encoding(head), delimiter)
+    elif fmt == "html":
+        yield from read_html(stream, src, options)
+    elif fmt == "feed":
+        yield from read_feed(stream, src, options)
+    else:
+        yield from read_text(stream, src, options)
 
 
 def _dispatch(stream: IO[bytes], src: Source, options: ReaderOptions) -> Iterator[Item]:
-    start = stream.tell() if _rewindable(stream) else None
+    start = stream.tell() if rewindable(stream) else None
     head = _read_head(stream)
     if not head:
         yield src.error("empty file")
@@ -146,30 +149,11 @@ def _dispatch(stream: IO[bytes], src: Source, options: ReaderOptions) -> Iterato
     else:
         stream = prepend(head, stream)
     if fmt == "gz":
-        name = src.name[:-3] if src.name.lower().endswith(".gz") else src.name
-        with gzip.GzipFile(fileobj=stream, mode="rb") as inner:
-            body = cast(IO[bytes], inner)
-            yield from _read_stream(body, src.inner(name, member=False, size=None), options)
+        yield from read_gzip(stream, src, options, _read_stream)
     elif fmt == "zip":
-        yield from _read_zip(stream, src, options)
-    elif fmt == "warc":
-        yield from read_warc(stream, src, options)
-    elif fmt == "binary" or looks_binary(head):
-        yield src.error("binary content")
-    elif fmt in ("jsonl", "json", "csv", "tsv"):
-        encoding = sniff_encoding(head)
-        if fmt == "jsonl":
-            yield from read_jsonl(stream, src, options, encoding)
-        elif fmt == "json":
-            yield from read_json(stream, src, options, encoding)
-        else:
-            yield from read_csv(stream, src, options, encoding, "\t" if fmt == "tsv" else None)
-    elif fmt == "html":
-        yield from read_html(stream, src, options)
-    elif fmt == "feed":
-        yield from read_feed(stream, src, options)
+        yield from read_zip(stream, src, options, _read_stream)
     else:
-        yield from read_text(stream, src, options)
+        yield from _capped(_read_records(stream, src, options, fmt, head), src, options)
 
 
 def _read_stream(stream: IO[bytes], src: Source, options: ReaderOptions) -> Iterator[Item]:
@@ -181,52 +165,32 @@ def _read_stream(stream: IO[bytes], src: Source, options: ReaderOptions) -> Iter
         yield src.error(f"read failed ({type(exc).__name__}: {exc})")
 
 
-def _os_reason(exc: OSError) -> str:
-    if exc.errno == errno.ENOENT:
-        return "no such file or directory"
-    if exc.errno in (errno.EACCES, errno.EPERM):
-        return "permission denied"
-    return exc.strerror or str(exc)
-
-
-def _read_file(path: str, options: ReaderOptions) -> Iterator[Item]:
-    try:
-        info = os.stat(path)
-        if stat.S_ISDIR(info.st_mode):
-            yield from _read_dir(path, options)
-            return
-        stream = open(path, "rb")  # noqa: SIM115 - closed below, after the generator is done
-    except OSError as exc:
-        yield ReadError(path, _os_reason(exc))
+def _read_file(target: Target, options: ReaderOptions) -> Iterator[Item]:
+    opened = open_regular(target)
+    if isinstance(opened, ReadError):
+        yield opened
         return
-    size = info.st_size if stat.S_ISREG(info.st_mode) else None
+    stream, size = opened
     with stream:
-        yield from _read_stream(stream, Source(path, os.path.basename(path), size=size), options)
-
-
-def _read_dir(root: str, options: ReaderOptions) -> Iterator[Item]:
-    errors: list[OSError] = []
-    for dirpath, dirnames, filenames in os.walk(root, onerror=errors.append):
-        while errors:
-            exc = errors.pop(0)
-            yield ReadError(exc.filename or dirpath, _os_reason(exc))
-        dirnames[:] = sorted(d for d in dirnames if not d.startswith("."))
-        for name in sorted(filenames):
-            if not name.startswith("."):
-                yield from _read_file(os.path.join(dirpath, name), options)
-    for exc in errors:
-        yield ReadError(exc.filename or root, _os_reason(exc))
+        src = Source(target.path, os.path.basename(target.path), size=size)
+        yield from _read_stream(stream, src, options)
 
 
 def read_paths(
     paths: Iterable[str], options: ReaderOptions = _DEFAULTS
 ) -> Iterator[Document | ReadError]:
-    """Documents from files, directories (recursive, sorted, hidden entries skipped), .gz and
-    .zip archives, and "-" for stdin, lazily; anything unreadable becomes a ReadError."""
+    """Documents from regular files, directories (recursive, sorted, hidden entries skipped),
+    .gz and .zip archives, and "-" for stdin, lazily; anything unreadable becomes a
+    ReadError. FIFOs, sockets and devices are refused, never opened; so are symbolic links
+    in a folder that lead out of it, unless options.follow_symlinks."""
     if isinstance(paths, str):  # one path, not an iterable of one-letter paths
         paths = [paths]
     for path in map(os.fspath, paths):
         if path == "-":
             yield from _read_stream(sys.stdin.buffer, Source("-", "-"), options)
-        else:
-            yield from _read_file(path, options)
+            continue
+        for target in targets(path, options.follow_symlinks):
+            if isinstance(target, ReadError):
+                yield target
+            else:
+                yield from _read_file(target, options)

@@ -1,0 +1,101 @@
+"""Zip archives and gzip streams: their contents are read as streams, never extracted."""
+
+from __future__ import annotations
+
+import gzip
+import shutil
+import stat
+import tempfile
+import zipfile
+from collections.abc import Callable, Iterator
+from typing import IO, cast
+
+from materiel.models import Document, ReadError
+
+from .common import Source
+from .options import ReaderOptions
+
+Item = Document | ReadError
+ReadStream = Callable[[IO[bytes], Source, ReaderOptions], Iterator[Item]]
+
+MAX_NESTING = 4  # archives in archives: a zip quine must not recurse for ever
+
+
+def too_deep(src: Source) -> ReadError | None:
+    if src.depth < MAX_NESTING:
+        return None
+    return src.error(f"archive nested more than {MAX_NESTING} levels deep: not read")
+
+
+def read_gzip(
+    stream: IO[bytes], src: Source, options: ReaderOptions, read: ReadStream
+) -> Iterator[Item]:
+    """The decompressed body, streamed (a gzip bomb costs time, bounded per record, not memory)."""
+    name = src.name[:-3] if src.name.lower().endswith(".gz") else src.name
+    inner = src.inner(name, member=False, size=None)
+    if error := too_deep(inner):
+        yield error
+        return
+    with gzip.GzipFile(fileobj=stream, mode="rb") as body:
+        yield from read(cast(IO[bytes], body), inner, options)
+
+
+def _unsafe_name(name: str) -> str | None:
+    parts = name.replace("\\", "/").split("/")
+    if name.startswith(("/", "\\")) or (len(name) > 1 and name[1] == ":"):
+        return "absolute member name"
+    if ".." in parts:
+        return "member name climbs out of the archive ('..')"
+    return None
+
+
+def _skipped(info: zipfile.ZipInfo) -> bool:
+    """Folders, macOS resource forks and hidden files, passed over as in folders."""
+    parts = info.filename.replace("\\", "/").rstrip("/").split("/")
+    return info.is_dir() or parts[0] == "__MACOSX" or any(p.startswith(".") for p in parts)
+
+
+def _refusal(info: zipfile.ZipInfo) -> str | None:
+    mode = info.external_attr >> 16  # Unix mode, when the archive was made on Unix
+    if stat.S_IFMT(mode) and not stat.S_ISREG(mode):
+        kind = "symbolic link" if stat.S_ISLNK(mode) else "special file"
+        return f"{kind} member, not a regular file: not read"
+    if info.flag_bits & 0x1:
+        return "encrypted zip member"
+    return None
+
+
+def read_zip(
+    stream: IO[bytes], src: Source, options: ReaderOptions, read: ReadStream
+) -> Iterator[Item]:
+    """Members in name order, each streamed from the archive; unsafe ones are refused."""
+    if not stream.seekable():  # zipfile needs to seek: spool a piped archive to disk
+        with tempfile.TemporaryFile() as spool:
+            shutil.copyfileobj(stream, spool)
+            spool.seek(0)
+            yield from read_zip(cast(IO[bytes], spool), src, options, read)
+        return
+    try:
+        archive = zipfile.ZipFile(stream)
+    except (zipfile.BadZipFile, ValueError, EOFError) as exc:
+        yield src.error(f"corrupt zip archive ({exc})")
+        return
+    with archive:
+        for info in sorted(archive.infolist(), key=lambda i: i.filename):
+            member = src.inner(info.filename, member=True, size=info.file_size)
+            if reason := _unsafe_name(info.filename):
+                yield member.error(f"{reason}: not read")
+                continue
+            if _skipped(info):
+                continue
+            if refusal := _refusal(info):
+                yield member.error(refusal)
+                continue
+            if error := too_deep(member):
+                yield error
+                continue
+            try:
+                with archive.open(info) as body:
+                    yield from read(body, member, options)
+            except Exception as exc:  # unsupported compression, bad CRC...
+                yield member.error(f"read failed ({type(exc).__name__}: {exc})")
