@@ -144,6 +144,10 @@ FollowSymlinks = Annotated[bool, typer.Option(
     "--follow-symlinks", help="Read symbolic links in input folders that lead out of them.")]
 
 
+MinConfidence = Annotated[float, typer.Option(
+    "--min-confidence", min=0.0, max=1.0,
+    help="Only events at least this likely to be right (confidence is a calibrated "
+         "probability).")]
 MaxDocChars = Annotated[int, typer.Option(
     "--max-doc-chars", min=1,
     help="Reject a document whose text is longer than this many characters.")]
@@ -168,10 +172,10 @@ KbOption = Annotated[
 ]
 
 
-def _extractor(kb: str | None, use_kb: bool = True) -> EventSink:
+def _extractor(kb: str | None, use_kb: bool = True, min_confidence: float = 0.0) -> EventSink:
     from materiel.pipeline import make_extractor
 
-    return make_extractor(kb, use_kb)
+    return make_extractor(kb, use_kb, min_confidence)
 
 
 @app.command()
@@ -198,6 +202,7 @@ def ingest(
         help="Documents written per transaction.")] = 200,
     max_doc_chars: MaxDocChars = 1_000_000,
     doc_timeout: DocTimeout = 30.0,
+    min_confidence: MinConfidence = 0.0,
 ) -> None:
     """Read, clean, deduplicate and store documents, with the events extracted from them."""
     from materiel.pipeline import IngestSummary, Limits
@@ -217,7 +222,7 @@ def ingest(
         extractor = None
         if not no_extract:
             progress.update(task, description="loading the language model")
-            extractor = _extractor(kb)
+            extractor = _extractor(kb, min_confidence=min_confidence)
         summary = run_ingest(
             targets,
             store,
@@ -268,6 +273,7 @@ def extract(
     follow_symlinks: FollowSymlinks = False,
     max_doc_chars: MaxDocChars = 1_000_000,
     doc_timeout: DocTimeout = 30.0,
+    min_confidence: MinConfidence = 0.0,
 ) -> None:
     """Extract events from documents and print them (no database)."""
     from materiel.pipeline import IngestSummary, Limits, extract_paths
@@ -287,7 +293,7 @@ def extract(
     progress.start()
     for clean_doc, events in extract_paths(
         paths, options, kb_path=kb, use_kb=not no_kb, summary=summary,
-        limits=Limits(max_doc_chars, doc_timeout or None),
+        limits=Limits(max_doc_chars, doc_timeout or None), min_confidence=min_confidence,
     ):
         n_docs += 1
         progress.update(task, description=f"{n_docs} documents")
@@ -461,6 +467,7 @@ def events_list(
     all_copies: Annotated[bool, typer.Option(
         "--all-copies", help="List the events of every copy of a syndicated story.")] = False,
     limit: Annotated[int, _limit_option()] = 100,
+    min_confidence: MinConfidence = 0.0,
     as_json: JsonOption = False,
 ) -> None:
     """List stored events (newest first)."""
@@ -477,6 +484,7 @@ def events_list(
             doc=doc,
             all_copies=all_copies,
             limit=limit,
+            min_confidence=min_confidence,
         )
     )
     store.close()

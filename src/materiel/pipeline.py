@@ -178,13 +178,29 @@ def quotes_of(clean_doc: CleanDocument) -> list[dict[str, object]]:
             for q in extract_quotes(clean_doc)]
 
 
-def make_extractor(kb_path: str | None = None, use_kb: bool = True) -> EventSink:
-    """The extractor the commands use: events, with office-term flags when the KB is on."""
+class ConfidenceFloor:
+    """Wraps an extractor: only events whose confidence reaches `floor` go on."""
+
+    def __init__(self, extractor: EventSink, floor: float):
+        self.extractor, self.floor = extractor, floor
+
+    def extract_many(self, clean_docs: Iterable[CleanDocument]
+                     ) -> Iterator[tuple[CleanDocument, list[Event]]]:
+        for clean_doc, events in self.extractor.extract_many(clean_docs):
+            yield clean_doc, [e for e in events if e.confidence >= self.floor]
+
+
+def make_extractor(kb_path: str | None = None, use_kb: bool = True,
+                   min_confidence: float = 0.0) -> EventSink:
+    """The extractor the commands use: events, with office-term flags when the KB is on,
+    at least `min_confidence` likely to be right."""
     from materiel.extract import Extractor
     from materiel.nlp import PipelineConfig
 
-    extractor = Extractor(PipelineConfig(use_kb=use_kb, kb_path=kb_path))
-    return OfficeTermChecker(extractor, kb_path) if use_kb else extractor
+    extractor: EventSink = Extractor(PipelineConfig(use_kb=use_kb, kb_path=kb_path))
+    if use_kb:
+        extractor = OfficeTermChecker(extractor, kb_path)
+    return ConfidenceFloor(extractor, min_confidence) if min_confidence > 0 else extractor
 
 
 Extracted = dict[int, tuple[list[Event], list[dict[str, object]]]]
@@ -323,11 +339,12 @@ def extract_paths(
     use_kb: bool = True,
     summary: IngestSummary | None = None,
     limits: Limits | None = None,
+    min_confidence: float = 0.0,
 ) -> Iterator[tuple[CleanDocument, list[Event]]]:
     """Read and clean everything under `paths` and extract its events; nothing is stored."""
     summary = summary if summary is not None else IngestSummary()
     limits = limits or Limits()
-    extractor = make_extractor(kb_path, use_kb)
+    extractor = make_extractor(kb_path, use_kb, min_confidence)
     records = read_paths(paths, options or ReaderOptions())
     for batch in _batches(clean_records(records, summary, limits), EXTRACT_GROUP):
         found = extract_guarded(extractor, batch, summary, limits)

@@ -21,11 +21,12 @@ def stored(db_url):
                 args={"buyer": [Argument("Finland", name="Finland", id="country:FI")],
                       "item": [Argument("howitzers")],
                       "quantity": [Argument("40", value=40.0)]},
-                evidence=TEXT[:first], evidence_start=0, evidence_end=first)
+                evidence=TEXT[:first], evidence_start=0, evidence_end=first, confidence=0.9)
     give = Event(doc="ev-1", type="aid", date="2025-06-09", status="announced",
                  args={"donor": [Argument("Estonia", id="country:EE"), Argument("Latvia")],
                        "recipient": [Argument("Ukraine")], "item": [Argument("radars")]},
-                 evidence=TEXT[first + 1:], evidence_start=first + 1, evidence_end=len(TEXT))
+                 evidence=TEXT[first + 1:], evidence_start=first + 1, evidence_end=len(TEXT),
+                 confidence=0.4)
     with store.transaction() as conn:
         result = store.add(conn, clean)
         store.add_events(conn, result.document_id, clean, [buy, give])
@@ -116,3 +117,10 @@ def test_the_widest_window_runs_on_both_back_ends(stored):
 @pytest.mark.parametrize("key", ["99999999999999999999", "2147483648", "\u00b2", "\u0661", "-1"])
 def test_document_keys_that_are_not_store_ids(stored, key):
     assert stored.get_document(key) is None
+
+
+def test_min_confidence_keeps_the_likely_events(stored):
+    assert [r["type"] for r in stored.events(EventFilter(min_confidence=0.5))] == ["procurement"]
+    assert len(stored.events(EventFilter(min_confidence=0.4))) == 2
+    with pytest.raises(ValueError):
+        EventFilter(min_confidence=1.5)

@@ -81,9 +81,12 @@ _RELATED = re.compile(
 )
 
 
+# Only the first "visit"/"see" after "for more ..." is tried: a link after a later one is
+# after the first too, and trying each one rescanned the rest of the line (quadratic).
 _MORE_ELSEWHERE = re.compile(
     r"^(?:other (?:topics|stories|articles) of interest\b"
-    r"|for more (?:information|info|news|details)\b.*\b(?:visit|see|go to)\b.*(?:https?://|www\.)"
+    r"|for more (?:information|info|news|details)\b(?>.*?\b(?:visit|see|go to)\b)"
+    r".*?(?:https?://|www\.)"
     r"|you can (?:read|watch|find) (?:more|our full|the full)\b)",
     _I,
 )
@@ -119,8 +122,11 @@ def is_takeaways_header(line: str) -> bool:
     return _TAKEAWAYS.match(line) is not None
 
 
+# "cookie" then a cookie word later on the same line; only the first "cookie" of each line
+# is tried, as trying each one rescanned the rest of the line (quadratic).
 _COOKIE = re.compile(
-    r"\bcookies?\b.*\b(?:use|accept|consent|settings|preferences|policy|device|browser|site)\b"
+    r"(?m:^)(?>.*?\bcookies?\b)"
+    r".*?\b(?:use|accept|consent|settings|preferences|policy|device|browser|site)\b"
     r"|\b(?:we need your consent|accept all|manage (?:your )?(?:consent|preferences)"
     r"|privacy (?:policy|settings)|consent to (?:load|the use))\b",
     _I,
@@ -232,7 +238,7 @@ def is_markup_residue(line: str) -> bool:
     return letters < 3 and len(line) <= 3
 
 
-_OUTLET_DATELINE = re.compile(r"(?:[A-Z][\w.' ]{0,25}\s)?\(?[A-Z]{2,}\)?\s*[—–-]")
+_OUTLET_DATELINE = re.compile(r"(?:[A-Z][\w.' ]{0,25}\s)?\(?[A-Z]{2,}+\)?\s*+[—–-]")
 
 
 def is_outlet_dateline(line: str) -> bool:

@@ -35,10 +35,11 @@ def is_name_list(text: str) -> bool:
     return True
 
 
+# The names end at a non-space, so a long run of spaces is crossed once, not once per space.
 _CONTRIBUTED = re.compile(
-    r"^(?P<names>.+?)\s+(?:also\s+)?contributed"
-    r"(?:\s+(?:reporting|to (?:this|the|his|her) (?:report|story|article)"
-    r"|reporting to (?:this|the) (?:report|story)))*\s*\.?$",
+    r"^(?P<names>.*?\S)\s++(?:also\s++)?contributed"
+    r"(?:\s++(?:reporting|to (?:this|the|his|her) (?:report|story|article)"
+    r"|reporting to (?:this|the) (?:report|story)))*+\s*+\.?$",
     _I,
 )
 _CREDIT_START = re.compile(r"(?:additional\s+)?(?:reporting|writing|editing|research|compiled)\b")
@@ -49,7 +50,9 @@ _REPORTING_BY = re.compile(
 )
 _MORE_CREDITS = re.compile(r"[;|]\s*(?:editing|writing|additional reporting)\s+by\b", _I)
 _TO_THIS_REPORT = re.compile(r"\bto (?:this|the|his|her) (?:report|story|article)", _I)
-_TWO_CAPITALISED = re.compile(r"\b[A-Z][\w’'.-]*\s+[A-Z]")
+# A word holding a capital at a word boundary ("Lee", "O'Neil", "al-Masri"), then a capitalised
+# word.  Tried once per word, not once per boundary inside it ("A'A'A'..." was quadratic).
+_TWO_CAPITALISED = re.compile(r"(?<![\w’'.-])(?=[\w’'.-]*?\b[A-Z])[\w’'.-]++\s+[A-Z]")
 
 
 def is_contributor_credit(line: str) -> bool:
@@ -76,7 +79,11 @@ def is_contributor_credit(line: str) -> bool:
 
 
 _WIRE_PREFIX = re.compile(r"^(?:(?:sources?|with|from|via|credit)\s*:?\s*|[-–—]\s*)", _I)
-_WIRE_SPLIT = re.compile(r"\s*(?:,|;|/|\band\b|&|\|)\s*", _I)
+# Spaces before a separator are taken from the start of their run only (or right after the
+# previous separator): a long run of spaces was rescanned from each of its positions.
+_WIRE_SPLIT = re.compile(
+    r"(?:(?<!\s)\s*+|(?<=\s))(?:,|;|/|\band\b|&|\|)\s*+", _I
+)
 
 
 def is_wire_credit(line: str) -> bool:
@@ -183,11 +190,18 @@ _PHOTO_START = re.compile(
     r"(?: credit)?\s*:)",
     _I,
 )
-_PHOTO_END = re.compile(
-    r"(?:\b(?:photograph|photo|image|picture|credit)\s*:\s*[^.!?]{1,80}"
-    r"|\((?:photo|image|credit)[^)]*\))$",
-    _I,
-)
+_PHOTO_END = re.compile(r"\b(?:photograph|photo|image|picture|credit)\s*:\s*[^.!?]{1,80}$", _I)
+# "(Photo: AP)" at the end: looked for only after the last ")" but one.  The regex
+# `\((?:photo|image|credit)[^)]*\)$` scanned to the next ")" from every "(photo".
+_PHOTO_BRACKET = re.compile(r"\((?:photo|image|credit)", _I)
+
+
+def _ends_with_photo_bracket(line: str) -> bool:
+    body = line[:-1] if line.endswith("\n") else line  # "$" allows one final line break
+    if not body.endswith(")"):
+        return False
+    inside = body.rfind(")", 0, len(body) - 1) + 1
+    return _PHOTO_BRACKET.search(body, inside, len(body) - 1) is not None
 # "Ann Lee/AFP via Getty Images", "(Bo Roe/Bloomberg/Getty Images)"
 _AGENCY_PHOTO_END = re.compile(
     r"/(?:getty images|afp|reuters|ap|epa|epa-efe|shutterstock|pool|alamy|sipa|anadolu|bloomberg"
@@ -204,4 +218,4 @@ def is_photo_credit(line: str) -> bool:
         return False
     if "/" in line and _AGENCY_PHOTO_END.search(line):
         return True
-    return ":" in line and _PHOTO_END.search(line) is not None
+    return ":" in line and (_PHOTO_END.search(line) is not None or _ends_with_photo_bracket(line))

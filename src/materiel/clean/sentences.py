@@ -12,11 +12,13 @@ import re
 from materiel.clean.lexicon import FUNCTION_WORDS, MAYBE_FINAL, NEVER_FINAL, SENTENCE_OPENERS
 
 _CLOSERS = "\"'”’)]»"
-_CANDIDATE = re.compile(r"(?:\.\.\.|[.!?…])+[\"'”’)\]»]*(?=\s)")
+# A run of terminal marks is taken whole (possessive, and never from inside a run):
+# "(?:\.\.\.|[.!?…])+" backtracked exponentially on a long run of dots.
+_CANDIDATE = re.compile(r"(?<![.!?…])[.!?…]++[\"'”’)\]»]*+(?=\s)")
 _LIST_MARKER = re.compile(r"(?:[-*•·▪►–—]|\d{1,2}[.)]|\([a-zA-Z0-9]{1,4}\)|[a-z][.)])\s+")
 # "“Why now?” Ann Lee asked." goes on after the quote.
 _SPEECH_AFTER_QUOTE = re.compile(
-    r"\s+(?:[A-Z][\w’'.-]*\s+){1,3}"
+    r"\s++(?:[A-Z][\w’'.-]*+\s++){1,3}+"
     r"(?:said|says|asked|asks|added|adds|told|wrote|replied|tweeted)\b"
 )
 _INITIALS = re.compile(r"(?:[A-Za-z]\.)+[A-Za-z]")

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import math
 import re
+from bisect import bisect_left, bisect_right
 from collections import Counter
 from collections.abc import Sequence
 
@@ -94,39 +95,49 @@ def gap_similarities(
 ) -> list[float]:
     """Similarity across each gap (gap i lies between paragraph i and paragraph i + 1) of
     the blocks of paragraphs holding `block_words` content words on either side."""
+    # Paragraphs without content words add nothing to a block: walking over them made
+    # thousands of empty paragraphs cost a walk per gap over all of them (quadratic).
+    worded = [index for index, bag in enumerate(bags) if bag]
     similarities = []
     for gap in range(1, len(bags)):
-        left = _block(bags, gap - 1, -1, block_words)
-        right = _block(bags, gap, 1, block_words)
+        left = _block(bags, worded, bisect_right(worded, gap - 1) - 1, -1, block_words)
+        right = _block(bags, worded, bisect_left(worded, gap), 1, block_words)
         similarities.append(cosine(left, right))
     return similarities
 
 
-def _block(bags: Sequence[Counter[str]], first: int, step: int, block_words: int) -> Counter[str]:
-    """Presence counts of the words of the paragraphs from `first` on, walking by `step`,
+def _block(
+    bags: Sequence[Counter[str]], worded: list[int], position: int, step: int, block_words: int
+) -> Counter[str]:
+    """Presence counts of the words of the paragraphs `worded[position]`, then on by `step`,
     until the block holds `block_words` words."""
     block: Counter[str] = Counter()
     size = 0
-    index = first
-    while 0 <= index < len(bags) and size < block_words:
-        block.update(bags[index].keys())
-        size += sum(bags[index].values())
-        index += step
+    while 0 <= position < len(worded) and size < block_words:
+        bag = bags[worded[position]]
+        block.update(bag.keys())
+        size += sum(bag.values())
+        position += step
     return block
 
 
 def depth_scores(similarities: Sequence[float]) -> list[float]:
-    """How deep each gap lies below the highest similarity on either side (TextTiling)."""
-    depths = []
-    for index, value in enumerate(similarities):
-        left = index
-        while left > 0 and similarities[left - 1] >= similarities[left]:
-            left -= 1
-        right = index
-        while right + 1 < len(similarities) and similarities[right + 1] >= similarities[right]:
-            right += 1
-        depths.append(similarities[left] - value + similarities[right] - value)
-    return depths
+    """How deep each gap lies below the highest similarity on either side (TextTiling): the
+    similarity where a climb from the gap stops, on each side.  A climb from a gap continues
+    the climb from its neighbour whenever it steps there, so both are found in one pass."""
+    count = len(similarities)
+    left_peak = list(range(count))
+    for index in range(1, count):
+        if similarities[index - 1] >= similarities[index]:
+            left_peak[index] = left_peak[index - 1]
+    right_peak = list(range(count))
+    for index in range(count - 2, -1, -1):
+        if similarities[index + 1] >= similarities[index]:
+            right_peak[index] = right_peak[index + 1]
+    return [
+        similarities[left_peak[index]] - value + similarities[right_peak[index]] - value
+        for index, value in enumerate(similarities)
+    ]
 
 
 def topic_boundaries(

@@ -68,7 +68,25 @@ _ABBREV = {
     "s",
     "h",
 }
-_SENT_END = re.compile(r"[.!?][\"'”’)\]]*\s+(?=[\"'“‘(\[]?[A-Z0-9])")
+_SENT_END = re.compile(r"[.!?][\"'”’)\]]*+\s++(?=[\"'“‘(\[]?[A-Z0-9])")
+_MARKS_AND_CLOSERS = ".!?\"'”’)]"
+_INITIALISM = re.compile(r"(?:[a-z]\.)+[a-z]?")
+
+
+def _last_word(text: str, start: int, end: int) -> str:
+    """The word before `end` (not before `start`), its final marks and closers dropped, as
+    `re.split(r"[\\s(]", text[start:end].rstrip(...))[-1]` gives it; read backwards, so that
+    a long sentence of abbreviations is not split again at each of them."""
+    while end > start and text[end - 1] in _MARKS_AND_CLOSERS:
+        end -= 1
+    word_start = end
+    while word_start > start and not _ends_word(text[word_start - 1]):
+        word_start -= 1
+    return text[word_start:end]
+
+
+def _ends_word(char: str) -> bool:
+    return char.isspace() or char == "("
 
 
 def split_sentences(text: str, base: int = 0) -> list[tuple[int, int]]:
@@ -77,11 +95,10 @@ def split_sentences(text: str, base: int = 0) -> list[tuple[int, int]]:
     start = 0
     for m in _SENT_END.finditer(text):
         end = m.start() + 1
-        before = text[start:end].rstrip(".!?\"'”’)]")
-        last = re.split(r"[\s(]", before)[-1].lower() if before else ""
+        last = _last_word(text, start, end).lower()
         if (
             last.rstrip(".") in _ABBREV
-            or re.fullmatch(r"(?:[a-z]\.)+[a-z]?", last)
+            or _INITIALISM.fullmatch(last)
             or (len(last) == 1 and last.isalpha())
         ):
             continue

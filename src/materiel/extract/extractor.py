@@ -13,19 +13,23 @@ optional KB resolution, summary and confidence.
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 from itertools import islice
+from typing import Any
 
 from spacy.language import Language
 from spacy.tokens import Doc
 
 from materiel.extract.clauses import clause_drops, is_agreement_text
-from materiel.extract.merge import MAIN_ROLE, Candidate, fill_from_context, merge
+from materiel.extract.detector import DetectorModel, document_context, load_detector
+from materiel.extract.features import candidate_features
+from materiel.extract.merge import MAIN_ROLE, Candidate, fill_from_context, merge, shared
 from materiel.extract.prefilter import RelevanceFilter
 from materiel.extract.resolve import KBLinker
 from materiel.extract.speaker import outlet_country
 from materiel.extract.summary import summarize
+from materiel.learn.scorer import load_scorer
 from materiel.models import Argument, CleanDocument, Event, Sentence
 from materiel.nlp.attach import is_horizon
 from materiel.nlp.config import PipelineConfig
@@ -36,15 +40,15 @@ from materiel.nlp.spans import is_pronoun
 from materiel.nlp.types import DateValue, EventMention, RoleValue
 
 _DATELINE = re.compile(
-    r"^\s*(?:[A-Z][A-Za-z .,'’-]{1,60}\s*[–—-]+\s*|\()?\s*(?P<date>(?:January|February|March|"
+    r"^\s*+(?:[A-Z][A-Za-z .,'’-]{1,60}\s*[–—-]+\s*+|\()?\s*+(?P<date>(?:January|February|March|"
     r"April|May|June|July|August|September|October|November|December|Jan\.|Feb\.|Aug\.|Sept\.|"
-    r"Oct\.|Nov\.|Dec\.)\s\d{1,2},\s\d{4})\s*\)?\s*[–—-]"
+    r"Oct\.|Nov\.|Dec\.)\s\d{1,2},\s\d{4})\s*+\)?\s*+[–—-]"
 )
 _PERSON_PRONOUNS = {"he", "his", "him", "she", "her"}
 # "REDSTONE ARSENAL, AL – March 20, 2026 – ", "KINGS BAY, Ga. - ",
 # "PHILIPPINE SEA (June 21, 2020) – "
 _DATELINE_PREFIX = re.compile(
-    r"^[A-Z][A-Z.'’ ]{2,}(?:,\s*[A-Z][A-Za-z.]*(?:\s[A-Z][A-Za-z.]*)*)?\s*(?:\([^)]{3,40}\)\s*)?"
+    r"^[A-Z][A-Z.'’ ]{2,}+(?:,\s*[A-Z][A-Za-z.]*(?:\s[A-Z][A-Za-z.]*)*)?\s*(?:\([^)]{3,40}\)\s*)?"
     r"[–—-]{1,2}\s+(?:(?:January|February|March|April|May|June|July|August|September|October|"
     r"November|December|Jan\.|Feb\.|Aug\.|Sept\.|Oct\.|Nov\.|Dec\.)\s\d{1,2},\s\d{4}\s*"
     r"[–—-]{1,2}\s+)?"
@@ -104,6 +108,15 @@ class Extractor:
             cues = _kb_cues(self.linker.kb)
         self.filter = RelevanceFilter(extra_cues=cues)
         self.doc_chunk = int(self.config.extra.get("doc_chunk", 32))
+        self.scorer = load_scorer() if self.config.event_model else None
+        # training sees every merged candidate, with its features, before any cut-off
+        self.on_candidate: Callable[[Event, dict[str, float]], None] | None = None
+        # the learned candidate generator (used with the learned layer on, see `recall`)
+        self.detector: DetectorModel | None = load_detector() if self.config.detector else None
+        # training of the detector sees every parsed sentence: (document, sentence, its parse,
+        # its context features, the types the rules read in it)
+        self.on_sentence: Callable[[CleanDocument, Sentence, Doc, dict[str, float], set[str]],
+                                   None] | None = None
 
     # --- public API ---------------------------------------------------------------------
 
@@ -145,7 +158,7 @@ class Extractor:
         plan = _Plan(cd, normalize_published(cd.doc.published))
         if self.config.prefilter and not self.filter.document(cd.text):
             return plan
-        limit = self.config.max_sentence_chars
+        limit = min(self.config.max_sentence_chars, self.nlp.max_length)  # spaCy's E088
         for i, sent in enumerate(cd.sentences):
             if self.config.prefilter and not self.filter.sentence(sent.text):
                 continue
@@ -155,7 +168,8 @@ class Extractor:
             if make_docs:
                 doc = self.nlp.make_doc(sent.text[skip : skip + limit])
                 doc._.published = plan.published
-                doc._.context = {"doc": cd.doc.id, "sentence": i, "heading": sent.is_heading}
+                doc._.context = {"doc": cd.doc.id, "sentence": i, "heading": sent.is_heading,
+                                 "recall": self.recall}
                 plan.docs.append(doc)
         return plan
 
@@ -166,23 +180,37 @@ class Extractor:
         memory: dict[int, tuple[str, str | None]] = {}  # story -> last named party
         memory_person: dict[int, tuple[str, str | None]] = {}
         speaker = _Speaker(self.linker, cd, plan.published, memory_person)
-        for (_i, sent, skip), doc in zip(plan.sentences, parsed, strict=True):
+        learned = self.recall and (self.detector is not None or self.on_sentence is not None)
+        contexts = document_context(parsed) if learned else []
+        for k, ((_i, sent, skip), doc) in enumerate(zip(plan.sentences, parsed, strict=True)):
+            first = len(cands)
             for m in doc._.mentions or []:
                 cand = self._candidate(
                     cd, sent, skip, doc, m, memory, memory_person, inherited, speaker
                 )
                 if cand is not None:
                     cands.append(cand)
+            if learned:
+                self._detect(cd, sent, skip, doc, contexts[k], cands, first,
+                             (memory, memory_person, inherited, speaker))
             _remember(doc, sent.story, memory, memory_person)
         if cands and not cd.is_feed and is_agreement_text(cd):
             # the clauses of an agreement are undertakings, not transfers or attacks
-            cands = [c for c in cands if not clause_drops(c.event.type, c.event.evidence)]
+            for c in cands:
+                if clause_drops(c.event.type, c.event.evidence):
+                    c.rejected = c.rejected or "agreement clause"
+            if not self.recall:
+                cands = [c for c in cands if c.rejected is None]
         if self.linker is not None and cands:
             ctx = speaker.context()
             for c in cands:
                 c.kb = self.linker.link(c.event, c.labels, ctx)
-        merged = merge(cands, by_story=cd.is_feed, published=plan.published)
+        merged = merge([c for c in cands if c.rejected is None], by_story=cd.is_feed,
+                       published=plan.published)
         fill_from_context(merged, by_story=cd.is_feed)
+        if self.recall:
+            merged += _new_readings(merged, [c for c in cands if c.rejected is not None],
+                                    cd.is_feed, plan.published)
         fallback = dateline_date(cd) if not cd.is_feed else None
         out = []
         for c in merged:
@@ -195,10 +223,45 @@ class Extractor:
                 e.date = fallback.value if fallback is not None else plan.published
             e.summary = summarize(e)
             e.confidence = round(min(0.98, 1 - (1 - c.score) * (0.85 ** (c.mentions - 1))), 3)
-            if e.confidence < self.config.min_confidence:
-                continue
-            out.append(e)
+            if self.recall:
+                features = candidate_features(c, cd, plan.published, len(merged))
+                if self.on_candidate is not None:
+                    self.on_candidate(e, features)
+                if self.scorer is not None:
+                    e.confidence = round(self.scorer.probability(features), 3)
+                    if self.scorer.keeps(e.confidence, c.rejected is not None):
+                        out.append(e)
+                    continue
+            if c.rejected is None and e.confidence >= self.config.min_confidence:
+                out.append(e)
         return out
+
+    def _detect(self, cd: CleanDocument, sent: Sentence, skip: int, doc: Doc,
+                context: dict[str, float], cands: list[Candidate], first: int,
+                state: tuple[Any, ...]) -> None:
+        """The learned detector's view of one sentence: its probability of each type goes to
+        the sentence's rule candidates (`detector_p`), and the types it flags that the rules
+        did not read here become candidates of their own (`rejected="detector"`)."""
+        covered = {c.event.type for c in cands[first:]}
+        if self.on_sentence is not None:
+            self.on_sentence(cd, sent, doc, context, covered)
+        if self.detector is None:
+            return
+        probs = self.detector.probabilities(doc, sent.is_heading, context)
+        for c in cands[first:]:
+            c.detector_p = probs.get(c.event.type, 0.0)
+        memory, memory_person, inherited, speaker = state
+        for m in self.detector.propose(doc, probs, covered):
+            cand = self._candidate(cd, sent, skip, doc, m, memory, memory_person, inherited,
+                                   speaker, allow_empty=True)
+            if cand is not None:
+                cand.detector_p = probs[m.type]
+                cands.append(cand)
+
+    @property
+    def recall(self) -> bool:
+        """Keep what the rules would drop, for the learned scorer to decide (or learn)."""
+        return self.scorer is not None or self.on_candidate is not None
 
     def _candidate(
         self,
@@ -211,6 +274,7 @@ class Extractor:
         memory_person: dict[int, tuple[str, str | None]],
         inherited: dict[int, DateValue],
         speaker: _Speaker | None = None,
+        allow_empty: bool = False,
     ) -> Candidate | None:
         base = sent.start + skip
         event = Event(
@@ -239,12 +303,13 @@ class Extractor:
                     continue
                 event.args.setdefault(role, []).append(arg)
                 labels[id(arg)] = rv.label
-        if not any(event.args.values()):
+        if not any(event.args.values()) and not allow_empty:
             return None
         if lost_main and not event.args.get(MAIN_ROLE.get(m.type, "")):
             return None  # "we are sending ..." with no side to put it on
         date = m.date if m.date is not None and m.date.from_text else None
         return Candidate(
+            rejected=m.rejected,
             event=event,
             story=sent.story,
             sentence=sent.start,
@@ -283,6 +348,23 @@ class Extractor:
 
 
 FIRST_PERSON = "FIRST_PERSON"
+
+
+def _new_readings(kept: list[Candidate], dropped: list[Candidate], by_story: bool,
+                  published: str | None) -> list[Candidate]:
+    """The rules' dropped candidates, merged among themselves, less those that repeat an
+    event the rules kept (same type, a shared role value or the same sentence)."""
+    out = []
+    for c in merge(dropped, by_story=by_story, published=published):
+        twin = any(
+            k.event.type == c.event.type and (
+                k.sentence == c.sentence
+                or any(shared(k.event.args.get(r, []), vals) for r, vals in c.event.args.items()
+                       if r not in ("quantity", "value")))
+            for k in kept)
+        if not twin:
+            out.append(c)
+    return out
 
 
 class _Speaker:

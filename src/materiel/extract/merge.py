@@ -47,6 +47,8 @@ class Candidate:
     labels: dict[int, str | None] = field(default_factory=dict)  # id(Argument) -> entity label
     kb: dict[int, tuple[str, str | None]] = field(default_factory=dict)  # id -> (type, country)
     heading: bool = False  # every mention merged so far is a title or heading
+    rejected: str | None = None  # recall mode: why the rules would drop it (see nlp.mentions)
+    detector_p: float = 0.0  # the sentence detector's probability of the type (extract.detector)
 
 
 def arg_key(arg: Argument) -> list[str]:
@@ -226,6 +228,7 @@ def _merge_into(target: Candidate, other: Candidate) -> None:
         target.context_date = other.context_date
     target.mentions += other.mentions
     target.heading = target.heading and other.heading
+    target.detector_p = max(target.detector_p, other.detector_p)
 
 
 def _hard_conflict(x: Candidate, y: Candidate) -> bool:
@@ -258,17 +261,17 @@ def _long_before(d: DateValue | None, published: str | None) -> bool:
         return False
     try:
         pub = dt.date.fromisoformat(published[:10])
-    except ValueError:
+        y = int(d.value[:4])
+        if len(d.value) >= 10:
+            end = dt.date.fromisoformat(d.value[:10])
+        elif len(d.value) == 7:
+            m = int(d.value[5:7])
+            end = dt.date(y + m // 12, m % 12 + 1, 1) - dt.timedelta(days=1)
+        else:
+            end = dt.date(y, 12, 31)
+        return end < pub - dt.timedelta(days=HEADLINE_DAYS)
+    except (OverflowError, ValueError):  # a date at the ends of the calendar (0001, 9999)
         return False
-    y = int(d.value[:4])
-    if len(d.value) >= 10:
-        end = dt.date.fromisoformat(d.value[:10])
-    elif len(d.value) == 7:
-        m = int(d.value[5:7])
-        end = dt.date(y + m // 12, m % 12 + 1, 1) - dt.timedelta(days=1)
-    else:
-        end = dt.date(y, 12, 31)
-    return end < pub - dt.timedelta(days=HEADLINE_DAYS)
 
 
 HEADLINE_DAYS = 45  # a headline's event is at most this old (an explicit date in the body)

@@ -13,13 +13,16 @@ from dataclasses import dataclass
 
 from spacy.language import Language
 
-from materiel.models import CleanDocument
+from materiel.models import CleanDocument, Sentence
+from materiel.nlp.chunks import bounded_chunks
 from materiel.nlp.config import PipelineConfig
 from materiel.nlp.lexicon import SPEECH_VERBS
 from materiel.nlp.lexicon import _inflect as inflect
 from materiel.nlp.pipeline import cached_pipeline
 from materiel.nlp.quotes import find_quotes
 
+# A longer "sentence" (a page without full stops) is parsed in pieces of at most this size.
+MAX_PARSED_CHARS = 10_000
 _QUOTE_CHARS = re.compile(r"[“”\"«»„]")
 _SPEECH_FORMS = frozenset(f for v in SPEECH_VERBS for f in inflect(v)) | {"said", "told", "wrote"}
 _WORD = re.compile(r"[a-z]+")
@@ -33,6 +36,23 @@ _NEEDED = (
     "ner",
     "materiel_entity_fixer",
 )
+
+
+@dataclass(frozen=True)
+class _Piece:
+    """A sentence, or a piece of an overlong one, as parsed."""
+
+    start: int  # offset in CleanDocument.text
+    story: int
+    text: str
+
+
+def _pieces(sentences: list[Sentence], limit: int) -> list[_Piece]:
+    return [
+        _Piece(sentence.start + offset, sentence.story, text)
+        for sentence in sentences
+        for offset, text in bounded_chunks(sentence.text, limit)
+    ]
 
 
 @dataclass
@@ -68,7 +88,8 @@ def _wanted(text: str) -> bool:
 
 def extract_quotes(clean_doc: CleanDocument, nlp: Language | None = None) -> list[QuoteRecord]:
     nlp = nlp if nlp is not None else cached_pipeline(PipelineConfig())
-    sents = [s for s in clean_doc.sentences if _wanted(s.text)]
+    limit = min(MAX_PARSED_CHARS, nlp.max_length)
+    sents = [p for p in _pieces(clean_doc.sentences, limit) if _wanted(p.text)]
     disable = [p for p in nlp.pipe_names if p not in _NEEDED]
     docs = list(nlp.pipe((s.text for s in sents), disable=disable))
     out: list[QuoteRecord] = []

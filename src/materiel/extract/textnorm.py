@@ -6,16 +6,18 @@ import re
 import unicodedata
 
 _ARTICLES = {"the", "a", "an"}
+_TOKEN = re.compile(r"[a-z0-9]+")
 
 
 def norm_tokens(s: str) -> list[str]:
     s = unicodedata.normalize("NFKD", str(s)).encode("ascii", "ignore").decode()
     s = s.lower().replace("'s ", " ").replace("’s ", " ")
-    toks = re.findall(r"[a-z0-9]+", s)
-    while toks and toks[0] in _ARTICLES:
-        toks = toks[1:]
+    toks = _TOKEN.findall(s)
+    first = 0  # leading articles dropped with one slice, not one slice each
+    while first < len(toks) and toks[first] in _ARTICLES:
+        first += 1
     out = []
-    for t in toks:
+    for t in toks[first:]:
         if len(t) > 3 and t.endswith("ies"):
             t = t[:-3] + "y"
         elif len(t) > 3 and t.endswith("s") and not t.endswith("ss"):

@@ -15,10 +15,12 @@ from .translit import spelling
 from .types import Resolution
 
 _TOKEN = re.compile(r"[^\W_]+(?:[-'’][^\W_]+)*")
-_LONG_FIRST = re.compile(
-    r"((?:[\w'’&.-]+\s+){0,11}[\w'’&.-]+)\s*\(\s*([A-Z][A-Za-z0-9&-]{1,11})\s*\)"
-)
-_SHORT_FIRST = re.compile(r"\b([A-Z][A-Z0-9&-]{1,11})\s*\(\s*([A-Z][^()]{3,120}?)\s*\)")
+# "(ABC)" after a long name; the name's words are read backwards from the bracket (a regex
+# for "up to 12 words, then the bracket" was tried from every character of a long word).
+_ACRONYM_IN_BRACKETS = re.compile(r"\(\s*+([A-Z][A-Za-z0-9&-]{1,11})\s*+\)")
+_MAX_NAME_WORDS = 12
+_NAME_PUNCTUATION = frozenset("_'’&.-")
+_SHORT_FIRST = re.compile(r"\b([A-Z][A-Z0-9&-]{1,11})\s*+\(\s*+([A-Z][^()]{3,120}?)\s*\)")
 _FILLERS = frozenset({"of", "for", "and", "the", "on", "in", "de", "du", "des", "der", "&", "to"})
 
 
@@ -74,14 +76,43 @@ def match_expansion(acronym: str, words: list[str]) -> str | None:
     return None
 
 
+def _is_name_char(char: str) -> bool:
+    return char.isalnum() or char in _NAME_PUNCTUATION  # the regex class [\w'’&.-]
+
+
+def words_before(text: str, end: int, limit: int = _MAX_NAME_WORDS) -> list[str]:
+    """The last `limit` words (runs of letters, digits and _'’&.-) before `end`, spaces
+    before `end` skipped; the run stops at anything but a space between two words.
+
+    Linear in the characters it walks back over."""
+    words: list[str] = []
+    stop = end
+    while stop > 0 and text[stop - 1].isspace():
+        stop -= 1
+    while len(words) < limit:
+        start = stop
+        while start > 0 and _is_name_char(text[start - 1]):
+            start -= 1
+        if start == stop:
+            break
+        words.append(text[start:stop])
+        stop = start
+        while stop > 0 and text[stop - 1].isspace():
+            stop -= 1
+        if stop == start:
+            break  # no space before the word: "said,Foo (F)" starts at "Foo"
+    words.reverse()
+    return words
+
+
 def find_acronyms(text: str) -> dict[str, str]:
     """Acronyms defined in the text: "Long Name (ABC)" and "ABC (Long Name)"."""
     found: dict[str, str] = {}
-    for m in _LONG_FIRST.finditer(text):
-        acronym = m.group(2)
+    for m in _ACRONYM_IN_BRACKETS.finditer(text):
+        acronym = m.group(1)
         if sum(c.isupper() for c in acronym) < 2:
             continue
-        expansion = match_expansion(acronym, m.group(1).split())
+        expansion = match_expansion(acronym, words_before(text, m.start()))
         if expansion:
             found.setdefault(acronym, expansion)
     for m in _SHORT_FIRST.finditer(text):

@@ -11,7 +11,8 @@ from .normalize import norm
 
 _PAST = re.compile(r"^(?:former|ex|then|late|onetime|one-time)\b[\s-]*", re.I)
 _FUTURE = re.compile(r"^(?:incoming|designate|future|nominee|newly elected|elected)\b\s*", re.I)
-_FUTURE_SUFFIX = re.compile(r"[\s-]+(?:elect|designate|nominee)$", re.I)
+# From the start of a run of spaces and dashes only (each of its positions was tried).
+_FUTURE_SUFFIX = re.compile(r"(?<![\s-])[\s-]++(?:elect|designate|nominee)$", re.I)
 _LOOSE = re.compile(r"^(?:acting|interim|outgoing|current|new|sitting)\b\s*", re.I)
 _SYNONYMS = [
     (re.compile(r"\bdefence\b"), "defense"),

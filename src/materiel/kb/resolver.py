@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import re
 from dataclasses import replace
 from typing import Any
 
@@ -17,7 +16,21 @@ from .types import Entry, Resolution
 
 SMALL_TOWN = 100_000
 PLACE_LABELS = frozenset({"GPE", "LOC", "FAC", "LOCATION"})
-_EDGE = re.compile(r"^[\s\"'“”‘’(\[]+|[\s\"'“”‘’)\].,;:!?]+$")
+# Quotes and brackets around a mention, and its final punctuation.  Stripped, not matched
+# with `[...]+$`, which rescanned a long run of dots from each of them.
+_LEADING_EDGE = "\"'“”‘’(["
+_TRAILING_EDGE = "\"'“”‘’)].,;:!?"
+
+
+def strip_edges(mention: str) -> str:
+    """`mention` without leading spaces, quotes and brackets, and without trailing spaces,
+    quotes, brackets and punctuation."""
+    start, end = 0, len(mention)
+    while start < end and (mention[start].isspace() or mention[start] in _LEADING_EDGE):
+        start += 1
+    while end > start and (mention[end - 1].isspace() or mention[end - 1] in _TRAILING_EDGE):
+        end -= 1
+    return mention[start:end]
 
 
 class Resolver(PersonRules, StateRules):
@@ -35,7 +48,7 @@ class Resolver(PersonRules, StateRules):
         memo_key = (mention, label)
         if memo_key in ctx.memo:
             return ctx.memo[memo_key]
-        text = _EDGE.sub("", mention.strip())
+        text = strip_edges(mention)
         types = allowed_types(label)
         if self._bare_article_name(text):
             bare = self._unlinked(text, ctx, label)
@@ -127,7 +140,7 @@ class Resolver(PersonRules, StateRules):
     # -- places --------------------------------------------------------------------------
     def resolve_location(self, mention: str, ctx: DocContext) -> Resolution:
         """Countries, regions and cities (offline gazetteer); coordinates in `facts`."""
-        text = strip_possessive(_EDGE.sub("", mention.strip()))
+        text = strip_possessive(strip_edges(mention))
         if self._bare_article_name(text):
             return self._unlinked(text, ctx, "LOC")
         base, kind = split_place(text)

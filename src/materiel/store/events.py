@@ -26,6 +26,7 @@ class EventFilter:
     date_from: str | None = None  # ISO prefix, inclusive
     date_to: str | None = None
     doc: str | None = None  # the input's own id
+    min_confidence: float = 0.0  # events whose confidence (a probability) is at least this
     # A syndicated story stored from several outlets is one cluster; by default its events
     # are listed once, from the cluster's first document, with every copy's url.
     all_copies: bool = False
@@ -39,6 +40,8 @@ class EventFilter:
             if bound is not None and not is_iso_date(bound):
                 raise ValueError(f"not a {DATE_FORMS} date: {bound!r}")
         check_window(self.limit, self.offset)
+        if not 0.0 <= self.min_confidence <= 1.0:
+            raise ValueError(f"min_confidence must be within 0..1, not {self.min_confidence}")
 
 
 def _sentence_index(clean: CleanDocument, start: int | None) -> int | None:
@@ -118,6 +121,8 @@ def query_events(conn: Connection, flt: EventFilter) -> list[dict[str, Any]]:
         conds.append(events.c.date <= flt.date_to + "\uffff")
     if flt.doc:
         conds.append(documents.c.doc_key == flt.doc)
+    if flt.min_confidence > 0:
+        conds.append(events.c.confidence >= flt.min_confidence)
     if flt.party:
         conds.append(_arg_matches(PARTY_ROLES, flt.party))
     if flt.item:
