@@ -34,6 +34,10 @@ def run_reader(path: Path, options: str = "", stop_after: int | None = None) -> 
     script = f"""
 import itertools, json, resource, sys, time
 from materiel.ingest import ReaderOptions, read_paths
+def peak_mb():  # VmHWM: this process's own peak (ru_maxrss keeps the parent's over exec)
+    for line in open("/proc/self/status"):
+        if line.startswith("VmHWM:"):
+            return int(line.split()[1]) / 1024
 start = time.monotonic()
 items = itertools.islice(read_paths([sys.argv[1]], ReaderOptions({options})), {stop_after})
 docs = errors = 0
@@ -47,7 +51,7 @@ for item in items:
         docs += 1
 print(json.dumps({{"docs": docs, "errors": errors, "reasons": reasons, "last": last,
     "seconds": time.monotonic() - start,
-    "peak_mb": resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024}}))
+    "peak_mb": peak_mb()}}))
 """
     done = subprocess.run(
         [sys.executable, "-c", script, str(path)], capture_output=True, text=True, timeout=300

@@ -71,6 +71,6 @@ def test_training_writes_a_model_and_its_outlet_figures(tmp_path):
                 for group in ("alpha", "beta", "gamma") for i in range(8)]
     figures = train(tmp_path, examples)
     model = json.loads((tmp_path / "events.json").read_text())
-    assert model["weights"] and 0 < model["threshold"] <= 1
+    assert model["weights"] and 0 <= model["threshold"] <= model["threshold_dropped"]
     assert set(figures["loo_outlet"]["per_outlet"]) == {"alpha", "beta", "gamma"}
     assert figures["right"] >= 10
