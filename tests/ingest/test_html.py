@@ -7,8 +7,8 @@ import time
 from trafilatura.utils import load_html
 
 from materiel.ingest import html_to_document
-from materiel.ingest.html import fragment_to_text, needs_full_pass
-from materiel.ingest.html_plain import parse_page, plain_text
+from materiel.ingest.html import fragment_to_text, needs_full_pass, with_standfirst
+from materiel.ingest.html_plain import parse_page, plain_lines, plain_text
 from materiel.models import Document, ReadError
 
 
@@ -218,6 +218,62 @@ def test_fast_pass_fragment_is_retried():
     doc = html_to_document(page, path="apaches.html", record=None)
     assert isinstance(doc, Document), doc
     assert STORY[0] in doc.text and STORY[-1] in doc.text
+
+
+def test_standfirst_is_put_back():
+    # trafilatura drops the lead paragraph in a "teaser" block; the meta description repeats
+    # it, so it is put back before the story. A site description after the story is not.
+    lead = (
+        "Warsaw buys 96 Apache helicopters for two army aviation brigades, the largest order"
+        " in its history."
+    )
+    about = "Armour Review brings you the news about the armies, navies and air forces of Europe."
+    story = "".join(f"<p>{sentence}</p>" for sentence in STORY[:4])
+
+    def page(description: str) -> str:
+        return (
+            "<html><head><title>Poland orders Apaches</title>"
+            f'<meta name="description" content="{description}"></head><body><article>'
+            f'<h1>Poland orders Apaches</h1><div class="teaser"><p>{lead}</p></div>{story}'
+            f'</article><div class="about"><p>{about}</p></div></body></html>'
+        )
+
+    doc = html_to_document(page(lead), path="apaches.html", record=None)
+    assert isinstance(doc, Document), doc
+    lines = doc.text.splitlines()
+    assert lead in lines and lines.index(lead) < lines.index(STORY[0])
+    assert about not in doc.text
+    doc = html_to_document(page(about), path="apaches.html", record=None)
+    assert isinstance(doc, Document), doc
+    assert STORY[0] in doc.text and lead not in doc.text and about not in doc.text
+
+
+def test_with_standfirst():
+    text = "\n".join(STORY[1:4])
+    plain = "\n".join(["Poland orders 96 Apache helicopters", STORY[0], *STORY[1:4]])
+    lead = STORY[0][:60] + "..."  # descriptions are often cut
+    assert with_standfirst(text, plain, [lead]) == "\n".join(STORY[:4])
+    # inside the text: after the line before it
+    plain = "\n".join([STORY[1], STORY[0], *STORY[2:4]])
+    assert with_standfirst(text, plain, [lead]).splitlines()[1] == STORY[0]
+    assert with_standfirst(text, plain, [lead], [STORY[0]]) == text  # the headline
+    assert with_standfirst(text, plain, ["Poland"]) == text  # too short to tell
+    assert with_standfirst(text, "\n".join([*STORY[1:4], STORY[0]]), [lead]) == text  # after
+    assert with_standfirst(STORY[0], plain, [lead]) == STORY[0]  # already there
+
+
+def test_plain_lines_flag_headers():
+    tree = parse_page(
+        "<html><body><header><p>Armour Review</p></header><article><header><h1>Apaches</h1>"
+        f"<p>{APACHE}</p></header>Loose <p>{POZNAN}</p> text</article></body></html>"
+    )
+    assert plain_lines(tree) == [
+        ("Armour Review", True),
+        ("Apaches", True),
+        (APACHE, True),
+        (POZNAN, False),
+    ]
+    assert plain_text(tree) == POZNAN
 
 
 def test_needs_full_pass():

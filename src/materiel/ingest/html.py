@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from html.parser import HTMLParser
 from typing import IO, Any
@@ -17,8 +17,16 @@ from materiel.models import Document, Provenance, ReadError
 
 from .common import Source, normalize_date, one_line, read_whole, sha256, stem_of
 from .encoding import decode_bytes
-from .html_meta import byline_author, hostname, site_names, strip_site_name, whole_title
-from .html_plain import close_runaway_title, page_title, parse_page, plain_text
+from .html_meta import (
+    byline_author,
+    descriptions,
+    headlines,
+    hostname,
+    site_names,
+    strip_site_name,
+    whole_title,
+)
+from .html_plain import close_runaway_title, page_title, parse_page, plain_lines, plain_text
 from .options import ReaderOptions
 
 # No "extensive" date search: it guesses from copyright lines and bare years (a footer's
@@ -48,6 +56,20 @@ def _language(tree: Any) -> str | None:
 # kept; both thresholds were measured with benchmarks/readers.py (README, "Reader benchmarks").
 RETRY_CHARS = 750
 RETRY_SHARE = 0.3
+
+# Both passes often drop the standfirst, the lead paragraph under the headline (a block
+# styled as a teaser or intro, or in the article's <header>), which the page's meta description
+# usually repeats. A line of the plain text (<header> lines included) that matches a
+# description, reads as prose and is not the headline is put back where it stands among the
+# lines the text shares with the plain text; not when the text already holds the description,
+# nor when no shared line follows it (a footer's site description). Measured with
+# benchmarks/readers.py (README, "Reader benchmarks").
+MIN_LEAD_WORDS = 10
+_MIN_SUMMARY_KEY = 20  # letters and digits; shorter descriptions ("News", "Home") are no guide
+_SUMMARY_PREFIX = 40  # a description matches a line holding its start (descriptions are cut)
+_SUMMARY_HELD = 100  # a text holding this much of a description's start has the standfirst
+_MIN_ANCHOR_KEY = 16  # shorter plain lines ("Home", "Share") do not place a line in the text
+_NON_ALNUM = re.compile(r"[\W_]+")
 
 
 @dataclass
@@ -81,11 +103,59 @@ def main_text(doc: Any) -> str:
     return unicodedata.normalize("NFC", doc.text or "").strip() if doc is not None else ""
 
 
-def needs_full_pass(fast_text: str, tree: Any) -> bool:
-    """Whether the fast pass's text looks like a fragment of the page."""
+def needs_full_pass(fast_text: str, tree: Any, plain: str | None = None) -> bool:
+    """Whether the fast pass's text looks like a fragment of the page (`plain`: its plain
+    text when already known)."""
     if len(fast_text) < RETRY_CHARS:
         return True
-    return len(fast_text) < RETRY_SHARE * len(plain_text(tree))
+    return len(fast_text) < RETRY_SHARE * len(plain_text(tree) if plain is None else plain)
+
+
+def _line_key(text: str) -> str:
+    return _NON_ALNUM.sub("", text.casefold())
+
+
+def _keys(texts: Iterable[str | None]) -> list[str]:
+    return [key for key in map(_line_key, filter(None, texts)) if len(key) >= _MIN_SUMMARY_KEY]
+
+
+def with_standfirst(
+    text: str, plain: str, summaries: Iterable[str | None], titles: Iterable[str | None] = ()
+) -> str:
+    """`text` with the line of the page's `plain` text that matches one of its `summaries`
+    (meta descriptions) when the text lacks it: the standfirst the extraction dropped. A line
+    holding one of the page's `titles` is the headline, not a standfirst."""
+    wanted, headline_keys = _keys(summaries), _keys(titles)
+    lines = text.splitlines()
+    keys = [_line_key(line) for line in lines]
+    joined = "\n".join(keys)  # no match across lines
+    if not wanted or any(key[:_SUMMARY_HELD] in joined for key in wanted):
+        return text
+    plain_lines = plain.splitlines()
+    plain_keys = [_line_key(line) for line in plain_lines]
+    found = next(
+        (
+            i
+            for i, (line, key) in enumerate(zip(plain_lines, plain_keys, strict=True))
+            if len(line.split()) >= MIN_LEAD_WORDS
+            and any(summary[:_SUMMARY_PREFIX] in key or key in summary for summary in wanted)
+            and not any(headline in key for headline in headline_keys)
+            and key not in joined
+        ),
+        None,
+    )
+    if found is None:
+        return text
+
+    def shared(key: str) -> bool:
+        return len(key) >= _MIN_ANCHOR_KEY and key in joined
+
+    if not any(map(shared, plain_keys[found + 1 :])):  # after the text's end: a footer
+        return text
+    anchor = next((key for key in reversed(plain_keys[:found]) if shared(key)), None)
+    place = 0 if anchor is None else next(i for i, key in enumerate(keys) if anchor in key) + 1
+    lines.insert(place, plain_lines[found])
+    return "\n".join(lines)
 
 
 def read_page(html: str, url: str | None = None) -> Page:
@@ -98,14 +168,24 @@ def read_page(html: str, url: str | None = None) -> Page:
         if tree is not None:
             page.language = _language(tree)
             meta = extract_pass(tree, url, fast=True)
-            if needs_full_pass(main_text(meta), tree):
+            lines = plain_lines(tree)
+            plain = "\n".join(line for line, in_header in lines if not in_header)
+            if needs_full_pass(main_text(meta), tree, plain):
                 full = extract_pass(tree, url, fast=False)
                 if len(main_text(full)) > len(main_text(meta)):
                     meta = full
+            if text := main_text(meta):
+                page.text = with_standfirst(
+                    text,
+                    "\n".join(line for line, _ in lines),  # standfirsts often sit in <header>
+                    descriptions(tree, meta.description),
+                    headlines(tree, meta.title),
+                )
     except Exception as exc:  # lxml/trafilatura raise many kinds (and RecursionError) on bad markup
         page.error = exc
     if meta is not None:
-        page.text, page.title, page.author = main_text(meta), meta.title, meta.author
+        page.text = page.text or main_text(meta)
+        page.title, page.author = meta.title, meta.author
         page.outlet, page.url, page.published = meta.sitename, meta.url, meta.date
         page.language = page.language or meta.language
     if not page.text and (tree := parse_page(html)) is not None:

@@ -18,6 +18,13 @@ _MAX_UNNAMED_SITE_WORDS = 4
 _MIN_KEY = 4  # shorter site names match only exactly
 _MAX_EXTRA_WORDS = 2
 
+_DESCRIPTION_XPATH = (
+    "//meta[@name='description' or @property='og:description' or @name='twitter:description'"
+    " or @property='twitter:description']/@content"
+)
+_HEADLINE_XPATH = (
+    "//head//title|//meta[@property='og:title' or @name='twitter:title']/@content|//h1"
+)
 _SITE_NAME_XPATH = (
     "//meta[@property='og:site_name' or @name='application-name' or @name='twitter:site'"
     " or @name='publisher' or @property='og:publisher']/@content"
@@ -49,6 +56,23 @@ def site_names(tree: Any, *known: str | None) -> list[str]:
         if match := _DOMAIN.match(name):
             names.append(match.group(1))
     return [name for name in dict.fromkeys(names) if _key(name)]
+
+
+def _texts(tree: Any, xpath: str, known: Iterable[str | None]) -> list[str]:
+    found = [*known, *(tree.xpath(xpath) if tree is not None else [])]
+    found = [item if isinstance(item, str | None) else item.text_content() for item in found]
+    texts = (" ".join(text.split()) for text in found if text)
+    return list(dict.fromkeys(text for text in texts if text))
+
+
+def descriptions(tree: Any, *known: str | None) -> list[str]:
+    """The page's summaries: `known` ones and those of its description meta tags."""
+    return _texts(tree, _DESCRIPTION_XPATH, known)
+
+
+def headlines(tree: Any, *known: str | None) -> list[str]:
+    """The page's titles: `known` ones, its <title>, title meta tags and <h1> headings."""
+    return _texts(tree, _HEADLINE_XPATH, known)
 
 
 def whole_title(title: str | None, tree: Any) -> str | None:

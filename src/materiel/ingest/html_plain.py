@@ -16,10 +16,11 @@ _PARSER = lxml.html.HTMLParser(
     encoding="utf-8", huge_tree=True, remove_comments=True, remove_pis=True, collect_ids=False
 )
 _SKIPPED = frozenset(
-    ("aside", "button", "canvas", "embed", "figure", "footer", "form", "head", "header")
-    + ("iframe", "menu", "nav", "noscript", "object", "script", "select", "style", "svg")
-    + ("template", "textarea", "title")
+    ("aside", "button", "canvas", "embed", "figure", "footer", "form", "head", "iframe")
+    + ("menu", "nav", "noscript", "object", "script", "select", "style", "svg", "template")
+    + ("textarea", "title")
 )
+_HEADER = "header"  # its lines are flagged (plain_lines), and left out of plain_text
 _PARAGRAPHS = frozenset(
     ("blockquote", "dd", "dt", "h1", "h2", "h3", "h4", "h5", "h6", "li", "p", "pre", "td", "th")
 )
@@ -72,10 +73,11 @@ def _walk_document(tree: Any) -> Iterator[tuple[str, Any, Any]]:
 
 
 class _Lines:
-    """Text gathered between block boundaries, kept as a line when it reads as prose."""
+    """Text gathered between block boundaries, kept in `out` as a line (flagged `in_header`)
+    when it reads as prose."""
 
-    def __init__(self) -> None:
-        self.lines: list[str] = []
+    def __init__(self, out: list[tuple[str, bool]], in_header: bool) -> None:
+        self.out, self.in_header = out, in_header
         self._parts: list[str] = []
         self._link_words = 0
 
@@ -95,14 +97,15 @@ class _Lines:
             and link_words <= _MAX_LINK_SHARE * words
             and len(_BINARY.findall(line)) <= _MAX_BINARY_SHARE * len(line)
         ):
-            self.lines.append(line)
+            self.out.append((line, self.in_header))
 
 
-def plain_text(tree: Any) -> str:
-    """Paragraph text of the page, one line per block, without scripts, styles, navigation,
-    headers, footers, asides, forms and lines of links (menus)."""
-    lines = _Lines()
-    paragraphs = links = 0  # open paragraph-like and link elements
+def plain_lines(tree: Any) -> list[tuple[str, bool]]:
+    """The lines of `plain_text` in page order, with those of <header> elements (a site's
+    banner, or an article's headline and standfirst) among them, flagged True."""
+    lines: list[tuple[str, bool]] = []
+    body, header = _Lines(lines, False), _Lines(lines, True)
+    paragraphs = links = headers = 0  # open paragraph-like, link and header elements
     for event, element, walker in _walk_document(tree):
         tag = element.tag if isinstance(element.tag, str) else None  # None: comment, entity
         if event == "start":
@@ -110,15 +113,23 @@ def plain_text(tree: Any) -> str:
                 walker.skip_subtree()  # its end event still comes, for the tail
                 continue
             if tag in _BLOCKS:
-                lines.end_block(paragraphs > 0)
+                (header if headers else body).end_block(paragraphs > 0)
                 paragraphs += tag in _PARAGRAPHS
+            headers += tag == _HEADER
             links += tag == "a"
-            lines.add(element.text, links > 0)
+            (header if headers else body).add(element.text, links > 0)
         else:
-            if tag in _BLOCKS:
-                lines.end_block(paragraphs > 0)
+            if tag in _BLOCKS or tag == _HEADER:  # a header's text is a line of its own
+                (header if headers else body).end_block(paragraphs > 0)
                 paragraphs -= tag in _PARAGRAPHS
+            headers -= tag == _HEADER
             links -= tag == "a"
-            lines.add(element.tail, links > 0)
-    lines.end_block(False)
-    return "\n".join(lines.lines)
+            (header if headers else body).add(element.tail, links > 0)
+    body.end_block(False)
+    return lines
+
+
+def plain_text(tree: Any) -> str:
+    """Paragraph text of the page, one line per block, without scripts, styles, navigation,
+    headers, footers, asides, forms and lines of links (menus)."""
+    return "\n".join(line for line, in_header in plain_lines(tree) if not in_header)
