@@ -31,6 +31,7 @@ from typing import Any
 
 from spacy.tokens import Doc, Token
 
+from materiel.extract.merge import MAIN_ROLE
 from materiel.models import EVENT_TYPES, ROLES
 from materiel.nlp.attach import attach_date
 from materiel.nlp.frames import build_frame
@@ -135,7 +136,9 @@ def sentence_features(doc: Doc, heading: bool = False,
     for t in doc:
         if t.dep_ == "ROOT":
             f[f"root={t.lemma_.lower()}"] = 1.0
+            f[f"root_tag={t.tag_}"] = 1.0
             break
+    _structure(doc, f)
     if doc._.dates:
         f["has_date"] = 1.0
     if heading:
@@ -147,6 +150,29 @@ def sentence_features(doc: Doc, heading: bool = False,
         f["question"] = 1.0
     f[f"length={_bucket(len(words), (8, 15, 25, 40, 60))}"] = 1.0
     return f
+
+
+def _structure(doc: Doc, f: dict[str, float]) -> None:
+    """Who does what to what: the labels of subjects and prepositional objects, and whether
+    an object names military goods, each with the lemma of the verb it hangs on."""
+    for t in doc:
+        dep = t.dep_
+        if dep not in ("nsubj", "nsubjpass", "dobj", "pobj", "poss", "compound"):
+            continue
+        ent = entity_of(t)
+        label = ent.label_ if ent is not None and ent.root.i == t.i else None
+        if label is None and t.pos_ in ("NOUN", "PROPN") and is_military_item(t):
+            label = "ITEM"
+        if label is None or label in ("DATE", "TIME", "ORDINAL", "CARDINAL", "PERCENT"):
+            continue
+        if dep == "pobj" and t.head.dep_ in ("prep", "agent", "dative"):
+            f[f"pp={t.head.lower_}:{label}"] = 1.0
+            head = t.head.head
+        else:
+            f[f"arg={dep}:{label}"] = 1.0
+            head = t.head
+        if head.pos_ in ("VERB", "NOUN"):
+            f[f"verb_arg={head.lemma_.lower()}:{label}"] = 1.0
 
 
 # --- mentions and their features --------------------------------------------------------------
@@ -405,7 +431,9 @@ class DetectorModel:
                 continue
             if found is None:
                 found = mentions(doc)
-            out.append(self.mention(doc, type_, p, found))
+            m = self.mention(doc, type_, p, found)
+            if m.values(MAIN_ROLE[type_]):  # no actor, no event (measured: mostly wrong)
+                out.append(m)
         return out
 
     def mention(self, doc: Doc, type_: str, p: float, found: list[Mention]) -> EventMention:

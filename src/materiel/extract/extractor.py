@@ -22,6 +22,7 @@ from spacy.language import Language
 from spacy.tokens import Doc
 
 from materiel.extract.clauses import clause_drops, is_agreement_text
+from materiel.extract.detector import REJECTED as DETECTED
 from materiel.extract.detector import DetectorModel, document_context, load_detector
 from materiel.extract.features import candidate_features
 from materiel.extract.merge import MAIN_ROLE, Candidate, fill_from_context, merge, shared
@@ -209,8 +210,13 @@ class Extractor:
                        published=plan.published)
         fill_from_context(merged, by_story=cd.is_feed)
         if self.recall:
-            merged += _new_readings(merged, [c for c in cands if c.rejected is not None],
+            merged += _new_readings(merged, [c for c in cands if c.rejected not in (None,
+                                                                                   DETECTED)],
                                     cd.is_feed, plan.published)
+            # the detector's candidates come last: they neither absorb the rules' readings
+            # nor repeat an event already read
+            merged += _new_readings(merged, [c for c in cands if c.rejected == DETECTED],
+                                    cd.is_feed, plan.published, twins=False)
         fallback = dateline_date(cd) if not cd.is_feed else None
         out = []
         for c in merged:
@@ -228,8 +234,11 @@ class Extractor:
                 if self.on_candidate is not None:
                     self.on_candidate(e, features)
                 if self.scorer is not None:
+                    rules_keep = (c.rejected is None
+                                  and e.confidence >= self.config.min_confidence)
                     e.confidence = round(self.scorer.probability(features), 3)
-                    if self.scorer.keeps(e.confidence, c.rejected is not None):
+                    if self.scorer.keeps(e.confidence, c.rejected is not None) and (
+                            rules_keep or c.rejected is not None):
                         out.append(e)
                     continue
             if c.rejected is None and e.confidence >= self.config.min_confidence:
@@ -351,16 +360,19 @@ FIRST_PERSON = "FIRST_PERSON"
 
 
 def _new_readings(kept: list[Candidate], dropped: list[Candidate], by_story: bool,
-                  published: str | None) -> list[Candidate]:
+                  published: str | None, twins: bool = True) -> list[Candidate]:
     """The rules' dropped candidates, merged among themselves, less those that repeat an
-    event the rules kept (same type, a shared role value or the same sentence)."""
+    event the rules kept (same type, and the same sentence or, with `twins`, a shared role
+    value: the detector's candidates, whose roles are guesses, are told apart by sentence
+    only)."""
     out = []
     for c in merge(dropped, by_story=by_story, published=published):
         twin = any(
             k.event.type == c.event.type and (
                 k.sentence == c.sentence
-                or any(shared(k.event.args.get(r, []), vals) for r, vals in c.event.args.items()
-                       if r not in ("quantity", "value")))
+                or twins and any(shared(k.event.args.get(r, []), vals)
+                                 for r, vals in c.event.args.items()
+                                 if r not in ("quantity", "value")))
             for k in kept)
         if not twin:
             out.append(c)
