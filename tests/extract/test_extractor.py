@@ -89,7 +89,7 @@ def test_prefilter_skips_non_defense_documents_fast(extractor: Extractor, make_c
 
 
 def test_relevance_filter():
-    f = RelevanceFilter(extra_cues=["Hyundai Rotem"])
+    f = RelevanceFilter(extra_cues=["Hyundai Rotem"], model=None)  # the hand rules
     assert f.document("Hyundai Rotem shares rose.")
     assert not f.document("The bakery sells bread.")
     assert f.sentence("They ordered tanks.") and not f.sentence("They like tanks.")
