@@ -269,8 +269,9 @@ def store_batch(
     limits = limits or Limits()
     items: list[tuple[CleanDocument, Found]] = [(doc, None) for doc in batch]
     if extractor is not None:
-        known = store.stored_hashes([content_hash(doc) for doc in batch])
-        fresh = [doc for doc in batch if content_hash(doc) not in known]
+        hashes = [content_hash(doc) for doc in batch]
+        known = store.stored_hashes(hashes)
+        fresh = [doc for doc, h in zip(batch, hashes, strict=True) if h not in known]
         found = extract_guarded(extractor, fresh, summary, limits)
         by_doc = {id(fresh[k]): result for k, result in found.items()}
         rejected = {id(doc) for k, doc in enumerate(fresh) if k not in found}
