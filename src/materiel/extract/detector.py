@@ -16,8 +16,13 @@ proposes candidates of its own, for the learned event scorer to keep or drop:
   side of the anchor: which of the type's roles the mention fills, or none.
 
 `DetectorModel.propose(doc)` turns a sentence the detector flags into `EventMention`s with
-`rejected="detector"` (see `Extractor._assemble`).  Trained by `materiel.learn.detector`;
-read at run time from `data/models/detector.json` in plain Python.
+`rejected="detector"` (see `Extractor._assemble`), for the types the rules read no event of
+in that sentence, and only when the role assigner finds the type's main party.  Trained by
+`materiel.learn.detector`; read at run time from `data/models/detector.json` in plain Python.
+
+Only the sentences the relevance prefilter keeps are looked at: on our annotated set none of
+the gold events that have no candidate has its evidence in a sentence the prefilter skips,
+and parsing those too costs 15% more sentences and 17% more time for no extra event.
 """
 
 from __future__ import annotations

@@ -237,7 +237,8 @@ class Extractor:
                     rules_keep = (c.rejected is None
                                   and e.confidence >= self.config.min_confidence)
                     e.confidence = round(self.scorer.probability(features), 3)
-                    if self.scorer.keeps(e.confidence, c.rejected is not None) and (
+                    if self.scorer.keeps(e.confidence, c.rejected is not None,
+                                         c.rejected == DETECTED) and (
                             rules_keep or c.rejected is not None):
                         out.append(e)
                     continue

@@ -23,8 +23,11 @@ class EventScorer:
     calibration_x: tuple[float, ...]  # raw probabilities (ascending) ...
     calibration_y: tuple[float, ...]  # ... and the share of right events at each
     threshold_dropped: float = 1.0  # ... and one the rules dropped when it reaches this
+    threshold_detected: float = 1.01  # ... and one the learned detector proposed (1.01: none)
 
-    def keeps(self, probability: float, dropped_by_rules: bool) -> bool:
+    def keeps(self, probability: float, dropped_by_rules: bool, detected: bool = False) -> bool:
+        if detected:
+            return probability >= self.threshold_detected
         limit = self.threshold_dropped if dropped_by_rules else self.threshold
         return probability >= limit
 
@@ -33,11 +36,13 @@ class EventScorer:
         cal = data.get("calibration") or {"x": [], "y": []}
         return cls(dict(data["weights"]), float(data["bias"]), float(data["threshold"]),
                    tuple(cal["x"]), tuple(cal["y"]),
-                   float(data.get("threshold_dropped", 1.0)))
+                   float(data.get("threshold_dropped", 1.0)),
+                   float(data.get("threshold_detected", 1.01)))
 
     def to_json(self) -> dict:
         return {"weights": self.weights, "bias": self.bias, "threshold": self.threshold,
                 "threshold_dropped": self.threshold_dropped,
+                "threshold_detected": self.threshold_detected,
                 "calibration": {"x": list(self.calibration_x), "y": list(self.calibration_y)}}
 
     def raw(self, features: dict[str, float]) -> float:
