@@ -10,6 +10,7 @@ from datetime import date
 MAX_ROWS = 1_000_000
 MAX_OFFSET = 1_000_000_000
 DATE_FORMS = "YYYY, YYYY-MM or YYYY-MM-DD"
+STATUSES = ("planned", "announced", "done")  # an event's status (EVENTS.md, section 2)
 _ISO_DATE = re.compile(r"[0-9]{4}(-[0-9]{2}(-[0-9]{2})?)?")
 
 

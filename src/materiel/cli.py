@@ -7,7 +7,7 @@ import logging
 import sys
 from collections.abc import Callable, Iterable
 from pathlib import Path
-from typing import TYPE_CHECKING, Annotated, NoReturn
+from typing import TYPE_CHECKING, Annotated, Any, NoReturn
 
 import typer
 from rich.console import Console
@@ -15,7 +15,7 @@ from rich.progress import BarColumn, Progress, SpinnerColumn, TextColumn, TimeEl
 from rich.text import Text
 
 from materiel import __version__
-from materiel.bounds import DATE_FORMS, MAX_OFFSET, MAX_ROWS, is_iso_date
+from materiel.bounds import DATE_FORMS, MAX_OFFSET, MAX_ROWS, STATUSES, is_iso_date
 from materiel.models import EVENT_TYPES
 from materiel.terminal import safe, safe_block, to_json
 
@@ -24,6 +24,7 @@ if TYPE_CHECKING:
     from materiel.models import Event
     from materiel.pipeline import EventSink
     from materiel.store import Store
+    from materiel.store.query import EventQuery
 
 app = typer.Typer(help="Turn defense news into a source-linked database of events.",
                   no_args_is_help=True, add_completion=False)
@@ -449,6 +450,31 @@ def kb_stats(kb: KbOption = None, as_json: JsonOption = False) -> None:
         print(f"{safe(key):16} {value}")
 
 
+EVENT_FORMATS = ("table", "csv", "jsonl")
+StatusOption = Annotated[str | None, typer.Option(
+    "--status", help=f"Status: {', '.join(STATUSES)}.",
+    parser=lambda v: _one_of("--status", v, STATUSES))]
+CountryOption = Annotated[str | None, typer.Option(
+    "--country", help="A country in any role: ISO code, country:XX, or its name.")]
+OutletOption = Annotated[str | None, typer.Option("--outlet", help="The outlet's name.")]
+
+
+def _one_of(option: str, value: str, allowed: Iterable[str]) -> str:
+    allowed = tuple(allowed)
+    if value.lower() not in allowed:
+        _fail(f"{option} must be one of {', '.join(allowed)}; not {value!r}")
+    return value.lower()
+
+
+def _event_query(**fields: object) -> EventQuery:
+    from materiel.store.query import EventQuery
+
+    try:
+        return EventQuery(**fields)  # type: ignore[arg-type]
+    except ValueError as exc:  # e.g. an unknown country
+        _fail(str(exc))
+
+
 @app.command("events")
 def events_list(
     db: DbOption = None,
@@ -459,6 +485,9 @@ def events_list(
         typer.Option(help="A party (buyer, donor, participant...): text, name or KB id."),
     ] = None,
     item: Annotated[str | None, typer.Option(help="An item: text, name or KB id.")] = None,
+    country: CountryOption = None,
+    status: StatusOption = None,
+    outlet: OutletOption = None,
     date_from: Annotated[str | None, typer.Option(
         "--from", help=f"From this date ({DATE_FORMS}).", parser=_iso_date("--from"))] = None,
     date_to: Annotated[str | None, typer.Option(
@@ -468,33 +497,44 @@ def events_list(
         "--all-copies", help="List the events of every copy of a syndicated story.")] = False,
     limit: Annotated[int, _limit_option()] = 100,
     min_confidence: MinConfidence = 0.0,
-    as_json: JsonOption = False,
+    output_format: Annotated[str, typer.Option(
+        "--format", help="table (for reading), csv (a column per role) or jsonl (the output "
+                         "contract).", parser=lambda v: _one_of("--format", v, EVENT_FORMATS))]
+    = "table",
+    as_json: Annotated[bool, typer.Option("--json", help="Same as --format jsonl.")] = False,
 ) -> None:
     """List stored events (newest first)."""
-    from materiel.store import EventFilter
+    from materiel.export import ExportOptions, csv_format
+    from materiel.store.query import iter_events
 
+    flt = _event_query(type=event_type, party=party, item=item, country=country,
+                       status=status, outlet=outlet, date_from=date_from, date_to=date_to,
+                       doc=doc, all_copies=all_copies, min_confidence=min_confidence)
     store = _open_store(db)
-    rows = store.events(
-        EventFilter(
-            type=event_type,
-            party=party,
-            item=item,
-            date_from=date_from,
-            date_to=date_to,
-            doc=doc,
-            all_copies=all_copies,
-            limit=limit,
-            min_confidence=min_confidence,
-        )
-    )
+    # one more than asked for: whether --limit cut the list
+    rows = list(iter_events(store, flt, limit=limit + 1, batch=min(limit + 1, 500)))
     store.close()
+    cut = len(rows) > limit
+    rows = rows[:limit]
     if as_json:
+        output_format = "jsonl"
+    if output_format == "jsonl":
         for row in rows:
             print(to_json(row))
-        return
-    if not rows:
+    elif output_format == "csv":
+        for chunk in csv_format.chunks(rows, {}, ExportOptions()):
+            sys.stdout.buffer.write(chunk)
+        sys.stdout.flush()
+    elif not rows:
         err.print("no events")
-        return
+    else:
+        _print_event_lines(rows)
+    if cut:
+        err.print(f"note: showing the first {limit:,} events; more match (raise --limit, "
+                  "or use `materiel export`)", highlight=False, soft_wrap=True)
+
+
+def _print_event_lines(rows: list[dict[str, Any]]) -> None:
     for row in rows:
         print(
             f"{safe(row['date']) or '----------':10}  {safe(row['type']):11}  "
@@ -504,6 +544,100 @@ def events_list(
         others = [c for c in row["copies"] if c["doc"] != row["doc"]]
         if others:
             print(f"{'':12}also in: " + ", ".join(safe(c["outlet"] or c["doc"]) for c in others))
+
+
+@app.command("export")
+def export_events(
+    output: Annotated[Path, typer.Argument(
+        help="The file to write; NAME.manifest.json is written next to it.",
+        show_default=False)],
+    export_format: Annotated[str | None, typer.Option(
+        "--format", help="csv, jsonl, parquet, xlsx, gold or atom [default: from the file's "
+                         "suffix].", show_default=False)] = None,
+    db: DbOption = None,
+    event_type: Annotated[str | None, typer.Option(
+        "--type", help=f"Event type: {', '.join(EVENT_TYPES)}.", parser=_parse_event_type)] = None,
+    party: Annotated[str | None, typer.Option(help="A party: text, name or KB id.")] = None,
+    item: Annotated[str | None, typer.Option(help="An item: text, name or KB id.")] = None,
+    country: CountryOption = None,
+    status: StatusOption = None,
+    outlet: OutletOption = None,
+    date_from: Annotated[str | None, typer.Option(
+        "--from", help=f"From this date ({DATE_FORMS}).", parser=_iso_date("--from"))] = None,
+    date_to: Annotated[str | None, typer.Option(
+        "--to", help="Up to this date.", parser=_iso_date("--to"))] = None,
+    all_copies: Annotated[bool, typer.Option(
+        "--all-copies", help="Export the events of every copy of a syndicated story.")] = False,
+    min_confidence: MinConfidence = 0.0,
+    rows: Annotated[str, typer.Option(
+        "--rows", help="csv, xlsx: one row per event (roles as columns) or per argument.",
+        parser=lambda v: _one_of("--rows", v, ("event", "args", "arg")))] = "event",
+    bom: Annotated[bool, typer.Option(
+        "--bom", help="csv: begin with a UTF-8 byte-order mark (Excel then reads UTF-8).")]
+    = False,
+    base_url: Annotated[str, typer.Option(
+        "--base-url", help="atom: the server address entries link to.")]
+    = "http://127.0.0.1:8000",
+) -> None:
+    """Write the events matching the filters to a file, streamed, with a manifest."""
+    from materiel.export import FORMATS, ExportOptions, export_file
+
+    fmt = export_format or _format_from_suffix(output, FORMATS)
+    if fmt not in FORMATS:
+        _fail(f"--format must be one of {', '.join(FORMATS)}; not {fmt!r}")
+    flt = _event_query(type=event_type, party=party, item=item, country=country,
+                       status=status, outlet=outlet, date_from=date_from, date_to=date_to,
+                       all_copies=all_copies, min_confidence=min_confidence)
+    options = ExportOptions(rows="arg" if rows.startswith("arg") else "event", bom=bom,
+                            base_url=base_url)
+    store = _open_store(db)
+    try:
+        manifest = export_file(store, flt, fmt, output, options)
+    except OSError as exc:
+        _fail(f"cannot write {output}: {exc.strerror or exc}", status=1)
+    finally:
+        store.close()
+    err.print(Text(f"wrote {manifest['rows']:,} {'documents' if fmt == 'gold' else 'rows'} "
+                   f"to {safe(str(output))} (manifest: {safe(output.name)}.manifest.json)"),
+              soft_wrap=True)
+
+
+def _format_from_suffix(path: Path, formats: Iterable[str]) -> str:
+    name = path.name.lower()
+    if name.endswith(".gold.jsonl"):
+        return "gold"
+    suffix = path.suffix.lower().lstrip(".")
+    aliases = {"xml": "atom", "ndjson": "jsonl", "pq": "parquet"}
+    found = aliases.get(suffix, suffix)
+    if found not in formats:
+        _fail(f"cannot tell the format from {path.name!r}: give --format "
+              f"({', '.join(formats)})")
+    return found
+
+
+@app.command("serve")
+def serve(
+    db: DbOption = None,
+    host: Annotated[str, typer.Option("--host", help="Address to listen on.")] = "127.0.0.1",
+    port: Annotated[int, typer.Option("--port", min=1, max=65535, help="Port.")] = 8000,
+    max_page_size: Annotated[int, typer.Option(
+        "--max-page-size", min=1, max=1000, help="The largest page the API hands out.")] = 500,
+) -> None:
+    """Serve the REST API (/api/v1, schema at /api/v1/openapi.json) and the web pages."""
+    import uvicorn
+
+    from materiel.api.app import create_app
+    from materiel.api.settings import Settings
+
+    store = _open_store(db)
+    settings = Settings(max_page_size=max_page_size,
+                        default_page_size=min(50, max_page_size))
+    err.print(Text(f"serving {safe(store.url)} on http://{safe(host)}:{port}/ "
+                   f"(API: /api/v1, schema: /api/v1/openapi.json)"), soft_wrap=True)
+    try:
+        uvicorn.run(create_app(store, settings), host=host, port=port, log_level="info")
+    finally:
+        store.close()
 
 
 def _format_args(args: dict[str, list[dict[str, object]]]) -> str:

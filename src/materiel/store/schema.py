@@ -176,3 +176,11 @@ quotes = Table(
     Column("speaker_id", BoundedString(128, key=True)),
     Index("ix_quotes_document", "document_id"),
 )
+
+# Full-text search (migration 0004), outside the tables above since each back end keeps it
+# its own way: on SQLite, FTS5 tables whose rowid is the indexed row's id, filled by triggers
+# (a later migration that rebuilds `documents` or `events` in batch mode must re-create them);
+# on PostgreSQL, a generated tsvector column `search` on both tables, with a GIN index.
+DOCUMENTS_FTS = "documents_fts"  # columns: title, clean_text
+EVENTS_FTS = "events_fts"  # columns: evidence, summary
+SEARCH_COLUMN = "search"

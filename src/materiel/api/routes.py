@@ -1,0 +1,89 @@
+"""The read endpoints of /api/v1: documents, events, entities, statistics."""
+
+from __future__ import annotations
+
+from dataclasses import asdict
+from typing import Annotated, Any
+
+from fastapi import APIRouter, Depends, Query, Request, Response
+
+from materiel.api.errors import ApiError
+from materiel.api.params import event_query, link_next, page_size, store_of
+from materiel.store import query as q
+from materiel.store.query import EventQuery
+from materiel.store.repository import Store
+
+router = APIRouter()
+StoreDep = Annotated[Store, Depends(store_of)]
+QueryDep = Annotated[EventQuery, Depends(event_query)]
+Limit = Annotated[int | None, Query(ge=1, description="Page size (the server caps it).")]
+Cursor = Annotated[str | None, Query(description="From a previous page's next_cursor.")]
+
+
+def _page(items: list[dict[str, Any]], next_cursor: str | None) -> dict[str, Any]:
+    return {"items": items, "next_cursor": next_cursor}
+
+
+@router.get("/events", summary="Events matching the filters, newest first")
+def list_events(request: Request, response: Response, store: StoreDep, query: QueryDep,
+                limit: Limit = None, cursor: Cursor = None) -> dict[str, Any]:
+    page = q.event_page(store, query, limit=page_size(request, limit), cursor=cursor)
+    link_next(request, response, page.next_cursor)
+    return _page(page.items, page.next_cursor)
+
+
+@router.get("/events/{event_id}", summary="One event with its arguments and evidence")
+def one_event(event_id: int, store: StoreDep) -> dict[str, Any]:
+    event = q.get_event(store, event_id)
+    if event is None:
+        raise ApiError(404, f"no event {event_id}")
+    return event
+
+
+@router.get("/documents", summary="Stored documents, newest stored first")
+def list_documents(request: Request, response: Response, store: StoreDep,
+                   outlet: str | None = None, limit: Limit = None,
+                   cursor: Cursor = None) -> dict[str, Any]:
+    page = q.document_page(store, limit=page_size(request, limit), cursor=cursor, outlet=outlet)
+    link_next(request, response, page.next_cursor)
+    return _page(page.items, page.next_cursor)
+
+
+@router.get("/documents/{key}",
+            summary="One document (store id or its own id) with sentences and events")
+def one_document(key: str, store: StoreDep) -> dict[str, Any]:
+    doc = store.get_document(key)
+    if doc is None:
+        raise ApiError(404, f"no document {key!r}")
+    return asdict(doc) | {"events": q.document_events(store, doc.id)}
+
+
+@router.get("/entities/{entity_id:path}", summary="An entity (KB id) with its events")
+def one_entity(request: Request, response: Response, entity_id: str, store: StoreDep,
+               limit: Limit = None, cursor: Cursor = None) -> dict[str, Any]:
+    summary = q.entity_summary(store, entity_id)
+    if summary is None:
+        raise ApiError(404, f"no event names the entity {entity_id!r}")
+    page = q.event_page(store, EventQuery(entity=entity_id, all_copies=True),
+                        limit=page_size(request, limit), cursor=cursor)
+    link_next(request, response, page.next_cursor)
+    return summary | {"items": page.items, "next_cursor": page.next_cursor}
+
+
+@router.get("/facets", summary="Counts by type, status, outlet and party under the filters")
+def facets(store: StoreDep, query: QueryDep,
+           top: Annotated[int, Query(ge=1, le=100)] = 20) -> dict[str, Any]:
+    counts = q.facet_counts(store, query, top=top)
+    return {name: [{"value": v, "events": n} for v, n in rows] for name, rows in counts.items()}
+
+
+@router.get("/stats", summary="Counts by type and status, and events per week by type")
+def statistics(store: StoreDep, query: QueryDep) -> dict[str, Any]:
+    counts = q.facet_counts(store, query, top=100, facets=("type", "status"))
+    return {
+        "events": q.count_events(store, query),
+        "by_type": dict(counts["type"]),
+        "by_status": dict(counts["status"]),
+        "per_week": q.events_per_week(store, query),
+        "database": q.freshness(store).to_json(),
+    }

@@ -1,0 +1,497 @@
+"""Reading events for the API, the web pages, exports and the CLI.
+
+Pages are cut by keyset (an opaque cursor holding the last row's sort key and id), so rows
+written between two pages neither repeat nor push others out. `iter_events` streams a whole
+selection from one sorted query inside one read snapshot, a batch at a time, so an export
+of a million events never holds more than one batch in memory.
+"""
+
+from __future__ import annotations
+
+import base64
+import binascii
+import json
+from collections import Counter
+from collections.abc import Iterator
+from contextlib import contextmanager
+from dataclasses import dataclass, field
+from datetime import date
+from typing import Any
+
+import pycountry
+from sqlalchemy import ColumnElement, Connection, and_, exists, func, or_, select
+
+from materiel.bounds import DATE_FORMS, STATUSES, is_iso_date
+from materiel.models import EVENT_TYPES
+from materiel.store.events import PARTY_ROLES
+from materiel.store.repository import Store
+from materiel.store.schema import clusters, documents, event_args, events, sentences, sources
+
+SORTS = ("newest", "least_confident", "document")  # "document": grouped by document
+FACETS = ("type", "status", "outlet", "party")
+MAX_PAGE = 1000
+BATCH = 500  # rows fetched at a time when streaming
+
+# The sort keys, with NULL dates last on every backend (SQLite and PostgreSQL disagree).
+_DATE_KEY = func.coalesce(events.c.date, "")
+
+
+@dataclass(frozen=True)
+class EventQuery:
+    """Which events: every field narrows the selection; None (or 0) leaves it open."""
+
+    type: str | None = None
+    party: str | None = None  # a party role's text, name or entity id (substring)
+    item: str | None = None
+    country: str | None = None  # ISO code, "country:XX" or a country's name
+    entity: str | None = None  # exact knowledge-base id, in any role
+    status: str | None = None
+    outlet: str | None = None
+    date_from: str | None = None  # ISO prefix, inclusive
+    date_to: str | None = None  # ISO prefix, inclusive ("2024-06" takes all of June)
+    min_confidence: float = 0.0
+    max_confidence: float = 1.0
+    doc: str | None = None  # the input's own id
+    all_copies: bool = False  # list the events of every copy of a syndicated story
+    sort: str = "newest"
+
+    def __post_init__(self) -> None:
+        if self.type is not None and self.type not in EVENT_TYPES:
+            raise ValueError(f"unknown event type {self.type!r}; one of {', '.join(EVENT_TYPES)}")
+        if self.status is not None and self.status not in STATUSES:
+            raise ValueError(f"unknown status {self.status!r}; one of {', '.join(STATUSES)}")
+        if self.sort not in SORTS:
+            raise ValueError(f"unknown sort {self.sort!r}; one of {', '.join(SORTS)}")
+        for bound in (self.date_from, self.date_to):
+            if bound is not None and not is_iso_date(bound):
+                raise ValueError(f"not a {DATE_FORMS} date: {bound!r}")
+        if not 0.0 <= self.min_confidence <= self.max_confidence <= 1.0:
+            raise ValueError("confidence bounds must satisfy 0 <= min <= max <= 1")
+        if self.country is not None:
+            country_id(self.country)  # raises on an unknown country
+
+    def to_json(self) -> dict[str, Any]:
+        """The fields that narrow the selection (for manifests and links)."""
+        default = EventQuery()
+        return {k: v for k, v in self.__dict__.items() if v != getattr(default, k)}
+
+
+def country_id(value: str) -> str:
+    """The knowledge-base id ("country:FI") of an ISO code, an id, or a country's name."""
+    code = value.removeprefix("country:").strip()
+    try:
+        found = pycountry.countries.lookup(code)
+    except LookupError:
+        raise ValueError(f"unknown country {value!r}") from None
+    return f"country:{found.alpha_2}"
+
+
+@dataclass
+class EventPage:
+    items: list[dict[str, Any]]
+    next_cursor: str | None
+
+
+@dataclass
+class Freshness:
+    """How far the database has got: for manifests and caches."""
+
+    last_change: str | None
+    documents: int
+    events: int
+    last_event_id: int | None
+
+    def to_json(self) -> dict[str, Any]:
+        return self.__dict__.copy()
+
+
+# -- cursors ------------------------------------------------------------------------------------
+
+
+def encode_cursor(sort: str, key: Any, event_id: int) -> str:
+    raw = json.dumps([sort, key, event_id], separators=(",", ":")).encode()
+    return base64.urlsafe_b64encode(raw).decode().rstrip("=")
+
+
+def decode_cursor(cursor: str, sort: str) -> tuple[Any, int]:
+    """The sort key and id in `cursor`; ValueError when it is not one of ours for `sort`."""
+    try:
+        raw = base64.urlsafe_b64decode(cursor + "=" * (-len(cursor) % 4))
+        name, key, event_id = json.loads(raw)
+    except (binascii.Error, ValueError, TypeError, UnicodeDecodeError):
+        raise ValueError("not a valid cursor") from None
+    valid_key = isinstance(key, str) if sort == "newest" else isinstance(key, int | float)
+    valid_key = valid_key and not isinstance(key, bool)
+    if name != sort or not valid_key or not isinstance(event_id, int):
+        raise ValueError("not a valid cursor for this sort")
+    return key, event_id
+
+
+def _sort_key(sort: str) -> ColumnElement[Any]:
+    return {"newest": _DATE_KEY, "least_confident": events.c.confidence,
+            "document": events.c.document_id}[sort]
+
+
+def _order(sort: str) -> list[ColumnElement[Any]]:
+    if sort == "newest":
+        return [_DATE_KEY.desc(), events.c.id.desc()]
+    return [_sort_key(sort).asc(), events.c.id.asc()]
+
+
+def _after(sort: str, key: Any, event_id: int) -> ColumnElement[bool]:
+    column = _sort_key(sort)
+    if sort == "newest":
+        return or_(column < key, and_(column == key, events.c.id < event_id))
+    return or_(column > key, and_(column == key, events.c.id > event_id))
+
+
+def _key_of(sort: str, record: dict[str, Any]) -> Any:
+    if sort == "newest":
+        return record["date"] or ""
+    return record["confidence"] if sort == "least_confident" else record["document_id"]
+
+
+def _cursor_of(sort: str, record: dict[str, Any]) -> str:
+    return encode_cursor(sort, _key_of(sort, record), record["event_id"])
+
+
+# -- conditions ---------------------------------------------------------------------------------
+
+
+def _arg_matches(roles: list[str] | None, needle: str) -> ColumnElement[bool]:
+    lowered = needle.lower()
+    conds = [event_args.c.event_id == events.c.id,
+             or_(func.lower(event_args.c.text).contains(lowered, autoescape=True),
+                 func.lower(event_args.c.name).contains(lowered, autoescape=True),
+                 event_args.c.entity_id == needle)]
+    if roles is not None:
+        conds.append(event_args.c.role.in_(roles))
+    return exists().where(*conds)
+
+
+def _has_entity(entity_id: str) -> ColumnElement[bool]:
+    return exists().where(event_args.c.event_id == events.c.id,
+                          event_args.c.entity_id == entity_id)
+
+
+def _conditions(q: EventQuery, *, skip: str | None = None) -> list[ColumnElement[bool]]:
+    """WHERE terms for `q`; `skip` leaves out one facet's own term (for its counts)."""
+    conds: list[ColumnElement[bool]] = []
+    if q.type and skip != "type":
+        conds.append(events.c.type == q.type)
+    if q.status and skip != "status":
+        conds.append(events.c.status == q.status)
+    if q.outlet and skip != "outlet":
+        conds.append(events.c.document_id.in_(
+            select(documents.c.id).where(func.lower(documents.c.outlet) == q.outlet.lower())))
+    if q.party and skip != "party":
+        conds.append(_arg_matches(PARTY_ROLES, q.party))
+    if q.item:
+        conds.append(_arg_matches(["item"], q.item))
+    if q.country:
+        conds.append(_has_entity(country_id(q.country)))
+    if q.entity:
+        conds.append(_has_entity(q.entity))
+    if q.date_from:
+        conds.append(events.c.date >= q.date_from)
+    if q.date_to:
+        conds.append(events.c.date <= q.date_to + "\uffff")
+    if q.min_confidence > 0:
+        conds.append(events.c.confidence >= q.min_confidence)
+    if q.max_confidence < 1:
+        conds.append(events.c.confidence <= q.max_confidence)
+    if q.doc:
+        conds.append(events.c.document_id.in_(
+            select(documents.c.id).where(documents.c.doc_key == q.doc)))
+    if not q.all_copies and not q.doc:
+        conds.append(events.c.document_id.not_in(_LATER_COPIES))
+    return conds
+
+
+# Conditions stay on the events table (documents only through subqueries): looking up the
+# document of every event before sorting would cost a join per stored event.
+_LATER_COPIES = (select(documents.c.id)
+                 .join(clusters, clusters.c.id == documents.c.cluster_id)
+                 .where(clusters.c.canonical_document_id != documents.c.id))
+_ARG_FIELDS = {"text": event_args.c.text, "name": event_args.c.name,
+               "id": event_args.c.entity_id, "value": event_args.c.value,
+               "currency": event_args.c.currency}
+_DOC_COLUMNS = (documents.c.id, documents.c.doc_key, documents.c.url, documents.c.title,
+                documents.c.outlet, documents.c.published, documents.c.cluster_id)
+
+
+# -- records ------------------------------------------------------------------------------------
+
+
+def _records(conn: Connection, rows: list[dict[str, Any]]) -> list[dict[str, Any]]:
+    """Output-contract records (plus where each is stored) for a batch of event rows."""
+    if not rows:
+        return []
+    found = conn.execute(
+        select(*_DOC_COLUMNS).where(documents.c.id.in_({r["document_id"] for r in rows})))
+    keys = list(found.keys())
+    docs = {d[0]: dict(zip(keys, d, strict=True)) for d in found}
+    for row in rows:
+        row.update(docs[row["document_id"]], id=row["id"])
+    cluster_ids = {r["cluster_id"] for r in rows if r["cluster_id"] is not None}
+    copies: dict[int, list[dict[str, Any]]] = {}
+    if cluster_ids:
+        for d in conn.execute(
+            select(documents.c.cluster_id, documents.c.doc_key, documents.c.url,
+                   documents.c.outlet, documents.c.published)
+            .where(documents.c.cluster_id.in_(cluster_ids)).order_by(documents.c.id)
+        ):
+            copies.setdefault(d.cluster_id, []).append(
+                {"doc": d.doc_key, "url": d.url, "outlet": d.outlet, "published": d.published})
+    args: dict[int, dict[str, list[dict[str, Any]]]] = {r["id"]: {} for r in rows}
+    for event_id, role, *fields in conn.execute(
+            select(event_args.c.event_id, event_args.c.role, *_ARG_FIELDS.values())
+            .where(event_args.c.event_id.in_(list(args)))
+            .order_by(event_args.c.event_id, event_args.c.role, event_args.c.idx)):
+        # as Argument.to_json: the text, then only the fields that are set
+        value = {key: v for key, v in zip(_ARG_FIELDS, fields, strict=True) if v is not None}
+        args[event_id].setdefault(role, []).append(value)
+    return [_record(r, args[r["id"]], copies.get(r["cluster_id"], [])) for r in rows]
+
+
+def _record(row: dict[str, Any], args: dict[str, list[dict[str, Any]]],
+            copies: list[dict[str, Any]]) -> dict[str, Any]:
+    return {
+        "doc": row["doc_key"],
+        "type": row["type"],
+        "date": row["date"],
+        "status": row["status"],
+        "args": args,
+        "evidence": row["evidence"],
+        "summary": row["summary"],
+        "confidence": row["confidence"],
+        "flags": json.loads(row["flags"]) if row["flags"] not in (None, "[]") else [],
+        "event_id": row["id"],
+        "document_id": row["document_id"],
+        "evidence_start": row["evidence_start"],
+        "evidence_end": row["evidence_end"],
+        "url": row["url"],
+        "title": row["title"],
+        "outlet": row["outlet"],
+        "published": row["published"],
+        "copies": copies,
+        "outlets": sorted({c["outlet"] for c in copies if c["outlet"]}
+                          or ({row["outlet"]} if row["outlet"] else set())),
+    }
+
+
+def _select_page(conn: Connection, q: EventQuery, limit: int,
+                 after: tuple[Any, int] | None) -> list[dict[str, Any]]:
+    conds = _conditions(q)
+    if after is not None:
+        conds.append(_after(q.sort, *after))
+    stmt = select(events).where(*conds).order_by(*_order(q.sort)).limit(limit)
+    return _records(conn, [dict(r._mapping) for r in conn.execute(stmt)])
+
+
+def _check_limit(limit: int) -> None:
+    if not 1 <= limit <= MAX_PAGE:
+        raise ValueError(f"limit must be from 1 to {MAX_PAGE}, not {limit}")
+
+
+# -- reading ------------------------------------------------------------------------------------
+
+
+def event_page(store: Store, q: EventQuery, *, limit: int = 50,
+               cursor: str | None = None) -> EventPage:
+    """One page of events in `q.sort` order, starting after `cursor` (None: the first)."""
+    _check_limit(limit)
+    after = decode_cursor(cursor, q.sort) if cursor else None
+    with store.engine.connect() as conn:
+        items = _select_page(conn, q, limit + 1, after)
+    more = len(items) > limit
+    items = items[:limit]
+    return EventPage(items, _cursor_of(q.sort, items[-1]) if more and items else None)
+
+
+@contextmanager
+def _snapshot(store: Store) -> Iterator[Connection]:
+    """A read-only connection that sees one state of the database throughout."""
+    with store.engine.connect() as conn:
+        if conn.dialect.name == "postgresql":
+            conn = conn.execution_options(isolation_level="REPEATABLE READ")
+        with conn.begin():  # SQLite (WAL): the snapshot is the one of the first read
+            yield conn
+
+
+def iter_events(store: Store, q: EventQuery, *, batch: int = BATCH,
+                limit: int | None = None) -> Iterator[dict[str, Any]]:
+    """Every event of `q` in order, within one snapshot: one sorted query read through a
+    server-side cursor, `batch` rows at a time, each batch completed with its arguments."""
+    stmt = select(events).where(*_conditions(q)).order_by(*_order(q.sort))
+    if limit is not None:
+        stmt = stmt.limit(limit)
+    with _snapshot(store) as conn:
+        result = conn.execution_options(stream_results=True, yield_per=batch).execute(stmt)
+        keys = list(result.keys())
+        for rows in result.partitions():
+            yield from _records(conn, [dict(zip(keys, r, strict=True)) for r in rows])
+
+
+def count_events(store: Store, q: EventQuery) -> int:
+    with store.engine.connect() as conn:
+        stmt = select(func.count()).select_from(events).where(*_conditions(q))
+        return int(conn.execute(stmt).scalar() or 0)
+
+
+def facet_counts(store: Store, q: EventQuery, *, top: int = 20,
+                 facets: tuple[str, ...] = FACETS) -> dict[str, list[tuple[str, int]]]:
+    """Counts of events by type, status, outlet and party under `q`, most first.
+
+    A facet's counts leave out its own filter (the other filters stay), so with type=aid
+    chosen the type facet still shows how many events every other type would give.
+    """
+    out: dict[str, list[tuple[str, int]]] = {}
+    with store.engine.connect() as conn:
+        for name in facets:
+            if name not in FACETS:
+                raise ValueError(f"unknown facet {name!r}; one of {', '.join(FACETS)}")
+            conds = _conditions(q, skip=name)
+            label: ColumnElement[Any]
+            if name == "party":
+                label = func.coalesce(event_args.c.name, event_args.c.text)
+                stmt = (select(label, func.count(func.distinct(events.c.id)))
+                        .join(event_args, event_args.c.event_id == events.c.id)
+                        .where(*conds, event_args.c.role.in_(PARTY_ROLES)))
+            elif name == "outlet":
+                # counted per document first: one outlet lookup per document, not per event
+                per_doc = (select(events.c.document_id, func.count().label("n"))
+                           .where(*conds).group_by(events.c.document_id).subquery())
+                label = documents.c.outlet
+                stmt = (select(label, func.sum(per_doc.c.n))
+                        .join(documents, documents.c.id == per_doc.c.document_id))
+            else:
+                label = {"type": events.c.type, "status": events.c.status}[name]
+                stmt = select(label, func.count()).where(*conds)
+            count = stmt.selected_columns[1]
+            stmt = stmt.group_by(label).order_by(count.desc(), label).limit(top)
+            out[name] = [(str(value) if value is not None else "", int(n))
+                         for value, n in conn.execute(stmt)]
+    return out
+
+
+def events_per_week(store: Store, q: EventQuery) -> list[dict[str, Any]]:
+    """{"week": "2025-W23", "type": ..., "events": n} for events dated to the day."""
+    stmt = (select(events.c.date, events.c.type, func.count())
+            .where(*_conditions(q), func.length(events.c.date) == 10)
+            .group_by(events.c.date, events.c.type))
+    weeks: Counter[tuple[str, str]] = Counter()
+    with store.engine.connect() as conn:
+        for day, event_type, n in conn.execute(stmt):
+            try:
+                year, week, _ = date.fromisoformat(day).isocalendar()
+            except ValueError:
+                continue
+            weeks[(f"{year}-W{week:02d}", event_type)] += int(n)
+    return [{"week": w, "type": t, "events": n} for (w, t), n in sorted(weeks.items())]
+
+
+def get_event(store: Store, event_id: int) -> dict[str, Any] | None:
+    """One event with its arguments (offsets included), its sentence and its documents."""
+    with store.engine.connect() as conn:
+        row = conn.execute(select(events).where(events.c.id == event_id)).first()
+        if row is None:
+            return None
+        record = _records(conn, [dict(row._mapping)])[0]
+        record["arguments"] = [
+            {"role": a.role, "text": a.text, "name": a.name, "id": a.entity_id,
+             "value": a.value, "currency": a.currency, "start": a.start, "end": a.end}
+            for a in conn.execute(select(event_args).where(event_args.c.event_id == event_id)
+                                  .order_by(event_args.c.role, event_args.c.idx))]
+        sentence = None
+        if row.sentence_idx is not None:
+            sentence = conn.execute(
+                select(sentences.c.start, sentences.c.end).where(
+                    sentences.c.document_id == row.document_id,
+                    sentences.c.idx == row.sentence_idx)).first()
+        record["sentence"] = dict(sentence._mapping) if sentence else None
+        return record
+
+
+def entity_summary(store: Store, entity_id: str) -> dict[str, Any] | None:
+    """An entity as the events know it: its names, counts by type and role, counterparts."""
+    with store.engine.connect() as conn:
+        rows = conn.execute(
+            select(event_args.c.role, event_args.c.name, event_args.c.text, events.c.type,
+                   events.c.id)
+            .join(events, events.c.id == event_args.c.event_id)
+            .where(event_args.c.entity_id == entity_id)).all()
+        if not rows:
+            return None
+        event_ids = sorted({r.id for r in rows})
+        others = conn.execute(
+            select(func.coalesce(event_args.c.entity_id, event_args.c.name, event_args.c.text),
+                   func.count(func.distinct(event_args.c.event_id)))
+            .where(event_args.c.event_id.in_(event_ids),
+                   event_args.c.role.in_(PARTY_ROLES),
+                   or_(event_args.c.entity_id.is_(None), event_args.c.entity_id != entity_id))
+            .group_by(func.coalesce(event_args.c.entity_id, event_args.c.name,
+                                    event_args.c.text))
+            .order_by(func.count(func.distinct(event_args.c.event_id)).desc())
+            .limit(10)).all()
+    names = Counter(r.name or r.text for r in rows)
+    by_type = Counter(t for t, _ in {(r.type, r.id) for r in rows})
+    return {
+        "id": entity_id,
+        "name": names.most_common(1)[0][0],
+        "names": [n for n, _ in names.most_common()],
+        "events": len(event_ids),
+        "by_type": dict(by_type.most_common()),
+        "by_role": dict(Counter(r.role for r in rows).most_common()),
+        "counterparts": [{"entity": name, "events": int(n)} for name, n in others],
+    }
+
+
+@dataclass
+class DocumentPage:
+    items: list[dict[str, Any]] = field(default_factory=list)
+    next_cursor: str | None = None
+
+
+def document_page(store: Store, *, limit: int = 50, cursor: str | None = None,
+                  outlet: str | None = None) -> DocumentPage:
+    """Stored documents, newest stored first, by keyset on the store id."""
+    _check_limit(limit)
+    conds: list[ColumnElement[bool]] = []
+    if cursor:
+        _, last_id = decode_cursor(cursor, "newest")
+        conds.append(documents.c.id < last_id)
+    if outlet:
+        conds.append(func.lower(documents.c.outlet) == outlet.lower())
+    n_events = (select(func.count()).where(events.c.document_id == documents.c.id)
+                .scalar_subquery())
+    stmt = (select(documents.c.id, documents.c.doc_key, documents.c.title, documents.c.url,
+                   documents.c.published, documents.c.outlet, documents.c.cluster_id,
+                   n_events.label("events"))
+            .where(*conds).order_by(documents.c.id.desc()).limit(limit + 1))
+    with store.engine.connect() as conn:
+        items = [dict(r._mapping) for r in conn.execute(stmt)]
+    more = len(items) > limit
+    items = items[:limit]
+    next_cursor = encode_cursor("newest", "", items[-1]["id"]) if more else None
+    return DocumentPage(items, next_cursor)
+
+
+def document_events(store: Store, document_id: int) -> list[dict[str, Any]]:
+    """Every event of one stored document, in the order of its evidence."""
+    with store.engine.connect() as conn:
+        stmt = (select(events).where(events.c.document_id == document_id)
+                .order_by(events.c.evidence_start, events.c.id))
+        return _records(conn, [dict(r._mapping) for r in conn.execute(stmt)])
+
+
+def freshness(store: Store) -> Freshness:
+    """The time of the database's last change (a document or a source seen), and its size."""
+    with store.engine.connect() as conn:
+        last_doc = conn.execute(select(func.max(documents.c.ingested_at))).scalar()
+        last_source = conn.execute(select(func.max(sources.c.seen_at))).scalar()
+        n_docs = conn.execute(select(func.count()).select_from(documents)).scalar()
+        n_events, last_event = conn.execute(select(func.count(), func.max(events.c.id))).one()
+    stamps = [s for s in (last_doc, last_source) if s]
+    return Freshness(max(stamps) if stamps else None, int(n_docs or 0), int(n_events or 0),
+                     last_event)

@@ -1,0 +1,139 @@
+"""Each page renders from a store filled by the real pipeline; filters, facets and search."""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+
+import pytest
+
+from materiel.store import EventFilter
+from materiel.store.events import PARTY_ROLES
+from materiel.web.feed import FeedFilter, feed
+
+
+def event_links(html: str) -> list[int]:
+    return [int(i) for i in re.findall(r'<td class="summary"><a href="/events/(\d+)#evidence"',
+                                       html)]
+
+
+def facet_counts(html: str, name: str) -> dict[str, int]:
+    section = html.split(f'data-facet="{name}"', 1)[1].split("</section>", 1)[0]
+    return {label: int(n) for label, n in
+            re.findall(r'">([^<]+)</a> <span class="count">(\d+)</span>', section)}
+
+
+def test_every_page_renders(client, filled_store):
+    first = filled_store.events()[0]
+    for path in ("/", "/charts", f"/events/{first['event_id']}",
+                 f"/documents/{first['document_id']}", "/entities/country:DE",
+                 "/static/style.css", "/static/app.js"):
+        assert client.get(path).status_code == 200, path
+    assert client.get("/events/999999").status_code == 404
+    assert client.get("/entities/country:XX").status_code == 404
+    assert client.get("/?type=bogus").status_code == 400
+    assert client.get("/?date_from=2025-13").status_code == 400
+    bad = client.get("/?min_confidence=" + "<b>x</b>")
+    assert bad.status_code == 400 and "text/html" in bad.headers["content-type"]
+    assert "&lt;b&gt;x&lt;/b&gt;" in bad.text and "<b>x" not in bad.text
+
+
+def test_feed_lists_a_story_once_with_its_copies_and_outlets(client, filled_store):
+    listed = filled_store.events()  # the store's own listing: one copy per story
+    html = client.get("/").text
+    assert sorted(event_links(html)) == sorted(e["event_id"] for e in listed)
+    aid = next(e for e in listed if e["type"] == "aid" and e["doc"] == "de-air-defence")
+    row = html.split(f'href="/events/{aid["event_id"]}#evidence"', 1)[1].split("</tr>", 1)[0]
+    assert re.findall(r'class="num">(\d+)<', row) == ["2", "2"]  # two documents, two outlets
+
+
+def test_type_filter_and_facet_counts(client, filled_store):
+    listed = filled_store.events()
+    by_type = Counter(e["type"] for e in listed)
+    html = client.get("/?type=aid").text
+    assert sorted(event_links(html)) == sorted(e["event_id"] for e in listed
+                                               if e["type"] == "aid")
+    # a facet counts under the other filters, not its own: every type is still offered
+    assert facet_counts(html, "type") == dict(by_type)
+    assert facet_counts(html, "status") == dict(Counter(e["status"] for e in listed
+                                                        if e["type"] == "aid"))
+
+
+def test_party_outlet_and_confidence_filters(client, filled_store):
+    listed = filled_store.events()
+    germany = {e["event_id"] for e in listed if any(
+        a.get("id") == "country:DE" for role in PARTY_ROLES for a in e["args"].get(role, []))}
+    by_party = event_links(client.get("/?party=country:DE").text)
+    assert germany and sorted(by_party) == sorted(germany)
+    # an outlet that only carried the copy still finds the story
+    copy = set(event_links(client.get("/?outlet=Continental Monitor").text))
+    assert copy == {e["event_id"] for e in listed if e["doc"] == "de-air-defence"}
+    sure = {e["event_id"] for e in listed if e["confidence"] >= 0.9}
+    assert set(event_links(client.get("/?min_confidence=0.9").text)) == sure
+    with filled_store.engine.connect() as conn:
+        page = feed(conn, FeedFilter(party="country:DE"))
+    outlets = dict((v, n) for v, _, n in next(f for f in page.facets if f.name == "outlet").values)
+    assert outlets == {"Berlin Security Daily": len(germany), "Continental Monitor": len(germany)}
+
+
+def test_date_range(client, filled_store):
+    june = {e["event_id"] for e in filled_store.events(
+        EventFilter(date_from="2025-06", date_to="2025-06"))}
+    assert june and set(event_links(client.get("/?date_from=2025-06&date_to=2025-06").text)) == june
+
+
+def test_search_highlights_the_hit_in_evidence_and_documents(client, filled_store):
+    html = client.get("/?q=howitzer").text  # the stem finds "howitzers"
+    finland = [e for e in filled_store.events() if e["doc"] == "fi-howitzers"]
+    assert event_links(html) == [e["event_id"] for e in finland]
+    assert '<div class="hit">Finland ordered 40 K9 <mark>howitzers</mark>' in html
+    assert '<a href="/documents/' in html.split("Documents matching", 1)[1]
+    # a search that only the document's text holds still lists the document's events
+    assert set(event_links(client.get("/?q=ministry").text)) == {e["event_id"] for e in finland}
+
+
+@pytest.mark.parametrize("query", ['"unclosed', "AND OR NOT", "a* (b", "-x", "NEAR(", "'; --"])
+def test_search_syntax_never_fails(client, query):
+    assert client.get("/", params={"q": query}).status_code == 200
+
+
+def test_event_page_shows_roles_and_evidence_in_every_copy(client, filled_store):
+    aid = next(e for e in filled_store.events() if e["doc"] == "de-air-defence"
+               and e["type"] == "aid")
+    html = client.get(f"/events/{aid['event_id']}").text
+    assert 'href="/entities/country%3ADE"' in html and 'href="/entities/country%3AUA"' in html
+    assert "(day)" in html
+    assert html.count('<mark class="evidence"') == 2  # the story's own document and its copy
+    assert html.count('id="evidence"') == 1
+    assert f'<mark class="evidence" id="evidence">{aid["evidence"]}</mark>' in html
+
+
+def test_document_page_marks_event_sentences_and_lists_the_story(client, filled_store):
+    doc = filled_store.get_document("de-air-defence")
+    mine = [e for e in filled_store.events(EventFilter(doc="de-air-defence"))]
+    html = client.get(f"/documents/{doc.id}").text
+    for e in mine:
+        assert f'href="/events/{e["event_id"]}#evidence"' in html
+    assert "<mark>Germany pledged four IRIS-T" in html
+    assert "de-air-defence-copy" in html and "Continental Monitor" in html
+    assert "Removed by cleaning" in html
+
+
+def test_entity_page_timeline_counts_and_counterparts(client, filled_store):
+    html = client.get("/entities/country:DE").text
+    germany = [e for e in filled_store.events() if any(
+        a.get("id") == "country:DE" for args in e["args"].values() for a in args)]
+    for e in germany:
+        assert f'href="/events/{e["event_id"]}#evidence"' in html
+    counterparts = html.split("Top counterparts", 1)[1]
+    assert 'href="/entities/country%3AUA">Ukraine</a>' in counterparts
+
+
+def test_charts_are_server_side_svg(client, filled_store):
+    html = client.get("/charts").text
+    weekly, ranked = html.split("Top donors", 1)
+    assert weekly.count("<svg") == 1 and "<rect" in weekly
+    sections = ranked.split("<section>")
+    assert len(sections) == 5 and all("<svg" in s or "None yet" in s for s in sections)
+    assert "<script" not in html.split("</head>", 1)[1]
+    assert ">Germany</text>" in html.split("Top donors", 1)[1]
