@@ -32,6 +32,11 @@ docs_app = typer.Typer(help="Stored documents.", no_args_is_help=True)
 app.add_typer(docs_app, name="docs")
 kb_app = typer.Typer(help="The knowledge base: entities, aliases and facts.", no_args_is_help=True)
 app.add_typer(kb_app, name="kb")
+users_app = typer.Typer(help="Users who may review and change events.", no_args_is_help=True)
+app.add_typer(users_app, name="users")
+tokens_app = typer.Typer(help="API tokens (Authorization: Bearer) for changes through the API.",
+                         no_args_is_help=True)
+app.add_typer(tokens_app, name="tokens")
 
 out = Console()
 err = Console(stderr=True)
@@ -204,6 +209,9 @@ def ingest(
     max_doc_chars: MaxDocChars = 1_000_000,
     doc_timeout: DocTimeout = 30.0,
     min_confidence: MinConfidence = 0.0,
+    reextract: Annotated[bool, typer.Option(
+        "--reextract", help="Extract the events of documents stored before again; events a "
+                            "reviewer judged are kept.")] = False,
 ) -> None:
     """Read, clean, deduplicate and store documents, with the events extracted from them."""
     from materiel.pipeline import IngestSummary, Limits
@@ -232,6 +240,7 @@ def ingest(
             extractor=extractor,
             limits=Limits(max_doc_chars, doc_timeout or None),
             summary=IngestSummary(on_reject=_rejection_printer()),
+            reextract=reextract and not no_extract,
             on_document=lambda s: progress.update(
                 task, description=f"{s.read} read, {s.new} new, {s.events} events"
             ),
@@ -249,6 +258,70 @@ def ingest(
         if summary.rejected > PRINTED_REJECTIONS:  # not every line was printed
             _print_reasons(summary.rejected_by_reason)
     if summary.read == 0:
+        raise typer.Exit(1)
+
+
+@app.command()
+def watch(
+    feeds_file: Annotated[Path, typer.Argument(
+        help="One URL a line (# comments): an RSS/Atom/JSON feed, a plain-text list of URLs, "
+             "or an HTML page.", show_default=False)],
+    db: DbOption = None,
+    interval: Annotated[float, typer.Option("--interval", min=1.0,
+                                            help="Seconds between passes.")] = 900.0,
+    once: Annotated[bool, typer.Option("--once", help="One pass, then exit (cron).")] = False,
+    max_items: Annotated[int | None, typer.Option(
+        "--max-items", min=1, help="New items fetched per pass; the rest wait for the next.")]
+    = None,
+    timeout: Annotated[float, typer.Option("--timeout", min=1.0,
+                                           help="Seconds per HTTP request.")] = 20.0,
+    max_bytes: Annotated[int, typer.Option("--max-bytes", min=1024,
+                                           help="Largest response read.")] = 10_000_000,
+    no_extract: Annotated[bool, typer.Option("--no-extract", help="Store documents only.")]
+    = False,
+    kb: KbOption = None,
+    as_json: JsonOption = False,
+) -> None:
+    """Poll feeds on an interval and ingest their new items (Ctrl-C stops after the current
+    item)."""
+    from materiel.ingest.http_fetch import HttpLimits
+    from materiel.ingest.watch import (
+        StopFlag,
+        Watcher,
+        WatchOptions,
+        read_feed_list,
+        stop_on_signals,
+    )
+
+    try:
+        feeds = read_feed_list(feeds_file)
+    except (OSError, UnicodeDecodeError, ValueError) as exc:
+        _fail(f"{feeds_file}: {exc}")
+    if not feeds:
+        _fail(f"{feeds_file}: no feed URLs")
+    store, stop = _open_store(db), StopFlag()
+    options = WatchOptions(interval=interval, once=once, max_items=max_items,
+                           http=HttpLimits(timeout=timeout, max_bytes=max_bytes))
+    watcher = Watcher(feeds, store, options, extractor=None if no_extract else _extractor(kb),
+                      on_failure=lambda line: err.print(Text.assemble(
+                          ("failed", "red"), " ", safe(line)), soft_wrap=True),
+                      on_reject=_rejection_printer(), stop=stop)
+
+    def show(r: Any) -> None:
+        if as_json:
+            print(json.dumps(r.to_json()), flush=True)
+            return
+        s = r.summary
+        out.print(f"pass {r.number}: feeds {r.feeds} (not modified {r.not_modified}, failed "
+                  f"{r.failed}, waiting {r.waiting})  items: new {s.new}  duplicate "
+                  f"{s.duplicate}  near-duplicate {s.near_duplicate}  seen {r.seen}  rejected "
+                  f"{s.rejected}  failed {r.item_failures}  events {s.events}",
+                  highlight=False, soft_wrap=True)
+
+    with stop_on_signals(stop):
+        last = watcher.run(show)
+    store.close()
+    if once and last.feeds and last.failed == last.feeds:
         raise typer.Exit(1)
 
 
@@ -502,8 +575,11 @@ def events_list(
                          "contract).", parser=lambda v: _one_of("--format", v, EVENT_FORMATS))]
     = "table",
     as_json: Annotated[bool, typer.Option("--json", help="Same as --format jsonl.")] = False,
+    mentions: Annotated[bool, typer.Option(
+        "--mentions", help="One line per document's event, not per real event.")] = False,
 ) -> None:
-    """List stored events (newest first)."""
+    """List stored events (newest first), one per real event with its number of sources;
+    --json lists every mention of each."""
     from materiel.export import ExportOptions, csv_format
     from materiel.store.query import iter_events
 
@@ -513,9 +589,14 @@ def events_list(
     store = _open_store(db)
     # one more than asked for: whether --limit cut the list
     rows = list(iter_events(store, flt, limit=limit + 1, batch=min(limit + 1, 500)))
-    store.close()
     cut = len(rows) > limit
     rows = rows[:limit]
+    if not mentions:
+        from materiel.link.listing import by_canonical
+
+        with store.engine.connect() as conn:
+            rows = by_canonical(conn, rows)
+    store.close()
     if as_json:
         output_format = "jsonl"
     if output_format == "jsonl":
@@ -544,6 +625,9 @@ def _print_event_lines(rows: list[dict[str, Any]]) -> None:
         others = [c for c in row["copies"] if c["doc"] != row["doc"]]
         if others:
             print(f"{'':12}also in: " + ", ".join(safe(c["outlet"] or c["doc"]) for c in others))
+        if row.get("sources", 1) > 1:
+            print(f"{'':12}{row['sources']} sources: "
+                  + ", ".join(safe(o) for o in row.get("outlets", [])))
 
 
 @app.command("export")
@@ -622,6 +706,9 @@ def serve(
     port: Annotated[int, typer.Option("--port", min=1, max=65535, help="Port.")] = 8000,
     max_page_size: Annotated[int, typer.Option(
         "--max-page-size", min=1, max=1000, help="The largest page the API hands out.")] = 500,
+    login_to_read: Annotated[bool, typer.Option(
+        "--login-to-read", envvar="MATERIEL_LOGIN_TO_READ",
+        help="Reading needs a login or a token too (changes always do).")] = False,
 ) -> None:
     """Serve the REST API (/api/v1, schema at /api/v1/openapi.json) and the web pages."""
     import uvicorn
@@ -630,8 +717,13 @@ def serve(
     from materiel.api.settings import Settings
 
     store = _open_store(db)
+    import os
+
     settings = Settings(max_page_size=max_page_size,
-                        default_page_size=min(50, max_page_size))
+                        default_page_size=min(50, max_page_size),
+                        login_required_to_read=login_to_read,
+                        # a fixed key keeps sessions valid across restarts
+                        secret_key=os.environ.get("MATERIEL_SECRET_KEY", ""))
     err.print(Text(f"serving {safe(store.url)} on http://{safe(host)}:{port}/ "
                    f"(API: /api/v1, schema: /api/v1/openapi.json)"), soft_wrap=True)
     try:
@@ -729,6 +821,94 @@ def docs_show(
         for rem in doc.removals:
             out.print(Text.assemble("  ", (f"{safe(rem['reason'])}:", "dim"), " ",
                                     safe(rem["text"])))
+
+
+@users_app.command("add")
+def users_add(
+    name: Annotated[str, typer.Argument(help="The user's name.")],
+    db: DbOption = None,
+    password_stdin: Annotated[bool, typer.Option(
+        "--password-stdin", help="Read the password from the first line of stdin.")] = False,
+) -> None:
+    """Add a user (the password is asked for, or read from stdin)."""
+    from materiel.auth import add_user
+
+    if password_stdin:
+        password = sys.stdin.readline().rstrip("\r\n")
+    else:
+        password = typer.prompt("password", hide_input=True, confirmation_prompt=True)
+    store = _open_store(db)
+    try:
+        add_user(store, name, password)
+    except ValueError as exc:
+        _fail(str(exc))
+    finally:
+        store.close()
+    err.print(Text(f"added user {safe(name)}"))
+
+
+@users_app.command("list")
+def users_list(db: DbOption = None) -> None:
+    """List the users."""
+    from materiel.auth import list_users
+
+    store = _open_store(db)
+    for user in list_users(store):
+        print(f"{safe(user['name'])}  created {user['created_at']}")
+    store.close()
+
+
+@tokens_app.command("create")
+def tokens_create(
+    user: Annotated[str, typer.Option("--user", help="Whose token it is.")],
+    name: Annotated[str, typer.Option("--name", help="What the token is for.")],
+    db: DbOption = None,
+) -> None:
+    """Create a token; it is printed once and never stored in clear."""
+    from materiel.auth import create_token
+
+    store = _open_store(db)
+    try:
+        token_id, secret = create_token(store, user, name)
+    except ValueError as exc:
+        _fail(str(exc))
+    finally:
+        store.close()
+    err.print(Text(f"token {token_id} for {safe(user)} (keep it: it is not shown again)"))
+    print(secret)
+
+
+@tokens_app.command("revoke")
+def tokens_revoke(
+    token_id: Annotated[int, typer.Argument(metavar="ID", help="From `materiel tokens list`.")],
+    db: DbOption = None,
+) -> None:
+    """Revoke a token: requests carrying it are refused from now on."""
+    from materiel.auth import revoke_token
+
+    store = _open_store(db)
+    done = revoke_token(store, token_id)
+    store.close()
+    if not done:
+        _fail(f"no live token {token_id}", status=1)
+    err.print(Text(f"revoked token {token_id}"))
+
+
+@tokens_app.command("list")
+def tokens_list(db: DbOption = None, as_json: JsonOption = False) -> None:
+    """List the tokens (never their secrets)."""
+    from materiel.auth import list_tokens
+
+    store = _open_store(db)
+    rows = list_tokens(store)
+    store.close()
+    for row in rows:
+        if as_json:
+            print(json.dumps(row))
+        else:
+            state = f"revoked {row['revoked_at']}" if row["revoked_at"] else "live"
+            print(f"{row['id']:>4}  {safe(row['user'])}  {safe(row['name'])}  "
+                  f"created {row['created_at']}  {state}")
 
 
 def version_callback(value: bool) -> None:

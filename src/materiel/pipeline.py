@@ -16,8 +16,9 @@ from typing import TYPE_CHECKING, Any, Protocol
 from materiel.clean import clean
 from materiel.deadline import DeadlineExceeded, deadline
 from materiel.ingest import ReaderOptions, read_paths
+from materiel.link import link_document
 from materiel.models import CleanDocument, Document, Event, ReadError
-from materiel.store import Store
+from materiel.store import Store, reviewed
 from materiel.store.repository import (
     DUPLICATE,
     NEAR_DUPLICATE_STATUS,
@@ -241,17 +242,25 @@ def extract_guarded(extractor: EventSink, docs: list[CleanDocument], summary: In
 Found = tuple[list[Event], list[dict[str, object]]] | None  # None: not extracted
 
 
-def _write(store: Store, conn: Connection, items: list[tuple[CleanDocument, Found]]
-           ) -> tuple[list[AddResult], int]:
+def _write(store: Store, conn: Connection, items: list[tuple[CleanDocument, Found]],
+           reextract: bool = False) -> tuple[list[AddResult], int]:
+    """Store each document with its events; a document stored before gets its events
+    replaced when it was extracted again (re-extraction), keeping the reviewed ones."""
     results = []
     n_events = 0
     for clean_doc, found in items:
         result = store.add(conn, clean_doc)
         results.append(result)
-        if found is not None and result.status in (NEW, NEAR_DUPLICATE_STATUS):
-            events, quotes = found
-            n_events += store.add_events(conn, result.document_id, clean_doc, events)
-            store.add_quotes(conn, result.document_id, quotes)
+        if found is None or (result.status == DUPLICATE and not reextract):
+            continue
+        events, quotes = found
+        if result.status == DUPLICATE:
+            events = reviewed.replace_events(conn, result.document_id, events)
+        n_events += store.add_events(conn, result.document_id, clean_doc, events)
+        store.add_quotes(conn, result.document_id, quotes)
+        link_document(conn, result.document_id)  # cross-document merging
+        if result.status == NEAR_DUPLICATE_STATUS and result.cluster_id is not None:
+            reviewed.carry_rejections(conn, result.document_id, result.cluster_id)
     return results, n_events
 
 
@@ -261,29 +270,31 @@ def store_batch(
     summary: IngestSummary,
     extractor: EventSink | None = None,
     limits: Limits | None = None,
+    reextract: bool = False,
 ) -> None:
-    """Extract the events of the documents not stored yet (outside any transaction, so the
-    database is not held while the parser runs), then write documents and events in one
-    transaction that waits for other writers.  If the write fails, each document is
-    retried alone so that one bad record does not cost the others."""
+    """Extract the events of the documents not stored yet (with `reextract`, of every
+    document), outside any transaction, so the database is not held while the parser runs;
+    then write documents and events in one transaction that waits for other writers.  If
+    the write fails, each document is retried alone so that one bad record does not cost
+    the others."""
     limits = limits or Limits()
     items: list[tuple[CleanDocument, Found]] = [(doc, None) for doc in batch]
     if extractor is not None:
         hashes = [content_hash(doc) for doc in batch]
-        known = store.stored_hashes(hashes)
+        known = set() if reextract else store.stored_hashes(hashes)
         fresh = [doc for doc, h in zip(batch, hashes, strict=True) if h not in known]
         found = extract_guarded(extractor, fresh, summary, limits)
         by_doc = {id(fresh[k]): result for k, result in found.items()}
         rejected = {id(doc) for k, doc in enumerate(fresh) if k not in found}
         items = [(doc, by_doc.get(id(doc))) for doc in batch if id(doc) not in rejected]
     try:
-        results, n_events = store.write(lambda conn: _write(store, conn, items))
+        results, n_events = store.write(lambda conn: _write(store, conn, items, reextract))
     except Exception:  # noqa: BLE001 - any error: isolate the record that caused it
         results, n_events = [], 0
         for item in items:
             def write_one(conn: Connection, one: tuple[CleanDocument, Found] = item
                           ) -> tuple[list[AddResult], int]:
-                return _write(store, conn, [one])
+                return _write(store, conn, [one], reextract)
 
             try:
                 got, n = store.write(write_one)
@@ -318,15 +329,17 @@ def ingest(
     limits: Limits | None = None,
     summary: IngestSummary | None = None,
     on_document: Callable[[IngestSummary], None] | None = None,
+    reextract: bool = False,
 ) -> IngestSummary:
     """Read, clean, deduplicate and store everything under `paths`; with an `extractor`,
-    the events of each new document are stored with it.  Pass a `summary` with `on_reject`
-    set to see rejections as they happen."""
+    the events of each new document are stored with it, and with `reextract` the events of
+    documents stored before are extracted again and replace their unreviewed ones.  Pass a
+    `summary` with `on_reject` set to see rejections as they happen."""
     summary = summary if summary is not None else IngestSummary()
     limits = limits or Limits()
     records = read_paths(paths, options or ReaderOptions())
     for batch in _batches(clean_records(records, summary, limits), batch_size):
-        store_batch(store, batch, summary, extractor, limits)
+        store_batch(store, batch, summary, extractor, limits, reextract)
         if on_document is not None:
             on_document(summary)
     return summary

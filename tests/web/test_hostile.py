@@ -7,9 +7,7 @@ from html.parser import HTMLParser
 from urllib.parse import quote
 
 import pytest
-from corpus import HOSTILE_URL
-
-from conftest import EVIL_NAME
+from corpus import EVIL_NAME, HOSTILE_URL
 
 LINK_ATTRS = {"href", "src", "action", "formaction", "xlink:href"}
 FORBIDDEN_TAGS = {"iframe", "img", "object", "embed", "svg:script"}

@@ -7,9 +7,9 @@ from collections import Counter
 
 import pytest
 
-from materiel.store import EventFilter
+from materiel.store import EventFilter, facets
 from materiel.store.events import PARTY_ROLES
-from materiel.web.feed import FeedFilter, feed
+from materiel.store.query import EventQuery
 
 
 def event_links(html: str) -> list[int]:
@@ -70,9 +70,8 @@ def test_party_outlet_and_confidence_filters(client, filled_store):
     assert copy == {e["event_id"] for e in listed if e["doc"] == "de-air-defence"}
     sure = {e["event_id"] for e in listed if e["confidence"] >= 0.9}
     assert set(event_links(client.get("/?min_confidence=0.9").text)) == sure
-    with filled_store.engine.connect() as conn:
-        page = feed(conn, FeedFilter(party="country:DE"))
-    outlets = dict((v, n) for v, _, n in next(f for f in page.facets if f.name == "outlet").values)
+    counts = facets.facet_counts(filled_store, EventQuery(party="country:DE"))
+    outlets = {v: n for v, _, n in counts["outlet"]}
     assert outlets == {"Berlin Security Daily": len(germany), "Continental Monitor": len(germany)}
 
 
@@ -132,8 +131,32 @@ def test_entity_page_timeline_counts_and_counterparts(client, filled_store):
 def test_charts_are_server_side_svg(client, filled_store):
     html = client.get("/charts").text
     weekly, ranked = html.split("Top donors", 1)
+    weekly, world = weekly.split('<section class="map">', 1)
     assert weekly.count("<svg") == 1 and "<rect" in weekly
+    assert world.count("<svg") == 1
     sections = ranked.split("<section>")
     assert len(sections) == 5 and all("<svg" in s or "None yet" in s for s in sections)
     assert "<script" not in html.split("</head>", 1)[1]
     assert ">Germany</text>" in html.split("Top donors", 1)[1]
+
+
+def test_world_map_shades_the_countries_of_events(client, filled_store):
+    html = client.get("/charts").text
+    world = html.split('<svg class="worldmap"', 1)[1].split("</svg>", 1)[0]
+    named = Counter()
+    for e in filled_store.events():
+        codes = {a["id"].removeprefix("country:") for args in e["args"].values() for a in args
+                 if a.get("id", "").startswith("country:")}
+        named.update(codes)
+    assert named["DE"] >= 1 and named["UA"] >= 1
+    shown = {code: int(n) for code, n in re.findall(
+        r'data-country="([A-Z]{2})" data-events="(\d+)"', world)}
+    assert len(shown) > 150  # every country of the outline is drawn
+    for code in ("DE", "UA", "FI"):
+        assert shown[code] == named[code]
+    assert '<a href="/?country=DE"><g class="country" data-country="DE"' in world
+    assert shown["BR"] == 0 and 'href="/?country=BR"' not in world
+    # a country filter from the map lists exactly the events naming it
+    assert set(event_links(client.get("/?country=DE").text)) == {
+        e["event_id"] for e in filled_store.events()
+        if any(a.get("id") == "country:DE" for args in e["args"].values() for a in args)}

@@ -5,13 +5,13 @@ from __future__ import annotations
 from datetime import date
 
 import pytest
+from corpus import EVIL_NAME, add_hostile
 
-from conftest import EVIL_NAME, add_hostile
 from materiel.models import Argument, CleanDocument, Document, Event, Provenance, Sentence
-from materiel.store import Store
+from materiel.store import Store, facets, views
+from materiel.store.query import EventQuery
 from materiel.store.search import split_marks
-from materiel.web import queries
-from materiel.web.feed import FeedFilter, feed
+from materiel.web.feed import FeedParams
 
 TEXT = ("Chile ordered two frigates from Babcock on 3 March 2025. "
         "Peru and Chile signed a naval pact on 10 March 2025.")
@@ -44,53 +44,92 @@ def store(db_url):
     store.close()
 
 
-def facet(page, name):
-    return {value: n for value, _, n in next(f for f in page.facets if f.name == name).values}
+def facet(feed, name):
+    return {value: n for value, _, n in feed.facets[name]}
 
 
 def test_feed_filters_facets_and_search(store):
-    with store.engine.connect() as conn:
-        everything = feed(conn, FeedFilter())
-        chile = feed(conn, FeedFilter(party="country:CL"))
-        sure = feed(conn, FeedFilter(min_confidence=0.7))
-        found = feed(conn, FeedFilter(q="frigate"))
-    assert everything.total == 3 and [r["date"] for r in everything.rows] == [
+    everything = views.feed(store, EventQuery())
+    chile = views.feed(store, EventQuery(party="country:CL"))
+    sure = views.feed(store, EventQuery(min_confidence=0.7))
+    found = views.feed(store, EventQuery(text="frigate"))
+    assert everything.total == 3 and [r["date"] for r in everything.items] == [
         "2025-07-01", "2025-03-03", "2025-03"]
     assert facet(everything, "type") == {"aid": 1, "procurement": 1, "agreement": 1}
     assert facet(everything, "party")["country:CL"] == 2
+    assert facet(everything, "country") == {"country:CL": 2, "country:PE": 1}
+    assert facet(everything, "review") == {"unreviewed": 3}
     assert facet(chile, "type") == {"procurement": 1, "agreement": 1}
     assert facet(chile, "party") == facet(everything, "party")  # not narrowed by itself
     assert facet(chile, "item") == {"frigates": 1}
     assert facet(chile, "outlet") == {"Pacific Post": 2}
     assert facet(chile, "confidence") == {"0.9": 0, "0.7": 1, "0.5": 2}
-    assert [r["type"] for r in sure.rows] == ["procurement"]
+    assert [r["type"] for r in sure.items] == ["procurement"]
     # the document holds the word: both its events; only one's evidence has it to mark
-    marked = {r["type"]: r["marked"] for r in found.rows}
+    marked = {r["type"]: r["marked"] for r in found.items}
     assert marked.keys() == {"procurement", "agreement"} and marked["agreement"] is None
     assert [piece for piece, hit in split_marks(marked["procurement"]) if hit] == ["frigates"]
     assert [d.doc_key for d in found.documents] == ["cl"]
 
 
+def test_facet_counts_are_cached_until_the_database_changes(store):
+    first = facets.facet_counts(store, EventQuery())
+    assert facets.facet_counts(store, EventQuery()) is first  # the same answer, not counted
+    late = Document(id="late", text="Peru ordered drones.", outlet="Andes Wire",
+                    provenance=Provenance(path="late.jsonl", record=0, content_hash="late"))
+    clean = CleanDocument(doc=late, text=late.text, sentences=[Sentence(0, 20, late.text)])
+    with store.transaction() as conn:
+        store.add_events(conn, store.add(conn, clean).document_id, clean, [
+            Event(doc="late", type="procurement", args={"buyer": [Argument("Peru")]},
+                  evidence=late.text, evidence_start=0, evidence_end=20)])
+    again = facets.facet_counts(store, EventQuery())
+    assert again is not first
+    assert {v: n for v, _, n in again["type"]}["procurement"] == 2
+
+
+def test_the_feed_pages_by_cursor(store):
+    first = views.feed(store, EventQuery(), limit=2)
+    assert len(first.items) == 2 and first.next_cursor
+    rest = views.feed(store, EventQuery(), cursor=first.next_cursor, limit=2)
+    assert rest.next_cursor is None
+    assert [e["date"] for e in first.items + rest.items] == ["2025-07-01", "2025-03-03", "2025-03"]
+    with pytest.raises(ValueError):
+        views.feed(store, EventQuery(), cursor="not-a-cursor")
+
+
+def test_feed_params_make_queries_and_links():
+    params = FeedParams.parse({"type": "aid", "q": " drones ", "page": "3", "cursor": "abc",
+                               "min_confidence": "0.7", "party": ""})
+    assert params.values == {"type": "aid", "q": "drones", "min_confidence": "0.7"}
+    assert params.query() == EventQuery(type="aid", text="drones", min_confidence=0.7)
+    assert params.link(type=None) == "/?min_confidence=0.7&q=drones"
+    assert "min_confidence=0.9" in params.link(confidence="0.9")
+    assert params.page_link("xyz").endswith("&cursor=xyz")
+    with pytest.raises(ValueError):
+        FeedParams.parse({"min_confidence": "high"}).query()
+
+
 def test_event_entity_and_chart_queries(store):
-    with store.engine.connect() as conn:
-        ids = {r["type"]: r["id"] for r in feed(conn, FeedFilter()).rows}
-        pact = queries.event_detail(conn, ids["agreement"])
-        chile = queries.entity_detail(conn, "country:CL")
-        evil = queries.entity_detail(conn, EVIL_NAME)
-        weeks, series = queries.events_per_week(conn)
-        buyers = queries.top_by_role(conn, "buyer")
+    ids = {r["type"]: r["event_id"] for r in views.feed(store, EventQuery()).items}
+    pact = views.event_detail(store, ids["agreement"])
+    chile = views.entity_detail(store, "country:CL")
+    evil = views.entity_detail(store, EVIL_NAME)
+    weeks, series = views.weekly_counts(store)
+    buyers = views.top_by_role(store, "buyer")
     assert pact is not None and chile is not None
     assert pact["precision"] == "month"
-    assert [a["entity_id"] for a in pact["roles"]["party"]] == ["country:PE", "country:CL"]
+    assert [a["id"] for a in pact["args"]["party"]] == ["country:PE", "country:CL"]
     assert [tag for _, tag in pact["supporting"][0]["pieces"]] == [None, "evidence"]
-    assert chile["name"] == "Chile" and dict(chile["by_role"]) == {"buyer": 1, "party": 1}
-    assert [c[0] for c in chile["counterparts"]] == ["company:babcock", "country:PE"]
+    assert chile["name"] == "Chile" and chile["by_role"] == {"buyer": 1, "party": 1}
+    assert [c["entity"] for c in chile["counterparts"]] == ["company:babcock", "country:PE"]
+    assert [e["roles"] for e in chile["timeline"]] == [["buyer"], ["party"]]
     assert evil is not None and evil["name"] == EVIL_NAME
     assert weeks[-1] == date(2025, 6, 30) and sum(series["procurement"]) == 1
     assert "agreement" not in series  # month-precise dates have no week
     assert buyers == [("country:CL", "Chile", 1, "country:CL")]
+    assert views.country_counts(store) == {"CL": 2, "PE": 1}
 
 
 def test_marked_text_cuts_overlapping_spans():
-    pieces = queries.marked_text("abcdefgh", [(5, 7, "b"), (1, 4, "a"), (2, 6, "c")])
+    pieces = views.marked_text("abcdefgh", [(5, 7, "b"), (1, 4, "a"), (2, 6, "c")])
     assert pieces == [("a", None), ("bcd", "a"), ("ef", "c"), ("g", "b"), ("h", None)]

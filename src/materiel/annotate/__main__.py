@@ -9,6 +9,8 @@ export OUT_DIR [STORED...]
 agree                   agreement of each double annotation (annotations/double/) with the
                         first annotation of the same articles (annotations/corpus/)
 stats [STORED...]       articles, events (required/optional) per outlet and type
+merges [DIR]            counts and problems of the cross-document merge set
+                        (annotations/merge/: clusters.jsonl, apart.jsonl)
 """
 
 from __future__ import annotations
@@ -130,6 +132,24 @@ def cmd_agree() -> int:
     return 0
 
 
+def cmd_merges(directory: str | None) -> int:
+    from materiel.annotate import merges
+
+    merge_set = merges.load(Path(directory) if directory else merges.MERGE_DIR)
+    problems = merges.check(merge_set, Articles())
+    for problem in problems:
+        print(problem)
+    tally = merges.counts(merge_set, Articles())
+    print(f"clusters {len(merge_set.clusters)}  members {sum(tally['members'].values())}  "
+          f"cross-outlet {sum(tally['cross_outlet_clusters'].values())}  "
+          f"near-miss pairs {len(merge_set.pairs)}")
+    for name in ("clusters", "members", "cross_outlet_clusters", "pairs", "member_outlets"):
+        print(f"  {name:<22}" + "  ".join(f"{k} {n}" for k, n in tally[name].most_common()))
+    fatal = sum(p.fatal for p in problems)
+    print(f"{fatal} errors, {len(problems) - fatal} warnings")
+    return 1 if fatal else 0
+
+
 def main(argv: list[str]) -> int:
     if not argv or argv[0] in {"-h", "--help"}:
         print(__doc__)
@@ -147,6 +167,8 @@ def main(argv: list[str]) -> int:
         return cmd_agree()
     if cmd == "stats":
         return cmd_stats(rest)
+    if cmd == "merges" and len(rest) <= 1:
+        return cmd_merges(rest[0] if rest else None)
     print(__doc__)
     return 2
 

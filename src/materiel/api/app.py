@@ -7,9 +7,10 @@ from collections.abc import Awaitable, Callable
 from fastapi import APIRouter, FastAPI, Request, Response
 
 from materiel import __version__
-from materiel.api import errors, exports, routes
+from materiel.api import errors, exports, review, routes
 from materiel.api.errors import SafeJSONResponse
 from materiel.api.settings import Settings
+from materiel.auth import http as auth_http
 from materiel.store.repository import Store
 
 API_PATH = "/api/v1"
@@ -27,6 +28,7 @@ def create_app(store: Store, settings: Settings | None = None) -> FastAPI:
     api = APIRouter(prefix=API_PATH)
     api.include_router(routes.router, tags=["read"])
     api.include_router(exports.router, tags=["export"])
+    api.include_router(review.router, tags=["review"])
     app.include_router(api)
     try:
         from materiel.web import router as web_router
@@ -42,4 +44,5 @@ def create_app(store: Store, settings: Settings | None = None) -> FastAPI:
         response.headers.setdefault("X-Content-Type-Options", "nosniff")
         return response
 
+    auth_http.install(app, settings)  # outermost: session cookie, body size
     return app

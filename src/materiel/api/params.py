@@ -9,7 +9,7 @@ from fastapi import Query, Request, Response
 from materiel.api.errors import ApiError
 from materiel.api.settings import Settings
 from materiel.models import EVENT_TYPES
-from materiel.store.query import SORTS, STATUSES, EventQuery
+from materiel.store.query import REVIEW_STATES, SORTS, STATUSES, EventQuery
 from materiel.store.repository import Store
 
 
@@ -46,11 +46,15 @@ def event_query(
         description="Events of every copy of a syndicated story, not only the first.")]
     = False,
     sort: Annotated[str, Query(description=f"One of {', '.join(SORTS)}.")] = "newest",
+    review: Annotated[str | None, Query(
+        description=f"Review state: one of {', '.join(REVIEW_STATES)}.")] = None,
+    q: Annotated[str | None, Query(
+        description="Full-text search over evidence, summaries and documents.")] = None,
 ) -> EventQuery:
     return EventQuery(type=type, party=party, item=item, country=country, entity=entity,
                       status=status, outlet=outlet, date_from=date_from, date_to=date_to,
                       min_confidence=min_confidence, max_confidence=max_confidence, doc=doc,
-                      all_copies=all_copies, sort=sort)
+                      all_copies=all_copies, sort=sort, review=review, text=q)
 
 
 def page_size(request: Request, limit: int | None) -> int:

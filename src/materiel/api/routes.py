@@ -10,6 +10,7 @@ from fastapi import APIRouter, Depends, Query, Request, Response
 from materiel.api.errors import ApiError
 from materiel.api.params import event_query, link_next, page_size, store_of
 from materiel.store import query as q
+from materiel.store.facets import facet_counts
 from materiel.store.query import EventQuery
 from materiel.store.repository import Store
 
@@ -70,20 +71,21 @@ def one_entity(request: Request, response: Response, entity_id: str, store: Stor
     return summary | {"items": page.items, "next_cursor": page.next_cursor}
 
 
-@router.get("/facets", summary="Counts by type, status, outlet and party under the filters")
+@router.get("/facets", summary="Counts of events by each filter's values, under the others")
 def facets(store: StoreDep, query: QueryDep,
            top: Annotated[int, Query(ge=1, le=100)] = 20) -> dict[str, Any]:
-    counts = q.facet_counts(store, query, top=top)
-    return {name: [{"value": v, "events": n} for v, n in rows] for name, rows in counts.items()}
+    counts = facet_counts(store, query, top=top)
+    return {name: [{"value": v, "label": label, "events": n} for v, label, n in rows]
+            for name, rows in counts.items()}
 
 
 @router.get("/stats", summary="Counts by type and status, and events per week by type")
 def statistics(store: StoreDep, query: QueryDep) -> dict[str, Any]:
-    counts = q.facet_counts(store, query, top=100, facets=("type", "status"))
+    counts = facet_counts(store, query, top=100, facets=("type", "status"))
     return {
         "events": q.count_events(store, query),
-        "by_type": dict(counts["type"]),
-        "by_status": dict(counts["status"]),
+        "by_type": {v.value: v.events for v in counts["type"]},
+        "by_status": {v.value: v.events for v in counts["status"]},
         "per_week": q.events_per_week(store, query),
         "database": q.freshness(store).to_json(),
     }

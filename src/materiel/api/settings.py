@@ -11,6 +11,12 @@ class Settings:
     max_page_size: int = 500  # a bigger page is a 400, not a slow response
     base_url: str = ""  # how clients reach the server (Atom links); "" takes it from requests
     title: str = "Materiel"
+    # access (materiel.auth): changes always need a login or an API token
+    login_required_to_read: bool = False
+    secret_key: str = ""  # signs session cookies; "" picks a random one (sessions end on restart)
+    session_seconds: int = 8 * 3600  # a login lasts this long
+    secure_cookies: bool = False  # session cookie only over HTTPS
+    max_request_bytes: int = 1_000_000
 
     def __post_init__(self) -> None:
         if not 1 <= self.default_page_size <= self.max_page_size <= 1000:

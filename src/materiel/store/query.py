@@ -11,6 +11,7 @@ from __future__ import annotations
 import base64
 import binascii
 import json
+import re
 from collections import Counter
 from collections.abc import Iterator
 from contextlib import contextmanager
@@ -19,21 +20,44 @@ from datetime import date
 from typing import Any
 
 import pycountry
-from sqlalchemy import ColumnElement, Connection, and_, exists, func, or_, select
+from sqlalchemy import (
+    ColumnElement,
+    Connection,
+    and_,
+    exists,
+    func,
+    literal_column,
+    or_,
+    select,
+    union,
+)
 
 from materiel.bounds import DATE_FORMS, STATUSES, is_iso_date
 from materiel.models import EVENT_TYPES
 from materiel.store.events import PARTY_ROLES
 from materiel.store.repository import Store
-from materiel.store.schema import clusters, documents, event_args, events, sentences, sources
+from materiel.store.schema import (
+    audit_log,
+    clusters,
+    documents,
+    event_args,
+    events,
+    sentences,
+    sources,
+)
+from materiel.store.search import event_matches
 
 SORTS = ("newest", "least_confident", "document")  # "document": grouped by document
-FACETS = ("type", "status", "outlet", "party")
+REVIEW_STATES = ("unreviewed", "accepted", "rejected", "edited")
 MAX_PAGE = 1000
 BATCH = 500  # rows fetched at a time when streaming
+MAX_TEXT = 200  # characters of a search or a name filter that are looked at
 
 # The sort keys, with NULL dates last on every backend (SQLite and PostgreSQL disagree).
-_DATE_KEY = func.coalesce(events.c.date, "")
+# Written as in the indexes of migration 0005 (a literal, not a bound parameter, so that
+# SQLite sees the indexed expression).
+_DATE_KEY = func.coalesce(events.c.date, literal_column("''"))
+_KB_ID = re.compile(r"[a-z_]+:\S+")  # "country:FI", "company:saab"
 
 
 @dataclass(frozen=True)
@@ -51,6 +75,8 @@ class EventQuery:
     date_to: str | None = None  # ISO prefix, inclusive ("2024-06" takes all of June)
     min_confidence: float = 0.0
     max_confidence: float = 1.0
+    review: str | None = None  # review state, one of REVIEW_STATES
+    text: str | None = None  # full-text search over evidence, summaries and documents
     doc: str | None = None  # the input's own id
     all_copies: bool = False  # list the events of every copy of a syndicated story
     sort: str = "newest"
@@ -60,6 +86,13 @@ class EventQuery:
             raise ValueError(f"unknown event type {self.type!r}; one of {', '.join(EVENT_TYPES)}")
         if self.status is not None and self.status not in STATUSES:
             raise ValueError(f"unknown status {self.status!r}; one of {', '.join(STATUSES)}")
+        if self.review is not None and self.review not in REVIEW_STATES:
+            raise ValueError(f"unknown review state {self.review!r}; "
+                             f"one of {', '.join(REVIEW_STATES)}")
+        for name in ("party", "item", "outlet", "text"):
+            value = getattr(self, name)
+            if value is not None and len(value) > MAX_TEXT:
+                raise ValueError(f"{name} is longer than {MAX_TEXT} characters")
         if self.sort not in SORTS:
             raise ValueError(f"unknown sort {self.sort!r}; one of {', '.join(SORTS)}")
         for bound in (self.date_from, self.date_to):
@@ -100,6 +133,7 @@ class Freshness:
     documents: int
     events: int
     last_event_id: int | None
+    last_review_id: int | None = None  # the audit log's newest entry
 
     def to_json(self) -> dict[str, Any]:
         return self.__dict__.copy()
@@ -158,45 +192,71 @@ def _cursor_of(sort: str, record: dict[str, Any]) -> str:
 # -- conditions ---------------------------------------------------------------------------------
 
 
-def _arg_matches(roles: list[str] | None, needle: str) -> ColumnElement[bool]:
+def _arg_matches(roles: list[str] | None, needle: str, *, every: bool) -> ColumnElement[bool]:
+    """Events with an argument (in `roles`) naming `needle`: a knowledge-base id is looked
+    up by index; other text matches part of an argument's text or name, any case.
+
+    `every`: the statement looks at every event (facet counts): the events found are listed
+    once, by one pass over the arguments. Otherwise (a page) each event met in the page's
+    order is checked, which stops as soon as the page is full.
+    """
+    if _KB_ID.fullmatch(needle):
+        return _has_entity(needle, roles)
     lowered = needle.lower()
-    conds = [event_args.c.event_id == events.c.id,
-             or_(func.lower(event_args.c.text).contains(lowered, autoescape=True),
-                 func.lower(event_args.c.name).contains(lowered, autoescape=True),
-                 event_args.c.entity_id == needle)]
+    conds = [or_(func.lower(event_args.c.text).contains(lowered, autoescape=True),
+                 func.lower(event_args.c.name).contains(lowered, autoescape=True))]
     if roles is not None:
         conds.append(event_args.c.role.in_(roles))
-    return exists().where(*conds)
+    if every:
+        return (events.c.id + 0).in_(select(event_args.c.event_id).where(*conds))
+    return exists().where(event_args.c.event_id == events.c.id, *conds)
 
 
-def _has_entity(entity_id: str) -> ColumnElement[bool]:
-    return exists().where(event_args.c.event_id == events.c.id,
-                          event_args.c.entity_id == entity_id)
+def _has_entity(entity_id: str, roles: list[str] | None = None) -> ColumnElement[bool]:
+    found = select(event_args.c.event_id).where(event_args.c.entity_id == entity_id)
+    if roles is not None:
+        found = found.where(event_args.c.role.in_(roles))
+    return events.c.id.in_(found)
 
 
-def _conditions(q: EventQuery, *, skip: str | None = None) -> list[ColumnElement[bool]]:
-    """WHERE terms for `q`; `skip` leaves out one facet's own term (for its counts)."""
+def _story_outlet(outlet: str) -> ColumnElement[bool]:
+    """Events whose document, or a copy of its story, comes from `outlet` (any case)."""
+    named = func.lower(documents.c.outlet) == outlet.lower()
+    member = documents.alias("member")
+    copies = (select(documents.c.id)
+              .join(member, member.c.cluster_id == documents.c.cluster_id)
+              .where(func.lower(member.c.outlet) == outlet.lower()))
+    return events.c.document_id.in_(union(select(documents.c.id).where(named), copies))
+
+
+def _conditions(conn: Connection, q: EventQuery, *,
+                skip: str | None = None) -> list[ColumnElement[bool]]:
+    """WHERE terms for `q`; `skip` leaves out one facet's own term (for its counts), and
+    says the statement counts over every event."""
     conds: list[ColumnElement[bool]] = []
     if q.type and skip != "type":
         conds.append(events.c.type == q.type)
     if q.status and skip != "status":
         conds.append(events.c.status == q.status)
+    if q.review and skip != "review":
+        conds.append(events.c.review_state == q.review)
     if q.outlet and skip != "outlet":
-        conds.append(events.c.document_id.in_(
-            select(documents.c.id).where(func.lower(documents.c.outlet) == q.outlet.lower())))
+        conds.append(_story_outlet(q.outlet))
     if q.party and skip != "party":
-        conds.append(_arg_matches(PARTY_ROLES, q.party))
-    if q.item:
-        conds.append(_arg_matches(["item"], q.item))
-    if q.country:
+        conds.append(_arg_matches(PARTY_ROLES, q.party, every=skip is not None))
+    if q.item and skip != "item":
+        conds.append(_arg_matches(["item"], q.item, every=skip is not None))
+    if q.country and skip != "country":
         conds.append(_has_entity(country_id(q.country)))
     if q.entity:
         conds.append(_has_entity(q.entity))
+    if q.text and q.text.strip():
+        conds.append(event_matches(conn, q.text))
     if q.date_from:
         conds.append(events.c.date >= q.date_from)
     if q.date_to:
         conds.append(events.c.date <= q.date_to + "\uffff")
-    if q.min_confidence > 0:
+    if q.min_confidence > 0 and skip != "confidence":
         conds.append(events.c.confidence >= q.min_confidence)
     if q.max_confidence < 1:
         conds.append(events.c.confidence <= q.max_confidence)
@@ -267,6 +327,7 @@ def _record(row: dict[str, Any], args: dict[str, list[dict[str, Any]]],
         "confidence": row["confidence"],
         "flags": json.loads(row["flags"]) if row["flags"] not in (None, "[]") else [],
         "event_id": row["id"],
+        "review": row.get("review_state"),
         "document_id": row["document_id"],
         "evidence_start": row["evidence_start"],
         "evidence_end": row["evidence_end"],
@@ -282,7 +343,7 @@ def _record(row: dict[str, Any], args: dict[str, list[dict[str, Any]]],
 
 def _select_page(conn: Connection, q: EventQuery, limit: int,
                  after: tuple[Any, int] | None) -> list[dict[str, Any]]:
-    conds = _conditions(q)
+    conds = _conditions(conn, q)
     if after is not None:
         conds.append(_after(q.sort, *after))
     stmt = select(events).where(*conds).order_by(*_order(q.sort)).limit(limit)
@@ -323,10 +384,10 @@ def iter_events(store: Store, q: EventQuery, *, batch: int = BATCH,
                 limit: int | None = None) -> Iterator[dict[str, Any]]:
     """Every event of `q` in order, within one snapshot: one sorted query read through a
     server-side cursor, `batch` rows at a time, each batch completed with its arguments."""
-    stmt = select(events).where(*_conditions(q)).order_by(*_order(q.sort))
-    if limit is not None:
-        stmt = stmt.limit(limit)
     with _snapshot(store) as conn:
+        stmt = select(events).where(*_conditions(conn, q)).order_by(*_order(q.sort))
+        if limit is not None:
+            stmt = stmt.limit(limit)
         result = conn.execution_options(stream_results=True, yield_per=batch).execute(stmt)
         keys = list(result.keys())
         for rows in result.partitions():
@@ -335,53 +396,17 @@ def iter_events(store: Store, q: EventQuery, *, batch: int = BATCH,
 
 def count_events(store: Store, q: EventQuery) -> int:
     with store.engine.connect() as conn:
-        stmt = select(func.count()).select_from(events).where(*_conditions(q))
+        stmt = select(func.count()).select_from(events).where(*_conditions(conn, q))
         return int(conn.execute(stmt).scalar() or 0)
-
-
-def facet_counts(store: Store, q: EventQuery, *, top: int = 20,
-                 facets: tuple[str, ...] = FACETS) -> dict[str, list[tuple[str, int]]]:
-    """Counts of events by type, status, outlet and party under `q`, most first.
-
-    A facet's counts leave out its own filter (the other filters stay), so with type=aid
-    chosen the type facet still shows how many events every other type would give.
-    """
-    out: dict[str, list[tuple[str, int]]] = {}
-    with store.engine.connect() as conn:
-        for name in facets:
-            if name not in FACETS:
-                raise ValueError(f"unknown facet {name!r}; one of {', '.join(FACETS)}")
-            conds = _conditions(q, skip=name)
-            label: ColumnElement[Any]
-            if name == "party":
-                label = func.coalesce(event_args.c.name, event_args.c.text)
-                stmt = (select(label, func.count(func.distinct(events.c.id)))
-                        .join(event_args, event_args.c.event_id == events.c.id)
-                        .where(*conds, event_args.c.role.in_(PARTY_ROLES)))
-            elif name == "outlet":
-                # counted per document first: one outlet lookup per document, not per event
-                per_doc = (select(events.c.document_id, func.count().label("n"))
-                           .where(*conds).group_by(events.c.document_id).subquery())
-                label = documents.c.outlet
-                stmt = (select(label, func.sum(per_doc.c.n))
-                        .join(documents, documents.c.id == per_doc.c.document_id))
-            else:
-                label = {"type": events.c.type, "status": events.c.status}[name]
-                stmt = select(label, func.count()).where(*conds)
-            count = stmt.selected_columns[1]
-            stmt = stmt.group_by(label).order_by(count.desc(), label).limit(top)
-            out[name] = [(str(value) if value is not None else "", int(n))
-                         for value, n in conn.execute(stmt)]
-    return out
 
 
 def events_per_week(store: Store, q: EventQuery) -> list[dict[str, Any]]:
     """{"week": "2025-W23", "type": ..., "events": n} for events dated to the day."""
-    stmt = (select(events.c.date, events.c.type, func.count())
-            .where(*_conditions(q), func.length(events.c.date) == 10)
-            .group_by(events.c.date, events.c.type))
     weeks: Counter[tuple[str, str]] = Counter()
     with store.engine.connect() as conn:
+        stmt = (select(events.c.date, events.c.type, func.count())
+                .where(*_conditions(conn, q), func.length(events.c.date) == 10)
+                .group_by(events.c.date, events.c.type))
         for day, event_type, n in conn.execute(stmt):
             try:
                 year, week, _ = date.fromisoformat(day).isocalendar()
@@ -414,7 +439,12 @@ def get_event(store: Store, event_id: int) -> dict[str, Any] | None:
 
 
 def entity_summary(store: Store, entity_id: str) -> dict[str, Any] | None:
-    """An entity as the events know it: its names, counts by type and role, counterparts."""
+    """An entity as the events know it: its names, counts by type and role, and its top
+    counterparts (the parties of its events other than itself)."""
+    mine = select(event_args.c.event_id).where(event_args.c.entity_id == entity_id)
+    other = event_args.alias("other")
+    key = func.coalesce(other.c.entity_id, other.c.name, other.c.text)
+    n = func.count(func.distinct(other.c.event_id))
     with store.engine.connect() as conn:
         rows = conn.execute(
             select(event_args.c.role, event_args.c.name, event_args.c.text, events.c.type,
@@ -423,27 +453,24 @@ def entity_summary(store: Store, entity_id: str) -> dict[str, Any] | None:
             .where(event_args.c.entity_id == entity_id)).all()
         if not rows:
             return None
-        event_ids = sorted({r.id for r in rows})
         others = conn.execute(
-            select(func.coalesce(event_args.c.entity_id, event_args.c.name, event_args.c.text),
-                   func.count(func.distinct(event_args.c.event_id)))
-            .where(event_args.c.event_id.in_(event_ids),
-                   event_args.c.role.in_(PARTY_ROLES),
-                   or_(event_args.c.entity_id.is_(None), event_args.c.entity_id != entity_id))
-            .group_by(func.coalesce(event_args.c.entity_id, event_args.c.name,
-                                    event_args.c.text))
-            .order_by(func.count(func.distinct(event_args.c.event_id)).desc())
-            .limit(10)).all()
+            select(key, func.max(func.coalesce(other.c.name, other.c.text)),
+                   func.max(other.c.entity_id), n)
+            .where(other.c.event_id.in_(mine), other.c.role.in_(PARTY_ROLES),
+                   or_(other.c.entity_id.is_(None), other.c.entity_id != entity_id))
+            .group_by(key).order_by(n.desc(), key).limit(10)).all()
     names = Counter(r.name or r.text for r in rows)
     by_type = Counter(t for t, _ in {(r.type, r.id) for r in rows})
     return {
         "id": entity_id,
+        "kind": entity_id.partition(":")[0] if ":" in entity_id else "",
         "name": names.most_common(1)[0][0],
-        "names": [n for n, _ in names.most_common()],
-        "events": len(event_ids),
+        "names": [name for name, _ in names.most_common()],
+        "events": len({r.id for r in rows}),
         "by_type": dict(by_type.most_common()),
         "by_role": dict(Counter(r.role for r in rows).most_common()),
-        "counterparts": [{"entity": name, "events": int(n)} for name, n in others],
+        "counterparts": [{"entity": k, "name": label, "id": eid, "events": int(c)}
+                         for k, label, eid, c in others],
     }
 
 
@@ -492,6 +519,8 @@ def freshness(store: Store) -> Freshness:
         last_source = conn.execute(select(func.max(sources.c.seen_at))).scalar()
         n_docs = conn.execute(select(func.count()).select_from(documents)).scalar()
         n_events, last_event = conn.execute(select(func.count(), func.max(events.c.id))).one()
-    stamps = [s for s in (last_doc, last_source) if s]
+        review = conn.execute(select(audit_log.c.id, audit_log.c.at)
+                              .order_by(audit_log.c.id.desc()).limit(1)).first()
+    stamps = [s for s in (last_doc, last_source, review.at if review else None) if s]
     return Freshness(max(stamps) if stamps else None, int(n_docs or 0), int(n_events or 0),
-                     last_event)
+                     last_event, review.id if review else None)

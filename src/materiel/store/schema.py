@@ -144,8 +144,13 @@ events = Table(
     Column("summary", NulFreeText, nullable=False),
     Column("confidence", Float, nullable=False),
     Column("flags", NulFreeText, nullable=False),  # JSON list of strings
+    # review (migration 0006): unreviewed | accepted | rejected | edited
+    Column("review_state", BoundedString(10), nullable=False, server_default="unreviewed"),
+    Column("reviewed_by", BoundedString(64)),
+    Column("reviewed_at", BoundedString(40)),
     Index("ix_events_document", "document_id"),
     Index("ix_events_type_date", "type", "date"),
+    Index("ix_events_review_queue", "review_state", "confidence", "id"),
 )
 
 event_args = Table(
@@ -184,3 +189,89 @@ quotes = Table(
 DOCUMENTS_FTS = "documents_fts"  # columns: title, clean_text
 EVENTS_FTS = "events_fts"  # columns: evidence, summary
 SEARCH_COLUMN = "search"
+
+# Review and access (migration 0006).
+users = Table(
+    "users",
+    metadata,
+    Column("id", Integer, primary_key=True),
+    Column("name", BoundedString(64), nullable=False, unique=True),
+    Column("password_hash", NulFreeText, nullable=False),  # argon2id, never the password
+    Column("created_at", BoundedString(40), nullable=False),
+)
+
+api_tokens = Table(
+    "api_tokens",
+    metadata,
+    Column("id", Integer, primary_key=True),
+    Column("name", BoundedString(64), nullable=False),
+    Column("user_id", Integer, ForeignKey("users.id", ondelete="CASCADE"), nullable=False),
+    Column("token_hash", BoundedString(64), nullable=False, unique=True),  # SHA-256, hex
+    Column("created_at", BoundedString(40), nullable=False),
+    Column("revoked_at", BoundedString(40)),
+)
+
+# Append-only (triggers refuse UPDATE and DELETE). Rows written by one action share `change`;
+# an undo is a new change whose `undoes` names the change it reverses.
+audit_log = Table(
+    "audit_log",
+    metadata,
+    Column("id", Integer, primary_key=True),
+    Column("change", BoundedString(32), nullable=False),
+    Column("event_id", Integer, nullable=False),  # no foreign key: the log outlives events
+    Column("user_name", BoundedString(64), nullable=False),
+    Column("at", BoundedString(40), nullable=False),
+    Column("action", BoundedString(16), nullable=False),
+    Column("field", BoundedString(16), nullable=False),
+    Column("before", NulFreeText),  # JSON
+    Column("after", NulFreeText),  # JSON
+    Column("reason", NulFreeText),
+    Column("undoes", BoundedString(32)),
+    Index("ix_audit_log_event", "event_id", "id"),
+    Index("ix_audit_log_change", "change"),
+)
+
+# Canonical events (migration 0008): one row per real event, the events of every document
+# that reports it as members, candidate keys to find it by, and links between the stages of
+# one story (an order, then its delivery). Values are recomputed from the members.
+canonical_events = Table(
+    "canonical_events",
+    metadata,
+    Column("id", Integer, primary_key=True),
+    Column("type", BoundedString(16), nullable=False),
+    Column("date", BoundedString(10)),
+    Column("status", BoundedString(12)),
+    Column("args", NulFreeText, nullable=False, default="{}"),  # JSON: role -> [values]
+    Column("conflicts", NulFreeText, nullable=False, default="{}"),  # JSON: field -> [values]
+    Column("updated_at", BoundedString(40), nullable=False),
+    Index("ix_canonical_events_type_date", "type", "date"),
+)
+
+canonical_members = Table(
+    "canonical_members",
+    metadata,
+    Column("event_id", Integer, ForeignKey("events.id", ondelete="CASCADE"), primary_key=True),
+    Column("canonical_id", Integer, ForeignKey("canonical_events.id", ondelete="CASCADE"),
+           nullable=False),
+    # a reviewer placed the event: automatic linking never moves it again
+    Column("pinned", Boolean, nullable=False, default=False),
+    Index("ix_canonical_members_canonical", "canonical_id"),
+)
+
+canonical_keys = Table(
+    "canonical_keys",
+    metadata,
+    Column("key", BoundedString(200, key=True), primary_key=True),  # "type|party|period"
+    Column("canonical_id", Integer, ForeignKey("canonical_events.id", ondelete="CASCADE"),
+           primary_key=True),
+    Index("ix_canonical_keys_canonical", "canonical_id"),
+)
+
+story_links = Table(
+    "story_links",
+    metadata,
+    Column("earlier_id", Integer, ForeignKey("canonical_events.id", ondelete="CASCADE"),
+           primary_key=True),
+    Column("later_id", Integer, ForeignKey("canonical_events.id", ondelete="CASCADE"),
+           primary_key=True),
+)

@@ -10,13 +10,13 @@ from fastapi import APIRouter, Depends, Request
 from fastapi.responses import HTMLResponse
 from fastapi.staticfiles import StaticFiles
 from jinja2 import Environment, FileSystemLoader, select_autoescape
-from sqlalchemy import Connection
 
 from materiel.models import EVENT_TYPES
-from materiel.store import Store
+from materiel.store import Store, query, views
+from materiel.store.events import PARTY_ROLES
 from materiel.store.search import split_marks
-from materiel.web import charts, queries
-from materiel.web.feed import FeedFilter, feed
+from materiel.web import charts, worldmap
+from materiel.web.feed import FeedParams
 
 HERE = Path(__file__).parent
 
@@ -38,6 +38,7 @@ templates.filters["safe_url"] = safe_url
 templates.filters["marks"] = split_marks
 templates.filters["colour"] = charts.colour
 templates.globals["event_types"] = EVENT_TYPES
+templates.globals["party_roles"] = PARTY_ROLES
 
 router = APIRouter(include_in_schema=False)
 router.mount("/static", StaticFiles(directory=HERE / "static"), name="static")
@@ -63,48 +64,20 @@ def error_page(request: Request, status: int, message: str) -> HTMLResponse:
     return render("error.html", request, status=status, status_code=status, message=message)
 
 
-def _text(request: Request, name: str) -> str | None:
-    value = request.query_params.get(name, "").strip()
-    return value[:200] or None
-
-
-def _filter(request: Request) -> FeedFilter:
-    """The feed's filter from the query string (ValueError when a value is not valid)."""
-    confidence = _text(request, "min_confidence")
-    return FeedFilter(
-        type=_text(request, "type"), party=_text(request, "party"),
-        item=_text(request, "item"), status=_text(request, "status"),
-        outlet=_text(request, "outlet"), date_from=_text(request, "date_from"),
-        date_to=_text(request, "date_to"),
-        min_confidence=float(confidence) if confidence else None,
-        q=_text(request, "q"), page=int(_text(request, "page") or 1))
-
-
-def _connect(store: Store) -> Connection:
-    return store.engine.connect()
-
-
 @router.get("/", response_class=HTMLResponse)
 def feed_page(request: Request, store: StoreDep) -> HTMLResponse:
+    params = FeedParams.parse(request.query_params)
     try:
-        flt = _filter(request)
-    except ValueError as exc:
+        feed = views.feed(store, params.query(), cursor=params.cursor)
+    except ValueError as exc:  # a filter or a cursor that is not valid
         return error_page(request, 400, str(exc))
-    with _connect(store) as conn:
-        page = feed(conn, flt)
-
-    def link(**changes: Any) -> str:
-        return "/?" + urlencode(flt.params(page=1, **changes))
-
-    return render("feed.html", request, flt=flt, page=page, link=link,
-                  next_link="/?" + urlencode(flt.params(page=flt.page + 1)),
-                  prev_link="/?" + urlencode(flt.params(page=flt.page - 1)))
+    return render("feed.html", request, params=params, feed=feed,
+                  q=params.values.get("q"))
 
 
 @router.get("/events/{event_id}", response_class=HTMLResponse)
 def event_page(request: Request, event_id: int, store: StoreDep) -> HTMLResponse:
-    with _connect(store) as conn:
-        event = queries.event_detail(conn, event_id)
+    event = views.event_detail(store, event_id)
     if event is None:
         return error_page(request, 404, f"No event {event_id}.")
     return render("event.html", request, event=event)
@@ -115,18 +88,16 @@ def document_page(request: Request, document_id: int, store: StoreDep) -> HTMLRe
     doc = store.get_document(document_id)
     if doc is None or doc.id != document_id:
         return error_page(request, 404, f"No document {document_id}.")
-    with _connect(store) as conn:
-        found = queries.document_events(conn, document_id)
+    found = query.document_events(store, document_id)
     spans = [(e["evidence_start"], e["evidence_end"], e) for e in found
              if e["evidence_start"] is not None]
     return render("document.html", request, doc=doc, events=found,
-                  pieces=queries.marked_text(doc.clean_text, spans))
+                  pieces=views.marked_text(doc.clean_text, spans))
 
 
 @router.get("/entities/{entity_id:path}", response_class=HTMLResponse)
 def entity_page(request: Request, entity_id: str, store: StoreDep) -> HTMLResponse:
-    with _connect(store) as conn:
-        entity = queries.entity_detail(conn, entity_id)
+    entity = views.entity_detail(store, entity_id)
     if entity is None:
         return error_page(request, 404, f"No event names the entity {entity_id!r}.")
     return render("entity.html", request, entity=entity)
@@ -134,13 +105,11 @@ def entity_page(request: Request, entity_id: str, store: StoreDep) -> HTMLRespon
 
 @router.get("/charts", response_class=HTMLResponse)
 def charts_page(request: Request, store: StoreDep) -> HTMLResponse:
-    with _connect(store) as conn:
-        weeks, series = queries.events_per_week(conn)
-        tops = {role: queries.top_by_role(conn, role) for role in queries.CHART_ROLES}
+    data = views.charts(store)
     ranked = {
         role: charts.ranked_bars([
             (label, n, f"/entities/{eid}" if eid else "/?" + urlencode({"party": key}))
             for key, label, n, eid in rows])
-        for role, rows in tops.items()}
-    return render("charts.html", request, weekly=charts.weekly_bars(weeks, series),
-                  ranked=ranked)
+        for role, rows in data.tops.items()}
+    return render("charts.html", request, weekly=charts.weekly_bars(data.weeks, data.series),
+                  ranked=ranked, world=worldmap.world_map(data.countries))

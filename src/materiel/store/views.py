@@ -1,0 +1,196 @@
+"""What the web pages read, assembled from the query layer the API uses
+(`materiel.store.query`, `materiel.store.facets`): the feed with its facets and search hits,
+an event with its supporting documents, an entity's timeline, the charts' counts.
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from dataclasses import dataclass, field
+from datetime import date, timedelta
+from typing import Any
+
+from sqlalchemy import and_, distinct, func, or_, select
+
+from materiel.store import cache, query
+from materiel.store.facets import FacetValue, facet_counts, total
+from materiel.store.query import EventQuery, _conditions
+from materiel.store.repository import Store
+from materiel.store.schema import documents, event_args, events
+from materiel.store.search import DocumentHit, highlight_evidence, search_documents
+
+FEED_PAGE = 50
+FACET_SIZE = 12
+TIMELINE_SIZE = 200
+CHART_WEEKS = 26
+CHART_ROLES = ("donor", "recipient", "buyer", "seller", "producer")
+PRECISION = {4: "year", 7: "month", 10: "day"}
+
+
+@dataclass
+class Feed:
+    items: list[dict[str, Any]]
+    next_cursor: str | None
+    total: int
+    facets: dict[str, list[FacetValue]]
+    documents: list[DocumentHit] = field(default_factory=list)  # search hits among documents
+
+
+def feed(store: Store, q: EventQuery, cursor: str | None = None,
+         limit: int = FEED_PAGE) -> Feed:
+    """A page of events with the facet counts under `q` and, for a search, the hits marked
+    in each event's evidence and the documents that hold it."""
+    page = query.event_page(store, q, limit=limit, cursor=cursor)
+    counts = facet_counts(store, q, top=FACET_SIZE)
+    hits: list[DocumentHit] = []
+    if q.text and q.text.strip():
+        with store.engine.connect() as conn:
+            marked = highlight_evidence(conn, q.text, [e["event_id"] for e in page.items])
+            if cursor is None:
+                hits = search_documents(conn, q.text, limit=10)
+        for e in page.items:
+            e["marked"] = marked.get(e["event_id"])
+    return Feed(page.items, page.next_cursor, total(counts, q), counts, hits)
+
+
+def marked_text(text: str, spans: list[tuple[int, int, Any]]) -> list[tuple[str, Any]]:
+    """`text` cut into (piece, tag) pieces: tag is the first span's tag covering the piece,
+    None outside every span; overlapping spans merge into the first one's tag."""
+    pieces: list[tuple[str, Any]] = []
+    at = 0
+    for start, end, tag in sorted(spans, key=lambda s: (s[0], s[1])):
+        start, end = max(start, at), min(end, len(text))
+        if start >= end:
+            continue
+        if start > at:
+            pieces.append((text[at:start], None))
+        pieces.append((text[start:end], tag))
+        at = end
+    if at < len(text):
+        pieces.append((text[at:], None))
+    return pieces
+
+
+def event_detail(store: Store, event_id: int) -> dict[str, Any] | None:
+    """`query.get_event` plus the date's precision and each document of the story, its text
+    cut into pieces with the evidence sentence tagged "evidence"."""
+    event = query.get_event(store, event_id)
+    if event is None:
+        return None
+    event["precision"] = PRECISION.get(len(event["date"] or ""))
+    story = [documents.c.id == event["document_id"]]
+    copies = [c["doc"] for c in event["copies"]]
+    if copies:
+        story.append(documents.c.doc_key.in_(copies))
+    supporting = []
+    with store.engine.connect() as conn:
+        found = conn.execute(
+            select(documents.c.id, documents.c.doc_key, documents.c.title, documents.c.url,
+                   documents.c.outlet, documents.c.published, documents.c.clean_text)
+            .where(or_(*story)).order_by(documents.c.id)).all()
+    for d in found:
+        own = d.id == event["document_id"]
+        if own and event["evidence_start"] is not None:
+            start, end = event["evidence_start"], event["evidence_end"]
+        else:  # a copy: the same sentence, wherever it stands there
+            start = d.clean_text.find(event["evidence"])
+            end = start + len(event["evidence"])
+        spans = [(start, end, "evidence")] if start >= 0 else []
+        supporting.append({**d._mapping, "pieces": marked_text(d.clean_text, spans),
+                           "own": own})
+    event["supporting"] = supporting
+    return event
+
+
+def entity_detail(store: Store, entity_id: str) -> dict[str, Any] | None:
+    """`query.entity_summary` plus a timeline: its newest events, each with its roles."""
+    summary = query.entity_summary(store, entity_id)
+    if summary is None:
+        return None
+    page = query.event_page(store, EventQuery(entity=entity_id), limit=TIMELINE_SIZE)
+    for e in page.items:
+        e["roles"] = sorted(role for role, args in e["args"].items()
+                            if any(a.get("id") == entity_id for a in args))
+    return summary | {"timeline": page.items, "more": page.next_cursor is not None}
+
+
+@dataclass
+class Charts:
+    weeks: list[date]
+    series: dict[str, list[int]]  # events per week, by type
+    tops: dict[str, list[tuple[str, str, int, str]]]  # by role: see top_by_role
+    countries: dict[str, int]  # see country_counts
+
+
+def charts(store: Store) -> Charts:
+    """Everything the charts page draws, kept until the database changes."""
+    def compute() -> Charts:
+        weeks, series = weekly_counts(store)
+        return Charts(weeks, series, {role: top_by_role(store, role) for role in CHART_ROLES},
+                      country_counts(store))
+
+    return cache.cached(store, "charts", compute)
+
+
+def _monday(day: str) -> date | None:
+    try:
+        d = date.fromisoformat(day)
+    except ValueError:
+        return None
+    return d - timedelta(days=d.weekday())
+
+
+def weekly_counts(store: Store, q: EventQuery | None = None
+                  ) -> tuple[list[date], dict[str, list[int]]]:
+    """The last CHART_WEEKS weeks up to the newest day-precise event: counts per type."""
+    counts: Counter[tuple[date, str]] = Counter()
+    for row in query.events_per_week(store, q or EventQuery()):
+        year, week = row["week"].split("-W")
+        monday = date.fromisocalendar(int(year), int(week), 1)
+        counts[(monday, row["type"])] += row["events"]
+    if not counts:
+        return [], {}
+    last = max(w for w, _ in counts)
+    weeks = [last - timedelta(weeks=i) for i in range(CHART_WEEKS - 1, -1, -1)]
+    kinds = sorted({k for _, k in counts})
+    return weeks, {k: [counts.get((w, k), 0) for w in weeks] for k in kinds}
+
+
+def top_by_role(store: Store, role: str, q: EventQuery | None = None,
+                limit: int = 10) -> list[tuple[str, str, int, str]]:
+    """(key, label, events, entity id or "") of the commonest fillers of `role`."""
+    key = func.coalesce(event_args.c.entity_id, event_args.c.name, event_args.c.text)
+    n = func.count(distinct(event_args.c.event_id))
+    with store.engine.connect() as conn:
+        chosen = select(events.c.id).where(*_conditions(conn, q or EventQuery()))
+        rows = conn.execute(
+            select(key, func.max(func.coalesce(event_args.c.name, event_args.c.text)), n,
+                   func.max(event_args.c.entity_id))
+            .where(event_args.c.role == role, event_args.c.event_id.in_(chosen))
+            .group_by(key).order_by(n.desc(), key).limit(limit)).all()
+    return [(str(r[0]), str(r[1]), int(r[2]), r[3] or "") for r in rows]
+
+
+def country_counts(store: Store, q: EventQuery | None = None) -> dict[str, int]:
+    """Events per country (ISO alpha-2): those naming the country in any role, and those
+    whose location is a place of the gazetteer in it; an event counts once per country."""
+    from materiel.kb.locations import gazetteer
+
+    is_place = event_args.c.entity_id.like("geonames:%")
+    with store.engine.connect() as conn:
+        chosen = select(events.c.id).where(*_conditions(conn, q or EventQuery()))
+        pairs = conn.execute(
+            select(event_args.c.event_id, event_args.c.entity_id).distinct()
+            .where(or_(event_args.c.entity_id.like("country:%"),
+                       and_(event_args.c.role == "location", is_place)),
+                   event_args.c.event_id.in_(chosen))).all()
+    places = gazetteer() if any(eid.startswith("geonames:") for _, eid in pairs) else None
+    seen: set[tuple[int, str]] = set()
+    for event_id, eid in pairs:
+        kind, _, code = eid.partition(":")
+        if kind == "geonames" and places is not None:
+            place = places.place(int(code)) if code.isdigit() else None
+            code = place.country or "" if place else ""
+        if code:
+            seen.add((event_id, code.upper()))
+    return dict(Counter(code for _, code in seen))
