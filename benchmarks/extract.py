@@ -7,6 +7,8 @@ Stages, each in its own process so that peak memory (max RSS) is per stage:
   full      `Extractor.extract_many` (prefilter, parse of candidate sentences, events)
   nodefense the relevance filter on documents with no defense content (generated here from
             everyday sentences written for this benchmark): docs/s through `extract_many`
+  general   the same on real general news (/work/shared/corpus/general.jsonl): docs/s, the
+            share of documents the filter sends to the parser, sentences parsed, events
 and the ratio of the full extraction time to the bare pass.
 The corpus defaults to /work/shared/corpus/unlabeled.jsonl (2,000 real articles).
 """
@@ -25,6 +27,7 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
 DEFAULT_CORPUS = Path("/work/shared/corpus/unlabeled.jsonl")
+GENERAL_CORPUS = Path("/work/shared/corpus/general.jsonl")
 _WORD = re.compile(r"\w+|[^\w\s]")
 
 # Everyday sentences with no defense content (written for this benchmark).
@@ -68,11 +71,11 @@ def load_texts(path: Path, limit: int) -> list[dict]:
 
 
 def clean_docs(records: list[dict]) -> list:
-    from materiel.extract import clean_document
+    from materiel.clean import clean
     from materiel.models import Document
 
     return [
-        clean_document(
+        clean(
             Document(
                 id=str(r.get("id")),
                 text=r.get("text") or "",
@@ -85,7 +88,7 @@ def clean_docs(records: list[dict]) -> list:
 
 
 def everyday_docs(n: int, seed: int = 7) -> list:
-    from materiel.extract import fallback_clean
+    from materiel.clean import clean
     from materiel.models import Document
 
     rnd = random.Random(seed)
@@ -95,7 +98,7 @@ def everyday_docs(n: int, seed: int = 7) -> list:
         for _ in range(rnd.randint(4, 8)):
             paras.append(" ".join(rnd.sample(EVERYDAY, rnd.randint(2, 4))))
         docs.append(
-            fallback_clean(
+            clean(
                 Document(id=f"everyday-{i}", text="\n".join(paras), published="2024-05-01")
             )
         )
@@ -126,6 +129,8 @@ def stage(name: str, corpus: Path, limit: int) -> dict:
             "events": events,
             "peak_rss_mb": round(peak_mb(), 1),
         }
+    if name == "general":
+        return general_stage(config, limit)
     records = load_texts(corpus, limit)
     t = time.perf_counter()
     docs = clean_docs(records)
@@ -171,22 +176,50 @@ def stage(name: str, corpus: Path, limit: int) -> dict:
     }
 
 
+def general_stage(config, limit: int) -> dict:
+    from materiel.extract import Extractor
+
+    docs = clean_docs(load_texts(GENERAL_CORPUS, limit))
+    ex = Extractor(config)
+    passed = sum(1 for d in docs if ex.candidate_sentences(d))
+    kept = sum(len(ex.candidate_sentences(d)) for d in docs)
+    t = time.perf_counter()
+    events = sum(len(e) for _, e in ex.extract_many(docs))
+    dt = time.perf_counter() - t
+    return {
+        "stage": "general",
+        "docs": len(docs),
+        "seconds": round(dt, 3),
+        "docs_per_s": round(len(docs) / dt, 1),
+        "events": events,
+        "docs_to_parser": passed,
+        "sentences_parsed": kept,
+        "sentences": sum(len(d.sentences) for d in docs),
+        "peak_rss_mb": round(peak_mb(), 1),
+    }
+
+
 def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--corpus", type=Path, default=DEFAULT_CORPUS)
     ap.add_argument("--limit", type=int, default=500, help="documents from the corpus")
     ap.add_argument("--nodefense", type=int, default=2000, help="everyday documents")
+    ap.add_argument("--general", type=int, default=1000,
+                    help="documents of general news (0: skip)")
     ap.add_argument("--json", action="store_true")
     ap.add_argument("--stage", help=argparse.SUPPRESS)
     args = ap.parse_args()
     if args.stage:
-        n = args.nodefense if args.stage == "nodefense" else args.limit
+        n = {"nodefense": args.nodefense, "general": args.general}.get(args.stage, args.limit)
         print(json.dumps(stage(args.stage, args.corpus, n)))
         return
     if not args.corpus.exists():
         sys.exit(f"corpus not found: {args.corpus}")
     results = []
-    for name in ("bare", "full", "nodefense"):
+    stages = ["bare", "full", "nodefense"]
+    if args.general and GENERAL_CORPUS.exists():
+        stages.append("general")
+    for name in stages:
         cmd = [
             sys.executable,
             __file__,
@@ -198,6 +231,8 @@ def main() -> None:
             str(args.limit),
             "--nodefense",
             str(args.nodefense),
+            "--general",
+            str(args.general),
         ]
         out = subprocess.run(cmd, capture_output=True, text=True, check=True).stdout
         results.append(json.loads(out.strip().splitlines()[-1]))
@@ -216,6 +251,11 @@ def main() -> None:
             )
         if r["stage"] == "nodefense":
             extra = f"  events {r['events']}"
+        if r["stage"] == "general":
+            share = r["docs_to_parser"] / r["docs"] if r["docs"] else 0.0
+            extra = (f"  events {r['events']}  sent to the parser {r['docs_to_parser']}/"
+                     f"{r['docs']} docs ({share:.1%}), {r['sentences_parsed']}/"
+                     f"{r['sentences']} sentences")
         tok = f"  {r['tokens_per_s']:>8} tokens/s" if "tokens_per_s" in r else ""
         print(
             f"{r['stage']:10s} {r['docs']:5d} docs  {r['seconds']:7.2f}s  "

@@ -34,12 +34,12 @@ GENERAL = Path("/work/shared/corpus/general.jsonl")
 
 
 def filters() -> dict:
-    from materiel.extract.extractor import _kb_cues
+    from materiel.extract.extractor import kb_cues
     from materiel.extract.prefilter import RelevanceFilter
     from materiel.extract.resolve import KBLinker
 
     linker = KBLinker.load(None)
-    trained = RelevanceFilter(extra_cues=_kb_cues(linker.kb) if linker else [])
+    trained = RelevanceFilter(extra_cues=kb_cues(linker.kb) if linker else [])
     if trained.model is None:
         sys.exit("no trained model: run python -m materiel.learn relevance")
     hand = copy.copy(trained)
@@ -90,7 +90,8 @@ def decisions() -> dict:
 
 
 def extract_stage(which: str, limit: int) -> dict:
-    from materiel.extract import Extractor, clean_document
+    from materiel.clean import clean
+    from materiel.extract import Extractor
     from materiel.models import Document
     from materiel.nlp import PipelineConfig
 
@@ -101,8 +102,8 @@ def extract_stage(which: str, limit: int) -> dict:
                 records.append(json.loads(line))
             if len(records) >= limit:
                 break
-    docs = [clean_document(Document(id=str(r.get("id")), text=r.get("text") or "",
-                                     title=r.get("title"), published=r.get("published")))
+    docs = [clean(Document(id=str(r.get("id")), text=r.get("text") or "",
+                           title=r.get("title"), published=r.get("published")))
             for r in records]
     ex = Extractor(PipelineConfig())
     if which == "hand":

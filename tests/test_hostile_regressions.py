@@ -11,7 +11,7 @@ import pytest
 from hostile_inputs import within_budget
 from materiel.clean import boilerplate, credits, normalize, sentences, stories
 from materiel.clean.pipeline import clean
-from materiel.extract import cleaning, extractor, textnorm
+from materiel.extract import extractor, textnorm
 from materiel.ingest import html, html_meta, html_plain, warc
 from materiel.kb import offices
 from materiel.kb.context import find_acronyms
@@ -52,7 +52,6 @@ CASES: list[tuple[str, Callable[[Any], Any], Any]] = [
     ("mention edges", strip_edges, "a" + "." * N + "x"),
     ("dateline", extractor._DATELINE.match, " " * N + "x"),
     ("dateline prefix", extractor._DATELINE_PREFIX.match, "AB" + " " * N + "x"),
-    ("fallback sentence splitter", cleaning.split_sentences, "x. Y " * (N // 5)),
     ("argument tokens", textnorm.norm_tokens, "a " * (N // 2)),
     ("many dates", dates.find_expressions, "June 1 " * (2 * N // 7)),
     ("many amounts", numbers.find_money, "1 dollars " * (N // 10)),

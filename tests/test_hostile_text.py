@@ -12,14 +12,13 @@ import pytest
 from hypothesis import given
 
 from hostile_inputs import HOSTILE_SETTINGS, hostile_texts, within_budget
-from materiel.extract import clauses, cleaning, prefilter, textnorm
+from materiel.extract import clauses, prefilter, textnorm
 from materiel.ingest import common, html_plain
 from materiel.kb import Resolver, load_kb, normalize, office_check, translit
 from materiel.kb.context import DocContext, find_acronyms, match_expansion
 from materiel.kb.locations import split_place
 from materiel.kb.resolver import strip_edges
 from materiel.kb.titles import office_flags
-from materiel.models import Document
 from materiel.nlp import chunks, dates, numbers, quotes
 
 # Mentions and argument values are parts of one sentence, which extraction cuts at 1,200
@@ -71,8 +70,6 @@ NLP_FUNCTIONS: list[tuple[str, Callable[[str], Any]]] = [
     ("bounded_chunks", lambda text: chunks.bounded_chunks(text, 1_000)),
 ]
 EXTRACT_AND_INGEST_FUNCTIONS: list[tuple[str, Callable[[str], Any]]] = [
-    ("split_sentences", cleaning.split_sentences),
-    ("fallback_clean", lambda text: cleaning.fallback_clean(Document(id="hostile", text=text))),
     ("norm_tokens", textnorm.norm_tokens),
     ("is_clause", clauses.is_clause),
     ("clause_drops", lambda text: clauses.clause_drops("agreement", text)),

@@ -37,7 +37,11 @@ def deadline(seconds: float | None) -> Iterator[None]:
         yield  # the outer deadline comes first and will fire
         return
 
+    fired = False
+
     def expire(_signum: int, _frame: Any) -> None:
+        nonlocal fired
+        fired = True
         raise DeadlineExceeded(seconds)
 
     previous = signal.signal(signal.SIGALRM, expire)
@@ -45,6 +49,10 @@ def deadline(seconds: float | None) -> Iterator[None]:
     signal.setitimer(signal.ITIMER_REAL, seconds)
     try:
         yield
+        # The signal can land in code that swallows exceptions (a garbage-collection
+        # callback prints "Exception ignored" and goes on): the work still overran.
+        if fired:
+            raise DeadlineExceeded(seconds)
     finally:
         signal.setitimer(signal.ITIMER_REAL, 0)
         signal.signal(signal.SIGALRM, previous)

@@ -155,6 +155,15 @@ class Argument:
         return out
 
 
+@dataclass(frozen=True)
+class Evidence:
+    """A sentence that mentions an event, with its offsets in CleanDocument.text."""
+
+    text: str
+    start: int | None = None
+    end: int | None = None
+
+
 @dataclass
 class Event:
     doc: str
@@ -168,6 +177,8 @@ class Event:
     summary: str = ""
     confidence: float = 0.5
     flags: list[str] = field(default_factory=list)  # e.g. office-term warnings
+    # the other sentences that mention the same event (merged mentions), in document order
+    other_evidence: list[Evidence] = field(default_factory=list)
 
     def to_json(self) -> dict[str, Any]:
         """The output contract of `--format jsonl` (spec/EVENTS.md section 3)."""
@@ -183,4 +194,6 @@ class Event:
         }
         if self.flags:
             out["flags"] = list(self.flags)
+        if self.other_evidence:
+            out["other_evidence"] = [e.text for e in self.other_evidence]
         return out

@@ -4,7 +4,8 @@ from __future__ import annotations
 
 import pytest
 
-from materiel.extract import Extractor, fallback_clean
+from materiel.clean import clean
+from materiel.extract import Extractor
 from materiel.models import CleanDocument, Document
 from materiel.nlp import PipelineConfig
 
@@ -17,10 +18,10 @@ def extractor() -> Extractor:
 def _make_clean(
     text: str, published: str | None = "2024-05-10", doc_id: str = "t-1", title: str | None = None
 ) -> CleanDocument:
-    return fallback_clean(Document(id=doc_id, text=text, title=title, published=published))
+    return clean(Document(id=doc_id, text=text, title=title, published=published))
 
 
 @pytest.fixture(scope="session")
 def make_clean():
-    """Build a CleanDocument from text (the fallback cleaner: one segment per line)."""
+    """Build a CleanDocument from text with the cleaning stage."""
     return _make_clean

@@ -4,9 +4,8 @@ from __future__ import annotations
 
 import time
 
-from materiel.extract import Extractor, RelevanceFilter, clean_document
+from materiel.extract import Extractor, RelevanceFilter
 from materiel.extract.extractor import dateline_date
-from materiel.models import Document
 
 ARTICLE = """Poland to buy more K2 tanks
 Poland intends to order 180 more K2 tanks from Hyundai Rotem, the defence ministry said on Tuesday.
@@ -93,18 +92,6 @@ def test_relevance_filter():
     assert f.document("Hyundai Rotem shares rose.")
     assert not f.document("The bakery sells bread.")
     assert f.sentence("They ordered tanks.") and not f.sentence("They like tanks.")
-
-
-def test_clean_document_accepts_plain_documents():
-    cd = clean_document(
-        Document(
-            id="x",
-            text="Italy ordered two frigates. They are large.",
-            title="Frigates for Italy",
-            published="2024-01-02",
-        )
-    )
-    assert cd.sentences and cd.text
 
 
 def test_feed_items_keep_their_own_events(extractor: Extractor, make_clean):

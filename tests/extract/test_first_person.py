@@ -5,7 +5,8 @@ from __future__ import annotations
 
 import pytest
 
-from materiel.extract import Extractor, fallback_clean
+from materiel.clean import clean
+from materiel.extract import Extractor
 from materiel.extract.speaker import domain_country
 from materiel.models import Document, Event
 from materiel.nlp import PipelineConfig
@@ -21,7 +22,7 @@ def kb_extractor() -> Extractor:
 
 def _extract(ex: Extractor, text: str, url: str | None = None, outlet: str | None = None):
     doc = Document(id="fp", text=text, published="2024-03-06", url=url, outlet=outlet)
-    return ex.extract(fallback_clean(doc))
+    return ex.extract(clean(doc))
 
 
 def _names(e: Event, role: str) -> set[str]:

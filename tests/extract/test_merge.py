@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from materiel.extract.merge import Candidate, conflict, merge
+from materiel.extract.merge import Candidate, better_date, conflict, merge
 from materiel.models import Argument, Event
 from materiel.nlp.types import DateValue
 
@@ -111,3 +111,138 @@ def test_headline_stays_apart_from_what_tells_it_apart():
     title = _heading(cand("aid", donor=["Norway"], value=["100"]))
     body = cand("aid", donor=["Norway"], value=["250"])
     assert len(merge([title, body])) == 2
+
+
+def mention(
+    type_: str,
+    sentence: str,
+    start: int,
+    date: str | None = None,
+    score: float = 0.6,
+    trigger: str = "",
+    status: str | None = None,
+    **args: list[str],
+) -> Candidate:
+    """A mention read from `sentence`, which starts at `start` in the document."""
+    c = cand(type_, date, score, **args)
+    c.event.evidence, c.event.evidence_start = sentence, start
+    c.event.evidence_end = start + len(sentence)
+    c.event.status = status
+    c.trigger, c.sentence = trigger, start
+    return c
+
+
+def _texts(c: Candidate, role: str) -> list[str]:
+    return [a.text for a in c.event.args.get(role, [])]
+
+
+def test_headline_body_and_recap_make_one_record_with_every_sentence():
+    title = _heading(mention("aid", "Norway sends air defence to Kyiv", 0,
+                             donor=["Norway"], recipient=["Kyiv"]))
+    body = mention("aid", "Oslo pledged 12 launchers to Ukraine on 3 May.", 40, "2024-05-03",
+                   score=0.9, donor=["Norway"], recipient=["Ukraine"], quantity=["12"])
+    recap = mention("aid", "The Norwegian launchers were pledged in May.", 120, "2024-05",
+                    donor=["Norway"], item=["launchers"])
+    (m,) = merge([title, body, recap], by_story=False, published="2024-05-06")
+    assert m.mentions == 3
+    assert m.event.evidence.startswith("Oslo pledged")  # the clearest mention
+    assert [e.start for e in m.event.other_evidence] == [0, 120]
+    assert m.date is not None and m.date.value == "2024-05-03"
+    assert _texts(m, "quantity") == ["12"] and _texts(m, "item") == ["launchers"]
+    assert m.event.to_json()["other_evidence"] == [
+        "Norway sends air defence to Kyiv", "The Norwegian launchers were pledged in May."]
+
+
+def test_a_single_mention_has_no_other_evidence():
+    (m,) = merge([mention("spending", "Chile raises its budget.", 0, spender=["Chile"])])
+    assert m.event.other_evidence == [] and "other_evidence" not in m.event.to_json()
+
+
+def test_earliest_of_equally_precise_dates():
+    a, b = (DateValue("2023-07", "month", 0, 1), DateValue("2023-03", "month", 0, 1))
+    assert better_date(a, b) is b and better_date(b, a) is b
+    day = DateValue("2023-09-02", "day", 0, 1)
+    assert better_date(a, day) is day and better_date(None, a) is a
+
+
+def test_refined_item_is_kept_in_its_most_specific_spelling():
+    a = mention("procurement", "Peru will buy tanks.", 0, buyer=["Peru"], item=["tanks"])
+    b = mention("procurement", "The Leopard 2 tanks for Peru ...", 30, buyer=["Peru"],
+                item=["Leopard 2 tanks"])
+    (m,) = merge([a, b])
+    assert _texts(m, "item") == ["Leopard 2 tanks"]
+
+
+def test_different_models_recipients_and_counts_stay_apart():
+    a = mention("procurement", "s1", 0, buyer=["Peru"], item=["Leopard 1 tanks"])
+    b = mention("procurement", "s2", 10, buyer=["Peru"], item=["Leopard 2 tanks"])
+    assert len(merge([a, b])) == 2
+    c = mention("aid", "s3", 20, donor=["Japan"], recipient=["Ukraine"], item=["trucks"])
+    d = mention("aid", "s4", 30, donor=["Japan"], recipient=["Moldova"], item=["trucks"])
+    assert len(merge([c, d])) == 2
+    e = mention("procurement", "s5", 40, buyer=["Peru"], item=["tanks"], quantity=["14"])
+    f = mention("procurement", "s6", 50, buyer=["Peru"], item=["tanks"], quantity=["30"])
+    assert len(merge([e, f])) == 2
+    g = mention("aid", "s7", 60, donor=["Japan"], item=["Patriot systems"])
+    h = mention("aid", "s8", 70, donor=["Japan"], item=["NASAMS systems"])
+    assert len(merge([g, h])) == 2  # "systems" says what; the model says which
+
+
+def test_an_order_and_its_delivery_are_two_events():
+    order = mention("procurement", "Peru ordered six radars.", 0, trigger="order",
+                    status="done", buyer=["Peru"], item=["radars"])
+    arrival = mention("procurement", "Peru received the radars.", 30, trigger="receive",
+                      status="done", buyer=["Peru"], item=["radars"])
+    assert len(merge([order, arrival])) == 2
+    plan = mention("procurement", "Peru will order more radars.", 60, trigger="order",
+                   status="planned", buyer=["Peru"], item=["radars"])
+    assert len(merge([order, plan])) == 2
+    induct = mention("procurement", "Peru plans to induct the radars.", 90, trigger="induct",
+                     status="planned", buyer=["Peru"], item=["radars"])
+    assert len(merge([plan, induct])) == 1  # a planned induction is the purchase planned
+
+
+def test_sanctions_on_different_targets_stay_apart():
+    a = mention("sanction", "s1", 0, imposer=["Canada"], target=["Acme Arms"])
+    b = mention("sanction", "s2", 10, imposer=["Canada"], target=["Delta Optics"])
+    assert len(merge([a, b])) == 2
+
+
+def test_a_described_party_is_the_named_one():
+    a = mention("procurement", "Chile buys rifles from a Chinese company.", 0,
+                buyer=["Chile"], seller=["Chinese company"], item=["rifles"])
+    b = mention("procurement", "Chile's rifles come from Norinco.", 50,
+                buyer=["Chile"], seller=["Norinco"], item=["rifles"])
+    (m,) = merge([a, b])
+    assert _texts(m, "seller") == ["Norinco"]
+
+
+def test_an_abbreviation_names_the_same_item():
+    a = mention("procurement", "s1", 0, buyer=["Kenya"], item=["electric vehicles"])
+    b = mention("procurement", "s2", 10, buyer=["Kenya"], item=["EVs"])
+    assert len(merge([a, b])) == 1
+
+
+def test_two_readings_of_one_sentence_merge():
+    a = mention("meeting", "Ana Ruiz met Li Wei at the Oslo Forum.", 0,
+                participant=["Ana Ruiz", "Li Wei"])
+    b = mention("meeting", "Ana Ruiz met Li Wei at the Oslo Forum.", 0,
+                participant=["Oslo Forum"])
+    (m,) = merge([a, b])
+    assert _texts(m, "participant") == ["Ana Ruiz", "Li Wei", "Oslo Forum"]
+    assert m.event.other_evidence == []  # one sentence, kept once
+
+
+def test_background_of_years_ago_is_not_the_news():
+    old = mention("aid", "Japan pledged trucks in 2019.", 0, "2019", donor=["Japan"],
+                  item=["trucks"])
+    new = mention("aid", "Japan is sending trucks.", 40, donor=["Japan"], item=["trucks"])
+    assert len(merge([old, new], published="2024-02-01")) == 2
+
+
+def test_different_places_are_kept_and_noted():
+    a = mention("strike", "s1", 0, "2024-01-05", attacker=["Russia"], location=["Kharkiv"])
+    b = mention("strike", "s2", 10, "2024-01-05", attacker=["Russia"], location=["Odesa"])
+    (m,) = merge([a, b])
+    assert _texts(m, "location") == ["Kharkiv", "Odesa"]
+    assert m.event.flags == ["merged mentions differ on location"]

@@ -21,9 +21,10 @@ from materiel.nlp.dates import find_expressions, month_day, parse_published, res
         ("on March 30", "2024-05-10", False, "2024-03-30", "day"),
         ("on December 30", "2024-05-10", False, "2023-12-30", "day"),
         ("Nov. 4", "2024-05-10", False, "2023-11-04", "day"),
-        # ... or, in future tense, the nearest one
+        # ... or, in future tense, the coming one (unless the last one is only days back)
         ("on May 15", "2024-05-10", True, "2024-05-15", "day"),
-        ("on April 2", "2024-05-10", True, "2024-04-02", "day"),
+        ("on April 2", "2024-05-10", True, "2025-04-02", "day"),
+        ("on May 6", "2024-05-10", True, "2024-05-06", "day"),
         # weekdays: the latest such day up to publication (the day itself counts) ...
         ("on Thursday", "2024-05-10", False, "2024-05-09", "day"),
         ("on Friday", "2024-05-10", False, "2024-05-10", "day"),

@@ -19,6 +19,7 @@ from materiel.clean.credits import (
     is_source_line,
     is_wire_credit,
 )
+from materiel.wordlists import word_tuple
 
 _I = re.IGNORECASE
 
@@ -37,9 +38,12 @@ _NEWSLETTER_START = re.compile(
 _IMPERATIVE_SIGNUP = re.compile(r"(?:^|[.!?•|]\s+)(?:sign[ -]?up|subscribe|register)\b", _I)
 
 
+_NEWSLETTER_WORDS = word_tuple("clean/boilerplate", "newsletter_words")
+
+
 def is_newsletter_prompt(line: str) -> bool:
     lower = line.lower()
-    if not any(word in lower for word in ("newsletter", "inbox", "mail", "briefing", "digest")):
+    if not any(word in lower for word in _NEWSLETTER_WORDS):
         return False
     if _NEWSLETTER_START.search(line) or _IMPERATIVE_SIGNUP.search(line):
         return True
@@ -154,17 +158,7 @@ _PAYWALL = re.compile(
 )
 
 
-_PAYWALL_WORDS = (
-    "subscri",
-    "continue reading",
-    "log in",
-    "login",
-    "article limit",
-    "story limit",
-    "premium",
-    "unlock",
-    "available to",
-)
+_PAYWALL_WORDS = word_tuple("clean/boilerplate", "paywall_words")
 
 
 def is_paywall_notice(line: str) -> bool:

@@ -1,11 +1,11 @@
 """extract stage: events (and quotes) from cleaned documents.
 
-from materiel.extract import Extractor, extract_quotes, clean_document
+from materiel.clean import clean
+from materiel.extract import Extractor, extract_quotes
 ex = Extractor()
-events = ex.extract(clean_document(doc))
+events = ex.extract(clean(doc))
 """
 
-from materiel.extract.cleaning import clean_document, fallback_clean
 from materiel.extract.extractor import Extractor
 from materiel.extract.prefilter import RelevanceFilter
 from materiel.extract.quotes import QuoteRecord, extract_quotes
@@ -14,7 +14,5 @@ __all__ = [
     "Extractor",
     "QuoteRecord",
     "RelevanceFilter",
-    "clean_document",
     "extract_quotes",
-    "fallback_clean",
 ]

@@ -28,6 +28,7 @@ from materiel.extract.features import candidate_features
 from materiel.extract.merge import MAIN_ROLE, Candidate, fill_from_context, merge, shared
 from materiel.extract.prefilter import RelevanceFilter
 from materiel.extract.resolve import KBLinker
+from materiel.extract.roles import MentionRoles, load_roles
 from materiel.extract.speaker import outlet_country
 from materiel.extract.summary import summarize
 from materiel.learn.scorer import load_scorer
@@ -106,7 +107,7 @@ class Extractor:
         self.linker = KBLinker.load(self.config.kb_path) if self.config.use_kb else None
         cues: list[str] = []
         if self.linker is not None:
-            cues = _kb_cues(self.linker.kb)
+            cues = kb_cues(self.linker.kb)
         self.filter = RelevanceFilter(extra_cues=cues)
         self.doc_chunk = int(self.config.extra.get("doc_chunk", 32))
         self.scorer = load_scorer() if self.config.event_model else None
@@ -118,6 +119,8 @@ class Extractor:
         # its context features, the types the rules read in it)
         self.on_sentence: Callable[[CleanDocument, Sentence, Doc, dict[str, float], set[str]],
                                    None] | None = None
+        # the learned role assigner reads the parties of the rules' mentions again
+        self.roles: MentionRoles | None = load_roles()
 
     # --- public API ---------------------------------------------------------------------
 
@@ -287,6 +290,8 @@ class Extractor:
         allow_empty: bool = False,
     ) -> Candidate | None:
         base = sent.start + skip
+        if self.roles is not None and m.rejected != DETECTED:
+            m = self.roles.assign(doc, m)
         event = Event(
             doc=cd.doc.id,
             type=m.type,
@@ -468,7 +473,7 @@ def _remember(
             break
 
 
-def _kb_cues(kb: object) -> list[str]:
+def kb_cues(kb: object) -> list[str]:
     """Names of weapons and defense companies (as written) as extra prefilter cues."""
     out: list[str] = []
     entries = getattr(kb, "entries", None)

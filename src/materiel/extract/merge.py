@@ -1,9 +1,12 @@
 """One real event per document: merge the mentions of the same event.
 
-Mentions of one type merge when they share a party of the type's main role or an item and
-nothing tells them apart: no different explicit dates, amounts, quantities or main parties.
-The merged record keeps the union of the roles, the evidence of its clearest mention and
-the most precise date read from the text.
+Mentions of one type merge when they share a value (or come from one sentence) and nothing
+tells them apart: no different explicit dates, amounts, quantities, named parties or items
+(a refinement, "tanks" / "Leopard 2 tanks", is no difference), no plan against a fact and no
+order against a delivery. The merged record keeps the union of the roles (an item's most
+specific spelling), the evidence of its clearest mention with every other mention's sentence
+in `Event.other_evidence`, and the most precise date read from the text (the earliest among
+equally precise ones).
 """
 
 from __future__ import annotations
@@ -12,7 +15,7 @@ import datetime as dt
 from dataclasses import dataclass, field
 
 from materiel.extract.textnorm import norm_tokens, same_value
-from materiel.models import Argument, Event
+from materiel.models import Argument, Event, Evidence
 from materiel.nlp.types import DateValue
 
 MAIN_ROLE = {
@@ -91,12 +94,26 @@ def _match(a: Argument, b: Argument) -> bool:
     if same_value(ka, kb):
         return True
     ta, tb = norm_tokens(a.text), norm_tokens(b.text)
-    if same_value(ta, tb):
+    if same_value(ta, tb) or _abbreviates(ta, tb) or _abbreviates(tb, ta):
         return True
-    # items written differently: "AH-64E Apache heavy attack helicopters" / "Apache helicopters"
+    # items written differently: "AH-64E Apache heavy attack helicopters" / "Apache helicopters",
+    # unless each names a model the other does not ("Leopard 1 tanks" / "Leopard 2 tanks")
     if len(ta) >= 2 and len(tb) >= 2 and ta[-1] == tb[-1]:
+        if _designations(ta, tb) and _designations(tb, ta):
+            return False
         return len(set(ta) & set(tb)) >= 2
     return False
+
+
+def _abbreviates(short: list[str], long_: list[str]) -> bool:
+    """"EVs" / "electric vehicles", "APC" / "armoured personnel carriers"."""
+    initials = "".join(t[0] for t in long_)
+    return len(short) == 1 and len(long_) >= 2 and short[0] in (initials, initials + "s")
+
+
+def _designations(toks: list[str], other: list[str]) -> set[str]:
+    """The tokens with a digit ("2", "a4", "16v") that `other` lacks."""
+    return {t for t in toks if any(ch.isdigit() for ch in t) and t not in other}
 
 
 def shared(a: list[Argument], b: list[Argument]) -> int:
@@ -112,20 +129,19 @@ def dates_conflict(a: DateValue | None, b: DateValue | None) -> bool:
 
 def conflict(x: Candidate, y: Candidate) -> bool:
     ex, ey = x.event, y.event
-    if dates_conflict(x.date, y.date):
+    if dates_conflict(x.date, y.date) or _stage_conflict(x, y):
         return True
     for role in ("value", "quantity"):
         vx, vy = ex.args.get(role, []), ey.args.get(role, [])
         if vx and vy and not shared(vx, vy):
             return True
     main = MAIN_ROLE.get(ex.type, "")
-    mx, my = ex.args.get(main, []), ey.args.get(main, [])
-    if mx and my and not shared(mx, my):
+    # a meeting's sides are told apart below (and `merge` wants a shared one)
+    if ex.type != "meeting" and parties_conflict(ex.args.get(main, []), ey.args.get(main, [])):
         return True
-    if ex.type in ("procurement", "aid"):
-        sx, sy = ex.args.get(SECOND_ROLE[ex.type], []), ey.args.get(SECOND_ROLE[ex.type], [])
-        if sx and sy and not shared(sx, sy):
-            return True
+    second = SECOND_ROLE.get(ex.type, "")
+    if second and parties_conflict(ex.args.get(second, []), ey.args.get(second, [])):
+        return True
     if ex.type in ("procurement", "aid", "production"):
         ix = [a for a in ex.args.get("item", []) if not generic_item(a)]
         iy = [a for a in ey.args.get("item", []) if not generic_item(a)]
@@ -145,6 +161,46 @@ def conflict(x: Candidate, y: Candidate) -> bool:
 
 
 MEMBERSHIP = {"join", "accession", "membership"}
+# a procurement's delivery is another event than its order (spec: "an order and a later delivery")
+DELIVERY = {"deliver", "delivery", "receive", "induct", "induction", "arrive", "arrival", "hand",
+            "handover", "commission"}
+# a party named by what it is, not who: it may be any of the named ones ("a Chinese company")
+_DESCRIPTIONS = {"company", "firm", "government", "army", "navy", "military", "ministry",
+                 "country", "side", "counterpart", "official", "manufacturer", "supplier",
+                 "partner", "ally", "nation", "state", "contractor", "force", "administration"}
+
+
+def _stage_conflict(x: Candidate, y: Candidate) -> bool:
+    """A plan against a fact ("will buy" / "bought"); an order against its delivery."""
+    if {x.event.status, y.event.status} == {"planned", "done"}:
+        return True
+    return x.event.type == "procurement" and _delivered(x) != _delivered(y)
+
+
+def _delivered(c: Candidate) -> bool:
+    """A delivery that happened or is announced ("plans to induct" is still the purchase)."""
+    return c.trigger in DELIVERY and c.event.status != "planned"
+
+
+def descriptive(a: Argument) -> bool:
+    """A party written as a description ("Chinese company", "his counterpart"), not a name."""
+    if a.id and not a.id.startswith("new:"):
+        return False
+    words = a.text.split()
+    if not words:
+        return True
+    toks = norm_tokens(a.text)
+    return words[-1][:1].islower() or (len(toks) == 1 and toks[0] in _DESCRIPTIONS)
+
+
+def parties_conflict(xs: list[Argument], ys: list[Argument]) -> bool:
+    """Both name parties of the role and none of them is the same (a description matches
+    any party)."""
+    nx = [a for a in xs if not descriptive(a)]
+    ny = [a for a in ys if not descriptive(a)]
+    return bool(nx and ny and not shared(xs, ys))
+
+
 _GENERIC_ITEMS = {
     "machine",
     "system",
@@ -163,9 +219,16 @@ _GENERIC_ITEMS = {
 }
 
 
+_GENERIC_MODIFIERS = {"military", "defense", "defence", "new", "more", "additional", "other",
+                      "such", "these", "those", "certain", "modern", "advanced", "weapon", "arm",
+                      "western", "foreign", "some", "key", "critical", "further"}
+
+
 def generic_item(a: Argument) -> bool:
+    """An item that names no kind of goods ("equipment", "weapons systems", "new systems")."""
     toks = norm_tokens(a.text)
-    return bool(toks) and toks[-1] in _GENERIC_ITEMS and len(toks) <= 2
+    return (bool(toks) and toks[-1] in _GENERIC_ITEMS
+            and all(t in _GENERIC_MODIFIERS or t in _GENERIC_ITEMS for t in toks[:-1]))
 
 
 def _is_person(a: Argument, c: Candidate) -> bool:
@@ -194,41 +257,111 @@ def affinity(x: Candidate, y: Candidate) -> int:
         and x.date.value == y.date.value
     ):
         n += 1  # the same day's attack, the same day's meeting
+    if _sentences(ex) & _sentences(ey):
+        n += 1  # two readings of one sentence that nothing tells apart
     return n
+
+
+def _old_and_current(x: Candidate, y: Candidate, published: str | None) -> bool:
+    """A mention dated well before publication and one with no date at all, not even from the
+    story: the undated one is the news of the day, the other one background."""
+    for old, new in ((x, y), (y, x)):
+        if (new.date is None and new.context_date is None and old.date is not None
+                and _long_before(old.date, published)):
+            return True
+    return False
+
+
+def _sentences(e: Event) -> set[int]:
+    """Where the record's sentences start (offsets unknown: none)."""
+    starts = [e.evidence_start, *(o.start for o in e.other_evidence)]
+    return {k for k in starts if k is not None}
 
 
 def _merge_into(target: Candidate, other: Candidate) -> None:
     te, oe = target.event, other.event
+    _note_conflicts(te, oe)
+    parties = {MAIN_ROLE.get(te.type), SECOND_ROLE.get(te.type)}
     for role, vals in oe.args.items():
         mine = te.args.setdefault(role, [])
         for v in vals:
-            if not any(_match(v, m) for m in mine):
+            same = [k for k, m in enumerate(mine) if _match(v, m)]
+            if not same:
+                if role in parties and descriptive(v) and any(not descriptive(m) for m in mine):
+                    continue  # "the company" of one mention is the named seller of another
+                if role in parties and not descriptive(v):
+                    mine[:] = [m for m in mine if not descriptive(m)]
                 mine.append(v)
-                if id(v) in other.labels:
-                    target.labels[id(v)] = other.labels[id(v)]
-                if id(v) in other.kb:
-                    target.kb[id(v)] = other.kb[id(v)]
-            else:
-                # keep the longer spelling as written ("Ukrainian government" over "Ukraine")
-                pass
-    if other.score > target.score:
-        te.evidence, te.evidence_start, te.evidence_end = (
-            oe.evidence,
-            oe.evidence_start,
-            oe.evidence_end,
-        )
+                _carry(target, other, v)
+            elif role == "item" and _refines(v, mine[same[0]]):
+                mine[same[0]] = v  # "Leopard 2 tanks" over "tanks"
+                _carry(target, other, v)
+    main_first = other.score > target.score
+    _join_evidence(te, oe, main_first)
+    if main_first:
         target.score, target.sentence = other.score, other.sentence
         if oe.status:
             te.status = oe.status
-    if other.date is not None and (
-        target.date is None or len(other.date.value) > len(target.date.value)
-    ):
-        target.date = other.date
+    target.date = better_date(target.date, other.date)
     if target.context_date is None:
         target.context_date = other.context_date
     target.mentions += other.mentions
     target.heading = target.heading and other.heading
     target.detector_p = max(target.detector_p, other.detector_p)
+
+
+def _carry(target: Candidate, other: Candidate, v: Argument) -> None:
+    if id(v) in other.labels:
+        target.labels[id(v)] = other.labels[id(v)]
+    if id(v) in other.kb:
+        target.kb[id(v)] = other.kb[id(v)]
+
+
+def _refines(new: Argument, old: Argument) -> bool:
+    """`new` says more than `old` and nothing else: its words hold all of `old`'s."""
+    tn, to = norm_tokens(new.text), norm_tokens(old.text)
+    return len(tn) > len(to) and set(to) <= set(tn) and (new.id is not None or old.id is None)
+
+
+def better_date(a: DateValue | None, b: DateValue | None) -> DateValue | None:
+    """The more precise of two dates; among equally precise ones the earlier."""
+    if a is None or b is None:
+        return a or b
+    if len(b.value) != len(a.value):
+        return b if len(b.value) > len(a.value) else a
+    return b if b.value < a.value else a
+
+
+def _evidence(e: Event) -> list[Evidence]:
+    return [Evidence(e.evidence, e.evidence_start, e.evidence_end), *e.other_evidence]
+
+
+def _join_evidence(te: Event, oe: Event, other_first: bool) -> None:
+    """Every sentence of both records: the main one (the clearer record's) as `evidence`, the
+    others, once each and in document order, as `other_evidence`."""
+    main = _evidence(oe)[0] if other_first else _evidence(te)[0]
+    seen = {(main.start, main.text)}
+    rest = []
+    for ev in _evidence(te) + _evidence(oe):
+        if (ev.start, ev.text) not in seen:
+            seen.add((ev.start, ev.text))
+            rest.append(ev)
+    te.evidence, te.evidence_start, te.evidence_end = main.text, main.start, main.end
+    te.other_evidence = sorted(rest, key=lambda ev: -1 if ev.start is None else ev.start)
+
+
+NOTED_ROLES = ("location",)  # roles whose different values are kept but noted in `flags`
+
+
+def _note_conflicts(te: Event, oe: Event) -> None:
+    """Different values of a role that one event has once ("in Kyiv" / "in Lviv") are both
+    kept; the flag says so, for a reader to check."""
+    for role in NOTED_ROLES:
+        mine, theirs = te.args.get(role, []), oe.args.get(role, [])
+        if mine and theirs and not shared(mine, theirs):
+            note = f"merged mentions differ on {role}"
+            if note not in te.flags:
+                te.flags.append(note)
 
 
 def _hard_conflict(x: Candidate, y: Candidate) -> bool:
@@ -311,8 +444,8 @@ def absorb_headings(
                         host.labels[id(v)] = c.labels[id(v)]
                     if id(v) in c.kb:
                         host.kb[id(v)] = c.kb[id(v)]
-        if host.date is None and c.date is not None:
-            host.date = c.date
+        host.date = better_date(host.date, c.date)
+        _join_evidence(host.event, c.event, False)
         host.mentions += c.mentions
     return out
 
@@ -336,12 +469,16 @@ def merge(
             if o.event.type != c.event.type or (by_story and o.story != c.story) or conflict(o, c):
                 continue
             aff = affinity(o, c)
+            if _old_and_current(o, c, published):
+                continue
             main = MAIN_ROLE.get(c.event.type, "")
             if c.event.type == "meeting" and not shared(
                 _own(o.event.args.get(main, [])), _own(c.event.args.get(main, []))
-            ):
+            ) and not _sentences(o.event) & _sentences(c.event):
                 continue
-            if aff > best_aff:
+            # at a tie, a body record rather than a headline's (which may join the body later)
+            if aff > best_aff or (aff and aff == best_aff and best is not None and best.heading
+                                  and not o.heading):
                 best, best_aff = o, aff
         if best is not None:
             _merge_into(best, c)
@@ -401,6 +538,6 @@ def absorb_agreements(cands: list[Candidate], by_story: bool = True) -> list[Can
             out.append(c)
         else:
             host.mentions += c.mentions
-            if host.date is None and c.date is not None:
-                host.date = c.date
+            host.date = better_date(host.date, c.date)
+            _join_evidence(host.event, c.event, False)
     return out

@@ -16,8 +16,7 @@ from spacy.language import Language
 from materiel.models import CleanDocument, Sentence
 from materiel.nlp.chunks import bounded_chunks
 from materiel.nlp.config import PipelineConfig
-from materiel.nlp.lexicon import SPEECH_VERBS
-from materiel.nlp.lexicon import _inflect as inflect
+from materiel.nlp.lexicon import SPEECH_VERBS, inflect
 from materiel.nlp.pipeline import cached_pipeline
 from materiel.nlp.quotes import find_quotes
 

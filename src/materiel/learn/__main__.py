@@ -11,7 +11,7 @@ import sys
 import time
 from pathlib import Path
 
-COMPONENTS = ["relevance", "detector", "events"]
+COMPONENTS = ["relevance", "detector", "roles", "events"]
 MODELS = Path(__file__).resolve().parents[1] / "data" / "models"
 
 

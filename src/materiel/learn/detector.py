@@ -91,7 +91,8 @@ def _gold_spans(cd: CleanDocument, gold: dict[str, Any]) -> tuple[_Located, int]
 
 def collect(examples: list[Example]) -> TrainingData:
     """Parse every annotated document as the extractor does, keeping what training needs."""
-    from materiel.extract import Extractor, clean_document
+    from materiel.clean import clean
+    from materiel.extract import Extractor
     from materiel.extract.detector import mentions, sentence_features
     from materiel.nlp import PipelineConfig
 
@@ -128,7 +129,7 @@ def collect(examples: list[Example]) -> TrainingData:
                                                found))
 
     extractor.on_sentence = on_sentence
-    cleaned = [clean_document(x.document) for x in examples]
+    cleaned = [clean(x.document) for x in examples]
     for _ in extractor.extract_many(cleaned):
         pass
     return data

@@ -60,7 +60,8 @@ class Candidates:
 
 
 def collect(examples: list[Example]) -> Candidates:
-    from materiel.extract import Extractor, clean_document
+    from materiel.clean import clean
+    from materiel.extract import Extractor
     from materiel.nlp import PipelineConfig
 
     extractor = Extractor(PipelineConfig(min_confidence=0.0, event_model=False))
@@ -68,7 +69,7 @@ def collect(examples: list[Example]) -> Candidates:
     extractor.on_candidate = lambda event, feats: found.append((event.to_json(), feats))
     out = Candidates([], [], [], [], [], {}, {})
     by_id = {x.document.id: x for x in examples}
-    cleaned = [clean_document(x.document) for x in examples]
+    cleaned = [clean(x.document) for x in examples]
     for clean_doc, _events in _extract(extractor, cleaned, examples):
         example = by_id[clean_doc.doc.id]
         doc_events = [e for e, _f in found]

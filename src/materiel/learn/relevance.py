@@ -249,10 +249,10 @@ class Example:
 
 
 def _clean(record: dict[str, Any]) -> Any:
-    from materiel.extract import clean_document
+    from materiel.clean import clean
     from materiel.models import Document
 
-    return clean_document(Document(id=str(record.get("id")), text=record.get("text") or "",
+    return clean(Document(id=str(record.get("id")), text=record.get("text") or "",
                                    title=record.get("title"),
                                    published=record.get("published")))
 
@@ -349,12 +349,12 @@ SENT = Config(c=4.0, keep=0.993, dense=(0, 0, 1, 0, 0), soft=0.3, offtopic=3.0)
 
 def make_featurizer(kb_path: str | None = None) -> Featurizer:
     """The featurizer the extractor builds at run time, from the lexicon and the KB names."""
-    from materiel.extract.extractor import _kb_cues
+    from materiel.extract.extractor import kb_cues
     from materiel.extract.prefilter import RelevanceFilter
     from materiel.extract.resolve import KBLinker
 
     linker = KBLinker.load(kb_path)
-    cues = _kb_cues(linker.kb) if linker is not None else []
+    cues = kb_cues(linker.kb) if linker is not None else []
     return RelevanceFilter(extra_cues=cues, model=None).featurizer
 
 

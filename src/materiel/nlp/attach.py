@@ -7,48 +7,20 @@ from spacy.tokens import Doc, Token
 
 from materiel.nlp import extensions as _ext
 from materiel.nlp.dates import clause_is_future, parse_published
+from materiel.nlp.dates_anchor import date_attachment
 from materiel.nlp.frames import Frame
 from materiel.nlp.spans import (
     quantity_tokens,
 )
 from materiel.nlp.types import DateValue, EventMention, NumberMention, RoleValue
+from materiel.wordlists import word_set
 
 _ext.register()
 
-_OCCURRENCE = {
-    "take",
-    "happen",
-    "occur",
-    "begin",
-    "start",
-    "end",
-    "follow",
-    "come",
-    "continue",
-    "conclude",
-    "open",
-    "close",
-    "precede",
-    "go",
-    "run",
-    "resume",
-    "kick",
-    "wrap",
-}
+_OCCURRENCE = word_set("nlp/attach", "occurrence")
 
 
-_BACKGROUND_PREPS = {
-    "after",
-    "amid",
-    "despite",
-    "following",
-    "since",
-    "before",
-    "against",
-    "over",
-    "without",
-    "unlike",
-}
+BACKGROUND_PREPS = word_set("nlp/attach", "background_preps")
 
 
 def _subtree_ids(tok: Token | None) -> set[int]:
@@ -118,6 +90,7 @@ def attach_numbers(
 
 
 def attach_date(doc: Doc, m: EventMention, frame: Frame, dates: list[DateValue]) -> None:
+    dates = [d for d in dates if not d.target]  # "by 2030", "until 2028": never the event's
     if not dates:
         return
     anchors: list[tuple[int, DateValue]] = []
@@ -135,20 +108,14 @@ def attach_date(doc: Doc, m: EventMention, frame: Frame, dates: list[DateValue])
         # time reference ("after Russian attacks") takes no date from the main clause
         if t0.dep_ in ("nsubj", "nsubjpass") and t0.head.lemma_.lower() not in _OCCURRENCE:
             chain, truncated = chain[:2], True
-        elif t0.dep_ == "pobj" and t0.head.lower_ in _BACKGROUND_PREPS:
+        elif t0.dep_ == "pobj" and t0.head.lower_ in BACKGROUND_PREPS:
             chain, truncated = chain[:1], True
     positions = {t.i: k for k, t in enumerate(chain)}
     for d in dates:
         span = doc.char_span(d.start, d.end, alignment_mode="expand")
         if span is None:
             continue
-        root = span.root
-        anchor = root.head
-        if root.dep_ in ("pobj",) and anchor.dep_ == "prep":
-            anchor = anchor.head
-        if anchor.dep_ == "prep":
-            anchor = anchor.head
-        k = positions.get(anchor.i)
+        k = positions.get(date_attachment(span.root).i)
         if k is not None:
             anchors.append((k, d))
     if anchors:

@@ -1,11 +1,12 @@
 """Dates: find time expressions and resolve them against the publication date.
 
-Rules (see spec/EVENTS.md, section 2 and 6):
+Rules (spec/EVENTS.md sections 2 and 6, docs/annotation-guide.md "Date and status"):
 - a date with a year is taken as written (precision day, month or year);
-- "on June 18" (no year): the latest June 18 up to publication, or, when the clause speaks
-  of the future, the nearest June 18 either side of publication;
-- a weekday: the latest such day up to publication, or the coming one for future tense;
-- "last month", "this week", "next year", "yesterday"... relative to publication;
+- a month, day, weekday or holiday without a year: the latest one up to publication, or, when
+  the clause speaks of the future, the coming one (`dates_calendar`);
+- "last month", "this week", "next February", "late last year"... relative to publication;
+- a deadline or target ("by 2030", "until 2028", "by the end of the year") is marked
+  `target`: it is never an event's date;
 - no publication date: relative expressions resolve to nothing (never the processing date).
 
 `resolve(text, published, future)` resolves one expression (tested alone); the
@@ -16,63 +17,57 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-from collections.abc import Callable
 
 from spacy.language import Language
-from spacy.tokens import Doc, Span, Token
+from spacy.tokens import Doc, Span
 
+from materiel.nlp import dates_resolvers as r
 from materiel.nlp import extensions as _ext
+from materiel.nlp.dates_calendar import WEEKDAYS, month_day, month_only, weekday
+from materiel.nlp.dates_resolvers import MONTHS, Resolver
+from materiel.nlp.dates_tense import FUTURE_HEADS, clause_is_future
 from materiel.nlp.intervals import DisjointSpans
 from materiel.nlp.types import DateValue
 
 _ext.register()
 
-MONTHS = {
-    "january": 1,
-    "jan": 1,
-    "february": 2,
-    "feb": 2,
-    "march": 3,
-    "mar": 3,
-    "april": 4,
-    "apr": 4,
-    "may": 5,
-    "june": 6,
-    "jun": 6,
-    "july": 7,
-    "jul": 7,
-    "august": 8,
-    "aug": 8,
-    "september": 9,
-    "sep": 9,
-    "sept": 9,
-    "october": 10,
-    "oct": 10,
-    "november": 11,
-    "nov": 11,
-    "december": 12,
-    "dec": 12,
-}
-WEEKDAYS = {
-    "monday": 0,
-    "tuesday": 1,
-    "wednesday": 2,
-    "thursday": 3,
-    "friday": 4,
-    "saturday": 5,
-    "sunday": 6,
-}
+__all__ = [
+    "FUTURE_HEADS",
+    "MONTHS",
+    "PATTERNS",
+    "WEEKDAYS",
+    "clause_is_future",
+    "find_dates",
+    "find_expressions",
+    "in_calendar",
+    "is_target",
+    "month_day",
+    "month_only",
+    "parse_published",
+    "resolve",
+    "resolve_match",
+    "weekday",
+]
 
 _MON = (
     r"(?:January|February|March|April|May|June|July|August|September|October|November|"
     r"December|Jan\.?|Feb\.?|Mar\.?|Apr\.?|Jun\.?|Jul\.?|Aug\.?|Sept?\.?|Oct\.?|Nov\.?|Dec\.?)"
 )
+_FULL_MON = (
+    r"(?:January|February|March|April|May|June|July|August|September|October|November|"
+    r"December)"
+)
 _DAY = r"(?:[12]\d|3[01]|0?[1-9])(?:st|nd|rd|th)?"
 _YEAR = r"(?:19[5-9]\d|20\d\d)"
 _WD = r"(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)"
 _PART = r"(?:\s(?:morning|afternoon|evening|night))?"
-
-Resolver = Callable[[re.Match[str], dt.date | None, bool], tuple[str, str] | None]
+_TO = r"\s?(?:[-–—]|to|and|through|until)\s?"
+_REL = r"(?i:last|past|previous|this|current|next|coming)"
+_HOLIDAY = (
+    r"(?:New\sYear[’']s\s(?:Eve|Day)|Christmas(?:\s(?:Eve|Day))?|Boxing\sDay|Halloween|"
+    r"Valentine[’']s\sDay|Armistice\sDay|Veterans\sDay|Remembrance\sDay|Victory\sDay|"
+    r"Easter(?:\sSunday)?|Thanksgiving|Memorial\sDay|Labor\sDay)"
+)
 
 
 def parse_published(published: str | None) -> dt.date | None:
@@ -95,238 +90,223 @@ def in_calendar(value: str) -> bool:
     return len(year) == 4 and year.isdigit() and year != "0000"
 
 
-def _month(name: str) -> int:
-    return MONTHS[name.lower().rstrip(".")]
-
-
-def _day(s: str) -> int:
-    return int(re.sub(r"\D", "", s))
-
-
-def _ymd(y: int, m: int, d: int) -> str | None:
-    try:
-        return dt.date(y, m, d).isoformat()
-    except ValueError:
-        return None
-
-
-def _shift_month(y: int, m: int, delta: int) -> tuple[int, int]:
-    idx = y * 12 + (m - 1) + delta
-    return idx // 12, idx % 12 + 1
-
-
-def month_day(month: int, day: int, ref: dt.date, future: bool) -> str | None:
-    """A month and day without a year, resolved against `ref`."""
-    cands = []
-    for y in (ref.year - 1, ref.year, ref.year + 1):
-        v = _ymd(y, month, day)
-        if v:
-            cands.append(dt.date.fromisoformat(v))
-    if not cands:
-        return None
-    if future:
-        return min(cands, key=lambda c: (abs((c - ref).days), c < ref)).isoformat()
-    past = [c for c in cands if c <= ref]
-    return max(past).isoformat() if past else min(cands).isoformat()
-
-
-def month_only(month: int, ref: dt.date, future: bool) -> str:
-    cands = [(y, month) for y in (ref.year - 1, ref.year, ref.year + 1)]
-    key = ref.year * 12 + ref.month
-    if future:
-        y, m = min(cands, key=lambda c: (abs(c[0] * 12 + c[1] - key), c[0] * 12 + c[1] < key))
-    else:
-        y, m = max(c for c in cands if c[0] * 12 + c[1] <= key)
-    return f"{y:04d}-{m:02d}"
-
-
-def weekday(name: str, ref: dt.date, future: bool, strict: bool = False) -> str:
-    """The latest such day up to `ref` (the day itself counts), or for the future the coming
-    one (also the day itself: "will meet on Wednesday" published on a Wednesday is that
-    day); strict: never the day itself ("last Friday", "next Tuesday")."""
-    target = WEEKDAYS[name.lower()]
-    if future:
-        delta = (target - ref.weekday()) % 7 or (7 if strict else 0)
-        return (ref + dt.timedelta(days=delta)).isoformat()
-    delta = (ref.weekday() - target) % 7
-    if strict and delta == 0:
-        delta = 7
-    return (ref - dt.timedelta(days=delta)).isoformat()
-
-
-# --- one resolver per kind of expression -------------------------------------------------
-
-
-def _r_iso(m: re.Match[str], ref: dt.date | None, fut: bool) -> tuple[str, str] | None:
-    v = _ymd(int(m.group("y")), int(m.group("m")), int(m.group("d")))
-    return (v, "day") if v else None
-
-
-def _r_mdy(m: re.Match[str], ref: dt.date | None, fut: bool) -> tuple[str, str] | None:
-    v = _ymd(int(m.group("y")), _month(m.group("mon")), _day(m.group("d")))
-    return (v, "day") if v else None
-
-
-def _r_md(m: re.Match[str], ref: dt.date | None, fut: bool) -> tuple[str, str] | None:
+def _weekday_and_date(m: re.Match[str], ref: dt.date | None, fut: bool) -> tuple[str, str] | None:
+    """ "Tuesday, December 12": the December 12 that falls on a Tuesday nearest publication
+    (either side: such a pair is written out for dates close to it), else the tense's one."""
+    month, day = r.month_number(m.group("mon")), r.day_number(m.group("d"))
+    target = WEEKDAYS[m.group("wd").lower()]
     if ref is None:
         return None
-    v = month_day(_month(m.group("mon")), _day(m.group("d")), ref, fut)
-    return (v, "day") if v else None
+    fits = []
+    for y in range(ref.year - 6, ref.year + 7):
+        v = r.cal.ymd(y, month, day) if 1 <= y <= 9999 else None
+        if v and dt.date.fromisoformat(v).weekday() == target:
+            fits.append(dt.date.fromisoformat(v))
+    if fits:
+        return min(fits, key=lambda d: abs((d - ref).days)).isoformat(), "day"
+    got = month_day(month, day, ref, fut)
+    return (got, "day") if got else None
 
 
-def _r_my(m: re.Match[str], ref: dt.date | None, fut: bool) -> tuple[str, str] | None:
-    return f"{int(m.group('y')):04d}-{_month(m.group('mon')):02d}", "month"
-
-
-def _r_m_rel_year(m: re.Match[str], ref: dt.date | None, fut: bool) -> tuple[str, str] | None:
+def _new_year(m: re.Match[str], ref: dt.date | None, fut: bool) -> tuple[str, str] | None:
+    """ "in the New Year": the year just begun, or for the future in late autumn, the next."""
     if ref is None:
         return None
-    rel = m.group("rel").lower()
-    y = ref.year + {"last": -1, "this": 0, "next": 1}[rel]
-    return f"{y:04d}-{_month(m.group('mon')):02d}", "month"
-
-
-def _r_month(m: re.Match[str], ref: dt.date | None, fut: bool) -> tuple[str, str] | None:
-    if ref is None:
-        return None
-    return month_only(_month(m.group("mon")), ref, fut), "month"
-
-
-def _r_weekday(m: re.Match[str], ref: dt.date | None, fut: bool) -> tuple[str, str] | None:
-    if ref is None:
-        return None
-    rel = (m.group("rel") or "").lower()
-    if rel == "next":
-        return weekday(m.group("wd"), ref, True, strict=True), "day"
-    if rel == "last":
-        return weekday(m.group("wd"), ref, False, strict=True), "day"
-    return weekday(m.group("wd"), ref, fut), "day"
-
-
-def _r_relday(m: re.Match[str], ref: dt.date | None, fut: bool) -> tuple[str, str] | None:
-    if ref is None:
-        return None
-    delta = {"today": 0, "tonight": 0, "yesterday": -1, "tomorrow": 1}[m.group("w").lower()]
-    return (ref + dt.timedelta(days=delta)).isoformat(), "day"
-
-
-def _r_relunit(m: re.Match[str], ref: dt.date | None, fut: bool) -> tuple[str, str] | None:
-    if ref is None:
-        return None
-    rel = m.group("rel").lower()
-    unit = m.group("unit").lower()
-    delta = {
-        "last": -1,
-        "past": -1,
-        "previous": -1,
-        "this": 0,
-        "current": 0,
-        "next": 1,
-        "coming": 1,
-    }[rel]
-    if unit == "week":
-        d = ref + dt.timedelta(days=7 * delta)
-        return f"{d.year:04d}-{d.month:02d}", "month"
-    if unit == "month":
-        y, mo = _shift_month(ref.year, ref.month, delta)
-        return f"{y:04d}-{mo:02d}", "month"
-    return f"{ref.year + delta:04d}", "year"
-
-
-def _r_endyear(m: re.Match[str], ref: dt.date | None, fut: bool) -> tuple[str, str] | None:
-    if m.group("y"):
-        return m.group("y"), "year"
-    if ref is None:
-        return None
-    return f"{ref.year:04d}", "year"
-
-
-def _r_year(m: re.Match[str], ref: dt.date | None, fut: bool) -> tuple[str, str] | None:
-    return m.group("y"), "year"
-
-
-def _r_ago(m: re.Match[str], ref: dt.date | None, fut: bool) -> tuple[str, str] | None:
-    if ref is None:
-        return None
-    n = {"a": 1, "an": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6}.get(
-        m.group("n").lower()
-    )
-    if n is None:
-        try:
-            n = int(m.group("n"))
-        except ValueError:
-            return None
-    unit = m.group("unit").lower().rstrip("s")
-    if unit == "day":
-        return (ref - dt.timedelta(days=n)).isoformat(), "day"
-    if unit == "week":
-        d = ref - dt.timedelta(days=7 * n)
-        return f"{d.year:04d}-{d.month:02d}", "month"
-    if unit == "month":
-        y, mo = _shift_month(ref.year, ref.month, -n)
-        return f"{y:04d}-{mo:02d}", "month"
-    return f"{ref.year - n:04d}", "year"
+    ahead = fut and ref.month >= 10
+    return f"{ref.year + ahead:04d}", "year"
 
 
 PATTERNS: list[tuple[str, re.Pattern[str], Resolver, bool]] = [
-    # (kind, pattern, resolver, implies future)
+    # (kind, pattern, resolver, implies future); earlier patterns win over overlapping later ones
     (
         "iso",
-        re.compile(r"\b(?P<y>" + _YEAR + r")-(?P<m>0[1-9]|1[0-2])-(?P<d>[0-2]\d|3[01])\b"),
-        _r_iso,
+        re.compile(
+            r"\b(?P<y>" + _YEAR + r")(?P<sep>[-/])(?P<m>0?[1-9]|1[0-2])(?P=sep)"
+            r"(?P<d>[0-2]?\d|3[01])\b(?![-/.]\d)"
+        ),
+        r.r_iso,
+        False,
+    ),
+    (
+        "numeric",
+        re.compile(
+            r"(?<![\d.,/])(?P<a>[12]\d|3[01]|0?[1-9])(?P<sep>[/.])(?P<b>[12]\d|3[01]|0?[1-9])"
+            r"(?P=sep)(?P<y>" + _YEAR + r")\b(?![/.]\d)"
+        ),
+        r.r_numeric,
+        False,
+    ),
+    (
+        "md_range_cross",
+        re.compile(
+            r"\b(?P<mon>"
+            + _MON
+            + r")\s(?P<d>"
+            + _DAY
+            + r")"
+            + _TO
+            + r"(?P<mon2>"
+            + _MON
+            + r")\s"
+            + _DAY
+            + r",?\s(?P<y>"
+            + _YEAR
+            + r")\b"
+        ),
+        r.r_cross_month_range,
+        False,
+    ),
+    (
+        "dm_range_cross",
+        re.compile(
+            r"\b(?P<d>"
+            + _DAY
+            + r")\s(?P<mon>"
+            + _MON
+            + r")"
+            + _TO
+            + _DAY
+            + r"\s(?P<mon2>"
+            + _MON
+            + r"),?\s(?P<y>"
+            + _YEAR
+            + r")\b"
+        ),
+        r.r_cross_month_range,
         False,
     ),
     (
         "mdy",
         re.compile(
-            r"\b(?P<mon>" + _MON + r")\s(?P<d>" + _DAY + r")(?:\s?[-–]\s?" + _DAY + r")?,?\s"
-            r"(?P<y>" + _YEAR + r")\b"
+            r"\b(?:"
+            + _WD
+            + r",?\s)?(?P<mon>"
+            + _MON
+            + r")\s(?P<d>"
+            + _DAY
+            + r")(?:"
+            + _TO
+            + _DAY
+            + r")?,?\s(?P<y>"
+            + _YEAR
+            + r")\b"
         ),
-        _r_mdy,
+        r.r_mdy,
         False,
     ),
     (
         "dmy",
         re.compile(
-            r"\b(?P<d>" + _DAY + r")(?:\s?[-–]\s?" + _DAY + r")?\s(?:of\s)?(?P<mon>" + _MON
-            + r"),?\s(?P<y>" + _YEAR + r")\b"
+            r"\b(?:" + _WD + r",?\s)?(?P<d>" + _DAY + r")(?:" + _TO + _DAY + r")?\s(?:of\s)?"
+            r"(?P<mon>" + _MON + r"),?\s(?P<y>" + _YEAR + r")\b"
         ),
-        _r_mdy,
+        r.r_mdy,
         False,
     ),
     (
+        "holiday",
+        re.compile(
+            r"\b(?P<orth>(?i:orthodox)\s)?(?P<name>"
+            + _HOLIDAY
+            + r")(?:,?\s(?P<y>"
+            + _YEAR
+            + r"))?\b"
+        ),
+        r.r_holiday,
+        False,
+    ),
+    (
+        "independence",
+        re.compile(r"\bIndependence\sDay(?:,?\s(?P<y>" + _YEAR + r"))?\b"),
+        r.r_independence,
+        False,
+    ),
+    ("new_year", re.compile(r"\b(?i:the)\s(?i:new\syear)\b(?![’']s)"), _new_year, False),
+    (
         "m_rel_year",
         re.compile(r"\b(?P<mon>" + _MON + r")\s(?:of\s)?(?P<rel>last|this|next)\syear\b", re.I),
-        _r_m_rel_year,
+        r.r_month_rel_year,
+        False,
+    ),
+    (
+        "m_rel",
+        re.compile(r"\b(?P<rel>" + _REL + r")\s(?P<mon>" + _FULL_MON + r")\b(?!,?\s(?:of\s)?\d)"),
+        r.r_month_rel,
         False,
     ),
     (
         "my",
         re.compile(r"\b(?P<mon>" + _MON + r"),?\s(?:of\s)?(?P<y>" + _YEAR + r")\b"),
-        _r_my,
+        r.r_my,
+        False,
+    ),
+    (
+        "relday_md",  # "tomorrow, December 21": the written date wins
+        re.compile(
+            r"\b(?i:today|tomorrow|yesterday|tonight),?\s\(?(?:(?P<mon>"
+            + _MON
+            + r")\s(?P<d>"
+            + _DAY
+            + r")|(?:the\s)?(?P<d2>"
+            + _DAY
+            + r")\s(?:of\s)?(?P<mon2>"
+            + _MON
+            + r"))\b\)?"
+            r"(?!,?\s?\d)"
+        ),
+        lambda m, ref, fut: r.r_md(_normalise_md(m), ref, fut),
+        False,
+    ),
+    (
+        "wd_md",
+        re.compile(
+            r"\b(?P<wd>" + _WD + r"),?\s\(?(?:(?P<mon>" + _MON + r")\s(?P<d>" + _DAY + r")|"
+            r"(?:the\s)?(?P<d2>" + _DAY + r")\s(?:of\s)?(?P<mon2>" + _MON + r"))\b\)?"
+            r"(?!,?\s?\d)"
+        ),
+        lambda m, ref, fut: _weekday_and_date(_normalise_wd_md(m), ref, fut),
         False,
     ),
     (
         "md",
         re.compile(r"\b(?P<mon>" + _MON + r")\s(?P<d>" + _DAY + r")\b(?!,?\s?\d)"),
-        _r_md,
+        r.r_md,
         False,
     ),
     (
         "dm",
-        re.compile(r"\b(?P<d>" + _DAY + r")\s(?P<mon>" + _MON + r")\b(?!,?\s" + _YEAR + ")"),
-        _r_md,
+        re.compile(
+            r"\b(?P<d>" + _DAY + r")\s(?:of\s)?(?P<mon>" + _MON + r")\b(?!,?\s" + _YEAR + ")"
+        ),
+        r.r_md,
+        False,
+    ),
+    (
+        "weekend",
+        re.compile(
+            r"\b(?:(?P<rel>last|next|this|past)|over\sthe|at\sthe|on\sthe)\sweekend\b", re.I
+        ),
+        r.r_weekend,
         False,
     ),
     (
         "weekday",
         re.compile(
-            r"\b(?:(?P<rel>last|next|this|on)\s)?(?P<wd>" + _WD + r")" + _PART + r"\b", re.I
+            r"\b(?:(?P<rel>last|next|this|past|on)\s)?(?P<wd>" + _WD + r")" + _PART + r"\b", re.I
         ),
-        _r_weekday,
+        r.r_weekday,
         False,
     ),
-    ("relday", re.compile(r"\b(?P<w>today|yesterday|tomorrow|tonight)\b", re.I), _r_relday, False),
+    (
+        "relday",
+        re.compile(
+            r"\b(?P<w>the\sday\sbefore\syesterday|today|yesterday|tomorrow|tonight|"
+            r"last\snight|overnight|this\s(?:morning|afternoon|evening))\b",
+            re.I,
+        ),
+        r.r_relday,
+        False,
+    ),
     (
         "endyear",
         re.compile(
@@ -334,7 +314,7 @@ PATTERNS: list[tuple[str, re.Pattern[str], Resolver, bool]] = [
             r"(?:year|calendar year|fiscal year)|(?P<y>" + _YEAR + r"))\b",
             re.I,
         ),
-        _r_endyear,
+        r.r_endyear,
         True,
     ),
     (
@@ -344,47 +324,83 @@ PATTERNS: list[tuple[str, re.Pattern[str], Resolver, bool]] = [
             r"next|coming)\s(?P<unit>week|month|year)\b(?!s)",
             re.I,
         ),
-        _r_relunit,
+        r.r_relunit,
         False,
     ),
     (
-        "laterinyear",
-        re.compile(r"\blater\sin\sthe\s(?P<unit>year)\b", re.I),
-        lambda m, ref, fut: (f"{ref.year:04d}", "year") if ref else None,
-        True,
+        "season",
+        re.compile(
+            r"\b(?P<rel>" + _REL + r")\s(?P<season>(?i:spring|summer|autumn|fall|winter))"
+            r"\b"
+        ),
+        r.r_season,
+        False,
     ),
+    ("laterinyear", re.compile(r"\blater\sin\sthe\syear\b", re.I), r.r_this_year, True),
+    ("earlierinyear", re.compile(r"\bearlier\sin\sthe\syear\b", re.I), r.r_this_year, False),
     (
         "ago",
         re.compile(
-            r"\b(?P<n>a|an|one|two|three|four|five|six|\d{1,2})\s(?P<unit>days?|weeks?|months?|"
-            r"years?)\sago\b",
+            r"\b(?P<n>a|an|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|"
+            r"\d{1,2})\s(?P<unit>days?|weeks?|months?|years?)\sago\b",
             re.I,
         ),
-        _r_ago,
+        r.r_ago,
+        False,
+    ),
+    (
+        "period",  # a span with no single year: it keeps its numbers from reading as years
+        re.compile(
+            r"(?:\b(?:the\s)?(?:(?:early|mid|late)[\s-])?(?:19|20)\d0s\b|[’']\d0s\b|"
+            r"\b(?:19|20)\d\d\s?[-–]\s?(?:19|20)\d\d\b(?=\s(?:period|war|conflict)))",
+            re.I,
+        ),
+        r.r_no_point,
         False,
     ),
     (
         "month",
         re.compile(
-            r"\b(?:in|on|since|by|from|during|until|of|early|late|mid|earlier\sin|"
-            r"later\sin|end\sof|beginning\sof|start\sof)[\s-](?P<mon>January|February|"
-            r"March|April|May|June|July|August|September|October|November|December)\b"
-            r"(?!\s\d)"
+            r"\b(?i:in|on|since|by|from|during|until|of|early|late|mid|earlier\sin|"
+            r"later\sin|end\sof|beginning\sof|start\sof|through|before|for)[\s-](?P<mon>"
+            + _FULL_MON
+            + r")\b(?!\s\d)"
         ),
-        _r_month,
+        r.r_month,
         False,
     ),
     (
         "year",
         re.compile(
             r"(?<![\d,.$€£#/-])(?:(?:mid|early|late|end|fiscal year|FY)[\s-]?)?"
-            r"(?P<y>" + _YEAR + r")(?:-\d{2,4})?(?!\d|,\d|%|\s?(?:km|kg|mm|tons?|troops|"
+            r"(?P<y>" + _YEAR + r")(?:-\d{2,4})?(?!\d|,\d|%|s\b|\s?(?:km|kg|mm|tons?|troops|"
             r"units|jets|aircraft)\b)"
         ),
-        _r_year,
+        r.r_year,
         False,
     ),
 ]
+
+
+def _normalise_md(m: re.Match[str]) -> re.Match[str]:
+    """ "21 December" reads as "December 21"."""
+    if m.group("mon") is not None:
+        return m
+    norm = re.match(r"(?P<mon>\S+) (?P<d>\S+)", f"{m.group('mon2')} {m.group('d2')}")
+    assert norm is not None
+    return norm
+
+
+def _normalise_wd_md(m: re.Match[str]) -> re.Match[str]:
+    """ "Friday, 12 May" reads as "Friday, May 12"."""
+    if m.group("mon") is not None:
+        return m
+    norm = re.match(
+        r"(?P<wd>\w+) (?P<mon>\S+) (?P<d>\S+)", f"{m.group('wd')} {m.group('mon2')} {m.group('d2')}"
+    )
+    assert norm is not None
+    return norm
+
 
 # Words after which a four-digit number is not a year.
 _NOT_YEAR_BEFORE = re.compile(
@@ -392,7 +408,6 @@ _NOT_YEAR_BEFORE = re.compile(
     r"model|mk|\$|€|£|rs\.?|code|route|flight|unit|batch)\s*$",
     re.I,
 )
-
 
 _YEAR_LEADS = {
     "in",
@@ -424,6 +439,29 @@ _YEAR_LEADS = {
     "between",
     "end",
 }
+
+# What makes an expression a deadline or a target rather than the time of an action: "by
+# 2030", "until 2028", "no later than March", "(raise it) to 2.5% by the end of 2027".
+_TARGET_LEAD = re.compile(
+    r"\b(?:by|until|till|through|thru|before|within|no\slater\sthan|not\slater\sthan|"
+    r"deadline\sof|target\sof|goal\sof)\s+(?:the\s+)?"
+    r"(?:(?:end|middle|start|beginning|close|turn|first\shalf|second\shalf)\s+of\s+(?:the\s+)?)?"
+    r"$",
+    re.I,
+)
+
+
+# "to" marks a target before a year only ("from 2025 to 2027", "extended to 2030"): a day or
+# month after it is often the new date of the action itself ("postponed to Friday")
+_YEAR_TARGET_LEAD = re.compile(r"\bto\s+(?:(?:early|mid|late)[\s-]+)?$", re.I)
+
+
+def is_target(text: str, start: int, kind: str = "") -> bool:
+    """Whether the expression starting at `start` is a deadline or target."""
+    before = text[max(0, start - 40) : start]
+    if kind == "year" and _YEAR_TARGET_LEAD.search(before):
+        return True
+    return kind == "endyear" or _TARGET_LEAD.search(before) is not None
 
 
 def _model_number(text: str, start: int) -> bool:
@@ -475,7 +513,10 @@ def resolve_match(
     if got is None or not in_calendar(got[0]):
         return None
     value, precision = got
-    return DateValue(value, precision, m.start(), m.end(), m.group(0), future or implies_future)
+    target = is_target(m.string, m.start(), kind)
+    return DateValue(
+        value, precision, m.start(), m.end(), m.group(0), future or implies_future, target
+    )
 
 
 def resolve(text: str, published: str | dt.date | None, future: bool = False) -> DateValue | None:
@@ -486,71 +527,6 @@ def resolve(text: str, published: str | dt.date | None, future: bool = False) ->
         if got is not None:
             return got
     return None
-
-
-# --- tense of the clause a date belongs to ------------------------------------------------
-
-FUTURE_HEADS = {
-    "plan",
-    "expect",
-    "intend",
-    "schedule",
-    "set",
-    "aim",
-    "due",
-    "slate",
-    "prepare",
-    "hope",
-    "want",
-    "seek",
-    "propose",
-    "upcoming",
-    "forthcoming",
-    "next",
-    "likely",
-}
-
-
-def clause_is_future(token: Token) -> bool:
-    """Whether the clause holding `token` speaks of the future ("will meet", "is to sign")."""
-    cur: Token | None = token
-    for _ in range(6):
-        if cur is None:
-            break
-        if cur.pos_ in ("VERB", "AUX") or cur.dep_ == "ROOT":
-            for child in cur.children:
-                if child.dep_ in ("aux", "auxpass") and child.lower_ in (
-                    "will",
-                    "shall",
-                    "'ll",
-                    "wo",
-                ):
-                    return True
-                if child.lower_ in ("upcoming", "forthcoming", "next"):
-                    return True
-            if cur.tag_ == "VBD" or any(
-                c.tag_ == "VBD" and c.dep_ in ("aux", "auxpass") for c in cur.children
-            ):
-                return False
-            if cur.dep_ == "xcomp" and cur.head.lemma_ in FUTURE_HEADS:
-                return True
-            if (
-                cur.tag_ in ("VB",)
-                and cur.dep_ in ("xcomp",)
-                and any(c.lower_ == "to" for c in cur.children)
-                and cur.head.lemma_ in ("be", "go")
-            ):
-                return True
-            if cur.dep_ in ("ccomp", "advcl", "conj", "relcl", "ROOT") and cur.pos_ == "VERB":
-                return False
-        if cur.pos_ == "NOUN" and any(
-            c.lower_ in ("upcoming", "forthcoming", "next") for c in cur.children
-        ):
-            return True
-        if cur.head.i == cur.i:
-            break
-        cur = cur.head
-    return False
 
 
 def find_dates(doc: Doc, published: str | None) -> list[DateValue]:

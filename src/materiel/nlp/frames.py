@@ -15,26 +15,11 @@ from materiel.nlp.spans import (
     party_label,
 )
 from materiel.nlp.types import Trigger
+from materiel.wordlists import word_map, word_set, word_tuple
 
 _ext.register()
 
-_SERIES = {
-    "series",
-    "wave",
-    "string",
-    "spate",
-    "number",
-    "round",
-    "couple",
-    "pair",
-    "set",
-    "batch",
-    "flurry",
-    "volley",
-    "salvo",
-    "barrage",
-    "campaign",
-}
+_SERIES = word_set("nlp/frames", "series")
 
 
 @dataclass
@@ -63,13 +48,13 @@ class Frame:
 # --- collecting the neighbourhood --------------------------------------------------------
 
 
-def _pobjs(prep: Token) -> list[Token]:
+def pobjs(prep: Token) -> list[Token]:
     out = []
     for c in prep.children:
         if c.dep_ in ("pobj", "pcomp"):
             out.extend(conjuncts(c))
         elif c.dep_ == "prep":  # "together with", "from within"
-            out.extend(_pobjs(c))
+            out.extend(pobjs(c))
     return out
 
 
@@ -79,19 +64,22 @@ def _add_preps(frame: Frame, tok: Token) -> None:
             key = "by" if c.dep_ == "agent" else c.lower_
             if c.lower_ in ("together", "along", "jointly") or c.dep_ == "advmod":
                 continue
-            frame.preps.setdefault(key, []).extend(_pobjs(c))
+            frame.preps.setdefault(key, []).extend(pobjs(c))
         elif c.dep_ == "advmod" and c.lower_ in ("together", "jointly", "along"):
             for cc in c.children:
                 if cc.dep_ == "prep":
-                    frame.preps.setdefault(cc.lower_, []).extend(_pobjs(cc))
+                    frame.preps.setdefault(cc.lower_, []).extend(pobjs(cc))
         elif c.dep_ == "prep" and c.lower_ in ("including", "like", "such"):
-            frame.preps.setdefault("including", []).extend(_pobjs(c))
+            frame.preps.setdefault("including", []).extend(pobjs(c))
 
 
 def _is_passive(verb: Token) -> bool:
     if any(c.dep_ in ("auxpass", "nsubjpass") for c in verb.children):
         return True
     return verb.tag_ == "VBN" and verb.dep_ in ("acl", "amod")
+
+
+_OBJECT_CONTROL_VERBS = word_tuple("nlp/frames", "object_control_verbs")
 
 
 def subjects(verb: Token, depth: int = 0) -> list[Token]:
@@ -107,18 +95,7 @@ def subjects(verb: Token, depth: int = 0) -> list[Token]:
         # object control: "invited Finland to join" -> Finland joins
         if verb.dep_ == "xcomp":
             objs = [c for c in verb.head.children if c.dep_ == "dobj"]
-            if objs and verb.head.lemma_ in (
-                "invite",
-                "ask",
-                "urge",
-                "allow",
-                "help",
-                "enable",
-                "authorize",
-                "authorise",
-                "encourage",
-                "press",
-            ):
+            if objs and verb.head.lemma_ in _OBJECT_CONTROL_VERBS:
                 return conjuncts(objs[0])
         if verb.dep_ == "conj" and _is_passive(verb.head) and not _is_passive(verb):
             return []
@@ -143,7 +120,7 @@ def subjects(verb: Token, depth: int = 0) -> list[Token]:
             if c.dep_ == "poss":
                 return conjuncts(c)
             if c.dep_ == "prep" and c.lower_ in ("of", "by"):
-                objs = _pobjs(c)
+                objs = pobjs(c)
                 if objs and party_label(objs[0]):
                     return objs
         gov = _governor(noun)  # "X has plans to procure", "X signed a deal to build"
@@ -163,18 +140,7 @@ def subjects(verb: Token, depth: int = 0) -> list[Token]:
     return []
 
 
-NOMINAL_GOVERNORS = {
-    "opening": "open",
-    "construction": "construct",
-    "inauguration": "inaugurate",
-    "expansion": "expand",
-    "groundbreaking": "break",
-    "completion": "complete",
-    "launch": "launch",
-    "building": "build",
-    "establishment": "establish",
-    "commissioning": "commission",
-}
+NOMINAL_GOVERNORS = word_map("nlp/frames", "nominal_governors", str)
 
 
 def _governor(noun: Token) -> Token | None:
@@ -238,7 +204,7 @@ def build_frame(doc: Doc, trig: Trigger) -> Frame:
                 frame.obj.extend(conjuncts(c))
             elif c.dep_ == "dative":
                 if c.pos_ == "ADP":
-                    frame.preps.setdefault("to", []).extend(_pobjs(c))
+                    frame.preps.setdefault("to", []).extend(pobjs(c))
                 else:
                     frame.dative.extend(conjuncts(c))
             elif c.dep_ in ("xcomp", "ccomp", "advcl") and c.pos_ == "VERB":
@@ -246,12 +212,12 @@ def build_frame(doc: Doc, trig: Trigger) -> Frame:
         for o in list(frame.obj):  # "acquire a variant of X from India": the object's from/in
             for c in o.children:
                 if c.dep_ == "prep" and c.lower_ in ("from", "in", "to", "at", "during", "for"):
-                    frame.preps.setdefault(c.lower_, []).extend(_pobjs(c))
+                    frame.preps.setdefault(c.lower_, []).extend(pobjs(c))
             ih = item_head(o)
             if ih.i != o.i:
                 for c in ih.children:
                     if c.dep_ == "prep" and c.lower_ in ("from", "in", "to"):
-                        frame.preps.setdefault(c.lower_, []).extend(_pobjs(c))
+                        frame.preps.setdefault(c.lower_, []).extend(pobjs(c))
         if not frame.obj:
             for c in t.children:  # "purchase over five helicopters" (parsed as a preposition)
                 if c.dep_ == "prep" and c.lower_ in (
@@ -262,7 +228,7 @@ def build_frame(doc: Doc, trig: Trigger) -> Frame:
                     "approximately",
                     "up",
                 ):
-                    frame.obj.extend(_pobjs(c))
+                    frame.obj.extend(pobjs(c))
         frame.subj = [] if frame.passive and t.dep_ != "xcomp" else subjects(t)
         if frame.passive and t.dep_ == "xcomp":
             frame.subj = []
@@ -297,7 +263,7 @@ def build_frame(doc: Doc, trig: Trigger) -> Frame:
         for c in gov.children:
             if c.dep_ == "dative":
                 if c.pos_ == "ADP":
-                    frame.preps.setdefault("to", []).extend(_pobjs(c))
+                    frame.preps.setdefault("to", []).extend(pobjs(c))
                 else:
                     frame.dative.extend(conjuncts(c))
             elif c.dep_ == "dobj" and t.dep_ == "nsubj":
@@ -312,7 +278,7 @@ def build_frame(doc: Doc, trig: Trigger) -> Frame:
         if party_label(w) is None:  # "signed a deal with technology transfer for 6 submarines"
             for c in w.children:
                 if c.dep_ == "prep" and c.lower_ == "for":
-                    frame.preps.setdefault("for", []).extend(_pobjs(c))
+                    frame.preps.setdefault("for", []).extend(pobjs(c))
     if "by" in own.preps:
         frame.agent = own.preps["by"] + [a for a in frame.agent if a not in own.preps["by"]]
     for c in t.children:
@@ -422,9 +388,9 @@ def build_frame(doc: Doc, trig: Trigger) -> Frame:
 # --- building argument values -------------------------------------------------------------
 
 
-def _pp_of(tok: Token, *words: str) -> list[Token]:
+def pp_of(tok: Token, *words: str) -> list[Token]:
     out: list[Token] = []
     for c in tok.children:
         if c.dep_ == "prep" and c.lower_ in words:
-            out.extend(_pobjs(c))
+            out.extend(pobjs(c))
     return out

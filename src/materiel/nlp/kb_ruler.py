@@ -21,38 +21,12 @@ from spacy.tokens import Doc, Span
 from spacy.util import filter_spans
 
 from materiel.nlp.lexicon import ITEM_HEADS
+from materiel.wordlists import word_set
 
 log = logging.getLogger(__name__)
 
-_COMPANY_NOUNS = {
-    "company",
-    "firm",
-    "manufacturer",
-    "maker",
-    "producer",
-    "contractor",
-    "shipyard",
-    "corporation",
-    "group",
-    "giant",
-    "conglomerate",
-    "supplier",
-}
-_OUTLET_NOUNS = {
-    "agency",
-    "outlet",
-    "newspaper",
-    "broadcaster",
-    "channel",
-    "news",
-    "daily",
-    "magazine",
-    "radio",
-    "television",
-    "website",
-    "portal",
-    "tabloid",
-}
+_COMPANY_NOUNS = word_set("nlp/kb_ruler", "company_nouns")
+_OUTLET_NOUNS = word_set("nlp/kb_ruler", "outlet_nouns")
 
 
 def kb_patterns(kb_path: str | None = None) -> list[dict[str, Any]]:

@@ -16,17 +16,21 @@ from materiel.nlp.dates import parse_published
 from materiel.nlp.frames import Frame, build_frame
 from materiel.nlp.lexicon import TRIGGERS
 from materiel.nlp.roles import (
-    _FILLERS,
-    _is_armed_force,
-    _is_company,
+    FILLERS_BY_TYPE,
     fill_talks_to_buy,
+    is_armed_force,
+    is_company,
     party,
     talks_to_buy,
 )
 from materiel.nlp.types import DateValue, EventMention, NumberMention, RoleValue, Trigger
 from materiel.nlp.validate import decide_deal_type, validate
+from materiel.wordlists import word_set
 
 _ext.register()
+
+
+_PURCHASE_WORDS = word_set("nlp/mentions", "purchase_words")
 
 
 def find_mentions(doc: Doc) -> list[EventMention]:
@@ -83,7 +87,7 @@ def find_mentions(doc: Doc) -> list[EventMention]:
             m.status, need = "planned", "item"
             item_toks = fill_talks_to_buy(doc, frame, m, numbers)
         else:
-            item_toks = _FILLERS[type_](doc, frame, m, numbers)
+            item_toks = FILLERS_BY_TYPE[type_](doc, frame, m, numbers)
         attach_numbers(doc, m, frame, numbers, item_toks)
         if need == "deal" and type_ != trig.type:
             ok = validate(doc, frame, m, trig, "deal", item_toks)
@@ -94,20 +98,20 @@ def find_mentions(doc: Doc) -> list[EventMention]:
         if m.type == "aid" and need == "transfer":
             givers = m.values("donor")
             if givers and all(
-                v.label == "COMPANY" or _is_company(doc[_tok_at(doc, v)]) for v in givers
+                v.label == "COMPANY" or is_company(doc[_tok_at(doc, v)]) for v in givers
             ):
                 m = _as_sale(m)  # a company supplying goods sells them
             elif not givers and any(
-                _is_armed_force(doc[_tok_at(doc, v)]) for v in m.values("recipient")
+                is_armed_force(doc[_tok_at(doc, v)]) for v in m.values("recipient")
             ):
                 m = _as_sale(m)  # "will be supplied to the Navy": a delivery to one's forces
         if (
             m.type == "procurement"
             and trig.lemma == "receive"
-            and not words & {"contract", "order", "deal", "purchase", "buy"}
+            and not words & _PURCHASE_WORDS
             and m.values("buyer")
             and all(v.label in ("GPE", "COUNTRY", "METONYM") for v in m.values("buyer"))
-            and not any(_is_armed_force(doc[_tok_at(doc, v)]) for v in m.values("buyer"))
+            and not any(is_armed_force(doc[_tok_at(doc, v)]) for v in m.values("buyer"))
         ):
             m = _as_aid(m)  # "Ukraine has received its first F-16s": someone gave them
         if _not_a_transfer(doc, m, trig, t) and drop("not a transfer"):
@@ -217,73 +221,9 @@ def _background(doc: Doc, m: EventMention, dates: list[DateValue]) -> bool:
 _LEAD_YEAR = re.compile(r"\b(?:[Ii]n|[Ss]ince|[Dd]uring)\s+(?P<y>(?:19|20)\d\d)\b(?![\d%])")
 
 
-# Objects that a "receive"/"give"/"order" takes without any goods changing hands.
-_NON_GOODS = {
-    "bid",
-    "offer",
-    "proposal",
-    "response",
-    "quote",
-    "tender",
-    "clearance",
-    "approval",
-    "nod",
-    "permission",
-    "go-ahead",
-    "boost",
-    "impetus",
-    "capability",
-    "ability",
-    "edge",
-    "advantage",
-    "access",
-    "assurance",
-    "guarantee",
-    "invitation",
-    "request",
-}
-# What forces are ordered to do ("ordered his tanks to roll into Ukraine")
-_COMMANDED = {
-    "roll",
-    "advance",
-    "move",
-    "attack",
-    "withdraw",
-    "invade",
-    "leave",
-    "deploy",
-    "prepare",
-    "stop",
-    "return",
-    "go",
-    "enter",
-    "cross",
-    "strike",
-    "evacuate",
-    "halt",
-    "retreat",
-    "fire",
-    "shoot",
-    "open",
-    "seize",
-    "capture",
-    "storm",
-}
-# Items of an aid recap that name no goods in particular
-_GENERIC_AID_ITEMS = {
-    "weapon",
-    "weapons",
-    "arms",
-    "assistance",
-    "aid",
-    "support",
-    "equipment",
-    "shipment",
-    "shipments",
-    "capability",
-    "capabilities",
-    "help",
-}
+_NON_GOODS = word_set("nlp/mentions", "non_goods")
+_COMMANDED = word_set("nlp/mentions", "commanded")
+_GENERIC_AID_ITEMS = word_set("nlp/mentions", "generic_aid_items")
 
 
 def _not_a_transfer(doc: Doc, m: EventMention, trig: Trigger, t: Token) -> bool:
@@ -312,8 +252,8 @@ def _not_a_transfer(doc: Doc, m: EventMention, trig: Trigger, t: Token) -> bool:
     )
 
 
-_ONGOING = {"ongoing", "continued", "continuing"}
-_DECISIONS = {"commit", "pledge", "promise", "agree", "decide", "approve", "announce", "vow"}
+_ONGOING = word_set("nlp/mentions", "ongoing")
+_DECISIONS = word_set("nlp/mentions", "decisions")
 
 
 def _perfect(t: Token) -> bool:
@@ -432,17 +372,7 @@ def _as_aid(m: EventMention) -> EventMention:
     return _recast(m, "aid", {"buyer": "recipient", "seller": "donor", **_SHARED_ROLES})
 
 
-_EXERCISE_WORDS = {
-    "drill",
-    "drills",
-    "exercise",
-    "exercises",
-    "manoeuvre",
-    "maneuver",
-    "wargame",
-    "war-game",
-    "rehearsal",
-}
+_EXERCISE_WORDS = word_set("nlp/mentions", "exercise_words")
 
 
 def _third_party_aid(doc: Doc, m: EventMention, f: Frame) -> EventMention | None:

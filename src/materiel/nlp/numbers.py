@@ -14,86 +14,15 @@ from spacy.tokens import Doc, Token
 from materiel.nlp import extensions as _ext
 from materiel.nlp.intervals import DisjointSpans
 from materiel.nlp.types import NumberMention
+from materiel.wordlists import word_map, word_set, word_tuple
 
 _ext.register()
 
-SCALES = {
-    "thousand": 1e3,
-    "k": 1e3,
-    "million": 1e6,
-    "mn": 1e6,
-    "m": 1e6,
-    "mln": 1e6,
-    "mil": 1e6,
-    "billion": 1e9,
-    "bn": 1e9,
-    "b": 1e9,
-    "bln": 1e9,
-    "trillion": 1e12,
-    "tn": 1e12,
-    "trn": 1e12,
-    "lakh": 1e5,
-    "lakhs": 1e5,
-    "lac": 1e5,
-    "crore": 1e7,
-    "crores": 1e7,
-    "cr": 1e7,
-}
-# Scales that only occur with rupees.
-_INR_SCALES = {"lakh", "lakhs", "lac", "crore", "crores", "cr"}
+SCALES = word_map("nlp/numbers", "scales", float)
+_INR_SCALES = word_set("nlp/numbers", "inr_scales")
 
-WORD_NUMBERS = {
-    "zero": 0,
-    "one": 1,
-    "two": 2,
-    "three": 3,
-    "four": 4,
-    "five": 5,
-    "six": 6,
-    "seven": 7,
-    "eight": 8,
-    "nine": 9,
-    "ten": 10,
-    "eleven": 11,
-    "twelve": 12,
-    "thirteen": 13,
-    "fourteen": 14,
-    "fifteen": 15,
-    "sixteen": 16,
-    "seventeen": 17,
-    "eighteen": 18,
-    "nineteen": 19,
-    "twenty": 20,
-    "thirty": 30,
-    "forty": 40,
-    "fifty": 50,
-    "sixty": 60,
-    "seventy": 70,
-    "eighty": 80,
-    "ninety": 90,
-    "hundred": 100,
-    "dozen": 12,
-    "a": 1,
-    "an": 1,
-}
-ORDINAL_WORDS = {
-    "first",
-    "second",
-    "third",
-    "fourth",
-    "fifth",
-    "sixth",
-    "seventh",
-    "eighth",
-    "ninth",
-    "tenth",
-    "eleventh",
-    "twelfth",
-    "twentieth",
-    "hundredth",
-    "last",
-    "next",
-}
+WORD_NUMBERS = word_map("nlp/numbers", "word_numbers", int)
+ORDINAL_WORDS = word_set("nlp/numbers", "ordinal_words")
 _ORDINAL_RE = re.compile(r"^\d+(st|nd|rd|th)$", re.I)
 
 # Prefix symbols and codes, longest first.
@@ -144,46 +73,7 @@ _PREFIX_CURRENCIES = [
     ("CZK", "CZK"),
     ("NIS", "ILS"),
 ]
-_SUFFIX_CURRENCIES = {
-    "dollars": "USD",
-    "dollar": "USD",
-    "usd": "USD",
-    "euros": "EUR",
-    "euro": "EUR",
-    "eur": "EUR",
-    "pounds": "GBP",
-    "pound": "GBP",
-    "sterling": "GBP",
-    "gbp": "GBP",
-    "hryvnias": "UAH",
-    "hryvnia": "UAH",
-    "hryvnas": "UAH",
-    "uah": "UAH",
-    "rubles": "RUB",
-    "ruble": "RUB",
-    "roubles": "RUB",
-    "rouble": "RUB",
-    "rub": "RUB",
-    "rupees": "INR",
-    "rupee": "INR",
-    "inr": "INR",
-    "yen": "JPY",
-    "yuan": "CNY",
-    "renminbi": "CNY",
-    "won": "KRW",
-    "kroner": "DKK",
-    "krone": "DKK",
-    "kronor": "SEK",
-    "krona": "SEK",
-    "zlotys": "PLN",
-    "zloty": "PLN",
-    "shekels": "ILS",
-    "lira": "TRY",
-    "liras": "TRY",
-    "francs": "CHF",
-    "riyals": "SAR",
-    "dirhams": "AED",
-}
+_SUFFIX_CURRENCIES = word_map("nlp/numbers", "suffix_currencies", str)
 # A currency word that follows "Danish", "Norwegian", "Swedish"... changes the code.
 _QUALIFIED = {
     ("danish", "kroner"): "DKK",
@@ -227,107 +117,7 @@ _MONEY_BARE = re.compile(
 )
 _PERCENT = re.compile(rf"(?<![\w.])(?P<num>{_NUM})\s?(?:%|per\s?cent|percent)", re.I)
 
-MEASURE_UNITS = {
-    "km",
-    "kms",
-    "kilometer",
-    "kilometers",
-    "kilometre",
-    "kilometres",
-    "mile",
-    "miles",
-    "m",
-    "meter",
-    "meters",
-    "metre",
-    "metres",
-    "mm",
-    "cm",
-    "cal",
-    "calibre",
-    "caliber",
-    "kg",
-    "kgs",
-    "kilogram",
-    "kilograms",
-    "ton",
-    "tons",
-    "tonne",
-    "tonnes",
-    "lb",
-    "lbs",
-    "pound",
-    "knots",
-    "knot",
-    "kn",
-    "kw",
-    "mw",
-    "hp",
-    "nm",
-    "nautical",
-    "feet",
-    "foot",
-    "ft",
-    "inch",
-    "inches",
-    "year",
-    "years",
-    "month",
-    "months",
-    "week",
-    "weeks",
-    "day",
-    "days",
-    "hour",
-    "hours",
-    "minute",
-    "minutes",
-    "second",
-    "seconds",
-    "percent",
-    "%",
-    "degree",
-    "degrees",
-    "gw",
-    "kilotons",
-    "megatons",
-    "liters",
-    "litres",
-    "gallons",
-    "barrels",
-    "acres",
-    "hectares",
-    "x",
-    "×",
-    "am",
-    "pm",
-    "gmt",
-    "bst",
-    "cest",
-    "utc",
-    "kmph",
-    "mph",
-    "km/h",
-    "vls",
-    "cells",
-    "percentage",
-    "points",
-    "seats",
-    "votes",
-    "lawmakers",
-    "members",
-    "times",
-    "fold",
-    "standard",
-    "square",
-    "sq",
-    "yards",
-    "bpd",
-    "mt",
-    "mmt",
-    "kt",
-    "g",
-}
+MEASURE_UNITS = word_set("nlp/numbers", "measure_units")
 _UNIT_LEAD = re.compile(r"^(?:mm|cm|cal)x\d+$", re.I)  # "155 mmx52 cal"
 _UNIT_GLUED = re.compile(r"^\d+(?:[.,]\d+)?(km|kms|kg|mm|cm|m|t|kn|kw|mw|nm|ft|s|h|hp|g|x)$", re.I)
 
@@ -349,37 +139,7 @@ def _prefix_code(symbol: str) -> str:
     return "USD"
 
 
-_AFTER_AMOUNT = {
-    "and",
-    "in",
-    "for",
-    "of",
-    "to",
-    "per",
-    "each",
-    "worth",
-    "rupees",
-    "rupee",
-    "rs",
-    "inr",
-    "from",
-    "with",
-    "by",
-    "on",
-    "at",
-    "or",
-    "over",
-    "under",
-    "as",
-    "is",
-    "was",
-    "were",
-    "will",
-    "would",
-    "has",
-    "have",
-    "had",
-}
+_AFTER_AMOUNT = word_set("nlp/numbers", "after_amount")
 
 
 def _spans(found: list[tuple[int, int, float, str]]) -> DisjointSpans:
@@ -522,6 +282,9 @@ def _number_tokens(doc: Doc) -> list[list[Token]]:
     return runs
 
 
+_LABEL_NOUNS = word_tuple("nlp/numbers", "label_nouns")
+
+
 def find_numbers(doc: Doc) -> list[NumberMention]:
     """Money (by pattern over the text), then the other numbers token by token."""
     out: list[NumberMention] = []
@@ -567,19 +330,7 @@ def find_numbers(doc: Doc) -> list[NumberMention]:
             prev.lower_ in ("no", "no.", "mk", "#")
             or (
                 prev.lower_
-                in (
-                    "order",
-                    "section",
-                    "number",
-                    "resolution",
-                    "article",
-                    "type",
-                    "block",
-                    "phase",
-                    "class",
-                    "project",
-                    "model",
-                )
+                in _LABEL_NOUNS
                 and prev.text[:1].isupper()
             )
         ):

@@ -11,7 +11,7 @@ from collections.abc import Callable
 from spacy.tokens import Doc, Token
 
 from materiel.nlp import extensions as _ext
-from materiel.nlp.frames import Frame, _pobjs, _pp_of, subjects
+from materiel.nlp.frames import Frame, pobjs, pp_of, subjects
 from materiel.nlp.lexicon import ITEM_HEADS, PARTY_HEADS, PARTY_LABELS
 from materiel.nlp.spans import (
     FIRST_PERSON,
@@ -29,186 +29,31 @@ from materiel.nlp.spans import (
     place_label,
 )
 from materiel.nlp.types import EventMention, NumberMention, RoleValue
+from materiel.wordlists import word_set, word_tuple
 
 _ext.register()
 
-_PROD_VERBS = {
-    "produce",
-    "manufacture",
-    "build",
-    "construct",
-    "assemble",
-    "make",
-    "develop",
-    "co-produce",
-    "localise",
-    "localize",
-}
+PROD_VERBS = word_set("nlp/roles", "prod_verbs")
 
 
-_BUY_VERBS = {
-    "buy",
-    "purchase",
-    "procure",
-    "acquire",
-    "order",
-    "supply",
-    "sell",
-    "deliver",
-    "export",
-    "import",
-    "lease",
-}
+_BUY_VERBS = word_set("nlp/roles", "buy_verbs")
 
 
-_SELLER_GOVERNORS = {"win", "secure", "bag", "land", "get", "receive", "obtain", "clinch", "take"}
+_SELLER_GOVERNORS = word_set("nlp/roles", "seller_governors")
 
 
-_STRIKE_TARGET_HEADS = {
-    "base",
-    "airbase",
-    "airfield",
-    "depot",
-    "facility",
-    "infrastructure",
-    "city",
-    "cities",
-    "town",
-    "village",
-    "plant",
-    "refinery",
-    "port",
-    "bridge",
-    "position",
-    "ship",
-    "tower",
-    "building",
-    "warehouse",
-    "site",
-    "target",
-    "headquarters",
-    "troops",
-    "force",
-    "forces",
-    "military",
-    "vessel",
-    "station",
-    "grid",
-    "region",
-    "area",
-    "capital",
-    "arsenal",
-    "storage",
-    "airport",
-    "railway",
-    "line",
-    "convoy",
-    "drone",
-    "aircraft",
-    "jet",
-    "civilian",
-    "rescuer",
-    "hub",
-    "fleet",
-    "warship",
-    "command",
-    "post",
-    "installation",
-    "bomber",
-    "factory",
-}
+_STRIKE_TARGET_HEADS = word_set("nlp/roles", "strike_target_heads")
 
 
-_ATTENDING = {
-    "speak",
-    "say",
-    "talk",
-    "arrive",
-    "attend",
-    "address",
-    "appear",
-    "present",
-    "announce",
-    "tell",
-    "meet",
-    "join",
-    "participate",
-    "deliver",
-    "travel",
-    "come",
-    "gather",
-    "be",
-    "go",
-    "represent",
-    "sign",
-    "agree",
-    "pledge",
-    "commit",
-}
-_SPEAKING = {
-    "remark",
-    "remarks",
-    "speech",
-    "address",
-    "statement",
-    "presence",
-    "attendance",
-    "participation",
-    "appearance",
-    "visit",
-    "trip",
-    "arrival",
-    "delegation",
-}
-_COMPANY_NOUNS = {
-    "company",
-    "firm",
-    "manufacturer",
-    "maker",
-    "contractor",
-    "shipyard",
-    "group",
-    "giant",
-    "producer",
-    "supplier",
-    "startup",
-    "corporation",
-}
+_ATTENDING = word_set("nlp/roles", "attending")
+_SPEAKING = word_set("nlp/roles", "speaking")
+_COMPANY_NOUNS = word_set("nlp/roles", "company_nouns")
 
 
-_MEETING_NOUNS = {
-    "meeting",
-    "talk",
-    "talks",
-    "summit",
-    "visit",
-    "call",
-    "conference",
-    "forum",
-    "trip",
-    "conversation",
-    "session",
-    "dialogue",
-    "discussion",
-    "sideline",
-}
+MEETING_NOUNS = word_set("nlp/roles", "meeting_nouns")
 
 
-_ARMED_FORCE_WORDS = {
-    "army",
-    "navy",
-    "force",
-    "forces",
-    "marines",
-    "military",
-    "guard",
-    "corps",
-    "ministry",
-    "mod",
-    "department",
-    "pentagon",
-    "command",
-}
+ARMED_FORCE_WORDS = word_set("nlp/roles", "armed_force_words")
 
 
 def _value(
@@ -236,7 +81,7 @@ def _value(
     )
 
 
-_PERSONAL = {"he", "his", "him", "she", "her"}
+_PERSONAL = word_set("nlp/roles", "personal")
 
 
 def _sentence_antecedent(pron: Token) -> Token | None:
@@ -339,6 +184,9 @@ def items_from(doc: Doc, toks: list[Token], strict: bool = True) -> list[tuple[R
     return out
 
 
+_INCLUDING_VERBS = word_tuple("nlp/roles", "including_verbs")
+
+
 def _included_items(doc: Doc, frame: Frame) -> list[Token]:
     """Items listed after the trigger noun: "package including X, Y", "that includes X"."""
     toks = list(frame.preps.get("including", []))
@@ -353,13 +201,13 @@ def _included_items(doc: Doc, frame: Frame) -> list[Token]:
                 clauses.extend(c for c in ap.children if c.dep_ in ("relcl", "acl"))
                 for c in ap.children:
                     if c.dep_ == "prep" and c.lower_ == "including":
-                        toks.extend(_pobjs(c))
+                        toks.extend(pobjs(c))
     for cl in clauses:
-        if cl.lemma_ in ("include", "contain", "comprise", "feature", "consist"):
+        if cl.lemma_ in _INCLUDING_VERBS:
             toks.extend(c for c in cl.children if c.dep_ == "dobj")
             for c in cl.children:
                 if c.dep_ == "prep" and c.lower_ == "of":
-                    toks.extend(_pobjs(c))
+                    toks.extend(pobjs(c))
     t = frame.trigger
     # "the package included X": the trigger noun is subject of include
     if t.dep_ == "nsubj" and t.head.lemma_ in ("include", "contain", "comprise", "feature"):
@@ -367,7 +215,7 @@ def _included_items(doc: Doc, frame: Frame) -> list[Token]:
             if c.dep_ == "dobj":
                 toks.extend(conjuncts(c))
             if c.dep_ == "prep" and c.lower_ in ("as",):  # "as well as"
-                toks.extend(_pobjs(c))
+                toks.extend(pobjs(c))
     out = []
     for tok in toks:
         out.extend(conjuncts(tok))
@@ -375,7 +223,7 @@ def _included_items(doc: Doc, frame: Frame) -> list[Token]:
             if c.dep_ == "prep" and c.lower_ == "as":
                 for cc in c.children:
                     if cc.dep_ == "prep":
-                        out.extend(_pobjs(cc))
+                        out.extend(pobjs(cc))
     return out
 
 
@@ -388,7 +236,7 @@ def _money_items(doc: Doc, frame: Frame, numbers: list[NumberMention]) -> list[T
         for tok in doc[n.token_start : n.token_end]:
             for c in tok.children:
                 if c.dep_ == "prep" and c.lower_ in ("in", "of", "for", "worth"):
-                    for p in _pobjs(c):
+                    for p in pobjs(c):
                         h = item_head(p)
                         if is_military_item(h) and (h.pos_ != "PROPN" or h.ent_type_ == "WEAPON"):
                             out.append(p)
@@ -423,7 +271,11 @@ def _places(doc: Doc, role: str, toks: list[Token], m: EventMention) -> int:
     return n
 
 
-def _is_company(tok: Token) -> bool:
+_MAKER_NOUNS = word_tuple("nlp/roles", "maker_nouns")
+_PUBLIC_BODY_WORDS = word_set("nlp/roles", "public_body_words")
+
+
+def is_company(tok: Token) -> bool:
     ent = entity_of(tok)
     if ent is not None and ent.label_ == "COMPANY":
         return True
@@ -431,40 +283,19 @@ def _is_company(tok: Token) -> bool:
         words = {t.lower_.strip(".") for t in ent}
         if words & ORG_HEAD_HINTS:
             return True
-        if words & _ARMED_FORCE_WORDS:
+        if words & ARMED_FORCE_WORDS:
             return False
         return not (
             words
-            & {
-                "government",
-                "ministry",
-                "council",
-                "congress",
-                "parliament",
-                "nato",
-                "union",
-                "nations",
-                "house",
-                "senate",
-                "department",
-            }
+            & _PUBLIC_BODY_WORDS
         )
-    return tok.lemma_.lower() in (
-        "company",
-        "firm",
-        "manufacturer",
-        "maker",
-        "shipyard",
-        "contractor",
-        "producer",
-        "supplier",
-    )
+    return tok.lemma_.lower() in _MAKER_NOUNS
 
 
-def _is_armed_force(tok: Token) -> bool:
+def is_armed_force(tok: Token) -> bool:
     ent = entity_of(tok)
     words = {t.lower_ for t in (ent if ent is not None else [tok])}
-    return bool(words & _ARMED_FORCE_WORDS) or tok.lemma_.lower() in _ARMED_FORCE_WORDS
+    return bool(words & ARMED_FORCE_WORDS) or tok.lemma_.lower() in ARMED_FORCE_WORDS
 
 
 _ITEM_PREPS = {
@@ -472,6 +303,9 @@ _ITEM_PREPS = {
     "aid": ("of", "with", "for"),
     "production": ("of", "for", "to"),
 }
+
+
+_NON_PRODUCER_COMPOUNDS = word_tuple("nlp/roles", "non_producer_compounds")
 
 
 def _items(
@@ -491,7 +325,7 @@ def _items(
     if type_ in ("aid", "procurement"):
         cands.extend(_money_items(doc, frame, numbers))
     for cl in frame.clauses:  # "deal to construct six vessels"
-        if cl.lemma_.lower() in _PROD_VERBS | _BUY_VERBS | {"supply", "provide", "deliver"}:
+        if cl.lemma_.lower() in PROD_VERBS | _BUY_VERBS | {"supply", "provide", "deliver"}:
             cands.extend(c for c in cl.children if c.dep_ == "dobj")
     vals: list[RoleValue] = []
     toks: list[Token] = []
@@ -508,7 +342,7 @@ def _items(
     if not vals:
         for c in frame.compounds:  # "missile factory", "drone production", "arms deal"
             head = c
-            if head.lower_ in ("defense", "defence", "military", "security", "domestic"):
+            if head.lower_ in _NON_PRODUCER_COMPOUNDS:
                 continue
             hent = entity_of(head)
             if (
@@ -549,6 +383,9 @@ def fallback_items(doc: Doc, f: Frame, m: EventMention) -> list[Token]:
     return out
 
 
+_DEAL_CLOSING_VERBS = word_set("nlp/roles", "deal_closing_verbs")
+
+
 def fill_procurement(
     doc: Doc, f: Frame, m: EventMention, numbers: list[NumberMention]
 ) -> list[Token]:
@@ -563,13 +400,13 @@ def fill_procurement(
         and f.pred is not None
         and f.gov_lemma
         in _SELLER_GOVERNORS
-        | {"sign", "ink", "conclude", "finalize", "finalise", "seal", "confirm"}
+        | _DEAL_CLOSING_VERBS
     ):
         sells = (
             bool(subj)
-            and _is_company(subj[0])
+            and is_company(subj[0])
             and f.gov_lemma not in ("receive",)
-            or (f.gov_lemma in _SELLER_GOVERNORS and bool(subj) and not _is_armed_force(subj[0]))
+            or (f.gov_lemma in _SELLER_GOVERNORS and bool(subj) and not is_armed_force(subj[0]))
         )
     if f.gov_lemma == "award" or (f.pred is not None and f.pred.lemma_ == "award"):
         if f.passive and f.pred is not None:
@@ -589,7 +426,7 @@ def fill_procurement(
         _parties(doc, "buyer", subj + f.poss, m, resolve_to=subj)
         _parties(doc, "seller", f.pp("from", "with"), m)
         for tok in f.mods:
-            if _is_company(tok):
+            if is_company(tok):
                 _parties(doc, "seller", [tok], m)
     # "for the Indian Navy": the buyer when none yet
     for tok in f.pp("for"):
@@ -615,6 +452,9 @@ def _own_force(tok: Token) -> bool:
     return tok.lower_.replace("-", "") in ("airforce", "navy", "army", "military")
 
 
+_GIVING_GOVERNORS = word_tuple("nlp/roles", "giving_governors")
+
+
 def fill_aid(doc: Doc, f: Frame, m: EventMention, numbers: list[NumberMention]) -> list[Token]:
     if f.trigger.lemma_.lower() in ("delivery", "shipment") and f.gov_lemma in (
         "take",
@@ -637,7 +477,7 @@ def fill_aid(doc: Doc, f: Frame, m: EventMention, numbers: list[NumberMention]) 
     donors = (f.agent if f.passive else f.subj) + f.poss
     _parties(doc, "donor", donors, m, resolve_to=f.subj)
     # "US aid" names the donor, but "send Ukraine aid" the recipient
-    gives = f.gov_lemma in ("send", "give", "provide", "deliver", "rush", "supply", "transfer")
+    gives = f.gov_lemma in _GIVING_GOVERNORS
     for tok in f.mods:
         _parties(doc, "recipient" if gives and donors else "donor", [tok], m)
     _parties(doc, "donor", [t for t in f.pp("from") if not is_military_item(item_head(t))], m)
@@ -652,6 +492,9 @@ def fill_aid(doc: Doc, f: Frame, m: EventMention, numbers: list[NumberMention]) 
             recips.append(tok)
     _parties(doc, "recipient", [t for t in recips if not is_military_item(item_head(t))], m)
     return item_toks
+
+
+_LOCAL_WORDS = word_tuple("nlp/roles", "local_words")
 
 
 def fill_production(
@@ -677,7 +520,7 @@ def fill_production(
         for it in item_toks:  # "production of the Lynx vehicles in Ukraine"
             for c in it.children:
                 if c.dep_ == "prep" and c.lower_ in ("in", "at"):
-                    _places(doc, "location", _pobjs(c), m)
+                    _places(doc, "location", pobjs(c), m)
     prods = [v for v in m.values("producer") if not v.pronoun]
     comps = [v for v in m.values("partner") if v.label == "COMPANY"]
     if comps and (not prods or all(v.label in ("GPE", "COUNTRY", "NOUN") for v in prods)):
@@ -686,7 +529,7 @@ def fill_production(
         m.args["partner"] = prods + [v for v in m.values("partner") if v not in comps]
     local = any(
         t.lower_
-        in ("local", "locally", "domestic", "domestically", "indigenous", "indigenously", "home")
+        in _LOCAL_WORDS
         for t in f.trigger.subtree
     ) or any(c.lower_ in ("locally", "domestically") for c in (f.pred.children if f.pred else []))
     if not m.values("location"):
@@ -749,7 +592,7 @@ def fill_sanction(doc: Doc, f: Frame, m: EventMention, numbers: list[NumberMenti
         tgt = f.pp("on", "against", "targeting", "for") + f.obj
         for w in f.pp("with"):  # "sanctions with respect to the Russian Federation"
             if w.lemma_.lower() == "respect":
-                tgt.extend(_pp_of(w, "to"))
+                tgt.extend(pp_of(w, "to"))
         for cl in f.clauses:  # "sanctions targeting people and entities"
             if cl.lemma_ in ("target", "hit", "aim", "cover"):
                 tgt.extend(c for c in cl.children if c.dep_ == "dobj")
@@ -787,9 +630,9 @@ def fill_meeting(doc: Doc, f: Frame, m: EventMention, numbers: list[NumberMentio
             continue
         if host.lemma_.lower() == "sideline":  # "on the sidelines of X"
             host = next(
-                iter(_pobjs(next((c for c in host.children if c.lower_ == "of"), host))), host
+                iter(pobjs(next((c for c in host.children if c.lower_ == "of"), host))), host
             )
-        if host.lemma_.lower() in _MEETING_NOUNS or host.lemma_.lower() in ("council", "assembly"):
+        if host.lemma_.lower() in MEETING_NOUNS or host.lemma_.lower() in ("council", "assembly"):
             rng = item_range(host)
             if rng is not None:
                 rv = _value(doc, "location", rng, None)
@@ -806,10 +649,10 @@ def fill_meeting(doc: Doc, f: Frame, m: EventMention, numbers: list[NumberMentio
                     "DEMONYM",
                 ):
                     _parties(doc, "participant", [w], m)
-            _places(doc, "location", _pp_of(host, "in", "at"), m)
+            _places(doc, "location", pp_of(host, "in", "at"), m)
     _places(doc, "location", f.pp("in", "at"), m)
     for p in f.pp("with", "between"):  # "met with business leaders in Washington"
-        _places(doc, "location", _pp_of(p, "in"), m)
+        _places(doc, "location", pp_of(p, "in"), m)
     # "X spoke at the summit", "remarks by X at the summit": X takes part
     if t.pos_ != "VERB" and t.dep_ == "pobj" and t.head.lower_ in ("at", "during", "to"):
         host = t.head.head
@@ -819,7 +662,7 @@ def fill_meeting(doc: Doc, f: Frame, m: EventMention, numbers: list[NumberMentio
             _parties(
                 doc,
                 "participant",
-                _pp_of(host, "by") + [c for c in host.children if c.dep_ == "poss"],
+                pp_of(host, "by") + [c for c in host.children if c.dep_ == "poss"],
                 m,
             )
     # "Nato-Ukraine summit", "NATO Summit": named parts of the meeting noun
@@ -842,6 +685,9 @@ def fill_spending(doc: Doc, f: Frame, m: EventMention, numbers: list[NumberMenti
     if not m.values("spender") and f.passive:
         _parties(doc, "spender", f.agent, m)
     return []
+
+
+_TARGET_OBJECT_GOVERNORS = word_tuple("nlp/roles", "target_object_governors")
 
 
 def fill_strike(doc: Doc, f: Frame, m: EventMention, numbers: list[NumberMention]) -> list[Token]:
@@ -867,12 +713,12 @@ def fill_strike(doc: Doc, f: Frame, m: EventMention, numbers: list[NumberMention
                 if acl.dep_ == "acl" and acl.lemma_.lower() in ("launch", "fire"):
                     agents = [
                         o for c in acl.children if c.dep_ in ("agent", "prep") and c.lower_ == "by"
-                        for o in _pobjs(c)
+                        for o in pobjs(c)
                     ]
                     _parties(doc, "attacker", agents, m)
     tgts = f.pp("on", "against", "at") + (
         f.obj
-        if t.pos_ == "VERB" or f.gov_lemma in ("rock", "hit", "target", "destroy", "damage")
+        if t.pos_ == "VERB" or f.gov_lemma in _TARGET_OBJECT_GOVERNORS
         else []
     )
     if t.pos_ == "VERB" and m.trigger in ("launch", "fire"):
@@ -888,12 +734,13 @@ def fill_strike(doc: Doc, f: Frame, m: EventMention, numbers: list[NumberMention
                     _places(doc, "location", [c], m)
             for cc in c.children:  # "several cities including Kyiv"
                 if cc.dep_ == "prep" and cc.lower_ in ("including", "in", "near"):
-                    _places(doc, "location", _pobjs(cc), m)
+                    _places(doc, "location", pobjs(cc), m)
     _places(doc, "location", f.pp("in", "near", "over", "across"), m)
     return []
 
 
-_FILLERS: dict[str, Callable[[Doc, Frame, EventMention, list[NumberMention]], list[Token]]] = {
+RoleFiller = Callable[[Doc, Frame, EventMention, list[NumberMention]], list[Token]]
+FILLERS_BY_TYPE: dict[str, RoleFiller] = {
     "procurement": fill_procurement,
     "aid": fill_aid,
     "production": fill_production,
@@ -908,7 +755,7 @@ _FILLERS: dict[str, Callable[[Doc, Frame, EventMention, list[NumberMention]], li
 # --- what each trigger needs ---------------------------------------------------------------
 
 
-_NEGOTIATIONS = {"talks", "talk", "negotiation", "negotiations", "negotiate"}
+_NEGOTIATIONS = word_set("nlp/roles", "negotiations")
 
 
 def talks_to_buy(doc: Doc, f: Frame) -> bool:
@@ -916,7 +763,7 @@ def talks_to_buy(doc: Doc, f: Frame) -> bool:
     goods is a planned purchase, not a meeting."""
     if f.trigger.lower_ not in _NEGOTIATIONS and f.trigger.lemma_.lower() not in _NEGOTIATIONS:
         return False
-    sellers = [t for t in f.pp("with") if _is_company(t)]
+    sellers = [t for t in f.pp("with") if is_company(t)]
     return bool(sellers) and bool(items_from(doc, f.pp("for")))
 
 
@@ -928,7 +775,7 @@ def fill_talks_to_buy(
     if not buyers and t.dep_ == "pobj" and t.head.head.lemma_ == "be":
         buyers = [c for c in t.head.head.children if c.dep_ == "nsubj"]  # "X is in talks"
     _parties(doc, "buyer", buyers, m, resolve_to=buyers)
-    _parties(doc, "seller", [x for x in f.pp("with") if _is_company(x)], m)
+    _parties(doc, "seller", [x for x in f.pp("with") if is_company(x)], m)
     toks = []
     for rv, tok in items_from(doc, f.pp("for")):
         m.add(rv)

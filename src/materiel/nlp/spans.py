@@ -20,31 +20,11 @@ from materiel.nlp.lexicon import (
     PARTY_LABELS,
     PLACE_LABELS,
 )
+from materiel.wordlists import word_set, word_tuple
 
-PRONOUNS = {
-    "it",
-    "its",
-    "they",
-    "their",
-    "them",
-    "he",
-    "his",
-    "him",
-    "she",
-    "her",
-    "we",
-    "our",
-    "us",
-    "i",
-    "my",
-    "me",
-    "who",
-    "which",
-    "that",
-    "itself",
-    "themselves",
-}
-FIRST_PERSON = {"we", "our", "us", "i", "my", "me", "ours", "ourselves"}
+PRONOUNS = word_set("nlp/spans", "pronouns")
+FIRST_PERSON = word_set("nlp/spans", "first_person")
+# Dependency relations of left children dropped from a span's edge.
 _STRIP_LEFT = {
     "det",
     "nummod",
@@ -58,70 +38,8 @@ _STRIP_LEFT = {
     "preconj",
     "nmod",
 }
-_STRIP_WORDS = {
-    "more",
-    "additional",
-    "further",
-    "several",
-    "some",
-    "many",
-    "few",
-    "over",
-    "about",
-    "nearly",
-    "around",
-    "approximately",
-    "least",
-    "than",
-    "up",
-    "to",
-    "of",
-    "the",
-    "a",
-    "an",
-    "its",
-    "their",
-    "his",
-    "her",
-    "our",
-    "such",
-    "these",
-    "those",
-    "this",
-    "that",
-    "both",
-    "all",
-    "each",
-    "another",
-    "other",
-    "same",
-    "-",
-    "–",
-    "extra",
-}
-ORG_HEAD_HINTS = {
-    "company",
-    "firm",
-    "manufacturer",
-    "maker",
-    "producer",
-    "contractor",
-    "shipyard",
-    "corporation",
-    "group",
-    "industries",
-    "systems",
-    "technologies",
-    "aerospace",
-    "ltd",
-    "inc",
-    "limited",
-    "corp",
-    "plc",
-    "ag",
-    "gmbh",
-    "sa",
-}
+_STRIP_WORDS = word_set("nlp/spans", "strip_words")
+ORG_HEAD_HINTS = word_set("nlp/spans", "org_head_hints")
 
 
 def entity_of(token: Token) -> Span | None:
@@ -246,22 +164,7 @@ def is_pronoun(token: Token) -> bool:
     return token.lower_ in PRONOUNS and token.pos_ in ("PRON", "DET")
 
 
-_INDEFINITE = {
-    "a",
-    "an",
-    "any",
-    "some",
-    "another",
-    "every",
-    "each",
-    "no",
-    "other",
-    "such",
-    "many",
-    "several",
-    "most",
-    "all",
-}
+_INDEFINITE = word_set("nlp/spans", "indefinite")
 
 
 def party_label(token: Token) -> str | None:
@@ -288,69 +191,7 @@ def party_label(token: Token) -> str | None:
     return None
 
 
-# Words capitalised in names and headings that are no names by themselves.
-COMMON_CAPITALIZED = {
-    "press",
-    "record",
-    "staff",
-    "lady",
-    "base",
-    "association",
-    "conference",
-    "summit",
-    "forum",
-    "defense",
-    "defence",
-    "industrial",
-    "office",
-    "department",
-    "service",
-    "services",
-    "day",
-    "week",
-    "new",
-    "national",
-    "international",
-    "joint",
-    "global",
-    "general",
-    "first",
-    "senior",
-    "deputy",
-    "foreign",
-    "affairs",
-    "security",
-    "strategic",
-    "program",
-    "programme",
-    "project",
-    "force",
-    "forces",
-    "command",
-    "center",
-    "centre",
-    "operations",
-    "operation",
-    "initiative",
-    "statement",
-    "readout",
-    "remarks",
-    "fact",
-    "sheet",
-    "letter",
-    "notice",
-    "order",
-    "act",
-    "trip",
-    "visit",
-    "call",
-    "meeting",
-    "talks",
-    "news",
-    "update",
-    "brief",
-    "briefing",
-}
+COMMON_CAPITALIZED = word_set("nlp/spans", "common_capitalized")
 
 
 def title_case(span: Span) -> bool:
@@ -359,21 +200,7 @@ def title_case(span: Span) -> bool:
     return len(words) >= 3 and sum(t.is_title for t in words) >= 0.8 * len(words)
 
 
-_GROUP_NOUNS = {
-    "leader",
-    "official",
-    "minister",
-    "delegation",
-    "government",
-    "representative",
-    "president",
-    "head",
-    "chief",
-    "envoy",
-    "diplomat",
-    "delegate",
-    "counterpart",
-}
+_GROUP_NOUNS = word_set("nlp/spans", "group_nouns")
 
 
 def group_members(token: Token) -> list[Token]:
@@ -419,6 +246,9 @@ def party_range(token: Token) -> tuple[int, int] | None:
     return None
 
 
+_GENERIC_PART_HEADS = word_tuple("nlp/spans", "generic_part_heads")
+
+
 def is_military_item(token: Token) -> bool:
     """Whether the noun phrase headed by `token` names military goods."""
     lemma = token.lemma_.lower()
@@ -439,19 +269,7 @@ def is_military_item(token: Token) -> bool:
             return True
         if any(w in MILITARY_MODIFIERS for w in (t.lower_ for t in token.doc)):
             counted = any(c.dep_ == "nummod" for c in token.children)
-            return counted or lemma not in (
-                "unit",
-                "part",
-                "platform",
-                "asset",
-                "capability",
-                "machine",
-                "round",
-                "battery",
-                "carrier",
-                "trainer",
-                "pod",
-            )
+            return counted or lemma not in _GENERIC_PART_HEADS
         return False
     # a product name used as the object of buy/produce: "procure more BrahMos"
     return token.pos_ == "PROPN" and (
@@ -460,30 +278,7 @@ def is_military_item(token: Token) -> bool:
     )
 
 
-ACTION_NOUNS = {
-    "supply",
-    "delivery",
-    "purchase",
-    "procurement",
-    "casting",
-    "production",
-    "manufacture",
-    "manufacturing",
-    "development",
-    "acquisition",
-    "sale",
-    "transfer",
-    "provision",
-    "import",
-    "export",
-    "induction",
-    "order",
-    "construction",
-    "repair",
-    "maintenance",
-    "upgrade",
-    "integration",
-}
+ACTION_NOUNS = word_set("nlp/spans", "action_nouns")
 
 
 def item_head(token: Token) -> Token:
@@ -502,19 +297,7 @@ def item_head(token: Token) -> Token:
     return token
 
 
-_FOR_PP_HEADS = {
-    "equipment",
-    "part",
-    "spare",
-    "component",
-    "kit",
-    "ammunition",
-    "upgrade",
-    "support",
-    "training",
-    "engine",
-    "motor",
-}
+_FOR_PP_HEADS = word_set("nlp/spans", "for_pp_heads")
 
 
 def item_range(token: Token) -> tuple[int, int] | None:

@@ -8,6 +8,7 @@ reported speech) and tense ("will", "plans to" -> planned; past or perfect -> do
 
 from __future__ import annotations
 
+from collections.abc import Set
 from dataclasses import dataclass, field
 
 from spacy.language import Language
@@ -22,62 +23,19 @@ from materiel.nlp.lexicon import (
     NEG_VERBS,
     PLAN_VERBS,
     SPEECH_VERBS,
-    _inflect,
+    inflect,
 )
+from materiel.wordlists import word_set, word_tuple
 
 _ext.register()
 
-_DONE_NOUN_GOVERNORS = {
-    "sign",
-    "open",
-    "hold",
-    "impose",
-    "launch",
-    "deliver",
-    "award",
-    "complete",
-    "ink",
-    "conclude",
-    "finalize",
-    "finalise",
-    "inaugurate",
-    "carry",
-    "conduct",
-    "mount",
-    "receive",
-    "place",
-    "secure",
-    "win",
-    "take",
-    "start",
-    "begin",
-    "commence",
-    "seal",
-    "clinch",
-    "strike",
-    "pass",
-    "approve",
-    "announce",
-    "attend",
-    "host",
-    "have",
-}
-_FUTURE_WORDS = {
-    "upcoming",
-    "forthcoming",
-    "next",
-    "planned",
-    "proposed",
-    "future",
-    "potential",
-    "possible",
-    "prospective",
-}
-_HEDGE_ADVERBS = {"potentially", "possibly", "perhaps", "maybe", "hypothetically", "theoretically"}
+_DONE_NOUN_GOVERNORS = word_set("nlp/status", "done_noun_governors")
+_FUTURE_WORDS = word_set("nlp/status", "future_words")
+_HEDGE_ADVERBS = word_set("nlp/status", "hedge_adverbs")
 
 
 # Surface forms the small model's lemmatizer gets wrong ("hopes" -> "hop").
-_LEMMA_FIX = {f: lemma for lemma in IRREALIS | NEG_VERBS | PLAN_VERBS for f in _inflect(lemma)}
+_LEMMA_FIX = {f: lemma for lemma in IRREALIS | NEG_VERBS | PLAN_VERBS for f in inflect(lemma)}
 
 
 @dataclass
@@ -123,11 +81,15 @@ def clause_chain(token: Token, limit: int = 8) -> tuple[list[Token], Token | Non
     return chain, reporting
 
 
-def _has_aux(tok: Token, words: set[str]) -> str | None:
+def _has_aux(tok: Token, words: Set[str]) -> str | None:
     for c in tok.children:
         if c.dep_ in ("aux", "auxpass") and c.lower_ in words:
             return c.lower_
     return None
+
+
+_ANNOUNCING_TRIGGERS = word_tuple("nlp/status", "announcing_triggers")
+_PLAN_NOUNS = word_tuple("nlp/status", "plan_nouns")
 
 
 def analyze(token: Token) -> StatusResult:
@@ -259,20 +221,7 @@ def analyze(token: Token) -> StatusResult:
                 planned = True  # "is to sign"
             if (
                 tok.lower_
-                in (
-                    "plans",
-                    "plan",
-                    "intention",
-                    "bid",
-                    "proposal",
-                    "offer",
-                    "push",
-                    "prospect",
-                    "possibility",
-                    "hope",
-                    "efforts",
-                    "effort",
-                )
+                in _PLAN_NOUNS
                 and tok.pos_ == "NOUN"
             ):
                 planned = True
@@ -295,18 +244,7 @@ def analyze(token: Token) -> StatusResult:
             past = True
     if (
         token.lemma_.lower()
-        in (
-            "pledge",
-            "announce",
-            "promise",
-            "approve",
-            "commit",
-            "offer",
-            "agree",
-            "unveil",
-            "authorize",
-            "authorise",
-        )
+        in _ANNOUNCING_TRIGGERS
         and not future
         and not planned
     ):

@@ -12,50 +12,13 @@ from spacy.tokens import Doc, Token
 from materiel.nlp import extensions as _ext
 from materiel.nlp.lexicon import TRIGGERS, TriggerSpec
 from materiel.nlp.types import Trigger
+from materiel.wordlists import word_set, word_tuple
 
 _ext.register()
 
-# Noun triggers that still count when they modify another noun ("production capacity").
-COMPOUND_OK = {"production", "manufacturing", "aid", "assistance", "summit", "repair"}
-# What a spending decision is about: "raise the spending target", "a budget increase".
-SPENDING_HEADS = {"target", "goal", "increase", "hike", "boost", "rise", "plan", "package"}
-# Heads that a trigger noun may modify without being an event itself.
-_NOT_EVENT_HEADS = {
-    "committee",
-    "list",
-    "regime",
-    "law",
-    "act",
-    "regulation",
-    "policy",
-    "expert",
-    "official",
-    "helicopter",
-    "group",
-    "aircraft",
-    "missile",
-    "drone",
-    "force",
-    "capability",
-    "mission",
-    "role",
-    "team",
-    "fighter",
-    "craft",
-    "submarine",
-    "plane",
-    "jet",
-    "vehicle",
-    "boat",
-    "unit",
-    "operation",
-    "cell",
-    "coordinator",
-    "wing",
-    "lead",
-    "division",
-    "control",
-}
+COMPOUND_OK = word_set("nlp/triggers", "compound_ok")
+SPENDING_HEADS = word_set("nlp/triggers", "spending_heads")
+_NOT_EVENT_HEADS = word_set("nlp/triggers", "not_event_heads")
 # Entity labels inside which a trigger word is part of a name, not an event.
 _NAME_LABELS = {
     "ORG",
@@ -70,65 +33,10 @@ _NAME_LABELS = {
     "PERSON",
     "LOC",
 }
-_MEETING_NAMES = {"summit", "conference", "forum", "meeting", "talks", "talk"}
-_PLURAL_GENERIC = {
-    "sale",
-    "purchase",
-    "acquisition",
-    "export",
-    "import",
-    "agreement",
-    "accord",
-    "treaty",
-    "pact",
-    "deal",
-    "donation",
-    "delivery",
-    "shipment",
-    "transfer",
-}
-_QUANTIFIERS = {
-    "numerous",
-    "many",
-    "several",
-    "frequent",
-    "repeated",
-    "countless",
-    "multiple",
-    "various",
-    "regular",
-    "occasional",
-    "past",
-    "previous",
-    "earlier",
-    "possible",
-    "potential",
-    "future",
-    "hypothetical",
-}
-_HABITUAL = {
-    "widely",
-    "routinely",
-    "regularly",
-    "often",
-    "usually",
-    "typically",
-    "frequently",
-    "generally",
-    "traditionally",
-    "always",
-    "constantly",
-    "normally",
-    "commonly",
-    "daily",
-    "nightly",
-    "weekly",
-    "repeatedly",
-    "persistently",
-    "continuously",
-    "continually",
-    "habitually",
-}
+_MEETING_NAMES = word_set("nlp/triggers", "meeting_names")
+_PLURAL_GENERIC = word_set("nlp/triggers", "plural_generic")
+_QUANTIFIERS = word_set("nlp/triggers", "quantifiers")
+_HABITUAL = word_set("nlp/triggers", "habitual")
 
 
 def lemma_of(token: Token) -> str:
@@ -182,6 +90,12 @@ def specs_for(token: Token) -> list[TriggerSpec]:
     return out
 
 
+_DEAL_HEADS = word_tuple("nlp/triggers", "deal_heads")
+_NOT_PURCHASE_ORDER_WORDS = word_tuple("nlp/triggers", "not_purchase_order_words")
+_STRIKE_IDIOM_OBJECTS = word_tuple("nlp/triggers", "strike_idiom_objects")
+_CIVIL_FACILITY_MODS = word_tuple("nlp/triggers", "civil_facility_mods")
+
+
 def excluded(token: Token, lemma: str, type_: str) -> bool:
     """Uses of a trigger word that never announce an event."""
     # part of a multi-word name ("Carrier Strike Group", "Defense Production Act")
@@ -207,15 +121,7 @@ def excluded(token: Token, lemma: str, type_: str) -> bool:
     ):
         return True  # "with technology transfer": a term of a deal, not a delivery
     if lemma == "order":
-        if token.i > 0 and token.nbor(-1).lower_ in (
-            "in",
-            "executive",
-            "world",
-            "court",
-            "global",
-            "international",
-            "new",
-        ):
+        if token.i > 0 and token.nbor(-1).lower_ in _NOT_PURCHASE_ORDER_WORDS:
             return True
         if any(c.dep_ in ("acl", "relcl") and c.tag_ == "VB" for c in token.children):
             return True  # "an order to deploy"
@@ -264,7 +170,7 @@ def excluded(token: Token, lemma: str, type_: str) -> bool:
         lemma == "production"
         and token.dep_ == "compound"
         and token.head.lemma_.lower()
-        in ("contract", "deal", "order", "agreement", "license", "licence")
+        in _DEAL_HEADS
     ):
         return True  # "a production contract": the contract is the event
     if lemma == "visit" and any(
@@ -284,7 +190,7 @@ def excluded(token: Token, lemma: str, type_: str) -> bool:
         lemma == "strike"
         and token.pos_ == "VERB"
         and any(
-            c.lower_ in ("deal", "balance", "agreement", "tone", "chord") for c in token.children
+            c.lower_ in _STRIKE_IDIOM_OBJECTS for c in token.children
         )
     ):
         return True
@@ -292,17 +198,7 @@ def excluded(token: Token, lemma: str, type_: str) -> bool:
         lemma in ("plant", "facility", "complex")
         and any(
             c.lower_
-            in (
-                "nuclear",
-                "power",
-                "treatment",
-                "penal",
-                "detention",
-                "storage",
-                "medical",
-                "sports",
-                "residential",
-            )
+            in _CIVIL_FACILITY_MODS
             for c in token.children
         )
     )

@@ -15,6 +15,7 @@ class DateValue:
     end: int = -1
     text: str = ""
     future: bool = False  # the expression points forward ("by the end of the year")
+    target: bool = False  # a deadline or target ("by 2030", "until 2028"): never an event's date
 
     @property
     def from_text(self) -> bool:

@@ -6,10 +6,10 @@ from __future__ import annotations
 from spacy.tokens import Doc, Token
 
 from materiel.nlp import extensions as _ext
-from materiel.nlp.attach import _BACKGROUND_PREPS
-from materiel.nlp.frames import Frame, _pobjs
+from materiel.nlp.attach import BACKGROUND_PREPS
+from materiel.nlp.frames import Frame, pobjs
 from materiel.nlp.lexicon import ITEM_HEADS
-from materiel.nlp.roles import _ARMED_FORCE_WORDS, _MEETING_NOUNS, _PROD_VERBS, _is_armed_force
+from materiel.nlp.roles import ARMED_FORCE_WORDS, MEETING_NOUNS, PROD_VERBS, is_armed_force
 from materiel.nlp.spans import (
     entity_of,
     is_military_item,
@@ -17,330 +17,49 @@ from materiel.nlp.spans import (
     party_label,
 )
 from materiel.nlp.types import EventMention, RoleValue, Trigger
+from materiel.wordlists import word_set, word_tuple
 
 _ext.register()
 
-SECURITY_WORDS = {
-    "defense",
-    "defence",
-    "security",
-    "military",
-    "nato",
-    "alliance",
-    "arms",
-    "weapons",
-    "nuclear",
-    "missile",
-    "missiles",
-    "army",
-    "navy",
-    "war",
-    "troops",
-    "strategic",
-    "sanctions",
-    "drone",
-    "drones",
-    "ammunition",
-    "artillery",
-    "aircraft",
-    "jets",
-    "industrial",
-    "warships",
-    "fighter",
-}
+SECURITY_WORDS = word_set("nlp/validate", "security_words")
 
 
-# more words that put a sentence on security (besides SECURITY_WORDS)
-_SECURITY_EXTRA = {
-    "sanction",
-    "conflict",
-    "invasion",
-    "counterterrorism",
-    "terrorism",
-    "terror",
-    "armed",
-    "soldiers",
-    "weapon",
-    "intelligence",
-    "ceasefire",
-    "peacekeeping",
-    "border",
-    "air",
-    "naval",
-}
+_SECURITY_EXTRA = word_set("nlp/validate", "security_extra")
 
-_AID_MODS = {
-    "military",
-    "security",
-    "defense",
-    "defence",
-    "weapons",
-    "arms",
-    "war",
-    "lethal",
-    "support",
-    "aid",
-    "assistance",
-    "ammunition",
-    "artillery",
-    "air-defense",
-    "equipment",
-}
+_AID_MODS = word_set("nlp/validate", "aid_mods")
 
 
-_NON_MILITARY_AID = {
-    "humanitarian",
-    "economic",
-    "financial",
-    "development",
-    "food",
-    "medical",
-    "budgetary",
-    "macro-financial",
-    "energy",
-    "reconstruction",
-    "disaster",
-}
+_NON_MILITARY_AID = word_set("nlp/validate", "non_military_aid")
 
 
-_FACTORY_GOVERNORS = {
-    "open",
-    "build",
-    "construct",
-    "inaugurate",
-    "launch",
-    "establish",
-    "set",
-    "expand",
-    "commission",
-    "unveil",
-    "start",
-    "begin",
-    "complete",
-    "convert",
-    "upgrade",
-    "modernize",
-    "modernise",
-    "create",
-    "plan",
-    "announce",
-    "have",
-    "break",
-    "double",
-    "triple",
-}
+_FACTORY_GOVERNORS = word_set("nlp/validate", "factory_governors")
 
 
-_SANCTION_GOVERNORS = {
-    "impose",
-    "announce",
-    "slap",
-    "levy",
-    "introduce",
-    "expand",
-    "extend",
-    "adopt",
-    "approve",
-    "unveil",
-    "issue",
-    "lift",
-    "ease",
-    "remove",
-    "target",
-    "hit",
-    "aim",
-    "include",
-    "apply",
-    "waive",
-    "terminate",
-    "end",
-    "place",
-    "put",
-    "add",
-    "face",
-    "implement",
-    "tighten",
-    "broaden",
-    "follow",
-}
+_SANCTION_GOVERNORS = word_set("nlp/validate", "sanction_governors")
 
 
-_SANCTION_BACKGROUND = {
-    "under",
-    "evade",
-    "skirt",
-    "circumvent",
-    "despite",
-    "avoid",
-    "fear",
-    "bypass",
-    "dodge",
-    "against",
-}
+_SANCTION_BACKGROUND = word_set("nlp/validate", "sanction_background")
 
 
-_LAUNCH_OBJECTS = {
-    "missile",
-    "drone",
-    "rocket",
-    "attack",
-    "strike",
-    "barrage",
-    "raid",
-    "bombardment",
-    "airstrike",
-    "wave",
-    "salvo",
-    "tomahawk",
-    "shelling",
-}
+_LAUNCH_OBJECTS = word_set("nlp/validate", "launch_objects")
 
 
-_ALLIANCE_WORDS = {"nato", "alliance", "bloc", "aukus", "quad", "csto", "organization"}
+_ALLIANCE_WORDS = word_set("nlp/validate", "alliance_words")
 
 
-_BAN_OBJECTS = {
-    "export",
-    "import",
-    "sale",
-    "supply",
-    "shipment",
-    "transfer",
-    "arm",
-    "arms",
-    "weapon",
-    "purchase",
-    "deal",
-    "trade",
-    "use",
-}
+_BAN_OBJECTS = word_set("nlp/validate", "ban_objects")
 
 
-_REASON_GOVERNORS = {
-    "blacklist",
-    "sanction",
-    "designate",
-    "thank",
-    "praise",
-    "accuse",
-    "punish",
-    "penalize",
-    "penalise",
-    "criticize",
-    "criticise",
-    "condemn",
-    "blame",
-    "charge",
-    "fine",
-    "reward",
-    "credit",
-    "commend",
-    "target",
-    "debar",
-    "ban",
-}
-_COMPANY_NOUNS = {
-    "company",
-    "maker",
-    "manufacturer",
-    "firm",
-    "shipyard",
-    "group",
-    "business",
-    "contractor",
-    "producer",
-    "startup",
-    "stake",
-    "subsidiary",
-    "unit",
-}
-_GROWTH_VERBS = {
-    "increase",
-    "boost",
-    "raise",
-    "ramp",
-    "scale",
-    "double",
-    "triple",
-    "install",
-    "add",
-    "maintain",
-    "accelerate",
-    "expand",
-    "grow",
-    "lift",
-    "quadruple",
-}
-_SIGN_GOVERNORS = {
-    "sign",
-    "announce",
-    "issue",
-    "adopt",
-    "create",
-    "establish",
-    "launch",
-    "conclude",
-    "agree",
-    "ink",
-    "unveil",
-    "reach",
-    "seal",
-    "finalize",
-    "finalise",
-    "endorse",
-    "strike",
-    "forge",
-}
-_LEADERS = {
-    "leader",
-    "president",
-    "minister",
-    "counterpart",
-    "chancellor",
-    "premier",
-    "king",
-    "secretary",
-    "chief",
-    "head",
-}
-_MET_THINGS = {
-    "requirement",
-    "standard",
-    "principle",
-    "need",
-    "demand",
-    "target",
-    "goal",
-    "criterion",
-    "criteria",
-    "deadline",
-    "obligation",
-    "expectation",
-    "challenge",
-    "condition",
-    "threshold",
-    "commitment",
-    "quota",
-    "benchmark",
-    "specification",
-    "cost",
-    "end",
-}
+_REASON_GOVERNORS = word_set("nlp/validate", "reason_governors")
+_COMPANY_NOUNS = word_set("nlp/validate", "company_nouns")
+_GROWTH_VERBS = word_set("nlp/validate", "growth_verbs")
+_SIGN_GOVERNORS = word_set("nlp/validate", "sign_governors")
+_LEADERS = word_set("nlp/validate", "leaders")
+_MET_THINGS = word_set("nlp/validate", "met_things")
 
 
-# Words that show assistance is civil (health, relief, development) when nothing in the
-# sentence speaks of arms or security: "provided $55 million in COVID-19 assistance".
-_CIVIL_AID_CUES = frozenset({
-    "covid", "covid-19", "vaccine", "vaccines", "vaccination", "pandemic", "humanitarian",
-    "development", "life-saving", "lifesaving", "food", "shelter", "refugees", "reform",
-    "reforms", "democracy", "governance", "health", "healthcare", "medical", "disaster",
-    "relief", "agricultural", "agriculture", "education", "budget support", "energy",
-})
-_MILITARY_AID_CUES = frozenset({
-    "military", "security", "defense", "defence", "weapon", "weapons", "arms", "ammunition",
-    "munitions", "missile", "missiles", "artillery", "equipment", "drone", "drones", "tank",
-    "tanks", "armored", "armoured", "lethal", "air-defense", "howitzers", "rounds", "shells",
-})
+_CIVIL_AID_CUES = word_set("nlp/validate", "civil_aid_cues")
+_MILITARY_AID_CUES = word_set("nlp/validate", "military_aid_cues")
 
 
 def _civil_assistance(doc: Doc) -> bool:
@@ -352,37 +71,7 @@ def _military_target(text: str) -> bool:
     return bool(set(text.lower().replace("-", " ").split()) & _MILITARY_TARGETS)
 
 
-_MILITARY_TARGETS = {
-    "base",
-    "airbase",
-    "airfield",
-    "depot",
-    "arsenal",
-    "plant",
-    "factory",
-    "refinery",
-    "port",
-    "bridge",
-    "headquarters",
-    "warehouse",
-    "storage",
-    "facility",
-    "battery",
-    "radar",
-    "ship",
-    "warship",
-    "command",
-    "launcher",
-    "substation",
-    "grid",
-    "site",
-    "sites",
-    "bases",
-    "airfields",
-    "facilities",
-    "depots",
-    "infrastructure",
-}
+_MILITARY_TARGETS = word_set("nlp/validate", "military_targets")
 
 
 def _is_person(tok: Token) -> bool:
@@ -431,6 +120,14 @@ def _pobj_head(t: Token) -> Token:
     return t.head if t.dep_ == "pobj" else t
 
 
+_SALE_MODIFIERS = word_set("nlp/validate", "sale_modifiers")
+_PRODUCTION_WORDS = word_set("nlp/validate", "production_words")
+_WON_DEAL_GOVERNORS = word_tuple("nlp/validate", "won_deal_governors")
+_BUYING_VERBS = word_set("nlp/validate", "buying_verbs")
+_BUYING_NOUNS = word_set("nlp/validate", "buying_nouns")
+_CONTRACT_GOVERNORS = word_tuple("nlp/validate", "contract_governors")
+
+
 def decide_deal_type(doc: Doc, f: Frame, trig: Trigger) -> str | None:
     """Type of a contract/deal/agreement noun from what hangs off it."""
     t = f.trigger
@@ -438,40 +135,25 @@ def decide_deal_type(doc: Doc, f: Frame, trig: Trigger) -> str | None:
     clause_lemmas = {c.lemma_.lower() for c in f.clauses}
     pp_lemmas = {w.lemma_.lower() for w in f.pp("for", "to", "on", "of")}
     mods = _mod_words(t)
-    if clause_lemmas & _PROD_VERBS or pp_lemmas & {
-        "production",
-        "manufacturing",
-        "manufacture",
-        "produce",
-        "co-production",
-    }:
+    if clause_lemmas & PROD_VERBS or pp_lemmas & _PRODUCTION_WORDS:
         # an agreement to produce; a contract to build for a buyer is a purchase
         buyer_like = [x for x in f.pp("for") if party_label(x)]
-        won = f.gov_lemma in ("award", "win", "secure", "receive", "get", "land", "bag")
+        won = f.gov_lemma in _WON_DEAL_GOVERNORS
         if trig.lemma in ("contract", "deal", "modification", "order") and (buyer_like or won):
             return "procurement"  # a contract to build things for a buyer is a purchase
         return "production"
-    if clause_lemmas & {
-        "supply",
-        "buy",
-        "purchase",
-        "procure",
-        "acquire",
-        "deliver",
-        "sell",
-    } or pp_lemmas & {"supply", "purchase", "procurement", "sale", "delivery", "acquisition"}:
+    if clause_lemmas & _BUYING_VERBS or pp_lemmas & _BUYING_NOUNS:
         return "procurement"
     if clause_lemmas & {"donate", "give", "provide"}:
         return "aid"
     if "production" in mods or "manufacturing" in mods:
         return "procurement" if trig.lemma in ("contract", "order") else "production"
-    buying = {"supply", "purchase", "procurement", "export", "sales", "sale", "acquisition"}
-    if mods & (buying | {"arms", "weapons", "defense", "defence"}) and trig.lemma in (
+    if mods & (_SALE_MODIFIERS | {"arms", "weapons", "defense", "defence"}) and trig.lemma in (
         "deal",
         "contract",
     ):
         return "procurement"
-    if mods & (buying | {"arms"}) and trig.lemma == "agreement":
+    if mods & (_SALE_MODIFIERS | {"arms"}) and trig.lemma == "agreement":
         return "procurement"  # "a defence sales agreement", "an arms agreement"
     items = [x for x in f.pp("for", "of", "on") if is_military_item(item_head(x))]
     if items or [c for c in f.compounds if is_military_item(c)]:
@@ -480,7 +162,7 @@ def decide_deal_type(doc: Doc, f: Frame, trig: Trigger) -> str | None:
         return (
             "procurement"
             if (
-                f.gov_lemma in ("award", "sign", "win", "secure", "ink", "place", "conclude")
+                f.gov_lemma in _CONTRACT_GOVERNORS
                 and (
                     f.pp("to")
                     or f.dative
@@ -499,6 +181,21 @@ def decide_deal_type(doc: Doc, f: Frame, trig: Trigger) -> str | None:
         if sub & SECURITY_WORDS:
             return "agreement"
     return None
+
+
+_NON_SECURITY_CONFERENCE_MODS = word_set("nlp/validate", "non_security_conference_mods")
+_ATTACK_RESISTING_VERBS = word_tuple("nlp/validate", "attack_resisting_verbs")
+_STRONG_PACKAGE_MODS = word_set("nlp/validate", "strong_package_mods")
+_PRODUCTION_MODS = word_set("nlp/validate", "production_mods")
+_SANCTION_NOT_IMPOSED_GOVERNORS = word_tuple("nlp/validate", "sanction_not_imposed_governors")
+_DEFENSE_SPENDING_WORDS = word_set("nlp/validate", "defense_spending_words")
+_PURCHASE_VERBS = word_tuple("nlp/validate", "purchase_verbs")
+_BACKGROUND_ATTACK_HEADS = word_tuple("nlp/validate", "background_attack_heads")
+_ORDER_GOVERNORS = word_tuple("nlp/validate", "order_governors")
+_SANCTIONING_OFFICE_WORDS = word_set("nlp/validate", "sanctioning_office_words")
+_DESIGNATION_WORDS = word_set("nlp/validate", "designation_words")
+_BLAST_MILITARY_WORDS = word_set("nlp/validate", "blast_military_words")
+_FACILITY_WORDS = word_tuple("nlp/validate", "facility_words")
 
 
 def validate(
@@ -535,8 +232,8 @@ def validate(
             v
             for v in m.values("buyer")
             if v.label not in (None, "NOUN")
-            or _is_armed_force(doc[t.i])
-            or v.text.lower().split()[-1] in _ARMED_FORCE_WORDS
+            or is_armed_force(doc[t.i])
+            or v.text.lower().split()[-1] in ARMED_FORCE_WORDS
         ]:
             return False
         if m.type == "production" and trig.lemma in ("production", "manufacturing", "manufacture"):
@@ -546,7 +243,7 @@ def validate(
                 return True  # "took export orders from Armenia"
             return bool(m.values("item")) and (
                 bool(parties)
-                or f.gov_lemma in ("place", "secure", "win", "receive", "get", "sign", "bag")
+                or f.gov_lemma in _ORDER_GOVERNORS
             )
         return bool(m.values("item"))
     if need == "deal":
@@ -566,18 +263,7 @@ def validate(
             and bool(m.values("value"))
         )
         if trig.lemma == "package":
-            strong = mods & {
-                "aid",
-                "assistance",
-                "military",
-                "security",
-                "weapons",
-                "arms",
-                "lethal",
-                "defense",
-                "defence",
-                "war",
-            }
+            strong = mods & _STRONG_PACKAGE_MODS
             if (
                 strong
                 and m.values("value")
@@ -615,29 +301,13 @@ def validate(
         if lemma == "expansion":
             return any(
                 w.lemma_.lower()
-                in ("factory", "plant", "complex", "production", "facility", "capacity", "site")
+                in _FACILITY_WORDS
                 for w in t.subtree
             ) or f.gov_lemma in ("show",)
         mods = _mod_words(t)
         prod_mod = bool(
             mods
-            & {
-                "production",
-                "manufacturing",
-                "assembly",
-                "repair",
-                "ammunition",
-                "missile",
-                "munitions",
-                "drone",
-                "shell",
-                "arms",
-                "weapons",
-                "defense",
-                "defence",
-                "military",
-                "explosives",
-            }
+            & _PRODUCTION_MODS
         )
         return (f.gov_lemma in _FACTORY_GOVERNORS and (prod_mod or bool(m.values("item")))) or (
             prod_mod and f.gov_lemma in _FACTORY_GOVERNORS | {"be"}
@@ -650,20 +320,7 @@ def validate(
         if t.pos_ == "NOUN":
             if t.dep_ == "pobj" and t.head.lower_ in _SANCTION_BACKGROUND:
                 return False
-            if f.gov_lemma in (
-                "evade",
-                "skirt",
-                "circumvent",
-                "avoid",
-                "join",
-                "face",
-                "fear",
-                "bypass",
-                "dodge",
-                "oppose",
-                "criticize",
-                "condemn",
-            ):
+            if f.gov_lemma in _SANCTION_NOT_IMPOSED_GOVERNORS:
                 return False
             ok_gov = f.gov_lemma in _SANCTION_GOVERNORS or any(
                 c.lower_ in ("new", "fresh", "further", "additional") for c in t.children
@@ -674,12 +331,12 @@ def validate(
         words = {w.lower_ for w in doc}
         official = any(
             v.label in ("ORG", "COUNTRY", "GPE", "METONYM")
-            or {"treasury", "department", "state", "ofac", "commerce"}
+            or _SANCTIONING_OFFICE_WORDS
             & set(v.text.lower().replace(".", " ").split())
             for v in m.values("imposer")
         )
         return bool(m.values("target")) and (
-            bool(words & {"terrorist", "sanctions", "sanction", "sanctioned", "blacklist"})
+            bool(words & _DESIGNATION_WORDS)
             or official
         )
     if need == "ban":
@@ -711,7 +368,7 @@ def validate(
             return len(parts) >= 2 and (bool(f.pp("with")) or len(f.subj) >= 2)
         if trig.lemma in ("host", "welcome"):
             # "hosted the summit", "welcomed Prime Minister X to the White House"
-            return any(w.lemma_.lower() in _MEETING_NOUNS for w in f.obj) or (
+            return any(w.lemma_.lower() in MEETING_NOUNS for w in f.obj) or (
                 any(_is_person(o) for o in f.obj) and bool(parts)
             )
         return bool(parts) or bool(m.values("location"))
@@ -742,7 +399,7 @@ def validate(
         )
     if need == "conference":
         mods = _mod_words(t)
-        if mods & {"press", "news", "video", "academic", "business"}:
+        if mods & _NON_SECURITY_CONFERENCE_MODS:
             return False
         return (
             bool(mods & SECURITY_WORDS)
@@ -750,7 +407,7 @@ def validate(
             or any(c.pos_ == "PROPN" for c in t.children)
         )
     if need == "spend" and any(
-        c.lemma_.lower() in ("buy", "purchase", "procure", "acquire", "order")
+        c.lemma_.lower() in _PURCHASE_VERBS
         for c in t.children
         if c.dep_ in ("xcomp", "advcl", "acl")
     ):
@@ -762,7 +419,7 @@ def validate(
         }
         if t.pos_ == "NOUN":  # "the budget ... foresees UAH 2.2 trillion for defense"
             mods |= {w.lower_ for w in t.subtree if w.dep_ == "pobj"}
-        defense = bool(mods & {"defense", "defence", "military", "arms", "security", "armed"})
+        defense = bool(mods & _DEFENSE_SPENDING_WORDS)
         return defense and bool(m.values("spender")) and bool(m.values("value"))
     if need == "list":  # "adding 93 entities to the Entity List"
         lists = [
@@ -798,28 +455,17 @@ def validate(
         m.type == "strike"
         and t.pos_ == "NOUN"
         and (
-            (t.dep_ in ("pobj", "conj") and _pobj_head(t).lower_ in _BACKGROUND_PREPS)
+            (t.dep_ in ("pobj", "conj") and _pobj_head(t).lower_ in BACKGROUND_PREPS)
             or (
                 t.dep_ == "pobj"
                 and t.head.lower_ == "of"
                 and t.head.head.lemma_.lower()
-                in ("aftermath", "threat", "risk", "fear", "wave", "scene", "site", "victim")
+                in _BACKGROUND_ATTACK_HEADS
             )
         )
     ):
         return False  # "defend against Russian attacks", "the aftermath of attacks"
-    if m.type == "strike" and t.head.lemma_.lower() in (
-        "repel",
-        "repulse",
-        "thwart",
-        "foil",
-        "fend",
-        "beat",
-        "stop",
-        "prevent",
-        "continue",
-        "keep",
-    ):
+    if m.type == "strike" and t.head.lemma_.lower() in _ATTACK_RESISTING_VERBS:
         return False  # "repelled 38 attacks", "would continue targeting ships": fighting
     if m.type == "strike" and not strike_is_event(doc, f, m):
         return False
@@ -844,16 +490,7 @@ def validate(
             bool(m.values("attacker"))
             or bool(
                 {w.lemma_.lower() for w in doc}
-                & {
-                    "military",
-                    "ammunition",
-                    "munition",
-                    "base",
-                    "airbase",
-                    "depot",
-                    "arsenal",
-                    "weapon",
-                }
+                & _BLAST_MILITARY_WORDS
             )
         )
     return bool(has)
@@ -861,132 +498,16 @@ def validate(
 
 # --- strikes ---------------------------------------------------------------------------------
 
-# verbs whose object is an attack carried out by their subject ("launched a strike")
-_STRIKE_NOUN_GOVERNORS = {
-    "carry",
-    "launch",
-    "conduct",
-    "mount",
-    "stage",
-    "unleash",
-    "claim",
-    "execute",
-    "undertake",
-    "intensify",
-    "step",
-    "resume",
-    "make",
-    "perform",
-    "order",
-    "begin",
-    "deliver",
-    "fire",
-}
-# verbs whose subject "attack" is not shown happening ("attacks have become routine")
-_STRIKE_STATE_VERBS = {"be", "become", "remain", "seem", "pose", "threaten", "continue", "have"}
-# "killed in a strike", "destroyed in an attack": the clause reports the strike's effect
-_STRIKE_EFFECT_VERBS = {
-    "kill",
-    "destroy",
-    "damage",
-    "injure",
-    "wound",
-    "die",
-    "lose",
-    "hit",
-    "sink",
-    "disable",
-    "down",
-}
-# modifiers of an attack noun that make it fighting or a general notion, not a strike
-_STRIKE_NOUN_MODS = {"ground", "counter", "infantry", "armed", "further", "cyber", "verbal"}
-# governors of a non-finite attack verb that describe an ability or purpose of goods
-_CAPABILITY_WORDS = {
-    "able",
-    "ability",
-    "capable",
-    "capability",
-    "capacity",
-    "designed",
-    "required",
-    "intended",
-    "meant",
-    "arsenal",
-    "weapon",
-    "missile",
-    "means",
-    "tool",
-    "need",
-    "role",
-    "mission",
-    "probability",
-    "chance",
-    "charge",
-    "task",
-    "job",
-    "responsible",
-}
-_SPECIFIC_ATTACK_MODS = {
-    "fresh",
-    "overnight",
-    "latest",
-    "largest",
-    "biggest",
-    "massive",
-    "deadly",
-    "major",
-    "heaviest",
-    "coordinated",
-}
-_PAYLOADS = {"missile", "drone", "rocket", "shell", "bomb", "projectile", "munition"}
-_SERIES_WORDS = {"series", "wave", "string", "spate", "one", "number", "barrage", "salvo"}
-# nouns of a campaign that a participle can describe ("an onslaught targeting cities")
-_CAMPAIGN_NOUNS = {
-    "onslaught",
-    "campaign",
-    "offensive",
-    "operation",
-    "barrage",
-    "wave",
-    "attack",
-    "strike",
-    "bombardment",
-    "assault",
-    "raid",
-    "salvo",
-}
-# targets that make an attack one on civilians (not on military or defense-industrial targets)
-_CIVILIAN_TARGETS = {
-    "civilian",
-    "civilians",
-    "people",
-    "population",
-    "populations",
-    "child",
-    "children",
-    "family",
-    "families",
-    "hospital",
-    "school",
-    "mall",
-    "market",
-    "residential",
-    "home",
-    "homes",
-    "house",
-    "apartment",
-    "church",
-    "mosque",
-    "silo",
-    "silos",
-    "journalist",
-    "journalists",
-    "shop",
-    "residents",
-    "food",
-    "humanitarian",
-    "grain",
-}
+_STRIKE_NOUN_GOVERNORS = word_set("nlp/validate", "strike_noun_governors")
+_STRIKE_STATE_VERBS = word_set("nlp/validate", "strike_state_verbs")
+_STRIKE_EFFECT_VERBS = word_set("nlp/validate", "strike_effect_verbs")
+_STRIKE_NOUN_MODS = word_set("nlp/validate", "strike_noun_mods")
+_CAPABILITY_WORDS = word_set("nlp/validate", "capability_words")
+_SPECIFIC_ATTACK_MODS = word_set("nlp/validate", "specific_attack_mods")
+_PAYLOADS = word_set("nlp/validate", "payloads")
+_SERIES_WORDS = word_set("nlp/validate", "series_words")
+_CAMPAIGN_NOUNS = word_set("nlp/validate", "campaign_nouns")
+_CIVILIAN_TARGETS = word_set("nlp/validate", "civilian_targets")
 
 
 def _anchored(doc: Doc, t: Token) -> bool:
@@ -1040,23 +561,7 @@ def _civilian_word(w: Token) -> bool:
     )
 
 
-_PLAN_GOVERNORS = {
-    "plan",
-    "poise",
-    "poised",
-    "decision",
-    "decide",
-    "prepare",
-    "ready",
-    "intend",
-    "aim",
-    "threaten",
-    "vow",
-    "set",
-    "seek",
-    "want",
-    "expect",
-}
+_PLAN_GOVERNORS = word_set("nlp/validate", "plan_governors")
 
 
 def trig_status_planned(t: Token) -> bool:
@@ -1100,7 +605,7 @@ def strike_is_event(doc: Doc, f: Frame, m: EventMention) -> bool:
         if any(
             c.dep_ == "prep"
             and c.lower_ == "of"
-            and any(w.lemma_.lower() in _PAYLOADS for w in _pobjs(c))
+            and any(w.lemma_.lower() in _PAYLOADS for w in pobjs(c))
             for c in t.children
         ):
             return True  # "a barrage of missiles and drones"
@@ -1174,94 +679,13 @@ def strike_is_event(doc: Doc, f: Frame, m: EventMention) -> bool:
 
 # --- meetings --------------------------------------------------------------------------------
 
-# what a sentence about a meeting on another subject talks about (with no security word)
-_OFF_TOPIC = {
-    "tourism",
-    "tourist",
-    "tourists",
-    "visa",
-    "visas",
-    "economic",
-    "economy",
-    "financing",
-    "finance",
-    "recovery",
-    "reconstruction",
-    "food",
-    "climate",
-    "health",
-    "earnings",
-    "earning",
-    "investors",
-    "analysts",
-    "shareholders",
-    "memorial",
-    "cemetery",
-    "anniversary",
-    "funeral",
-    "religious",
-    "church",
-    "tennis",
-    "football",
-    "sport",
-    "sports",
-    "olympics",
-    "culture",
-    "cultural",
-    "education",
-    "agriculture",
-    "democracy",
-    "student",
-    "students",
-    "university",
-    "accession",
-    "trade",
-    "commercial",
-    "importing",
-    "imports",
-    "theatre",
-    "theater",
-    "playwright",
-    "space",
-    "donor",
-    "emission",
-    "governance",
-}
+_OFF_TOPIC = word_set("nlp/validate", "off_topic")
+_GATHERING_AND_GROUP_HEADS = word_set("nlp/validate", "gathering_and_group_heads")
+
+
 # heads of role values that name an event, a place of gathering or a generic group, not a side
-_NOT_PARTICIPANTS = _MEETING_NOUNS | {
-    "expo",
-    "exhibition",
-    "show",
-    "calls",
-    "platform",
-    "peace",
-    "cemetery",
-    "memorial",
-    "country",
-    "countries",
-    "nation",
-    "nations",
-    "continent",
-    "region",
-    "recovery",
-    "states",
-    "world",
-}
-# verbs under which a "call" is an appeal, not a phone call
-_APPEAL_GOVERNORS = {
-    "answer",
-    "heed",
-    "echo",
-    "reiterate",
-    "issue",
-    "renew",
-    "repeat",
-    "support",
-    "make",
-    "join",
-    "reject",
-    "ignore",
-}
+_NOT_PARTICIPANTS = MEETING_NOUNS | _GATHERING_AND_GROUP_HEADS
+_APPEAL_GOVERNORS = word_set("nlp/validate", "appeal_governors")
 
 
 def _drop_junk_participants(m: EventMention) -> None:
@@ -1366,30 +790,4 @@ def _requirement_after(doc: Doc, t: Token) -> bool:
     return False
 
 
-_REQUIREMENT_NOUNS = {
-    "norm",
-    "standard",
-    "target",
-    "goal",
-    "objective",
-    "requirement",
-    "demand",
-    "need",
-    "deadline",
-    "principle",
-    "criterion",
-    "criteria",
-    "expectation",
-    "obligation",
-    "condition",
-    "specification",
-    "threshold",
-    "benchmark",
-    "quota",
-    "guideline",
-    "milestone",
-    "timeline",
-    "schedule",
-    "budget",
-    "challenge",
-}
+_REQUIREMENT_NOUNS = word_set("nlp/validate", "requirement_nouns")

@@ -14,7 +14,7 @@ from sqlalchemy import ColumnElement, Connection, case, distinct, func, select, 
 from materiel.models import EVENT_TYPES
 from materiel.store import cache
 from materiel.store.events import PARTY_ROLES
-from materiel.store.query import EventQuery, Freshness, _conditions
+from materiel.store.query import EventQuery, Freshness, filter_conditions
 from materiel.store.repository import Store
 from materiel.store.schema import documents, event_args, events
 
@@ -58,7 +58,7 @@ def total(counts: Facets, q: EventQuery) -> int:
 
 
 def _count(conn: Connection, q: EventQuery, name: str, top: int) -> list[FacetValue]:
-    conds = _conditions(conn, q, skip=name)
+    conds = filter_conditions(conn, q, skip=name)
     if name == "confidence":  # every step in one pass
         sums = [func.sum(case((events.c.confidence >= step, 1), else_=0))
                 for step in CONFIDENCE_STEPS]

@@ -229,7 +229,7 @@ def _story_outlet(outlet: str) -> ColumnElement[bool]:
     return events.c.document_id.in_(union(select(documents.c.id).where(named), copies))
 
 
-def _conditions(conn: Connection, q: EventQuery, *,
+def filter_conditions(conn: Connection, q: EventQuery, *,
                 skip: str | None = None) -> list[ColumnElement[bool]]:
     """WHERE terms for `q`; `skip` leaves out one facet's own term (for its counts), and
     says the statement counts over every event."""
@@ -343,7 +343,7 @@ def _record(row: dict[str, Any], args: dict[str, list[dict[str, Any]]],
 
 def _select_page(conn: Connection, q: EventQuery, limit: int,
                  after: tuple[Any, int] | None) -> list[dict[str, Any]]:
-    conds = _conditions(conn, q)
+    conds = filter_conditions(conn, q)
     if after is not None:
         conds.append(_after(q.sort, *after))
     stmt = select(events).where(*conds).order_by(*_order(q.sort)).limit(limit)
@@ -385,7 +385,7 @@ def iter_events(store: Store, q: EventQuery, *, batch: int = BATCH,
     """Every event of `q` in order, within one snapshot: one sorted query read through a
     server-side cursor, `batch` rows at a time, each batch completed with its arguments."""
     with _snapshot(store) as conn:
-        stmt = select(events).where(*_conditions(conn, q)).order_by(*_order(q.sort))
+        stmt = select(events).where(*filter_conditions(conn, q)).order_by(*_order(q.sort))
         if limit is not None:
             stmt = stmt.limit(limit)
         result = conn.execution_options(stream_results=True, yield_per=batch).execute(stmt)
@@ -396,7 +396,7 @@ def iter_events(store: Store, q: EventQuery, *, batch: int = BATCH,
 
 def count_events(store: Store, q: EventQuery) -> int:
     with store.engine.connect() as conn:
-        stmt = select(func.count()).select_from(events).where(*_conditions(conn, q))
+        stmt = select(func.count()).select_from(events).where(*filter_conditions(conn, q))
         return int(conn.execute(stmt).scalar() or 0)
 
 
@@ -405,7 +405,7 @@ def events_per_week(store: Store, q: EventQuery) -> list[dict[str, Any]]:
     weeks: Counter[tuple[str, str]] = Counter()
     with store.engine.connect() as conn:
         stmt = (select(events.c.date, events.c.type, func.count())
-                .where(*_conditions(conn, q), func.length(events.c.date) == 10)
+                .where(*filter_conditions(conn, q), func.length(events.c.date) == 10)
                 .group_by(events.c.date, events.c.type))
         for day, event_type, n in conn.execute(stmt):
             try:

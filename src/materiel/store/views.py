@@ -14,7 +14,7 @@ from sqlalchemy import and_, distinct, func, or_, select
 
 from materiel.store import cache, query
 from materiel.store.facets import FacetValue, facet_counts, total
-from materiel.store.query import EventQuery, _conditions
+from materiel.store.query import EventQuery, filter_conditions
 from materiel.store.repository import Store
 from materiel.store.schema import documents, event_args, events
 from materiel.store.search import DocumentHit, highlight_evidence, search_documents
@@ -162,7 +162,7 @@ def top_by_role(store: Store, role: str, q: EventQuery | None = None,
     key = func.coalesce(event_args.c.entity_id, event_args.c.name, event_args.c.text)
     n = func.count(distinct(event_args.c.event_id))
     with store.engine.connect() as conn:
-        chosen = select(events.c.id).where(*_conditions(conn, q or EventQuery()))
+        chosen = select(events.c.id).where(*filter_conditions(conn, q or EventQuery()))
         rows = conn.execute(
             select(key, func.max(func.coalesce(event_args.c.name, event_args.c.text)), n,
                    func.max(event_args.c.entity_id))
@@ -178,7 +178,7 @@ def country_counts(store: Store, q: EventQuery | None = None) -> dict[str, int]:
 
     is_place = event_args.c.entity_id.like("geonames:%")
     with store.engine.connect() as conn:
-        chosen = select(events.c.id).where(*_conditions(conn, q or EventQuery()))
+        chosen = select(events.c.id).where(*filter_conditions(conn, q or EventQuery()))
         pairs = conn.execute(
             select(event_args.c.event_id, event_args.c.entity_id).distinct()
             .where(or_(event_args.c.entity_id.like("country:%"),
