@@ -44,7 +44,10 @@ def test_feed_lists_a_story_once_with_its_copies_and_outlets(client, filled_stor
     assert sorted(event_links(html)) == sorted(e["event_id"] for e in listed)
     aid = next(e for e in listed if e["type"] == "aid" and e["doc"] == "de-air-defence")
     row = html.split(f'href="/events/{aid["event_id"]}#evidence"', 1)[1].split("</tr>", 1)[0]
-    assert re.findall(r'class="num">(\d+)<', row) == ["2", "2"]  # two documents, two outlets
+    # two documents, two outlets: those of the canonical event, which links to the list
+    assert re.findall(r'class="num (?:sources|outlets)"[^>]*>(?:<a [^>]*>)?(\d+)<',
+                      row) == ["2", "2"]
+    assert f'href="/events/{aid["event_id"]}#reported-by"' in row
 
 
 def test_type_filter_and_facet_counts(client, filled_store):
@@ -160,3 +163,13 @@ def test_world_map_shades_the_countries_of_events(client, filled_store):
     assert set(event_links(client.get("/?country=DE").text)) == {
         e["event_id"] for e in filled_store.events()
         if any(a.get("id") == "country:DE" for args in e["args"].values() for a in args)}
+
+
+def test_event_page_lists_who_reported_the_event(client, filled_store):
+    aid = next(e for e in filled_store.events()
+               if e["type"] == "aid" and e["doc"] == "de-air-defence")
+    html = client.get(f"/events/{aid['event_id']}").text
+    block = html.split('id="reported-by"', 1)[1].split("</section>", 1)[0]
+    assert "Reported by 2 sources" in block
+    assert "(Berlin Security Daily, Continental Monitor)" in block
+    assert block.count('<a href="/documents/') == 2

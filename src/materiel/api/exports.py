@@ -17,8 +17,17 @@ router = APIRouter()
 MANIFEST_HEADER = "X-Materiel-Manifest"
 
 
+# one media type per format; the manifest rides in a header
+_FILE = {"description": "The file, streamed; the manifest (query, time, the database's last "
+                        f"change) in the {MANIFEST_HEADER} header",
+         "content": {media_type(fmt): {"schema": {"type": "string", "format": "binary"}}
+                     for fmt in FORMATS},
+         "headers": {MANIFEST_HEADER: {"description": "The export's manifest, as JSON",
+                                       "schema": {"type": "string"}}}}
+
+
 @router.get("/export", summary="Every event under the filters, as a file (streamed)",
-            response_class=StreamingResponse)
+            response_class=StreamingResponse, responses={200: _FILE})
 def export(
     request: Request,
     store: Annotated[Store, Depends(store_of)],

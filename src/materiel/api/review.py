@@ -13,6 +13,7 @@ from starlette.concurrency import run_in_threadpool
 from materiel import review
 from materiel.api.errors import ApiError
 from materiel.api.params import store_of
+from materiel.api.schemas import AuditItems, AuditPage, Items, ReviewResult, ok
 from materiel.auth.http import writer
 from materiel.review import audit, kbsearch
 from materiel.review.agreement import agreement
@@ -61,14 +62,16 @@ def _guard(work: Any) -> Any:
         raise ApiError(404, str(exc)) from None
 
 
-@router.post("/events/{event_id}/review", summary="Accept or reject an event")
+@router.post("/events/{event_id}/review", summary="Accept or reject an event",
+             **ok(ReviewResult))
 def judge(event_id: int, body: Judgement, store: StoreDep, user: WriterDep) -> dict[str, Any]:
     act = review.accept if body.action == "accept" else review.reject
     change = _guard(lambda: act(store, event_id, user, body.reason))
     return _result(store, event_id, change)
 
 
-@router.patch("/events/{event_id}", summary="Correct an event's type, date, status or roles")
+@router.patch("/events/{event_id}", summary="Correct an event's type, date, status or roles",
+             **ok(ReviewResult))
 def correct(event_id: int, body: Edit, store: StoreDep, user: WriterDep) -> dict[str, Any]:
     change = review.EventEdit(type=body.type, date=body.date, status=body.status,
                               roles=body.roles, reason=body.reason)
@@ -76,7 +79,8 @@ def correct(event_id: int, body: Edit, store: StoreDep, user: WriterDep) -> dict
     return _result(store, event_id, key)
 
 
-@router.post("/events/{event_id}/undo", summary="Undo the event's newest change")
+@router.post("/events/{event_id}/undo", summary="Undo the event's newest change",
+             **ok(ReviewResult))
 def undo(event_id: int, store: StoreDep, user: WriterDep) -> dict[str, Any]:
     key = _guard(lambda: review.undo(store, event_id, user))
     if key is None:
@@ -85,7 +89,8 @@ def undo(event_id: int, store: StoreDep, user: WriterDep) -> dict[str, Any]:
 
 
 @router.post("/documents/{document_id}/events", status_code=201,
-             summary="Add a missed event from a sentence of the document")
+             summary="Add a missed event from a sentence of the document",
+             **ok(ReviewResult, 201))
 def add(document_id: int, body: Added, store: StoreDep, user: WriterDep) -> dict[str, Any]:
     new = review.NewEvent(document_id=document_id, sentence=body.sentence, type=body.type,
                           date=body.date, status=body.status, roles=body.roles,
@@ -94,13 +99,15 @@ def add(document_id: int, body: Added, store: StoreDep, user: WriterDep) -> dict
     return _result(store, event_id, None)
 
 
-@router.get("/events/{event_id}/audit", summary="The audit log of one event, oldest first")
+@router.get("/events/{event_id}/audit", summary="The audit log of one event, oldest first",
+             **ok(AuditItems))
 def event_audit(event_id: int, store: StoreDep) -> dict[str, Any]:
     with store.engine.connect() as conn:
         return {"items": audit.event_entries(conn, event_id)}
 
 
-@router.get("/audit", summary="The audit log, newest first (keyset: before=<last id>)")
+@router.get("/audit", summary="The audit log, newest first (keyset: before=<last id>)",
+             **ok(AuditPage))
 def audit_log(store: StoreDep, user: str | None = None,
               before: Annotated[int | None, Query(ge=1)] = None,
               limit: Annotated[int, Query(ge=1, le=500)] = 50) -> dict[str, Any]:
@@ -110,14 +117,16 @@ def audit_log(store: StoreDep, user: str | None = None,
 
 
 @router.get("/review/agreement",
-            summary="Cohen's kappa for each pair of reviewers over the events both judged")
+            summary="Cohen's kappa for each pair of reviewers over the events both judged",
+             **ok(Items))
 def reviewer_agreement(store: StoreDep) -> dict[str, Any]:
     with store.engine.connect() as conn:
         pairs = agreement(conn)
     return {"items": [pair.__dict__ for pair in pairs]}
 
 
-@router.get("/kb/search", summary="Knowledge-base entities matching a name")
+@router.get("/kb/search", summary="Knowledge-base entities matching a name",
+             **ok(Items))
 async def kb_search(q: Annotated[str, Query(min_length=1, max_length=100)],
                     limit: Annotated[int, Query(ge=1, le=50)] = 10) -> dict[str, Any]:
     return {"items": await run_in_threadpool(kbsearch.search, q, limit)}

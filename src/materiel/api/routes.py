@@ -7,8 +7,11 @@ from typing import Annotated, Any
 
 from fastapi import APIRouter, Depends, Query, Request, Response
 
+from materiel.api import schemas
 from materiel.api.errors import ApiError
 from materiel.api.params import event_query, link_next, page_size, store_of
+from materiel.api.schemas import ok
+from materiel.link.records import records
 from materiel.store import query as q
 from materiel.store.facets import facet_counts
 from materiel.store.query import EventQuery
@@ -25,23 +28,44 @@ def _page(items: list[dict[str, Any]], next_cursor: str | None) -> dict[str, Any
     return {"items": items, "next_cursor": next_cursor}
 
 
-@router.get("/events", summary="Events matching the filters, newest first")
+def _with_sources(store: Store, items: list[dict[str, Any]]) -> list[dict[str, Any]]:
+    """The events, each given `canonical_id` and `sources` (see `query.with_canonical`)."""
+    with store.engine.connect() as conn:
+        q.with_canonical(conn, items)
+    return items
+
+
+@router.get("/events", summary="Events matching the filters, newest first",
+            **ok(schemas.EventPage))
 def list_events(request: Request, response: Response, store: StoreDep, query: QueryDep,
                 limit: Limit = None, cursor: Cursor = None) -> dict[str, Any]:
     page = q.event_page(store, query, limit=page_size(request, limit), cursor=cursor)
     link_next(request, response, page.next_cursor)
-    return _page(page.items, page.next_cursor)
+    return _page(_with_sources(store, page.items), page.next_cursor)
 
 
-@router.get("/events/{event_id}", summary="One event with its arguments and evidence")
+@router.get("/events/{event_id}", summary="One event with its arguments and evidence",
+            **ok(schemas.EventDetail))
 def one_event(event_id: int, store: StoreDep) -> dict[str, Any]:
     event = q.get_event(store, event_id)
     if event is None:
         raise ApiError(404, f"no event {event_id}")
-    return event
+    return _with_sources(store, [event])[0]
 
 
-@router.get("/documents", summary="Stored documents, newest stored first")
+@router.get("/canonical/{canonical_id}",
+            summary="One real event: its values, conflicts, every mention and story links",
+            **ok(schemas.CanonicalEvent))
+def one_canonical(canonical_id: int, store: StoreDep) -> dict[str, Any]:
+    with store.engine.connect() as conn:
+        found = records(conn, [canonical_id])
+    if canonical_id not in found:
+        raise ApiError(404, f"no canonical event {canonical_id}")
+    return found[canonical_id]
+
+
+@router.get("/documents", summary="Stored documents, newest stored first",
+            **ok(schemas.DocumentPage))
 def list_documents(request: Request, response: Response, store: StoreDep,
                    outlet: str | None = None, limit: Limit = None,
                    cursor: Cursor = None) -> dict[str, Any]:
@@ -51,15 +75,17 @@ def list_documents(request: Request, response: Response, store: StoreDep,
 
 
 @router.get("/documents/{key}",
-            summary="One document (store id or its own id) with sentences and events")
+            summary="One document (store id or its own id) with sentences and events",
+            **ok(schemas.Document))
 def one_document(key: str, store: StoreDep) -> dict[str, Any]:
     doc = store.get_document(key)
     if doc is None:
         raise ApiError(404, f"no document {key!r}")
-    return asdict(doc) | {"events": q.document_events(store, doc.id)}
+    return asdict(doc) | {"events": _with_sources(store, q.document_events(store, doc.id))}
 
 
-@router.get("/entities/{entity_id:path}", summary="An entity (KB id) with its events")
+@router.get("/entities/{entity_id:path}", summary="An entity (KB id) with its events",
+            **ok(schemas.EntityEvents))
 def one_entity(request: Request, response: Response, entity_id: str, store: StoreDep,
                limit: Limit = None, cursor: Cursor = None) -> dict[str, Any]:
     summary = q.entity_summary(store, entity_id)
@@ -68,10 +94,11 @@ def one_entity(request: Request, response: Response, entity_id: str, store: Stor
     page = q.event_page(store, EventQuery(entity=entity_id, all_copies=True),
                         limit=page_size(request, limit), cursor=cursor)
     link_next(request, response, page.next_cursor)
-    return summary | {"items": page.items, "next_cursor": page.next_cursor}
+    return summary | {"items": _with_sources(store, page.items), "next_cursor": page.next_cursor}
 
 
-@router.get("/facets", summary="Counts of events by each filter's values, under the others")
+@router.get("/facets", summary="Counts of events by each filter's values, under the others",
+            **ok(schemas.Facets))
 def facets(store: StoreDep, query: QueryDep,
            top: Annotated[int, Query(ge=1, le=100)] = 20) -> dict[str, Any]:
     counts = facet_counts(store, query, top=top)
@@ -79,7 +106,8 @@ def facets(store: StoreDep, query: QueryDep,
             for name, rows in counts.items()}
 
 
-@router.get("/stats", summary="Counts by type and status, and events per week by type")
+@router.get("/stats", summary="Counts by type and status, and events per week by type",
+            **ok(schemas.Statistics))
 def statistics(store: StoreDep, query: QueryDep) -> dict[str, Any]:
     counts = facet_counts(store, query, top=100, facets=("type", "status"))
     return {

@@ -11,7 +11,14 @@ from sqlalchemy import Connection, exists, func, insert, or_, select
 
 from materiel.bounds import DATE_FORMS, check_window, is_iso_date
 from materiel.models import EVENT_TYPES, ROLES, Argument, CleanDocument, Event
-from materiel.store.schema import clusters, documents, event_args, events, quotes
+from materiel.store.schema import (
+    clusters,
+    documents,
+    event_args,
+    event_evidence,
+    events,
+    quotes,
+)
 
 PARTY_ROLES = sorted(
     {role for roles in ROLES.values() for role in roles} - {"item", "quantity", "value", "location"}
@@ -87,7 +94,27 @@ def add_events(conn: Connection, document_id: int, clean: CleanDocument, found: 
         ]
         if rows:
             conn.execute(insert(event_args), rows)
+        others = [
+            {"event_id": event_id, "idx": i, "text": other.text, "start": other.start,
+             "end": other.end, "sentence_idx": _sentence_index(clean, other.start)}
+            for i, other in enumerate(event.other_evidence)
+        ]
+        if others:
+            conn.execute(insert(event_evidence), others)
     return len(found)
+
+
+def other_evidence(conn: Connection, event_ids: list[int]) -> dict[int, list[dict[str, Any]]]:
+    """event id -> its other sentences (text, start, end, sentence), in document order."""
+    out: dict[int, list[dict[str, Any]]] = {}
+    if not event_ids:
+        return out
+    for r in conn.execute(select(event_evidence)
+                          .where(event_evidence.c.event_id.in_(event_ids))
+                          .order_by(event_evidence.c.event_id, event_evidence.c.idx)):
+        out.setdefault(r.event_id, []).append(
+            {"text": r.text, "start": r.start, "end": r.end, "sentence": r.sentence_idx})
+    return out
 
 
 def add_quotes(conn: Connection, document_id: int, found: list[dict[str, Any]]) -> None:
@@ -162,8 +189,11 @@ def query_events(conn: Connection, flt: EventFilter) -> list[dict[str, Any]]:
     for a in arg_rows:
         arg = Argument(text=a.text, name=a.name, id=a.entity_id, value=a.value, currency=a.currency)
         by_event[a.event_id].setdefault(a.role, []).append(arg.to_json())
+    others = other_evidence(conn, list(by_event))
     out = []
     for r in rows:
+        texts = [o["text"] for o in others.get(r["id"], [])]
+        extra = {"other_evidence": texts} if texts else {}  # as Event.to_json
         out.append(
             {
                 "doc": r["doc_key"],
@@ -181,6 +211,7 @@ def query_events(conn: Connection, flt: EventFilter) -> list[dict[str, Any]]:
                 "evidence_end": r["evidence_end"],
                 "url": r["url"],
                 "copies": copies.get(r["cluster_id"], []),
+                **extra,
             }
         )
     return out

@@ -34,7 +34,7 @@ from sqlalchemy import (
 
 from materiel.bounds import DATE_FORMS, STATUSES, is_iso_date
 from materiel.models import EVENT_TYPES
-from materiel.store.events import PARTY_ROLES
+from materiel.store.events import PARTY_ROLES, other_evidence
 from materiel.store.repository import Store
 from materiel.store.schema import (
     audit_log,
@@ -311,11 +311,15 @@ def _records(conn: Connection, rows: list[dict[str, Any]]) -> list[dict[str, Any
         # as Argument.to_json: the text, then only the fields that are set
         value = {key: v for key, v in zip(_ARG_FIELDS, fields, strict=True) if v is not None}
         args[event_id].setdefault(role, []).append(value)
-    return [_record(r, args[r["id"]], copies.get(r["cluster_id"], [])) for r in rows]
+    others = other_evidence(conn, list(args))
+    return [_record(r, args[r["id"]], copies.get(r["cluster_id"], []),
+                    [o["text"] for o in others.get(r["id"], [])]) for r in rows]
 
 
 def _record(row: dict[str, Any], args: dict[str, list[dict[str, Any]]],
-            copies: list[dict[str, Any]]) -> dict[str, Any]:
+            copies: list[dict[str, Any]], others: list[str]) -> dict[str, Any]:
+    # as Event.to_json: `other_evidence` only when the event has other sentences
+    extra = {"other_evidence": others} if others else {}
     return {
         "doc": row["doc_key"],
         "type": row["type"],
@@ -338,6 +342,7 @@ def _record(row: dict[str, Any], args: dict[str, list[dict[str, Any]]],
         "copies": copies,
         "outlets": sorted({c["outlet"] for c in copies if c["outlet"]}
                           or ({row["outlet"]} if row["outlet"] else set())),
+        **extra,
     }
 
 
@@ -435,7 +440,24 @@ def get_event(store: Store, event_id: int) -> dict[str, Any] | None:
                     sentences.c.document_id == row.document_id,
                     sentences.c.idx == row.sentence_idx)).first()
         record["sentence"] = dict(sentence._mapping) if sentence else None
+        record["other_sentences"] = other_evidence(conn, [event_id]).get(event_id, [])
         return record
+
+
+def with_canonical(conn: Connection, items: list[dict[str, Any]]) -> dict[int, dict[str, Any]]:
+    """Give each record `canonical_id` (its real event's, or None), `sources` (the documents
+    that report that event, or the copies of its story) and `source_outlets`; returns the
+    canonical records read, by id (see `materiel.link.records`)."""
+    from materiel.link.records import canonical_of, records  # link imports the store
+
+    links = canonical_of(conn, [item["event_id"] for item in items])
+    found = records(conn, set(links.values()))
+    for item in items:
+        record = found.get(links.get(item["event_id"], -1))
+        item["canonical_id"] = record["canonical_id"] if record else None
+        item["sources"] = record["sources"] if record else max(1, len(item["copies"]))
+        item["source_outlets"] = record["outlets"] if record else item["outlets"]
+    return found
 
 
 def entity_summary(store: Store, entity_id: str) -> dict[str, Any] | None:

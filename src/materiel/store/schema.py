@@ -169,6 +169,19 @@ event_args = Table(
     Index("ix_event_args_entity", "entity_id"),
 )
 
+# The other sentences that mention an event (migration 0009), in document order: the
+# first mention is the event's own `evidence`.
+event_evidence = Table(
+    "event_evidence",
+    metadata,
+    Column("event_id", Integer, ForeignKey("events.id", ondelete="CASCADE"), primary_key=True),
+    Column("idx", Integer, primary_key=True),
+    Column("text", NulFreeText, nullable=False),
+    Column("start", Integer),  # offsets into documents.clean_text
+    Column("end", Integer),
+    Column("sentence_idx", Integer),  # sentences.idx of the sentence
+)
+
 quotes = Table(
     "quotes",
     metadata,

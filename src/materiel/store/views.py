@@ -13,6 +13,7 @@ from typing import Any
 from sqlalchemy import and_, distinct, func, or_, select
 
 from materiel.store import cache, query
+from materiel.store.events import other_evidence
 from materiel.store.facets import FacetValue, facet_counts, total
 from materiel.store.query import EventQuery, filter_conditions
 from materiel.store.repository import Store
@@ -50,6 +51,8 @@ def feed(store: Store, q: EventQuery, cursor: str | None = None,
                 hits = search_documents(conn, q.text, limit=10)
         for e in page.items:
             e["marked"] = marked.get(e["event_id"])
+    with store.engine.connect() as conn:
+        query.with_canonical(conn, page.items)
     return Feed(page.items, page.next_cursor, total(counts, q), counts, hits)
 
 
@@ -71,13 +74,65 @@ def marked_text(text: str, spans: list[tuple[int, int, Any]]) -> list[tuple[str,
     return pieces
 
 
+EVIDENCE = "evidence"
+OTHER_EVIDENCE = "evidence other"  # the tag of the event's other sentences
+
+
+def _spans(text: str, event: dict[str, Any], own: bool) -> list[tuple[int, int, str]]:
+    """Where the event's sentences stand in `text`: by their offsets in its own document,
+    found by their text in a copy of the story."""
+    sentences = [(event["evidence_start"], event["evidence_end"], event["evidence"], EVIDENCE)]
+    sentences += [(o["start"], o["end"], o["text"], OTHER_EVIDENCE)
+                  for o in event["other_sentences"]]
+    spans = []
+    for start, end, sentence, tag in sentences:
+        if not own or start is None or end is None:
+            start = text.find(sentence)
+            end = start + len(sentence)
+        if start >= 0:
+            spans.append((start, end, tag))
+    return spans
+
+
+def evidence_spans(store: Store, found: list[dict[str, Any]]
+                   ) -> list[tuple[int, int, dict[str, Any]]]:
+    """(start, end, event) of every sentence of each of a document's events `found`: its
+    evidence and its other sentences."""
+    with store.engine.connect() as conn:
+        others = other_evidence(conn, [e["event_id"] for e in found])
+    spans = [(e["evidence_start"], e["evidence_end"], e) for e in found
+             if e["evidence_start"] is not None]
+    spans += [(o["start"], o["end"], e) for e in found for o in others.get(e["event_id"], [])
+              if o["start"] is not None and o["end"] is not None]
+    return spans
+
+
+def reported_by(store: Store, event: dict[str, Any]) -> dict[str, Any] | None:
+    """The canonical event of `event` (see `materiel.link.records`), its story's stages
+    each given as their own canonical record; sets the event's `canonical_id` and
+    `sources`."""
+    from materiel.link.records import records  # link imports the store
+
+    with store.engine.connect() as conn:
+        found = query.with_canonical(conn, [event])
+        canonical = found.get(event["canonical_id"] or -1)
+        if canonical is None:
+            return None
+        story = canonical["story"]
+        stages = records(conn, story["earlier"] + story["later"])
+    return canonical | {"earlier": [stages[i] for i in story["earlier"] if i in stages],
+                        "later": [stages[i] for i in story["later"] if i in stages]}
+
+
 def event_detail(store: Store, event_id: int) -> dict[str, Any] | None:
-    """`query.get_event` plus the date's precision and each document of the story, its text
-    cut into pieces with the evidence sentence tagged "evidence"."""
+    """`query.get_event` plus the date's precision, its canonical event (`reported_by`) and
+    each document of the story, its text cut into pieces with the evidence sentence tagged
+    "evidence" and the event's other sentences "evidence other"."""
     event = query.get_event(store, event_id)
     if event is None:
         return None
     event["precision"] = PRECISION.get(len(event["date"] or ""))
+    event["reported_by"] = reported_by(store, event)
     story = [documents.c.id == event["document_id"]]
     copies = [c["doc"] for c in event["copies"]]
     if copies:
@@ -90,12 +145,7 @@ def event_detail(store: Store, event_id: int) -> dict[str, Any] | None:
             .where(or_(*story)).order_by(documents.c.id)).all()
     for d in found:
         own = d.id == event["document_id"]
-        if own and event["evidence_start"] is not None:
-            start, end = event["evidence_start"], event["evidence_end"]
-        else:  # a copy: the same sentence, wherever it stands there
-            start = d.clean_text.find(event["evidence"])
-            end = start + len(event["evidence"])
-        spans = [(start, end, "evidence")] if start >= 0 else []
+        spans = _spans(d.clean_text, event, own)
         supporting.append({**d._mapping, "pieces": marked_text(d.clean_text, spans),
                            "own": own})
     event["supporting"] = supporting

@@ -89,10 +89,8 @@ def document_page(request: Request, document_id: int, store: StoreDep) -> HTMLRe
     if doc is None or doc.id != document_id:
         return error_page(request, 404, f"No document {document_id}.")
     found = query.document_events(store, document_id)
-    spans = [(e["evidence_start"], e["evidence_end"], e) for e in found
-             if e["evidence_start"] is not None]
     return render("document.html", request, doc=doc, events=found,
-                  pieces=views.marked_text(doc.clean_text, spans))
+                  pieces=views.marked_text(doc.clean_text, views.evidence_spans(store, found)))
 
 
 @router.get("/entities/{entity_id:path}", response_class=HTMLResponse)
