@@ -130,3 +130,17 @@ def test_training_writes_a_model_and_its_outlet_figures(tmp_path):
     assert figures["positive_pairs"] == 12
     assert figures["loo_outlet"]["per_type"]["procurement"]["positive_sentences"] == 12
     assert 0 <= figures["loo_outlet"]["roles"]["f1"] <= 1
+
+
+def test_a_detector_role_keeps_only_its_most_likely_values() -> None:
+    from materiel.extract.detector import Mention, keep_most_likely
+
+    def men(start: int, text: str) -> Mention:
+        return Mention(start=start, end=start + len(text), text=text, head=0, label="GPE")
+
+    chosen = [("buyer", 0.4, men(0, "Alpha")), ("buyer", 0.9, men(10, "Beta")),
+              ("buyer", 0.6, men(20, "Gamma")), ("item", 0.5, men(30, "rifles")),
+              ("item", 0.7, men(40, "trucks")), ("item", 0.2, men(50, "boots"))]
+    kept = keep_most_likely(chosen)
+    assert [(role, m.text) for role, _p, m in kept] == [
+        ("buyer", "Beta"), ("item", "rifles"), ("item", "trucks")]

@@ -448,14 +448,17 @@ class DetectorModel:
         m = EventMention(type=type_, trigger=REJECTED, trigger_i=anchor, trigger_start=a.idx,
                          status=status.status or "announced", score=round(p, 4),
                          rejected=REJECTED)
+        chosen: list[tuple[str, float, Mention]] = []
         for men in found:
-            role, _p = self.roles.role(mention_features(doc, men, type_, anchor), type_)
+            role, role_p = self.roles.role(mention_features(doc, men, type_, anchor), type_)
             if role is None:
                 continue
             if role in ("quantity", "value") and not men.number:
                 continue
             if role not in ("quantity", "value") and men.number:
                 continue
+            chosen.append((role, role_p, men))
+        for role, _p, men in keep_most_likely(chosen):
             label = men.label if men.label in PARTY_LABELS or men.label in (
                 "FIRST_PERSON", "WEAPON", "PRODUCT", "LOC") else None
             if men.label == "FIRST_PERSON":
@@ -467,6 +470,23 @@ class DetectorModel:
                        status=m.status)
         attach_date(doc, m, build_frame(doc, trig), doc._.dates or [])
         return m
+
+
+# At most this many values per role from the detector's role assigner (others: one), the most
+# likely first: a sentence flagged as an event rarely names more, and the extra values are
+# mostly other parties of the sentence read into the same role.
+ROLE_CAP = {"participant": 4, "party": 3, "item": 2}
+
+
+def keep_most_likely(chosen: list[tuple[str, float, Mention]]) -> list[tuple[str, float, Mention]]:
+    ranked = sorted(chosen, key=lambda c: (-c[1], c[2].start))
+    kept: list[tuple[str, float, Mention]] = []
+    per_role: dict[str, int] = {}
+    for role, p, men in ranked:
+        if per_role.get(role, 0) < ROLE_CAP.get(role, 1):
+            per_role[role] = per_role.get(role, 0) + 1
+            kept.append((role, p, men))
+    return sorted(kept, key=lambda c: c[2].start)
 
 
 @lru_cache(maxsize=4)
