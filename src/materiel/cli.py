@@ -212,6 +212,9 @@ def ingest(
     reextract: Annotated[bool, typer.Option(
         "--reextract", help="Extract the events of documents stored before again; events a "
                             "reviewer judged are kept.")] = False,
+    workers: Annotated[int, typer.Option(
+        "--workers", min=1, max=64,
+        help="Processes that extract events (each loads the model); this one writes.")] = 1,
 ) -> None:
     """Read, clean, deduplicate and store documents, with the events extracted from them."""
     from materiel.pipeline import IngestSummary, Limits
@@ -228,8 +231,15 @@ def ingest(
     progress = _progress("ingest")
     with progress:
         task = progress.add_task("", total=None)
-        extractor = None
-        if not no_extract:
+        extractor: EventSink | None = None
+        factory: Callable[[], EventSink] | None = None
+        if not no_extract and workers > 1:
+            from functools import partial
+
+            from materiel.pipeline import make_extractor
+
+            factory = partial(make_extractor, kb, True, min_confidence)
+        elif not no_extract:
             progress.update(task, description="loading the language model")
             extractor = _extractor(kb, min_confidence=min_confidence)
         summary = run_ingest(
@@ -241,6 +251,8 @@ def ingest(
             limits=Limits(max_doc_chars, doc_timeout or None),
             summary=IngestSummary(on_reject=_rejection_printer()),
             reextract=reextract and not no_extract,
+            workers=workers,
+            extractor_factory=factory,
             on_document=lambda s: progress.update(
                 task, description=f"{s.read} read, {s.new} new, {s.events} events"
             ),

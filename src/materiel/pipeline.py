@@ -280,13 +280,31 @@ def store_batch(
     limits = limits or Limits()
     items: list[tuple[CleanDocument, Found]] = [(doc, None) for doc in batch]
     if extractor is not None:
-        hashes = [content_hash(doc) for doc in batch]
-        known = set() if reextract else store.stored_hashes(hashes)
-        fresh = [doc for doc, h in zip(batch, hashes, strict=True) if h not in known]
-        found = extract_guarded(extractor, fresh, summary, limits)
-        by_doc = {id(fresh[k]): result for k, result in found.items()}
-        rejected = {id(doc) for k, doc in enumerate(fresh) if k not in found}
-        items = [(doc, by_doc.get(id(doc))) for doc in batch if id(doc) not in rejected]
+        fresh = fresh_documents(store, batch, reextract)
+        items = with_found(batch, fresh, extract_guarded(extractor, fresh, summary, limits))
+    write_items(store, items, summary, reextract)
+
+
+def fresh_documents(store: Store, batch: list[CleanDocument],
+                    reextract: bool = False) -> list[CleanDocument]:
+    """The documents of `batch` to extract: those not stored yet (with `reextract`, all)."""
+    hashes = [content_hash(doc) for doc in batch]
+    known = set() if reextract else store.stored_hashes(hashes)
+    return [doc for doc, h in zip(batch, hashes, strict=True) if h not in known]
+
+
+def with_found(batch: list[CleanDocument], fresh: list[CleanDocument],
+               found: Extracted) -> list[tuple[CleanDocument, Found]]:
+    """Each document of `batch` with what extraction found in it (`found` is by position in
+    `fresh`); the fresh documents extraction rejected are left out."""
+    by_doc = {id(fresh[k]): result for k, result in found.items()}
+    rejected = {id(doc) for k, doc in enumerate(fresh) if k not in found}
+    return [(doc, by_doc.get(id(doc))) for doc in batch if id(doc) not in rejected]
+
+
+def write_items(store: Store, items: list[tuple[CleanDocument, Found]],
+                summary: IngestSummary, reextract: bool = False) -> None:
+    """Write documents with their events in one transaction (see `store_batch`)."""
     try:
         results, n_events = store.write(lambda conn: _write(store, conn, items, reextract))
     except Exception:  # noqa: BLE001 - any error: isolate the record that caused it
@@ -330,14 +348,30 @@ def ingest(
     summary: IngestSummary | None = None,
     on_document: Callable[[IngestSummary], None] | None = None,
     reextract: bool = False,
+    workers: int = 1,
+    extractor_factory: Callable[[], EventSink] | None = None,
 ) -> IngestSummary:
     """Read, clean, deduplicate and store everything under `paths`; with an `extractor`,
     the events of each new document are stored with it, and with `reextract` the events of
     documents stored before are extracted again and replace their unreviewed ones.  Pass a
-    `summary` with `on_reject` set to see rejections as they happen."""
+    `summary` with `on_reject` set to see rejections as they happen.
+
+    With `workers` > 1, `extractor_factory` (a picklable callable, such as a `partial` of
+    `make_extractor`) builds one extractor in each of that many worker processes, which
+    extract while this process reads, cleans and writes (see `materiel.workers`)."""
     summary = summary if summary is not None else IngestSummary()
     limits = limits or Limits()
+    if extractor is None and extractor_factory is not None and workers <= 1:
+        extractor = extractor_factory()
     records = read_paths(paths, options or ReaderOptions())
+    if workers > 1 and (extractor is not None or extractor_factory is not None):
+        if extractor_factory is None:
+            raise ValueError("workers > 1 needs an extractor_factory, not a built extractor")
+        from materiel.workers import ingest_parallel
+
+        batches = _batches(clean_records(records, summary, limits), batch_size)
+        return ingest_parallel(batches, store, summary, extractor_factory, workers=workers,
+                               limits=limits, reextract=reextract, on_document=on_document)
     for batch in _batches(clean_records(records, summary, limits), batch_size):
         store_batch(store, batch, summary, extractor, limits, reextract)
         if on_document is not None:
