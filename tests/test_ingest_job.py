@@ -120,6 +120,21 @@ def test_events_and_quotes_are_stored_with_their_document(tmp_path, sqlite_url):
     store.close()
 
 
+def test_quotes_are_looked_for_only_in_documents_about_defense(tmp_path, sqlite_url):
+    from materiel.pipeline import make_extractor
+
+    path = tmp_path / "q.jsonl"
+    path.write_text(json.dumps({
+        "id": "bakery", "published": "2025-04-04",
+        "text": "The bakery on the corner now sells rye bread on Saturdays.\n"
+                "\u201cOur customers asked for it all winter,\u201d the owner, Mia Holm, said."})
+        + "\n")
+    store = Store.open(sqlite_url)
+    ingest([str(path)], store, extractor=make_extractor())
+    assert store.get_document("bakery").quotes == []
+    store.close()
+
+
 def test_a_syndicated_story_lists_its_events_once_with_every_copy(sqlite_url):
     from materiel.pipeline import make_extractor
     from materiel.store import EventFilter

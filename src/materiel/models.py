@@ -117,6 +117,9 @@ class CleanDocument:
     sentences: list[Sentence] = field(default_factory=list)
     removed: list[Removal] = field(default_factory=list)
     is_feed: bool = False  # one item per line (teaser feed): items carry their own date context
+    # the relevance filter's verdict, set when extraction looks at the document (None: not yet,
+    # or no filter); quotes are only looked for in documents about defense
+    about_defense: bool | None = None
 
 
 EVENT_TYPES = (

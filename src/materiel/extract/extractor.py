@@ -160,8 +160,10 @@ class Extractor:
 
     def _plan(self, cd: CleanDocument, make_docs: bool = True) -> _Plan:
         plan = _Plan(cd, normalize_published(cd.doc.published))
-        if self.config.prefilter and not self.filter.document(cd.text):
-            return plan
+        if self.config.prefilter:
+            cd.about_defense = self.filter.document(cd.text)
+            if not cd.about_defense:
+                return plan
         limit = min(self.config.max_sentence_chars, self.nlp.max_length)  # spaCy's E088
         for i, sent in enumerate(cd.sentences):
             if self.config.prefilter and not self.filter.sentence(sent.text):
