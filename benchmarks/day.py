@@ -30,7 +30,9 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
-CORPUS = Path(__file__).resolve().parents[1].parent / "shared" / "corpus"
+from materiel.annotate.articles import shared_dir
+
+CORPUS = shared_dir() / "corpus"  # $MATERIEL_SHARED, else ../shared
 SENTENCE_END = re.compile(r"(?<=[.!?])[\"'”’)]?\s+(?=[A-Z0-9\"“‘(])")
 MIN_SENTENCES, MAX_SENTENCES = 4, 30
 

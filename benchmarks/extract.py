@@ -10,7 +10,7 @@ Stages, each in its own process so that peak memory (max RSS) is per stage:
   general   the same on real general news (/work/shared/corpus/general.jsonl): docs/s, the
             share of documents the filter sends to the parser, sentences parsed, events
 and the ratio of the full extraction time to the bare pass.
-The corpus defaults to /work/shared/corpus/unlabeled.jsonl (2,000 real articles).
+The corpus defaults to corpus/unlabeled.jsonl of the shared folder (2,000 real articles).
 """
 
 from __future__ import annotations
@@ -25,9 +25,12 @@ import sys
 import time
 from pathlib import Path
 
+from materiel.annotate.articles import shared_dir
+
 ROOT = Path(__file__).resolve().parent.parent
-DEFAULT_CORPUS = Path("/work/shared/corpus/unlabeled.jsonl")
-GENERAL_CORPUS = Path("/work/shared/corpus/general.jsonl")
+
+DEFAULT_CORPUS = shared_dir() / "corpus" / "unlabeled.jsonl"  # $MATERIEL_SHARED, else ../shared
+GENERAL_CORPUS = shared_dir() / "corpus" / "general.jsonl"
 _WORD = re.compile(r"\w+|[^\w\s]")
 
 # Everyday sentences with no defense content (written for this benchmark).
