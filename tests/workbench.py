@@ -10,6 +10,8 @@ import json
 import shutil
 from pathlib import Path
 
+import pytest
+
 from materiel.models import Argument, CleanDocument, Document, Event, Provenance, Sentence
 from materiel.store import Store
 
@@ -88,3 +90,16 @@ def insert_events(store: Store, tag: str, dates: list[str]) -> None:
                    evidence_end=len(text), confidence=0.5) for d in dates]
     with store.transaction() as conn:
         store.add_events(conn, store.add(conn, clean).document_id, clean, found)
+
+
+@pytest.fixture(scope="session")
+def built_db(tmp_path_factory) -> Path:
+    return build_store(tmp_path_factory.mktemp("workbench"))
+
+
+@pytest.fixture
+def store(built_db, tmp_path):
+    """A private copy of the workbench store (tests may write to it)."""
+    opened = Store.open(str(copy_store(built_db, tmp_path)))
+    yield opened
+    opened.close()

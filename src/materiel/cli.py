@@ -542,6 +542,13 @@ StatusOption = Annotated[str | None, typer.Option(
 CountryOption = Annotated[str | None, typer.Option(
     "--country", help="A country in any role: ISO code, country:XX, or its name.")]
 OutletOption = Annotated[str | None, typer.Option("--outlet", help="The outlet's name.")]
+TypeOption = Annotated[str | None, typer.Option(
+    "--type", help=f"Event type: {', '.join(EVENT_TYPES)}.", parser=_parse_event_type)]
+ItemOption = Annotated[str | None, typer.Option(help="An item: text, name or KB id.")]
+FromOption = Annotated[str | None, typer.Option(
+    "--from", help=f"From this date ({DATE_FORMS}).", parser=_iso_date("--from"))]
+ToOption = Annotated[str | None, typer.Option(
+    "--to", help="Up to this date.", parser=_iso_date("--to"))]
 
 
 def _one_of(option: str, value: str, allowed: Iterable[str]) -> str:
@@ -563,20 +570,17 @@ def _event_query(**fields: object) -> EventQuery:
 @app.command("events")
 def events_list(
     db: DbOption = None,
-    event_type: Annotated[str | None, typer.Option(
-        "--type", help=f"Event type: {', '.join(EVENT_TYPES)}.", parser=_parse_event_type)] = None,
+    event_type: TypeOption = None,
     party: Annotated[
         str | None,
         typer.Option(help="A party (buyer, donor, participant...): text, name or KB id."),
     ] = None,
-    item: Annotated[str | None, typer.Option(help="An item: text, name or KB id.")] = None,
+    item: ItemOption = None,
     country: CountryOption = None,
     status: StatusOption = None,
     outlet: OutletOption = None,
-    date_from: Annotated[str | None, typer.Option(
-        "--from", help=f"From this date ({DATE_FORMS}).", parser=_iso_date("--from"))] = None,
-    date_to: Annotated[str | None, typer.Option(
-        "--to", help="Up to this date.", parser=_iso_date("--to"))] = None,
+    date_from: FromOption = None,
+    date_to: ToOption = None,
     doc: Annotated[str | None, typer.Option(help="Only this document (its own id).")] = None,
     all_copies: Annotated[bool, typer.Option(
         "--all-copies", help="List the events of every copy of a syndicated story.")] = False,
@@ -651,17 +655,14 @@ def export_events(
         "--format", help="csv, jsonl, parquet, xlsx, gold or atom [default: from the file's "
                          "suffix].", show_default=False)] = None,
     db: DbOption = None,
-    event_type: Annotated[str | None, typer.Option(
-        "--type", help=f"Event type: {', '.join(EVENT_TYPES)}.", parser=_parse_event_type)] = None,
+    event_type: TypeOption = None,
     party: Annotated[str | None, typer.Option(help="A party: text, name or KB id.")] = None,
-    item: Annotated[str | None, typer.Option(help="An item: text, name or KB id.")] = None,
+    item: ItemOption = None,
     country: CountryOption = None,
     status: StatusOption = None,
     outlet: OutletOption = None,
-    date_from: Annotated[str | None, typer.Option(
-        "--from", help=f"From this date ({DATE_FORMS}).", parser=_iso_date("--from"))] = None,
-    date_to: Annotated[str | None, typer.Option(
-        "--to", help="Up to this date.", parser=_iso_date("--to"))] = None,
+    date_from: FromOption = None,
+    date_to: ToOption = None,
     all_copies: Annotated[bool, typer.Option(
         "--all-copies", help="Export the events of every copy of a syndicated story.")] = False,
     min_confidence: MinConfidence = 0.0,

@@ -51,6 +51,22 @@ class EventFilter:
             raise ValueError(f"min_confidence must be within 0..1, not {self.min_confidence}")
 
 
+def cluster_copies(conn: Connection, cluster_ids: set[int | None]
+                   ) -> dict[int, list[dict[str, Any]]]:
+    """Every stored copy (doc, url, outlet, published) of each cluster, in storing order."""
+    copies: dict[int, list[dict[str, Any]]] = {}
+    wanted = {c for c in cluster_ids if c is not None}
+    if wanted:
+        for d in conn.execute(
+            select(documents.c.cluster_id, documents.c.doc_key, documents.c.url,
+                   documents.c.outlet, documents.c.published)
+            .where(documents.c.cluster_id.in_(wanted)).order_by(documents.c.id)
+        ):
+            copies.setdefault(d.cluster_id, []).append(
+                {"doc": d.doc_key, "url": d.url, "outlet": d.outlet, "published": d.published})
+    return copies
+
+
 def _sentence_index(clean: CleanDocument, start: int | None) -> int | None:
     if start is None or not clean.sentences:
         return None
@@ -170,16 +186,7 @@ def query_events(conn: Connection, flt: EventFilter) -> list[dict[str, Any]]:
     rows = [dict(r._mapping) for r in conn.execute(query)]
     if not rows:
         return []
-    cluster_ids = {r["cluster_id"] for r in rows if r["cluster_id"] is not None}
-    copies: dict[int, list[dict[str, Any]]] = {}
-    if cluster_ids:
-        for d in conn.execute(
-            select(documents.c.cluster_id, documents.c.doc_key, documents.c.url,
-                   documents.c.outlet, documents.c.published)
-            .where(documents.c.cluster_id.in_(cluster_ids)).order_by(documents.c.id)
-        ):
-            copies.setdefault(d.cluster_id, []).append(
-                {"doc": d.doc_key, "url": d.url, "outlet": d.outlet, "published": d.published})
+    copies = cluster_copies(conn, {r["cluster_id"] for r in rows})
     by_event: dict[int, dict[str, list[dict[str, Any]]]] = {r["id"]: {} for r in rows}
     arg_rows = conn.execute(
         select(event_args)

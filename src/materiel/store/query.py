@@ -34,7 +34,7 @@ from sqlalchemy import (
 
 from materiel.bounds import DATE_FORMS, STATUSES, is_iso_date
 from materiel.models import EVENT_TYPES
-from materiel.store.events import PARTY_ROLES, other_evidence
+from materiel.store.events import PARTY_ROLES, cluster_copies, other_evidence
 from materiel.store.repository import Store
 from materiel.store.schema import (
     audit_log,
@@ -293,16 +293,7 @@ def _records(conn: Connection, rows: list[dict[str, Any]]) -> list[dict[str, Any
     docs = {d[0]: dict(zip(keys, d, strict=True)) for d in found}
     for row in rows:
         row.update(docs[row["document_id"]], id=row["id"])
-    cluster_ids = {r["cluster_id"] for r in rows if r["cluster_id"] is not None}
-    copies: dict[int, list[dict[str, Any]]] = {}
-    if cluster_ids:
-        for d in conn.execute(
-            select(documents.c.cluster_id, documents.c.doc_key, documents.c.url,
-                   documents.c.outlet, documents.c.published)
-            .where(documents.c.cluster_id.in_(cluster_ids)).order_by(documents.c.id)
-        ):
-            copies.setdefault(d.cluster_id, []).append(
-                {"doc": d.doc_key, "url": d.url, "outlet": d.outlet, "published": d.published})
+    copies = cluster_copies(conn, {r["cluster_id"] for r in rows})
     args: dict[int, dict[str, list[dict[str, Any]]]] = {r["id"]: {} for r in rows}
     for event_id, role, *fields in conn.execute(
             select(event_args.c.event_id, event_args.c.role, *_ARG_FIELDS.values())
