@@ -20,6 +20,7 @@ from materiel.wordlists import word_map, word_set, word_tuple
 _ext.register()
 
 _SERIES = word_set("nlp/frames", "series")
+_TENDER_REQUESTS = word_set("nlp/status", "tender_requests")
 
 
 @dataclass
@@ -89,7 +90,10 @@ def subjects(verb: Token, depth: int = 0) -> list[Token]:
     for c in verb.children:
         if c.dep_ in ("nsubj", "csubj") or (c.dep_ == "nsubjpass" and depth > 0):
             if c.lower_ in ("who", "which", "that") and verb.dep_ == "relcl":
-                return conjuncts(verb.head)
+                head = verb.head
+                if head.dep_ == "appos" and party_label(head.head):
+                    head = head.head  # "Ecuador, a country that bought X": Ecuador
+                return conjuncts(head)
             return conjuncts(c)
     if verb.dep_ in ("xcomp", "conj", "advcl") and verb.head.pos_ in ("VERB", "AUX", "ADJ"):
         # object control: "invited Finland to join" -> Finland joins
@@ -140,6 +144,22 @@ def subjects(verb: Token, depth: int = 0) -> list[Token]:
     return []
 
 
+_RELATIVES = {"which", "that", "whom"}
+
+
+def _antecedent(verb: Token) -> list[Token]:
+    """What a relative pronoun object stands for: the noun the relative clause hangs on
+    ("the tanks that Germany donated", "jets, which the navy plans to acquire")."""
+    cur = verb
+    for _ in range(4):
+        if cur.dep_ == "relcl" and cur.head.pos_ in ("NOUN", "PROPN", "NUM"):
+            return conjuncts(cur.head)
+        if cur.dep_ not in ("xcomp", "conj", "ccomp") or cur.head.i == cur.i:
+            return []
+        cur = cur.head
+    return []
+
+
 NOMINAL_GOVERNORS = word_map("nlp/frames", "nominal_governors", str)
 
 
@@ -171,6 +191,9 @@ def _governor(noun: Token) -> Token | None:
             and head.lower_ in ("for", "to", "into", "on", "in", "as")
         ):
             return head.head
+        if dep == "pobj" and head.lower_ == "for" and head.head.lemma_.lower() == "request":
+            cur = head.head  # "issued a request for proposal (RFP)": the request's verb
+            continue
         if (
             dep == "pobj"
             and head.lower_ in ("in", "of", "worth")
@@ -184,6 +207,26 @@ def _governor(noun: Token) -> Token | None:
             continue
         return None
     return None
+
+
+def _request_of(t: Token) -> Token | None:
+    """The noun "request" of "a request for proposal (RFP)" that `t` names."""
+    cur = t.head if t.dep_ == "appos" else t
+    if cur.dep_ == "pobj" and cur.head.lower_ == "for" and cur.head.head.lemma_ == "request":
+        return cur.head.head
+    return None
+
+
+def _clause_subject(noun: Token) -> list[Token]:
+    """Who acts on a noun in the relative clause that describes it: "the contract the
+    Philippines signed", "the order that the agency placed with X"."""
+    for c in noun.children:
+        if c.dep_ != "relcl" or c.pos_ != "VERB" or _is_passive(c):
+            continue
+        subj = [s for s in c.children if s.dep_ == "nsubj"]
+        if subj and not is_pronoun(subj[0]) and party_label(subj[0]):
+            return conjuncts(subj[0])
+    return []
 
 
 def build_frame(doc: Doc, trig: Trigger) -> Frame:
@@ -201,7 +244,7 @@ def build_frame(doc: Doc, trig: Trigger) -> Frame:
                     conjuncts(c) if c.lower_ not in ("who", "which", "that") else conjuncts(t.head)
                 )
             elif c.dep_ == "dobj":
-                frame.obj.extend(conjuncts(c))
+                frame.obj.extend(conjuncts(c) if c.lower_ not in _RELATIVES else _antecedent(t))
             elif c.dep_ == "dative":
                 if c.pos_ == "ADP":
                     frame.preps.setdefault("to", []).extend(pobjs(c))
@@ -281,6 +324,20 @@ def build_frame(doc: Doc, trig: Trigger) -> Frame:
                     frame.preps.setdefault("for", []).extend(pobjs(c))
     if "by" in own.preps:
         frame.agent = own.preps["by"] + [a for a in frame.agent if a not in own.preps["by"]]
+    request = _request_of(t)
+    if request is not None:  # "a request for proposal (RFP) for 250 vehicles"
+        hp = Frame(trigger=request, pred=None)
+        _add_preps(hp, request)
+        for k, v in hp.preps.items():
+            frame.preps.setdefault(k, []).extend(
+                x for x in v if x not in frame.preps[k] and x.i != t.i and t not in x.subtree
+            )
+    if request is not None or t.lemma_.lower() == "request":
+        # the "for" of "a request for information" names the kind of request, not a party
+        frame.preps["for"] = [x for x in frame.pp("for") if x.lower_ not in _TENDER_REQUESTS]
+    described_by = _clause_subject(t)
+    if described_by and not any(party_label(x) for x in frame.subj):
+        frame.subj = described_by
     for c in t.children:
         if c.dep_ == "poss":
             frame.poss.extend(conjuncts(c))

@@ -23,6 +23,7 @@ from materiel.nlp.roles import (
     party,
     talks_to_buy,
 )
+from materiel.nlp.spans import party_label
 from materiel.nlp.types import DateValue, EventMention, NumberMention, RoleValue, Trigger
 from materiel.nlp.validate import decide_deal_type, validate
 from materiel.wordlists import word_set
@@ -80,7 +81,7 @@ def find_mentions(doc: Doc) -> list[EventMention]:
             trigger_start=t.idx,
             status=trig.status,
         )
-        if trig.lemma in ("tender", "rfi", "rfp") and m.status == "done":
+        if trig.lemma in ("tender", "rfi", "rfp", "request") and m.status == "done":
             m.status = "planned"  # "issued a tender for 200 tanks": a purchase to come
         if type_ == "meeting" and talks_to_buy(doc, frame):
             type_ = m.type = "procurement"
@@ -121,10 +122,12 @@ def find_mentions(doc: Doc) -> list[EventMention]:
         if (
             m.type == "procurement"
             and not m.values("buyer")
-            and not (m.values("seller") and (m.values("quantity") or m.values("value")))
+            and not ((m.values("seller") or m.values("item"))
+                     and (m.values("quantity") or m.values("value")))
             and drop("no buyer")
         ):
-            continue
+            continue  # a counted or priced purchase stands without its buyer ("the purchase
+            # of 36 Rafale jets"): the buyer is often named in the sentence before
         if (
             m.type == "production"
             and t.tag_ == "VBN"
@@ -384,6 +387,12 @@ def _third_party_aid(doc: Doc, m: EventMention, f: Frame) -> EventMention | None
     rv = party(doc, "recipient", tok)
     if rv is None or rv.text == m.values("buyer")[0].text:
         return None
+    if rv.label not in ("GPE", "COUNTRY", "METONYM") and not any(
+        party_label(w) in ("GPE", "COUNTRY", "METONYM", "NORP", "DEMONYM")
+        for w in tok.subtree
+        if w.i != tok.i
+    ):
+        return None  # "for the Navy", "for the ministry": a body of the buyer's own state
     aid = EventMention(
         type="aid",
         trigger=m.trigger,

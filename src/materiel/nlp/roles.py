@@ -163,10 +163,12 @@ def place(doc: Doc, role: str, tok: Token) -> RoleValue | None:
 def items_from(doc: Doc, toks: list[Token], strict: bool = True) -> list[tuple[RoleValue, Token]]:
     out = []
     for tok in toks:
-        for c in item_list(tok):
+        for c in _counted_items(tok):
             head = item_head(c)
-            if head.pos_ not in ("NOUN", "PROPN"):
-                continue
+            if head.pos_ not in ("NOUN", "PROPN") and not (
+                head.pos_ == "NUM" and is_military_item(head)
+            ):
+                continue  # a number, but "35 F-35A" (a designator read as a number) counts
             if strict and not is_military_item(head):
                 continue
             label = party_label(head)
@@ -181,6 +183,16 @@ def items_from(doc: Doc, toks: list[Token], strict: bool = True) -> list[tuple[R
             rv = _value(doc, "item", item_range(head), ent.label_ if ent is not None else None)
             if rv is not None:
                 out.append((rv, c))
+    return out
+
+
+def _counted_items(tok: Token) -> list[Token]:
+    """The coordinated items at `tok`, and those coordinated under a measure noun ("a total
+    of two prototypes and 115 missiles": both)."""
+    out: list[Token] = []
+    for c in item_list(tok):
+        head = item_head(c)
+        out.extend([c] if head.i == c.i else [x for x in item_list(head) if x not in out])
     return out
 
 
@@ -453,6 +465,7 @@ def _own_force(tok: Token) -> bool:
 
 
 _GIVING_GOVERNORS = word_tuple("nlp/roles", "giving_governors")
+_GIVING_VERBS = {"give", "send", "hand", "supply", "provide", "offer", "sell"}
 
 
 def fill_aid(doc: Doc, f: Frame, m: EventMention, numbers: list[NumberMention]) -> list[Token]:
@@ -490,17 +503,39 @@ def fill_aid(doc: Doc, f: Frame, m: EventMention, numbers: list[NumberMention]) 
             and f.pp("with")
         ):
             recips.append(tok)
+    if not recips and f.trigger.pos_ == "VERB" and f.gov_lemma in _GIVING_VERBS:
+        # "give Ukraine cluster bombs" read as one noun phrase: the name right after the verb
+        for o in f.obj:
+            nxt = doc[f.trigger.i + 1] if f.trigger.i + 1 < len(doc) else None
+            if (
+                nxt is not None
+                and nxt.dep_ == "compound"
+                and nxt.head.i == o.i
+                and party_label(nxt) in ("GPE", "COUNTRY", "METONYM")
+            ):
+                recips.append(nxt)
     _parties(doc, "recipient", [t for t in recips if not is_military_item(item_head(t))], m)
     return item_toks
 
 
 _LOCAL_WORDS = word_tuple("nlp/roles", "local_words")
+_ENTERING_VERBS = {"enter", "go", "move", "put"}
+
+
+def _items_of(doc: Doc, toks: list[Token]) -> tuple[list[RoleValue], list[Token]]:
+    found = items_from(doc, toks)
+    return [rv for rv, _t in found], [item_head(t) for _rv, t in found]
 
 
 def fill_production(
     doc: Doc, f: Frame, m: EventMention, numbers: list[NumberMention]
 ) -> list[Token]:
     items, item_toks = _items(doc, f, numbers, strict=True, type_="production")
+    if not items and f.gov_lemma in _ENTERING_VERBS and f.trigger.pos_ == "NOUN":
+        # "the S-500 entered serial production", "a system that went into production"
+        items, item_toks = _items_of(doc, f.subj)
+        if items:
+            m.cues.append("enters-production")
     for rv in items:
         m.add(rv)
     producers = (f.agent if f.passive else f.subj + f.agent) + f.poss
@@ -614,6 +649,8 @@ def fill_meeting(doc: Doc, f: Frame, m: EventMention, numbers: list[NumberMentio
     if m.trigger in ("meet", "host", "call", "welcome") and t.pos_ == "VERB":
         _parties(doc, "participant", f.obj, m)
     _parties(doc, "participant", f.pp("with", "between", "among", "of", "on"), m)
+    if m.trigger == "speak":  # "spoke today to President X"
+        _parties(doc, "participant", f.pp("to"), m)
     if m.trigger in ("visit", "trip", "travel"):
         dest = (f.obj if t.pos_ == "VERB" else []) + f.pp("to")
         for tok in dest:
@@ -623,8 +660,10 @@ def fill_meeting(doc: Doc, f: Frame, m: EventMention, numbers: list[NumberMentio
                     ent = entity_of(c)
                     if ent is not None and ent.label_ in ("GPE", "COUNTRY", "METONYM"):
                         _parties(doc, "participant", [c], m)
-                else:
-                    _parties(doc, "participant", [c], m)
+                elif not _parties(doc, "participant", [c], m):
+                    # "visited the HAL facility", "the facilities of FAdeA": its owner
+                    owners = [w for w in c.children if w.dep_ in ("compound", "poss", "nmod")]
+                    _parties(doc, "participant", owners + pp_of(c, "of"), m)
     for host in f.pp("at", "during", "on"):
         if host.i == t.i:
             continue
@@ -653,6 +692,22 @@ def fill_meeting(doc: Doc, f: Frame, m: EventMention, numbers: list[NumberMentio
     _places(doc, "location", f.pp("in", "at"), m)
     for p in f.pp("with", "between"):  # "met with business leaders in Washington"
         _places(doc, "location", pp_of(p, "in"), m)
+    # "during a call with X, Biden warned", "X, who is on a visit to Cairo": who acts
+    # around the meeting takes part in it
+    if (
+        t.pos_ != "VERB"
+        and t.dep_ == "pobj"
+        and t.head.lower_ in ("during", "in", "after", "on")
+        and t.head.head.pos_ in ("VERB", "AUX")
+        and (
+            t.head.head.lemma_.lower() == "be"
+            if t.head.lower_ == "on"
+            else t.head.head.lemma_.lower() not in _ATTENDING
+        )
+    ):
+        _parties(doc, "participant", subjects(t.head.head), m)
+    if m.trigger in ("visit", "trip") and t.pos_ != "VERB":
+        _parties(doc, "participant", f.pp("by"), m)  # "a state visit by Modi to Washington"
     # "X spoke at the summit", "remarks by X at the summit": X takes part
     if t.pos_ != "VERB" and t.dep_ == "pobj" and t.head.lower_ in ("at", "during", "to"):
         host = t.head.head

@@ -247,6 +247,36 @@ def party_range(token: Token) -> tuple[int, int] | None:
 
 
 _GENERIC_PART_HEADS = word_tuple("nlp/spans", "generic_part_heads")
+# A model designator: letters then digits, with a hyphen and a suffix or not ("F-35A", "K9",
+# "Su-30MKI", "MQ-9B", "HTT-40", "2A8" after a name), and an acronym in the plural ("FICVs").
+_DESIGNATOR = re.compile(
+    r"^(?:[A-Z][A-Za-z]{0,4}-?\d{1,4}[A-Za-z]{0,4}(?:-[A-Za-z0-9]{1,6})?|\d[A-Z]\d{1,2})$"
+)
+_ACRONYM_PLURAL = re.compile(r"^[A-Z]{2,6}s$")
+_NOT_DESIGNATORS = word_set("nlp/spans", "not_designators")
+_VERSION = re.compile(r"^(?:Mk|MK|Mark|Block|Batch|Lot|Phase|Tranche|Tier|Gen)-?\d", re.I)
+# Entity labels that a designator-like token never names goods under.
+_NOT_GOODS_LABELS = {"GPE", "NORP", "LOC", "COUNTRY", "DEMONYM", "METONYM", "DATE", "TIME",
+                     "PERSON", "COMPANY", "MONEY", "PERCENT", "EVENT", "LAW", "FAC"}
+
+
+def is_version(token: Token) -> bool:
+    """ "Mk2", "Block 3": the version of the name before it."""
+    return bool(_VERSION.match(token.text))
+
+
+def is_designator(token: Token) -> bool:
+    """A model name written as a designator or a plural acronym, not part of a known party,
+    place or date ("ordered 35 F-35A", "wants 1,750 FICVs")."""
+    text = token.text
+    if text in _NOT_DESIGNATORS:
+        return False
+    if not (_DESIGNATOR.match(text) or _ACRONYM_PLURAL.match(text)):
+        return False
+    if is_version(token):
+        return False  # "Mk2", "Block3": the version of the name before it, not a name
+    ent = entity_of(token)
+    return ent is None or ent.label_ not in _NOT_GOODS_LABELS
 
 
 def is_military_item(token: Token) -> bool:
@@ -255,6 +285,8 @@ def is_military_item(token: Token) -> bool:
     low = token.lower_
     ent = entity_of(token)
     if ent is not None and ent.label_ in ("WEAPON", "PRODUCT"):
+        return True
+    if is_designator(token):
         return True
     if lemma in NON_ITEM_WORDS and lemma not in ITEM_HEADS:
         return False
@@ -272,6 +304,8 @@ def is_military_item(token: Token) -> bool:
             return counted or lemma not in _GENERIC_PART_HEADS
         return False
     # a product name used as the object of buy/produce: "procure more BrahMos"
+    if low in PARTY_HEADS or lemma in PARTY_HEADS:
+        return False  # "provided the Navy with drones": a party
     return token.pos_ == "PROPN" and (
         ent is None
         or ent.label_ not in ("GPE", "NORP", "LOC", "COUNTRY", "DEMONYM", "METONYM", "DATE")
@@ -294,10 +328,18 @@ def item_head(token: Token) -> Token:
                 for pobj in prep.children:
                     if pobj.dep_ == "pobj" and pobj.pos_ in ("NOUN", "PROPN"):
                         return pobj
+        for appos in token.children:  # "its own version, the Geran-2"
+            if appos.dep_ == "appos" and is_military_item(appos):
+                return appos
+    if token.lemma_.lower() in _PROGRAMME_HEADS:  # "the Medium Transport Aircraft programme"
+        for c in token.children:
+            if c.dep_ in ("compound", "nmod") and c.i < token.i and is_military_item(c):
+                return c
     return token
 
 
 _FOR_PP_HEADS = word_set("nlp/spans", "for_pp_heads")
+_PROGRAMME_HEADS = word_set("nlp/spans", "programme_heads")
 
 
 def item_range(token: Token) -> tuple[int, int] | None:

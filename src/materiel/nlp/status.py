@@ -58,6 +58,26 @@ def _urged_purpose(tok: Token) -> bool:
     return head.dep_ in ("xcomp", "ccomp") and head.tag_ == "VB"
 
 
+_ADJUNCT_PREPS = word_set("nlp/status", "adjunct_preps")
+_TENDER_REQUESTS = word_set("nlp/status", "tender_requests")
+
+
+def _adjunct(prep: Token) -> bool:
+    """A time or place phrase of a verb ("during a call", "at the summit"): what it names is
+    not what the verb wishes, warns of or asks for."""
+    return prep.dep_ == "prep" and prep.lower_ in _ADJUNCT_PREPS and prep.head.pos_ == "VERB"
+
+
+def _tender_request(tok: Token) -> bool:
+    """ "a request for proposal / information": a tender issued, not a wish."""
+    return tok.lemma_.lower() == "request" and tok.pos_ == "NOUN" and any(
+        c.dep_ == "prep"
+        and c.lower_ == "for"
+        and any(w.lower_ in _TENDER_REQUESTS for w in c.children if w.dep_ == "pobj")
+        for c in tok.children
+    )
+
+
 def clause_chain(token: Token, limit: int = 8) -> tuple[list[Token], Token | None]:
     """The trigger and its governors inside its clause, and the reporting verb if the clause
     is the complement of a speech verb ("X said [that ...]")."""
@@ -187,6 +207,8 @@ def analyze(token: Token) -> StatusResult:
                 tok.tag_ == "VBN" or any(c.dep_ == "auxpass" for c in tok.children)
             ):
                 pass  # "used missiles to strike" is an act; "are used to produce" is not
+            elif _adjunct(prev) or _tender_request(tok):
+                pass  # "during a call with X, warned of": the call happened
             elif (
                 lemma in IRREALIS
                 and (tok.pos_ == "ADJ" or lemma not in ("open", "willing"))

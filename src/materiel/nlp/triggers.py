@@ -37,11 +37,14 @@ _MEETING_NAMES = word_set("nlp/triggers", "meeting_names")
 _PLURAL_GENERIC = word_set("nlp/triggers", "plural_generic")
 _QUANTIFIERS = word_set("nlp/triggers", "quantifiers")
 _HABITUAL = word_set("nlp/triggers", "habitual")
+_TENDER_REQUESTS = word_set("nlp/status", "tender_requests")
+_SANCTION_PACKAGES = word_set("nlp/triggers", "sanction_package_heads")
 
 
 def lemma_of(token: Token) -> str:
     low = token.lower_
-    if token.pos_ == "VERB" and low in ("meeting", "spending", "bombing", "shelling"):
+    if token.pos_ == "VERB" and low in ("meeting", "spending", "bombing", "shelling",
+                                        "manufacturing"):
         return token.lemma_.lower()
     if low in (
         "talks",
@@ -96,6 +99,25 @@ _STRIKE_IDIOM_OBJECTS = word_tuple("nlp/triggers", "strike_idiom_objects")
 _CIVIL_FACILITY_MODS = word_tuple("nlp/triggers", "civil_facility_mods")
 
 
+_LEADERS = word_set("nlp/validate", "leaders")
+
+
+def _courtesy_call(verb: Token) -> bool:
+    """ "called on the Maldivian President": a visit to a named person or a leader, with no
+    appeal to do something ("calls on allies to send")."""
+    if any(c.dep_ in ("xcomp", "ccomp") for c in verb.children):
+        return False
+    for prep in verb.children:
+        if prep.dep_ != "prep" or prep.lower_ != "on":
+            continue
+        for p in prep.children:
+            if p.dep_ != "pobj" or any(c.dep_ in ("acl", "relcl", "xcomp") for c in p.children):
+                continue
+            if p.ent_type_ == "PERSON" or p.lemma_.lower() in _LEADERS:
+                return True
+    return False
+
+
 def excluded(token: Token, lemma: str, type_: str) -> bool:
     """Uses of a trigger word that never announce an event."""
     # part of a multi-word name ("Carrier Strike Group", "Defense Production Act")
@@ -107,6 +129,8 @@ def excluded(token: Token, lemma: str, type_: str) -> bool:
         head = token.head
         if type_ == "spending" and head.lemma_.lower() in SPENDING_HEADS:
             return False  # "the defence spending target", "a budget increase"
+        if type_ == "sanction" and head.lemma_.lower() in _SANCTION_PACKAGES:
+            return False  # "a sanctions package against X"
         if lemma not in COMPOUND_OK:
             return True
         if head.lemma_.lower() in _NOT_EVENT_HEADS:
@@ -127,6 +151,19 @@ def excluded(token: Token, lemma: str, type_: str) -> bool:
             return True  # "an order to deploy"
     if lemma in ("call",) and any(c.lower_ in ("for", "to", "from") for c in token.children):
         return True
+    if lemma == "call" and token.pos_ == "VERB" and not _courtesy_call(token):
+        return True  # only "called on the President" is a meeting; "called it", "calls on X to"
+    if lemma == "request" and not any(
+        c.dep_ == "prep"
+        and c.lower_ == "for"
+        and any(w.lower_ in _TENDER_REQUESTS for w in c.children)
+        for c in token.children
+    ):
+        return True  # only "a request for proposal / information" is a tender
+    if lemma == "lease" and any(w.lower_ == "life" for w in token.subtree):
+        return True  # "a new lease on life"
+    if lemma == "roll" and not any(c.dep_ == "prt" and c.lower_ == "out" for c in token.children):
+        return True  # "roll out a prototype" makes one; "roll back", "roll into" do not
     if (
         type_ == "meeting"
         and token.tag_ in ("NNS", "NNPS")

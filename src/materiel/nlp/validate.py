@@ -9,10 +9,19 @@ from materiel.nlp import extensions as _ext
 from materiel.nlp.attach import BACKGROUND_PREPS
 from materiel.nlp.frames import Frame, pobjs
 from materiel.nlp.lexicon import ITEM_HEADS
-from materiel.nlp.roles import ARMED_FORCE_WORDS, MEETING_NOUNS, PROD_VERBS, is_armed_force
+from materiel.nlp.roles import (
+    ARMED_FORCE_WORDS,
+    MEETING_NOUNS,
+    PROD_VERBS,
+    is_armed_force,
+    is_company,
+)
 from materiel.nlp.spans import (
+    ORG_HEAD_HINTS,
     entity_of,
+    is_designator,
     is_military_item,
+    is_version,
     item_head,
     party_label,
 )
@@ -56,10 +65,23 @@ _GROWTH_VERBS = word_set("nlp/validate", "growth_verbs")
 _SIGN_GOVERNORS = word_set("nlp/validate", "sign_governors")
 _LEADERS = word_set("nlp/validate", "leaders")
 _MET_THINGS = word_set("nlp/validate", "met_things")
+_COLLECTIVES = word_set("nlp/validate", "collectives")
+_MAKER_WORDS = {"works", "dynamics", "motors", "shipbuilders", "shipbuilding", "engineering"}
 
 
 _CIVIL_AID_CUES = word_set("nlp/validate", "civil_aid_cues")
 _MILITARY_AID_CUES = word_set("nlp/validate", "military_aid_cues")
+
+
+def _military_money(doc: Doc, m: EventMention) -> bool:
+    """Money given for arms: "will provide a further EUR 500m to finance drones", "provides
+    $61 billion for Ukraine" in a sentence about arms or security, not about civil aid."""
+    if not m.values("value") or _civil_assistance(doc):
+        return False
+    words = {w.lower_ for w in doc}
+    return bool(words & _MILITARY_AID_CUES) or any(
+        is_military_item(w) for w in doc if w.pos_ == "NOUN"
+    )
 
 
 def _civil_assistance(doc: Doc) -> bool:
@@ -77,6 +99,19 @@ _MILITARY_TARGETS = word_set("nlp/validate", "military_targets")
 def _is_person(tok: Token) -> bool:
     ent = entity_of(tok)
     return ent is not None and ent.label_ == "PERSON"
+
+
+def _company_noun(tok: Token) -> bool:
+    """ "acquire the firm", "buy a stake"; not counted units ("104 units of the system")."""
+    if tok.lemma_.lower() not in _COMPANY_NOUNS:
+        return False
+    return not (tok.tag_ == "NNS" or any(c.dep_ == "nummod" for c in tok.children))
+
+
+def _company_value(doc: Doc, v: RoleValue) -> bool:
+    """A value named as a company ("Hallam Aircraft Works", "X Ltd"), not just any body."""
+    words = {w.strip(".,").lower() for w in v.text.split()}
+    return bool(words & (ORG_HEAD_HINTS | _MAKER_WORDS))
 
 
 def _company_like(tok: Token) -> bool:
@@ -157,7 +192,13 @@ def decide_deal_type(doc: Doc, f: Frame, trig: Trigger) -> str | None:
         return "procurement"  # "a defence sales agreement", "an arms agreement"
     items = [x for x in f.pp("for", "of", "on") if is_military_item(item_head(x))]
     if items or [c for c in f.compounds if is_military_item(c)]:
-        return "procurement" if trig.lemma in ("contract", "deal", "order") else trig.type
+        if trig.lemma in ("contract", "deal", "order"):
+            return "procurement"
+        if trig.type == "agreement" and any(
+            item_head(x).i == x.i and is_military_item(x) for x in f.pp("for")
+        ):
+            return "procurement"  # "an agreement with Lockheed Martin for 88 F-35A": a purchase
+        return trig.type
     if trig.lemma in ("contract",):
         return (
             "procurement"
@@ -205,13 +246,19 @@ def validate(
     has = {r for r, v in m.args.items() if v}
     parties = has - {"item", "quantity", "value", "location"}
     if m.type == "production" and not (
-        m.values("item") and (m.values("producer") or m.values("location") or m.values("partner"))
+        m.values("item")
+        and (
+            m.values("producer")
+            or m.values("location")
+            or m.values("partner")
+            or "enters-production" in m.cues
+        )
     ):
         return False
     if (
         trig.lemma in ("buy", "acquire", "purchase", "acquisition")
         and m.type == "procurement"
-        and any(_company_like(o) or o.lemma_.lower() in _COMPANY_NOUNS for o in f.obj + f.pp("of"))
+        and any(_company_like(o) or _company_noun(o) for o in f.obj + f.pp("of"))
     ):
         return False  # buying a company is a takeover, not a purchase of goods
     if (
@@ -282,13 +329,17 @@ def validate(
         return bool(m.values("buyer")) and bool(m.values("item"))
     if need == "transfer":
         as_aid = any(w.lemma_.lower() in ("aid", "assistance") for w in f.pp("as"))
-        if not item_toks and not (as_aid and m.values("value")):
+        if not item_toks and not (as_aid and m.values("value")) and not _military_money(doc, m):
             return False
         if item_toks and not any(is_military_item(x) for x in item_toks):
             return False
         donors = [v for v in m.values("donor") if not v.pronoun]
         recips = m.values("recipient")
         state_giver = any(v.label in ("GPE", "COUNTRY", "METONYM") for v in donors)
+        if not recips and item_toks and m.values("quantity") and any(
+            v.label == "COMPANY" or _company_value(doc, v) for v in donors
+        ):
+            return True  # "HAL delivered seven aircraft": a maker's delivery, a sale
         if t.lemma_.lower() in ("deliver", "delivery", "receive", "provide") and not (
             recips or state_giver
         ):
@@ -357,7 +408,10 @@ def validate(
                 return False
             if any(o.lemma_.lower() in _MET_THINGS for o in f.obj):
                 return False  # "meet the standards", "meet Ukraine's needs"
-            collective = any(s.tag_ == "NNS" or len(s.conjuncts) > 0 for s in f.subj)
+            collective = any(
+                s.tag_ == "NNS" or len(s.conjuncts) > 0 or s.lemma_.lower() in _COLLECTIVES
+                for s in f.subj
+            )
             return bool(parts) and (
                 len(m.values("participant")) >= 2
                 or bool(f.obj)
@@ -369,13 +423,13 @@ def validate(
         if trig.lemma in ("host", "welcome"):
             # "hosted the summit", "welcomed Prime Minister X to the White House"
             return any(w.lemma_.lower() in MEETING_NOUNS for w in f.obj) or (
-                any(_is_person(o) for o in f.obj) and bool(parts)
+                any(_is_person(o) or o.lemma_.lower() in _LEADERS for o in f.obj) and bool(parts)
             )
         return bool(parts) or bool(m.values("location"))
     if need == "speakwith":  # "spoke today with President X", not "spoke to reporters"
         people = [
             w for w in f.pp("with") if entity_of(w) is not None or w.lemma_.lower() in _LEADERS
-        ]
+        ] + [w for w in f.pp("to") if _is_person(w) or w.lemma_.lower() in _LEADERS]
         return bool(people) and any(not v.pronoun for v in m.values("participant"))
     if need == "visit":
         dests = {(v.start, v.end) for v in m.values("location")}
@@ -581,6 +635,19 @@ def trig_status_planned(t: Token) -> bool:
     return False
 
 
+_POLITICAL_TARGETS = word_set("nlp/validate", "political_targets")
+
+
+def _political_attack(f: Frame) -> bool:
+    """An attack in words: a person attacks a person, an office or a policy."""
+    if f.trigger.pos_ != "VERB" or f.passive or not f.obj:
+        return False
+    speaker = any(_is_person(s) or s.lemma_.lower() in _LEADERS for s in f.subj)
+    return speaker and all(
+        _is_person(o) or o.lemma_.lower() in _POLITICAL_TARGETS | _LEADERS for o in f.obj
+    )
+
+
 def strike_is_event(doc: Doc, f: Frame, m: EventMention) -> bool:
     """A strike is an attack shown happening: an attack verb with a finite clause, or an attack
     noun that is the subject of what it did, the object of a verb of carrying it out, or
@@ -638,6 +705,15 @@ def strike_is_event(doc: Doc, f: Frame, m: EventMention) -> bool:
             return True
         return _anchored(doc, t)
     # a verb
+    if _political_attack(f):
+        return False  # "the opposition leader attacked the prime minister over the budget"
+    if (
+        t.tag_ == "VBG"
+        and any(c.dep_ == "aux" and c.lower_ in ("is", "are", "'s", "'re") for c in t.children)
+        and not any(d.from_text for d in doc._.dates or [])
+        and not (doc._.context or {}).get("heading")
+    ):
+        return False  # "Putin is attacking Ukraine": the war described, not one strike
     if any(c.dep_ == "auxpass" for c in t.children) and any(
         c.dep_ == "nsubjpass" and (c.ent_type_ == "PERSON" or _is_person(c)) for c in t.children
     ):
@@ -714,11 +790,11 @@ def meeting_is_event(doc: Doc, f: Frame, m: EventMention, trig: Trigger) -> bool
     words = {w.lower_ for w in doc}
     if words & _OFF_TOPIC and not words & (SECURITY_WORDS | _SECURITY_EXTRA):
         return False
-    if trig.lemma == "call" and (
+    if trig.lemma == "call" and t.pos_ != "VERB" and (
         f.gov_lemma in _APPEAL_GOVERNORS
-        or any(c.dep_ == "prep" and c.lower_ == "on" for c in t.children)
+        or any(c.dep_ == "prep" and c.lower_ == "on" and not _dated(c) for c in t.children)
     ):
-        return False
+        return False  # "calls on states to", but not "a call on Monday"
     for p in f.pp("on"):
         if p.lemma_.lower() in ("occasion", "time") and p.tag_ == "NNS":
             return False
@@ -729,6 +805,8 @@ def meeting_is_event(doc: Doc, f: Frame, m: EventMention, trig: Trigger) -> bool
         for x in (t, t.head)
     ):
         return False  # "thank you for hosting this summit": the speech's own occasion
+    if trig.lemma in ("talk", "talks") and _business_talks(f):
+        return False
     if trig.lemma == "meet" and t.tag_.startswith("VB"):
         # "meeting the emission norms", "to meet the Organisation's principles": satisfying
         # a requirement, not meeting anyone
@@ -738,6 +816,26 @@ def meeting_is_event(doc: Doc, f: Frame, m: EventMention, trig: Trigger) -> bool
         if _requirement_after(doc, t):
             return False
     return not (t.dep_ == "pcomp" and t.head.lower_ == "of")
+
+
+_DEAL_PURPOSES = word_set("nlp/validate", "deal_purposes")
+
+
+def _business_talks(f: Frame) -> bool:
+    """Negotiations of a deal, not a meeting of officials: talks with a company ("in talks
+    with the shipyard"), or talks for a sale, a purchase, a transfer or local assembly."""
+    if any(is_company(w) for w in f.pp("with", "between")):
+        return True
+    purposes = f.pp("for", "on", "about", "over") + f.compounds
+    if any(w.lemma_.lower() in _DEAL_PURPOSES for p in purposes for w in (p, *p.children)):
+        return True
+    clauses = f.clauses + [c for w in f.pp("with") for c in w.children if c.dep_ == "relcl"]
+    return any(c.lemma_.lower() in _BUYING_VERBS | PROD_VERBS for c in clauses)
+
+
+def _dated(prep: Token) -> bool:
+    """A prepositional phrase that names a time ("on Monday", "on 3 May")."""
+    return any(w.ent_type_ in ("DATE", "TIME") for w in pobjs(prep))
 
 
 def _capability_provision(f: Frame, m: EventMention, trig: Trigger) -> bool:
@@ -764,6 +862,8 @@ def _thing_name(s: Token) -> bool:
     name = [s] + [c for c in s.children if c.dep_ == "compound"]
     if s.lemma_.lower() in ITEM_HEADS or any(w.ent_type_ in ("WEAPON", "PRODUCT") for w in name):
         return True
+    if is_version(s) or is_designator(s):
+        return True  # "the Astra Mk2", "the XR-7"
     return not any(w.ent_type_ for w in name) and any(
         w.tag_ == "NNP" or any(ch.isdigit() for ch in w.text) for w in name
     )

@@ -1,0 +1,255 @@
+"""Events the rules used to miss (sentences written for these tests): model designators and
+acronyms as items, counted items under measure nouns, relative clauses, tenders, production
+starts, deliveries by makers, money for arms, courtesy calls and visits."""
+
+from __future__ import annotations
+
+import pytest
+
+
+def _mentions(doc, type_: str) -> list:
+    return [m for m in doc._.mentions if m.type == type_ and m.rejected is None]
+
+
+def _texts(m, role: str) -> list[str]:
+    return [v.text for v in m.values(role)]
+
+
+@pytest.mark.parametrize(
+    ("text", "item"),
+    [
+        ("Germany ordered 35 F-35A from Lockheed Martin on Friday.", "F-35A"),
+        ("The Netherlands ordered 46 Leopard 2A8 from KNDS last week.", "Leopard 2A8"),
+        ("The air force wants to buy up to 90 UAVs in two variants.", "UAVs"),
+        ("Officials said the army will procure 60 Akash SAMs and a total of three prototypes.", "Akash SAMs"),
+    ],
+)
+def test_designators_and_acronyms_are_items(parse, text, item):
+    (m,) = _mentions(parse(text), "procurement")
+    assert item in _texts(m, "item")
+    assert m.values("buyer")
+
+
+def test_a_version_is_no_item_of_its_own(parse):
+    (m,) = _mentions(parse("The air force plans to procure 2 Phalcon AWACS Mk2 next year."),
+                     "procurement")
+    assert "Mk2" not in _texts(m, "item")
+
+
+def test_counted_units_are_no_company(parse):
+    (m,) = _mentions(parse("The navy plans to acquire 104 units of the Barak air defence system."),
+                     "procurement")
+    assert m.values("item") and _texts(m, "quantity") == ["104"]
+
+
+def test_buying_a_business_unit_is_still_a_takeover(parse):
+    assert not _mentions(parse("The group agreed to acquire the defence unit of Vantor Systems."),
+                         "procurement")
+
+
+@pytest.mark.parametrize(
+    ("text", "type_", "role", "party"),
+    [
+        ("The brigade operates 14 Leopard tanks that Germany donated in 2023.", "aid", "donor",
+         "Germany"),
+        ("The navy flies Rafale jets, which the government plans to acquire soon.",
+         "procurement", "buyer", "government"),
+        ("Ecuador, a country that had procured seven Dhruv helicopters, grounded them.",
+         "procurement", "buyer", "Ecuador"),
+        ("The deal revives the $375 million contract the Philippines signed in 2022 for"
+         " missile batteries.", "procurement", "buyer", "Philippines"),
+    ],
+)
+def test_relative_clauses(parse, text, type_, role, party):
+    ms = _mentions(parse(text), type_)
+    assert any(party in _texts(m, role) and m.values("item") for m in ms)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The army issued a request for information for 350 light tanks.",
+        "The Chilean Navy has released a request for proposal (RFP) for 12 patrol boats.",
+        "The ministry issued a request for proposal last month to procure 40,000 combat"
+        " helmets.",
+    ],
+)
+def test_tenders_are_planned_purchases(parse, text):
+    ms = _mentions(parse(text), "procurement")
+    assert ms and all(m.status == "planned" for m in ms)
+    assert any(m.values("item") and m.values("buyer") for m in ms)
+
+
+def test_a_request_is_no_tender_by_itself(parse):
+    assert not _mentions(parse("The minister rejected a request for more tanks."), "procurement")
+
+
+def test_the_kind_of_request_is_no_party(parse):
+    doc = parse("The Army released a Request for Information for Autonomous Surveillance drones.")
+    assert not _mentions(doc, "aid")
+    for m in _mentions(doc, "procurement"):
+        assert "Information" not in " ".join(v.text for vs in m.args.values() for v in vs)
+
+
+@pytest.mark.parametrize(
+    ("text", "item"),
+    [
+        ("Korvex Aerospace has started manufacturing eight modules of the Kestrel engine.",
+         "Kestrel engine"),
+        ("The S-500 missile system entered production last year.", "S-500 missile system"),
+        ("In 2023 Russia began producing its own version, the Geran-2, in Tatarstan.", "Geran-2"),
+        ("Hindustan Aeronautics has begun the fabrication of the first three Archer-NG drones.",
+         "Archer-NG drones"),
+        ("The state firm will roll out the prototype of the light tank later this year.",
+         "light tank"),
+    ],
+)
+def test_production_starts(parse, text, item):
+    ms = _mentions(parse(text), "production")
+    assert any(any(item in v for v in _texts(m, "item")) for m in ms)
+
+
+def test_rolling_back_is_no_production(parse):
+    assert not _mentions(parse("The government will roll back the tax on tank engines."),
+                         "production")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "In 2021 the Hallam Aircraft Works delivered seven trainer aircraft.",
+        "The Boeing Company has provided the navy with two Sea Guardian drones.",
+    ],
+)
+def test_deliveries_by_makers_are_sales(parse, text):
+    (m,) = _mentions(parse(text), "procurement")
+    assert m.values("seller") and m.values("item")
+
+
+def test_give_a_country_weapons(parse):
+    (m,) = _mentions(parse("The president defended his decision to give Ukraine cluster bombs."),
+                     "aid")
+    assert _texts(m, "recipient") == ["Ukraine"]
+
+
+def test_money_for_arms_is_aid(parse):
+    doc = parse("The minister said Berlin would provide a further 500 million euros to finance"
+                " long-range strike drones for Ukraine.")
+    assert any(m.values("value") and m.values("donor") for m in _mentions(doc, "aid"))
+
+
+def test_money_for_relief_is_no_military_aid(parse):
+    doc = parse("The agency will provide $53 million in humanitarian assistance to Ukraine.")
+    assert not _mentions(doc, "aid")
+
+
+def test_buying_for_ones_own_navy_is_no_aid(parse):
+    doc = parse("The Navy awarded Kongsberg a contract for additional missiles for the Navy and"
+                " Marine Corps.")
+    assert not _mentions(doc, "aid")
+
+
+def test_buying_for_another_country_is_aid(parse):
+    doc = parse("The Netherlands will buy 20 howitzers for the Ukrainian army.")
+    assert _mentions(doc, "aid") and _mentions(doc, "procurement")
+
+
+@pytest.mark.parametrize(
+    ("text", "who"),
+    [
+        ("Earlier in the day, the defence minister called on President Ibrahim Solih.",
+         "Ibrahim Solih"),
+        ("Biden and Scholz agreed in a phone call on Wednesday to keep talking.", "Scholz"),
+        ("Biden, during a call with President Volodymyr Zelensky last week, warned of an"
+         " invasion.", "Biden"),
+        ("Defence Minister Rajnath Singh, who is on a two-day visit to Cairo, signed the pact.",
+         "Rajnath Singh"),
+        ("The visit was followed by a state visit by Modi to Washington in June.", "Modi"),
+        ("The delegation visited the facilities of Airbus in Seville.", "Airbus"),
+        ("The French president hosted about 20 European leaders in Paris on Monday.",
+         "European leaders"),
+        ("President Joe Biden spoke today to President Volodymyr Zelensky of Ukraine.",
+         "Volodymyr Zelensky"),
+        ("Andriy Yermak had another conversation with Jake Sullivan on Friday.", "Jake Sullivan"),
+    ],
+)
+def test_meetings(parse, text, who):
+    ms = _mentions(parse(text), "meeting")
+    assert any(who in _texts(m, "participant") for m in ms)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The minister called on allies to send more air defence systems.",
+        "The state firm has been in talks with Martin Baker for transfer of technology.",
+        "India has restarted talks with Russia for the sale of the missile technology.",
+    ],
+)
+def test_no_meeting(parse, text):
+    assert not _mentions(parse(text), "meeting")
+
+
+def test_talks_between_ministers_stay(parse):
+    doc = parse("Rajnath Singh held talks with his Egyptian counterpart on defence cooperation.")
+    assert _mentions(doc, "meeting")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The opposition leader attacked the prime minister over the lack of a plan.",
+        "Opposition leaders attacked the government in parliament over delays in the programme.",
+        "Most nations recognise that the regime is attacking its neighbour.",
+    ],
+)
+def test_words_and_the_war_are_no_strike(parse, text):
+    assert not _mentions(parse(text), "strike")
+
+
+def test_a_dated_strike_stays(parse):
+    assert _mentions(parse("Russian drones attacked an air base in Crimea on Sunday."), "strike")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The purchase of 36 Rafale jets was cleared last year.",
+        "A deal for two more frigates was signed in June 2018.",
+    ],
+)
+def test_a_counted_purchase_stands_without_its_buyer(parse, text):
+    (m,) = _mentions(parse(text), "procurement")
+    assert m.values("item") and m.values("quantity") and not m.values("buyer")
+
+
+def test_an_uncounted_purchase_needs_its_buyer(parse):
+    assert not _mentions(parse("The purchase of fighter jets was discussed again."),
+                         "procurement")
+
+
+def test_an_agreement_for_goods_is_a_purchase(parse):
+    doc = parse("In January 2023, Canada finalized an agreement with the United States"
+                " government for 88 fighter aircraft.")
+    assert _mentions(doc, "procurement") and not _mentions(doc, "agreement")
+
+
+def test_an_agreement_for_development_stays_an_agreement(parse):
+    doc = parse("India and France signed a defence agreement for the development of engines.")
+    assert not _mentions(doc, "procurement")
+
+
+def test_a_sanctions_package(parse):
+    doc = parse("Today the United States announced a new sanctions package against Russia.")
+    assert _mentions(doc, "sanction")
+
+
+def test_sanctions_authorities_are_no_sanction(parse):
+    doc = parse("These new sanctions authorities will make the rules clear to foreign banks.")
+    assert not _mentions(doc, "sanction")
+
+
+def test_the_object_of_prompting_acts(parse):
+    doc = parse("The invasion prompted Western countries to send weapons to Ukraine.")
+    (m,) = _mentions(doc, "aid")
+    assert _texts(m, "donor") == ["Western countries"]
