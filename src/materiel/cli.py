@@ -22,7 +22,7 @@ from materiel.terminal import safe, safe_block, to_json
 if TYPE_CHECKING:
     from materiel.ingest import ReaderOptions
     from materiel.models import Event
-    from materiel.pipeline import EventSink
+    from materiel.pipeline import EventSink, IngestSummary
     from materiel.store import Store
     from materiel.store.query import EventQuery
 
@@ -43,9 +43,11 @@ err = Console(stderr=True)
 
 SAMPLE_DIR = Path(__file__).parent / "data" / "sample"
 
+# (parentheses: Rich would take square brackets for markup and drop them)
 DbOption = Annotated[str | None, typer.Option(
-    "--db", help="Database URL or SQLite path [default: $MATERIEL_DB, else a file in the "
-                 "user data directory].", show_default=False)]
+    "--db", help="Database URL or SQLite path (default: $MATERIEL_DB, else materiel.db in "
+                 "the user data directory: ~/.local/share/materiel on Linux).",
+    show_default=False)]
 JsonOption = Annotated[bool, typer.Option("--json", help="Machine-readable output.")]
 
 
@@ -184,6 +186,25 @@ def _extractor(kb: str | None, use_kb: bool = True, min_confidence: float = 0.0)
     return make_extractor(kb, use_kb, min_confidence)
 
 
+def _ingest_on_ray(targets: list[str], store: Store, options: ReaderOptions,
+                   address: str | None, workers: int | None,
+                   common: dict[str, Any]) -> IngestSummary:
+    try:
+        from materiel.scale.ray_ingest import ingest_on_ray
+    except ImportError as exc:
+        _fail(f"--ray needs Ray: pip install 'materiel[ray]' ({exc})")
+    from materiel.scale.cluster import ClusterError
+
+    try:
+        return ingest_on_ray(targets, store, options, address=address, workers=workers,
+                             **common)
+    except ClusterError as exc:
+        _fail(f"Ray: {exc}")
+    except ConnectionError as exc:  # with token authentication, the token is asked for
+        _fail(f"Ray: {exc} (a cluster with token authentication needs RAY_AUTH_MODE=token "
+              "here, and its token in ~/.ray/auth_token or $RAY_AUTH_TOKEN)")
+
+
 @app.command()
 def ingest(
     paths: Annotated[list[str] | None, typer.Argument(
@@ -212,9 +233,18 @@ def ingest(
     reextract: Annotated[bool, typer.Option(
         "--reextract", help="Extract the events of documents stored before again; events a "
                             "reviewer judged are kept.")] = False,
-    workers: Annotated[int, typer.Option(
-        "--workers", min=1, max=64,
-        help="Processes that extract events (each loads the model); this one writes.")] = 1,
+    workers: Annotated[int | None, typer.Option(
+        "--workers", min=1, max=1024, show_default=False,
+        help="Processes that extract events (each loads the model); this one writes. "
+             "1 by default; with --ray, the Ray workers, one per CPU of the cluster by "
+             "default.")] = None,
+    ray: Annotated[bool, typer.Option(
+        "--ray", help="Clean and extract on a Ray cluster started on this machine (Ray: "
+                      "the ray extra); this process reads and writes.")] = False,
+    ray_address: Annotated[str | None, typer.Option(
+        "--ray-address", metavar="ADDRESS", show_default=False,
+        help="Clean and extract on the Ray cluster at ADDRESS (host:port, or auto for the "
+             "one this machine belongs to) instead.")] = None,
 ) -> None:
     """Read, clean, deduplicate and store documents, with the events extracted from them."""
     from materiel.pipeline import IngestSummary, Limits
@@ -233,7 +263,8 @@ def ingest(
         task = progress.add_task("", total=None)
         extractor: EventSink | None = None
         factory: Callable[[], EventSink] | None = None
-        if not no_extract and workers > 1:
+        on_ray = ray or ray_address is not None
+        if not no_extract and (on_ray or (workers or 1) > 1):
             from functools import partial
 
             from materiel.pipeline import make_extractor
@@ -242,21 +273,22 @@ def ingest(
         elif not no_extract:
             progress.update(task, description="loading the language model")
             extractor = _extractor(kb, min_confidence=min_confidence)
-        summary = run_ingest(
-            targets,
-            store,
-            options,
+        common: dict[str, Any] = dict(
             batch_size=batch_size,
-            extractor=extractor,
             limits=Limits(max_doc_chars, doc_timeout or None),
             summary=IngestSummary(on_reject=_rejection_printer()),
             reextract=reextract and not no_extract,
-            workers=workers,
             extractor_factory=factory,
             on_document=lambda s: progress.update(
                 task, description=f"{s.read} read, {s.new} new, {s.events} events"
             ),
         )
+        if on_ray:
+            progress.update(task, description="starting the Ray workers")
+            summary = _ingest_on_ray(targets, store, options, ray_address, workers, common)
+        else:
+            summary = run_ingest(targets, store, options, extractor=extractor,
+                                 workers=workers or 1, **common)
     store.close()
     if as_json:
         print(json.dumps(summary.to_json() | {"db": store.url}))

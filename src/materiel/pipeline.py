@@ -16,7 +16,7 @@ from typing import TYPE_CHECKING, Any, Protocol
 from materiel.clean import clean
 from materiel.deadline import DeadlineExceeded, deadline
 from materiel.ingest import ReaderOptions, read_paths
-from materiel.link import link_document
+from materiel.link import canonical_around, link_document
 from materiel.models import CleanDocument, Document, Event, ReadError
 from materiel.store import Store, reviewed
 from materiel.store.repository import (
@@ -256,11 +256,13 @@ def _write(store: Store, conn: Connection, items: list[tuple[CleanDocument, Foun
         if found is None or (result.status == DUPLICATE and not reextract):
             continue
         events, quotes = found
+        stale: set[int] = set()  # canonical events whose members re-extraction replaces
         if result.status == DUPLICATE:
+            stale = canonical_around(conn, result.document_id)
             events = reviewed.replace_events(conn, result.document_id, events)
         n_events += store.add_events(conn, result.document_id, clean_doc, events)
         store.add_quotes(conn, result.document_id, quotes)
-        link_document(conn, result.document_id)  # cross-document merging
+        link_document(conn, result.document_id, stale)  # cross-document merging
         if result.status == NEAR_DUPLICATE_STATUS and result.cluster_id is not None:
             reviewed.carry_rejections(conn, result.document_id, result.cluster_id)
     return results, n_events

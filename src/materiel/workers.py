@@ -10,6 +10,10 @@ A worker that dies (killed, out of memory, a crash in native code) breaks the po
 is started again and the unfinished batches are sent again.  If a retried batch breaks the
 pool a second time, the unfinished documents are extracted one at a time, so that only the
 document that brings a worker down is rejected.
+
+The loop that keeps batches in flight, recovers and writes in order (`write_in_order`) and
+the step that stores a batch with what was found in it (`write_batch`) serve any pool of
+workers: `materiel.scale.ray_ingest` runs the same job on the actors of a Ray cluster.
 """
 
 from __future__ import annotations
@@ -20,7 +24,7 @@ from collections.abc import Callable, Iterable
 from concurrent.futures import Future, ProcessPoolExecutor
 from concurrent.futures.process import BrokenProcessPool
 from dataclasses import dataclass, field
-from typing import Any
+from typing import Any, Generic, Protocol, TypeVar
 
 from materiel.models import CleanDocument
 from materiel.pipeline import (
@@ -40,6 +44,10 @@ IN_FLIGHT_PER_WORKER = 2  # batches out per worker: enough to keep each busy whi
 
 _extractor: EventSink | None = None  # the extractor of this worker process
 
+Unit = TypeVar("Unit")  # what is sent to a worker
+Unit_contra = TypeVar("Unit_contra", contravariant=True)
+Result = TypeVar("Result")  # what comes back
+
 
 @dataclass
 class BatchResult:
@@ -52,7 +60,16 @@ class BatchResult:
 
 
 @dataclass
-class _Rejections(IngestSummary):
+class CleanBatch:
+    """A batch of cleaned documents, and those of them to extract (`fresh`: not stored yet,
+    or all with re-extraction), the same objects."""
+
+    documents: list[CleanDocument]
+    fresh: list[CleanDocument]
+
+
+@dataclass
+class RejectionList(IngestSummary):
     """A summary that keeps every rejection with its reason, to send back to the writer."""
 
     pairs: list[tuple[str, str]] = field(default_factory=list)
@@ -61,7 +78,8 @@ class _Rejections(IngestSummary):
         self.pairs.append((line, reason))
 
 
-def _load(factory: Callable[[], EventSink]) -> None:
+def load_extractor(factory: Callable[[], EventSink]) -> None:
+    """Build this worker's extractor, and the parser quotes need, once."""
     global _extractor
     from materiel import pipeline
     from materiel.clean import clean
@@ -73,30 +91,67 @@ def _load(factory: Callable[[], EventSink]) -> None:
     pipeline.quotes_of(clean(Document(id="warm-up", text="A sentence to warm up.")))
 
 
-def _extract(docs: list[CleanDocument], limits: Limits) -> BatchResult:
-    assert _extractor is not None, "the worker's initializer did not run"
-    rejections = _Rejections()
+def extract_batch(docs: list[CleanDocument], limits: Limits) -> BatchResult:
+    """Events and quotes of `docs` with this worker's extractor (see `load_extractor`)."""
+    assert _extractor is not None, "the worker's extractor was not loaded"
+    rejections = RejectionList()
     found = extract_guarded(_extractor, docs, rejections, limits)
     extras = {k: docs[k].doc.extra for k in found if docs[k].doc.extra}
     return BatchResult(found, extras, rejections.pairs)
 
 
+def write_batch(store: Store, summary: IngestSummary, batch: CleanBatch, result: BatchResult,
+                reextract: bool = False) -> None:
+    """Store a batch with what extraction found in it, in one transaction."""
+    for line, reason in result.rejections:
+        summary.reject(line, reason)
+    for k, extra in result.extras.items():
+        batch.fresh[k].doc.extra.update(extra)
+    write_items(store, with_found(batch.documents, batch.fresh, result.found), summary,
+                reextract)
+
+
+class ExtractionPool(Protocol[Unit_contra, Result]):
+    """Workers that turn a unit of work into a result, and can be started again."""
+
+    def submit(self, unit: Unit_contra) -> Future[Result]: ...
+
+    def restart(self) -> None:
+        """Bring the workers back after one died; the failed units are then sent again."""
+
+    def one_by_one(self, unit: Unit_contra) -> Result:
+        """The unit's result, each document done alone: one that brings its worker down, or
+        fails, is rejected."""
+        ...
+
+    def shutdown(self) -> None: ...
+
+
+def _done(result: Result) -> Future[Result]:
+    future: Future[Result] = Future()
+    future.set_result(result)
+    return future
+
+
 class WorkerPool:
     """A process pool whose workers each hold an extractor; started again when it breaks."""
 
-    def __init__(self, factory: Callable[[], EventSink], workers: int):
-        self.factory, self.workers = factory, workers
+    def __init__(self, factory: Callable[[], EventSink], workers: int, limits: Limits):
+        self.factory, self.workers, self.limits = factory, workers, limits
         self.context = multiprocessing.get_context("spawn")
         self.restarts = 0
         self.executor = self._start()
 
     def _start(self) -> ProcessPoolExecutor:
         return ProcessPoolExecutor(self.workers, mp_context=self.context,
-                                   initializer=_load, initargs=(self.factory,))
+                                   initializer=load_extractor, initargs=(self.factory,))
 
-    def submit(self, docs: list[CleanDocument], limits: Limits) -> Future[BatchResult]:
+    def submit(self, unit: CleanBatch) -> Future[BatchResult]:
+        return self._submit(unit.fresh) if unit.fresh else _done(BatchResult())
+
+    def _submit(self, docs: list[CleanDocument]) -> Future[BatchResult]:
         try:
-            return self.executor.submit(_extract, docs, limits)
+            return self.executor.submit(extract_batch, docs, self.limits)
         except BrokenProcessPool as exc:  # the pool broke already: sent again in turn
             failed: Future[BatchResult] = Future()
             failed.set_exception(exc)
@@ -107,12 +162,11 @@ class WorkerPool:
         self.restarts += 1
         self.executor = self._start()
 
-    def one_by_one(self, docs: list[CleanDocument], limits: Limits) -> BatchResult:
-        """Extract each document alone; one that breaks the pool or fails is rejected."""
+    def one_by_one(self, unit: CleanBatch) -> BatchResult:
         merged = BatchResult()
-        for k, doc in enumerate(docs):
+        for k, doc in enumerate(unit.fresh):
             try:
-                got = self.submit([doc], limits).result()
+                got = self._submit([doc]).result()
             except BrokenProcessPool:
                 self.restart()
                 merged.rejections.append((f"{where(doc.doc)}: extraction crashed its worker "
@@ -133,43 +187,55 @@ class WorkerPool:
         self.executor.shutdown(wait=True, cancel_futures=True)
 
 
-def _done(result: BatchResult) -> Future[BatchResult]:
-    future: Future[BatchResult] = Future()
-    future.set_result(result)
-    return future
-
-
 @dataclass
-class _Pending:
-    batch: list[CleanDocument]
-    fresh: list[CleanDocument]  # the documents sent to extraction
-    future: Future[BatchResult]
+class _Pending(Generic[Unit, Result]):
+    unit: Unit
+    future: Future[Result]
     attempts: int = 1
-    result: BatchResult | None = None
+    result: Result | None = None
 
-    def finished(self) -> bool:
-        return self.result is not None or (
-            self.future.done() and not self.future.cancelled()
-            and self.future.exception() is None)
+    def failed(self) -> bool:
+        return self.result is None and self.future.done() and (
+            self.future.cancelled() or self.future.exception() is not None)
 
 
-def _collect(head: _Pending, behind: deque[_Pending], pool: WorkerPool,
-             limits: Limits) -> BatchResult:
-    """The result of the oldest batch, waiting for it; recovers from a broken pool."""
+def _collect(head: _Pending[Unit, Result], behind: deque[_Pending[Unit, Result]],
+             pool: ExtractionPool[Unit, Result]) -> Result:
+    """The result of the oldest unit, waiting for it; recovers from dead workers.  The units
+    whose work failed are sent again once; after a second failure, one document at a
+    time."""
     while head.result is None:
         try:
             head.result = head.future.result()
-        except Exception:  # noqa: BLE001 - BrokenProcessPool or a failure outside the guards
+        except Exception:  # noqa: BLE001 - a dead worker, or a failure outside the guards
             pool.restart()
-            unfinished = [p for p in (head, *behind) if not p.finished()]
+            failed = [p for p in (head, *behind) if p.failed()]
             if head.attempts >= 2:
-                for p in unfinished:
-                    p.result = pool.one_by_one(p.fresh, limits)
+                for p in failed:
+                    p.result = pool.one_by_one(p.unit)
             else:
-                for p in unfinished:
+                for p in failed:
                     p.attempts += 1
-                    p.future = pool.submit(p.fresh, limits)
+                    p.future = pool.submit(p.unit)
     return head.result
+
+
+def write_in_order(units: Iterable[Unit], pool: ExtractionPool[Unit, Result],
+                   write: Callable[[Unit, Result], None], in_flight: int) -> None:
+    """Send each unit to `pool` as `units` yields it, at most `in_flight` out at once, and
+    hand the results to `write` in input order."""
+    pending: deque[_Pending[Unit, Result]] = deque()
+
+    def write_oldest() -> None:
+        head = pending.popleft()
+        write(head.unit, _collect(head, pending, pool))
+
+    for unit in units:
+        pending.append(_Pending(unit, pool.submit(unit)))
+        while len(pending) >= in_flight:
+            write_oldest()
+    while pending:
+        write_oldest()
 
 
 def ingest_parallel(
@@ -184,30 +250,16 @@ def ingest_parallel(
     on_document: Callable[[IngestSummary], None] | None = None,
 ) -> IngestSummary:
     """Extract `batches` in `workers` processes and store them here, in input order."""
-    pool = WorkerPool(extractor_factory, workers)
-    pending: deque[_Pending] = deque()
+    pool = WorkerPool(extractor_factory, workers, limits)
 
-    def write_oldest() -> None:
-        head = pending.popleft()
-        result = _collect(head, pending, pool, limits)
-        for line, reason in result.rejections:
-            summary.reject(line, reason)
-        for k, extra in result.extras.items():
-            head.fresh[k].doc.extra.update(extra)
-        write_items(store, with_found(head.batch, head.fresh, result.found), summary,
-                    reextract)
+    def write(batch: CleanBatch, result: BatchResult) -> None:
+        write_batch(store, summary, batch, result, reextract)
         if on_document is not None:
             on_document(summary)
 
+    units = (CleanBatch(batch, fresh_documents(store, batch, reextract)) for batch in batches)
     try:
-        for batch in batches:
-            fresh = fresh_documents(store, batch, reextract)
-            pending.append(_Pending(batch, fresh, pool.submit(fresh, limits) if fresh
-                                    else _done(BatchResult())))
-            while len(pending) >= IN_FLIGHT_PER_WORKER * workers:
-                write_oldest()
-        while pending:
-            write_oldest()
+        write_in_order(units, pool, write, IN_FLIGHT_PER_WORKER * workers)
     finally:
         pool.shutdown()
     return summary

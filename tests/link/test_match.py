@@ -1,96 +1,230 @@
 """The matcher on hand-made mentions: one package reported twice, look-alikes kept apart,
-follow-ups linked as a story."""
+follow-ups linked as a story, meetings told apart by who was there."""
 
 from __future__ import annotations
 
+from itertools import combinations
 from typing import Any
 
-from materiel.link.facts import Facts, build, date_range
-from materiel.link.match import Decision, compare, index_keys, lookup_keys
+import pytest
 
-COUNTRIES = {"person:joe-biden": "country:US", "person:kamala-harris": "country:US"}
-US = {"text": "United States", "id": "country:US"}
-UKRAINE = {"text": "Ukraine", "id": "country:UA"}
+from materiel.link.facts import Facts, build, date_range, stated_date
+from materiel.link.known import Known
+from materiel.link.match import Decision, compare, index_keys, lookup_keys, refine, relate
+
+KNOWN = {
+    "person:joe-biden": Known(country="country:US", names=("Joe Biden",)),
+    "person:kamala-harris": Known(country="country:US", names=("Kamala Harris",)),
+    "person:volodymyr-zelensky": Known(country="country:UA", names=("Volodymyr Zelensky",)),
+    "person:xi-jinping": Known(country="country:CN", names=("Xi Jinping",)),
+    "person:vladimir-putin": Known(country="country:RU", names=("Vladimir Putin",)),
+    "person:narendra-modi": Known(country="country:IN", names=("Narendra Modi",)),
+    "person:fumio-kishida": Known(country="country:JP", names=("Fumio Kishida",)),
+    "person:anthony-albanese": Known(country="country:AU", names=("Anthony Albanese",)),
+    "person:s-jaishankar": Known(country="country:IN", names=("S. Jaishankar",)),
+    "person:sergey-lavrov": Known(country="country:RU", names=("Sergey Lavrov",)),
+    "person:bilawal-bhutto": Known(country="country:PK", names=("Bilawal Bhutto Zardari",)),
+    "organization:sco": Known(group=True, names=("Shanghai Cooperation Organisation", "SCO")),
+    "organization:g7": Known(group=True, names=("G7",)),
+    "organization:quad": Known(group=True, names=("Quad",)),
+    "company:hal": Known(country="country:IN", names=("Hindustan Aeronautics",)),
+    "company:bel": Known(country="country:IN", names=("Bharat Electronics",)),
+    "equipment:rafale": Known(names=("Rafale",)),
+    "equipment:su-30": Known(names=("Su-30",)),
+}
+
+
+def arg(entity_id: str) -> dict[str, Any]:
+    return {"text": entity_id.split(":")[1], "id": entity_id}
+
+
+US, UA, IN, RU = (arg(f"country:{c}") for c in ("US", "UA", "IN", "RU"))
+BIDEN, HARRIS, ZELENSKY = (arg(p) for p in ("person:joe-biden", "person:kamala-harris",
+                                             "person:volodymyr-zelensky"))
+XI, PUTIN, MODI = (arg(p) for p in ("person:xi-jinping", "person:vladimir-putin",
+                                     "person:narendra-modi"))
 
 
 def usd(amount: float) -> dict[str, Any]:
     return {"text": f"${amount:,.0f}", "value": amount, "currency": "USD"}
 
 
+def inr(amount: float) -> dict[str, Any]:
+    return {"text": f"{amount:,.0f} rupees", "value": amount, "currency": "INR"}
+
+
 def mention(doc: int, event_type: str = "aid", date: str | None = "2022-11-04",
-            status: str | None = "announced", evidence: str = "", published: str = "2022-11-04",
-            **args: list[dict[str, Any]]) -> Facts:
+            status: str | None = "announced", evidence: str = "",
+            published: str = "2022-11-06", **args: list[dict[str, Any]]) -> Facts:
     return build(doc * 10, doc, event_type, status, date, published, evidence, args,
-                 country_of=COUNTRIES.get)
+                 lookup=KNOWN.get)
 
 
 def package(doc: int, amount: float = 400e6, date: str = "2022-11-04",
             items: str = "HAWK missiles") -> Facts:
-    return mention(doc, date=date, donor=[US], recipient=[UKRAINE], value=[usd(amount)],
+    return mention(doc, date=date, donor=[US], recipient=[UA], value=[usd(amount)],
                    item=[{"text": items}])
+
+
+def meeting(doc: int, *who: dict[str, Any], date: str | None = "2023-05-20",
+            status: str = "done", evidence: str = "", published: str = "2023-05-21") -> Facts:
+    return mention(doc, "meeting", date=date, status=status, evidence=evidence,
+                   published=published, participant=list(who))
 
 
 def test_one_package_reported_twice_is_one_event():
     assert compare(package(1), package(2, date="2022-11-05")) is Decision.SAME
 
 
-def test_amounts_within_tolerance_agree_and_far_apart_do_not():
+def test_amounts_that_refine_each_other_agree_and_others_do_not():
+    assert refine(400e6, 425e6) and refine(61e9, 60.5e9)
+    assert not refine(14_000e7, 15_000e7)  # two crore figures given to the thousand
+    assert not refine(1e9, 800e6)
     assert compare(package(1, 400e6), package(2, 425e6)) is Decision.SAME
-    assert compare(package(1, 400e6), package(2, 800e6)) is Decision.APART
+    assert relate(package(1, 400e6), package(2, 800e6)).conflict == "different amounts"
 
 
 def test_two_packages_of_one_donor_in_one_month_stay_apart():
     first = package(1, date="2022-11-04", items="HAWK missiles")
     second = package(2, date="2022-11-23", items="NASAMS munitions")
-    assert compare(first, second) is Decision.APART
-    assert compare(package(1, date="2022-11-04"), package(2, date="2022-11-23")) is Decision.APART
+    assert relate(first, second).conflict == "different dates"
+    assert relate(package(1), package(2, date="2022-11-23")).conflict == "different dates"
+
+
+def test_parties_alone_identify_a_meeting_but_not_a_package():
+    bare = [mention(d, date=when, donor=[US], recipient=[UA])
+            for d, when in ((1, "2022-11-04"), (2, "2022-11"))]
+    assert compare(*bare) is Decision.APART
+    same_day = [mention(d, date="2022-11-04", donor=[US], recipient=[UA]) for d in (1, 2)]
+    assert compare(*same_day) is Decision.SAME  # one donor, one recipient, one day
+    assert compare(meeting(1, BIDEN, ZELENSKY, date="2023-05"),
+                   meeting(2, BIDEN, ZELENSKY)) is Decision.SAME
 
 
 def test_one_shared_country_identifies_nothing():
-    lone = mention(1, recipient=[UKRAINE])
-    assert compare(lone, mention(2, recipient=[UKRAINE])) is Decision.APART
+    lone = [mention(d, "meeting", participant=[UA]) for d in (1, 2)]
+    assert compare(*lone) is Decision.APART
 
 
 def test_a_leader_stands_for_the_country_but_two_leaders_are_two_meetings():
-    biden = {"text": "Biden", "id": "person:joe-biden"}
-    harris = {"text": "Harris", "id": "person:kamala-harris"}
-    zelensky = {"text": "Zelensky", "id": "person:volodymyr-zelensky"}
-    by_country = mention(1, "meeting", participant=[US, zelensky])
-    with_biden = mention(2, "meeting", participant=[biden, zelensky])
-    with_harris = mention(3, "meeting", participant=[harris, zelensky])
+    by_country = meeting(1, US, ZELENSKY)
+    with_biden = meeting(2, BIDEN, ZELENSKY)
+    with_harris = meeting(3, HARRIS, ZELENSKY)
     assert compare(by_country, with_biden) is Decision.SAME
-    assert compare(with_biden, with_harris) is Decision.APART
+    assert relate(with_biden, with_harris).conflict == "different participant"
+
+
+def test_two_companies_of_one_country_are_two_producers():
+    jets = [{"text": "Tejas", "id": "equipment:tejas"}]
+    hal = mention(1, "production", producer=[arg("company:hal")], item=jets)
+    bel = mention(2, "production", producer=[arg("company:bel")], item=jets)
+    assert relate(hal, bel).conflict == "different producer"
+
+
+def test_different_pairs_at_one_summit_and_a_bilateral_beside_the_gathering():
+    kishida, albanese = arg("person:fumio-kishida"), arg("person:anthony-albanese")
+    assert relate(meeting(1, BIDEN, kishida), meeting(2, BIDEN, MODI)).conflict == \
+        "different participants"
+    summit = meeting(3, BIDEN, MODI, kishida, albanese, arg("organization:quad"))
+    aside = meeting(4, MODI, kishida, evidence="Modi held a bilateral with Kishida")
+    assert relate(summit, aside).conflict == "a bilateral is not the gathering around it"
+    assert compare(summit, meeting(5, MODI, arg("organization:quad"))) is Decision.SAME
+
+
+def test_two_groupings_meet_apart_and_a_grouping_covers_a_few_members():
+    g7, quad = meeting(1, MODI, arg("organization:g7")), meeting(2, MODI, arg("organization:quad"))
+    assert relate(g7, quad).conflict == "different gatherings"
+    goa = [{"text": "Goa", "id": "new:goa"}]
+    sco = mention(3, "meeting", date="2023-05-05", location=goa,
+                  participant=[arg("organization:sco"), arg("person:bilawal-bhutto")])
+    pair = mention(4, "meeting", date="2023-05-05", location=goa,
+                   participant=[arg("person:bilawal-bhutto"), arg("person:s-jaishankar")])
+    assert compare(sco, pair) is Decision.SAME
+
+
+def test_an_unresolved_counterpart_stands_for_its_country():
+    counterpart = {"text": "his Russian counterpart", "id": "new:his-russian-counterpart"}
+    planned = meeting(1, arg("person:xi-jinping"), counterpart, date="2023-03-21",
+                      status="planned")
+    held = meeting(2, XI, PUTIN, date="2023-03-21")
+    assert compare(planned, held) is Decision.SAME
 
 
 def test_an_order_and_its_delivery_are_one_story():
-    india = {"text": "India", "id": "country:IN"}
     jets = [{"text": "Rafale jets", "id": "equipment:rafale"}]
-    order = mention(1, "procurement", status="done", evidence="India signed a contract for 26 jets",
-                    buyer=[india], item=jets)
+    order = mention(1, "procurement", status="done", date="2022-09-01",
+                    evidence="India signed a contract for 26 jets", buyer=[IN], item=jets)
     delivery = mention(2, "procurement", status="done", date="2022-11-20",
-                       evidence="The first jets were delivered to India", buyer=[india], item=jets)
-    assert compare(order, delivery) is Decision.STORY
+                       evidence="The first jets were delivered to India", buyer=[IN], item=jets)
+    assert relate(order, delivery).decision is Decision.STORY
+    early = mention(3, "procurement", status="done", date="2021-01-05",
+                    evidence="The first jets were delivered to India", buyer=[IN], item=jets)
+    assert relate(order, early).decision is Decision.APART  # delivered before the order
 
 
 def test_a_planned_meeting_joins_the_meeting_days_later_but_not_weeks_later():
-    xi = {"text": "Xi", "id": "person:xi-jinping"}
-    putin = {"text": "Putin", "id": "person:vladimir-putin"}
-    planned = mention(1, "meeting", date="2023-03-17", status="planned", participant=[xi, putin])
-    held = mention(2, "meeting", date="2023-03-21", status="done", participant=[xi, putin])
-    later = mention(3, "meeting", date="2023-04-30", status="done", participant=[xi, putin])
+    planned = meeting(1, XI, PUTIN, date="2023-03-17", status="planned")
+    held = meeting(2, XI, PUTIN, date="2023-03-21")
+    later = meeting(3, XI, PUTIN, date="2023-04-30")
     assert compare(planned, held) is Decision.SAME
     assert compare(planned, later) is Decision.APART
-    assert index_keys(planned) & lookup_keys(held)  # the candidate index finds it
 
 
-def test_a_year_alone_means_near_publication():
-    vague = date_range("2023", "2023-05-20")
-    assert vague is not None and vague.lo.month == 5 and vague.hi.month == 6
-    whole = date_range("2019", "2023-05-20")
-    assert whole is not None and (whole.lo.month, whole.hi.month) == (1, 12)
+def test_an_old_deal_mentioned_without_a_date_needs_more_facts():
+    jets = [{"text": "Rafale", "id": "equipment:rafale"}]
+    deal = mention(1, "procurement", date="2016-09-23", status="done", buyer=[IN], item=jets,
+                   quantity=[{"text": "36", "value": 36}], published="2016-09-24")
+    recalled = mention(2, "procurement", date=None, status="done", buyer=[IN], item=jets,
+                       quantity=[{"text": "36", "value": 36}], published="2023-05-19")
+    vaguer = mention(3, "procurement", date=None, status="done", buyer=[IN], item=jets,
+                     published="2023-05-19")
+    assert compare(deal, recalled) is Decision.SAME
+    assert compare(deal, vaguer) is Decision.APART  # India and the Rafale: not enough
 
 
-def test_candidate_keys_find_each_other_both_ways():
-    day = package(1, date="2022-11-30")
-    month = mention(2, date="2022-12", donor=[US], recipient=[UKRAINE])
-    assert index_keys(day) & lookup_keys(month) and index_keys(month) & lookup_keys(day)
+def test_a_precise_amount_counts_twice():
+    agency = {"text": "ADA", "id": "new:ada"}
+    first = mention(1, "spending", date=None, status="planned", spender=[agency],
+                    value=[inr(150e9)], published="2022-10-30")
+    again = mention(2, "spending", date=None, status="planned", spender=[agency],
+                    value=[inr(150e9)], published="2023-01-09")
+    assert relate(first, again).strength == 3 and compare(first, again) is Decision.SAME
+
+
+def test_the_publication_date_extraction_falls_back_on_is_no_date():
+    assert stated_date("2023-05-20", "2023-05-20", "Modi met Kishida.") is None
+    assert stated_date("2023-05-20", "2023-05-20", "Modi met Kishida today.") == "2023-05-20"
+    assert stated_date("2023-05-19", "2023-05-20", "Modi met Kishida.") == "2023-05-19"
+
+
+def test_dates_by_precision():
+    year = date_range("2019", "2023-05-20")
+    assert year is not None and (year.lo.month, year.hi.month, year.precision) == (1, 12, 1)
+    meeting_range = date_range(None, "2023-05-20", "done", "meeting")
+    deal_range = date_range(None, "2023-05-20", "done", "procurement")
+    assert meeting_range is not None and deal_range is not None
+    assert (meeting_range.hi - meeting_range.lo).days < 10 < (deal_range.hi - deal_range.lo).days
+
+
+@pytest.mark.parametrize("build_pair", [
+    lambda: (package(1, date="2022-11-30"), mention(2, date="2022-12", donor=[US],
+                                                    recipient=[UA], value=[usd(400e6)])),
+    lambda: (meeting(1, XI, PUTIN, date="2023-03-17", status="planned"),
+             meeting(2, XI, PUTIN, date="2023-03-23")),
+    lambda: (mention(1, "spending", date=None, status="planned", published="2022-10-20",
+                     spender=[{"text": "ADA", "id": "new:ada"}], value=[inr(150e9)]),
+             mention(2, "spending", date="2022-10", status="planned",
+                     spender=[{"text": "ADA", "id": "company:ada", "name": "ADA"}],
+                     value=[inr(150e9)])),
+])
+def test_candidate_keys_find_each_other_both_ways(build_pair):
+    a, b = build_pair()
+    assert compare(a, b) is Decision.SAME
+    assert index_keys(a) & lookup_keys(b) and index_keys(b) & lookup_keys(a)
+
+
+def test_the_relation_is_symmetric():
+    mentions = [package(1), package(2, 425e6), package(3, date="2022-11-23"),
+                meeting(4, BIDEN, ZELENSKY), meeting(5, US, ZELENSKY), meeting(6, HARRIS, UA)]
+    for a, b in combinations(mentions, 2):
+        assert relate(a, b) == relate(b, a)

@@ -1,8 +1,10 @@
 """Cross-document merging against the merge set (annotations/merge, issue 15).
 
-Extracts the events of every document the merge set names, stores them through the ingest
-path (which links them into canonical events), finds the stored events behind each gold
-mention (same document and type, evidence overlapping the gold sentence) and scores:
+Stores every document the merge set names with its events through the ingest path (which
+links them into canonical events), finds the stored events behind each gold mention (same
+document and type, evidence overlapping the gold sentence) and scores, for two inputs:
+the documents' annotated events ("gold": the linker alone, `merge_gold`) and their
+extracted events ("extracted": the whole job):
 
 - pairwise precision: of the annotated mention pairs the merger put together, the share
   that are one event (pairs within a cluster are; pairs across clusters and near-miss
@@ -14,7 +16,8 @@ mention (same document and type, evidence overlapping the gold sentence) and sco
 Each figure is given for the two halves of the set, split by a stable hash of the cluster
 or pair id: "study" (errors may be read) and "held" (figures only).
 
-    python -m materiel.evaluation.merging --db /tmp/merge.db [--relink] [--errors]
+    python -m materiel.evaluation.merging [--input gold|extracted|both] [--db PATH]
+        [--gold-db PATH] [--relink [--reverse]] [--errors] [--json]
 """
 
 from __future__ import annotations
@@ -36,11 +39,13 @@ from sqlalchemy import delete, select
 from materiel.annotate.articles import Articles
 from materiel.annotate.merges import MERGE_DIR, Cluster, Mention, MergeSet, load
 from materiel.annotate.merges import sentence as gold_sentence
+from materiel.evaluation.merge_gold import GoldEvents, gold_records
 from materiel.link import link_events
 from materiel.store import Store
 from materiel.store.schema import canonical_events, canonical_members, documents, events
 
 HALVES = ("study", "held")
+SOURCES = ("gold", "extracted")
 # A stored event stands for a gold mention when its evidence shares this much of the
 # shorter of the two sentences' words (offsets differ: gold is on the raw text).
 MIN_OVERLAP = 0.5
@@ -207,14 +212,18 @@ def corpus_subset(merge_set: MergeSet, articles: Articles, path: Path) -> int:
     return n
 
 
-def fill(store: Store, merge_set: MergeSet, articles: Articles) -> None:
-    """Extract and store the merge set's documents (linking them as the ingest path does)."""
-    from materiel.pipeline import ingest, make_extractor
+def fill(store: Store, merge_set: MergeSet, articles: Articles, source: str = "extracted"
+         ) -> None:
+    """Store the merge set's documents with their events (linking them as the ingest path
+    does): extracted ones, or with `source` "gold" their annotated ones."""
+    from materiel.pipeline import EventSink, ingest, make_extractor
 
+    extractor: EventSink = (GoldEvents(gold_records(articles)) if source == "gold"
+                            else make_extractor())
     with tempfile.TemporaryDirectory() as tmp:
         path = Path(tmp) / "merge-docs.jsonl"
         corpus_subset(merge_set, articles, path)
-        ingest([str(path)], store, extractor=make_extractor())
+        ingest([str(path)], store, extractor=extractor)
 
 
 def relink(store: Store, reverse: bool = False) -> None:
@@ -274,6 +283,9 @@ def errors(store: Store, merge_set: MergeSet, assigned: Assignment,
                for a in one.members for b in other.members)]
     for one, other in wrong:
         yield f"CLUSTERS MERGED {one.id} + {other.id}: {one.note} / {other.note}"
+        for cluster in (one, other):
+            for m in cluster.members:
+                yield _describe(store, m, cluster.type, articles)
 
 
 def _line(name: str, s: MergeScores) -> str:
@@ -284,11 +296,28 @@ def _line(name: str, s: MergeScores) -> str:
             f"({s.near_miss_extracted} extracted)  records/event {s.records_per_event:.3f}")
 
 
+def evaluate(store: Store, merge_set: MergeSet, articles: Articles, source: str, *,
+             relink_store: bool = False, reverse: bool = False
+             ) -> tuple[dict[str, MergeScores], Assignment]:
+    """Figures for each half (and "all") of the events from `source` ("gold" or
+    "extracted") in `store`, filled first when empty, else linked again if asked."""
+    if store.count_documents() == 0:
+        fill(store, merge_set, articles, source)
+    elif relink_store or reverse:
+        relink(store, reverse=reverse)
+    assigned = assign(store, merge_set, articles)
+    return ({half: score(select_half(merge_set, half), assigned)
+             for half in (*HALVES, "all")}, assigned)
+
+
 def main(argv: Iterable[str] | None = None) -> int:
     parser = argparse.ArgumentParser(prog="python -m materiel.evaluation.merging",
                                      description=__doc__.split("\n\n")[0] if __doc__ else "")
-    parser.add_argument("--db", help="store to use (kept: a second run skips extraction); "
-                                     "default: a temporary SQLite file")
+    parser.add_argument("--input", choices=(*SOURCES, "both"), default="both",
+                        help="the events to link: annotated (gold), extracted, or both")
+    parser.add_argument("--db", help="store of the extracted events (kept: a second run "
+                                     "skips extraction); default: a temporary SQLite file")
+    parser.add_argument("--gold-db", help="store of the annotated events; default: temporary")
     parser.add_argument("--merge-dir", type=Path, default=MERGE_DIR)
     parser.add_argument("--relink", action="store_true",
                         help="link the stored events again (after changing the matcher)")
@@ -300,26 +329,28 @@ def main(argv: Iterable[str] | None = None) -> int:
 
     merge_set = load(args.merge_dir)
     articles = Articles()
+    sources = SOURCES if args.input == "both" else (args.input,)
+    out: dict[str, Any] = {}
     with tempfile.TemporaryDirectory() as tmp:
-        store = Store.open(args.db or str(Path(tmp) / "merge.db"))
-        try:
-            if store.count_documents() == 0:
-                fill(store, merge_set, articles)
-            elif args.relink or args.reverse:
-                relink(store, reverse=args.reverse)
-            assigned = assign(store, merge_set, articles)
-            figures = {half: score(select_half(merge_set, half), assigned)
-                       for half in (*HALVES, "all")}
-            if args.json:
-                print(json.dumps({k: v.to_json() for k, v in figures.items()}, indent=1))
-            else:
-                for half, s in figures.items():
-                    print(_line(half, s))
-            if args.errors:
-                for line in errors(store, select_half(merge_set, "study"), assigned, articles):
-                    print(line)
-        finally:
-            store.close()
+        for source in sources:
+            db = args.gold_db if source == "gold" else args.db
+            store = Store.open(db or str(Path(tmp) / f"merge-{source}.db"))
+            try:
+                figures, assigned = evaluate(store, merge_set, articles, source,
+                                             relink_store=args.relink, reverse=args.reverse)
+                out[source] = {k: v.to_json() for k, v in figures.items()}
+                if not args.json:
+                    print(f"{source} events")
+                    for half, s in figures.items():
+                        print(_line(half, s))
+                if args.errors:
+                    study = select_half(merge_set, "study")
+                    for line in errors(store, study, assigned, articles):
+                        print(line)
+            finally:
+                store.close()
+    if args.json:
+        print(json.dumps(out, indent=1))
     return 0
 
 
@@ -327,4 +358,4 @@ if __name__ == "__main__":
     sys.exit(main())
 
 
-__all__ = ["MergeScores", "assign", "half_of", "main", "relink", "score"]
+__all__ = ["MergeScores", "assign", "evaluate", "half_of", "main", "relink", "score"]

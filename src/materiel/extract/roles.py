@@ -11,16 +11,19 @@ preposition, voice, side and distance, entity label and KB kind, trigger lemma a
 says which role it fills, or none.
 
 Only the party roles and the location are reassigned; items, quantities, values, pronouns and
-"we" stay as the rules read them.  A rule's choice is changed only when the model prefers
-another reading by more than `margin` in probability.  Trained by `materiel.learn.roles`;
-read at run time from `data/models/roles.json` in plain Python; a model whose "active" is
-false (see `SHIP_ACTIVE` there) is not loaded, and the rules' roles stand.
+"we" stay as the rules read them.  The rules' reading stands unless the model is sure enough
+for the kind of change (`Caution`): a value the rules missed is added when its role's
+probability reaches that role's bar, a rule's value is moved to another role only when that
+role is likely and the rule's own is not, and dropped only when "none" is near certain.
+Trained by `materiel.learn.roles`, which sets the bars on held-out outlets; read at run time
+from `data/models/roles.json` in plain Python; a model whose "active" is false (see
+`SHIP_ACTIVE` there) is not loaded, and the rules' roles stand.
 """
 
 from __future__ import annotations
 
 import json
-from dataclasses import dataclass, replace
+from dataclasses import dataclass, field, replace
 from functools import lru_cache
 from pathlib import Path
 from typing import Any
@@ -126,23 +129,63 @@ def pair_features(doc: Doc, m: EventMention, pair: Pair) -> dict[str, float]:
     return f
 
 
+OFF = 1.01  # a probability threshold nothing reaches
+
+
+@dataclass(frozen=True)
+class Caution:
+    """How sure the model must be before it changes the rules' reading of one pair.  Each
+    kind of change has its own bar, since each goes wrong at its own rate: a value added where
+    the rules saw none, a rule's value dropped, and a rule's value moved to another role
+    (buyer to seller), which needs both a sure model and a doubtful rule."""
+
+    add: float = OFF  # give a role to a mention the rules left out when it reaches this ...
+    add_role: dict[str, float] = field(default_factory=dict)  # ... or this bar of its role
+    drop: float = OFF  # take a rule's value away when "none" reaches this
+    switch: float = OFF  # move a rule's value to another role when that role reaches this ...
+    support: float = 0.0  # ... and the rule's own role has at most this
+
+    def decide(self, probs: dict[str, float], rule_role: str | None) -> str | None:
+        if rule_role is not None and rule_role not in probs:
+            return rule_role  # a role the model does not know
+        if rule_role is None:
+            roles = [c for c in probs if c != NONE]
+            best = max(roles, key=lambda c: (probs[c], c)) if roles else None
+            if best is not None and probs[best] >= self.add_role.get(best, self.add):
+                return best
+            return None
+        others = [c for c in probs if c not in (NONE, rule_role)]
+        other = max(others, key=lambda c: (probs[c], c)) if others else None
+        if (other is not None and probs[other] >= self.switch
+                and probs[rule_role] <= self.support):
+            return other
+        if probs.get(NONE, 0.0) >= self.drop:
+            return None
+        return rule_role
+
+    def to_json(self) -> dict[str, Any]:
+        return {"add": self.add, "add_role": dict(sorted(self.add_role.items())),
+                "drop": self.drop, "switch": self.switch, "support": self.support}
+
+    @classmethod
+    def from_json(cls, data: dict[str, Any]) -> Caution:
+        return cls(float(data.get("add", OFF)),
+                   {k: float(v) for k, v in (data.get("add_role") or {}).items()},
+                   float(data.get("drop", OFF)), float(data.get("switch", OFF)),
+                   float(data.get("support", 0.0)))
+
+
 @dataclass(frozen=True)
 class MentionRoles:
-    """The role model and how far it may overrule the rules."""
+    """The role model and how sure it must be to change the rules' reading."""
 
     model: RoleAssigner
-    margin: float = 0.0  # change a rule's role only when another beats it by this much
+    caution: Caution = field(default_factory=Caution)
     active: bool = True
 
     def decide(self, probs: dict[str, float], rule_role: str | None) -> str | None:
         """The role of one pair (None: no role)."""
-        if not probs:
-            return rule_role
-        best = max(probs, key=lambda c: (probs[c], c))
-        rule = rule_role if rule_role in probs else NONE
-        if best != rule and probs[best] - probs.get(rule, 0.0) <= self.margin:
-            best = rule
-        return None if best == NONE else best
+        return self.caution.decide(probs, rule_role) if probs else rule_role
 
     def assign(self, doc: Doc, m: EventMention) -> EventMention:
         """The mention with its party and location roles read again."""
@@ -174,11 +217,11 @@ class MentionRoles:
         return out
 
     def to_json(self) -> dict[str, Any]:
-        return {"active": self.active, "margin": self.margin, **self.model.to_json()}
+        return {"active": self.active, "caution": self.caution.to_json(), **self.model.to_json()}
 
     @classmethod
     def from_json(cls, data: dict[str, Any]) -> MentionRoles:
-        return cls(RoleAssigner.from_json(data), float(data.get("margin", 0.0)),
+        return cls(RoleAssigner.from_json(data), Caution.from_json(data.get("caution") or {}),
                    bool(data.get("active", True)))
 
 

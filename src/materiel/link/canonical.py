@@ -1,10 +1,13 @@
 """Canonical events in the store: linking a document's new events to the real events other
 documents already reported, incrementally, through an index of candidate keys.
 
-A new event is compared with every member of the canonical events its keys find; it joins
-each one it matches (several are merged into the oldest), so that a canonical event is a
-connected group of pairwise matches, the same whatever order the documents came in. A
-mention of a later stage of a matched story links the two canonical events instead.
+A new event is compared with the members of the canonical events its keys find. The
+mentions it matches, and every mention those match in turn (their group), are partitioned
+again (`materiel.link.cluster`) and the canonical events of the group rewritten: as each
+group is partitioned as a whole, by a rule that ignores the order mentions came in, the
+store holds the same canonical events whatever order documents arrive in. Mentions of
+different stages of one story (an order, then its delivery) link their canonical events.
+A canonical event a reviewer placed an event in is left as the reviewer left it.
 """
 
 from __future__ import annotations
@@ -17,15 +20,9 @@ from typing import Any
 
 from sqlalchemy import Connection, delete, insert, select, update
 
+from materiel.link.cluster import Pair, Strength, connected, partition
 from materiel.link.facts import Facts, build
-from materiel.link.match import (
-    Decision,
-    compare,
-    index_keys,
-    lookup_keys,
-    story_order,
-    strength,
-)
+from materiel.link.match import Decision, index_keys, lookup_keys, relate, story_order
 from materiel.link.values import MemberView, canonical_values
 from materiel.store.schema import (
     canonical_events,
@@ -37,14 +34,17 @@ from materiel.store.schema import (
     story_links,
 )
 
-ARG_COLUMNS = ("text", "name", "entity_id", "value", "currency")
+# A group this large is partitioned around the new mention only (its own matches), to keep
+# linking fast when one story is reported thousands of times.
+MAX_GROUP = 400
+KEEP_TOGETHER = (1000, 0)  # the strength given to members of one canonical event in a cut group
 
 
 @dataclass
 class LinkResult:
     created: int = 0  # new canonical events
     joined: int = 0  # events that joined an existing one
-    merged: int = 0  # canonical events folded into another by a bridging event
+    merged: int = 0  # canonical events folded into others or split up
     story_links: int = 0
     touched: set[int] = field(default_factory=set)
 
@@ -70,32 +70,52 @@ def args_of(conn: Connection, event_ids: list[int]) -> dict[int, dict[str, list[
 def event_rows(conn: Connection, condition: Any) -> list[Any]:
     return list(conn.execute(
         select(events.c.id, events.c.document_id, events.c.type, events.c.status,
-               events.c.date, events.c.evidence, events.c.sentence_idx,
-               events.c.review_state, documents.c.doc_key, documents.c.outlet,
-               documents.c.published, documents.c.url,
+               events.c.date, events.c.evidence, events.c.evidence_start,
+               events.c.sentence_idx, events.c.review_state, documents.c.doc_key,
+               documents.c.outlet, documents.c.published, documents.c.url,
                canonical_members.c.canonical_id, canonical_members.c.pinned)
         .join(documents, documents.c.id == events.c.document_id)
         .outerjoin(canonical_members, canonical_members.c.event_id == events.c.id)
         .where(condition).order_by(events.c.id)))
 
 
+def _order(row: Any) -> tuple[str, ...]:
+    """A key that sorts mentions by what they say, not by when they were stored."""
+    position = row.evidence_start if row.evidence_start is not None else -1
+    return (str(row.doc_key), f"{position:09d}", str(row.type), str(row.evidence or ""),
+            str(row.date or ""), str(row.status or ""))
+
+
 def facts_of(rows: list[Any], args: dict[int, dict[str, list[dict[str, Any]]]]) -> list[Facts]:
     return [build(r.id, r.document_id, r.type, r.status, r.date, r.published, r.evidence,
-                  args[r.id]) for r in rows]
+                  args[r.id], order=_order(r)) for r in rows]
+
+
+def _frozen(conn: Connection, canonical_ids: set[int]) -> set[int]:
+    """The canonical events a reviewer placed an event in."""
+    if not canonical_ids:
+        return set()
+    return {r[0] for r in conn.execute(
+        select(canonical_members.c.canonical_id).where(
+            canonical_members.c.pinned, canonical_members.c.canonical_id.in_(
+                sorted(canonical_ids))).distinct())}
 
 
 def _candidates(conn: Connection, keys: Iterable[str]) -> set[int]:
     keys = sorted(keys)
     if not keys:
         return set()
-    found = conn.execute(select(canonical_keys.c.canonical_id)
-                         .where(canonical_keys.c.key.in_(keys)).distinct())
-    frozen = select(canonical_members.c.canonical_id).where(canonical_members.c.pinned)
-    ids = {r[0] for r in found}
-    if ids:
-        ids -= {r[0] for r in conn.execute(frozen.where(canonical_members.c.canonical_id
-                                                        .in_(sorted(ids))))}
-    return ids
+    found = {r[0] for r in conn.execute(select(canonical_keys.c.canonical_id)
+                                        .where(canonical_keys.c.key.in_(keys)).distinct())}
+    return found - _frozen(conn, found)
+
+
+def new_canonical(conn: Connection, event_type: str) -> int:
+    key = conn.execute(insert(canonical_events), {
+        "type": event_type, "args": "{}", "conflicts": "{}", "updated_at": _now(),
+    }).inserted_primary_key
+    assert key is not None
+    return int(key[0])
 
 
 def add_keys(conn: Connection, canonical_id: int, keys: set[str]) -> None:
@@ -107,41 +127,12 @@ def add_keys(conn: Connection, canonical_id: int, keys: set[str]) -> None:
                      [{"key": k, "canonical_id": canonical_id} for k in fresh])
 
 
-def new_canonical(conn: Connection, event_type: str) -> int:
-    key = conn.execute(insert(canonical_events), {
-        "type": event_type, "args": "{}", "conflicts": "{}", "updated_at": _now(),
-    }).inserted_primary_key
-    assert key is not None
-    return int(key[0])
-
-
-def _fold(conn: Connection, target: int, others: list[int]) -> None:
-    """Merge the canonical events `others` into `target`: members, keys and story links."""
-    conn.execute(update(canonical_members).where(canonical_members.c.canonical_id.in_(others))
-                 .values(canonical_id=target))
-    keys = {r[0] for r in conn.execute(select(canonical_keys.c.key)
-                                       .where(canonical_keys.c.canonical_id.in_(others)))}
-    add_keys(conn, target, keys)
-    moved = {target, *others}
-    involved = story_links.c.earlier_id.in_(others) | story_links.c.later_id.in_(others)
-    links = {(target if e in moved else e, target if later in moved else later)
-             for e, later in conn.execute(select(story_links).where(involved))}
-    conn.execute(delete(story_links).where(involved))
-    conn.execute(delete(canonical_events).where(canonical_events.c.id.in_(others)))
-    for earlier, later in sorted(links):
-        if earlier != later:
-            _add_story_link(conn, earlier, later)
-
-
-def _add_story_link(conn: Connection, earlier: int, later: int) -> bool:
-    if earlier == later:
-        return False
-    exists = conn.execute(select(story_links.c.earlier_id).where(
-        story_links.c.earlier_id == earlier, story_links.c.later_id == later)).first()
-    if exists is not None:
-        return False
-    conn.execute(insert(story_links), {"earlier_id": earlier, "later_id": later})
-    return True
+def _set_keys(conn: Connection, canonical_id: int, members: Iterable[Facts]) -> None:
+    conn.execute(delete(canonical_keys).where(canonical_keys.c.canonical_id == canonical_id))
+    keys: set[str] = set()
+    for facts in members:
+        keys |= index_keys(facts)
+    add_keys(conn, canonical_id, keys)
 
 
 def refresh(conn: Connection, canonical_ids: Iterable[int]) -> None:
@@ -154,7 +145,7 @@ def refresh(conn: Connection, canonical_ids: Iterable[int]) -> None:
             continue
         args = args_of(conn, [r.id for r in rows])
         values = canonical_values([MemberView(r.id, r.doc_key, r.date, r.status, args[r.id])
-                                   for r in rows])
+                                   for r in sorted(rows, key=_order)])
         conn.execute(update(canonical_events).where(canonical_events.c.id == canonical_id)
                      .values(date=values["date"], status=values["status"],
                              args=json.dumps(values["args"], sort_keys=True),
@@ -162,79 +153,211 @@ def refresh(conn: Connection, canonical_ids: Iterable[int]) -> None:
                              updated_at=_now()))
 
 
-def link_events(conn: Connection, condition: Any) -> LinkResult:
-    """Give every event selected by `condition` that has no canonical event one: an
-    existing one it matches, or a new one."""
-    result = LinkResult()
-    rows = [r for r in event_rows(conn, condition) if r.canonical_id is None]
-    for facts in facts_of(rows, args_of(conn, [r.id for r in rows])):
-        _link_one(conn, facts, result)
-    refresh(conn, result.touched)
+@dataclass
+class _Group:
+    """Mentions that match one another, with what linking them needs."""
+
+    facts: dict[int, Facts] = field(default_factory=dict)
+    canonical: dict[int, int | None] = field(default_factory=dict)
+    edges: dict[Pair, Strength] = field(default_factory=dict)
+    neighbours: dict[int, set[int]] = field(default_factory=dict)
+    stories: set[Pair] = field(default_factory=set)  # (event in the group, other event)
+
+
+def _load(conn: Connection, group: _Group, condition: Any) -> list[int]:
+    rows = [r for r in event_rows(conn, condition) if r.id not in group.facts]
+    for facts, row in zip(facts_of(rows, args_of(conn, [r.id for r in rows])), rows,
+                          strict=True):
+        group.facts[row.id] = facts
+        group.canonical[row.id] = row.canonical_id
+    return [r.id for r in rows]
+
+
+def _gather(conn: Connection, seeds: list[int], group: _Group, limit: int) -> set[int]:
+    """The seeds and every mention reachable from them through matches (at most `limit`
+    compared), recording matches and story links on the way."""
+    members_of: dict[int, set[int]] = {}
+    seen = set(seeds)
+    todo = list(seeds)
+    while todo and len(seen) <= limit:
+        event_id = todo.pop(0)
+        mine = group.facts[event_id]
+        found = sorted(_candidates(conn, lookup_keys(mine)))
+        fresh = set(found) - set(members_of)
+        if fresh:
+            _load(conn, group, canonical_members.c.canonical_id.in_(sorted(fresh)))
+            members_of.update({c: set() for c in fresh})
+            for other_id, owner in group.canonical.items():
+                if owner in fresh:
+                    members_of[owner].add(other_id)
+        for canonical_id in found:
+            for other_id in sorted(members_of[canonical_id]):
+                if other_id == event_id:
+                    continue
+                relation = relate(mine, group.facts[other_id])
+                pair = (min(event_id, other_id), max(event_id, other_id))
+                if relation.decision is Decision.SAME:
+                    group.edges[pair] = (relation.strength, relation.exact)
+                    group.neighbours.setdefault(event_id, set()).add(other_id)
+                    group.neighbours.setdefault(other_id, set()).add(event_id)
+                    if other_id not in seen:
+                        seen.add(other_id)
+                        todo.append(other_id)
+                elif relation.decision is Decision.STORY:
+                    group.stories.add((event_id, other_id))
+    return connected(seeds, group.neighbours) & seen
+
+
+def _conflict(a: Facts, b: Facts) -> bool:
+    return bool(relate(a, b).conflict)
+
+
+def _assign(conn: Connection, group: _Group, parts: list[frozenset[int]], event_type: str,
+            result: LinkResult) -> dict[int, int]:
+    """A canonical id for each part: the one most of its members already have (ids are
+    reused, never shared), else a new one. Returns event id -> canonical id."""
+    taken: set[int] = set()
+    out: dict[int, int] = {}
+    for part in parts:
+        counts: dict[int, int] = {}
+        for event_id in part:
+            current = group.canonical.get(event_id)
+            if current is not None and current not in taken:
+                counts[current] = counts.get(current, 0) + 1
+        if counts:
+            chosen = min(counts, key=lambda c: (-counts[c], c))
+        else:
+            chosen = new_canonical(conn, event_type)
+            result.created += 1
+        taken.add(chosen)
+        out.update({event_id: chosen for event_id in part})
+    return out
+
+
+def _rewrite(conn: Connection, group: _Group, members: set[int], seeds: set[int],
+             result: LinkResult, together: dict[Pair, Strength]) -> None:
+    """Partition the group and write it: memberships, keys, story links."""
+    facts = {i: group.facts[i] for i in members}
+    edges = {p: s for p, s in {**group.edges, **together}.items()
+             if p[0] in members and p[1] in members}
+    parts = partition(facts, edges, _conflict)
+    before = {group.canonical[i] for i in members} - {None}
+    placed = _assign(conn, group, parts, next(iter(facts.values())).type, result)
+    changed = {c for i in seeds if (c := group.canonical.get(i)) is not None}
+    for event_id, canonical_id in sorted(placed.items()):
+        current = group.canonical[event_id]
+        if current == canonical_id:
+            continue
+        if current is None:
+            conn.execute(insert(canonical_members), {
+                "event_id": event_id, "canonical_id": canonical_id, "pinned": False})
+            result.joined += canonical_id in before
+        else:
+            conn.execute(update(canonical_members)
+                         .where(canonical_members.c.event_id == event_id)
+                         .values(canonical_id=canonical_id))
+            changed.add(current)
+        changed.add(canonical_id)
+        group.canonical[event_id] = canonical_id
+    gone = before - set(placed.values())
+    result.merged += len(gone)
+    if gone:
+        conn.execute(delete(canonical_events).where(canonical_events.c.id.in_(sorted(gone))))
+    for canonical_id in sorted(changed - gone):
+        _set_keys(conn, canonical_id, [facts[i] for i in members if placed[i] == canonical_id])
+    _relink_stories(conn, group, members, set(placed.values()), result)
+    result.touched = (result.touched - gone) | (changed - gone)
+
+
+def _relink_stories(conn: Connection, group: _Group, members: set[int],
+                    canonical_ids: set[int], result: LinkResult) -> None:
+    """The story links of these canonical events, from the stages their members report."""
+    involved = story_links.c.earlier_id.in_(sorted(canonical_ids)) | \
+        story_links.c.later_id.in_(sorted(canonical_ids))
+    had = {(r.earlier_id, r.later_id) for r in conn.execute(select(story_links).where(involved))}
+    links: set[tuple[int, int]] = set()
+    for mine, other in group.stories:
+        if mine not in members or group.canonical.get(other) is None:
+            continue
+        first, _ = story_order(group.facts[mine], group.facts[other])
+        ids = (group.canonical[mine], group.canonical[other])
+        earlier, later = ids if first.event_id == mine else ids[::-1]
+        if earlier is not None and later is not None and earlier != later:
+            links.add((earlier, later))
+    if had != links:
+        conn.execute(delete(story_links).where(involved))
+        if links:
+            conn.execute(insert(story_links), [{"earlier_id": e, "later_id": later}
+                                               for e, later in sorted(links)])
+    result.story_links += len(links - had)
+
+
+def _members(conn: Connection, group: _Group, seed: int,
+             limit: int) -> tuple[set[int], dict[Pair, Strength]]:
+    """The seed's group: every mention linked to it through matches, with the other members
+    of their canonical events. A group too large to partition is cut down to the seed,
+    its own matches and their canonical events, which are kept whole (the pairs returned
+    hold each together)."""
+    members = _gather(conn, [seed], group, limit)
+    together: dict[Pair, Strength] = {}
+    if len(members) > limit:
+        members = {seed} | group.neighbours.get(seed, set())
+        kept: dict[int, list[int]] = {}
+        for event_id, canonical_id in sorted(group.canonical.items()):
+            if canonical_id is not None:
+                kept.setdefault(canonical_id, []).append(event_id)
+        for ids in kept.values():
+            together.update({(a, b): KEEP_TOGETHER for a, b in zip(ids, ids[1:], strict=False)})
+    canonical_ids = {group.canonical[i] for i in members} - {None}
+    return members | {i for i, c in group.canonical.items() if c in canonical_ids}, together
+
+
+def relink(conn: Connection, event_ids: Iterable[int], result: LinkResult | None = None,
+           limit: int = MAX_GROUP) -> LinkResult:
+    """Partition again the mentions around these events (the new ones among them get a
+    canonical event); those a reviewer placed stay where they are. A group of more than
+    `limit` mentions is partitioned around each event only."""
+    result = result if result is not None else LinkResult()
+    group = _Group()
+    seeds = _load(conn, group, events.c.id.in_(sorted(set(event_ids))))
+    pinned = _frozen(conn, {c for c in group.canonical.values() if c is not None})
+    done: set[int] = set()
+    for seed in seeds:
+        if seed in done or group.canonical[seed] in pinned:
+            continue
+        members, together = _members(conn, group, seed, limit)
+        _rewrite(conn, group, members, set(seeds) & members, result, together)
+        done |= members
+    refresh(conn, result.touched | pinned)
     return result
 
 
-def link_document(conn: Connection, document_id: int) -> LinkResult:
-    """Link the events of one stored document (the ingest write path calls this)."""
-    return link_events(conn, events.c.document_id == document_id)
+def link_events(conn: Connection, condition: Any) -> LinkResult:
+    """Give every event selected by `condition` that has no canonical event one."""
+    rows = [r.id for r in event_rows(conn, condition) if r.canonical_id is None]
+    return relink(conn, rows)
 
 
-def _compatible(matches: dict[int, tuple[int, int]], documents_of: dict[int, set[int]],
-                document_id: int) -> set[int]:
-    """The matched canonical events the new event may join together: two events of one
-    document are one canonical event only when they match each other (extraction merged
-    most of a document's own mentions already). The best matched (most facts shared with
-    a member, most matching members, then oldest) come first; one that would put another
-    document twice is left out."""
-    chosen: set[int] = set()
-    taken = {document_id}
-    for canonical_id in sorted(matches, key=lambda c: (-matches[c][0], -matches[c][1], c)):
-        if not documents_of.get(canonical_id, set()) & taken:
-            chosen.add(canonical_id)
-            taken |= documents_of.get(canonical_id, set())
-    return chosen
+def canonical_around(conn: Connection, document_id: int) -> set[int]:
+    """The canonical events of a document's events: taken before the document's events are
+    replaced (re-extraction), so that `link_document` can bring them up to date."""
+    return {r[0] for r in conn.execute(
+        select(canonical_members.c.canonical_id).join(
+            events, events.c.id == canonical_members.c.event_id).where(
+            events.c.document_id == document_id).distinct())}
 
 
-def _link_one(conn: Connection, facts: Facts, result: LinkResult) -> None:
-    candidates = _candidates(conn, lookup_keys(facts))
-    members = event_rows(conn, canonical_members.c.canonical_id.in_(sorted(candidates))) \
-        if candidates else []
-    matches: dict[int, tuple[int, int]] = {}  # canonical id -> (best strength, matches)
-    documents_of: dict[int, set[int]] = {}
-    stories: list[tuple[Facts, int]] = []
-    member_facts = facts_of(members, args_of(conn, [m.id for m in members]))
-    clash: set[int] = set()  # holds an event of this document that is another event
-    for row, other in zip(members, member_facts, strict=True):
-        own = row.document_id == facts.document_id
-        if not own:
-            documents_of.setdefault(row.canonical_id, set()).add(row.document_id)
-        decision = compare(facts, other, within_document=own)
-        if decision is Decision.SAME:
-            best, count = matches.get(row.canonical_id, (0, 0))
-            matches[row.canonical_id] = (max(best, strength(facts, other)), count + 1)
-        elif own:
-            clash.add(row.canonical_id)
-        elif decision is Decision.STORY:
-            stories.append((other, row.canonical_id))
-    for canonical_id in clash:
-        matches.pop(canonical_id, None)
-    same = _compatible(matches, documents_of, facts.document_id)
-    if same:
-        target = min(same)
-        if len(same) > 1:
-            _fold(conn, target, sorted(same - {target}))
-            result.merged += len(same) - 1
-            result.touched -= same - {target}
-        result.joined += 1
-    else:
-        target = new_canonical(conn, facts.type)
-        result.created += 1
-    conn.execute(insert(canonical_members),
-                 {"event_id": facts.event_id, "canonical_id": target, "pinned": False})
-    add_keys(conn, target, index_keys(facts))
-    result.touched.add(target)
-    for other, canonical_id in stories:
-        if canonical_id in same:
-            continue
-        first, _ = story_order(facts, other)
-        earlier, later = (target, canonical_id) if first is facts else (canonical_id, target)
-        result.story_links += _add_story_link(conn, earlier, later)
+def link_document(conn: Connection, document_id: int,
+                  stale: Iterable[int] = ()) -> LinkResult:
+    """Link the events of one stored document (the ingest write path calls this). `stale`
+    canonical events (from `canonical_around`, taken before the document's events were
+    replaced) are partitioned again from the members they have left, or deleted."""
+    result = LinkResult()
+    stale = sorted(set(stale))
+    if stale:
+        left = [r.id for r in event_rows(conn, canonical_members.c.canonical_id.in_(stale))]
+        relink(conn, left, result)
+        refresh(conn, stale)
+    fresh = [r.id for r in event_rows(conn, events.c.document_id == document_id)
+             if r.canonical_id is None]
+    return relink(conn, fresh, result)

@@ -1,5 +1,6 @@
-"""What the matcher knows of one event mention: its type, stage, date range, parties, items
-and numbers, normalised so that two reports of one event compare equal.
+"""What the matcher knows of one event mention: its type, stage, the range of dates it may
+have happened on, its parties, items, places and numbers, normalised so that two reports of
+one event compare equal.
 
 Built from the store's rows (or any mapping of role -> [argument dicts]), so the matcher
 itself never touches the database.
@@ -8,53 +9,104 @@ itself never touches the database.
 from __future__ import annotations
 
 import re
-from collections.abc import Callable, Iterable, Mapping
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 from datetime import date, timedelta
 from functools import lru_cache
 from typing import Any
 
+from materiel.link.known import Known, Lookup, country_named, known, names_group
 from materiel.models import ROLES
 
 NUMBER_ROLES = frozenset({"quantity", "value"})
 PLACE_ROLES = frozenset({"location"})
 PARTY_ROLES = {t: tuple(r for r in roles if r not in NUMBER_ROLES | PLACE_ROLES | {"item"})
                for t, roles in ROLES.items()}
-# Without a date in the text, the event happened on or shortly before publication.
-UNDATED_LOOKBACK_DAYS = 7
-# A date known only to the year is taken to be near publication (news reports what is
-# happening): within this many days of it, inside that year.
-VAGUE_DATE_DAYS = 14
+# A mention without a date reports something that happened before it was published: an
+# occasion (a meeting, a strike) or an announcement (an aid package, whose date is the day
+# it is announced) in the days around publication; a plan in the months after it; a deal or
+# a delivery done maybe years before ("after procuring five S-400 regiments").
+OCCASION_TYPES = frozenset({"meeting", "strike"})
+ANNOUNCED_TYPES = frozenset({"aid"})
+OCCASION_PAST_DAYS = 3
+OCCASION_AHEAD_DAYS = 92
+ANNOUNCED_DAYS = 10
+PLAN_AHEAD_DAYS = 366
+UNDATED_PAST_DAYS = 366 * 12
 
-_WORD = re.compile(r"[a-z0-9]+")
-_STOP = frozenset({"the", "a", "an", "of", "and", "for", "to", "in", "on", "with", "its",
-                   "their", "new", "more", "additional", "other", "some", "s"})
+# Whether a sentence names a time ("today", "on Friday", "in March", "last week", "2022"):
+# a light check, so that linking does not load the NLP pipeline in the writing process.
+_MONTHS = ("january|february|march|april|june|july|august|september|october|november"
+           "|december|jan|feb|apr|jun|jul|aug|sept|oct|nov|dec")  # "May": cased, below
+_DAYS = "monday|tuesday|wednesday|thursday|friday|saturday|sunday"
+_COUNT = r"(?:\d+|a|one|two|three|four|five|six|seven|eight|nine|ten|a few|several)"
+TIME_WORDS = re.compile(
+    rf"(?i:\b(?:today|tonight|yesterday|tomorrow|{_DAYS}|{_MONTHS}|(?:19|20)\d\d"
+    r"|(?:this|last|next|past|coming|earlier this|later this)\s+"
+    r"(?:morning|afternoon|evening|night|week|weekend|month|year|spring|summer|autumn"
+    r"|fall|winter)"
+    rf"|{_COUNT}\s+(?:days?|weeks?|months?|years?)\s+(?:ago|earlier|later)"
+    r"|\d{1,2}[/.]\d{1,2}[/.]\d{2,4})\b)|\bMay\b")
+
+_WORD = re.compile(r"[a-z0-9]+(?:-[a-z0-9]+)*")
+_STOP = frozenset({"the", "a", "an", "of", "and", "for", "to", "in", "on", "with", "its", "his",
+                   "her", "their", "new", "more", "additional", "other", "some", "s", "at",
+                   "by", "from", "as", "all", "two", "three", "four", "five", "first", "this"})
+# Words that name no one in particular: two names that share only these are not one name.
+GENERIC = frozenset({
+    "ministry", "minister", "ministers", "defence", "defense", "force", "forces", "air",
+    "army", "navy", "naval", "government", "house", "council", "committee", "department",
+    "state", "united", "national", "security", "foreign", "affairs", "office", "agency",
+    "organisation", "organization", "republic", "people", "federal", "military", "president",
+    "prime", "general", "official", "officials", "country", "countries", "leader", "leaders",
+    "union", "counterpart", "counterparts", "administration", "indian", "american", "russian",
+    "ukrainian", "chinese", "aid", "assistance", "weapon", "system", "equipment", "package",
+    "support", "arm", "ammunition", "munition", "jet", "aircraft", "vehicle", "missile",
+    "unit", "capability", "capabilities", "item", "additional", "worth", "million", "billion",
+    "crore", "lakh", "dollar", "programme", "program", "project", "deal", "contract",
+    "multi", "platform", "assets", "advanced", "modern", "indigenous", "heavy", "light",
+    "range", "long", "short", "medium", "type", "class", "variant", "version", "model",
+})
 
 # The stage an event's sentence reports, for follow-ups of one story (an order, then its
 # delivery): a word family per stage, matched on word starts.
 STAGE_WORDS: dict[str, tuple[str, ...]] = {
     "request": ("request", "seek", "sought", "ask"),
-    "approval": ("approv", "clear", "authoriz", "authoris", "sanction"),
-    "order": ("order", "contract", "sign", "buy", "bought", "purchas", "procur", "acquir"),
+    "approval": ("approv", "clear", "authoriz", "authoris", "sanction", "pass", "vote",
+                 "appropriat"),
+    "order": ("order", "contract", "sign", "buy", "bought", "purchas", "procur", "acquir",
+              "sold", "sell", "pledg"),
     "production": ("produc", "manufactur", "roll", "assembl"),
     "delivery": ("deliver", "hand", "arriv", "receiv", "induct", "ship", "transferr"),
 }
 STORY_ORDER = ("request", "approval", "order", "production", "delivery")
 STORY_TYPES = frozenset({"procurement", "aid", "production"})
+# A meeting the sentence calls one-to-one: not the summit around it.
+BILATERAL_WORDS = ("bilateral", "one-on-one", "one-to-one", "tete-a-tete", "tête-à-tête")
 
 
 def normalise(text: str) -> str:
     return " ".join(w for w in _WORD.findall(text.casefold()) if w not in _STOP)
 
 
+def _stem(word: str) -> str:
+    return word[:-1] if len(word) > 3 and word.endswith("s") and not word.endswith("ss") \
+        else word
+
+
+@lru_cache(maxsize=65536)
 def words(text: str) -> frozenset[str]:
-    """Content words, with a plural "s" taken off (radars, radar)."""
-    out = set()
-    for w in _WORD.findall(text.casefold()):
-        if w in _STOP or w.isdigit():
-            continue
-        out.add(w[:-1] if len(w) > 3 and w.endswith("s") and not w.endswith("ss") else w)
-    return frozenset(out)
+    """Content words, with a plural "s" taken off (radars, radar); model names stay whole
+    ("s-400", "f-16")."""
+    return frozenset(_stem(w) for w in _WORD.findall(text.casefold().replace("’", "'"))
+                     if w not in _STOP and not w.isdigit())
+
+
+_GENERIC_STEMS = frozenset(_stem(w) for w in GENERIC)
+
+
+def distinctive(found: Iterable[str]) -> frozenset[str]:
+    return frozenset(w for w in found if w not in _GENERIC_STEMS and len(w) > 1)
 
 
 def party_key(arg: Mapping[str, Any]) -> str:
@@ -64,23 +116,21 @@ def party_key(arg: Mapping[str, Any]) -> str:
     return "name:" + normalise(str(arg.get("name") or arg.get("text") or ""))
 
 
-@lru_cache(maxsize=4096)
-def person_country(entity_id: str) -> str | None:
-    """The country a known person acts for ("person:joe-biden" -> "country:US"): a leader
-    and their country are one side of an event."""
-    if not entity_id.startswith("person:"):
-        return None
-    from materiel.kb import load_kb
+def _slug_words(key: str) -> frozenset[str]:
+    if key.startswith("new:"):
+        return words(key[4:].replace("-", " "))
+    return frozenset()
 
-    entry = load_kb().get(entity_id)
-    return f"country:{entry.country}" if entry is not None and entry.country else None
+
+def linked(key: str) -> bool:
+    return not key.startswith(("new:", "name:"))
 
 
 @dataclass(frozen=True)
 class DateRange:
     lo: date
     hi: date
-    precision: int  # 3 day, 2 month, 1 year, 0 publication date only
+    precision: int  # 3 day, 2 month, 1 year, 0 not dated (the range is a guess)
 
     def gap(self, other: DateRange) -> int:
         """Days between the two ranges (0 when they overlap)."""
@@ -103,43 +153,68 @@ def _parse(value: str | None) -> tuple[int, int | None, int | None] | None:
     return nums[0], nums[1], nums[2]
 
 
-def date_range(event_date: str | None, published: str | None) -> DateRange | None:
+def _day(value: str | None) -> date | None:
+    parsed = _parse(value)
+    if parsed is None or parsed[1] is None or parsed[2] is None:
+        return None
+    try:
+        return date(parsed[0], parsed[1], parsed[2])
+    except ValueError:
+        return None
+
+
+def stated_date(event_date: str | None, published: str | None, evidence: str) -> str | None:
+    """The event's date as the text gives it: None for the publication date that extraction
+    falls back on when the sentence names no time (EVENTS.md: a date is given only when
+    the text states or implies one)."""
+    if not event_date or not published or event_date[:10] != published[:10] or not evidence:
+        return event_date
+    return event_date if TIME_WORDS.search(evidence) else None
+
+
+def undated_window(event_type: str, status: str | None) -> tuple[int, int]:
+    """Days before and after publication that an undated event may have happened on."""
+    if event_type in OCCASION_TYPES:
+        return (2, OCCASION_AHEAD_DAYS) if status == "planned" else (OCCASION_PAST_DAYS, 1)
+    if status == "announced" or (event_type in ANNOUNCED_TYPES and status == "planned"):
+        return ANNOUNCED_DAYS, 1  # "I am announcing a package" (to be sent)
+    if status == "planned":
+        return 2, PLAN_AHEAD_DAYS
+    return UNDATED_PAST_DAYS, 1
+
+
+def date_range(event_date: str | None, published: str | None, status: str | None = None,
+               event_type: str = "") -> DateRange | None:
+    """The days the event may have happened on: its date's day, month or year; without a
+    date, the days before publication (or, when planned, after it): a few days for an
+    occasion (a meeting is reported when it happens) or an announcement, years for a deal
+    or a delivery done."""
     parsed = _parse(event_date)
     try:
         if parsed is not None:
             year, month, day = parsed
             if month is None:
-                return _near_publication(year, published)
+                return DateRange(date(year, 1, 1), date(year, 12, 31), 1)
             if day is None:
                 first = date(year, month, 1)
                 following = date(year + month // 12, month % 12 + 1, 1)
                 return DateRange(first, following - timedelta(days=1), 2)
             return DateRange(date(year, month, day), date(year, month, day), 3)
-        pub = _parse(published)
-        if pub is not None and pub[1] is not None and pub[2] is not None:
-            day_of = date(pub[0], pub[1], pub[2])
-            return DateRange(day_of - timedelta(days=UNDATED_LOOKBACK_DAYS), day_of, 0)
-    except ValueError:  # 2024-02-30
+        day_of = _day(published)
+        if day_of is None:
+            return None
+        past, ahead = undated_window(event_type, status)
+        return DateRange(day_of - timedelta(days=past), day_of + timedelta(days=ahead), 0)
+    except (ValueError, OverflowError):  # 2024-02-30
         return None
-    return None
 
 
-def _near_publication(year: int, published: str | None) -> DateRange:
-    whole = DateRange(date(year, 1, 1), date(year, 12, 31), 1)
-    pub = _parse(published)
-    if pub is None or pub[1] is None or pub[2] is None:
-        return whole
-    around = timedelta(days=VAGUE_DATE_DAYS)
-    day_of = date(pub[0], pub[1], pub[2])
-    lo, hi = max(whole.lo, day_of - around), min(whole.hi, day_of + around)
-    return DateRange(lo, hi, 1) if lo <= hi else whole
-
-
-def stage_of(event_type: str, status: str | None, evidence: str) -> str | None:
+@lru_cache(maxsize=8192)
+def stage_of(event_type: str, evidence: str) -> str | None:
     """Which stage of a story the sentence reports (None: cannot tell)."""
     if event_type not in STORY_TYPES:
         return None
-    tokens = _WORD.findall(evidence.casefold())
+    tokens = re.findall(r"[a-z]+", evidence.casefold())
     found = [s for s in STORY_ORDER
              if any(t.startswith(stem) for t in tokens for stem in STAGE_WORDS[s])]
     if len(found) == 1:
@@ -147,10 +222,42 @@ def stage_of(event_type: str, status: str | None, evidence: str) -> str | None:
     return None
 
 
+@lru_cache(maxsize=8192)
+def says_bilateral(event_type: str, evidence: str) -> bool:
+    folded = evidence.casefold()
+    return event_type == "meeting" and any(w in folded for w in BILATERAL_WORDS)
+
+
 @dataclass(frozen=True)
 class Party:
-    key: str  # KB id or "name:<normalised name>"
-    side: str  # the country a person acts for, else the key itself
+    key: str  # KB id or "new:<slug>" / "name:<normalised name>"
+    side: str  # the country a person or body acts for (or an unresolved name names), else
+    # the key itself
+    words: frozenset[str] = frozenset()  # distinctive words of its names
+    group: bool = False  # a grouping of states (NATO, the G7)
+
+    @property
+    def linked(self) -> bool:
+        return linked(self.key)
+
+    @property
+    def person(self) -> bool:
+        return self.key.startswith("person:")
+
+    @property
+    def company(self) -> bool:
+        return self.key.startswith("company:")
+
+
+@dataclass(frozen=True)
+class Place:
+    key: str
+    country: str | None  # "country:UA"; a country's own key for a country
+    words: frozenset[str] = frozenset()
+
+    @property
+    def linked(self) -> bool:
+        return linked(self.key)
 
 
 @dataclass(frozen=True)
@@ -164,51 +271,125 @@ class Facts:
     stage: str | None
     when: DateRange | None
     parties: Mapping[str, frozenset[Party]]  # role -> parties
-    items: frozenset[str]  # content words of the items, plus their KB ids
+    items: frozenset[str]  # KB ids of the items (and their families)
+    item_words: frozenset[str]  # distinctive words the items are written with
+    item_names: frozenset[str]  # distinctive words of their names in the knowledge base
     quantities: frozenset[float]
     values: frozenset[tuple[float, str]]  # (amount, currency)
-    places: frozenset[str]
+    places: frozenset[Place]
+    bilateral: bool = False
+    published: date | None = None
+    order: tuple[str, ...] = ()  # a stable sort key (document, position, text)
     sides: Mapping[str, frozenset[str]] = field(default_factory=dict)  # role -> sides
 
     def all_parties(self) -> frozenset[str]:
-        """Every party key and side (the candidate index is built on these)."""
+        """Every party key, side and distinctive name word (the candidate index is built on
+        these, so that "ADA" finds the Aeronautical Development Agency)."""
         out: set[str] = set()
         for parties in self.parties.values():
-            out |= {p.key for p in parties} | {p.side for p in parties}
+            for p in parties:
+                out |= {p.key, p.side} | {f"w:{w}" for w in p.words}
         return frozenset(out)
 
 
-def _parties(args: Iterable[Mapping[str, Any]],
-             country_of: Callable[[str], str | None]) -> frozenset[Party]:
+def _names(arg: Mapping[str, Any], info: Known | None) -> frozenset[str]:
+    found = words(str(arg.get("text") or "")) | words(str(arg.get("name") or ""))
+    for name in info.names if info is not None else ():
+        found |= words(name)
+    return distinctive(found | _slug_words(party_key(arg)))
+
+
+@lru_cache(maxsize=16384)
+def _country_only(text: str) -> str | None:
+    """The country an unresolved name stands for when it names nothing else ("his Russian
+    counterpart", "Russian forces"; not "the heads of American defence companies")."""
+    found = words(text)
+    countries = {country_named(w) for w in found} - {None}
+    rest = [w for w in distinctive(found) if country_named(w) is None]
+    return countries.pop() if len(countries) == 1 and not rest else None
+
+
+def _parties(args: Iterable[Mapping[str, Any]], lookup: Lookup) -> frozenset[Party]:
     out = set()
     for arg in args:
         key = party_key(arg)
-        if key != "name:":
-            out.add(Party(key, country_of(key) or key))
+        if key == "name:":
+            continue
+        if linked(key):
+            info = lookup(key)
+            side = info.country if info is not None and info.country else key
+            out.add(Party(key, side, _names(arg, info), bool(info and info.group)))
+            continue
+        written = str(arg.get("text") or arg.get("name") or "")
+        out.add(Party(key, _country_only(written) or key, _names(arg, None),
+                      names_group(written)))
     return frozenset(out)
+
+
+def _places(args: Iterable[Mapping[str, Any]], lookup: Lookup) -> frozenset[Place]:
+    out = set()
+    for arg in args:
+        key = party_key(arg)
+        if key == "name:":
+            continue
+        info = lookup(key) if linked(key) else None
+        country = key if key.startswith("country:") else (info.country if info else None)
+        out.add(Place(key, country, _names(arg, info)))
+    return frozenset(out)
+
+
+def _items(args: Iterable[Mapping[str, Any]], lookup: Lookup
+           ) -> tuple[frozenset[str], frozenset[str], frozenset[str]]:
+    """The items' ids (with their families), the words they are written with, and the words
+    of the names the knowledge base knows them by."""
+    ids: set[str] = set()
+    found: set[str] = set()
+    names: set[str] = set()
+    for arg in args:
+        key = party_key(arg)
+        found |= words(str(arg.get("name") or arg.get("text") or "")) | _slug_words(key)
+        if linked(key):
+            ids.add(key)
+            info = lookup(key)
+            if info is not None and info.family:
+                ids.add(info.family)
+            for name in info.names if info is not None else ():
+                names |= words(name)
+    return frozenset(ids), distinctive(found), distinctive(names)
+
+
+def _number(value: Any) -> float | None:
+    try:
+        return float(value) if value is not None else None
+    except (TypeError, ValueError):
+        return None
 
 
 def build(event_id: int, document_id: int, event_type: str, status: str | None,
           event_date: str | None, published: str | None, evidence: str,
           args: Mapping[str, Iterable[Mapping[str, Any]]],
-          country_of: Callable[[str], str | None] = person_country) -> Facts:
+          lookup: Lookup = known, order: tuple[str, ...] = ()) -> Facts:
     parties = {}
     for role in PARTY_ROLES.get(event_type, ()):
-        found = _parties(args.get(role, ()), country_of)
+        found = _parties(args.get(role, ()), lookup)
         if found:
             parties[role] = found
-    items: set[str] = set()
-    for arg in args.get("item", ()):
-        items |= words(str(arg.get("name") or arg.get("text") or ""))
-        if arg.get("id"):
-            items.add(str(arg["id"]))
-    quantities = frozenset(float(a["value"]) for a in args.get("quantity", ())
-                           if a.get("value") is not None)
-    values = frozenset((float(a["value"]), str(a.get("currency") or ""))
-                       for a in args.get("value", ()) if a.get("value") is not None)
-    places = frozenset(party_key(a) for a in args.get("location", ()))
+    items, item_words, item_names = _items(args.get("item", ()), lookup)
+    places = _places(args.get("location", ()), lookup)
+    named = {w for ps in parties.values() for p in ps for w in p.words}
+    item_words -= named | {w for p in places for w in p.words}  # "the Ukraine Compact"
+    quantities = frozenset(q for q in (_number(a.get("value")) for a in args.get("quantity", ()))
+                           if q is not None)
+    values = frozenset((v, str(a.get("currency") or "")) for a in args.get("value", ())
+                       if (v := _number(a.get("value"))) is not None)
     return Facts(event_id=event_id, document_id=document_id, type=event_type, status=status,
-                 stage=stage_of(event_type, status, evidence),
-                 when=date_range(event_date, published), parties=parties,
-                 items=frozenset(items), quantities=quantities, values=values, places=places,
+                 stage=stage_of(event_type, evidence),
+                 when=date_range(stated_date(event_date, published, evidence), published,
+                                 status, event_type),
+                 parties=parties,
+                 items=items, item_words=item_words, item_names=item_names - named,
+                 quantities=quantities, values=values,
+                 places=places, published=_day(published),
+                 bilateral=says_bilateral(event_type, evidence),
+                 order=order or (str(document_id), str(event_id)),
                  sides={role: frozenset(p.side for p in ps) for role, ps in parties.items()})

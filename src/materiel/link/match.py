@@ -1,26 +1,40 @@
 """Whether two event mentions from different documents report the same real event, a
 later stage of the same story (an order, then its delivery), or something else.
 
-Pure functions over `Facts`; the store side (`materiel.link.canonical`) finds candidates
-through `index_keys` / `lookup_keys` and keeps the decisions.
+`relate` is a pure, symmetric function of the two mentions: a conflict (two packages a
+fortnight apart, different amounts, different buyers) keeps them apart whatever else they
+share; without one, they are the same event when they share enough facts (parties, items,
+numbers, places), more when a date is missing or vague; the strength of a match (the
+shared facts and the day) orders the matches of a mention. The store side
+(`materiel.link.canonical`) finds candidates through `index_keys` / `lookup_keys`.
 """
 
 from __future__ import annotations
 
-from datetime import date, timedelta
+from dataclasses import dataclass
+from datetime import timedelta
 from enum import Enum
 
-from materiel.link.facts import STORY_ORDER, Facts, Party
+from materiel.link.facts import STORY_ORDER, Facts, Party, Place
 
 # Two day-precise dates of one event differ by at most this (an announcement the day before,
 # time zones, a report dated the next morning).
 DAY_WINDOW = 2
+# A planned event dated when it was announced may take place up to this many days later.
 PLANNED_AHEAD = 7
-# Amounts of one event reported by different outlets ("$400m" and "$425m").
+# Amounts of one event reported by different outlets differ by at most this share.
 VALUE_TOLERANCE = 0.1
-# Roles whose every member must be shared (one meeting is not another pair's meeting).
-EXACT_ROLES = frozenset({"participant"})
-MIN_SHARED_FACTS = 2
+# An amount given to this many significant digits ("$61 billion") is as good as two facts.
+PRECISE_DIGITS = 2
+# Facts two mentions must share to be one event: dated closely, and not.
+MIN_SHARED_DATED = 2
+MIN_SHARED_VAGUE = 3
+# An undated mention is taken to report something of the last RECENT_DAYS before publication
+# (when planned, of the next PLANNED_RECENT_DAYS).
+RECENT_DAYS = 10
+PLANNED_RECENT_DAYS = 30
+# Types whose parties and day identify an event (two leaders meet once a day).
+PARTY_TYPES = frozenset({"meeting", "strike", "sanction", "agreement"})
 
 
 class Decision(Enum):
@@ -29,109 +43,300 @@ class Decision(Enum):
     APART = "apart"
 
 
+@dataclass(frozen=True)
+class Relation:
+    decision: Decision
+    strength: int = 0  # facts shared
+    conflict: str = ""  # why the two cannot be one event ("" when they may be)
+    exact: int = 0  # parties named alike (not a leader for their country): breaks ties
+
+
+# -- dates -----------------------------------------------------------------------------------
+
+
 def _dates_agree(a: Facts, b: Facts) -> bool:
     """Dates within each other's precision, give or take DAY_WINDOW days; a planned event
-    is dated when it was announced, so it may take place up to PLANNED_AHEAD days later."""
+    may take place up to PLANNED_AHEAD days after the date it is given."""
     if a.when is None or b.when is None:
-        return a.when is b.when
+        return True
     gap = a.when.gap(b.when)
     if gap <= DAY_WINDOW:
         return True
-    first, later = (a, b) if a.when.lo <= b.when.lo else (b, a)
-    return first.status == "planned" and gap <= PLANNED_AHEAD
+    first = a if a.when.lo <= b.when.lo else b
+    return first.status == "planned" and first.when is not None \
+        and first.when.precision == 3 and gap <= PLANNED_AHEAD
 
 
-def _people_by_country(parties: frozenset[Party]) -> dict[str, set[str]]:
-    out: dict[str, set[str]] = {}
-    for p in parties:
-        if p.key != p.side:
-            out.setdefault(p.side, set()).add(p.key)
-    return out
+def _same_day(a: Facts, b: Facts) -> bool:
+    return (a.when is not None and b.when is not None and min(a.when.precision,
+            b.when.precision) == 3 and a.when.gap(b.when) <= DAY_WINDOW)
+
+
+def _dated(f: Facts) -> bool:
+    return f.when is not None and f.when.precision >= 2
+
+
+def _recent(undated: Facts, other: Facts) -> bool:
+    """Whether `other` falls in the days just before `undated` was published (or, when it
+    is planned, the weeks after): news mostly reports what just happened. Two undated
+    mentions are recent to each other when published within days."""
+    if undated.when is None or other.when is None or undated.published is None:
+        return False
+    published = undated.published
+    if not _dated(other):
+        return other.when.precision == 0 and other.published is not None \
+            and abs((other.published - published).days) <= DAY_WINDOW
+    if undated.status == "planned":
+        return published - timedelta(days=DAY_WINDOW) <= other.when.hi \
+            and other.when.lo <= published + timedelta(days=PLANNED_RECENT_DAYS)
+    return published - timedelta(days=RECENT_DAYS) <= other.when.hi
+
+
+def _well_dated(a: Facts, b: Facts) -> bool:
+    """Both dated to the month or better, or one undated and the other around the day it
+    was published."""
+    if _dated(a) and _dated(b):
+        return True
+    return any(x.when is not None and x.when.precision == 0 and _recent(x, y)
+               for x, y in ((a, b), (b, a)))
+
+
+def enough(a: Facts, b: Facts, parties: int, specifics: int, same_day: bool) -> bool:
+    """Whether the facts two mentions share identify one event: two when their dates are
+    close, three otherwise. The parties identify a meeting, a strike, a sanction or an
+    agreement in the days around it; a package, an order or a programme needs a fact of
+    its own, or the day (one donor gives one recipient many, rarely two in a day)."""
+    if a.type not in PARTY_TYPES:
+        if not (specifics or same_day):
+            return False
+        specifics += same_day
+    needed = MIN_SHARED_DATED if _well_dated(a, b) else MIN_SHARED_VAGUE
+    return parties + specifics >= needed
+
+
+# -- parties ---------------------------------------------------------------------------------
+
+
+def _same_party(p: Party, q: Party) -> bool:
+    """One party under two names: one id, a country and one who acts for it (its leader,
+    its ministry), or, when either is unresolved, a distinctive word of the name or the
+    country it names."""
+    if p.key == q.key:
+        return True
+    if p.linked and q.linked:  # a country and one who acts for it; not two bodies of one
+        return p.key == q.side or q.key == p.side
+    if p.words & q.words:
+        return True
+    unresolved, other = (q, p) if p.linked else (p, q)  # "his Russian counterpart", Putin
+    return unresolved.side != unresolved.key and unresolved.side in (other.key, other.side)
 
 
 def _people_differ(mine: frozenset[Party], theirs: frozenset[Party]) -> bool:
-    """Different people acting for one country: not the same occasion (the President's
-    meeting is not the Vice President's)."""
-    people_a, people_b = _people_by_country(mine), _people_by_country(theirs)
-    return any(not people_a[c] & people_b[c] for c in set(people_a) & set(people_b))
+    """Different people (or companies) acting for one country: not the same occasion (the
+    President's meeting is not the Vice President's)."""
+    def by_country(parties: frozenset[Party]) -> dict[str, set[str]]:
+        out: dict[str, set[str]] = {}
+        for p in parties:
+            if (p.person or p.company) and p.side != p.key:
+                out.setdefault(p.side, set()).add(p.key)
+        return out
+
+    a, b = by_country(mine), by_country(theirs)
+    return any(not a[c] & b[c] for c in set(a) & set(b))
 
 
-def _shared_parties(a: Facts, b: Facts) -> int | None:
-    """How many sides (a person counts as their country) the two share; None when a role
-    both name disagrees."""
+def _unmatched(mine: frozenset[Party], theirs: frozenset[Party]) -> set[Party]:
+    return {p for p in mine if p.linked and not any(_same_party(p, q) for q in theirs)}
+
+
+def _sides(parties: frozenset[Party]) -> set[str]:
+    return {p.side for p in parties if p.linked}
+
+
+def _groups(parties: frozenset[Party]) -> set[Party]:
+    return {p for p in parties if p.group}
+
+
+def _participants_conflict(a: Facts, b: Facts) -> str:
+    """Two meetings of different company: each names someone the other does not (Biden with
+    Kishida, Biden with Modi; a grouping covers the members the other names), two
+    different groupings (the G7, the Quad), or a bilateral set against a gathering."""
+    mine, theirs = a.parties.get("participant"), b.parties.get("participant")
+    if not mine or not theirs:
+        return ""
+    groups_a, groups_b = _groups(mine), _groups(theirs)
+    if groups_a and groups_b and not any(_same_party(p, q) for p in groups_a
+                                         for q in groups_b):
+        return "different gatherings"
+    extra_a, extra_b = _unmatched(mine, theirs), _unmatched(theirs, mine)
+    # a grouping covers the few members the other report names (Bhutto at the SCO), not a
+    # gathering the other names leader by leader (the Quad's four are not the G7)
+    if extra_a and extra_b and not (groups_a and len(_sides(theirs)) <= 2) \
+            and not (groups_b and len(_sides(mine)) <= 2):
+        return "different participants"
+    for small, large in ((a, b), (b, a)):
+        if small.bilateral and not large.bilateral:
+            sides = {p.side for p in small.parties["participant"]}
+            others = [p for p in large.parties["participant"] if p.side not in sides
+                      and not any(_same_party(p, q) for q in small.parties["participant"])]
+            if len(others) >= 2 or any(p.group for p in others):
+                return "a bilateral is not the gathering around it"
+    return ""
+
+
+def _parties(a: Facts, b: Facts) -> tuple[int, int, str]:
+    """How many sides (a person or body counts as their country) the two share, how many
+    of those by the same name, and the conflict between them: a role both name with no
+    party in common."""
     shared: set[str] = set()
+    exact: set[str] = set()
     for role in set(a.parties) & set(b.parties):
-        mine, theirs = a.sides[role], b.sides[role]
-        keys_a = mine | {p.key for p in a.parties[role]}
-        keys_b = theirs | {p.key for p in b.parties[role]}
-        if not keys_a & keys_b or _people_differ(a.parties[role], b.parties[role]):
-            return None
-        if role in EXACT_ROLES and not (mine <= theirs or theirs <= mine):
-            return None
-        shared |= mine & theirs
-    return len(shared)
+        mine, theirs = a.parties[role], b.parties[role]
+        if _people_differ(mine, theirs):
+            return 0, 0, f"different {role}"
+        matched = {(p, q) for p in mine for q in theirs if _same_party(p, q)}
+        if not matched:
+            if any(p.linked for p in mine) and any(q.linked for q in theirs):
+                return 0, 0, f"different {role}"
+            continue
+        for p, q in matched:
+            side = p.side if p.linked and q.linked else min(p.key, q.key)
+            shared.add(side)
+            if p.key == q.key or not (p.linked and q.linked):
+                exact.add(side)
+    return len(shared), len(exact), _participants_conflict(a, b)
 
 
-def _close(x: float, y: float, tolerance: float) -> bool:
-    return abs(x - y) <= tolerance * max(abs(x), abs(y))
+# -- items, numbers, places ------------------------------------------------------------------
 
 
-def _numbers_agree(a: Facts, b: Facts) -> bool:
-    if a.quantities and b.quantities and not a.quantities & b.quantities:
-        return False
-    if a.values and b.values:
-        return any(ca == cb and _close(va, vb, VALUE_TOLERANCE)
-                   for va, ca in a.values for vb, cb in b.values)
-    return True
+def _items(a: Facts, b: Facts) -> tuple[int, str]:
+    """One shared item: an id, a name the knowledge base knows it by, or most of the words
+    of the shorter name ("civilian security assistance"; not just "joint declaration" of
+    two declarations)."""
+    common = a.item_words & b.item_words
+    if a.items & b.items or a.item_names & b.item_words or b.item_names & a.item_words \
+            or (common and 2 * len(common) >= min(len(a.item_words), len(b.item_words))):
+        return 1, ""
+    if a.items and b.items and not common:
+        return 0, "different items"
+    return 0, ""
 
 
-def _items_agree(a: Facts, b: Facts) -> bool:
-    return not (a.items and b.items) or bool(a.items & b.items)
+def significant(value: float) -> int:
+    mantissa = f"{abs(value):.6e}".split("e")[0].replace(".", "").rstrip("0")
+    return max(1, len(mantissa))
 
 
-def _places_agree(a: Facts, b: Facts) -> bool:
-    return not (a.places and b.places) or bool(a.places & b.places)
+def _unit(value: float) -> float:
+    """The place of a number's last significant digit: 100 for 400, 1 for 425."""
+    if value == 0:
+        return 1.0
+    digits = f"{abs(value):.6e}".split("e")
+    mantissa, exponent = digits[0].replace(".", "").rstrip("0") or "0", int(digits[1])
+    return float(10 ** (exponent - len(mantissa) + 1))
+
+
+def refine(x: float, y: float) -> bool:
+    """Whether two amounts can be one: close, and equal once the more precise is rounded to
+    the other's precision ("$400 million" and "$425 million"; not "14,000 crore" and
+    "15,000 crore", nor "$1 billion" and "$800 million")."""
+    gap = abs(x - y)
+    return gap <= max(_unit(x), _unit(y)) / 2 and gap <= VALUE_TOLERANCE * max(abs(x), abs(y))
+
+
+def _quantities(a: Facts, b: Facts) -> tuple[int, str]:
+    if not (a.quantities and b.quantities):
+        return 0, ""
+    if a.quantities & b.quantities or sum(a.quantities) in b.quantities \
+            or sum(b.quantities) in a.quantities:
+        return 1, ""
+    return 0, "different quantities"
+
+
+def _values(a: Facts, b: Facts) -> tuple[int, str]:
+    currencies = {c for _, c in a.values} & {c for _, c in b.values}
+    if not currencies:
+        return 0, ""
+    agreeing = [min(va, vb, key=_unit) for va, ca in a.values for vb, cb in b.values
+                if ca == cb and refine(va, vb)]
+    if agreeing:  # "$61 billion" tells more than "$1 billion"
+        return 1 + any(significant(v) >= PRECISE_DIGITS for v in agreeing), ""
+    return 0, "different amounts"
+
+
+def _same_place(p: Place, q: Place) -> bool:
+    return p.key == q.key or bool(p.words & q.words)
+
+
+def _within(p: Place, q: Place) -> bool:
+    return p.key == q.country or q.key == p.country
+
+
+def _places(a: Facts, b: Facts) -> tuple[int, str]:
+    if not (a.places and b.places):
+        return 0, ""
+    if any(_same_place(p, q) for p in a.places for q in b.places):
+        return 1, ""
+    if any(_within(p, q) for p in a.places for q in b.places):
+        return 0, ""
+    mine, theirs = [p for p in a.places if p.linked], [q for q in b.places if q.linked]
+    if mine and theirs:
+        return 0, "different places"
+    return 0, ""
+
+
+# -- the relation ----------------------------------------------------------------------------
 
 
 def _stages_differ(a: Facts, b: Facts) -> bool:
     return a.stage is not None and b.stage is not None and a.stage != b.stage
 
 
-def _corroboration(a: Facts, b: Facts, shared_parties: int) -> int:
-    """How many independent facts the two share: parties, and numbers, items and places
-    that both give and that agree. One shared fact (just "India") identifies nothing."""
-    score = shared_parties
-    score += bool(a.quantities & b.quantities)
-    score += bool(a.values and b.values and _numbers_agree(a, b))
-    score += bool(a.items & b.items)
-    score += bool(a.places & b.places)
-    return score
+def _story(a: Facts, b: Facts, parties: int) -> Relation:
+    """Two stages of one story (an order for twelve jets, then the first two delivered):
+    the same parties and item, the earlier stage not dated after the later one. Never one
+    canonical event, whatever else they share."""
+    items, conflict = _items(a, b)
+    first, then = story_order(a, b)
+    in_order = first.when is None or then.when is None \
+        or first.when.lo <= then.when.hi + timedelta(days=DAY_WINDOW)
+    if parties and items and not conflict and in_order:
+        return Relation(Decision.STORY, parties + items, conflict="different stages")
+    return Relation(Decision.APART, conflict="different stages")
 
 
-def compare(a: Facts, b: Facts, *, within_document: bool = False) -> Decision:
-    """SAME when everything known agrees (type, parties, dates within each other's
-    precision, numbers, items and places) and at least two facts are shared; STORY when the
-    stage differs (an order, then its delivery). Two events of one document are apart
-    (extraction merged a document's own mentions) unless `within_document`."""
-    if a.type != b.type or (a.document_id == b.document_id and not within_document):
-        return Decision.APART
-    shared = _shared_parties(a, b)
-    if not shared or not _items_agree(a, b):
-        return Decision.APART
-    if _corroboration(a, b, shared) < MIN_SHARED_FACTS:
-        return Decision.APART
+def relate(a: Facts, b: Facts) -> Relation:
+    """SAME when nothing known conflicts and enough facts are shared; STORY when the two
+    are stages of one story (an order, then its delivery); APART otherwise, with the
+    conflict that forbids putting them in one canonical event, if any."""
+    if a.type != b.type:
+        return Relation(Decision.APART)
+    if a.document_id == b.document_id:
+        return Relation(Decision.APART, conflict="one document")
+    parties, exact, conflict = _parties(a, b)
+    if conflict:
+        return Relation(Decision.APART, conflict=conflict)
     if _stages_differ(a, b):
-        return Decision.STORY
-    if not (_dates_agree(a, b) and _numbers_agree(a, b)
-            and _places_agree(a, b)):
-        return Decision.APART
-    return Decision.SAME
+        return _story(a, b, parties)
+    if not _dates_agree(a, b):
+        return Relation(Decision.APART, conflict="different dates")
+    specifics = 0
+    for part in (_items, _quantities, _values, _places):
+        found, conflict = part(a, b)
+        if conflict:
+            return Relation(Decision.APART, conflict=conflict)
+        specifics += found
+    same_day = _same_day(a, b)
+    score = parties + specifics + same_day
+    if parties == 0:
+        return Relation(Decision.APART, score)
+    same = enough(a, b, parties, specifics, same_day)
+    return Relation(Decision.SAME if same else Decision.APART, score, exact=exact)
 
 
-def strength(a: Facts, b: Facts) -> int:
-    """How many facts two matching mentions share (to prefer the best of several matches)."""
-    shared = _shared_parties(a, b)
-    return _corroboration(a, b, shared) if shared else 0
+def compare(a: Facts, b: Facts) -> Decision:
+    return relate(a, b).decision
 
 
 def story_order(a: Facts, b: Facts) -> tuple[Facts, Facts]:
@@ -142,29 +347,37 @@ def story_order(a: Facts, b: Facts) -> tuple[Facts, Facts]:
     return b, a
 
 
-def _months(lo: date, hi: date) -> list[str]:
+# -- candidate keys --------------------------------------------------------------------------
+# A mention dated to the month or better ("fine") is indexed by month, and by year for the
+# vaguer mentions to find it; a vague one (a year, or no date) only by year. Fine mentions
+# look up months and vague years; vague ones look up both kinds of year.
+
+
+def _months(facts: Facts) -> list[str]:
+    assert facts.when is not None
+    ahead = PLANNED_AHEAD if facts.status == "planned" else DAY_WINDOW
+    lo, hi = facts.when.lo - timedelta(days=DAY_WINDOW), facts.when.hi + timedelta(days=ahead)
     out = []
     year, month = lo.year, lo.month
     while (year, month) <= (hi.year, hi.month):
-        out.append(f"{year:04d}-{month:02d}")
+        out.append(f"m{year:04d}-{month:02d}")
         year, month = (year + 1, 1) if month == 12 else (year, month + 1)
     return out
 
 
+def _years(facts: Facts) -> range:
+    assert facts.when is not None
+    return range(facts.when.lo.year, facts.when.hi.year + 1)
+
+
 def _periods(facts: Facts, lookup: bool) -> list[str]:
-    """The periods a mention is indexed under (or looks up): the months its date window
-    covers (for a planned event, the days it may take place in too); a year-precise date is
-    indexed under its year and looks up every month of it, and a month- or day-precise one
-    also looks up its year, so either side finds the other."""
-    when = facts.when
-    if when is None:
+    if facts.when is None:
         return ["undated"]
-    if when.precision == 1 and (when.hi - when.lo).days > 62:  # the whole year
-        year = when.lo.year
-        return [str(year)] + ([f"{year:04d}-{m:02d}" for m in range(1, 13)] if lookup else [])
-    ahead = PLANNED_AHEAD if facts.status == "planned" else DAY_WINDOW
-    months = _months(when.lo - timedelta(days=DAY_WINDOW), when.hi + timedelta(days=ahead))
-    return months + ([str(when.lo.year)] if lookup else [])
+    if _dated(facts):
+        vague = [f"v{y}" for y in _years(facts)]
+        return _months(facts) + (vague if lookup else [f"f{y}" for y in _years(facts)])
+    years = _years(facts)
+    return [f"v{y}" for y in years] + ([f"f{y}" for y in years] if lookup else [])
 
 
 def index_keys(facts: Facts) -> set[str]:

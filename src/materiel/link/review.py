@@ -13,6 +13,7 @@ from materiel.link.canonical import (
     facts_of,
     new_canonical,
     refresh,
+    relink,
 )
 from materiel.link.match import index_keys
 from materiel.review.audit import FieldChange, write_change
@@ -38,6 +39,9 @@ def _move(conn: Connection, event_id: int, before: int, after: int, user: str,
     rows = event_rows(conn, events.c.id == event_id)
     for facts in facts_of(rows, args_of(conn, [event_id])):
         add_keys(conn, after, index_keys(facts))
+    # what is left of the old canonical event may no longer hold together without the event
+    left = [r.id for r in event_rows(conn, canonical_members.c.canonical_id == before)]
+    relink(conn, left)
     refresh(conn, [before, after])
     return write_change(conn, event_id, user, action,
                         [FieldChange("canonical", before, after)], reason=reason)

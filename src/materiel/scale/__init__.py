@@ -1,0 +1,1 @@
+"""The ingest job beyond one machine: on the actors of a Ray cluster (`ray_ingest`)."""
