@@ -16,6 +16,7 @@ from sqlalchemy import func, select
 from _shared import SHARED
 from materiel.pipeline import ingest
 from materiel.store import Store
+from materiel.store.query import EventQuery, iter_events
 from materiel.store.schema import documents, sources
 
 SEEDS = SHARED / "seeds" / "seeds.jsonl"
@@ -113,7 +114,7 @@ def test_events_and_quotes_are_stored_with_their_document(tmp_path, sqlite_url):
     assert summary.events >= 1
     doc = store.get_document("q1")
     assert doc.quotes and doc.quotes[0]["speaker"] == "Pal Jonson"
-    events = store.events()
+    events = list(iter_events(store, EventQuery()))
     assert events[0]["document_id"] == doc.id
     assert doc.clean_text[events[0]["evidence_start"]:events[0]["evidence_end"]] == \
         events[0]["evidence"]
@@ -137,13 +138,13 @@ def test_quotes_are_looked_for_only_in_documents_about_defense(tmp_path, sqlite_
 
 def test_a_syndicated_story_lists_its_events_once_with_every_copy(sqlite_url):
     from materiel.pipeline import make_extractor
-    from materiel.store import EventFilter
 
     store = Store.open(sqlite_url)
     ingest([str(SAMPLE)], store, extractor=make_extractor())
-    once = [e for e in store.events() if e["doc"] in ("sample-wire-003", "sample-wire-005")]
+    once = [e for e in iter_events(store, EventQuery())
+            if e["doc"] in ("sample-wire-003", "sample-wire-005")]
     assert once and {e["doc"] for e in once} == {"sample-wire-003"}
     assert [c["doc"] for c in once[0]["copies"]] == ["sample-wire-003", "sample-wire-005"]
-    every = store.events(EventFilter(all_copies=True))
+    every = list(iter_events(store, EventQuery(all_copies=True)))
     assert {e["doc"] for e in every} >= {"sample-wire-003", "sample-wire-005"}
     store.close()

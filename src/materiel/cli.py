@@ -754,6 +754,10 @@ def serve(
     login_to_read: Annotated[bool, typer.Option(
         "--login-to-read", envvar="MATERIEL_LOGIN_TO_READ",
         help="Reading needs a login or a token too (changes always do).")] = False,
+    facet_time_limit: Annotated[int, typer.Option(
+        "--facet-time-limit", envvar="MATERIEL_FACET_TIME_LIMIT_MS", min=0,
+        help="Milliseconds the feed waits for its facet counts; the page's script fetches "
+             "the rest.")] = 30,
 ) -> None:
     """Serve the REST API (/api/v1, schema at /api/v1/openapi.json) and the web pages."""
     import uvicorn
@@ -767,6 +771,7 @@ def serve(
     settings = Settings(max_page_size=max_page_size,
                         default_page_size=min(50, max_page_size),
                         login_required_to_read=login_to_read,
+                        facet_time_limit_ms=facet_time_limit,
                         # a fixed key keeps sessions valid across restarts
                         secret_key=os.environ.get("MATERIEL_SECRET_KEY", ""))
     err.print(Text(f"serving {safe(store.url)} on http://{safe(host)}:{port}/ "

@@ -160,6 +160,28 @@ def test_documents_pages_and_one_document_with_sentences_and_events(client):
     assert client.get(f"{API}/documents/{doc['id']}").json()["doc_key"] == "wb-2"
 
 
+def test_a_cluster_of_copies_with_the_story_events(client, store):
+    from materiel.models import CleanDocument, Document, Provenance, Sentence
+
+    original = store.get_document("wb-2")
+    text = original.clean_text + " (AP)"
+    copy = Document(id="wb-2-copy", text=text, outlet="Copy Desk",
+                    provenance=Provenance(path="copy.jsonl", record=0, content_hash="copy"))
+    with store.transaction() as conn:
+        added = store.add(conn, CleanDocument(doc=copy, text=text,
+                                              sentences=[Sentence(0, len(text), text)]))
+    assert added.cluster_id is not None  # taken for a copy of wb-2
+    cluster = client.get(f"{API}/clusters/{added.cluster_id}").json()
+    assert [(d["doc_key"], d["canonical"]) for d in cluster["documents"]] == [
+        ("wb-2", True), ("wb-2-copy", False)]
+    assert cluster["canonical_document_id"] == original.id
+    assert [e["event_id"] for e in cluster["events"]] == [
+        e["event_id"] for e in client.get(f"{API}/documents/wb-2").json()["events"]]
+    assert cluster["events"] and all(e["sources"] >= 1 for e in cluster["events"])
+    missing = client.get(f"{API}/clusters/999999")
+    assert missing.status_code == 404 and missing.json()["error"]["code"] == "not_found"
+
+
 def test_entity_with_its_events(client):
     entity = client.get(f"{API}/entities/country:FI").json()
     assert entity["name"] == "Finland" and entity["by_role"] == {"buyer": 1}
@@ -183,7 +205,8 @@ def test_statistics_and_facets(client, store):
 def test_openapi_schema_lists_the_endpoints(client):
     paths = client.get(f"{API}/openapi.json").json()["paths"]
     assert {f"{API}/events", f"{API}/events/{{event_id}}", f"{API}/documents",
-            f"{API}/entities/{{entity_id}}", f"{API}/stats", f"{API}/export"} <= set(paths)
+            f"{API}/clusters/{{cluster_id}}", f"{API}/entities/{{entity_id}}", f"{API}/stats",
+            f"{API}/export"} <= set(paths)
     names = {p["name"] for p in paths[f"{API}/events"]["get"]["parameters"]}
     assert {"type", "party", "country", "status", "outlet", "from", "to", "cursor"} <= names
 

@@ -164,3 +164,52 @@ def test_login_redirects_stay_on_the_site(client, target):
                                            "password": PASSWORD, "next": target},
                            follow_redirects=False)
     assert response.headers["location"] == "/"
+
+
+def _three_sentences(store) -> int:
+    """A stored document of three sentences, no events; its store id."""
+    from materiel.models import CleanDocument, Document, Provenance, Sentence
+
+    lines = ["Chile ordered two frigates.", "The weather was mild.", "Peru signed a pact."]
+    text = " ".join(lines)
+    starts = [text.index(line) for line in lines]
+    doc = Document(id="three", text=text, provenance=Provenance(path="t.jsonl", record=0))
+    clean = CleanDocument(doc=doc, text=text, sentences=[
+        Sentence(s, s + len(line), line) for s, line in zip(starts, lines, strict=True)])
+    with store.transaction() as conn:
+        return store.add(conn, clean).document_id
+
+
+def test_adding_an_event_from_a_chosen_sentence(client, store):
+    doc_id = _three_sentences(store)
+    page = client.get(f"/documents/{doc_id}").text
+    # the sentences' places for the selection script: [index, start, end]
+    assert 'data-sentences="[[0, 0, 27], [1, 28, 49], [2, 50, 69]]"' in page
+    assert '<script src="/static/selection.js" defer></script>' in page
+    form = client.get(f"/documents/{doc_id}/add-event?sentence=2").text
+    chosen = re.findall(r'<label class="sentence chosen"[^>]*><input [^>]*value="(\d+)"'
+                        r'[^>]* checked> ([^<]+)</label>', form)
+    assert chosen == [("2", "Peru signed a pact.")]
+    assert form.count(' checked>') == 1  # the others stay unchosen, folded away
+    assert "Log in</a> to add an event" in form
+    assert f"/login?next=/documents/{doc_id}/add-event%3Fsentence%3D2" in form
+
+    token = _login(client)
+    sent = {"csrf_token": token, "type": "agreement", "date": "2025-03", "reason": "missed",
+            "role_0": "party", "text_0": "Peru", "id_0": "country:PE"}
+    unchosen = client.post(f"/documents/{doc_id}/add-event", data=sent)
+    assert unchosen.status_code == 400 and "Choose the sentence" in unchosen.text
+    assert 'value="2025-03"' in unchosen.text and 'value="country:PE"' in unchosen.text
+    wrong_role = client.post(f"/documents/{doc_id}/add-event",
+                             data={**sent, "sentence": "2", "role_0": "donor"})
+    assert wrong_role.status_code == 400
+    assert re.search(r'class="sentence chosen"[^>]*><input [^>]*value="2"', wrong_role.text)
+    added = client.post(f"/documents/{doc_id}/add-event", data={**sent, "sentence": "2"},
+                        follow_redirects=False)
+    assert added.status_code == 303
+    event_id = int(re.fullmatch(r"/events/(\d+)#evidence", added.headers["location"])[1])
+    with store.engine.connect() as conn:
+        row = conn.execute(select(events.c.evidence, events.c.review_state)
+                           .where(events.c.id == event_id)).one()
+    assert tuple(row) == ("Peru signed a pact.", "accepted")
+    assert _audit(store)[-2:] == [("ana", "add", "event"), ("ana", "add", "review")]

@@ -8,8 +8,15 @@ FILLER = ("The harbour committee met again to talk about the ferry timetable. "
           "Several residents asked for more benches along the promenade. ")
 EVIDENCE = "Norway ordered 12 patrol boats from Saab on 14 March 2025."
 HOSTILE_TITLE = '<img src=x onerror=alert("title")> Chile buys frigates'
+# a character outside the Basic Multilingual Plane (two UTF-16 units, one code point) ahead
+# of the sentences an analyst selects: offsets must be counted as the server counts them
+MISSED = "The ferry to Troms\u00f8 ran late twice."
+NOTES = ("Harbour notes \U0001F6A2\u2693 from the week. " + MISSED +
+         " The council will vote on a new pier in May, the mayor said.")
 
 ARTICLES = [
+    {"id": "harbour-notes", "published": "2025-04-04", "outlet": "Fjord Courier",
+     "url": "https://fjord.example/notes", "title": "Harbour notes", "text": NOTES},
     {"id": "no-boats", "published": "2025-03-15", "outlet": "Fjord Courier",
      "url": "https://fjord.example/boats", "title": "Norway orders patrol boats",
      "text": FILLER * 30 + EVIDENCE + " " + FILLER * 10},

@@ -16,9 +16,11 @@ import sys
 import time
 import urllib.request
 from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
 
 import pytest
+from accounts import NAME, PASSWORD
 from browser_corpus import ARTICLES
 
 CHROMIUM = os.environ.get("MATERIEL_CHROMIUM", "/usr/bin/chromium")
@@ -84,14 +86,15 @@ def db_path(tmp_path_factory) -> Path:
     return db
 
 
-@pytest.fixture(scope="session")
-def server(db_path, tmp_path_factory) -> Iterator[str]:
-    """The base URL of `materiel serve` on a free loopback port."""
+@contextmanager
+def _serving(db_path: Path, log_folder: Path, **env: str) -> Iterator[str]:
+    """`materiel serve` over `db_path` on a free loopback port, with `env` added: its URL."""
     port = _free_port()
     script = shutil.which("materiel", path=str(Path(sys.executable).parent)) or "materiel"
-    log = (tmp_path_factory.mktemp("serve") / "serve.log").open("wb")
+    log = (log_folder / "serve.log").open("wb")
     proc = subprocess.Popen([script, "serve", "--db", str(db_path), "--host", "127.0.0.1",
-                             "--port", str(port)], stdout=log, stderr=subprocess.STDOUT)
+                             "--port", str(port)], stdout=log, stderr=subprocess.STDOUT,
+                            env={**os.environ, **env})
     base = f"http://127.0.0.1:{port}"
     try:
         _wait_until_up(base + "/", proc)
@@ -103,6 +106,33 @@ def server(db_path, tmp_path_factory) -> Iterator[str]:
         except subprocess.TimeoutExpired:
             proc.kill()
         log.close()
+
+
+@pytest.fixture(scope="session")
+def server(db_path, tmp_path_factory) -> Iterator[str]:
+    """The base URL of `materiel serve` on a free loopback port."""
+    with _serving(db_path, tmp_path_factory.mktemp("serve")) as base:
+        yield base
+
+
+@pytest.fixture(scope="session")
+def hurried_server(db_path, tmp_path_factory) -> Iterator[str]:
+    """The same, with no time at all for the feed's facet counts: the page's script must
+    fetch every one of them."""
+    with _serving(db_path, tmp_path_factory.mktemp("serve-hurried"),
+                  MATERIEL_FACET_TIME_LIMIT_MS="0") as base:
+        yield base
+
+
+@pytest.fixture(scope="session")
+def reviewer(db_path) -> str:
+    """A user made with the CLI, as a new user would."""
+    script = shutil.which("materiel", path=str(Path(sys.executable).parent)) or "materiel"
+    done = subprocess.run([script, "users", "add", NAME, "--db", str(db_path),
+                           "--password-stdin"], input=PASSWORD + "\n", text=True,
+                          capture_output=True, timeout=120)
+    assert done.returncode == 0, done.stderr
+    return NAME
 
 
 @pytest.fixture(scope="session")

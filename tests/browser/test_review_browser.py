@@ -7,26 +7,8 @@ store as the pipeline left it (the audit log keeps the rows, as it should)."""
 from __future__ import annotations
 
 import re
-import shutil
-import subprocess
-import sys
-from pathlib import Path
 
-import pytest
-
-NAME, PASSWORD = "rev-ada", "a long pass phrase for the test"
-
-
-@pytest.fixture(scope="session")
-def reviewer(db_path) -> str:
-    """A user made with the CLI, as a new user would (before the server starts, where this
-    module runs first)."""
-    script = shutil.which("materiel", path=str(Path(sys.executable).parent)) or "materiel"
-    done = subprocess.run([script, "users", "add", NAME, "--db", str(db_path),
-                           "--password-stdin"], input=PASSWORD + "\n", text=True,
-                          capture_output=True, timeout=120)
-    assert done.returncode == 0, done.stderr
-    return NAME
+from accounts import NAME, PASSWORD
 
 
 def _log_in(page, target: str = "/review") -> None:

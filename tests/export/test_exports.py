@@ -59,10 +59,10 @@ def test_csv_one_row_per_argument_and_no_formulas(store, tmp_path):
 
 
 def test_csv_cells_never_start_a_formula():
-    from materiel.export.csv_format import _cell
+    from materiel.export.csv_format import _cells
 
-    assert _cell("=HYPERLINK(\"x\")") == "'=HYPERLINK(\"x\")"
-    assert _cell("+1") == "'+1" and _cell("plain") == "plain" and _cell(4.5) == 4.5
+    assert _cells(["=HYPERLINK(\"x\")", "+1", "-2", "@a", "\tb", "plain", "", 4.5, None]) == [
+        "'=HYPERLINK(\"x\")", "'+1", "'-2", "'@a", "'\tb", "plain", "", 4.5, None]
 
 
 def test_jsonl_is_the_output_contract(store, tmp_path):
@@ -129,21 +129,46 @@ def _reference_scorer():
     return module
 
 
-def test_gold_export_loads_in_the_reference_scorer_and_scores_its_own_events(store, tmp_path):
+def test_gold_export_holds_what_reviewers_judged_and_scores_in_the_reference_scorer(
+        store, tmp_path):
+    from materiel import review
+
     scorer = _reference_scorer()
+    by_doc: dict[str, list[int]] = {}
+    for e in _records(store):
+        by_doc.setdefault(e["doc"], []).append(e["event_id"])
+    assert {"wb-1", "wb-2", "wb-3"} <= set(by_doc)
+    for event_id in by_doc["wb-1"]:
+        review.accept(store, event_id, "ana")
+    for event_id in by_doc["wb-3"]:
+        review.reject(store, event_id, "ana", "not an event")
     gold_path, pred_path = tmp_path / "events.gold.jsonl", tmp_path / "events.jsonl"
     export_file(store, ALL, "gold", gold_path)
-    export_file(store, ALL, "jsonl", pred_path)
+    export_file(store, EventQuery(review="accepted"), "jsonl", pred_path)
     gold = {d["doc"]: d for d in scorer.load_jsonl(str(gold_path))}
+    # judged documents only: every event of wb-2 and the rest is still unreviewed
+    assert set(gold) == {"wb-1", "wb-3"}
+    assert gold["wb-3"]["events"] == []  # all rejected: a document without events
+    assert gold["wb-1"]["events"][0]["args"]["quantity"] == [40]
     preds: dict[str, list] = {}
     for event in scorer.load_jsonl(str(pred_path)):
         preds.setdefault(event["doc"], []).append(event)
-    assert set(gold) == set(preds)
-    assert gold["wb-1"]["events"][0]["args"]["quantity"] == [40]
     result = scorer.score(gold, preds)
     assert result["event"]["f1"] == 1.0 and result["argument"]["f1"] == 1.0
     manifest = _manifest(gold_path)
-    assert manifest["reviewed_only"] is False and manifest["events"] == len(_records(store))
+    assert manifest["reviewed_only"] is True and manifest["rows"] == 2
+    assert manifest["events"] == len(by_doc["wb-1"])
+    # a document of two events: gold once both are judged, with the one that stands
+    insert_events(store, "gold", ["2025-01-02", "2025-01-03"])
+    first, second = [e["event_id"] for e in _records(store, EventQuery(doc="late-gold"))]
+    review.accept(store, first, "ana")
+    export_file(store, ALL, "gold", gold_path)
+    assert {d["doc"] for d in scorer.load_jsonl(str(gold_path))} == {"wb-1", "wb-3"}
+    review.reject(store, second, "ana")
+    export_file(store, ALL, "gold", gold_path)
+    lines = {d["doc"]: d for d in scorer.load_jsonl(str(gold_path))}
+    assert [e["date"] for e in lines["late-gold"]["events"]] == [
+        next(e["date"] for e in _records(store) if e["event_id"] == first)]
 
 
 def test_atom_feed_of_a_search(store, tmp_path):

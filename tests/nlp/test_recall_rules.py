@@ -21,7 +21,8 @@ def _texts(m, role: str) -> list[str]:
         ("Germany ordered 35 F-35A from Lockheed Martin on Friday.", "F-35A"),
         ("The Netherlands ordered 46 Leopard 2A8 from KNDS last week.", "Leopard 2A8"),
         ("The air force wants to buy up to 90 UAVs in two variants.", "UAVs"),
-        ("Officials said the army will procure 60 Akash SAMs and a total of three prototypes.", "Akash SAMs"),
+        ("Officials said the army will procure 60 Akash SAMs and a total of three prototypes.",
+         "Akash SAMs"),
     ],
 )
 def test_designators_and_acronyms_are_items(parse, text, item):

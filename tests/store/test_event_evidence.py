@@ -54,7 +54,7 @@ def stored(db_url):
 
 
 def test_two_other_sentences_round_trip_with_offsets(stored):
-    [listed] = stored.events()
+    [listed] = q.iter_events(stored, q.EventQuery())
     assert listed["other_evidence"] == SENTENCES[2:]
     event = q.get_event(stored, listed["event_id"])
     assert event is not None
@@ -78,7 +78,7 @@ def test_an_event_without_other_sentences_has_no_such_field(sqlite_url):
     clean = clean_document()
     with store.transaction() as conn:
         store.add_events(conn, store.add(conn, clean).document_id, clean, [order([])])
-    [listed] = store.events()
+    [listed] = q.iter_events(store, q.EventQuery())
     assert "other_evidence" not in listed and "other_evidence" not in order([]).to_json()
     event = q.get_event(store, listed["event_id"])
     assert event is not None and event["other_sentences"] == []

@@ -11,6 +11,7 @@ from corpus import ARTICLES, add_hostile
 from fastapi import FastAPI
 from fastapi.testclient import TestClient
 
+from materiel.api.settings import Settings
 from materiel.pipeline import ingest, make_extractor
 from materiel.store import Store
 from materiel.web import router
@@ -33,5 +34,8 @@ def filled_store(tmp_path_factory) -> Iterator[Store]:
 def client(filled_store) -> TestClient:
     app = FastAPI()
     app.state.store = filled_store
+    # the pages' counts are checked: none is cut short on a busy machine (the time limit
+    # has its own tests, test_pending_facets.py)
+    app.state.settings = Settings(facet_time_limit_ms=60_000)
     app.include_router(router)
     return TestClient(app)

@@ -11,6 +11,7 @@ from fastapi.testclient import TestClient
 
 from materiel.models import CleanDocument, Document, Event, Evidence, Provenance, Sentence
 from materiel.store import Store
+from materiel.store.query import EventQuery, iter_events
 from materiel.web import router
 
 SENTENCES = ["Chile bought two frigates from Australia in May.",
@@ -42,7 +43,8 @@ def client(sqlite_url):
     app = FastAPI()
     app.state.store = store
     app.include_router(router)
-    yield TestClient(app), result.document_id, store.events()[0]["event_id"]
+    [event] = iter_events(store, EventQuery())
+    yield TestClient(app), result.document_id, event["event_id"]
     store.close()
 
 

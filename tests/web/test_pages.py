@@ -7,14 +7,19 @@ from collections import Counter
 
 import pytest
 
-from materiel.store import EventFilter, facets
+from materiel.store import Store, facets
 from materiel.store.events import PARTY_ROLES
-from materiel.store.query import EventQuery
+from materiel.store.query import EventQuery, iter_events
 
 
 def event_links(html: str) -> list[int]:
     return [int(i) for i in re.findall(r'<td class="summary"><a href="/events/(\d+)#evidence"',
                                        html)]
+
+
+def listed(store: Store, **fields: object) -> list[dict]:
+    """The events the query layer lists (one copy per story unless asked)."""
+    return list(iter_events(store, EventQuery(**fields)))  # type: ignore[arg-type]
 
 
 def facet_counts(html: str, name: str) -> dict[str, int]:
@@ -24,7 +29,7 @@ def facet_counts(html: str, name: str) -> dict[str, int]:
 
 
 def test_every_page_renders(client, filled_store):
-    first = filled_store.events()[0]
+    first = listed(filled_store)[0]
     for path in ("/", "/charts", f"/events/{first['event_id']}",
                  f"/documents/{first['document_id']}", "/entities/country:DE",
                  "/static/style.css", "/static/app.js"):
@@ -39,10 +44,10 @@ def test_every_page_renders(client, filled_store):
 
 
 def test_feed_lists_a_story_once_with_its_copies_and_outlets(client, filled_store):
-    listed = filled_store.events()  # the store's own listing: one copy per story
+    every = listed(filled_store)  # one copy per story
     html = client.get("/").text
-    assert sorted(event_links(html)) == sorted(e["event_id"] for e in listed)
-    aid = next(e for e in listed if e["type"] == "aid" and e["doc"] == "de-air-defence")
+    assert sorted(event_links(html)) == sorted(e["event_id"] for e in every)
+    aid = next(e for e in every if e["type"] == "aid" and e["doc"] == "de-air-defence")
     row = html.split(f'href="/events/{aid["event_id"]}#evidence"', 1)[1].split("</tr>", 1)[0]
     # two documents, two outlets: those of the canonical event, which links to the list
     assert re.findall(r'class="num (?:sources|outlets)"[^>]*>(?:<a [^>]*>)?(\d+)<',
@@ -51,27 +56,27 @@ def test_feed_lists_a_story_once_with_its_copies_and_outlets(client, filled_stor
 
 
 def test_type_filter_and_facet_counts(client, filled_store):
-    listed = filled_store.events()
-    by_type = Counter(e["type"] for e in listed)
+    every = listed(filled_store)
+    by_type = Counter(e["type"] for e in every)
     html = client.get("/?type=aid").text
-    assert sorted(event_links(html)) == sorted(e["event_id"] for e in listed
+    assert sorted(event_links(html)) == sorted(e["event_id"] for e in every
                                                if e["type"] == "aid")
     # a facet counts under the other filters, not its own: every type is still offered
     assert facet_counts(html, "type") == dict(by_type)
-    assert facet_counts(html, "status") == dict(Counter(e["status"] for e in listed
+    assert facet_counts(html, "status") == dict(Counter(e["status"] for e in every
                                                         if e["type"] == "aid"))
 
 
 def test_party_outlet_and_confidence_filters(client, filled_store):
-    listed = filled_store.events()
-    germany = {e["event_id"] for e in listed if any(
+    every = listed(filled_store)
+    germany = {e["event_id"] for e in every if any(
         a.get("id") == "country:DE" for role in PARTY_ROLES for a in e["args"].get(role, []))}
     by_party = event_links(client.get("/?party=country:DE").text)
     assert germany and sorted(by_party) == sorted(germany)
     # an outlet that only carried the copy still finds the story
     copy = set(event_links(client.get("/?outlet=Continental Monitor").text))
-    assert copy == {e["event_id"] for e in listed if e["doc"] == "de-air-defence"}
-    sure = {e["event_id"] for e in listed if e["confidence"] >= 0.9}
+    assert copy == {e["event_id"] for e in every if e["doc"] == "de-air-defence"}
+    sure = {e["event_id"] for e in every if e["confidence"] >= 0.9}
     assert set(event_links(client.get("/?min_confidence=0.9").text)) == sure
     counts = facets.facet_counts(filled_store, EventQuery(party="country:DE"))
     outlets = {v: n for v, _, n in counts["outlet"]}
@@ -79,14 +84,13 @@ def test_party_outlet_and_confidence_filters(client, filled_store):
 
 
 def test_date_range(client, filled_store):
-    june = {e["event_id"] for e in filled_store.events(
-        EventFilter(date_from="2025-06", date_to="2025-06"))}
+    june = {e["event_id"] for e in listed(filled_store, date_from="2025-06", date_to="2025-06")}
     assert june and set(event_links(client.get("/?date_from=2025-06&date_to=2025-06").text)) == june
 
 
 def test_search_highlights_the_hit_in_evidence_and_documents(client, filled_store):
     html = client.get("/?q=howitzer").text  # the stem finds "howitzers"
-    finland = [e for e in filled_store.events() if e["doc"] == "fi-howitzers"]
+    finland = [e for e in listed(filled_store) if e["doc"] == "fi-howitzers"]
     assert event_links(html) == [e["event_id"] for e in finland]
     assert '<div class="hit">Finland ordered 40 K9 <mark>howitzers</mark>' in html
     assert '<a href="/documents/' in html.split("Documents matching", 1)[1]
@@ -100,7 +104,7 @@ def test_search_syntax_never_fails(client, query):
 
 
 def test_event_page_shows_roles_and_evidence_in_every_copy(client, filled_store):
-    aid = next(e for e in filled_store.events() if e["doc"] == "de-air-defence"
+    aid = next(e for e in listed(filled_store) if e["doc"] == "de-air-defence"
                and e["type"] == "aid")
     html = client.get(f"/events/{aid['event_id']}").text
     assert 'href="/entities/country%3ADE"' in html and 'href="/entities/country%3AUA"' in html
@@ -112,7 +116,7 @@ def test_event_page_shows_roles_and_evidence_in_every_copy(client, filled_store)
 
 def test_document_page_marks_event_sentences_and_lists_the_story(client, filled_store):
     doc = filled_store.get_document("de-air-defence")
-    mine = [e for e in filled_store.events(EventFilter(doc="de-air-defence"))]
+    mine = [e for e in listed(filled_store, doc="de-air-defence")]
     html = client.get(f"/documents/{doc.id}").text
     for e in mine:
         assert f'href="/events/{e["event_id"]}#evidence"' in html
@@ -123,7 +127,7 @@ def test_document_page_marks_event_sentences_and_lists_the_story(client, filled_
 
 def test_entity_page_timeline_counts_and_counterparts(client, filled_store):
     html = client.get("/entities/country:DE").text
-    germany = [e for e in filled_store.events() if any(
+    germany = [e for e in listed(filled_store) if any(
         a.get("id") == "country:DE" for args in e["args"].values() for a in args)]
     for e in germany:
         assert f'href="/events/{e["event_id"]}#evidence"' in html
@@ -147,7 +151,7 @@ def test_world_map_shades_the_countries_of_events(client, filled_store):
     html = client.get("/charts").text
     world = html.split('<svg class="worldmap"', 1)[1].split("</svg>", 1)[0]
     named = Counter()
-    for e in filled_store.events():
+    for e in listed(filled_store):
         codes = {a["id"].removeprefix("country:") for args in e["args"].values() for a in args
                  if a.get("id", "").startswith("country:")}
         named.update(codes)
@@ -161,12 +165,12 @@ def test_world_map_shades_the_countries_of_events(client, filled_store):
     assert shown["BR"] == 0 and 'href="/?country=BR"' not in world
     # a country filter from the map lists exactly the events naming it
     assert set(event_links(client.get("/?country=DE").text)) == {
-        e["event_id"] for e in filled_store.events()
+        e["event_id"] for e in listed(filled_store)
         if any(a.get("id") == "country:DE" for args in e["args"].values() for a in args)}
 
 
 def test_event_page_lists_who_reported_the_event(client, filled_store):
-    aid = next(e for e in filled_store.events()
+    aid = next(e for e in listed(filled_store)
                if e["type"] == "aid" and e["doc"] == "de-air-defence")
     html = client.get(f"/events/{aid['event_id']}").text
     block = html.split('id="reported-by"', 1)[1].split("</section>", 1)[0]

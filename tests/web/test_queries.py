@@ -74,7 +74,9 @@ def test_feed_filters_facets_and_search(store):
 
 def test_facet_counts_are_cached_until_the_database_changes(store):
     first = facets.facet_counts(store, EventQuery())
-    assert facets.facet_counts(store, EventQuery()) is first  # the same answer, not counted
+    # no time at all to count: every facet comes from what was kept
+    kept = facets.count_facets(store, EventQuery(), time_limit=0)
+    assert kept.facets == first and kept.timed_out == ()
     late = Document(id="late", text="Peru ordered drones.", outlet="Andes Wire",
                     provenance=Provenance(path="late.jsonl", record=0, content_hash="late"))
     clean = CleanDocument(doc=late, text=late.text, sentences=[Sentence(0, 20, late.text)])
@@ -82,8 +84,10 @@ def test_facet_counts_are_cached_until_the_database_changes(store):
         store.add_events(conn, store.add(conn, clean).document_id, clean, [
             Event(doc="late", type="procurement", args={"buyer": [Argument("Peru")]},
                   evidence=late.text, evidence_start=0, evidence_end=20)])
+    # what was kept is for the database as it was: nothing of it is given now
+    stale = facets.count_facets(store, EventQuery(), time_limit=0)
+    assert stale.facets == {} and stale.timed_out == facets.FACETS and stale.total is None
     again = facets.facet_counts(store, EventQuery())
-    assert again is not first
     assert {v: n for v, _, n in again["type"]}["procurement"] == 2
 
 
@@ -105,6 +109,12 @@ def test_feed_params_make_queries_and_links():
     assert params.link(type=None) == "/?min_confidence=0.7&q=drones"
     assert "min_confidence=0.9" in params.link(confidence="0.9")
     assert params.page_link("xyz").endswith("&cursor=xyz")
+    assert params.count_link().endswith("&cursor=abc&counts=all")
+    assert FeedParams.parse({"counts": "all"}).count_all and not params.count_all
+    assert params.counts_url(["party", "item"]).endswith("&facet=party&facet=item")
+    dated = FeedParams.parse({"type": "aid", "date_from": "2025-03", "date_to": "2025-04"})
+    assert dated.export_link("csv") == ("/api/v1/export?type=aid&from=2025-03&to=2025-04"
+                                        "&format=csv")
     with pytest.raises(ValueError):
         FeedParams.parse({"min_confidence": "high"}).query()
 
@@ -115,7 +125,7 @@ def test_event_entity_and_chart_queries(store):
     chile = views.entity_detail(store, "country:CL")
     evil = views.entity_detail(store, EVIL_NAME)
     weeks, series = views.weekly_counts(store)
-    buyers = views.top_by_role(store, "buyer")
+    tops = views.top_by_roles(store, ("buyer", "party", "donor", "producer"), limit=1)
     assert pact is not None and chile is not None
     assert pact["precision"] == "month"
     assert [a["id"] for a in pact["args"]["party"]] == ["country:PE", "country:CL"]
@@ -126,8 +136,29 @@ def test_event_entity_and_chart_queries(store):
     assert evil is not None and evil["name"] == EVIL_NAME
     assert weeks[-1] == date(2025, 6, 30) and sum(series["procurement"]) == 1
     assert "agreement" not in series  # month-precise dates have no week
-    assert buyers == [("country:CL", "Chile", 1, "country:CL")]
+    assert tops["buyer"] == [("country:CL", "Chile", 1, "country:CL")]
+    assert tops["party"] == [("country:CL", "Chile", 1, "country:CL")]  # 2 parties, 1 each
+    assert tops["producer"] == [] and len(tops["donor"]) == 1
     assert views.country_counts(store) == {"CL": 2, "PE": 1}
+
+
+def test_a_located_event_counts_once_for_its_country(store):
+    text = "Kyiv got radars in Odesa. Drones hit Odesa. Poland and Kyiv met in Odesa."
+    doc = Document(id="ua", text=text, provenance=Provenance(path="ua.jsonl", record=0))
+    clean = CleanDocument(doc=doc, text=text, sentences=[Sentence(0, len(text), text)])
+    odesa = Argument("Odesa", id="geonames:698740")  # a place of the gazetteer, in UA
+    found = [Event(doc="ua", type=kind, args=args, evidence=text, evidence_start=0,
+                   evidence_end=len(text))
+             for kind, args in [
+                 ("aid", {"recipient": [Argument("Kyiv", id="country:UA")],
+                          "location": [odesa]}),
+                 ("strike", {"location": [odesa]}),
+                 ("meeting", {"participant": [Argument("Poland", id="country:PL")],
+                              "location": [odesa]})]]
+    with store.transaction() as conn:
+        store.add_events(conn, store.add(conn, clean).document_id, clean, found)
+    assert views.country_counts(store) == {"CL": 2, "PE": 1, "UA": 3, "PL": 1}
+    assert views.country_counts(store, EventQuery(type="meeting")) == {"UA": 1, "PL": 1}
 
 
 def test_marked_text_cuts_overlapping_spans():

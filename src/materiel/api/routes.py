@@ -1,4 +1,4 @@
-"""The read endpoints of /api/v1: documents, events, entities, statistics."""
+"""The read endpoints of /api/v1: documents, clusters, events, entities, statistics."""
 
 from __future__ import annotations
 
@@ -82,6 +82,17 @@ def one_document(key: str, store: StoreDep) -> dict[str, Any]:
     if doc is None:
         raise ApiError(404, f"no document {key!r}")
     return asdict(doc) | {"events": _with_sources(store, q.document_events(store, doc.id))}
+
+
+@router.get("/clusters/{cluster_id}",
+            summary="Copies of one story: its documents and the story's events",
+            **ok(schemas.Cluster))
+def one_cluster(cluster_id: int, store: StoreDep) -> dict[str, Any]:
+    found = q.cluster_detail(store, cluster_id)
+    if found is None:
+        raise ApiError(404, f"no cluster {cluster_id}")
+    found["events"] = _with_sources(store, found["events"])
+    return found
 
 
 @router.get("/entities/{entity_id:path}", summary="An entity (KB id) with its events",

@@ -139,6 +139,26 @@ class DocumentPage(_Open):
     next_cursor: str | None
 
 
+class ClusterMember(_Open):
+    id: int
+    doc_key: str
+    title: str | None
+    url: str | None
+    published: str | None
+    outlet: str | None
+    events: int
+    canonical: bool = Field(description="Its events stand for the story's")
+
+
+class Cluster(_Open):
+    """Copies of one story (syndicated or near-identical texts) stored as one cluster."""
+
+    id: int
+    canonical_document_id: int | None
+    documents: list[ClusterMember]
+    events: list[Event] = Field(description="The story's events: its canonical document's")
+
+
 class Document(_Open):
     id: int
     doc_key: str

@@ -17,6 +17,11 @@ class Settings:
     session_seconds: int = 8 * 3600  # a login lasts this long
     secure_cookies: bool = False  # session cookie only over HTTPS
     max_request_bytes: int = 1_000_000
+    # the feed's facet counts give up after this long (Datasette's facet_time_limit_ms):
+    # the page comes at once, and a facet not counted in time is fetched after it, counted
+    # alone within facet_count_limit_ms
+    facet_time_limit_ms: int = 30
+    facet_count_limit_ms: int = 10_000
 
     def __post_init__(self) -> None:
         if not 1 <= self.default_page_size <= self.max_page_size <= 1000:

@@ -18,7 +18,7 @@ from typing import Any
 from materiel.export import atom, csv_format, gold, jsonl, parquet, xlsx
 from materiel.export.manifest import make_manifest
 from materiel.export.options import ExportOptions
-from materiel.store.query import EventQuery, iter_events
+from materiel.store.query import EventQuery, iter_events, iter_reviewed
 from materiel.store.repository import Store
 
 FORMATS: dict[str, ModuleType] = {
@@ -53,13 +53,14 @@ def export_stream(store: Store, q: EventQuery, fmt: str,
     if fmt in ("csv", "xlsx"):
         details["rows_per"] = options.rows
     if fmt == "gold":
-        # No review yet: every stored event goes out, and the manifest says so.
-        details["reviewed_only"] = False
-        details["note"] = "all stored events, not reviewed ones: review is not built yet"
-        q = replace(q, sort=gold.SORT)
+        details["reviewed_only"] = True
+        details["note"] = ("documents whose every event has been reviewed, each with its "
+                           "accepted and edited events (none where all were rejected)")
     if fmt == "atom":
         q = replace(q, sort="newest")
     manifest = make_manifest(store, q, fmt, **details)
+    if fmt == "gold":
+        return manifest, gold.chunks(iter_reviewed(store, q), manifest, options)
     limit = atom.MAX_ENTRIES if fmt == "atom" else None
     records = iter_events(store, q, limit=limit)
     return manifest, module.chunks(records, manifest, options)

@@ -1,19 +1,17 @@
 """The gold format of EVENTS.md: one line per document with its events, ready for
-`materiel eval` and the reference scorer. Records must come grouped by document
-(the query's "document" sort)."""
+`materiel eval` and the reference scorer. Gold is what reviewers judged: the documents whose
+every event has been reviewed, each with the events that stand (`query.iter_reviewed`)."""
 
 from __future__ import annotations
 
 import json
 from collections.abc import Iterable, Iterator
-from itertools import groupby
 from typing import Any
 
 from materiel.export.options import ExportOptions
 
 MEDIA_TYPE = "application/x-ndjson"
 SUFFIX = ".gold.jsonl"
-SORT = "document"
 
 
 def spellings(value: dict[str, Any]) -> Any:
@@ -38,12 +36,11 @@ def gold_event(record: dict[str, Any]) -> dict[str, Any]:
     }
 
 
-def chunks(records: Iterable[dict[str, Any]], manifest: dict[str, Any],
-           options: ExportOptions) -> Iterator[bytes]:
+def chunks(documents: Iterable[tuple[dict[str, Any], list[dict[str, Any]]]],
+           manifest: dict[str, Any], options: ExportOptions) -> Iterator[bytes]:
     n_docs = n_events = 0
-    for _document, group in groupby(records, key=lambda r: r["document_id"]):
-        found = list(group)
-        line = {"doc": found[0]["doc"], "published": found[0]["published"],
+    for document, found in documents:
+        line = {"doc": document["doc"], "published": document["published"],
                 "events": [gold_event(r) for r in found]}
         n_docs += 1
         n_events += len(found)

@@ -19,20 +19,22 @@ SEPARATOR = "; "
 
 def shown(value: dict[str, Any]) -> str:
     """An argument as a reader wants it in one cell: money with its currency, else the name."""
-    if value.get("value") is not None and value.get("currency"):
-        return f"{value['value']:.0f} {value['currency']}"
-    if value.get("value") is not None:
-        number = value["value"]
-        return f"{number:.0f}" if float(number).is_integer() else str(number)
-    return str(value.get("name") or value.get("text") or "")
+    number = value.get("value")
+    if number is None:
+        return str(value.get("name") or value.get("text") or "")
+    if value.get("currency"):
+        return f"{number:.0f} {value['currency']}"
+    return f"{number:.0f}" if float(number).is_integer() else str(number)
 
 
 def event_row(record: dict[str, Any]) -> list[Any]:
-    args = record["args"]
+    # only the roles the event has are worked out; the other columns are empty
+    cells = {role: SEPARATOR.join([shown(v) for v in values])
+             for role, values in record["args"].items()}
     return [
         record["event_id"], record["doc"], record["date"], record["type"], record["status"],
         record["confidence"],
-        *[SEPARATOR.join(shown(v) for v in args.get(role, [])) for role in ROLE_COLUMNS],
+        *[cells.get(role, "") for role in ROLE_COLUMNS],
         record["summary"], record["evidence"], record["outlet"], record["published"],
         record["url"], record["title"], SEPARATOR.join(record["flags"]),
     ]

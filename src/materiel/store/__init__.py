@@ -1,7 +1,6 @@
 """The store: SQLite (embedded default) or PostgreSQL, schema kept by Alembic migrations."""
 
 from materiel.store.db import default_db_url, to_url
-from materiel.store.events import EventFilter
 from materiel.store.repository import AddResult, Store, StoredDocument
 
-__all__ = ["AddResult", "EventFilter", "Store", "StoredDocument", "default_db_url", "to_url"]
+__all__ = ["AddResult", "Store", "StoredDocument", "default_db_url", "to_url"]

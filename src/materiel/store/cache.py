@@ -18,6 +18,7 @@ SIZE = 256
 
 _answers: OrderedDict[tuple[Any, ...], Any] = OrderedDict()
 _lock = threading.Lock()
+MISSING = object()  # what `lookup` gives when nothing is kept
 
 
 def clear() -> None:
@@ -25,19 +26,36 @@ def clear() -> None:
         _answers.clear()
 
 
+def _key(store: Store, key: Hashable, fresh: Freshness) -> tuple[Any, ...]:
+    return (store.url, key, tuple(fresh.to_json().values()))
+
+
+def lookup(store: Store, key: Hashable, fresh: Freshness) -> Any:
+    """The answer kept for `key` at this state of the database, or `MISSING`."""
+    full = _key(store, key, fresh)
+    with _lock:
+        if full in _answers:
+            _answers.move_to_end(full)
+            return _answers[full]
+    return MISSING
+
+
+def keep(store: Store, key: Hashable, fresh: Freshness, answer: Any) -> None:
+    full = _key(store, key, fresh)
+    with _lock:
+        _answers[full] = answer
+        while len(_answers) > SIZE:
+            _answers.popitem(last=False)
+
+
 def cached(store: Store, key: Hashable, compute: Callable[[], T],
            fresh: Freshness | None = None) -> T:
     """`compute()`, or its answer kept from an earlier call with the same key and the same
     state of the database."""
     fresh = fresh or freshness(store)
-    full = (store.url, key, tuple(fresh.to_json().values()))
-    with _lock:
-        if full in _answers:
-            _answers.move_to_end(full)
-            return _answers[full]
+    found = lookup(store, key, fresh)
+    if found is not MISSING:
+        return found
     answer = compute()
-    with _lock:
-        _answers[full] = answer
-        while len(_answers) > SIZE:
-            _answers.popitem(last=False)
+    keep(store, key, fresh, answer)
     return answer

@@ -13,7 +13,7 @@ import binascii
 import json
 import re
 from collections import Counter
-from collections.abc import Iterator
+from collections.abc import Collection, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from datetime import date
@@ -21,9 +21,13 @@ from typing import Any
 
 import pycountry
 from sqlalchemy import (
+    ARRAY,
     ColumnElement,
     Connection,
+    Integer,
+    Select,
     and_,
+    bindparam,
     exists,
     func,
     literal_column,
@@ -45,7 +49,7 @@ from materiel.store.schema import (
     sentences,
     sources,
 )
-from materiel.store.search import event_matches
+from materiel.store.search import event_matches, is_common
 
 SORTS = ("newest", "least_confident", "document")  # "document": grouped by document
 REVIEW_STATES = ("unreviewed", "accepted", "rejected", "edited")
@@ -196,8 +200,8 @@ def _arg_matches(roles: list[str] | None, needle: str, *, every: bool) -> Column
     """Events with an argument (in `roles`) naming `needle`: a knowledge-base id is looked
     up by index; other text matches part of an argument's text or name, any case.
 
-    `every`: the statement looks at every event (facet counts): the events found are listed
-    once, by one pass over the arguments. Otherwise (a page) each event met in the page's
+    `every`: the statement looks at every event (counts): the events found are listed once,
+    by one pass over the arguments. Otherwise (a page) each event met in the page's
     order is checked, which stops as soon as the page is full.
     """
     if _KB_ID.fullmatch(needle):
@@ -229,34 +233,40 @@ def _story_outlet(outlet: str) -> ColumnElement[bool]:
     return events.c.document_id.in_(union(select(documents.c.id).where(named), copies))
 
 
-def filter_conditions(conn: Connection, q: EventQuery, *,
-                skip: str | None = None) -> list[ColumnElement[bool]]:
-    """WHERE terms for `q`; `skip` leaves out one facet's own term (for its counts), and
-    says the statement counts over every event."""
+def filter_conditions(conn: Connection, q: EventQuery, *, skip: Collection[str] = (),
+                      every: bool = False,
+                      shared: dict[str, ColumnElement[bool]] | None = None
+                      ) -> list[ColumnElement[bool]]:
+    """WHERE terms for `q`, leaving out the facets named in `skip` (for their own counts).
+
+    `every`: the statement looks at every event (counts), not the first page of them.
+    `shared`: terms already worked out once by `shared_matches`, used as they are.
+    """
+    shared = shared or {}
     conds: list[ColumnElement[bool]] = []
-    if q.type and skip != "type":
+    if q.type and "type" not in skip:
         conds.append(events.c.type == q.type)
-    if q.status and skip != "status":
+    if q.status and "status" not in skip:
         conds.append(events.c.status == q.status)
-    if q.review and skip != "review":
+    if q.review and "review" not in skip:
         conds.append(events.c.review_state == q.review)
-    if q.outlet and skip != "outlet":
+    if q.outlet and "outlet" not in skip:
         conds.append(_story_outlet(q.outlet))
-    if q.party and skip != "party":
-        conds.append(_arg_matches(PARTY_ROLES, q.party, every=skip is not None))
-    if q.item and skip != "item":
-        conds.append(_arg_matches(["item"], q.item, every=skip is not None))
-    if q.country and skip != "country":
+    if q.party and "party" not in skip:
+        conds.append(shared.get("party", _arg_matches(PARTY_ROLES, q.party, every=every)))
+    if q.item and "item" not in skip:
+        conds.append(shared.get("item", _arg_matches(["item"], q.item, every=every)))
+    if q.country and "country" not in skip:
         conds.append(_has_entity(country_id(q.country)))
     if q.entity:
         conds.append(_has_entity(q.entity))
     if q.text and q.text.strip():
-        conds.append(event_matches(conn, q.text))
+        conds.append(shared.get("text", event_matches(conn, q.text)))
     if q.date_from:
         conds.append(events.c.date >= q.date_from)
     if q.date_to:
         conds.append(events.c.date <= q.date_to + "\uffff")
-    if q.min_confidence > 0 and skip != "confidence":
+    if q.min_confidence > 0 and "confidence" not in skip:
         conds.append(events.c.confidence >= q.min_confidence)
     if q.max_confidence < 1:
         conds.append(events.c.confidence <= q.max_confidence)
@@ -264,13 +274,40 @@ def filter_conditions(conn: Connection, q: EventQuery, *,
         conds.append(events.c.document_id.in_(
             select(documents.c.id).where(documents.c.doc_key == q.doc)))
     if not q.all_copies and not q.doc:
-        conds.append(events.c.document_id.not_in(_LATER_COPIES))
+        conds.append(events.c.document_id.not_in(LATER_COPIES))
     return conds
+
+
+def shared_matches(conn: Connection, q: EventQuery) -> dict[str, ColumnElement[bool]]:
+    """The costly terms of `q` (a full-text search, a party or item given as text: each a
+    pass over every document or argument), each worked out once into the list of events it
+    finds, for statements that would otherwise each repeat it (facet counts)."""
+    found: dict[str, ColumnElement[bool]] = {}
+    wanted: dict[str, ColumnElement[bool]] = {}
+    if q.text and q.text.strip():
+        wanted["text"] = event_matches(conn, q.text)
+    if q.party and not _KB_ID.fullmatch(q.party):
+        wanted["party"] = _arg_matches(PARTY_ROLES, q.party, every=True)
+    if q.item and not _KB_ID.fullmatch(q.item):
+        wanted["item"] = _arg_matches(["item"], q.item, every=True)
+    for name, cond in wanted.items():
+        ids = list(conn.execute(select(events.c.id).where(cond)).scalars())
+        found[name] = events.c.id.in_(_id_values(conn, ids))
+    return found
+
+
+def _id_values(conn: Connection, ids: list[int]) -> Select[Any]:
+    """A one-column SELECT of `ids`, bound as one parameter whatever their number."""
+    if conn.dialect.name == "postgresql":
+        return select(func.unnest(bindparam(None, ids, type_=ARRAY(Integer))))
+    values = func.json_each(json.dumps(ids)).table_valued("value")
+    return select(values.c.value)
 
 
 # Conditions stay on the events table (documents only through subqueries): looking up the
 # document of every event before sorting would cost a join per stored event.
-_LATER_COPIES = (select(documents.c.id)
+# The documents that are a story's later copies (their events are listed from its first).
+LATER_COPIES = (select(documents.c.id)
                  .join(clusters, clusters.c.id == documents.c.cluster_id)
                  .where(clusters.c.canonical_document_id != documents.c.id))
 _ARG_FIELDS = {"text": event_args.c.text, "name": event_args.c.name,
@@ -295,13 +332,27 @@ def _records(conn: Connection, rows: list[dict[str, Any]]) -> list[dict[str, Any
         row.update(docs[row["document_id"]], id=row["id"])
     copies = cluster_copies(conn, {r["cluster_id"] for r in rows})
     args: dict[int, dict[str, list[dict[str, Any]]]] = {r["id"]: {} for r in rows}
-    for event_id, role, *fields in conn.execute(
-            select(event_args.c.event_id, event_args.c.role, *_ARG_FIELDS.values())
-            .where(event_args.c.event_id.in_(list(args)))
-            .order_by(event_args.c.event_id, event_args.c.role, event_args.c.idx)):
-        # as Argument.to_json: the text, then only the fields that are set
-        value = {key: v for key, v in zip(_ARG_FIELDS, fields, strict=True) if v is not None}
-        args[event_id].setdefault(role, []).append(value)
+    found_args = conn.execute(
+        select(event_args.c.event_id, event_args.c.role, *_ARG_FIELDS.values())
+        .where(event_args.c.event_id.in_(list(args)))
+        .order_by(event_args.c.event_id, event_args.c.role, event_args.c.idx)).all()
+    for event_id, role, text, name, entity_id, value, currency in found_args:
+        # as Argument.to_json: the text, then only the fields that are set (written out:
+        # an export makes some millions of these)
+        arg: dict[str, Any] = {} if text is None else {"text": text}
+        if name is not None:
+            arg["name"] = name
+        if entity_id is not None:
+            arg["id"] = entity_id
+        if value is not None:
+            arg["value"] = value
+        if currency is not None:
+            arg["currency"] = currency
+        by_role = args[event_id]
+        if role in by_role:
+            by_role[role].append(arg)
+        else:
+            by_role[role] = [arg]
     others = other_evidence(conn, list(args))
     return [_record(r, args[r["id"]], copies.get(r["cluster_id"], []),
                     [o["text"] for o in others.get(r["id"], [])]) for r in rows]
@@ -339,7 +390,10 @@ def _record(row: dict[str, Any], args: dict[str, list[dict[str, Any]]],
 
 def _select_page(conn: Connection, q: EventQuery, limit: int,
                  after: tuple[Any, int] | None) -> list[dict[str, Any]]:
-    conds = filter_conditions(conn, q)
+    shared = {}
+    if q.text and q.text.strip() and is_common(conn, q.text):
+        shared["text"] = event_matches(conn, q.text, in_order=True)
+    conds = filter_conditions(conn, q, shared=shared)
     if after is not None:
         conds.append(_after(q.sort, *after))
     stmt = select(events).where(*conds).order_by(*_order(q.sort)).limit(limit)
@@ -388,6 +442,38 @@ def iter_events(store: Store, q: EventQuery, *, batch: int = BATCH,
         keys = list(result.keys())
         for rows in result.partitions():
             yield from _records(conn, [dict(zip(keys, r, strict=True)) for r in rows])
+
+
+# review states of an event that a reviewer let stand (an added event is "accepted")
+STANDING = ("accepted", "edited")
+
+
+def iter_reviewed(store: Store, q: EventQuery, *, batch: int = BATCH
+                  ) -> Iterator[tuple[dict[str, Any], list[dict[str, Any]]]]:
+    """The documents of `q` (those holding an event it selects) whose every event has been
+    reviewed, in storing order, each as ({"doc", "published"}, its events that stand, in
+    text order): an empty list where every event was rejected. One snapshot, `batch`
+    documents at a time."""
+    unreviewed = select(events.c.document_id).where(events.c.review_state == "unreviewed")
+    with _snapshot(store) as conn:
+        chosen = (select(events.c.document_id).distinct()
+                  .where(*filter_conditions(conn, q), events.c.document_id.not_in(unreviewed))
+                  .order_by(events.c.document_id))
+        result = conn.execution_options(stream_results=True, yield_per=batch).execute(chosen)
+        for part in result.partitions():
+            ids = [int(row[0]) for row in part]
+            docs = {d.id: {"doc": d.doc_key, "published": d.published} for d in conn.execute(
+                select(documents.c.id, documents.c.doc_key, documents.c.published)
+                .where(documents.c.id.in_(ids)))}
+            rows = [dict(r._mapping) for r in conn.execute(
+                select(events).where(events.c.document_id.in_(ids),
+                                     events.c.review_state.in_(STANDING))
+                .order_by(events.c.document_id, events.c.evidence_start, events.c.id))]
+            standing: dict[int, list[dict[str, Any]]] = {}
+            for record in _records(conn, rows):
+                standing.setdefault(record["document_id"], []).append(record)
+            for document_id in ids:
+                yield docs[document_id], standing.get(document_id, [])
 
 
 def count_events(store: Store, q: EventQuery) -> int:
@@ -515,6 +601,27 @@ def document_page(store: Store, *, limit: int = 50, cursor: str | None = None,
     items = items[:limit]
     next_cursor = encode_cursor("newest", "", items[-1]["id"]) if more else None
     return DocumentPage(items, next_cursor)
+
+
+def cluster_detail(store: Store, cluster_id: int) -> dict[str, Any] | None:
+    """A cluster of copies of one story: its documents in storing order (the canonical one,
+    whose events stand for the story, marked) and the story's events, listed once."""
+    n_events = (select(func.count()).where(events.c.document_id == documents.c.id)
+                .scalar_subquery())
+    with store.engine.connect() as conn:
+        found = conn.execute(select(clusters.c.canonical_document_id)
+                             .where(clusters.c.id == cluster_id)).first()
+        if found is None:
+            return None
+        members = [dict(r._mapping) for r in conn.execute(
+            select(*_DOC_COLUMNS, n_events.label("events"))
+            .where(documents.c.cluster_id == cluster_id).order_by(documents.c.id))]
+    canonical = found.canonical_document_id
+    for member in members:
+        member["canonical"] = member["id"] == canonical
+    story = document_events(store, canonical) if canonical is not None else []
+    return {"id": cluster_id, "canonical_document_id": canonical, "documents": members,
+            "events": story}
 
 
 def document_events(store: Store, document_id: int) -> list[dict[str, Any]]:

@@ -18,7 +18,6 @@ from materiel.dedup import NEAR_DUPLICATE, Signature, body_text, exact_hash, sig
 from materiel.models import CleanDocument, Document, Event
 from materiel.store import db
 from materiel.store import events as event_store
-from materiel.store.events import EventFilter
 from materiel.store.schema import (
     clusters,
     documents,
@@ -290,10 +289,6 @@ class Store:
         event_store.add_quotes(conn, document_id, found)
 
     # -- reading -----------------------------------------------------------------------------
-
-    def events(self, flt: EventFilter | None = None) -> list[dict[str, Any]]:
-        with self.engine.connect() as conn:
-            return event_store.query_events(conn, flt or EventFilter())
 
     def count_events(self) -> int:
         with self.engine.connect() as conn:

@@ -11,13 +11,14 @@ import re
 from dataclasses import dataclass
 from typing import Any
 
-from sqlalchemy import ColumnElement, Connection, Integer, column, or_, text
+from sqlalchemy import ColumnElement, Connection, Integer, column, func, or_, select, text
 from sqlalchemy.sql.elements import TextClause
 
 from materiel.store.schema import DOCUMENTS_FTS, EVENTS_FTS, events
 
 MARK_OPEN, MARK_CLOSE = "\ue000", "\ue001"  # private-use characters: never real text
 MAX_QUERY = 200  # characters of a search that are looked at
+COMMON = 50  # a search that one event in this many matches is common
 _TERM = re.compile(r'"([^"]*)"|(\S+)')
 _WORD = re.compile(r"\w+")
 _PG_QUERY = "websearch_to_tsquery('english', :{name})"
@@ -63,11 +64,35 @@ def _document_rows(conn: Connection, query: str, name: str) -> TextClause:
     return text(sql).bindparams(**{name: fts5_query(query) or '""'})
 
 
-def event_matches(conn: Connection, query: str) -> ColumnElement[bool]:
-    """A condition on `events`: its evidence or summary, or its document, holds the search."""
+def event_matches(conn: Connection, query: str, *, in_order: bool = False
+                  ) -> ColumnElement[bool]:
+    """A condition on `events`: its evidence or summary, or its document, holds the search.
+
+    `in_order`: the statement walks the events in its own order and checks each against
+    the matches (listed once), rather than fetching every match and sorting them: the
+    better way to a page of a search that many events match (see `is_common`).
+    """
     ids = _event_rows(conn, query, "fts_event_q").columns(column("id", Integer))
     docs = _document_rows(conn, query, "fts_doc_q").columns(column("id", Integer))
+    if in_order:  # "+ 0": not a list of lookups
+        return or_((events.c.id + 0).in_(ids), (events.c.document_id + 0).in_(docs))
     return or_(events.c.id.in_(ids), events.c.document_id.in_(docs))
+
+
+def is_common(conn: Connection, query: str) -> bool:
+    """Whether more than one event in COMMON matches the search, going by SQLite's full-text
+    index (matches counted up to that many, so the answer costs little); on PostgreSQL
+    the planner weighs this itself (always False)."""
+    if _is_pg(conn):
+        return False
+    stored = conn.execute(select(func.max(events.c.id))).scalar() or 0
+    enough = max(stored // COMMON, 100)
+    found = 0
+    for rows in (_event_rows(conn, query, "q"), _document_rows(conn, query, "q")):
+        capped = f"SELECT count(*) FROM ({rows.text} LIMIT :enough)"
+        found += conn.execute(text(capped).bindparams(**rows.compile().params,
+                                                      enough=enough)).scalar() or 0
+    return found >= enough
 
 
 def highlight_evidence(conn: Connection, query: str, event_ids: list[int]) -> dict[int, str]:

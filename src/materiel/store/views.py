@@ -10,11 +10,11 @@ from dataclasses import dataclass, field
 from datetime import date, timedelta
 from typing import Any
 
-from sqlalchemy import and_, distinct, func, or_, select
+from sqlalchemy import distinct, func, or_, select
 
 from materiel.store import cache, query
 from materiel.store.events import other_evidence
-from materiel.store.facets import FacetValue, facet_counts, total
+from materiel.store.facets import FacetValue, count_facets
 from materiel.store.query import EventQuery, filter_conditions
 from materiel.store.repository import Store
 from materiel.store.schema import documents, event_args, events
@@ -32,17 +32,22 @@ PRECISION = {4: "year", 7: "month", 10: "day"}
 class Feed:
     items: list[dict[str, Any]]
     next_cursor: str | None
-    total: int
+    total: int | None  # None: not counted in time (more than the page holds)
     facets: dict[str, list[FacetValue]]
     documents: list[DocumentHit] = field(default_factory=list)  # search hits among documents
+    timed_out: tuple[str, ...] = ()  # facets not counted in time: shown without counts
 
 
 def feed(store: Store, q: EventQuery, cursor: str | None = None,
-         limit: int = FEED_PAGE) -> Feed:
+         limit: int = FEED_PAGE, facet_time_limit: float | None = None) -> Feed:
     """A page of events with the facet counts under `q` and, for a search, the hits marked
-    in each event's evidence and the documents that hold it."""
+    in each event's evidence and the documents that hold it. Facets not counted within
+    `facet_time_limit` seconds (None: no limit) are listed in `timed_out`."""
     page = query.event_page(store, q, limit=limit, cursor=cursor)
-    counts = facet_counts(store, q, top=FACET_SIZE)
+    counts = count_facets(store, q, top=FACET_SIZE, time_limit=facet_time_limit)
+    total = counts.total
+    if total is None and cursor is None and page.next_cursor is None:
+        total = len(page.items)  # the whole selection is on this page
     hits: list[DocumentHit] = []
     if q.text and q.text.strip():
         with store.engine.connect() as conn:
@@ -53,7 +58,7 @@ def feed(store: Store, q: EventQuery, cursor: str | None = None,
             e["marked"] = marked.get(e["event_id"])
     with store.engine.connect() as conn:
         query.with_canonical(conn, page.items)
-    return Feed(page.items, page.next_cursor, total(counts, q), counts, hits)
+    return Feed(page.items, page.next_cursor, total, counts.facets, hits, counts.timed_out)
 
 
 def marked_text(text: str, spans: list[tuple[int, int, Any]]) -> list[tuple[str, Any]]:
@@ -168,7 +173,7 @@ def entity_detail(store: Store, entity_id: str) -> dict[str, Any] | None:
 class Charts:
     weeks: list[date]
     series: dict[str, list[int]]  # events per week, by type
-    tops: dict[str, list[tuple[str, str, int, str]]]  # by role: see top_by_role
+    tops: dict[str, list[tuple[str, str, int, str]]]  # by role: see top_by_roles
     countries: dict[str, int]  # see country_counts
 
 
@@ -176,8 +181,7 @@ def charts(store: Store) -> Charts:
     """Everything the charts page draws, kept until the database changes."""
     def compute() -> Charts:
         weeks, series = weekly_counts(store)
-        return Charts(weeks, series, {role: top_by_role(store, role) for role in CHART_ROLES},
-                      country_counts(store))
+        return Charts(weeks, series, top_by_roles(store, CHART_ROLES), country_counts(store))
 
     return cache.cached(store, "charts", compute)
 
@@ -206,19 +210,26 @@ def weekly_counts(store: Store, q: EventQuery | None = None
     return weeks, {k: [counts.get((w, k), 0) for w in weeks] for k in kinds}
 
 
-def top_by_role(store: Store, role: str, q: EventQuery | None = None,
-                limit: int = 10) -> list[tuple[str, str, int, str]]:
-    """(key, label, events, entity id or "") of the commonest fillers of `role`."""
+def top_by_roles(store: Store, roles: tuple[str, ...], q: EventQuery | None = None,
+                 limit: int = 10) -> dict[str, list[tuple[str, str, int, str]]]:
+    """For each role, (key, label, events, entity id or "") of its commonest fillers: one
+    pass over the arguments for every role."""
     key = func.coalesce(event_args.c.entity_id, event_args.c.name, event_args.c.text)
     n = func.count(distinct(event_args.c.event_id))
     with store.engine.connect() as conn:
-        chosen = select(events.c.id).where(*filter_conditions(conn, q or EventQuery()))
+        chosen = select(events.c.id).where(*filter_conditions(conn, q or EventQuery(),
+                                                              every=True))
         rows = conn.execute(
-            select(key, func.max(func.coalesce(event_args.c.name, event_args.c.text)), n,
+            select(event_args.c.role, key,
+                   func.max(func.coalesce(event_args.c.name, event_args.c.text)), n,
                    func.max(event_args.c.entity_id))
-            .where(event_args.c.role == role, event_args.c.event_id.in_(chosen))
-            .group_by(key).order_by(n.desc(), key).limit(limit)).all()
-    return [(str(r[0]), str(r[1]), int(r[2]), r[3] or "") for r in rows]
+            .where(event_args.c.role.in_(roles), (event_args.c.event_id + 0).in_(chosen))
+            .group_by(event_args.c.role, key)).all()
+    tops: dict[str, list[tuple[str, str, int, str]]] = {role: [] for role in roles}
+    for role, k, label, count, entity in rows:
+        tops[role].append((str(k), str(label), int(count), entity or ""))
+    return {role: sorted(found, key=lambda r: (-r[2], r[0]))[:limit]
+            for role, found in tops.items()}
 
 
 def country_counts(store: Store, q: EventQuery | None = None) -> dict[str, int]:
@@ -226,21 +237,33 @@ def country_counts(store: Store, q: EventQuery | None = None) -> dict[str, int]:
     whose location is a place of the gazetteer in it; an event counts once per country."""
     from materiel.kb.locations import gazetteer
 
-    is_place = event_args.c.entity_id.like("geonames:%")
+    n = func.count(distinct(event_args.c.event_id))
+    country = [event_args.c.entity_id >= "country:", event_args.c.entity_id < "country;"]
+    place = [event_args.c.role == "location", event_args.c.entity_id >= "geonames:",
+             event_args.c.entity_id < "geonames;"]
     with store.engine.connect() as conn:
-        chosen = select(events.c.id).where(*filter_conditions(conn, q or EventQuery()))
-        pairs = conn.execute(
-            select(event_args.c.event_id, event_args.c.entity_id).distinct()
-            .where(or_(event_args.c.entity_id.like("country:%"),
-                       and_(event_args.c.role == "location", is_place)),
-                   event_args.c.event_id.in_(chosen))).all()
-    places = gazetteer() if any(eid.startswith("geonames:") for _, eid in pairs) else None
+        chosen = (event_args.c.event_id + 0).in_(
+            select(events.c.id).where(*filter_conditions(conn, q or EventQuery(), every=True)))
+        counts: Counter[str] = Counter()
+        for entity_id, events_naming in conn.execute(
+                select(event_args.c.entity_id, n).where(*country, chosen)
+                .group_by(event_args.c.entity_id)):
+            counts[entity_id.partition(":")[2].upper()] += int(events_naming)
+        located = conn.execute(select(event_args.c.event_id, event_args.c.entity_id)
+                               .where(*place, chosen)).all()
+        if not located:
+            return dict(counts)
+        # events with a place that also name a country: counted above for that country
+        named = {(event_id, entity_id.partition(":")[2].upper()) for event_id, entity_id in
+                 conn.execute(select(event_args.c.event_id, event_args.c.entity_id).where(
+                     *country, chosen,
+                     event_args.c.event_id.in_(select(event_args.c.event_id).where(*place))))}
+    places = gazetteer()
     seen: set[tuple[int, str]] = set()
-    for event_id, eid in pairs:
-        kind, _, code = eid.partition(":")
-        if kind == "geonames" and places is not None:
-            place = places.place(int(code)) if code.isdigit() else None
-            code = place.country or "" if place else ""
-        if code:
-            seen.add((event_id, code.upper()))
-    return dict(Counter(code for _, code in seen))
+    for event_id, entity_id in located:
+        code = entity_id.partition(":")[2]
+        found = places.place(int(code)) if code.isdigit() else None
+        if found and found.country:
+            seen.add((event_id, found.country.upper()))
+    counts.update(code for event_id, code in seen - named)
+    return dict(counts)

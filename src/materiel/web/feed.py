@@ -6,7 +6,7 @@ link to the next page stays right while new events arrive.
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from urllib.parse import urlencode
 
@@ -19,12 +19,15 @@ FILTERS = {"type": "type", "party": "party", "item": "item", "country": "country
            "min_confidence": "min_confidence", "q": "text"}
 # facet -> the query-string name its values set
 FACET_PARAMS = {"confidence": "min_confidence"}
+# the feed's query-string names that /api/v1/export spells otherwise
+EXPORT_PARAMS = {"date_from": "from", "date_to": "to"}
 
 
 @dataclass(frozen=True)
 class FeedParams:
     values: Mapping[str, str]  # the filters set, by query-string name
     cursor: str | None = None
+    count_all: bool = False  # "counts=all": every facet counted, however long it takes
 
     @classmethod
     def parse(cls, params: Mapping[str, str]) -> FeedParams:
@@ -35,7 +38,7 @@ class FeedParams:
             if value:
                 values[name] = value[:MAX_TEXT]
         cursor = (params.get("cursor") or "").strip() or None
-        return cls(values, cursor)
+        return cls(values, cursor, params.get("counts") == "all")
 
     def query(self) -> EventQuery:
         """The selection (ValueError when a value is not valid)."""
@@ -64,3 +67,18 @@ class FeedParams:
 
     def page_link(self, cursor: str) -> str:
         return "/?" + urlencode({**self.values, "cursor": cursor})
+
+    def export_link(self, fmt: str) -> str:
+        """The export (/api/v1/export) of every event under the page's filters."""
+        values = [(EXPORT_PARAMS.get(k, k), v) for k, v in self.values.items()]
+        return "/api/v1/export?" + urlencode([*values, ("format", fmt)])
+
+    def count_link(self) -> str:
+        """This page with every facet counted (the link shown where one was not in time)."""
+        cursor = {"cursor": self.cursor} if self.cursor else {}
+        return "/?" + urlencode({**self.values, **cursor, "counts": "all"})
+
+    def counts_url(self, facets: Iterable[str]) -> str:
+        """Where the page's script fetches the counts of `facets` (see `pages.facet_json`)."""
+        return "/facets.json?" + urlencode([*self.values.items(),
+                                            *(("facet", name) for name in facets)])

@@ -11,9 +11,12 @@ from fastapi.responses import HTMLResponse
 from fastapi.staticfiles import StaticFiles
 from jinja2 import Environment, FileSystemLoader, select_autoescape
 
+from materiel.api.errors import SafeJSONResponse, error_response
+from materiel.api.settings import Settings
 from materiel.models import EVENT_TYPES
 from materiel.store import Store, query, views
 from materiel.store.events import PARTY_ROLES
+from materiel.store.facets import FACETS, count_facets
 from materiel.store.search import split_marks
 from materiel.web import charts, worldmap
 from materiel.web.feed import FeedParams
@@ -64,15 +67,56 @@ def error_page(request: Request, status: int, message: str) -> HTMLResponse:
     return render("error.html", request, status=status, status_code=status, message=message)
 
 
+def settings_of(request: Request) -> Settings:
+    return getattr(request.app.state, "settings", None) or Settings()
+
+
+def events_phrase(total: int | None, shown: int) -> str:
+    """"1 event", "1,234 events", or "more than 50 events" where the count did not finish."""
+    if total is None:
+        return f"more than {shown:,} events"
+    return f"{total:,} event{'' if total == 1 else 's'}"
+
+
+templates.globals["events_phrase"] = events_phrase
+templates.globals["facet_names"] = FACETS
+
+
 @router.get("/", response_class=HTMLResponse)
 def feed_page(request: Request, store: StoreDep) -> HTMLResponse:
     params = FeedParams.parse(request.query_params)
+    settings = settings_of(request)
+    limit_ms = (settings.facet_count_limit_ms if params.count_all
+                else settings.facet_time_limit_ms)
     try:
-        feed = views.feed(store, params.query(), cursor=params.cursor)
+        feed = views.feed(store, params.query(), cursor=params.cursor,
+                          facet_time_limit=limit_ms / 1000)
     except ValueError as exc:  # a filter or a cursor that is not valid
         return error_page(request, 400, str(exc))
     return render("feed.html", request, params=params, feed=feed,
                   q=params.values.get("q"))
+
+
+@router.get("/facets.json")
+def facet_json(request: Request, store: StoreDep) -> SafeJSONResponse:
+    """The counts of the facets named by `facet` under the feed's filters, with the links
+    the feed gives their values: what the feed's script fetches for the facets it showed
+    without counts."""
+    params = FeedParams.parse(request.query_params)
+    names = tuple(dict.fromkeys(request.query_params.getlist("facet"))) or FACETS
+    try:
+        counts = count_facets(store, params.query(), top=views.FACET_SIZE, facets=names,
+                              time_limit=settings_of(request).facet_count_limit_ms / 1000)
+    except ValueError as exc:
+        return error_response(400, str(exc))
+    return SafeJSONResponse({
+        "facets": {name: [{"value": v.value, "label": v.label, "events": v.events,
+                           "href": params.link(**{name: v.value}),
+                           "on": v.value == params.get(name)} for v in values]
+                   for name, values in counts.facets.items()},
+        "timed_out": list(counts.timed_out),
+        "total": counts.total,
+    })
 
 
 @router.get("/events/{event_id}", response_class=HTMLResponse)
@@ -90,7 +134,8 @@ def document_page(request: Request, document_id: int, store: StoreDep) -> HTMLRe
         return error_page(request, 404, f"No document {document_id}.")
     found = query.document_events(store, document_id)
     return render("document.html", request, doc=doc, events=found,
-                  pieces=views.marked_text(doc.clean_text, views.evidence_spans(store, found)))
+                  pieces=views.marked_text(doc.clean_text, views.evidence_spans(store, found)),
+                  sentence_spans=[[s["idx"], s["start"], s["end"]] for s in doc.sentences])
 
 
 @router.get("/entities/{entity_id:path}", response_class=HTMLResponse)

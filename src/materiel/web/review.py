@@ -189,14 +189,35 @@ def _sentences(request: Request, document_id: int) -> list[dict[str, Any]] | Non
             for s in doc.sentences]
 
 
+def _sentence_number(value: str) -> int | None:
+    """A sentence's index as posted, or None (not a number, or beyond any index stored)."""
+    try:
+        number = int(value)
+    except ValueError:
+        return None
+    return number if 0 <= number < 2**31 else None
+
+
+def _add_form(request: Request, document_id: int, sentences: list[dict[str, Any]],
+              chosen: int | None, form: dict[str, str] | None = None,
+              problem: str | None = None) -> HTMLResponse:
+    """The add-event form; after a refused post, with what was sent filled back in."""
+    form = form or {}
+    rows = [{"role": r, "text": v["text"], "id": v.get("id", "")}
+            for r, values in _roles_from(form).items() for v in values]
+    rows += [{"role": "", "text": "", "id": ""}] * (ROLE_ROWS + 1)
+    values = {k: form.get(k) for k in ("type", "date", "status", "reason")}
+    return render("review_add.html", request, status=400 if problem else 200,
+                  document_id=document_id, sentences=sentences, chosen=chosen,
+                  problem=problem, rows=rows, values=values)
+
+
 @router.get("/documents/{document_id}/add-event", response_class=HTMLResponse)
 def add_page(request: Request, document_id: int, sentence: int | None = None) -> HTMLResponse:
     found = _sentences(request, document_id)
     if found is None:
         return error_page(request, 404, f"No document {document_id}.")
-    return render("review_add.html", request, document_id=document_id, sentences=found,
-                  chosen=sentence, problem=None,
-                  rows=[{"role": "", "text": "", "id": ""}] * (ROLE_ROWS + 1))
+    return _add_form(request, document_id, found, sentence)
 
 
 @router.post("/documents/{document_id}/add-event")
@@ -205,8 +226,11 @@ async def add(request: Request, document_id: int) -> Response:
     if isinstance(user, Response):
         return user
     form = await _form(request)
+    chosen = _sentence_number(form.get("sentence", ""))
     try:
-        new = review.NewEvent(document_id=document_id, sentence=int(form.get("sentence", "")),
+        if chosen is None:
+            raise ValueError("Choose the sentence that reports the event.")
+        new = review.NewEvent(document_id=document_id, sentence=chosen,
                               type=form.get("type", ""), date=form.get("date") or None,
                               status=form.get("status") or None, roles=_roles_from(form),
                               reason=form.get("reason") or None)
@@ -215,9 +239,7 @@ async def add(request: Request, document_id: int) -> Response:
         return error_page(request, 404, str(exc))
     except ValueError as exc:
         found = _sentences(request, document_id) or []
-        return render("review_add.html", request, status=400, document_id=document_id,
-                      sentences=found, chosen=None, problem=str(exc),
-                      rows=[{"role": "", "text": "", "id": ""}] * (ROLE_ROWS + 1))
+        return _add_form(request, document_id, found, chosen, form, str(exc))
     return RedirectResponse(f"/events/{event_id}#evidence", status_code=303)
 
 
