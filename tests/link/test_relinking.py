@@ -17,12 +17,14 @@ from materiel.link.canonical import relink
 from materiel.link.review import detach
 from materiel.models import Argument, CleanDocument, Event
 from materiel.pipeline import ingest
+from materiel.review import actions
 from materiel.store import Store
 from materiel.store.schema import (
     canonical_events,
     canonical_members,
     documents,
     events,
+    link_relations,
     story_links,
 )
 
@@ -196,3 +198,66 @@ def test_a_group_too_large_to_partition_keeps_its_canonical_events_whole(store, 
         conn.execute(canonical_members.delete().where(canonical_members.c.event_id == w4))
         relink(conn, [w4], limit=1)  # w4 joins its best match; nothing else moves
     assert partition(store) == before
+
+
+def _event_of(conn, doc_key: str) -> int:
+    return conn.execute(select(events.c.id).join(documents).where(
+        documents.c.doc_key == doc_key)).scalar_one()
+
+
+def test_a_reviewer_edit_relinks_the_event_and_undo_brings_it_back(store):
+    with store.engine.connect() as conn:
+        w4 = _event_of(conn, "w4")
+    roles = {"donor": [{"text": "the United States", "id": "country:US"}],
+             "recipient": [{"text": "India", "id": "country:IN"}],
+             "item": [{"text": "HAWK missiles"}],
+             "value": [{"text": "$400 million", "value": 400e6, "currency": "USD"}]}
+    actions.edit(store, w4, "reviewer", actions.EventEdit(roles=roles))
+    assert frozenset({"w4"}) in partition(store)  # no longer the package given to Ukraine
+    assert all_records(store)[frozenset({"w4"})]["args"]["recipient"][0]["id"] == "country:IN"
+    bought = {"buyer": [{"text": "India", "id": "country:IN"}],
+              "item": [{"text": "HAWK missiles"}]}
+    actions.edit(store, w4, "reviewer", actions.EventEdit(type="procurement", roles=bought))
+    with store.engine.connect() as conn:
+        types = {r.event_id: r.type for r in conn.execute(
+            select(canonical_members.c.event_id, canonical_events.c.type).join(canonical_events))}
+    assert types[w4] == "procurement"  # the canonical event follows its member's new type
+    actions.undo(store, w4, "reviewer")
+    actions.undo(store, w4, "reviewer")
+    assert frozenset({"w1", "w2", "w4"}) in partition(store)
+
+
+def test_an_event_a_reviewer_adds_joins_the_event_it_reports(store, tmp_path):
+    path = tmp_path / "x1.jsonl"
+    path.write_text(json.dumps({"id": "x1", "published": "2022-11-06", "title": "Story x1",
+                                "text": "Washington pledged HAWK missiles worth $400 million "
+                                        "to Kyiv on 4 November.", "outlet": "outlet-x1"}) + "\n")
+    ingest([str(path)], store, extractor=Scripted({}))
+    with store.engine.connect() as conn:
+        doc_id = conn.execute(select(documents.c.id).where(
+            documents.c.doc_key == "x1")).scalar_one()
+    roles = {"donor": [{"text": "Washington", "id": "country:US"}],
+             "recipient": [{"text": "Kyiv", "id": "country:UA"}],
+             "item": [{"text": "HAWK missiles"}],
+             "value": [{"text": "$400 million", "value": 400e6, "currency": "USD"}]}
+    added = actions.add_event(store, "reviewer", actions.NewEvent(
+        document_id=doc_id, sentence=0, type="aid", date="2022-11-04", status="announced",
+        roles=roles))
+    assert frozenset({"w1", "w2", "w4", "x1"}) in partition(store)
+    actions.undo(store, added, "reviewer")  # undoing the addition removes the event again
+    assert frozenset({"w1", "w2", "w4"}) in partition(store)
+
+
+def test_matches_are_kept_and_a_store_linked_before_they_were_still_links(store, tmp_path):
+    with store.engine.connect() as conn:
+        kept = conn.execute(select(func.count()).select_from(link_relations)).scalar()
+        compared = set(conn.execute(select(canonical_members.c.compared)).scalars())
+    assert kept and compared == {True}
+    before = partition(store)
+    with store.transaction() as conn:  # as the migration leaves a store linked before
+        conn.execute(link_relations.delete())
+        conn.execute(canonical_members.update().values(compared=False))
+    ingest([str(write(tmp_path / "again.jsonl", ["w4", "o2"]))], store,
+           extractor=Scripted(FOUND), reextract=True)
+    assert partition(store) == before
+    assert stories(store) == {(frozenset({"o1"}), frozenset({"o2"}))}

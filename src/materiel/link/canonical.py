@@ -8,6 +8,11 @@ group is partitioned as a whole, by a rule that ignores the order mentions came 
 store holds the same canonical events whatever order documents arrive in. Mentions of
 different stages of one story (an order, then its delivery) link their canonical events.
 A canonical event a reviewer placed an event in is left as the reviewer left it.
+
+What the matcher finds between two mentions is kept (`link_relations`): a new mention is
+compared with the candidates its keys find, and the mentions its group reaches are read
+back with their relations rather than compared again, so that the cost of a mention does
+not grow with the size of the groups around it.
 """
 
 from __future__ import annotations
@@ -31,6 +36,7 @@ from materiel.store.schema import (
     documents,
     event_args,
     events,
+    link_relations,
     story_links,
 )
 
@@ -73,7 +79,8 @@ def event_rows(conn: Connection, condition: Any) -> list[Any]:
                events.c.date, events.c.evidence, events.c.evidence_start,
                events.c.sentence_idx, events.c.review_state, documents.c.doc_key,
                documents.c.outlet, documents.c.published, documents.c.url,
-               canonical_members.c.canonical_id, canonical_members.c.pinned)
+               canonical_members.c.canonical_id, canonical_members.c.pinned,
+               canonical_members.c.compared)
         .join(documents, documents.c.id == events.c.document_id)
         .outerjoin(canonical_members, canonical_members.c.event_id == events.c.id)
         .where(condition).order_by(events.c.id)))
@@ -144,10 +151,12 @@ def refresh(conn: Connection, canonical_ids: Iterable[int]) -> None:
             conn.execute(delete(canonical_events).where(canonical_events.c.id == canonical_id))
             continue
         args = args_of(conn, [r.id for r in rows])
+        rows = sorted(rows, key=_order)
         values = canonical_values([MemberView(r.id, r.doc_key, r.date, r.status, args[r.id])
-                                   for r in sorted(rows, key=_order)])
+                                   for r in rows])
+        # a reviewer may have changed the type of the member that kept the canonical id
         conn.execute(update(canonical_events).where(canonical_events.c.id == canonical_id)
-                     .values(date=values["date"], status=values["status"],
+                     .values(type=rows[0].type, date=values["date"], status=values["status"],
                              args=json.dumps(values["args"], sort_keys=True),
                              conflicts=json.dumps(values["conflicts"], sort_keys=True),
                              updated_at=_now()))
@@ -162,6 +171,8 @@ class _Group:
     edges: dict[Pair, Strength] = field(default_factory=dict)
     neighbours: dict[int, set[int]] = field(default_factory=dict)
     stories: set[Pair] = field(default_factory=set)  # (event in the group, other event)
+    compared: set[int] = field(default_factory=set)  # relations with earlier mentions stored
+    fresh: set[int] = field(default_factory=set)  # compared in this run
 
 
 def _load(conn: Connection, group: _Group, condition: Any) -> list[int]:
@@ -170,7 +181,78 @@ def _load(conn: Connection, group: _Group, condition: Any) -> list[int]:
                           strict=True):
         group.facts[row.id] = facts
         group.canonical[row.id] = row.canonical_id
+        if row.compared:
+            group.compared.add(row.id)
     return [r.id for r in rows]
+
+
+Related = list[tuple[int, Decision, Strength]]  # other event, what it is to this one
+
+
+def _compare(conn: Connection, group: _Group, event_id: int,
+             members_of: dict[int, set[int]]) -> Related:
+    """Compare a mention with the members of the canonical events its keys find, and
+    store what it shares with them. `members_of` caches the members of canonical events
+    loaded so far."""
+    mine = group.facts[event_id]
+    found = sorted(_candidates(conn, lookup_keys(mine)))
+    fresh = set(found) - set(members_of)
+    if fresh:
+        _load(conn, group, canonical_members.c.canonical_id.in_(sorted(fresh)))
+        members_of.update({c: set() for c in fresh})
+        for other_id, owner in group.canonical.items():
+            if owner in fresh:
+                members_of[owner].add(other_id)
+    related: Related = []
+    for canonical_id in found:
+        for other_id in sorted(members_of[canonical_id]):
+            if other_id == event_id:
+                continue
+            relation = relate(mine, group.facts[other_id])
+            if relation.decision is not Decision.APART:
+                related.append((other_id, relation.decision, (relation.strength,
+                                                              relation.exact)))
+    _store(conn, event_id, related)
+    group.compared.add(event_id)
+    group.fresh.add(event_id)
+    return related
+
+
+def _store(conn: Connection, event_id: int, related: Related) -> None:
+    have = {(r.first_id, r.second_id) for r in conn.execute(
+        select(link_relations.c.first_id, link_relations.c.second_id).where(
+            (link_relations.c.first_id == event_id) | (link_relations.c.second_id == event_id)))}
+    rows = {}
+    for other_id, decision, (strength, exact) in related:
+        pair = (min(event_id, other_id), max(event_id, other_id))
+        if pair not in have:
+            rows[pair] = {"first_id": pair[0], "second_id": pair[1], "strength": strength,
+                          "exact": exact, "kind": "same" if decision is Decision.SAME
+                          else "story"}
+    if rows:
+        conn.execute(insert(link_relations), [rows[p] for p in sorted(rows)])
+
+
+def _stored(conn: Connection, group: _Group, event_ids: list[int]) -> dict[int, Related]:
+    """The relations kept for mentions compared before, with mentions in canonical events
+    a reviewer did not freeze."""
+    out: dict[int, Related] = {e: [] for e in event_ids}
+    if not event_ids:
+        return out
+    ids = sorted(set(event_ids))
+    rows = list(conn.execute(select(link_relations).where(
+        link_relations.c.first_id.in_(ids) | link_relations.c.second_id.in_(ids))
+        .order_by(link_relations.c.first_id, link_relations.c.second_id)))
+    others = {r.first_id for r in rows} | {r.second_id for r in rows}
+    _load(conn, group, events.c.id.in_(sorted(others - set(group.facts))))
+    frozen = _frozen(conn, {c for o in others if (c := group.canonical.get(o)) is not None})
+    for r in rows:
+        decision = Decision.SAME if r.kind == "same" else Decision.STORY
+        for mine, other in ((r.first_id, r.second_id), (r.second_id, r.first_id)):
+            if mine in out and other in group.facts \
+                    and group.canonical.get(other) not in frozen:
+                out[mine].append((other, decision, (r.strength, r.exact)))
+    return {mine: sorted(related) for mine, related in out.items()}
 
 
 def _gather(conn: Connection, seeds: list[int], group: _Group, limit: int) -> set[int]:
@@ -180,32 +262,32 @@ def _gather(conn: Connection, seeds: list[int], group: _Group, limit: int) -> se
     seen = set(seeds)
     todo = list(seeds)
     while todo and len(seen) <= limit:
-        event_id = todo.pop(0)
-        mine = group.facts[event_id]
-        found = sorted(_candidates(conn, lookup_keys(mine)))
-        fresh = set(found) - set(members_of)
-        if fresh:
-            _load(conn, group, canonical_members.c.canonical_id.in_(sorted(fresh)))
-            members_of.update({c: set() for c in fresh})
-            for other_id, owner in group.canonical.items():
-                if owner in fresh:
-                    members_of[owner].add(other_id)
-        for canonical_id in found:
-            for other_id in sorted(members_of[canonical_id]):
-                if other_id == event_id:
-                    continue
-                relation = relate(mine, group.facts[other_id])
-                pair = (min(event_id, other_id), max(event_id, other_id))
-                if relation.decision is Decision.SAME:
-                    group.edges[pair] = (relation.strength, relation.exact)
-                    group.neighbours.setdefault(event_id, set()).add(other_id)
-                    group.neighbours.setdefault(other_id, set()).add(event_id)
-                    if other_id not in seen:
-                        seen.add(other_id)
-                        todo.append(other_id)
-                elif relation.decision is Decision.STORY:
-                    group.stories.add((event_id, other_id))
+        # breadth first, one level at a time, so that the kept relations of a level are
+        # read in one statement
+        level, todo = todo, []
+        kept = _stored(conn, group, [e for e in level if e in group.compared])
+        for event_id in level:
+            if len(seen) > limit:
+                break
+            related = kept[event_id] if event_id in kept \
+                else _compare(conn, group, event_id, members_of)
+            _record(group, event_id, related, seen, todo)
     return connected(seeds, group.neighbours) & seen
+
+
+def _record(group: _Group, event_id: int, related: Related, seen: set[int],
+            todo: list[int]) -> None:
+    """Note a mention's matches and story links; the mentions it reaches are searched next."""
+    for other_id, decision, strength in related:
+        if decision is Decision.SAME:
+            group.edges[(min(event_id, other_id), max(event_id, other_id))] = strength
+            group.neighbours.setdefault(event_id, set()).add(other_id)
+            group.neighbours.setdefault(other_id, set()).add(event_id)
+            if other_id not in seen:
+                seen.add(other_id)
+                todo.append(other_id)
+        else:
+            group.stories.add((event_id, other_id))
 
 
 def _conflict(a: Facts, b: Facts) -> bool:
@@ -309,6 +391,8 @@ def _members(conn: Connection, group: _Group, seed: int,
         for ids in kept.values():
             together.update({(a, b): KEEP_TOGETHER for a, b in zip(ids, ids[1:], strict=False)})
     canonical_ids = {group.canonical[i] for i in members} - {None}
+    if canonical_ids:  # their other members, not all of which the search reached
+        _load(conn, group, canonical_members.c.canonical_id.in_(sorted(canonical_ids)))
     return members | {i for i, c in group.canonical.items() if c in canonical_ids}, together
 
 
@@ -320,6 +404,8 @@ def relink(conn: Connection, event_ids: Iterable[int], result: LinkResult | None
     result = result if result is not None else LinkResult()
     group = _Group()
     seeds = _load(conn, group, events.c.id.in_(sorted(set(event_ids))))
+    _forget(conn, seeds)  # compared afresh: their facts or their neighbours may have changed
+    group.compared -= set(seeds)
     pinned = _frozen(conn, {c for c in group.canonical.values() if c is not None})
     done: set[int] = set()
     for seed in seeds:
@@ -328,14 +414,46 @@ def relink(conn: Connection, event_ids: Iterable[int], result: LinkResult | None
         members, together = _members(conn, group, seed, limit)
         _rewrite(conn, group, members, set(seeds) & members, result, together)
         done |= members
+    if group.fresh:
+        conn.execute(update(canonical_members).where(
+            canonical_members.c.event_id.in_(sorted(group.fresh))).values(compared=True))
     refresh(conn, result.touched | pinned)
     return result
+
+
+def _forget(conn: Connection, event_ids: list[int]) -> None:
+    if event_ids:
+        ids = sorted(event_ids)
+        conn.execute(delete(link_relations).where(link_relations.c.first_id.in_(ids)
+                                                  | link_relations.c.second_id.in_(ids)))
+        conn.execute(update(canonical_members).where(canonical_members.c.event_id.in_(ids))
+                     .values(compared=False))
 
 
 def link_events(conn: Connection, condition: Any) -> LinkResult:
     """Give every event selected by `condition` that has no canonical event one."""
     rows = [r.id for r in event_rows(conn, condition) if r.canonical_id is None]
     return relink(conn, rows)
+
+
+def link_changed_event(conn: Connection, event_id: int, stale: Iterable[int]) -> LinkResult:
+    """Link an event again after a reviewer changed its facts (type, date, status, roles);
+    when the change removed it (undoing an added event), partition again what is left of
+    `stale`, the canonical events it was in before the change (`canonical_of_event`)."""
+    result = LinkResult()
+    if conn.execute(select(events.c.id).where(events.c.id == event_id)).first() is not None:
+        return relink(conn, [event_id], result)
+    stale = sorted(set(stale))
+    if stale:
+        relink(conn, [r.id for r in event_rows(
+            conn, canonical_members.c.canonical_id.in_(stale))], result)
+        refresh(conn, stale)
+    return result
+
+
+def canonical_of_event(conn: Connection, event_id: int) -> set[int]:
+    return {r[0] for r in conn.execute(select(canonical_members.c.canonical_id)
+                                       .where(canonical_members.c.event_id == event_id))}
 
 
 def canonical_around(conn: Connection, document_id: int) -> set[int]:

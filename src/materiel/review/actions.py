@@ -14,6 +14,7 @@ from typing import Any
 from sqlalchemy import Connection, delete, insert, select, update
 
 from materiel.bounds import DATE_FORMS, STATUSES, is_iso_date
+from materiel.link.canonical import canonical_of_event, link_changed_event
 from materiel.models import EVENT_TYPES, ROLES
 from materiel.review import audit, kbsearch
 from materiel.review.audit import FieldChange
@@ -24,6 +25,7 @@ from materiel.store.schema import documents, event_args, events, sentences
 ARG_FIELDS = ("text", "name", "id", "value", "currency", "start", "end")
 NUMERIC_ROLES = ("quantity", "value")
 ADDED_FLAG = "added by a reviewer"
+LINKED_FIELDS = {"type", "date", "status", "roles", "event"}  # what cross-document linking reads
 MAX_TEXT = 500
 
 
@@ -105,6 +107,16 @@ def _apply(conn: Connection, event_id: int, name: str, value: Any) -> None:
         conn.execute(delete(events).where(events.c.id == event_id))
     else:
         raise ValueError(f"cannot set {name!r}")
+
+
+def _apply_linked(conn: Connection, event_id: int, changes: list[FieldChange]) -> None:
+    """Apply the changes; when they change what linking reads, the event's canonical
+    event is worked out again (it may leave it, or join another)."""
+    stale = canonical_of_event(conn, event_id)
+    for change in changes:
+        _apply(conn, event_id, change.field, change.after)
+    if LINKED_FIELDS & {c.field for c in changes}:
+        link_changed_event(conn, event_id, stale)
 
 
 def _judge(store: Store, event_id: int, user: str, state: str, reason: str | None) -> str:
@@ -224,8 +236,7 @@ def edit(store: Store, event_id: int, user: str, change: EventEdit) -> str | Non
         at = audit.now()
         review = {"state": "edited", "by": user, "at": at}
         diffs.append(FieldChange("review", _review(row), review))
-        for diff in diffs:
-            _apply(conn, event_id, diff.field, diff.after)
+        _apply_linked(conn, event_id, diffs)
         return audit.write_change(conn, event_id, user, "edit", diffs, reason=change.reason,
                                   at=at)
     return store.write(work)
@@ -240,8 +251,7 @@ def undo(store: Store, event_id: int, user: str, reason: str | None = None) -> s
             return None
         rows = audit.change_rows(conn, key)
         changes = [FieldChange(r["field"], r["after"], r["before"]) for r in reversed(rows)]
-        for c in changes:
-            _apply(conn, event_id, c.field, c.after)
+        _apply_linked(conn, event_id, changes)
         return audit.write_change(conn, event_id, user, "undo", changes,
                                   reason=reason or f"undo of {rows[0]['action']}",
                                   undoes=key)
@@ -287,5 +297,6 @@ def add_event(store: Store, user: str, new: NewEvent) -> int:
                                         "document_id": new.document_id,
                                         "sentence": new.sentence}),
             FieldChange("review", None, review)], reason=new.reason, at=at)
+        link_changed_event(conn, event_id, ())
         return event_id
     return store.write(work)

@@ -17,7 +17,7 @@ MIGRATIONS = Path(__file__).parent / "migrations"
 ENV_VAR = "MATERIEL_DB"
 # The newest migration; opening a store compares it with the database's revision without
 # importing Alembic (slow to import), which only runs when the two differ.
-SCHEMA_REVISION = "0010"
+SCHEMA_REVISION = "0012"
 
 
 def default_db_url() -> str:

@@ -6,9 +6,10 @@ from __future__ import annotations
 
 import json
 from bisect import bisect_right
+from collections.abc import Collection
 from typing import Any
 
-from sqlalchemy import Connection, insert, select
+from sqlalchemy import ARRAY, ColumnElement, Connection, Integer, any_, bindparam, insert, select
 
 from materiel.models import ROLES, CleanDocument, Event
 from materiel.store.schema import documents, event_args, event_evidence, events, quotes
@@ -16,6 +17,15 @@ from materiel.store.schema import documents, event_args, event_evidence, events,
 PARTY_ROLES = sorted(
     {role for roles in ROLES.values() for role in roles} - {"item", "quantity", "value", "location"}
 )
+
+
+def among(conn: Connection, column: ColumnElement[Any], ids: Collection[int]
+          ) -> ColumnElement[bool]:
+    """`column IN ids`. PostgreSQL: one array parameter (`= ANY`) rather than one parameter
+    per id, whose rendering and parsing cost an export of 100,000 events seconds."""
+    if conn.dialect.name == "postgresql":
+        return column == any_(bindparam(None, list(ids), type_=ARRAY(Integer)))
+    return column.in_(ids)
 
 
 def cluster_copies(conn: Connection, cluster_ids: set[int | None]
@@ -27,7 +37,7 @@ def cluster_copies(conn: Connection, cluster_ids: set[int | None]
         for d in conn.execute(
             select(documents.c.cluster_id, documents.c.doc_key, documents.c.url,
                    documents.c.outlet, documents.c.published)
-            .where(documents.c.cluster_id.in_(wanted)).order_by(documents.c.id)
+            .where(among(conn, documents.c.cluster_id, wanted)).order_by(documents.c.id)
         ):
             copies.setdefault(d.cluster_id, []).append(
                 {"doc": d.doc_key, "url": d.url, "outlet": d.outlet, "published": d.published})
@@ -93,7 +103,7 @@ def other_evidence(conn: Connection, event_ids: list[int]) -> dict[int, list[dic
     if not event_ids:
         return out
     for r in conn.execute(select(event_evidence)
-                          .where(event_evidence.c.event_id.in_(event_ids))
+                          .where(among(conn, event_evidence.c.event_id, event_ids))
                           .order_by(event_evidence.c.event_id, event_evidence.c.idx)):
         out.setdefault(r.event_id, []).append(
             {"text": r.text, "start": r.start, "end": r.end, "sentence": r.sentence_idx})

@@ -38,7 +38,7 @@ from sqlalchemy import (
 
 from materiel.bounds import DATE_FORMS, STATUSES, is_iso_date
 from materiel.models import EVENT_TYPES
-from materiel.store.events import PARTY_ROLES, cluster_copies, other_evidence
+from materiel.store.events import PARTY_ROLES, among, cluster_copies, other_evidence
 from materiel.store.repository import Store
 from materiel.store.schema import (
     audit_log,
@@ -325,7 +325,8 @@ def _records(conn: Connection, rows: list[dict[str, Any]]) -> list[dict[str, Any
     if not rows:
         return []
     found = conn.execute(
-        select(*_DOC_COLUMNS).where(documents.c.id.in_({r["document_id"] for r in rows})))
+        select(*_DOC_COLUMNS).where(
+            among(conn, documents.c.id, {r["document_id"] for r in rows})))
     keys = list(found.keys())
     docs = {d[0]: dict(zip(keys, d, strict=True)) for d in found}
     for row in rows:
@@ -334,7 +335,7 @@ def _records(conn: Connection, rows: list[dict[str, Any]]) -> list[dict[str, Any
     args: dict[int, dict[str, list[dict[str, Any]]]] = {r["id"]: {} for r in rows}
     found_args = conn.execute(
         select(event_args.c.event_id, event_args.c.role, *_ARG_FIELDS.values())
-        .where(event_args.c.event_id.in_(list(args)))
+        .where(among(conn, event_args.c.event_id, list(args)))
         .order_by(event_args.c.event_id, event_args.c.role, event_args.c.idx)).all()
     for event_id, role, text, name, entity_id, value, currency in found_args:
         # as Argument.to_json: the text, then only the fields that are set (written out:
@@ -438,7 +439,10 @@ def iter_events(store: Store, q: EventQuery, *, batch: int = BATCH,
         stmt = select(events).where(*filter_conditions(conn, q)).order_by(*_order(q.sort))
         if limit is not None:
             stmt = stmt.limit(limit)
-        result = conn.execution_options(stream_results=True, yield_per=batch).execute(stmt)
+        # the options on this statement only: on the connection they would stream (declare,
+        # fetch, close) each batch's own small queries too
+        result = conn.execute(stmt, execution_options={"stream_results": True,
+                                                       "yield_per": batch})
         keys = list(result.keys())
         for rows in result.partitions():
             yield from _records(conn, [dict(zip(keys, r, strict=True)) for r in rows])
@@ -459,7 +463,8 @@ def iter_reviewed(store: Store, q: EventQuery, *, batch: int = BATCH
         chosen = (select(events.c.document_id).distinct()
                   .where(*filter_conditions(conn, q), events.c.document_id.not_in(unreviewed))
                   .order_by(events.c.document_id))
-        result = conn.execution_options(stream_results=True, yield_per=batch).execute(chosen)
+        result = conn.execute(chosen, execution_options={"stream_results": True,
+                                                         "yield_per": batch})
         for part in result.partitions():
             ids = [int(row[0]) for row in part]
             docs = {d.id: {"doc": d.doc_key, "published": d.published} for d in conn.execute(

@@ -268,7 +268,22 @@ canonical_members = Table(
            nullable=False),
     # a reviewer placed the event: automatic linking never moves it again
     Column("pinned", Boolean, nullable=False, default=False),
+    # its matches with the mentions stored before it are in link_relations
+    Column("compared", Boolean, nullable=False, default=False),
     Index("ix_canonical_members_canonical", "canonical_id"),
+)
+
+# What the matcher found between two mentions (first_id < second_id), kept so that a new
+# mention is compared with its candidates only, not each mention of its group again.
+link_relations = Table(
+    "link_relations",
+    metadata,
+    Column("first_id", Integer, ForeignKey("events.id", ondelete="CASCADE"), primary_key=True),
+    Column("second_id", Integer, ForeignKey("events.id", ondelete="CASCADE"), primary_key=True),
+    Column("kind", BoundedString(5), nullable=False),  # "same" or "story"
+    Column("strength", Integer, nullable=False, default=0),
+    Column("exact", Integer, nullable=False, default=0),
+    Index("ix_link_relations_second", "second_id"),
 )
 
 canonical_keys = Table(
