@@ -120,6 +120,9 @@ class CleanDocument:
     # the relevance filter's verdict, set when extraction looks at the document (None: not yet,
     # or no filter); quotes are only looked for in documents about defense
     about_defense: bool | None = None
+    # the near-duplicate signature (MinHash bytes), computed where cores are spare (a worker)
+    # so that the one writer does not; None: the store computes it
+    fingerprint: bytes | None = None
 
 
 EVENT_TYPES = (

@@ -262,7 +262,8 @@ def _write(store: Store, conn: Connection, items: list[tuple[CleanDocument, Foun
             events = reviewed.replace_events(conn, result.document_id, events)
         n_events += store.add_events(conn, result.document_id, clean_doc, events)
         store.add_quotes(conn, result.document_id, quotes)
-        link_document(conn, result.document_id, stale)  # cross-document merging
+        if events or stale:
+            link_document(conn, result.document_id, stale)  # cross-document merging
         if result.status == NEAR_DUPLICATE_STATUS and result.cluster_id is not None:
             reviewed.carry_rejections(conn, result.document_id, result.cluster_id)
     return results, n_events

@@ -26,6 +26,7 @@ from concurrent.futures.process import BrokenProcessPool
 from dataclasses import dataclass, field
 from typing import Any, Generic, Protocol, TypeVar
 
+from materiel.dedup.fingerprint import body_text, signature
 from materiel.models import CleanDocument
 from materiel.pipeline import (
     EventSink,
@@ -57,6 +58,7 @@ class BatchResult:
     found: Extracted = field(default_factory=dict)
     extras: dict[int, dict[str, Any]] = field(default_factory=dict)
     rejections: list[tuple[str, str]] = field(default_factory=list)
+    fingerprints: dict[int, bytes] = field(default_factory=dict)  # by position, for the store
 
 
 @dataclass
@@ -97,7 +99,9 @@ def extract_batch(docs: list[CleanDocument], limits: Limits) -> BatchResult:
     rejections = RejectionList()
     found = extract_guarded(_extractor, docs, rejections, limits)
     extras = {k: docs[k].doc.extra for k in found if docs[k].doc.extra}
-    return BatchResult(found, extras, rejections.pairs)
+    # the writer is the one process that cannot be doubled: it gets the signatures made
+    fingerprints = {k: signature(body_text(docs[k])).to_bytes() for k in found}
+    return BatchResult(found, extras, rejections.pairs, fingerprints)
 
 
 def write_batch(store: Store, summary: IngestSummary, batch: CleanBatch, result: BatchResult,
@@ -107,6 +111,8 @@ def write_batch(store: Store, summary: IngestSummary, batch: CleanBatch, result:
         summary.reject(line, reason)
     for k, extra in result.extras.items():
         batch.fresh[k].doc.extra.update(extra)
+    for k, fingerprint in result.fingerprints.items():
+        batch.fresh[k].fingerprint = fingerprint
     write_items(store, with_found(batch.documents, batch.fresh, result.found), summary,
                 reextract)
 

@@ -167,3 +167,29 @@ def test_spending_value_is_money_not_a_share(extractor: Extractor, make_clean):
     )
     (sp,) = [e for e in events if e.type == "spending"]
     assert [a.currency for a in sp.args["value"]] == ["NOK"]
+
+
+def test_agreement_needs_two_parties(extractor: Extractor, make_clean):
+    lone = "Austria, a signatory of the arms treaty, said it would not provide such weapons."
+    assert not extractor.extract(make_clean(lone))
+    pair = "Latvia and Estonia signed a defence cooperation agreement in Riga on Monday."
+    (e,) = extractor.extract(make_clean(pair))
+    assert e.type == "agreement" and len(e.args["party"]) == 2
+
+
+def test_wire_dateline_is_no_party(extractor: Extractor, make_clean):
+    text = (
+        "HELSINKI/TALLINN, May 3 (Wire) - Latvia and Lithuania will sign a treaty on air "
+        "defence cooperation in Riga on Friday, the two governments said on Thursday."
+    )
+    (e,) = extractor.extract(make_clean(text))
+    assert {a.text for a in e.args["party"]} == {"Latvia", "Lithuania"}
+
+
+def test_deal_of_an_unnamed_crowd_is_a_trend(extractor: Extractor, make_clean):
+    trend = "The Swedish missile has been exported to 14 countries since its launch."
+    assert not [e for e in extractor.extract(make_clean(trend)) if e.type == "procurement"]
+    givers = "Western countries sent tanks to Moldova last year."
+    assert not [e for e in extractor.extract(make_clean(givers)) if e.type == "aid"]
+    deal = "Finland bought 14 Swedish missiles from Saab on Monday."
+    assert [e for e in extractor.extract(make_clean(deal)) if e.type == "procurement"]

@@ -246,3 +246,48 @@ def test_different_places_are_kept_and_noted():
     (m,) = merge([a, b])
     assert _texts(m, "location") == ["Kharkiv", "Odesa"]
     assert m.event.flags == ["merged mentions differ on location"]
+
+
+def test_a_leader_and_the_country_give_one_package():
+    a = cand("aid", donor=["Joe Biden"], recipient=["Ukraine"], value=["1000000000"])
+    b = cand("aid", donor=["United States"], recipient=["Ukraine"], value=["1000000000"])
+    a.kb = {id(a.event.args["donor"][0]): ("person", "US")}
+    b.kb = {id(b.event.args["donor"][0]): ("country", "US")}
+    assert len(merge([a, b])) == 1
+    c = cand("aid", donor=["Olaf Scholz"], recipient=["Ukraine"], value=["1000000000"])
+    c.kb = {id(c.event.args["donor"][0]): ("person", "DE")}
+    d = cand("aid", donor=["United States"], recipient=["Ukraine"], value=["1000000000"])
+    d.kb = {id(d.event.args["donor"][0]): ("country", "US")}
+    assert len(merge([c, d])) == 2  # another country's leader
+
+
+def test_a_leader_and_the_country_still_meet():
+    a = cand("meeting", participant=["Joe Biden", "Volodymyr Zelensky"])
+    b = cand("meeting", participant=["United States", "Poland"])
+    a.kb = {id(a.event.args["participant"][0]): ("person", "US")}
+    b.kb = {id(b.event.args["participant"][0]): ("country", "US")}
+    assert len(merge([a, b])) == 2
+
+
+def test_one_sentence_one_producer_is_one_production():
+    a = cand("production", producer=["Saab"], item=["radar"], location=["Linkoping"])
+    b = cand("production", producer=["Saab"], item=["Giraffe 4A"])
+    a.event.evidence_start = b.event.evidence_start = 100  # the same sentence
+    assert len(merge([a, b])) == 1
+    c = cand("procurement", buyer=["Armenia"], item=["rocket launchers"])
+    d = cand("procurement", buyer=["Armenia"], item=["radars"])
+    c.event.evidence_start = d.event.evidence_start = 100
+    assert len(merge([c, d])) == 2  # "sealed a deal for X and earlier ordered Y"
+
+
+def test_headline_plan_joins_the_body_deal_it_tells():
+    head = cand("procurement", buyer=["Latvian Army"], item=["tanker aircraft"], quantity=["1"])
+    head.event.status, head.heading = "planned", True
+    body = cand("procurement", buyer=["Latvian Army"], item=["tanker aircraft"], quantity=["1"])
+    body.event.status = "done"
+    assert len(merge([head, body])) == 1
+    lone = cand("procurement", buyer=["Latvian Army"], item=["trucks"])
+    lone.event.status, lone.heading = "planned", True
+    other = cand("procurement", buyer=["Latvian Army"])
+    other.event.status = "done"
+    assert len(merge([lone, other])) == 2  # one shared value: a plan and a deed

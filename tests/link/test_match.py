@@ -9,7 +9,7 @@ from typing import Any
 import pytest
 
 from materiel.link.facts import Facts, build, date_range, stated_date
-from materiel.link.known import Known
+from materiel.link.known import GROUP_MEMBERS, Known, kind_words
 from materiel.link.match import Decision, compare, index_keys, lookup_keys, refine, relate
 
 KNOWN = {
@@ -25,11 +25,16 @@ KNOWN = {
     "person:sergey-lavrov": Known(country="country:RU", names=("Sergey Lavrov",)),
     "person:bilawal-bhutto": Known(country="country:PK", names=("Bilawal Bhutto Zardari",)),
     "organization:sco": Known(group=True, names=("Shanghai Cooperation Organisation", "SCO")),
-    "organization:g7": Known(group=True, names=("G7",)),
-    "organization:quad": Known(group=True, names=("Quad",)),
+    "organization:g7": Known(group=True, names=("G7",),
+                             members=GROUP_MEMBERS["organization:g7"]),
+    "organization:quad": Known(group=True, names=("Quad",),
+                               members=GROUP_MEMBERS["organization:quad"]),
     "company:hal": Known(country="country:IN", names=("Hindustan Aeronautics",)),
     "company:bel": Known(country="country:IN", names=("Bharat Electronics",)),
-    "equipment:rafale": Known(names=("Rafale",)),
+    "equipment:rafale": Known(names=("Rafale",),
+                              kinds=kind_words("aircraft", "multirole fighter")),
+    "equipment:s-300": Known(names=("S-300",),
+                             kinds=kind_words("air-defence", "surface-to-air missile system")),
     "equipment:su-30": Known(names=("Su-30",)),
 }
 
@@ -228,3 +233,85 @@ def test_the_relation_is_symmetric():
                 meeting(4, BIDEN, ZELENSKY), meeting(5, US, ZELENSKY), meeting(6, HARRIS, UA)]
     for a, b in combinations(mentions, 2):
         assert relate(a, b) == relate(b, a)
+
+
+def test_a_grouping_stands_for_its_members_named_one_by_one():
+    kishida, albanese = arg("person:fumio-kishida"), arg("person:anthony-albanese")
+    city = [{"text": "Hiroshima", "id": "new:hiroshima"}]
+    four, quad, g7 = (mention(d, "meeting", date="2023-05-20", status="done", location=city,
+                              participant=who)
+                      for d, who in ((1, [BIDEN, MODI, kishida, albanese]),
+                                     (2, [MODI, arg("organization:quad")]),
+                                     (3, [MODI, arg("organization:g7")])))
+    assert compare(four, quad) is Decision.SAME
+    assert relate(four, g7).conflict == "different participants"  # Modi and Albanese: no G7
+
+
+def test_two_leaders_beside_a_meeting_of_four_are_their_own_talks():
+    kishida, albanese = arg("person:fumio-kishida"), arg("person:anthony-albanese")
+    four = meeting(1, BIDEN, MODI, kishida, albanese)
+    assert relate(four, meeting(2, MODI, kishida)).conflict == \
+        "a bilateral is not the gathering around it"
+    sco = meeting(3, arg("person:bilawal-bhutto"), arg("person:s-jaishankar"),
+                  arg("person:sergey-lavrov"), arg("organization:sco"))
+    assert compare(sco, meeting(4, arg("person:bilawal-bhutto"),
+                                arg("person:s-jaishankar"))) is Decision.SAME
+
+
+def test_an_unnamed_body_acts_for_the_country_the_other_report_names():
+    jets = [{"text": "Rafale", "id": "equipment:rafale"}]
+    thirty_six = [{"text": "36", "value": 36}]
+    by_force = mention(1, "procurement", date=None, status="done", item=jets,
+                       buyer=[{"text": "the air force", "id": "new:air-force"}],
+                       quantity=thirty_six, published="2022-07-21")
+    by_india = mention(2, "procurement", date=None, status="done", item=jets, buyer=[IN],
+                       quantity=thirty_six, published="2023-05-19")
+    assert compare(by_force, by_india) is Decision.SAME
+    assert index_keys(by_force) & lookup_keys(by_india)
+    by_two = mention(3, "procurement", date=None, status="done", item=jets, buyer=[IN, RU],
+                     quantity=thirty_six, published="2023-05-19")
+    assert compare(by_force, by_two) is Decision.APART  # which of the two: cannot tell
+
+
+def test_an_item_named_by_its_kind_is_the_item_the_other_report_names():
+    slovakia = arg("country:SK")
+    system = mention(1, date=None, status="done", donor=[slovakia], recipient=[UA],
+                     item=[{"text": "a multi-million air defence system"}],
+                     published="2022-04-10")
+    s300 = mention(2, date=None, status="done", donor=[slovakia], recipient=[UA],
+                   item=[{"text": "S-300", "id": "equipment:s-300"}], published="2022-04-08")
+    tanks = mention(3, date=None, status="done", donor=[slovakia], recipient=[UA],
+                    item=[{"text": "tanks"}], published="2022-04-10")
+    assert compare(system, s300) is Decision.SAME
+    assert compare(tanks, s300) is Decision.APART
+
+
+def test_two_undated_reports_a_week_apart_tell_of_recent_news():
+    engines = [{"text": "Kaveri engine modules"}]
+    maker = [{"text": "Godrej Aerospace", "id": "new:godrej-aerospace"}]
+    first, week, months = (mention(d, "production", date=None, status="done", item=engines,
+                                   producer=maker, published=day)
+                           for d, day in ((1, "2023-04-18"), (2, "2023-04-25"), (3, "2023-08-25")))
+    assert compare(first, week) is Decision.SAME
+    assert compare(first, months) is Decision.APART
+
+
+def test_an_aid_package_approved_and_pledged_is_one_announcement():
+    def aid(doc: int, evidence: str, date: str = "2022-11-04") -> Facts:
+        return mention(doc, date=date, evidence=evidence, donor=[US], recipient=[UA],
+                       value=[usd(400e6)])
+
+    approved = aid(1, "Washington approved a package for Kyiv")
+    pledged = aid(2, "The United States pledged a package to Ukraine")
+    delivered = aid(3, "The package was delivered to Ukraine", date="2022-12-20")
+    assert compare(approved, pledged) is Decision.SAME
+    assert relate(approved, delivered).conflict == "different stages"
+
+
+def test_a_title_is_no_name():
+    ali, shahid = ({"text": f"Mr {name}", "id": f"new:mr-{name.casefold()}"}
+                   for name in ("Ali", "Shahid"))
+    assert compare(meeting(1, XI, ali), meeting(2, XI, shahid)) is Decision.APART
+    titled = {"text": "Shri Rajnath Singh", "id": "new:shri-rajnath-singh"}
+    plain = {"text": "Rajnath Singh", "id": "new:rajnath-singh"}
+    assert compare(meeting(3, XI, titled), meeting(4, XI, plain)) is Decision.SAME

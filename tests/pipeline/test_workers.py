@@ -17,7 +17,7 @@ from sqlalchemy import select
 from materiel.models import CleanDocument, Event
 from materiel.pipeline import IngestSummary, Limits, ingest, make_extractor
 from materiel.store import Store
-from materiel.store.schema import documents, events
+from materiel.store.schema import documents, events, signatures
 
 COUNTRIES = ["Norway", "Chile", "Poland", "Japan", "Kenya", "Greece"]
 ITEMS = ["patrol boats", "howitzers", "radars", "trainer jets", "drones"]
@@ -155,3 +155,42 @@ def test_workers_need_a_factory_not_a_built_extractor(tmp_path):
     with pytest.raises(ValueError, match="extractor_factory"):
         ingest([str(path)], store, extractor=MarkerExtractor(), workers=2)
     store.close()
+
+
+def test_workers_make_the_near_duplicate_signatures_the_writer_would(tmp_path, monkeypatch):
+    from materiel import pipeline, workers
+
+    # one worker runs in this process, where the stand-in turns quotes off: undone afterwards
+    monkeypatch.setattr(pipeline, "quotes_of", pipeline.quotes_of)
+    monkeypatch.setattr(workers, "_extractor", None)
+    background = " ".join(f"Paragraph {w} of the background tells the long history of the "
+                          f"{w} yard, its owners and the ships it launched over the decades."
+                          for w in ("first", "second", "third", "fourth", "fifth", "sixth"))
+    records = [dict(r, text=f"{r['text']} {background}") for r in map(article, range(12))]
+    records += [dict(r, id=f"{r['id']}-copy", text=r["text"] + " An editor added this line.")
+                for r in records[:6]]  # near-duplicate copies
+    path = write_jsonl(tmp_path / "in.jsonl", records)
+    urls = [f"sqlite:///{tmp_path / f'{n}.db'}" for n in (1, 2)]
+    summaries = [run(path, url, n, batch_size=4) for n, url in zip((1, 2), urls, strict=True)]
+    assert summaries[0].near_duplicate == summaries[1].near_duplicate >= 4
+    stored_signatures = []
+    for url in urls:
+        store = Store.open(url)
+        try:
+            with store.engine.connect() as conn:
+                stored_signatures.append(list(conn.execute(
+                    select(documents.c.doc_key, documents.c.cluster_id, signatures.c.signature)
+                    .join(signatures, signatures.c.document_id == documents.c.id)
+                    .order_by(documents.c.id))))
+        finally:
+            store.close()
+    assert stored_signatures[0] == stored_signatures[1]
+    # the signatures come from the worker, made as the store would make them
+    from materiel.clean import clean
+    from materiel.dedup.fingerprint import body_text, signature
+    from materiel.models import Document
+
+    workers.load_extractor(marker_extractor)
+    docs = [clean(Document(id=r["id"], text=r["text"])) for r in records[:3]]
+    made = workers.extract_batch(docs, Limits()).fingerprints
+    assert made == {k: signature(body_text(d)).to_bytes() for k, d in enumerate(docs)}

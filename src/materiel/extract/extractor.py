@@ -28,7 +28,9 @@ from materiel.extract.features import candidate_features
 from materiel.extract.merge import MAIN_ROLE, Candidate, fill_from_context, merge, shared
 from materiel.extract.prefilter import RelevanceFilter
 from materiel.extract.resolve import KBLinker
+from materiel.extract.retype import home_transfer_to_purchase
 from materiel.extract.roles import MentionRoles, load_roles
+from materiel.extract.sparse import sparse_reason
 from materiel.extract.speaker import outlet_country
 from materiel.extract.summary import summarize
 from materiel.learn.scorer import load_scorer
@@ -47,13 +49,18 @@ _DATELINE = re.compile(
     r"Oct\.|Nov\.|Dec\.)\s\d{1,2},\s\d{4})\s*+\)?\s*+[–—-]"
 )
 _PERSON_PRONOUNS = {"he", "his", "him", "she", "her"}
+_MONTH = (r"(?:January|February|March|April|May|June|July|August|September|October|November|"
+          r"December|Jan\.?|Feb\.?|Mar\.?|Apr\.?|Jun\.?|Jul\.?|Aug\.?|Sept?\.?|Oct\.?|Nov\.?|"
+          r"Dec\.?)")
 # "REDSTONE ARSENAL, AL – March 20, 2026 – ", "KINGS BAY, Ga. - ",
-# "PHILIPPINE SEA (June 21, 2020) – "
+# "PHILIPPINE SEA (June 21, 2020) – ", "OSLO/KYIV, May 3 (Wire) - ",
+# "Trollhättan, Sweden, 7 October 2025 - " (a place named there is no party of the news)
 _DATELINE_PREFIX = re.compile(
-    r"^[A-Z][A-Z.'’ ]{2,}+(?:,\s*[A-Z][A-Za-z.]*(?:\s[A-Z][A-Za-z.]*)*)?\s*(?:\([^)]{3,40}\)\s*)?"
-    r"[–—-]{1,2}\s+(?:(?:January|February|March|April|May|June|July|August|September|October|"
-    r"November|December|Jan\.|Feb\.|Aug\.|Sept\.|Oct\.|Nov\.|Dec\.)\s\d{1,2},\s\d{4}\s*"
-    r"[–—-]{1,2}\s+)?"
+    r"^(?:[A-Z][A-Z.'’ /]{2,}+(?:,\s*[A-Z][A-Za-z.]*(?:\s[A-Z][A-Za-z.]*)*)?"
+    r"(?:,?\s" + _MONTH + r"\s\d{1,2})?\s*(?:\([^)]{3,40}\)\s*)?"
+    r"|[A-ZÀ-Þ][\w'’.-]+(?:\s[A-ZÀ-Þ][\w'’.-]+)*,\s[A-Z][\w.]+(?:\s[A-Z][\w.]+)*,\s"
+    r"\d{1,2}\s" + _MONTH + r"\s\d{4}\s*)"
+    r"[–—-]{1,2}\s+(?:" + _MONTH + r"\s\d{1,2},\s\d{4}\s*[–—-]{1,2}\s+)?"
 )
 
 
@@ -211,9 +218,13 @@ class Extractor:
             ctx = speaker.context()
             for c in cands:
                 c.kb = self.linker.link(c.event, c.labels, ctx)
+        for c in cands:
+            home_transfer_to_purchase(c)
         merged = merge([c for c in cands if c.rejected is None], by_story=cd.is_feed,
                        published=plan.published)
         fill_from_context(merged, by_story=cd.is_feed)
+        for c in merged:
+            c.rejected = sparse_reason(c)
         if self.recall:
             merged += _new_readings(merged, [c for c in cands if c.rejected not in (None,
                                                                                    DETECTED)],

@@ -142,7 +142,9 @@ def conflict(x: Candidate, y: Candidate) -> bool:
     second = SECOND_ROLE.get(ex.type, "")
     if second and parties_conflict(ex.args.get(second, []), ey.args.get(second, [])):
         return True
-    if ex.type in ("procurement", "aid", "production"):
+    if ex.type in ("procurement", "aid", "production") and not (
+        ex.type == "production" and _one_party_one_sentence(x, y)
+    ):
         ix = [a for a in ex.args.get("item", []) if not generic_item(a)]
         iy = [a for a in ey.args.get("item", []) if not generic_item(a)]
         if ix and iy and not shared(ix, iy):
@@ -158,6 +160,16 @@ def conflict(x: Candidate, y: Candidate) -> bool:
         if hx and hy:
             return True  # Putin with Xi / Putin with Macron
     return bool(ex.type == "agreement" and (x.trigger in MEMBERSHIP) != (y.trigger in MEMBERSHIP))
+
+
+def _one_party_one_sentence(x: Candidate, y: Candidate) -> bool:
+    """Two production readings of one sentence by the same producer ("X opens a radar plant,
+    doubling its output of Y"): the items of one effort, not two. (Purchases stay apart: "sealed
+    a deal for X and earlier ordered Y" are two.)"""
+    main = MAIN_ROLE.get(x.event.type, "")
+    return bool(_sentences(x.event) & _sentences(y.event)) and bool(
+        shared(_own(x.event.args.get(main, [])), _own(y.event.args.get(main, [])))
+    )
 
 
 MEMBERSHIP = {"join", "accession", "membership"}
@@ -198,7 +210,18 @@ def parties_conflict(xs: list[Argument], ys: list[Argument]) -> bool:
     any party)."""
     nx = [a for a in xs if not descriptive(a)]
     ny = [a for a in ys if not descriptive(a)]
-    return bool(nx and ny and not shared(xs, ys))
+    return bool(nx and ny and not any(_same_side(x, y) for x in xs for y in ys))
+
+
+def _same_side(a: Argument, b: Argument) -> bool:
+    """The same party, or a country and a person who acts for it ("Joe Biden announced a
+    package" / "the United States is providing"): for a deal's sides, not a meeting's."""
+    if _match(a, b):
+        return True
+    ka, kb = _KB.get(id(a)), _KB.get(id(b))
+    if ka is None or kb is None or not ka[1] or ka[1] != kb[1]:
+        return False
+    return {ka[0], kb[0]} == {"country", "person"}
 
 
 _GENERIC_ITEMS = {
@@ -364,14 +387,14 @@ def _note_conflicts(te: Event, oe: Event) -> None:
                 te.flags.append(note)
 
 
-def _hard_conflict(x: Candidate, y: Candidate) -> bool:
+def _hard_conflict(x: Candidate, y: Candidate, stage: bool = True) -> bool:
     """What tells a headline's event from the body's even when the headline names its
     parties differently ("Indian envoy meets army chief" / "Ambassador X met General Y"):
     explicit dates, amounts and counts, main parties that are known and all different, and
     a plan against a fact ("X opens a plant" / "X plans to add a line")."""
     if dates_conflict(x.date, y.date):
         return True
-    if (x.event.status == "planned") != (y.event.status == "planned"):
+    if stage and (x.event.status == "planned") != (y.event.status == "planned"):
         return True
     if x.event.type == "agreement" and (x.trigger in MEMBERSHIP) != (y.trigger in MEMBERSHIP):
         return True
@@ -386,6 +409,13 @@ def _hard_conflict(x: Candidate, y: Candidate) -> bool:
     mx = [a for a in ex.args.get(main, []) if a.id and not a.id.startswith("new:")]
     my = [a for a in ey.args.get(main, []) if a.id and not a.id.startswith("new:")]
     return bool(mx and my and not shared(mx, my))
+
+
+def _plan_told_as_done(body: Candidate, head: Candidate) -> bool:
+    """A headline that tells as a plan what the body tells as done ("X seeks to buy one
+    tanker" / "X approved the lease of one tanker"): the same deal when they share two
+    values and nothing else tells them apart."""
+    return not _hard_conflict(body, head, stage=False) and affinity(body, head) >= 2
 
 
 def _long_before(d: DateValue | None, published: str | None) -> bool:
@@ -429,7 +459,7 @@ def absorb_headings(
             and not o.heading
             and o.event.type == c.event.type
             and (not by_story or o.story == c.story)
-            and not _hard_conflict(o, c)
+            and (not _hard_conflict(o, c) or _plan_told_as_done(o, c))
             and (c.date is not None or not _long_before(o.date or o.context_date, published))
         ]
         if not body:

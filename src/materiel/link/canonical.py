@@ -21,6 +21,7 @@ import json
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
+from functools import lru_cache
 from typing import Any
 
 from sqlalchemy import Connection, delete, insert, select, update
@@ -94,8 +95,18 @@ def _order(row: Any) -> tuple[str, ...]:
 
 
 def facts_of(rows: list[Any], args: dict[int, dict[str, list[dict[str, Any]]]]) -> list[Facts]:
-    return [build(r.id, r.document_id, r.type, r.status, r.date, r.published, r.evidence,
-                  args[r.id], order=_order(r)) for r in rows]
+    return [_facts(r.id, r.document_id, r.type, r.status, r.date, r.published, r.evidence,
+                   json.dumps(args[r.id], sort_keys=True), _order(r)) for r in rows]
+
+
+@lru_cache(maxsize=50_000)
+def _facts(event_id: int, document_id: int, event_type: str, status: str | None,
+           event_date: str | None, published: str | None, evidence: str, args: str,
+           order: tuple[str, ...]) -> Facts:
+    """The facts of a mention, kept by everything they are built from: the groups of one
+    story load the same mentions again for every new report of it."""
+    return build(event_id, document_id, event_type, status, event_date, published, evidence,
+                 json.loads(args), order=order)
 
 
 def _frozen(conn: Connection, canonical_ids: set[int]) -> set[int]:
@@ -402,8 +413,11 @@ def relink(conn: Connection, event_ids: Iterable[int], result: LinkResult | None
     canonical event); those a reviewer placed stay where they are. A group of more than
     `limit` mentions is partitioned around each event only."""
     result = result if result is not None else LinkResult()
+    wanted = sorted(set(event_ids))
+    if not wanted:
+        return result
     group = _Group()
-    seeds = _load(conn, group, events.c.id.in_(sorted(set(event_ids))))
+    seeds = _load(conn, group, events.c.id.in_(wanted))
     _forget(conn, seeds)  # compared afresh: their facts or their neighbours may have changed
     group.compared -= set(seeds)
     pinned = _frozen(conn, {c for c in group.canonical.values() if c is not None})

@@ -66,6 +66,10 @@ GENERIC = frozenset({
     "crore", "lakh", "dollar", "programme", "program", "project", "deal", "contract",
     "multi", "platform", "assets", "advanced", "modern", "indigenous", "heavy", "light",
     "range", "long", "short", "medium", "type", "class", "variant", "version", "model",
+    "multi-million", "multi-billion", "multimillion", "multibillion",
+    # titles and honorifics: "Shri Rajnath Singh" is Rajnath Singh, "Mr X" is not "Mr Y"
+    "mr", "mrs", "ms", "dr", "shri", "sri", "smt", "shrimati", "sir", "hon", "honourable",
+    "excellency", "gen", "lt", "col", "adm", "maj", "pm",
 })
 
 # The stage an event's sentence reports, for follow-ups of one story (an order, then its
@@ -235,6 +239,7 @@ class Party:
     # the key itself
     words: frozenset[str] = frozenset()  # distinctive words of its names
     group: bool = False  # a grouping of states (NATO, the G7)
+    members: frozenset[str] = frozenset()  # a grouping's member countries, when known
 
     @property
     def linked(self) -> bool:
@@ -281,6 +286,8 @@ class Facts:
     published: date | None = None
     order: tuple[str, ...] = ()  # a stable sort key (document, position, text)
     sides: Mapping[str, frozenset[str]] = field(default_factory=dict)  # role -> sides
+    item_kinds: frozenset[str] = frozenset()  # words for the kinds of the KB items ("jet")
+    item_plain: frozenset[str] = frozenset()  # words of items named only by kind ("jets")
 
     def all_parties(self) -> frozenset[str]:
         """Every party key, side and distinctive name word (the candidate index is built on
@@ -318,7 +325,8 @@ def _parties(args: Iterable[Mapping[str, Any]], lookup: Lookup) -> frozenset[Par
         if linked(key):
             info = lookup(key)
             side = info.country if info is not None and info.country else key
-            out.add(Party(key, side, _names(arg, info), bool(info and info.group)))
+            out.add(Party(key, side, _names(arg, info), bool(info and info.group),
+                          info.members if info is not None else frozenset()))
             continue
         written = str(arg.get("text") or arg.get("name") or "")
         out.add(Party(key, _country_only(written) or key, _names(arg, None),
@@ -338,24 +346,38 @@ def _places(args: Iterable[Mapping[str, Any]], lookup: Lookup) -> frozenset[Plac
     return frozenset(out)
 
 
-def _items(args: Iterable[Mapping[str, Any]], lookup: Lookup
-           ) -> tuple[frozenset[str], frozenset[str], frozenset[str]]:
-    """The items' ids (with their families), the words they are written with, and the words
-    of the names the knowledge base knows them by."""
+@dataclass(frozen=True)
+class Items:
+    ids: frozenset[str]  # KB ids (with their families)
+    written: frozenset[str]  # distinctive words they are written with
+    names: frozenset[str]  # distinctive words of their KB names
+    kinds: frozenset[str]  # words for the kinds of the KB items
+    plain: frozenset[str]  # words of the unresolved items named only by kind
+
+
+def _items(args: Iterable[Mapping[str, Any]], lookup: Lookup) -> Items:
     ids: set[str] = set()
     found: set[str] = set()
     names: set[str] = set()
+    kinds: set[str] = set()
+    plain: set[str] = set()
     for arg in args:
         key = party_key(arg)
-        found |= words(str(arg.get("name") or arg.get("text") or "")) | _slug_words(key)
-        if linked(key):
-            ids.add(key)
-            info = lookup(key)
-            if info is not None and info.family:
-                ids.add(info.family)
-            for name in info.names if info is not None else ():
+        written = words(str(arg.get("name") or arg.get("text") or "")) | _slug_words(key)
+        found |= written
+        if not linked(key):
+            if not distinctive(written):
+                plain |= written
+            continue
+        ids.add(key)
+        info = lookup(key)
+        if info is not None:
+            ids |= {info.family} if info.family else set()
+            kinds |= info.kinds
+            for name in info.names:
                 names |= words(name)
-    return frozenset(ids), distinctive(found), distinctive(names)
+    return Items(frozenset(ids), distinctive(found), distinctive(names), frozenset(kinds),
+                 frozenset(plain))
 
 
 def _number(value: Any) -> float | None:
@@ -374,7 +396,8 @@ def build(event_id: int, document_id: int, event_type: str, status: str | None,
         found = _parties(args.get(role, ()), lookup)
         if found:
             parties[role] = found
-    items, item_words, item_names = _items(args.get("item", ()), lookup)
+    items = _items(args.get("item", ()), lookup)
+    item_words, item_names = items.written, items.names
     places = _places(args.get("location", ()), lookup)
     named = {w for ps in parties.values() for p in ps for w in p.words}
     item_words -= named | {w for p in places for w in p.words}  # "the Ukraine Compact"
@@ -387,7 +410,8 @@ def build(event_id: int, document_id: int, event_type: str, status: str | None,
                  when=date_range(stated_date(event_date, published, evidence), published,
                                  status, event_type),
                  parties=parties,
-                 items=items, item_words=item_words, item_names=item_names - named,
+                 items=items.ids, item_words=item_words, item_names=item_names - named,
+                 item_kinds=items.kinds, item_plain=items.plain,
                  quantities=quantities, values=values,
                  places=places, published=_day(published),
                  bilateral=says_bilateral(event_type, evidence),

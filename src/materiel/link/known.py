@@ -10,6 +10,45 @@ from functools import lru_cache
 
 # Organisations whose members are states: a meeting "of the SCO" involves many sides.
 GROUP_KINDS = frozenset({"alliance", "intergovernmental", "format"})
+# The members of the small groupings whose leaders meet as such: a report of "the Quad
+# summit" with Modi is the meeting another report gives leader by leader.
+GROUP_MEMBERS: dict[str, frozenset[str]] = {
+    f"organization:{group}": frozenset(f"country:{c}" for c in members.split())
+    for group, members in {
+        "quad": "US JP AU IN",
+        "aukus": "AU GB US",
+        "g7": "US GB FR DE IT JP CA",
+        "brics": "BR RU IN CN ZA EG ET IR AE",
+        "sco": "CN RU IN PK KZ KG TJ UZ IR BY",
+    }.items()}
+
+
+# The words a report may name an equipment by when it gives no name ("the jets", "an air
+# defence system"): by the knowledge base's category, and by a word of its kind.
+CATEGORY_WORDS: dict[str, frozenset[str]] = {
+    category: frozenset(found.split()) for category, found in {
+        "aircraft": "aircraft", "air-defence": "defence defense", "missiles": "missile",
+        "armoured-vehicles": "vehicle armoured armored", "ships": "ship vessel warship",
+        "drones": "drone uav", "artillery": "artillery", "munitions": "munition ammunition",
+        "engines": "engine", "sensors": "sensor",
+    }.items()}
+KIND_WORDS: dict[str, frozenset[str]] = {
+    head: frozenset(found.split()) for head, found in {
+        "fighter": "fighter jet warplane plane", "trainer": "trainer jet plane",
+        "helicopter": "helicopter chopper", "drone": "drone uav", "tank": "tank",
+        "submarine": "submarine", "frigate": "frigate warship", "destroyer": "destroyer warship",
+        "corvette": "corvette warship", "howitzer": "howitzer gun", "missile": "missile",
+        "radar": "radar", "engine": "engine", "transport": "transport plane",
+        "launcher": "launcher", "rifle": "rifle",
+    }.items()}
+
+
+def kind_words(category: str, kind: str) -> frozenset[str]:
+    """The words for the kind of thing an equipment is ("jet" for a multirole fighter)."""
+    out = set(CATEGORY_WORDS.get(category, frozenset()))
+    for word in kind.casefold().replace("-", " ").split():
+        out |= KIND_WORDS.get(word, frozenset())
+    return frozenset(out)
 
 
 @dataclass(frozen=True)
@@ -18,6 +57,8 @@ class Known:
     group: bool = False
     family: str | None = None  # "equipment:t-50" for the FA-50
     names: tuple[str, ...] = ()  # its name and aliases
+    members: frozenset[str] = frozenset()  # a grouping's member countries, when known
+    kinds: frozenset[str] = frozenset()  # words for an equipment's kind (kind_words)
 
 
 Lookup = Callable[[str], Known | None]
@@ -53,7 +94,10 @@ def known(entity_id: str) -> Known | None:
     return Known(country=None if own or not entry.country else f"country:{entry.country}",
                  group=entry.type == "organization" and facts.get("kind") in GROUP_KINDS,
                  family=str(facts["family"]) if facts.get("family") else None,
-                 names=(str(entry.name), *map(str, entry.aliases or ())))
+                 names=(str(entry.name), *map(str, entry.aliases or ())),
+                 members=GROUP_MEMBERS.get(entity_id, frozenset()),
+                 kinds=kind_words(str(facts.get("category") or ""),
+                                  str(facts.get("kind") or "")))
 
 
 @lru_cache(maxsize=1)

@@ -11,6 +11,7 @@ shared facts and the day) orders the matches of a mention. The store side
 
 from __future__ import annotations
 
+import math
 from dataclasses import dataclass
 from datetime import timedelta
 from enum import Enum
@@ -85,7 +86,7 @@ def _recent(undated: Facts, other: Facts) -> bool:
     published = undated.published
     if not _dated(other):
         return other.when.precision == 0 and other.published is not None \
-            and abs((other.published - published).days) <= DAY_WINDOW
+            and abs((other.published - published).days) <= RECENT_DAYS
     if undated.status == "planned":
         return published - timedelta(days=DAY_WINDOW) <= other.when.hi \
             and other.when.lo <= published + timedelta(days=PLANNED_RECENT_DAYS)
@@ -157,6 +158,15 @@ def _groups(parties: frozenset[Party]) -> set[Party]:
     return {p for p in parties if p.group}
 
 
+def _covered(groups: set[Party], parties: frozenset[Party], extra: set[Party]) -> bool:
+    """Whether a grouping may stand for the participants another report names besides
+    those both name: a few sides, or members of the grouping only."""
+    if not groups:
+        return False
+    return len(_sides(parties)) <= 2 or any(
+        g.members and all(p.side in g.members for p in extra) for g in groups)
+
+
 def _participants_conflict(a: Facts, b: Facts) -> str:
     """Two meetings of different company: each names someone the other does not (Biden with
     Kishida, Biden with Modi; a grouping covers the members the other names), two
@@ -169,19 +179,47 @@ def _participants_conflict(a: Facts, b: Facts) -> str:
                                          for q in groups_b):
         return "different gatherings"
     extra_a, extra_b = _unmatched(mine, theirs), _unmatched(theirs, mine)
-    # a grouping covers the few members the other report names (Bhutto at the SCO), not a
-    # gathering the other names leader by leader (the Quad's four are not the G7)
-    if extra_a and extra_b and not (groups_a and len(_sides(theirs)) <= 2) \
-            and not (groups_b and len(_sides(mine)) <= 2):
+    # a grouping covers the few members the other report names (Bhutto at the SCO), or its
+    # members named leader by leader (the Quad's four), not another gathering (the Quad's
+    # four are not the G7)
+    if extra_a and extra_b and not _covered(groups_a, theirs, extra_b) \
+            and not _covered(groups_b, mine, extra_a):
         return "different participants"
     for small, large in ((a, b), (b, a)):
-        if small.bilateral and not large.bilateral:
-            sides = {p.side for p in small.parties["participant"]}
-            others = [p for p in large.parties["participant"] if p.side not in sides
-                      and not any(_same_party(p, q) for q in small.parties["participant"])]
-            if len(others) >= 2 or any(p.group for p in others):
-                return "a bilateral is not the gathering around it"
+        if large.bilateral:
+            continue
+        sides = {p.side for p in small.parties["participant"]}
+        others = [p for p in large.parties["participant"] if p.side not in sides
+                  and not any(_same_party(p, q) for q in small.parties["participant"])]
+        if small.bilateral and (len(others) >= 2 or any(p.group for p in others)):
+            return "a bilateral is not the gathering around it"
+        # two leaders who met, and two others at a meeting of four no grouping is named
+        # for: their own talks (at a grouping's meeting, reports name a few members)
+        if _pair_of_leaders(small.parties["participant"]) and not groups_a | groups_b \
+                and sum(p.person for p in others) >= 2:
+            return "a bilateral is not the gathering around it"
     return ""
+
+
+def _pair_of_leaders(parties: frozenset[Party]) -> bool:
+    """Two people of two countries, and no grouping: a one-to-one meeting."""
+    return len(parties) == 2 and all(p.person for p in parties) and len(_sides(parties)) == 2
+
+
+def _unplaced(parties: frozenset[Party]) -> bool:
+    """Only unresolved names of no known country ("the air force", "the ministry")."""
+    return all(not p.linked and p.side == p.key for p in parties)
+
+
+def _body_of(mine: frozenset[Party], theirs: frozenset[Party]) -> str | None:
+    """The side an unresolved buyer, donor or spender of no known country may act for when
+    the other report resolves that role ("the air force" buying for India): a body of
+    that side, not a different party."""
+    for unresolved, resolved in ((mine, theirs), (theirs, mine)):
+        sides = {p.side for p in resolved if p.linked}
+        if _unplaced(unresolved) and len(sides) == 1:
+            return sides.pop()
+    return None
 
 
 def _parties(a: Facts, b: Facts) -> tuple[int, int, str]:
@@ -198,6 +236,9 @@ def _parties(a: Facts, b: Facts) -> tuple[int, int, str]:
         if not matched:
             if any(p.linked for p in mine) and any(q.linked for q in theirs):
                 return 0, 0, f"different {role}"
+            body = _body_of(mine, theirs) if role != "participant" else None
+            if body is not None:
+                shared.add(body)
             continue
         for p, q in matched:
             side = p.side if p.linked and q.linked else min(p.key, q.key)
@@ -211,12 +252,17 @@ def _parties(a: Facts, b: Facts) -> tuple[int, int, str]:
 
 
 def _items(a: Facts, b: Facts) -> tuple[int, str]:
-    """One shared item: an id, a name the knowledge base knows it by, or most of the words
+    """One shared item: an id, a name the knowledge base knows it by, most of the words
     of the shorter name ("civilian security assistance"; not just "joint declaration" of
-    two declarations)."""
+    two declarations), or, when one report names it only by kind ("the jets"), the kind
+    of the item the other names (the Rafale)."""
     common = a.item_words & b.item_words
     if a.items & b.items or a.item_names & b.item_words or b.item_names & a.item_words \
             or (common and 2 * len(common) >= min(len(a.item_words), len(b.item_words))):
+        return 1, ""
+    # "the jets" of one report and the Rafale of the other, when nothing else is named
+    if not a.item_words and a.item_plain & b.item_kinds \
+            or not b.item_words and b.item_plain & a.item_kinds:
         return 1, ""
     if a.items and b.items and not common:
         return 0, "different items"
@@ -289,8 +335,18 @@ def _places(a: Facts, b: Facts) -> tuple[int, str]:
 # -- the relation ----------------------------------------------------------------------------
 
 
+# An aid package is asked for, approved and pledged in one announcement: reports of it
+# name any of these; its delivery is a later stage.
+ANNOUNCEMENT_STAGES = {"aid": frozenset({"request", "approval", "order"})}
+
+
+def _stage(f: Facts) -> str | None:
+    return "announcement" if f.stage in ANNOUNCEMENT_STAGES.get(f.type, ()) else f.stage
+
+
 def _stages_differ(a: Facts, b: Facts) -> bool:
-    return a.stage is not None and b.stage is not None and a.stage != b.stage
+    first, second = _stage(a), _stage(b)
+    return first is not None and second is not None and first != second
 
 
 def _story(a: Facts, b: Facts, parties: int) -> Relation:
@@ -380,12 +436,25 @@ def _periods(facts: Facts, lookup: bool) -> list[str]:
     return [f"v{y}" for y in years] + ([f"f{y}" for y in years] if lookup else [])
 
 
+def _anchors(facts: Facts, lookup: bool) -> set[str]:
+    """What a candidate is found by besides its period: its parties, and, as a report may
+    name a party only vaguely ("the air force"), its items, quantities and amounts (an
+    amount by its order of magnitude, looked up in the neighbouring ones too)."""
+    out = set(facts.all_parties()) | {f"i:{item}" for item in facts.items}
+    out |= {f"q:{quantity:g}" for quantity in facts.quantities}
+    for value, currency in facts.values:
+        magnitude = math.floor(math.log10(value)) if value > 0 else 0
+        out |= {f"v:{currency}:{m}" for m in (
+            (magnitude - 1, magnitude, magnitude + 1) if lookup else (magnitude,))}
+    return out
+
+
 def index_keys(facts: Facts) -> set[str]:
-    """The candidate keys a canonical event is found by: type, party and period."""
-    return {f"{facts.type}|{party}|{period}" for party in facts.all_parties()
+    """The candidate keys a canonical event is found by: type, anchor and period."""
+    return {f"{facts.type}|{anchor}|{period}" for anchor in _anchors(facts, lookup=False)
             for period in _periods(facts, lookup=False)}
 
 
 def lookup_keys(facts: Facts) -> set[str]:
-    return {f"{facts.type}|{party}|{period}" for party in facts.all_parties()
+    return {f"{facts.type}|{anchor}|{period}" for anchor in _anchors(facts, lookup=True)
             for period in _periods(facts, lookup=True)}

@@ -60,6 +60,12 @@ def clause_is_future(token: Token) -> bool:
                 and cur.head.lemma_ in ("be", "go")
             ):
                 return True
+            if (
+                cur.dep_ == "ROOT"
+                and cur.tag_ == "VB"
+                and any(c.dep_ == "aux" and c.lower_ == "to" for c in cur.children)
+            ):
+                return True  # a headline's "X to sign treaty on Friday"
             if cur.dep_ in ("ccomp", "advcl", "conj", "relcl", "ROOT") and cur.pos_ == "VERB":
                 return False
         if cur.pos_ == "NOUN" and any(c.lower_ in _FUTURE_MODIFIERS for c in cur.children):

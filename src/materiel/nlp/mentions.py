@@ -185,7 +185,7 @@ def find_mentions(doc: Doc) -> list[EventMention]:
         )
         and not (item_heads.get(participles.get(id(m), -1), set()) - {id(m)})
     ]
-    return _dedupe(kept) + rejected
+    return _dedupe(_drop_swapped(doc, kept)) + rejected
 
 
 # Types whose mentions of long-past occurrences are background (a visit in 2011 recalled in a
@@ -430,6 +430,37 @@ def _score(m: EventMention, trig: Trigger, f: Frame) -> float:
     if not parties:
         s -= 0.15
     return max(0.05, min(0.97, s))
+
+
+_THING_ROLES = ("item", "quantity", "value", "location")
+
+
+def _parties(m: EventMention) -> dict[tuple[int, int], str]:
+    return {(v.start, v.end): role for role, vals in m.args.items() if role not in _THING_ROLES
+            for v in vals}
+
+
+def _drop_swapped(doc: Doc, ms: list[EventMention]) -> list[EventMention]:
+    """Two readings of one deal that give its parties opposite roles ("X received an order
+    from Y": the verb reads X as the buyer, the noun as the seller): keep one. The noun that
+    is the verb's object tells the direction; otherwise the reading with more parties."""
+    out = list(ms)
+    for m in ms:
+        for o in ms:
+            if m is o or m.type != o.type or m not in out or o not in out:
+                continue
+            pm, po = _parties(m), _parties(o)
+            if not pm or not set(pm) <= set(po) or all(po[k] == r for k, r in pm.items()):
+                continue
+            noun_m = doc[m.trigger_i].dep_ == "dobj" and doc[m.trigger_i].head.i == o.trigger_i
+            noun_o = doc[o.trigger_i].dep_ == "dobj" and doc[o.trigger_i].head.i == m.trigger_i
+            keep, drop = (m, o) if noun_m or (len(pm) == len(po) and not noun_o
+                                                and m.trigger_i < o.trigger_i) else (o, m)
+            for role in _THING_ROLES:
+                for v in drop.values(role):
+                    keep.add(v)
+            out.remove(drop)
+    return out
 
 
 def _dedupe(ms: list[EventMention]) -> list[EventMention]:

@@ -268,6 +268,8 @@ def validate(
         and f.gov_lemma not in _FACTORY_GOVERNORS | _GROWTH_VERBS
     ):
         return False  # "a weapons manufacturing site" named, not built or expanded
+    if m.type == "agreement" and trig.lemma == "join" and not _joins_as_member(f):
+        return False  # "the alliance it is seeking to join", "joining colleagues for a meeting"
     if m.type in ("procurement", "aid") and _capability_provision(f, m, trig):
         return False  # "the new radar will provide the army with a sensor that can track"
     if m.type == "meeting" and any(
@@ -718,6 +720,8 @@ def strike_is_event(doc: Doc, f: Frame, m: EventMention) -> bool:
         c.dep_ == "nsubjpass" and (c.ent_type_ == "PERSON" or _is_person(c)) for c in t.children
     ):
         return False  # "X was attacked in the city centre": an assault on a person
+    if _purpose_infinitive(t):
+        return False  # "a missile to target ships", "radars that Russia uses to target guns"
     if t.tag_ in ("VBG", "VB", "VBN") and t.dep_ in (
         "pcomp",
         "acl",
@@ -751,6 +755,25 @@ def strike_is_event(doc: Doc, f: Frame, m: EventMention) -> bool:
         ):
             return False  # "will launch a counteroffensive, attacking X": a plan of fighting
     return True
+
+
+_ASPECT_VERBS = word_set("nlp/validate", "aspect_verbs")
+_MEANS_VERBS = word_set("nlp/validate", "means_verbs")
+
+
+def _purpose_infinitive(t: Token) -> bool:
+    """An attack verb as the purpose of a thing or deed ("solutions to target ships", "sent
+    missiles to strike air bases", "uses them to target artillery"), not an attack told; an
+    aspect verb ("continued to strike Kharkiv") or a past use of weapons ("used drones to
+    strike the port") keeps it."""
+    if t.tag_ != "VB" or not any(c.dep_ == "aux" and c.lower_ == "to" for c in t.children):
+        return False
+    head = t.head
+    if head.lemma_.lower() in _MEANS_VERBS and head.tag_ in ("VBD", "VBN"):
+        return False  # "the barrage used drones to strike cities": the strike told
+    if t.dep_ in ("relcl", "acl", "advcl"):
+        return True
+    return t.dep_ == "xcomp" and head.lemma_.lower() not in _ASPECT_VERBS
 
 
 # --- meetings --------------------------------------------------------------------------------
@@ -811,11 +834,52 @@ def meeting_is_event(doc: Doc, f: Frame, m: EventMention, trig: Trigger) -> bool
         # "meeting the emission norms", "to meet the Organisation's principles": satisfying
         # a requirement, not meeting anyone
         for o in f.obj:
-            if any(w.lemma_.lower() in _REQUIREMENT_NOUNS for w in o.subtree):
+            if any(_is_requirement(w) for w in o.subtree):
                 return False
         if _requirement_after(doc, t):
             return False
+    if _setting_of_clause(t):
+        return False
     return not (t.dep_ == "pcomp" and t.head.lower_ == "of")
+
+
+_SETTING_PREPS = word_set("nlp/validate", "setting_preps")
+_SETTING_HEADS = word_set("nlp/validate", "setting_heads")
+_ANAPHORIC_DETS = {"the", "this", "that", "his", "her", "their", "its"}
+
+
+_ASPIRATIONS = word_set("nlp/validate", "aspirations")
+
+
+def _joins_as_member(f: Frame) -> bool:
+    """Joining is an accession when it is done or decided, not when it is only sought ("its
+    bid to join NATO", "which it is seeking to join"), and when what is joined is no meeting
+    or company of people ("joining his counterparts for a meeting")."""
+    t = f.trigger
+    if t.dep_ in ("xcomp", "acl") and t.head.lemma_.lower() in _ASPIRATIONS:
+        return False
+    joined = f.obj + f.pp("with", "for")
+    return not any(w.lemma_.lower() in MEETING_NOUNS for x in joined for w in x.subtree)
+
+
+def _setting_of_clause(t: Token) -> bool:
+    """A meeting already told, named again as the setting of another clause: "during his
+    visit, X said", "at the meeting, Y announced", "on the sidelines of the summit". The
+    noun is definite or possessive and names no side of its own ("with", "between")."""
+    if t.pos_ != "NOUN" or t.dep_ != "pobj":
+        return False
+    prep = t.head
+    if prep.lower_ == "of" and prep.head.lemma_.lower() in _SETTING_HEADS:
+        prep = prep.head.head if prep.head.dep_ == "pobj" else prep.head
+    elif prep.lower_ == "of" and prep.head.lower_ == "ahead":
+        prep = prep.head
+    if prep.lower_ not in _SETTING_PREPS or prep.head.pos_ not in ("VERB", "AUX"):
+        return False
+    if not any(c.dep_ in ("det", "poss") and c.lower_ in _ANAPHORIC_DETS for c in t.children):
+        return False
+    if any(c.dep_ == "acl" or c.ent_type_ in ("DATE", "TIME") for c in t.subtree if c is not t):
+        return False  # "the meeting held in Brussels on Monday": told here, not a setting
+    return not any(c.dep_ == "prep" and c.lower_ in ("with", "between") for c in t.children)
 
 
 _DEAL_PURPOSES = word_set("nlp/validate", "deal_purposes")
@@ -880,14 +944,26 @@ def _requirement_after(doc: Doc, t: Token) -> bool:
     """The first common noun after "meet" past a name ("meet NATO spending targets") is
     a requirement, however the parser attached it."""
     for w in doc[t.i + 1 : t.i + 14]:
-        if w.ent_type_ or w.pos_ in ("DET", "ADJ", "NUM", "PART") or w.tag_ == "POS":
-            continue
-        if w.pos_ in ("NOUN", "VERB") and w.lemma_.lower() not in _REQUIREMENT_NOUNS:
+        if _is_requirement(w):
+            return True
+        if (w.ent_type_ or w.pos_ in ("DET", "ADJ", "NUM", "PART") or w.tag_ in ("POS", "VBN")
+                or (w.pos_ == "VERB" and w.dep_ == "acl")):
+            continue  # a participle: "the Army defined criteria", "the norms set by"
+        if w.pos_ == "PROPN" and w.dep_ == "compound" or w.pos_ == "PROPN" and w.is_title:
+            continue  # a title-case name of the requirement: "the Neck Injury Criteria"
+        if w.pos_ in ("NOUN", "VERB"):
             if w.i + 1 < len(doc) and doc[w.i + 1].pos_ == "NOUN":
                 continue  # a modifier: "spending targets", "emission norms"
             return False
-        return w.lemma_.lower() in _REQUIREMENT_NOUNS
+        return False
     return False
+
+
+def _is_requirement(w: Token) -> bool:
+    """A requirement noun, also written in title case ("Qualitative Requirements")."""
+    low = w.lower_
+    return (w.lemma_.lower() in _REQUIREMENT_NOUNS or low in _REQUIREMENT_NOUNS
+            or (low.endswith("s") and low[:-1] in _REQUIREMENT_NOUNS))
 
 
 _REQUIREMENT_NOUNS = word_set("nlp/validate", "requirement_nouns")

@@ -175,7 +175,8 @@ class Store:
             added = self._add_source(conn, existing.id, doc)
             return AddResult(DUPLICATE, existing.id, existing.cluster_id, 1.0, added)
 
-        sig = signature(body)
+        sig = Signature.from_bytes(clean.fingerprint) if clean.fingerprint is not None \
+            else signature(body)
         match = self._nearest(conn, "doc", sig, exclude_document=None)
         cluster_id = None
         status = NEW

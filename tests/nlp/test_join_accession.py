@@ -1,0 +1,26 @@
+"""Joining is an accession only when done or decided (sentences written for these tests)."""
+
+from __future__ import annotations
+
+import pytest
+
+
+def _agreements(doc) -> list[str]:
+    return [m.trigger for m in doc._.mentions if m.type == "agreement"]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Putin said the West ignored concerns about NATO, the alliance which Georgia is "
+        "seeking to join.",
+        "After joining with his Polish and Czech counterparts for a meeting in Prague, Rutte "
+        "said the alliance must spend more.",
+    ],
+)
+def test_sought_or_social_joining_is_no_accession(parse, text):
+    assert _agreements(parse(text)) == []
+
+
+def test_accession_stays(parse):
+    assert _agreements(parse("Sweden formally joined NATO on Thursday.")) == ["join"]
