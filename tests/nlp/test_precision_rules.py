@@ -21,6 +21,9 @@ def _types(doc) -> list[str]:
         "The army will open a second front next month, attacking enemy forces on two axes.",
         "The regiment repelled ground attacks near the river crossing.",
         "The country is buying jammers to protect troops against drone attacks.",
+        "The Vulcan missile is meant to be a light, modular solution to target enemy ships.",
+        "The Pentagon said the US has sent anti-radar missiles for Polish jets to target radars.",
+        "The rockets can also hit mobile radars, which Russia uses to target Ukrainian artillery.",
     ],
 )
 def test_not_a_strike(parse, text):
@@ -33,6 +36,7 @@ def test_not_a_strike(parse, text):
         "Ukrainian drones struck an oil depot in the Bryansk region overnight.",
         "The navy fired 40 cruise missiles at the rebels' air bases on Sunday.",
         "Officials said the attack on the air base destroyed two fighter jets.",
+        "The overnight barrage used drones and missiles to strike cities across Ukraine.",
         "Kyiv said it intercepted most of a fresh overnight barrage of drones launched by Russia.",
         "The rebels mounted one of their largest attacks on the naval base this year.",
     ],
@@ -56,6 +60,7 @@ def test_strike_stays(parse, text):
         "The students met the rector in Vienna on Monday to discuss university fees.",
         "Hungary pledged to meet North Atlantic Treaty Organization spending targets for defense.",
         "Improving audits to meet International Monetary Fund benchmarks in arms factories;",
+        "The radar must be tested to ensure it meets the Operational Requirements set by the Army.",
     ],
 )
 def test_not_a_meeting(parse, text):

@@ -457,12 +457,18 @@ def link_changed_event(conn: Connection, event_id: int, stale: Iterable[int]) ->
     result = LinkResult()
     if conn.execute(select(events.c.id).where(events.c.id == event_id)).first() is not None:
         return relink(conn, [event_id], result)
-    stale = sorted(set(stale))
-    if stale:
-        relink(conn, [r.id for r in event_rows(
-            conn, canonical_members.c.canonical_id.in_(stale))], result)
-        refresh(conn, stale)
+    _relink_left(conn, stale, result)
     return result
+
+
+def _relink_left(conn: Connection, stale: Iterable[int], result: LinkResult) -> None:
+    """Partition again what is left of canonical events that lost members; delete those
+    left with none."""
+    ids = sorted(set(stale))
+    if ids:
+        relink(conn, [r.id for r in event_rows(
+            conn, canonical_members.c.canonical_id.in_(ids))], result)
+        refresh(conn, ids)
 
 
 def canonical_of_event(conn: Connection, event_id: int) -> set[int]:
@@ -485,11 +491,7 @@ def link_document(conn: Connection, document_id: int,
     canonical events (from `canonical_around`, taken before the document's events were
     replaced) are partitioned again from the members they have left, or deleted."""
     result = LinkResult()
-    stale = sorted(set(stale))
-    if stale:
-        left = [r.id for r in event_rows(conn, canonical_members.c.canonical_id.in_(stale))]
-        relink(conn, left, result)
-        refresh(conn, stale)
+    _relink_left(conn, stale, result)
     fresh = [r.id for r in event_rows(conn, events.c.document_id == document_id)
              if r.canonical_id is None]
     return relink(conn, fresh, result)

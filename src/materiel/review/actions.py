@@ -112,10 +112,11 @@ def _apply(conn: Connection, event_id: int, name: str, value: Any) -> None:
 def _apply_linked(conn: Connection, event_id: int, changes: list[FieldChange]) -> None:
     """Apply the changes; when they change what linking reads, the event's canonical
     event is worked out again (it may leave it, or join another)."""
-    stale = canonical_of_event(conn, event_id)
+    linked = bool(LINKED_FIELDS & {c.field for c in changes})
+    stale = canonical_of_event(conn, event_id) if linked else set()
     for change in changes:
         _apply(conn, event_id, change.field, change.after)
-    if LINKED_FIELDS & {c.field for c in changes}:
+    if linked:
         link_changed_event(conn, event_id, stale)
 
 
