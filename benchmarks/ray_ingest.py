@@ -102,7 +102,9 @@ def run_job(jsonl: Path, db: str, ray_workers: int | None) -> dict[str, float]:
     return {"articles": summary["read"], "seconds": seconds, "events": summary["events"],
             "driver_mb": driver_mb, "worker_mb": max(worker_mb, default=0.0), "ray_mb": ray_mb,
             "total_mb": driver_mb + sum(worker_mb) + ray_mb,
-            "cores": sum(cpu.values()) / seconds}
+            "cores": sum(cpu.values()) / seconds, "cpu_driver": cpu.get(job.pid, 0.0),
+            "cpu_workers": sum(cpu.get(pid, 0.0) for pid in workers),
+            "cpu_ray": sum(t for pid, t in cpu.items() if pid != job.pid and pid not in workers)}
 
 
 @contextmanager
@@ -126,7 +128,8 @@ def fresh_store(tmp: Path, label: str, pg_admin: str | None) -> Iterator[str]:
 def report(label: str, r: dict[str, float]) -> None:
     print(f"{label:15s} {r['articles']:8.0f} {r['seconds']:8.1f} "
           f"{r['articles'] / r['seconds']:7.1f} {r['events']:7.0f} {r['driver_mb']:7.0f} "
-          f"{r['worker_mb']:7.0f} {r['ray_mb']:7.0f} {r['total_mb']:7.0f} {r['cores']:5.2f}",
+          f"{r['worker_mb']:7.0f} {r['ray_mb']:7.0f} {r['total_mb']:7.0f} {r['cores']:5.2f} "
+          f"{r['cpu_driver']:7.1f} {r['cpu_workers']:7.1f} {r['cpu_ray']:7.1f}",
           flush=True)
 
 
@@ -147,7 +150,8 @@ def main() -> int:
         print(f"built {args.articles:,} articles ({n_defense:,} defense); {os.cpu_count()} "
               f"CPUs, load {os.getloadavg()[0]:.2f}")
         print(f"{'run':15s} {'articles':>8s} {'seconds':>8s} {'docs/s':>7s} {'events':>7s} "
-              f"{'driver':>7s} {'worker':>7s} {'ray':>7s} {'total':>7s} {'cores':>5s}")
+              f"{'driver':>7s} {'worker':>7s} {'ray':>7s} {'total':>7s} {'cores':>5s} "
+              f"{'cpu drv':>7s} {'workers':>7s} {'ray':>7s}")
         with fresh_store(tmp, "one", args.pg) as db:
             report("one process", run_job(jsonl, db, None))
         rates: dict[int, float] = {}

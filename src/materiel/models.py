@@ -123,6 +123,8 @@ class CleanDocument:
     # the near-duplicate signature (MinHash bytes), computed where cores are spare (a worker)
     # so that the one writer does not; None: the store computes it
     fingerprint: bytes | None = None
+    # the exact-duplicate key (`materiel.store.content_hash`), kept once computed
+    content_hash: str | None = None
 
 
 EVENT_TYPES = (

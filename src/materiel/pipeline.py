@@ -24,6 +24,7 @@ from materiel.store.repository import (
     NEAR_DUPLICATE_STATUS,
     NEW,
     AddResult,
+    PendingRows,
     content_hash,
 )
 from materiel.store.types import strip_nul
@@ -250,11 +251,13 @@ def _write(store: Store, conn: Connection, items: list[tuple[CleanDocument, Foun
     replaced when it was extracted again (re-extraction), keeping the reviewed ones."""
     results = []
     n_events = 0
+    pending = PendingRows()
     for clean_doc, found in items:
-        result = store.add(conn, clean_doc)
+        result = store.add(conn, clean_doc, pending)
         results.append(result)
         if found is None or (result.status == DUPLICATE and not reextract):
             continue
+        pending.flush(conn)
         events, quotes = found
         stale: set[int] = set()  # canonical events whose members re-extraction replaces
         if result.status == DUPLICATE:
@@ -266,6 +269,7 @@ def _write(store: Store, conn: Connection, items: list[tuple[CleanDocument, Foun
             link_document(conn, result.document_id, stale)  # cross-document merging
         if result.status == NEAR_DUPLICATE_STATUS and result.cluster_id is not None:
             reviewed.carry_rejections(conn, result.document_id, result.cluster_id)
+    pending.flush(conn)
     return results, n_events
 
 

@@ -62,6 +62,29 @@ def test_new_then_exact_duplicate_adds_a_source_not_a_document(store):
     assert stored.sentences[0]["end"] > 0
 
 
+def test_rows_held_for_the_batch_are_written_in_order_with_its_copies(store):
+    """A batch holds its new documents' sources and sentences back until its end; a copy in
+    the same batch still finds the first source and comes after it."""
+    from materiel.store.repository import PendingRows
+
+    pending = PendingRows()
+    with store.transaction() as conn:
+        first = store.add(conn, make_clean("a", TEXT_A, outlet="One"), pending)
+        other = store.add(conn, make_clean("b", "Engineers repaired two bridges near the "
+                                           "border this week.", raw_hash="h1"), pending)
+        again = store.add(conn, make_clean("a", TEXT_A, outlet="One"), pending)
+        copy = store.add(conn, make_clean("c", TEXT_A, path="x.jsonl", raw_hash="h2",
+                                          outlet="Two"), pending)
+        pending.flush(conn)
+    assert (first.status, other.status, again.status, copy.status) == (
+        "new", "new", "duplicate", "duplicate")
+    assert not again.new_source and copy.new_source
+    stored = store.get_document(first.document_id)
+    assert [s["outlet"] for s in stored.sources] == ["One", "Two"]
+    assert stored.sentences and stored.removals
+    assert store.get_document(other.document_id).sentences
+
+
 def test_near_duplicates_share_a_cluster_that_keeps_every_source(store):
     first = add(store, make_clean("a", TEXT_A, outlet="One"))
     variant = TEXT_A.replace("officials said", "a spokesman said")

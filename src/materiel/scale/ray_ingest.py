@@ -3,7 +3,7 @@
 This process (the driver) reads the input lazily and cuts it into partitions of raw
 records; each actor (`materiel.scale.actors`) cleans a partition, filters and extracts it
 with the pipeline it loaded once, and sends the cleaned documents and their events back.
-The driver keeps at most two partitions an actor in flight, so it never holds the whole
+The driver keeps at most four partitions an actor in flight, so it never holds the whole
 input, and stores the results in input order, one transaction a partition, with the same
 loop and writer as `ingest --workers` (`materiel.workers`).  It is the only writer, so the
 store may be PostgreSQL or a SQLite file, and the job stores exactly what one process
@@ -36,8 +36,11 @@ from materiel.pipeline import BATCH_SIZE, EventSink, IngestSummary, Limits, wher
 from materiel.scale.actors import Partition, PartitionWorker, RawRecord
 from materiel.scale.cluster import ClusterError, ray_cluster, single_machine
 from materiel.store import Store
-from materiel.workers import IN_FLIGHT_PER_WORKER, write_batch, write_in_order
+from materiel.workers import write_batch, write_in_order
 
+# Results are stored in input order: while the oldest partition is still on one actor, the
+# others work ahead on what is queued for them, so each gets more than it needs to stay busy.
+IN_FLIGHT_PER_ACTOR = 4
 READY_SECONDS = 600.0  # for an actor to load its pipeline (a busy machine takes long)
 
 
@@ -198,7 +201,7 @@ def ingest_on_ray(
         try:
             records = read_paths(paths, options or ReaderOptions())
             write_in_order(partitions(records, batch_size), pool, write,
-                           IN_FLIGHT_PER_WORKER * actors)
+                           IN_FLIGHT_PER_ACTOR * actors)
         finally:
             pool.shutdown()
     return summary

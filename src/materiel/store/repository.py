@@ -51,6 +51,13 @@ _BAND_MATCHES = (
 _ITEM_TWIN = select(signatures.c.id).where(
     signatures.c.kind == "item", signatures.c.content_hash == bindparam("content_hash"),
     signatures.c.document_id != bindparam("document_id"))
+# built once: a statement object keeps its cache key, so the hot path does not rebuild it
+_INSERT_DOCUMENT = insert(documents)
+_INSERT_SOURCE = insert(sources)
+_INSERT_SENTENCES = insert(sentences)
+_INSERT_REMOVALS = insert(removals)
+_INSERT_SIGNATURE = insert(signatures)
+_INSERT_BANDS = insert(lsh_bands)
 _CLUSTER_OF = select(documents.c.cluster_id).where(documents.c.id == bindparam("id"))
 _SET_CLUSTER = update(documents).where(documents.c.id == bindparam("doc_id")).values(
     cluster_id=bindparam("cluster"))
@@ -99,9 +106,38 @@ def _as_store_id(key: str | int) -> int | None:
     return None
 
 
+def _source_row(doc_id: int, doc: Document) -> dict[str, Any]:
+    prov = doc.provenance
+    return {"document_id": doc_id, "raw_hash": prov.content_hash or "", "path": prov.path,
+            "record": -1 if prov.record is None else prov.record,
+            "member": prov.member or "", "byte_offset": prov.offset, "url": doc.url,
+            "outlet": doc.outlet, "published": doc.published, "seen_at": _now()}
+
+
+@dataclass
+class PendingRows:
+    """Rows of new documents that nothing reads before the batch's transaction ends, so
+    that they are written in one statement per table."""
+
+    sources: list[dict[str, Any]] = field(default_factory=list)
+    sentences: list[dict[str, Any]] = field(default_factory=list)
+    removals: list[dict[str, Any]] = field(default_factory=list)
+
+    def flush(self, conn: Connection) -> None:
+        for statement, rows in ((_INSERT_SOURCE, self.sources),
+                                (_INSERT_SENTENCES, self.sentences),
+                                (_INSERT_REMOVALS, self.removals)):
+            if rows:
+                conn.execute(statement, rows)
+                rows.clear()
+
+
 def content_hash(clean: CleanDocument) -> str:
-    """The exact-duplicate key of a cleaned document, as the store computes it."""
-    return exact_hash(body_text(clean))
+    """The exact-duplicate key of a cleaned document, as the store computes it (once: the
+    document keeps it)."""
+    if clean.content_hash is None:
+        clean.content_hash = exact_hash(body_text(clean))
+    return clean.content_hash
 
 
 def _now() -> str:
@@ -165,18 +201,27 @@ class Store:
 
     # -- writing -----------------------------------------------------------------------------
 
-    def add(self, conn: Connection, clean: CleanDocument) -> AddResult:
-        """Store one cleaned document, or link it to the copy already stored."""
+    def add(self, conn: Connection, clean: CleanDocument,
+            pending: PendingRows | None = None) -> AddResult:
+        """Store one cleaned document, or link it to the copy already stored.  Its
+        sentences, removals and source go into `pending` when given (written together by
+        its `flush`, before the transaction ends), else at once."""
+        if pending is None:
+            pending = PendingRows()
+            try:
+                return self.add(conn, clean, pending)
+            finally:
+                pending.flush(conn)
         doc = clean.doc
-        body = body_text(clean)
-        content_hash = exact_hash(body)
-        existing = conn.execute(_DOC_BY_HASH, {"content_hash": content_hash}).first()
+        key = content_hash(clean)
+        existing = conn.execute(_DOC_BY_HASH, {"content_hash": key}).first()
         if existing is not None:
+            pending.flush(conn)  # its first source may be among them
             added = self._add_source(conn, existing.id, doc)
             return AddResult(DUPLICATE, existing.id, existing.cluster_id, 1.0, added)
 
         sig = Signature.from_bytes(clean.fingerprint) if clean.fingerprint is not None \
-            else signature(body)
+            else signature(body_text(clean))
         match = self._nearest(conn, "doc", sig, exclude_document=None)
         cluster_id = None
         status = NEW
@@ -184,10 +229,10 @@ class Store:
             match_doc = match[1]
             cluster_id = self._cluster_of(conn, match_doc)
             status = NEAR_DUPLICATE_STATUS
-        doc_id = _insert(conn, insert(documents), dict(
+        doc_id = _insert(conn, _INSERT_DOCUMENT, dict(
                 doc_key=doc.id, title=doc.title, url=doc.url, published=doc.published,
                 outlet=doc.outlet, author=doc.author, language=doc.language,
-                raw_text=doc.text, clean_text=clean.text, content_hash=content_hash,
+                raw_text=doc.text, clean_text=clean.text, content_hash=key,
                 is_feed=clean.is_feed,
                 stories=json.dumps([[s.index, s.start, s.end, s.heading]
                                     for s in clean.stories]),
@@ -195,43 +240,35 @@ class Store:
                                      for s in clean.segments]),
                 cluster_id=cluster_id, ingested_at=_now(),
             ))
-        self._add_source(conn, doc_id, doc)
-        if clean.sentences:
-            conn.execute(insert(sentences), [
-                {"document_id": doc_id, "idx": i, "start": s.start, "end": s.end,
-                 "story": s.story, "segment": s.segment, "truncated": s.truncated,
-                 "is_heading": s.is_heading}
-                for i, s in enumerate(clean.sentences)
-            ])
-        if clean.removed:
-            conn.execute(insert(removals), [
-                {"document_id": doc_id, "start": r.start, "end": r.end, "reason": r.reason,
-                 "text": r.text}
-                for r in clean.removed
-            ])
-        self._add_signature(conn, "doc", doc_id, -1, content_hash, sig)
+        pending.sources.append(_source_row(doc_id, doc))
+        pending.sentences += [
+            {"document_id": doc_id, "idx": i, "start": s.start, "end": s.end,
+             "story": s.story, "segment": s.segment, "truncated": s.truncated,
+             "is_heading": s.is_heading}
+            for i, s in enumerate(clean.sentences)]
+        pending.removals += [
+            {"document_id": doc_id, "start": r.start, "end": r.end, "reason": r.reason,
+             "text": r.text}
+            for r in clean.removed]
+        self._add_signature(conn, "doc", doc_id, -1, key, sig)
         if clean.is_feed:
             self._add_items(conn, doc_id, clean)
         return AddResult(status, doc_id, cluster_id, match[2] if match else None)
 
     def _add_source(self, conn: Connection, doc_id: int, doc: Document) -> bool:
-        prov = doc.provenance
-        key = {"document_id": doc_id, "raw_hash": prov.content_hash or "", "path": prov.path,
-               "record": -1 if prov.record is None else prov.record,
-               "member": prov.member or ""}
-        if conn.execute(_SOURCE_SEEN, key).first() is not None:
+        """Record where a copy of a stored document was read, unless it was already."""
+        row = _source_row(doc_id, doc)
+        if conn.execute(_SOURCE_SEEN, {k: row[k] for k in _SOURCE_KEY}).first() is not None:
             return False
-        conn.execute(insert(sources), dict(
-            **key, byte_offset=prov.offset, url=doc.url, outlet=doc.outlet,
-            published=doc.published, seen_at=_now()))
+        conn.execute(_INSERT_SOURCE, row)
         return True
 
     def _add_signature(self, conn: Connection, kind: str, doc_id: int, item: int,
                        content_hash: str, sig: Signature) -> int:
-        sig_id = _insert(conn, insert(signatures), dict(
+        sig_id = _insert(conn, _INSERT_SIGNATURE, dict(
             kind=kind, document_id=doc_id, item=item, content_hash=content_hash,
             signature=sig.to_bytes()))
-        conn.execute(insert(lsh_bands), [
+        conn.execute(_INSERT_BANDS, [
             {"band_key": key, "signature_id": sig_id} for key in sig.band_keys(kind)])
         return sig_id
 
