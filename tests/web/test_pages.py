@@ -52,7 +52,11 @@ def test_feed_lists_a_story_once_with_its_copies_and_outlets(client, filled_stor
     # two documents, two outlets: those of the canonical event, which links to the list
     assert re.findall(r'class="num (?:sources|outlets)"[^>]*>(?:<a [^>]*>)?(\d+)<',
                       row) == ["2", "2"]
-    assert f'href="/events/{aid["event_id"]}#reported-by"' in row
+    assert re.search(r'<td class="num sources"><a href="/canonical/\d+"', row)
+    # listing every mention, the row links to the event's own list of reports
+    mentions = client.get("/?rows=mentions").text
+    row = mentions.split(f'href="/events/{aid["event_id"]}#evidence"', 1)[1]
+    assert f'href="/events/{aid["event_id"]}#reported-by"' in row.split("</tr>", 1)[0]
 
 
 def test_type_filter_and_facet_counts(client, filled_store):

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import asdict
-from typing import Annotated, Any
+from typing import Annotated, Any, Literal
 
 from fastapi import APIRouter, Depends, Query, Request, Response
 
@@ -35,13 +35,24 @@ def _with_sources(store: Store, items: list[dict[str, Any]]) -> list[dict[str, A
     return items
 
 
-@router.get("/events", summary="Events matching the filters, newest first",
+Rows = Annotated[Literal["mentions", "events"], Query(
+    description="mentions (the default): every document's event, each with the number of "
+                "sources of its real event; events: one row per real event (its mentions "
+                "folded into the first one the filters keep, given `canonical` and "
+                "`mention_count`), as the web feed lists them.")]
+
+
+@router.get("/events", summary="Events matching the filters, newest first: every mention, "
+                               "or one per real event (rows=events)",
             **ok(schemas.EventPage))
 def list_events(request: Request, response: Response, store: StoreDep, query: QueryDep,
-                limit: Limit = None, cursor: Cursor = None) -> dict[str, Any]:
-    page = q.event_page(store, query, limit=page_size(request, limit), cursor=cursor)
+                limit: Limit = None, cursor: Cursor = None,
+                rows: Rows = "mentions") -> dict[str, Any]:
+    fold = rows == "events"
+    page = q.event_page(store, query, limit=page_size(request, limit), cursor=cursor,
+                        fold=fold)
     link_next(request, response, page.next_cursor)
-    return _page(_with_sources(store, page.items), page.next_cursor)
+    return _page(page.items if fold else _with_sources(store, page.items), page.next_cursor)
 
 
 @router.get("/events/{event_id}", summary="One event with its arguments and evidence",

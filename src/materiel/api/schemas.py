@@ -24,6 +24,13 @@ class Copy(_Open):
     published: str | None
 
 
+class CanonicalValues(_Open):
+    type: str
+    date: str | None
+    status: str | None
+    args: Args
+
+
 class Event(_Open):
     """One stored event: the output contract's record plus where it is stored and who
     reports it."""
@@ -57,6 +64,11 @@ class Event(_Open):
     sources: int = Field(description="Distinct documents reporting the canonical event, or "
                                      "the copies of the story when it is not linked")
     source_outlets: list[str] = Field(description="The outlets of those documents")
+    canonical: CanonicalValues | None = Field(
+        None, description="With rows=events only: the real event's type, date, status and "
+                          "arguments (null when the mention is not linked)")
+    mention_count: int | None = Field(
+        None, description="With rows=events only: the mentions of the real event")
 
 
 class Argument(_Open):

@@ -22,7 +22,10 @@ class Settings:
     # alone within facet_count_limit_ms
     facet_time_limit_ms: int = 30
     facet_count_limit_ms: int = 10_000
+    feed_page_size: int = 50  # rows on a page of the web feed
 
     def __post_init__(self) -> None:
         if not 1 <= self.default_page_size <= self.max_page_size <= 1000:
             raise ValueError("need 1 <= default_page_size <= max_page_size <= 1000")
+        if not 1 <= self.feed_page_size <= 1000:
+            raise ValueError("need 1 <= feed_page_size <= 1000")

@@ -170,13 +170,13 @@ def _sort_key(sort: str) -> ColumnElement[Any]:
             "document": events.c.document_id}[sort]
 
 
-def _order(sort: str) -> list[ColumnElement[Any]]:
+def sort_order(sort: str) -> list[ColumnElement[Any]]:
     if sort == "newest":
         return [_DATE_KEY.desc(), events.c.id.desc()]
     return [_sort_key(sort).asc(), events.c.id.asc()]
 
 
-def _after(sort: str, key: Any, event_id: int) -> ColumnElement[bool]:
+def after_cursor(sort: str, key: Any, event_id: int) -> ColumnElement[bool]:
     column = _sort_key(sort)
     if sort == "newest":
         return or_(column < key, and_(column == key, events.c.id < event_id))
@@ -320,7 +320,7 @@ _DOC_COLUMNS = (documents.c.id, documents.c.doc_key, documents.c.url, documents.
 # -- records ------------------------------------------------------------------------------------
 
 
-def _records(conn: Connection, rows: list[dict[str, Any]]) -> list[dict[str, Any]]:
+def event_records(conn: Connection, rows: list[dict[str, Any]]) -> list[dict[str, Any]]:
     """Output-contract records (plus where each is stored) for a batch of event rows."""
     if not rows:
         return []
@@ -396,9 +396,9 @@ def _select_page(conn: Connection, q: EventQuery, limit: int,
         shared["text"] = event_matches(conn, q.text, in_order=True)
     conds = filter_conditions(conn, q, shared=shared)
     if after is not None:
-        conds.append(_after(q.sort, *after))
-    stmt = select(events).where(*conds).order_by(*_order(q.sort)).limit(limit)
-    return _records(conn, [dict(r._mapping) for r in conn.execute(stmt)])
+        conds.append(after_cursor(q.sort, *after))
+    stmt = select(events).where(*conds).order_by(*sort_order(q.sort)).limit(limit)
+    return event_records(conn, [dict(r._mapping) for r in conn.execute(stmt)])
 
 
 def _check_limit(limit: int) -> None:
@@ -410,12 +410,16 @@ def _check_limit(limit: int) -> None:
 
 
 def event_page(store: Store, q: EventQuery, *, limit: int = 50,
-               cursor: str | None = None) -> EventPage:
-    """One page of events in `q.sort` order, starting after `cursor` (None: the first)."""
+               cursor: str | None = None, fold: bool = False) -> EventPage:
+    """One page of events in `q.sort` order, starting after `cursor` (None: the first).
+    `fold`: one row per real event (see `materiel.store.folding`), not per mention."""
+    from materiel.store.folding import folded_records  # folding reads this module
+
     _check_limit(limit)
     after = decode_cursor(cursor, q.sort) if cursor else None
     with store.engine.connect() as conn:
-        items = _select_page(conn, q, limit + 1, after)
+        items = (folded_records(conn, q, limit + 1, after) if fold
+                 else _select_page(conn, q, limit + 1, after))
     more = len(items) > limit
     items = items[:limit]
     return EventPage(items, _cursor_of(q.sort, items[-1]) if more and items else None)
@@ -436,7 +440,7 @@ def iter_events(store: Store, q: EventQuery, *, batch: int = BATCH,
     """Every event of `q` in order, within one snapshot: one sorted query read through a
     server-side cursor, `batch` rows at a time, each batch completed with its arguments."""
     with _snapshot(store) as conn:
-        stmt = select(events).where(*filter_conditions(conn, q)).order_by(*_order(q.sort))
+        stmt = select(events).where(*filter_conditions(conn, q)).order_by(*sort_order(q.sort))
         if limit is not None:
             stmt = stmt.limit(limit)
         # the options on this statement only: on the connection they would stream (declare,
@@ -445,7 +449,7 @@ def iter_events(store: Store, q: EventQuery, *, batch: int = BATCH,
                                                        "yield_per": batch})
         keys = list(result.keys())
         for rows in result.partitions():
-            yield from _records(conn, [dict(zip(keys, r, strict=True)) for r in rows])
+            yield from event_records(conn, [dict(zip(keys, r, strict=True)) for r in rows])
 
 
 # review states of an event that a reviewer let stand (an added event is "accepted")
@@ -475,7 +479,7 @@ def iter_reviewed(store: Store, q: EventQuery, *, batch: int = BATCH
                                      events.c.review_state.in_(STANDING))
                 .order_by(events.c.document_id, events.c.evidence_start, events.c.id))]
             standing: dict[int, list[dict[str, Any]]] = {}
-            for record in _records(conn, rows):
+            for record in event_records(conn, rows):
                 standing.setdefault(record["document_id"], []).append(record)
             for document_id in ids:
                 yield docs[document_id], standing.get(document_id, [])
@@ -509,7 +513,7 @@ def get_event(store: Store, event_id: int) -> dict[str, Any] | None:
         row = conn.execute(select(events).where(events.c.id == event_id)).first()
         if row is None:
             return None
-        record = _records(conn, [dict(row._mapping)])[0]
+        record = event_records(conn, [dict(row._mapping)])[0]
         record["arguments"] = [
             {"role": a.role, "text": a.text, "name": a.name, "id": a.entity_id,
              "value": a.value, "currency": a.currency, "start": a.start, "end": a.end}
@@ -634,7 +638,7 @@ def document_events(store: Store, document_id: int) -> list[dict[str, Any]]:
     with store.engine.connect() as conn:
         stmt = (select(events).where(events.c.document_id == document_id)
                 .order_by(events.c.evidence_start, events.c.id))
-        return _records(conn, [dict(r._mapping) for r in conn.execute(stmt)])
+        return event_records(conn, [dict(r._mapping) for r in conn.execute(stmt)])
 
 
 def freshness(store: Store) -> Freshness:

@@ -39,14 +39,16 @@ class Feed:
 
 
 def feed(store: Store, q: EventQuery, cursor: str | None = None,
-         limit: int = FEED_PAGE, facet_time_limit: float | None = None) -> Feed:
+         limit: int = FEED_PAGE, facet_time_limit: float | None = None,
+         fold: bool = False) -> Feed:
     """A page of events with the facet counts under `q` and, for a search, the hits marked
     in each event's evidence and the documents that hold it. Facets not counted within
-    `facet_time_limit` seconds (None: no limit) are listed in `timed_out`."""
-    page = query.event_page(store, q, limit=limit, cursor=cursor)
+    `facet_time_limit` seconds (None: no limit) are listed in `timed_out`. `fold`: a row
+    per real event (`query.event_page`); facets and the total still count mentions."""
+    page = query.event_page(store, q, limit=limit, cursor=cursor, fold=fold)
     counts = count_facets(store, q, top=FACET_SIZE, time_limit=facet_time_limit)
     total = counts.total
-    if total is None and cursor is None and page.next_cursor is None:
+    if total is None and cursor is None and page.next_cursor is None and not fold:
         total = len(page.items)  # the whole selection is on this page
     hits: list[DocumentHit] = []
     if q.text and q.text.strip():
@@ -56,8 +58,9 @@ def feed(store: Store, q: EventQuery, cursor: str | None = None,
                 hits = search_documents(conn, q.text, limit=10)
         for e in page.items:
             e["marked"] = marked.get(e["event_id"])
-    with store.engine.connect() as conn:
-        query.with_canonical(conn, page.items)
+    if not fold:  # a folded page has its canonical events already
+        with store.engine.connect() as conn:
+            query.with_canonical(conn, page.items)
     return Feed(page.items, page.next_cursor, total, counts.facets, hits, counts.timed_out)
 
 

@@ -2,6 +2,9 @@
 
 The feed pages by cursor, as the API does: `cursor` is the last row's sort key and id, so a
 link to the next page stays right while new events arrive.
+
+The feed shows a row per real event (mentions of one canonical event folded into one row);
+`rows=mentions` lists every mention, a row per document's event, as the API and exports do.
 """
 
 from __future__ import annotations
@@ -19,6 +22,8 @@ FILTERS = {"type": "type", "party": "party", "item": "item", "country": "country
            "min_confidence": "min_confidence", "q": "text"}
 # facet -> the query-string name its values set
 FACET_PARAMS = {"confidence": "min_confidence"}
+# `rows=` values: a row per real event (the feed's default) or per mention
+ROWS = ("events", "mentions")
 # the feed's query-string names that /api/v1/export spells otherwise
 EXPORT_PARAMS = {"date_from": "from", "date_to": "to"}
 
@@ -28,6 +33,7 @@ class FeedParams:
     values: Mapping[str, str]  # the filters set, by query-string name
     cursor: str | None = None
     count_all: bool = False  # "counts=all": every facet counted, however long it takes
+    rows: str = "events"  # "mentions": every mention listed, not one row per real event
 
     @classmethod
     def parse(cls, params: Mapping[str, str]) -> FeedParams:
@@ -38,7 +44,16 @@ class FeedParams:
             if value:
                 values[name] = value[:MAX_TEXT]
         cursor = (params.get("cursor") or "").strip() or None
-        return cls(values, cursor, params.get("counts") == "all")
+        rows = "mentions" if params.get("rows") == "mentions" else "events"
+        return cls(values, cursor, params.get("counts") == "all", rows)
+
+    @property
+    def fold(self) -> bool:
+        return self.rows == "events"
+
+    def kept(self) -> dict[str, str]:
+        """The filters, and the row mode when it is not the default."""
+        return {**self.values, **({} if self.fold else {"rows": self.rows})}
 
     def query(self) -> EventQuery:
         """The selection (ValueError when a value is not valid)."""
@@ -56,7 +71,7 @@ class FeedParams:
 
     def link(self, **changes: str | None) -> str:
         """The feed's first page with `changes` applied (None removes a filter)."""
-        values = dict(self.values)
+        values = self.kept()
         for facet, value in changes.items():
             name = FACET_PARAMS.get(facet, facet)
             if value is None:
@@ -66,7 +81,11 @@ class FeedParams:
         return "/?" + urlencode(values) if values else "/"
 
     def page_link(self, cursor: str) -> str:
-        return "/?" + urlencode({**self.values, "cursor": cursor})
+        return "/?" + urlencode({**self.kept(), "cursor": cursor})
+
+    def rows_link(self, rows: str) -> str:
+        """The feed's first page under the same filters, a row per `rows` (see ROWS)."""
+        return self.link(rows=None if rows == "events" else rows)
 
     def export_link(self, fmt: str) -> str:
         """The export (/api/v1/export) of every event under the page's filters."""
@@ -76,9 +95,9 @@ class FeedParams:
     def count_link(self) -> str:
         """This page with every facet counted (the link shown where one was not in time)."""
         cursor = {"cursor": self.cursor} if self.cursor else {}
-        return "/?" + urlencode({**self.values, **cursor, "counts": "all"})
+        return "/?" + urlencode({**self.kept(), **cursor, "counts": "all"})
 
     def counts_url(self, facets: Iterable[str]) -> str:
         """Where the page's script fetches the counts of `facets` (see `pages.facet_json`)."""
-        return "/facets.json?" + urlencode([*self.values.items(),
+        return "/facets.json?" + urlencode([*self.kept().items(),
                                             *(("facet", name) for name in facets)])

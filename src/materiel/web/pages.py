@@ -18,7 +18,7 @@ from materiel.store import Store, query, views
 from materiel.store.events import PARTY_ROLES
 from materiel.store.facets import FACETS, count_facets
 from materiel.store.search import split_marks
-from materiel.web import charts, worldmap
+from materiel.web import canonical, charts, worldmap
 from materiel.web.feed import FeedParams
 
 HERE = Path(__file__).parent
@@ -71,14 +71,29 @@ def settings_of(request: Request) -> Settings:
     return getattr(request.app.state, "settings", None) or Settings()
 
 
-def events_phrase(total: int | None, shown: int) -> str:
-    """"1 event", "1,234 events", or "more than 50 events" where the count did not finish."""
+def events_phrase(total: int | None, shown: int, noun: str = "event") -> str:
+    """"1 event", "1,234 events", or "more than 50 events" where the count did not finish
+    (`noun`: what is counted, "mention" for the feed)."""
     if total is None:
-        return f"more than {shown:,} events"
-    return f"{total:,} event{'' if total == 1 else 's'}"
+        return f"more than {shown:,} {noun}s"
+    return f"{total:,} {noun}{'' if total == 1 else 's'}"
+
+
+def feed_phrase(feed: views.Feed, params: FeedParams) -> str:
+    """What the feed's total counts, in words. The total counts mentions; folded rows are
+    real events, whose number is known where the whole selection is on one page."""
+    rows = len(feed.items)
+    if params.fold and params.cursor is None and feed.next_cursor is None:
+        events = events_phrase(rows, rows)
+        return events if feed.total in (None, rows) else (
+            f"{events} ({events_phrase(feed.total, rows, 'mention')})")
+    if feed.total is None:
+        return events_phrase(None, rows, "event" if params.fold else "mention")
+    return events_phrase(feed.total, rows, "mention")
 
 
 templates.globals["events_phrase"] = events_phrase
+templates.globals["feed_phrase"] = feed_phrase
 templates.globals["facet_names"] = FACETS
 
 
@@ -90,7 +105,8 @@ def feed_page(request: Request, store: StoreDep) -> HTMLResponse:
                 else settings.facet_time_limit_ms)
     try:
         feed = views.feed(store, params.query(), cursor=params.cursor,
-                          facet_time_limit=limit_ms / 1000)
+                          limit=settings.feed_page_size, facet_time_limit=limit_ms / 1000,
+                          fold=params.fold)
     except ValueError as exc:  # a filter or a cursor that is not valid
         return error_page(request, 400, str(exc))
     return render("feed.html", request, params=params, feed=feed,
@@ -125,6 +141,15 @@ def event_page(request: Request, event_id: int, store: StoreDep) -> HTMLResponse
     if event is None:
         return error_page(request, 404, f"No event {event_id}.")
     return render("event.html", request, event=event)
+
+
+@router.get("/canonical/{canonical_id}", response_class=HTMLResponse)
+def canonical_page(request: Request, canonical_id: int, store: StoreDep) -> HTMLResponse:
+    """A real event: its values, every mention behind it, where they disagree, its story."""
+    found = canonical.detail(store, canonical_id)
+    if found is None:
+        return error_page(request, 404, f"No canonical event {canonical_id}.")
+    return render("canonical.html", request, c=found)
 
 
 @router.get("/documents/{document_id}", response_class=HTMLResponse)

@@ -38,9 +38,17 @@ document.addEventListener("DOMContentLoaded", function () {
         section.querySelector(".timed-out").replaceWith(list);
         section.classList.remove("pending");
       });
+      // the total counts mentions; a folded page that holds the whole selection knows its
+      // number of real events too (data-events)
       var total = document.querySelector(".events-total");
       if (total && data.total !== null) {
-        total.textContent = data.total.toLocaleString("en") + (data.total === 1 ? " event" : " events");
+        var phrase = function (n, noun) {
+          return n.toLocaleString("en") + " " + noun + (n === 1 ? "" : "s");
+        };
+        var mentions = phrase(data.total, "mention");
+        var events = total.dataset.events === undefined ? null : Number(total.dataset.events);
+        total.textContent = events === null ? mentions : events === data.total
+          ? phrase(events, "event") : phrase(events, "event") + " (" + mentions + ")";
       }
     });
 });
