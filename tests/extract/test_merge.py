@@ -291,3 +291,99 @@ def test_headline_plan_joins_the_body_deal_it_tells():
     other = cand("procurement", buyer=["Latvian Army"])
     other.event.status = "done"
     assert len(merge([lone, other])) == 2  # one shared value: a plan and a deed
+
+
+def _ids(c: Candidate, **ids: str) -> Candidate:
+    """Give the named values their knowledge-base ids ("Ana Ruiz" -> "person:ana-ruiz")."""
+    for vals in c.event.args.values():
+        for a in vals:
+            a.id = ids.get(a.text, a.id)
+    return c
+
+
+def test_a_plan_and_a_deed_told_on_one_day_are_one_meeting():
+    plan = mention("meeting", "Ana Ruiz will meet Li Wei on Saturday.", 0, "2024-06-08",
+                   status="planned", participant=["Ana Ruiz", "Li Wei"])
+    deed = mention("meeting", "Ruiz met Li Wei on Saturday.", 50, "2024-06-08", status="done",
+                   participant=["Li Wei"])
+    assert len(merge([plan, deed])) == 1
+    later = mention("meeting", "Ruiz met Li Wei on Sunday.", 50, "2024-06-09", status="done",
+                    participant=["Li Wei"])
+    undated = mention("meeting", "Ruiz met Li Wei.", 50, status="done", participant=["Li Wei"])
+    assert len(merge([plan, later])) == 2 and len(merge([plan, undated])) == 2
+
+
+def test_two_days_of_one_visit_are_one_visit():
+    def visit(day: str, who: str) -> Candidate:
+        c = mention("meeting", f"{who} visits Chile on {day}.", 10 * int(day[-2:]),
+                    day, status="done", participant=[who, "Chile"], location=["Chile"])
+        return _ids(c, **{who: f"person:{who.lower()}"})
+
+    assert len(merge([visit("2024-05-15", "Ana Ruiz"), visit("2024-05-16", "Ana Ruiz")])) == 1
+    assert len(merge([visit("2024-05-15", "Ana Ruiz"), visit("2024-05-18", "Ana Ruiz")])) == 2
+    assert len(merge([visit("2024-05-15", "Ana Ruiz"), visit("2024-05-16", "Li Wei")])) == 2
+
+
+def test_attendees_of_one_bodys_gathering_are_one_meeting():
+    people = {"Ana Ruiz": "person:ana-ruiz", "Li Wei": "person:li-wei",
+              "Omar Haddad": "person:omar-haddad", "Nordic Council": "organization:nc"}
+    a = _ids(mention("meeting", "Ana Ruiz arrives for the Nordic Council meeting.", 0,
+                     participant=["Ana Ruiz", "Nordic Council"]), **people)
+    b = _ids(mention("meeting", "At the Nordic Council meeting, Li Wei will speak.", 60,
+                     participant=["Li Wei", "Nordic Council"]), **people)
+    assert len(merge([a, b])) == 1
+    # two talks of one person on the body's sidelines stay two
+    c = _ids(mention("meeting", "Ana Ruiz met Li Wei at the Nordic Council.", 0,
+                     participant=["Ana Ruiz", "Li Wei", "Nordic Council"]), **people)
+    d = _ids(mention("meeting", "Ana Ruiz met Omar Haddad at the Nordic Council.", 60,
+                     participant=["Ana Ruiz", "Omar Haddad", "Nordic Council"]), **people)
+    assert len(merge([c, d])) == 2
+
+
+def test_a_claim_of_the_attack_joins_the_attack_of_that_day():
+    def attack_and_claim(story_day: str) -> list[Candidate]:
+        attack = mention("strike", "Gunmen attacked a border post on Sunday.", 0, "2024-08-11",
+                         target=["border post"])
+        claim = mention("strike", "A militant group claimed the attack.", 50,
+                        attacker=["Black Flag"])
+        claim.context_date = DateValue(story_day, "day", 0, 1)  # the story's last date
+        return [attack, claim]
+
+    (m,) = merge(attack_and_claim("2024-08-11"))
+    assert _texts(m, "attacker") == ["Black Flag"] and m.mentions == 2
+    assert len(merge(attack_and_claim("2024-08-04"))) == 2
+
+
+def test_another_package_is_another_event():
+    past = mention("aid", "We have sent a great deal of aid to Ukraine.", 0, trigger="aid",
+                   recipient=["Ukraine"])
+    new = mention("aid", "Today I announce another package of aid to Ukraine.", 60,
+                  trigger="aid", recipient=["Ukraine"], item=["radars"])
+    assert len(merge([past, new])) == 2
+    same = mention("aid", "Today I announce a package of aid to Ukraine.", 60, trigger="aid",
+                   recipient=["Ukraine"], item=["radars"])
+    assert len(merge([past, same])) == 1
+
+
+def test_meeting_records_join_once_they_share_a_participant():
+    people = {"Ana Ruiz": "person:ana-ruiz", "Li Wei": "person:li-wei"}
+    head = _ids(mention("meeting", "Ana Ruiz meets Li Wei", 0,
+                        participant=["Ana Ruiz", "Li Wei"]), **people)
+    also = mention("meeting", "Air Chief Ruiz also met the defence staff.", 40,
+                   participant=["Air Chief Ruiz", "defence staff"])
+    visit = _ids(mention("meeting", "Air Chief Ruiz, Ana Ruiz, is on a visit to Peru.", 90,
+                         participant=["Ana Ruiz", "Air Chief Ruiz", "Peru"]), **people)
+    (m,) = merge([head, also, visit])  # the visit joins the headline, then "also" joins them
+    assert m.mentions == 3
+
+
+def test_an_item_named_with_its_count_is_the_item():
+    sentence = "Chile seeks 40, 60 or 80 Medium Transport Aircraft."
+    a = mention("procurement", sentence, 0, buyer=["Chile"], item=["Medium Transport Aircraft"])
+    b = mention("procurement", sentence, 0, buyer=["Chile"], item=["or 80 aircraft"],
+                quantity=["40", "60", "80"])
+    assert len(merge([a, b])) == 1
+    c = mention("procurement", "s1", 0, buyer=["Chile"], item=["Medium Transport Aircraft"])
+    d = mention("procurement", "s2", 10, buyer=["Chile"], item=["80 Hawk aircraft"],
+                quantity=["80"])
+    assert len(merge([c, d])) == 2  # the count aside, "Hawk" names another aircraft

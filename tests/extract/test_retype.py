@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from materiel.extract.merge import Candidate
-from materiel.extract.retype import home_transfer_to_purchase
+from materiel.extract.retype import deliveries_under_purchase, home_transfer_to_purchase
 from materiel.models import Argument, Event
 
 
@@ -28,3 +28,33 @@ def test_foreign_donor_stays_aid():
     c = _aid(("Finland", "country", "FI"), ("Finnish Army", "country", "FI"))
     home_transfer_to_purchase(c)
     assert c.event.type == "aid"  # a country is no seller of its own army
+
+
+def _record(type_: str, roles: dict[str, list[tuple[str, str, str]]]) -> Candidate:
+    args = {role: [Argument(text=v[0]) for v in vals] for role, vals in roles.items()}
+    kb = {
+        id(a): v[1:]
+        for role, vals in roles.items()
+        for a, v in zip(args[role], vals, strict=True)
+    }
+    return Candidate(event=Event(doc="d", type=type_, evidence="e", args=args), kb=kb)
+
+
+def test_delivery_of_what_the_recipient_bought_is_a_purchase():
+    bought = _record("procurement", {"buyer": [("Oslandia", "country", "OS")],
+                                     "seller": [("Northyard", "company", "NR")]})
+    delivered = _record("aid", {"donor": [("Norland", "country", "NR")],
+                                "recipient": [("Oslandian Navy", "armed_force", "OS")]})
+    deliveries_under_purchase([bought, delivered])
+    assert delivered.event.type == "procurement"
+    assert [a.text for a in delivered.event.args["buyer"]] == ["Oslandian Navy"]
+    assert [a.text for a in delivered.event.args["seller"]] == ["Norland"]
+
+
+def test_gift_to_a_third_party_stays_aid():
+    bought = _record("procurement", {"buyer": [("Norland", "country", "NR")],
+                                     "seller": [("Eastyard", "company", "ES")]})
+    given = _record("aid", {"donor": [("Norland", "country", "NR")],
+                            "recipient": [("Oslandia", "country", "OS")]})
+    deliveries_under_purchase([bought, given])
+    assert given.event.type == "aid"

@@ -36,6 +36,20 @@ KNOWN = {
     "equipment:s-300": Known(names=("S-300",),
                              kinds=kind_words("air-defence", "surface-to-air missile system")),
     "equipment:su-30": Known(names=("Su-30",)),
+    "company:lockheed-martin": Known(country="country:US", names=("Lockheed Martin",)),
+    "company:sikorsky": Known(country="country:US", names=("Sikorsky",),
+                              parents=frozenset({"company:lockheed-martin"})),
+    "company:drdo": Known(country="country:IN", names=("DRDO",), state_body=True),
+    "company:ada": Known(country="country:IN", names=("Aeronautical Development Agency",),
+                         parents=frozenset({"company:drdo"}), state_body=True),
+    "organization:mod-india": Known(country="country:IN", names=("Ministry of Defence",),
+                                    state_body=True),
+    "organization:indian-navy": Known(country="country:IN", names=("Indian Navy",),
+                                      state_body=True),
+    "geonames:1282027": Known(country="country:MV", names=("Male",)),
+    "equipment:tejas": Known(names=("Tejas", "LCA")),
+    "equipment:tejas-mk1a": Known(names=("Tejas Mk1A",), family="equipment:tejas"),
+    "equipment:tejas-mk2": Known(names=("Tejas Mk2",), family="equipment:tejas"),
 }
 
 
@@ -315,3 +329,124 @@ def test_a_title_is_no_name():
     titled = {"text": "Shri Rajnath Singh", "id": "new:shri-rajnath-singh"}
     plain = {"text": "Rajnath Singh", "id": "new:rajnath-singh"}
     assert compare(meeting(3, XI, titled), meeting(4, XI, plain)) is Decision.SAME
+
+
+def test_a_company_and_the_company_that_owns_it_are_one_seller():
+    helicopters = [{"text": "MH-60R helicopters"}]
+    twenty_four = [{"text": "24", "value": 24}]
+
+    def sale(doc: int, seller: str) -> Facts:
+        return mention(doc, "procurement", date="2024-03-12", status="done", buyer=[IN],
+                       seller=[arg(seller)], item=helicopters, quantity=twenty_four)
+
+    assert compare(sale(1, "company:sikorsky"), sale(2, "company:lockheed-martin")) \
+        is Decision.SAME
+    assert relate(sale(3, "company:hal"), sale(4, "company:bel")).conflict == \
+        "different seller"
+    # a country named beside its people stands for no one of them in particular
+    assert relate(meeting(5, BIDEN, ZELENSKY), meeting(6, US, HARRIS, ZELENSKY)).conflict == \
+        "different participant"
+
+
+def test_two_bodies_of_one_state_buy_for_it_but_do_not_meet_as_one():
+    jets = [{"text": "Rafale M jets", "id": "equipment:rafale"}]
+    ministry, navy = arg("organization:mod-india"), arg("organization:indian-navy")
+    by_ministry = mention(1, "procurement", date="2023-07-13", status="planned",
+                          buyer=[ministry], item=jets, quantity=[{"text": "26", "value": 26}])
+    by_navy = mention(2, "procurement", date="2023-07-13", status="planned",
+                      buyer=[navy], item=jets, quantity=[{"text": "26", "value": 26}])
+    assert compare(by_ministry, by_navy) is Decision.SAME
+    xi = arg("person:xi-jinping")
+    assert relate(meeting(3, xi, ministry), meeting(4, xi, navy)).conflict == \
+        "different participants"
+
+
+def test_a_lab_and_its_agency_ask_for_one_budget():
+    lab_and_agency = mention(1, "spending", date=None, status="planned",
+                             published="2022-10-01", value=[inr(150e9)],
+                             spender=[{"text": "ADA", "id": "new:ada"}, arg("company:drdo")])
+    lab = mention(2, "spending", date=None, status="planned", published="2022-10-03",
+                  spender=[arg("company:ada")], value=[inr(150e9)])
+    assert compare(lab_and_agency, lab) is Decision.SAME
+
+
+def test_a_city_is_a_place_in_the_country_the_other_report_names():
+    minister = {"text": "Rajnath Singh", "id": "new:rajnath-singh"}
+    visit = mention(1, "meeting", date="2023-05-01", published="2023-05-07",
+                    evidence="The minister arrived in the Maldives on a three-day visit",
+                    location=[arg("country:MV")],
+                    participant=[minister, {"text": "Ms Didi", "id": "new:ms-didi"}])
+    talks = mention(2, "meeting", date="2023-05-01", published="2023-05-02",
+                    evidence="He held talks with his counterpart and the foreign minister",
+                    location=[{"text": "Male", "id": "geonames:1282027"}],
+                    participant=[minister,
+                                 {"text": "his Maldivian counterpart",
+                                  "id": "new:his-maldivian-counterpart"},
+                                 {"text": "Mr Shahid", "id": "new:mr-shahid"}])
+    assert compare(visit, talks) is Decision.SAME
+    elsewhere = mention(3, "meeting", date="2023-05-01", published="2023-05-02",
+                        location=[arg("country:LK")], participant=[minister])
+    assert relate(visit, elsewhere).conflict == "different places"
+
+
+def test_two_undated_reports_of_one_day_tell_of_that_day():
+    def news(doc: int, evidence: str, status: str, day: str, **args: Any) -> Facts:
+        return mention(doc, date=None, status=status, evidence=evidence, published=day,
+                       donor=[US], recipient=[UA], **args)
+
+    coming = news(1, "The President will announce a significant package during the visit",
+                  "planned", "2022-12-21")
+    battery = news(2, "We will be providing Ukraine with a Patriot battery", "announced",
+                   "2022-12-21", item=[{"text": "Patriot battery", "id": "equipment:patriot"}])
+    assert compare(coming, battery) is Decision.SAME
+    # the day stands in for a fact, but ranks no match above one on a stated date
+    assert relate(coming, battery).strength == 2
+    next_day = news(3, "We will be providing Ukraine with a Patriot battery", "announced",
+                    "2022-12-22", item=[{"text": "Patriot battery", "id": "equipment:patriot"}])
+    assert compare(coming, next_day) is Decision.APART
+
+
+def test_packages_announced_two_days_apart_are_two_unless_one_was_planned():
+    first = package(1, date="2024-07-09", items="Patriot batteries")
+    second = package(2, date="2024-07-11", items="Patriot interceptors")
+    assert relate(first, second).conflict == "different dates"
+    assert compare(package(3, date="2024-07-10"), second) is Decision.SAME  # the next morning
+    planned = mention(4, date="2024-07-09", status="planned", donor=[US], recipient=[UA],
+                      value=[usd(400e6)], item=[{"text": "Patriot interceptors"}])
+    assert compare(planned, second) is Decision.SAME
+
+
+def test_an_unveiling_and_a_maiden_flight_are_two_stages_of_one_story():
+    transport = [{"text": "C-295", "id": "equipment:c-295"}]
+    maker = [arg("company:lockheed-martin")]
+    unveiled = mention(1, "production", date="2023-05-02", status="done", producer=maker,
+                       item=transport, evidence="The first C-295 for the air force was unveiled")
+    flown = mention(2, "production", date="2023-05-05", status="done", producer=maker,
+                    item=transport, evidence="The first C-295 completed its maiden flight")
+    assert relate(unveiled, flown).decision is Decision.STORY
+
+
+def test_a_model_is_its_family_but_not_its_sibling():
+    def order(doc: int, model: str) -> Facts:
+        return mention(doc, "procurement", date="2022-09", status="planned", buyer=[IN],
+                       item=[{"text": model.split(":")[1], "id": model}],
+                       quantity=[{"text": "83", "value": 83}])
+
+    mk1a, family, mk2 = (order(1, "equipment:tejas-mk1a"), order(2, "equipment:tejas"),
+                         order(3, "equipment:tejas-mk2"))
+    assert compare(mk1a, family) is Decision.SAME and compare(family, mk2) is Decision.SAME
+    assert relate(mk1a, mk2).conflict == "different items"
+
+
+def test_a_budget_is_for_the_programme_its_sentence_names():
+    ccs = [{"text": "CCS", "id": "organization:ccs-india"}]
+
+    def budget(doc: int, evidence: str) -> Facts:
+        return mention(doc, "spending", date="2022-09", status="announced", evidence=evidence,
+                       spender=ccs)
+
+    mk2 = budget(1, "The Cabinet Committee on Security cleared the LCA-Mk2 in September")
+    again = budget(2, "The CCS approved the Tejas Mark-2 project last September")
+    amca = budget(3, "The CCS cleared the AMCA programme in September")
+    assert compare(mk2, again) is Decision.SAME
+    assert relate(mk2, amca).conflict == "different items"

@@ -287,3 +287,93 @@ def test_civil_assistance_is_not_military_aid(nlp, text):
 def test_military_assistance_next_to_civil_words_stays(nlp):
     text = "Canada will send Ukraine $50 million in military assistance, including drones."
     assert [m for m in nlp(text)._.mentions if m.type == "aid"]
+
+
+@pytest.mark.parametrize(
+    ("text", "type_"),
+    [
+        ("The coast guard has struggled to buy new patrol boats for years.", "procurement"),
+        ("Critics slammed the government for its hesitation in providing howitzers to"
+         " Oslandia.", "aid"),
+        ("The junta accused its neighbours of sending rifles to the rebels.", "aid"),
+        ("The minister welcomed the proposal to produce tanks with Norland.", "production"),
+        ("He called the crisis a pretext to impose more sanctions on Norland.", "sanction"),
+        ("The mayor ordered the gun shop to be closed after it displayed assault rifles.",
+         "procurement"),
+        ("The cabinet will sanction the new anti-ship missile under its local design scheme.",
+         "sanction"),
+        ("The two airlines made similar sales forecasts for the coming decade.", "production"),
+        ("Reconnaissance and strike drones were shown at the fair.", "strike"),
+        ("The director spoke to reporters at the Investor meeting about the radar.", "meeting"),
+        ("That is according to the Lisbon Summit Declaration.", "meeting"),
+    ],
+)
+def test_unreported_or_other_sense_is_no_event(parse, text, type_):
+    assert type_ not in _types(parse(text))
+
+
+@pytest.mark.parametrize(
+    ("text", "type_"),
+    [
+        ("The air force is interested in acquiring 40 trainer jets next year.", "procurement"),
+        ("The United States sanctioned three Iranian drone makers on Monday.", "sanction"),
+        ("The general ordered 40 tanks from the state factory last week.", "procurement"),
+        ("A two-day NATO summit began in Vilnius on Tuesday.", "meeting"),
+        ("Russia attacked Ukraine overnight with 120 missiles and drones.", "strike"),
+    ],
+)
+def test_reported_event_stays(parse, text, type_):
+    assert type_ in _types(parse(text))
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The ambassador recalled his first visit to India as a teenager.",
+        "President Macron recalled meeting President Biden in Paris when he was 15 years old.",
+        "Air Marshal Rao also gave a talk at the Sri Lankan National Defence College.",
+        "Prime Minister Modi will meet Prime Minister Kishida in Tokyo to discuss energy and"
+        " fertiliser supplies.",
+    ],
+)
+def test_personal_lecture_or_off_topic_is_no_meeting(parse, text):
+    assert "meeting" not in _types(parse(text))
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "NATO's Military Committee met in Brussels on Thursday to discuss air defence.",
+        "The defence minister held talks with his French counterpart in Oslo on Monday.",
+        "Prime Minister Modi will meet Prime Minister Kishida in Tokyo to discuss energy"
+        " security and missile defence.",
+    ],
+)
+def test_security_meeting_stays(parse, text):
+    assert "meeting" in _types(parse(text))
+
+
+def test_standing_body_session_is_no_meeting():
+    from materiel.nlp.validate import _standing_body
+
+    assert _standing_body("Steering Committee of the donor platform")
+    assert not _standing_body("NATO Military Committee")
+    assert not _standing_body("the Ukraine Defense Contact Group")
+
+
+def test_story_off_security():
+    from materiel.nlp.validate import on_security, story_off_security
+
+    tour = [
+        "The prime minister arrived in Port Alba on Sunday.",
+        "He was greeted by dancers at the airport.",
+        "He will address the diaspora on Monday.",
+        "He then travels to Sydney.",
+        "The trip ends on Friday.",
+        "His hosts praised the visit.",
+        "He received an award for his leadership.",
+    ]
+    assert story_off_security(tour)
+    assert not on_security(tour[0])
+    assert not story_off_security([*tour, "He met the defence minister.", "Drones were shown."])
+    assert not story_off_security([])

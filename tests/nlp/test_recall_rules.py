@@ -254,3 +254,115 @@ def test_the_object_of_prompting_acts(parse):
     doc = parse("The invasion prompted Western countries to send weapons to Ukraine.")
     (m,) = _mentions(doc, "aid")
     assert _texts(m, "donor") == ["Western countries"]
+
+
+# --- frames: where the parties and goods of a trigger sit ----------------------------------
+
+
+def test_the_buyer_written_on_the_goods_of_an_order(parse):
+    doc = parse("Last spring, Acme had won its largest orders of 450 armoured lorries from the"
+                " Royal Thai Army.")
+    (m,) = _mentions(doc, "procurement")
+    assert _texts(m, "seller") == ["Acme"] and _texts(m, "buyer") == ["Royal Thai Army"]
+
+
+def test_a_participle_says_who_imposed_a_sanction_on_whom(parse):
+    (m,) = _mentions(parse("Sanctions imposed by the West on Russian banks have blocked"
+                           " payments."), "sanction")
+    assert _texts(m, "target") == ["Russian banks"]
+
+
+def test_a_participle_agent_is_the_donor(parse):
+    (m,) = _mentions(parse("The aid approved by Congress for Ukraine includes 500 Javelin"
+                           " missiles."), "aid")
+    assert _texts(m, "donor") == ["Congress"]
+
+
+def test_a_relative_clause_without_pronoun_has_its_noun_as_object(parse):
+    (m,) = _mentions(parse("The tanks Germany donated in 2023 were lost."), "aid")
+    assert _texts(m, "item") == ["tanks"] and _texts(m, "donor") == ["Germany"]
+
+
+def test_a_headline_comma_list_is_two_parties(parse):
+    (m,) = _mentions(parse("Ukraine, Denmark sign 10-year security agreement"), "agreement")
+    assert _texts(m, "party") == ["Ukraine", "Denmark"]
+
+
+def test_a_name_suffix_is_no_second_subject(parse):
+    doc = parse("President Joseph R. Biden, Jr. met today with President Volodymyr Zelenskyy.")
+    (m,) = _mentions(doc, "meeting")
+    assert "Jr." not in _texts(m, "participant")
+
+
+def test_agreeing_to_cooperate_on_defence_is_an_agreement(parse):
+    (m,) = _mentions(parse("India and Japan agreed to cooperate on defence equipment and"
+                           " technology."), "agreement")
+    assert _texts(m, "party") == ["India", "Japan"]
+
+
+def test_cooperating_on_other_matters_is_no_agreement(parse):
+    assert not _mentions(parse("The two ministers agreed to cooperate closely on climate"
+                               " issues."), "agreement")
+
+
+def test_a_named_agreement_signed_by_two_leaders(parse):
+    doc = parse("President Biden and President Zelenskyy signed a historic Bilateral Security"
+                " Agreement on Thursday.")
+    (m,) = _mentions(doc, "agreement")
+    assert _texts(m, "party") == ["Biden", "Zelenskyy"]
+
+
+def test_the_object_of_committing_builds(parse):
+    (m,) = _mentions(parse("The review committed the government to building up to 12 attack"
+                           " submarines."), "production")
+    assert _texts(m, "producer") == ["government"]
+
+
+def test_a_party_after_of_is_the_buyer_and_the_subject_the_goods(parse):
+    doc = parse("The F-6 fighter jet was the first purchase of the Pakistan Air Force from"
+                " China.")
+    (m,) = _mentions(doc, "procurement")
+    assert _texts(m, "buyer") == ["Pakistan Air Force"]
+    assert _texts(m, "item") == ["F-6 fighter jet"]
+
+
+def test_work_on_the_fabrication_has_a_maker(parse):
+    (m,) = _mentions(parse("The shipyard began work on the fabrication of two Vega-class"
+                           " frigates."), "production")
+    assert _texts(m, "producer") == ["shipyard"]
+
+
+def test_a_counterpart_named_in_apposition_is_the_participant(parse):
+    (m,) = _mentions(parse("Austin met his French counterpart Sebastien Lecornu in Paris on"
+                           " Monday."), "meeting")
+    assert "Sebastien Lecornu" in _texts(m, "participant")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Zelensky thanked Germany for sending more Patriot systems to Ukraine.",
+        "We are grateful to Germany for committing to provide Patriot systems to Ukraine.",
+    ],
+)
+def test_the_one_thanked_for_a_deed_did_it(parse, text):
+    (m,) = _mentions(parse(text), "aid")
+    assert _texts(m, "donor") == ["Germany"]
+
+
+def test_a_counted_requirement_is_a_planned_purchase(parse):
+    (m,) = _mentions(parse("The coast guard requires about 14 new helicopters for patrols."),
+                     "procurement")
+    assert _texts(m, "quantity") == ["14"] and m.values("buyer")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The army needs to invest more in its air defence systems.",
+        "Congress must give Ukraine the air defence systems it needs.",
+        "The navy needs new submarines to replace its old boats.",
+    ],
+)
+def test_needs_without_a_counted_requirement_are_no_purchase(parse, text):
+    assert not _mentions(parse(text), "procurement")

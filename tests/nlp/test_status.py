@@ -20,6 +20,31 @@ def _trigger(doc, lemma: str):
         ("Norway announced a new aid package for Ukraine on Monday.", "package", "announced"),
         ("Norway pledged 20 howitzers to Ukraine.", "pledge", "announced"),
         ("The upcoming summit in Oslo will focus on air defence.", "summit", "planned"),
+        ("The president has invited the Kenyan leader to visit Washington.", "visit", "planned"),
+        ("The army has drawn up a roadmap to induct 200 drones.", "induct", "planned"),
+        (
+            "The minister said he had discussed air defence during talks with his Polish "
+            "counterpart.",
+            "talks",
+            "done",
+        ),
+        (
+            "At a meeting of defence ministers on Wednesday, Estonia urged allies to send more "
+            "shells.",
+            "meeting",
+            "done",
+        ),
+        ("The jets, ordered from Saab in 2021, will arrive in January.", "order", "done"),
+        (
+            "The first lot will go to the army under a contract signed with Saab last year.",
+            "contract",
+            "done",
+        ),
+        (
+            "The aid package, approved by the cabinet in December, will be delivered by spring.",
+            "package",
+            "announced",
+        ),
     ],
 )
 def test_status(parse, text: str, lemma: str, status: str):

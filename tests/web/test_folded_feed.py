@@ -12,8 +12,8 @@ from collections.abc import Iterator
 
 import pytest
 from fastapi.testclient import TestClient
-from folding_corpus import ARTICLES, PAIRS, fill
 
+from folding_corpus import ARTICLES, PAIRS, fill
 from materiel.api.app import create_app
 from materiel.api.settings import Settings
 from materiel.link.records import canonical_of

@@ -28,7 +28,7 @@ from materiel.extract.features import candidate_features
 from materiel.extract.merge import MAIN_ROLE, Candidate, fill_from_context, merge, shared
 from materiel.extract.prefilter import RelevanceFilter
 from materiel.extract.resolve import KBLinker
-from materiel.extract.retype import home_transfer_to_purchase
+from materiel.extract.retype import deliveries_under_purchase, home_transfer_to_purchase
 from materiel.extract.roles import MentionRoles, load_roles
 from materiel.extract.sparse import sparse_reason
 from materiel.extract.speaker import outlet_country
@@ -42,6 +42,7 @@ from materiel.nlp.lexicon import PARTY_LABELS
 from materiel.nlp.pipeline import cached_pipeline
 from materiel.nlp.spans import is_pronoun
 from materiel.nlp.types import DateValue, EventMention, RoleValue
+from materiel.nlp.validate import on_security, story_off_security
 
 _DATELINE = re.compile(
     r"^\s*+(?:[A-Z][A-Za-z .,'’-]{1,60}\s*[–—-]+\s*+|\()?\s*+(?P<date>(?:January|February|March|"
@@ -207,6 +208,10 @@ class Extractor:
                 self._detect(cd, sent, skip, doc, contexts[k], cands, first,
                              (memory, memory_person, inherited, speaker))
             _remember(doc, sent.story, memory, memory_person)
+        if not cd.is_feed and story_off_security([s.text for s in cd.sentences]):
+            for c in cands:
+                if c.event.type == "meeting" and not on_security(c.event.evidence):
+                    c.rejected = c.rejected or "meeting off security"
         if cands and not cd.is_feed and is_agreement_text(cd):
             # the clauses of an agreement are undertakings, not transfers or attacks
             for c in cands:
@@ -220,6 +225,7 @@ class Extractor:
                 c.kb = self.linker.link(c.event, c.labels, ctx)
         for c in cands:
             home_transfer_to_purchase(c)
+        deliveries_under_purchase(cands)
         merged = merge([c for c in cands if c.rejected is None], by_story=cd.is_feed,
                        published=plan.published)
         fill_from_context(merged, by_story=cd.is_feed)

@@ -3,10 +3,12 @@
 Mentions of one type merge when they share a value (or come from one sentence) and nothing
 tells them apart: no different explicit dates, amounts, quantities, named parties or items
 (a refinement, "tanks" / "Leopard 2 tanks", is no difference), no plan against a fact and no
-order against a delivery. The merged record keeps the union of the roles (an item's most
-specific spelling), the evidence of its clearest mention with every other mention's sentence
-in `Event.other_evidence`, and the most precise date read from the text (the earliest among
-equally precise ones).
+order against a delivery. A plan and a deed told on one day, two days of one visit and two
+attendees of one body's gathering are no difference; a mention that calls its event "another"
+or "separate" one starts a record. The merged record keeps the union of the roles (an item's
+most specific spelling), the evidence of its clearest mention with every other mention's
+sentence in `Event.other_evidence`, and the most precise date read from the text (the earliest
+among equally precise ones).
 """
 
 from __future__ import annotations
@@ -129,7 +131,7 @@ def dates_conflict(a: DateValue | None, b: DateValue | None) -> bool:
 
 def conflict(x: Candidate, y: Candidate) -> bool:
     ex, ey = x.event, y.event
-    if dates_conflict(x.date, y.date) or _stage_conflict(x, y):
+    if (dates_conflict(x.date, y.date) and not _one_visit(x, y)) or _stage_conflict(x, y):
         return True
     for role in ("value", "quantity"):
         vx, vy = ex.args.get(role, []), ey.args.get(role, [])
@@ -147,7 +149,7 @@ def conflict(x: Candidate, y: Candidate) -> bool:
     ):
         ix = [a for a in ex.args.get("item", []) if not generic_item(a)]
         iy = [a for a in ey.args.get("item", []) if not generic_item(a)]
-        if ix and iy and not shared(ix, iy):
+        if ix and iy and not any(_same_item(a, ex, b, ey) for a in ix for b in iy):
             return True
     if ex.type == "meeting":
         px, py = ex.args.get("participant", []), ey.args.get("participant", [])
@@ -157,9 +159,65 @@ def conflict(x: Candidate, y: Candidate) -> bool:
             return True  # Kishida in Ukraine / Kishida in India
         hx = [a for a in px if _is_person(a, x) and not any(_match(a, b) for b in py)]
         hy = [a for a in py if _is_person(a, y) and not any(_match(a, b) for b in px)]
-        if hx and hy:
+        if hx and hy and not _attendees(x, y):
             return True  # Putin with Xi / Putin with Macron
     return bool(ex.type == "agreement" and (x.trigger in MEMBERSHIP) != (y.trigger in MEMBERSHIP))
+
+
+def _day(c: Candidate, inherited: bool = False) -> str | None:
+    """The day the mention states (or, asked, inherits from the story when it states none)."""
+    d = c.date if c.date is not None or not inherited else c.context_date
+    return d.value if d is not None and len(d.value) == 10 else None
+
+
+def _same_day(x: Candidate, y: Candidate) -> bool:
+    """Both state the same day: "will meet on Saturday" and "met on Saturday" are one meeting
+    told before and after (a plan and a deed on one stated day are one event)."""
+    return _day(x) is not None and _day(x) == _day(y)
+
+
+def _one_visit(x: Candidate, y: Candidate) -> bool:
+    """A visit of several days told by two of its days ("left on Monday" / "visits from May 16
+    to 17"): a meeting with the same named person, dates a day apart."""
+    dx, dy = _day(x), _day(y)
+    if x.event.type != "meeting" or dx is None or dy is None:
+        return False
+    gap = abs((dt.date.fromisoformat(dx) - dt.date.fromisoformat(dy)).days)
+    px, py = x.event.args.get("participant", []), y.event.args.get("participant", [])
+    return gap <= 1 and any(_is_person(a, x) and _match(a, b) for a in _own(px) for b in py)
+
+
+def _told_that_day(x: Candidate, y: Candidate) -> bool:
+    """x states a day that y states too or, stating none, inherits from the story."""
+    return _day(x) is not None and _day(x) == _day(y, inherited=True)
+
+
+def _is_body(a: Argument) -> bool:
+    return bool(a.id and a.id.startswith("organization:"))
+
+
+def _attendees(x: Candidate, y: Candidate) -> bool:
+    """Two mentions of one gathering of a known body ("the SCO meeting") that name different
+    attendees and no common person: the persons are delegates, not two sides of two talks."""
+    px, py = x.event.args.get("participant", []), y.event.args.get("participant", [])
+    body = any(_is_body(a) and _match(a, b) for a in px for b in py)
+    person = any(_is_person(a, x) and _match(a, b) for a in px for b in py)
+    return body and not person
+
+
+def _same_item(a: Argument, ea: Event, b: Argument, eb: Event) -> bool:
+    """The same item, or one whose name only adds the count its event states ("and 80 aircraft"
+    of "40, 60 and 80 aircraft" is the "Medium Transport Aircraft")."""
+    if _match(a, b):
+        return True
+    if all(v.id and not v.id.startswith("new:") for v in (a, b)):
+        return False  # the knowledge base tells them apart
+    return same_value(_item_words(a, ea), _item_words(b, eb))
+
+
+def _item_words(a: Argument, e: Event) -> list[str]:
+    counts = {t for q in e.args.get("quantity", []) for t in norm_tokens(q.text)}
+    return [t for t in norm_tokens(a.text) if t not in counts and t not in ("and", "or")]
 
 
 def _one_party_one_sentence(x: Candidate, y: Candidate) -> bool:
@@ -183,8 +241,9 @@ _DESCRIPTIONS = {"company", "firm", "government", "army", "navy", "military", "m
 
 
 def _stage_conflict(x: Candidate, y: Candidate) -> bool:
-    """A plan against a fact ("will buy" / "bought"); an order against its delivery."""
-    if {x.event.status, y.event.status} == {"planned", "done"}:
+    """A plan against a fact ("will buy" / "bought") unless both tell the same day; an order
+    against its delivery."""
+    if {x.event.status, y.event.status} == {"planned", "done"} and not _same_day(x, y):
         return True
     return x.event.type == "procurement" and _delivered(x) != _delivered(y)
 
@@ -272,14 +331,8 @@ def affinity(x: Candidate, y: Candidate) -> int:
     n = 0
     for role in set(ex.args) & set(ey.args):
         n += shared(_own(ex.args[role]), _own(ey.args[role]))
-    if (
-        ex.type in ("strike", "meeting")
-        and x.date is not None
-        and y.date is not None
-        and len(x.date.value) == 10
-        and x.date.value == y.date.value
-    ):
-        n += 1  # the same day's attack, the same day's meeting
+    if ex.type in ("strike", "meeting") and (_told_that_day(x, y) or _told_that_day(y, x)):
+        n += 1  # the same day's attack, the same day's meeting ("X claimed the attack")
     if _sentences(ex) & _sentences(ey):
         n += 1  # two readings of one sentence that nothing tells apart
     return n
@@ -480,10 +533,28 @@ def absorb_headings(
     return out
 
 
+# words that tell a mention's event from the ones told before it ("another package",
+# "held separate talks"); "new" and "additional" do not: a body's "new package" is the headline's
+_ANOTHER = {"another", "separate"}
+
+
+def _told_apart(c: Candidate) -> bool:
+    """The mention calls its event another one: "another" or "separate" shortly before the
+    trigger ("another package of security assistance")."""
+    lemma = "".join(norm_tokens(c.trigger)[:1])
+    stem = lemma[:-1] if lemma.endswith("e") else lemma
+    if not stem:
+        return False
+    words = norm_tokens(c.event.evidence)
+    return any(w.startswith(stem) and _ANOTHER & set(words[max(0, k - 4):k])
+               for k, w in enumerate(words))
+
+
 def merge(
     cands: list[Candidate], by_story: bool = True, published: str | None = None
 ) -> list[Candidate]:
-    """Merge candidates in document order; each joins the best compatible earlier record.
+    """Merge candidates in document order; each joins the best compatible earlier record,
+    then meeting records join one another as long as one finds a tie.
 
     by_story: only within one story (teaser feeds: each item is its own story)."""
     _KB.clear()
@@ -491,12 +562,31 @@ def merge(
     for c in cands:
         _KB.update(c.kb)
         _SIDE.update(k for k, label in c.labels.items() if label == SIDE_LABEL)
+    out = _join(cands, published, by_story)
+    while True:  # until no meeting record joins another
+        again = _join(out, published, by_story, rejoin=True)
+        if len(again) == len(out):
+            break
+        out = again
+    return absorb_agreements(absorb_headings(out, by_story, published), by_story)
+
+
+def _join(cands: list[Candidate], published: str | None, by_story: bool,
+          rejoin: bool = False) -> list[Candidate]:
+    """Each candidate joins the best compatible earlier record. rejoin: records of meetings
+    join again, for the participants they gathered ("met the IAF Chief" / "IAF Chief
+    Chaudhari's visit" once "Chaudhari" joined the first)."""
     out: list[Candidate] = []
     for c in cands:
+        if rejoin and c.event.type != "meeting":
+            out.append(c)
+            continue
         best: Candidate | None = None
         best_aff = 0
         for o in out:
             if o.event.type != c.event.type or (by_story and o.story != c.story) or conflict(o, c):
+                continue
+            if _told_apart(c) and not _sentences(o.event) & _sentences(c.event):
                 continue
             aff = affinity(o, c)
             if _old_and_current(o, c, published):
@@ -514,7 +604,7 @@ def merge(
             _merge_into(best, c)
         else:
             out.append(c)
-    return absorb_agreements(absorb_headings(out, by_story, published), by_story)
+    return out
 
 
 def fill_from_context(cands: list[Candidate], by_story: bool = True) -> None:

@@ -1,15 +1,18 @@
-"""A transfer inside one country is a purchase, not aid.
+"""A transfer inside one country, or of what the recipient bought, is a purchase, not aid.
 
 Aid goes from one party to another one (spec: "military assistance to another party"). When
 the giver is a company or a body of the very country that receives ("HAL delivered jets to
 the Indian Air Force", "the Army Contracting Command awarded trucks to the U.S. Army"), the
 sentence tells a delivery under a purchase: the record becomes a procurement, the receiving
-force its buyer and a giving company its seller.
+force its buyer and a giving company its seller. Likewise a delivery of goods that the document
+tells the recipient's country bought from the giver's country ("Norland delivered two frigates
+to the Oslandian Navy" after "Oslandia signed a contract with a Norland yard").
 """
 
 from __future__ import annotations
 
-from materiel.extract.merge import Candidate
+from materiel.extract.merge import Candidate, arg_key
+from materiel.models import Argument, Event
 
 _SELLERS = ("company",)
 
@@ -39,3 +42,44 @@ def home_transfer_to_purchase(c: Candidate) -> None:
     e.args["buyer"] = bodies + e.args["buyer"]
     if sellers:
         e.args["seller"] = sellers
+
+
+def deliveries_under_purchase(cands: list[Candidate]) -> None:
+    """Retype an aid record that delivers what the document tells its recipient bought.
+
+    "Oslandia signed a contract with a Norland yard for two frigates ... Norland delivered two
+    frigates to the Oslandian Navy": the delivery completes the purchase, it is not assistance.
+    The purchase is a procurement record of the same document whose buyer is the recipient's
+    country and whose seller is the giver's country or whose item is the delivered one.
+    """
+    purchases = [c for c in cands if c.event.type == "procurement" and c.rejected is None]
+    if not purchases:
+        return
+    for c in cands:
+        e = c.event
+        if e.type != "aid" or c.rejected is not None:
+            continue
+        recipients = _countries(c, e.args.get("recipient", []))
+        donors = _countries(c, e.args.get("donor", []))
+        items = {tuple(arg_key(a)) for a in e.args.get("item", [])}
+        if not recipients:
+            continue
+        for p in purchases:
+            buyers = _countries(p, p.event.args.get("buyer", []))
+            sellers = _countries(p, p.event.args.get("seller", []))
+            bought = {tuple(arg_key(a)) for a in p.event.args.get("item", [])}
+            if recipients & buyers and (donors & sellers or items & bought):
+                _as_purchase(e)
+                break
+
+
+def _countries(c: Candidate, args: list[Argument]) -> set[str]:
+    return {f[1] for a in args if (f := c.kb.get(id(a))) is not None and f[1]}
+
+
+def _as_purchase(e: Event) -> None:
+    e.type = "procurement"
+    e.args = {
+        {"recipient": "buyer", "donor": "seller"}.get(role, role): vals
+        for role, vals in e.args.items()
+    }

@@ -15,7 +15,7 @@ from datetime import date, timedelta
 from functools import lru_cache
 from typing import Any
 
-from materiel.link.known import Known, Lookup, country_named, known, names_group
+from materiel.link.known import Known, Lookup, country_named, equipment_named, known, names_group
 from materiel.models import ROLES
 
 NUMBER_ROLES = frozenset({"quantity", "value"})
@@ -80,11 +80,16 @@ STAGE_WORDS: dict[str, tuple[str, ...]] = {
                  "appropriat"),
     "order": ("order", "contract", "sign", "buy", "bought", "purchas", "procur", "acquir",
               "sold", "sell", "pledg"),
-    "production": ("produc", "manufactur", "roll", "assembl"),
+    "production": ("produc", "manufactur", "roll", "assembl", "unveil"),
+    # the first flight or firing of what was made: a milestone of its own
+    "trial": ("maiden", "flight", "flew", "trial", "test", "fired", "sortie"),
     "delivery": ("deliver", "hand", "arriv", "receiv", "induct", "ship", "transferr"),
 }
-STORY_ORDER = ("request", "approval", "order", "production", "delivery")
+STORY_ORDER = ("request", "approval", "order", "production", "trial", "delivery")
 STORY_TYPES = frozenset({"procurement", "aid", "production"})
+# Types with no item role whose sentence names what the event is for: a budget is for a
+# programme ("CCS sanctioned the LCA-Mk2"), found by the equipment names the sentence holds.
+ITEM_IN_EVIDENCE_TYPES = frozenset({"spending"})
 # A meeting the sentence calls one-to-one: not the summit around it.
 BILATERAL_WORDS = ("bilateral", "one-on-one", "one-to-one", "tete-a-tete", "tête-à-tête")
 
@@ -240,6 +245,8 @@ class Party:
     words: frozenset[str] = frozenset()  # distinctive words of its names
     group: bool = False  # a grouping of states (NATO, the G7)
     members: frozenset[str] = frozenset()  # a grouping's member countries, when known
+    parents: frozenset[str] = frozenset()  # the companies that own a company, up the chain
+    state_body: bool = False  # a ministry, armed force or agency acting for its country
 
     @property
     def linked(self) -> bool:
@@ -288,6 +295,7 @@ class Facts:
     sides: Mapping[str, frozenset[str]] = field(default_factory=dict)  # role -> sides
     item_kinds: frozenset[str] = frozenset()  # words for the kinds of the KB items ("jet")
     item_plain: frozenset[str] = frozenset()  # words of items named only by kind ("jets")
+    item_models: frozenset[str] = frozenset()  # KB ids of the items as named (no families)
 
     def all_parties(self) -> frozenset[str]:
         """Every party key, side and distinctive name word (the candidate index is built on
@@ -326,7 +334,9 @@ def _parties(args: Iterable[Mapping[str, Any]], lookup: Lookup) -> frozenset[Par
             info = lookup(key)
             side = info.country if info is not None and info.country else key
             out.add(Party(key, side, _names(arg, info), bool(info and info.group),
-                          info.members if info is not None else frozenset()))
+                          info.members if info is not None else frozenset(),
+                          info.parents if info is not None else frozenset(),
+                          bool(info and info.state_body)))
             continue
         written = str(arg.get("text") or arg.get("name") or "")
         out.add(Party(key, _country_only(written) or key, _names(arg, None),
@@ -353,6 +363,7 @@ class Items:
     names: frozenset[str]  # distinctive words of their KB names
     kinds: frozenset[str]  # words for the kinds of the KB items
     plain: frozenset[str]  # words of the unresolved items named only by kind
+    models: frozenset[str] = frozenset()  # KB ids as named, without their families
 
 
 def _items(args: Iterable[Mapping[str, Any]], lookup: Lookup) -> Items:
@@ -361,6 +372,7 @@ def _items(args: Iterable[Mapping[str, Any]], lookup: Lookup) -> Items:
     names: set[str] = set()
     kinds: set[str] = set()
     plain: set[str] = set()
+    models: set[str] = set()
     for arg in args:
         key = party_key(arg)
         written = words(str(arg.get("name") or arg.get("text") or "")) | _slug_words(key)
@@ -370,6 +382,7 @@ def _items(args: Iterable[Mapping[str, Any]], lookup: Lookup) -> Items:
                 plain |= written
             continue
         ids.add(key)
+        models.add(key)
         info = lookup(key)
         if info is not None:
             ids |= {info.family} if info.family else set()
@@ -377,7 +390,7 @@ def _items(args: Iterable[Mapping[str, Any]], lookup: Lookup) -> Items:
             for name in info.names:
                 names |= words(name)
     return Items(frozenset(ids), distinctive(found), distinctive(names), frozenset(kinds),
-                 frozenset(plain))
+                 frozenset(plain), frozenset(models))
 
 
 def _number(value: Any) -> float | None:
@@ -396,7 +409,10 @@ def build(event_id: int, document_id: int, event_type: str, status: str | None,
         found = _parties(args.get(role, ()), lookup)
         if found:
             parties[role] = found
-    items = _items(args.get("item", ()), lookup)
+    item_args = list(args.get("item", ()))
+    if event_type in ITEM_IN_EVIDENCE_TYPES and not item_args and evidence:
+        item_args = [{"id": entity_id} for entity_id in sorted(equipment_named(evidence))]
+    items = _items(item_args, lookup)
     item_words, item_names = items.written, items.names
     places = _places(args.get("location", ()), lookup)
     named = {w for ps in parties.values() for p in ps for w in p.words}
@@ -411,7 +427,7 @@ def build(event_id: int, document_id: int, event_type: str, status: str | None,
                                  status, event_type),
                  parties=parties,
                  items=items.ids, item_words=item_words, item_names=item_names - named,
-                 item_kinds=items.kinds, item_plain=items.plain,
+                 item_kinds=items.kinds, item_plain=items.plain, item_models=items.models,
                  quantities=quantities, values=values,
                  places=places, published=_day(published),
                  bilateral=says_bilateral(event_type, evidence),

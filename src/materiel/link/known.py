@@ -1,6 +1,7 @@
 """What the knowledge base and the gazetteer say about a resolved id, as far as matching
 needs it: the country a person, body or place belongs to, whether an organisation is a
-grouping of states (NATO, the G7), an equipment's family, and its names."""
+grouping of states (NATO, the G7), an equipment's family, a company's parents, whether an
+organisation is a body of its state (a ministry, an armed force, an agency), and its names."""
 
 from __future__ import annotations
 
@@ -10,6 +11,14 @@ from functools import lru_cache
 
 # Organisations whose members are states: a meeting "of the SCO" involves many sides.
 GROUP_KINDS = frozenset({"alliance", "intergovernmental", "format"})
+# Organisations (and state agencies listed as companies, DRDO) that act for their state: the
+# ministry that signs an order signs it for the forces that will use what it buys.
+STATE_BODY_KINDS = frozenset({"agency", "armed-force", "ministry"})
+# Enough links of a chain of owners (a lab, its agency; a unit, its group, its owner).
+MAX_PARENTS = 4
+# The longest equipment name looked for in a sentence, in words ("Tejas Mark-2 project").
+MAX_NAME_WORDS = 4
+_PUNCTUATION = ".,;:'\"()“”‘’"
 # The members of the small groupings whose leaders meet as such: a report of "the Quad
 # summit" with Modi is the meeting another report gives leader by leader.
 GROUP_MEMBERS: dict[str, frozenset[str]] = {
@@ -59,6 +68,8 @@ class Known:
     names: tuple[str, ...] = ()  # its name and aliases
     members: frozenset[str] = frozenset()  # a grouping's member countries, when known
     kinds: frozenset[str] = frozenset()  # words for an equipment's kind (kind_words)
+    parents: frozenset[str] = frozenset()  # the companies (or agencies) that own it, up the chain
+    state_body: bool = False  # a ministry, armed force or agency of its country
 
 
 Lookup = Callable[[str], Known | None]
@@ -86,18 +97,28 @@ def known(entity_id: str) -> Known | None:
         return None
     from materiel.kb import load_kb
 
-    entry = load_kb().get(entity_id)
+    kb = load_kb()
+    entry = kb.get(entity_id)
     if entry is None:
         return None
     facts = entry.facts or {}
     own = entry.type == "country"
+    parents: list[str] = []
+    parent = facts.get("parent")
+    while parent and str(parent) not in parents and len(parents) < MAX_PARENTS:
+        parents.append(str(parent))
+        above = kb.get(str(parent))
+        parent = (above.facts or {}).get("parent") if above is not None else None
     return Known(country=None if own or not entry.country else f"country:{entry.country}",
                  group=entry.type == "organization" and facts.get("kind") in GROUP_KINDS,
                  family=str(facts["family"]) if facts.get("family") else None,
                  names=(str(entry.name), *map(str, entry.aliases or ())),
                  members=GROUP_MEMBERS.get(entity_id, frozenset()),
                  kinds=kind_words(str(facts.get("category") or ""),
-                                  str(facts.get("kind") or "")))
+                                  str(facts.get("kind") or "")),
+                 parents=frozenset(parents),
+                 state_body=entry.type in ("organization", "company")
+                 and facts.get("kind") in STATE_BODY_KINDS)
 
 
 @lru_cache(maxsize=1)
@@ -134,3 +155,26 @@ def country_named(text: str) -> str | None:
 def names_group(text: str) -> bool:
     """Whether an unresolved name names a grouping ("SCO foreign ministers")."""
     return any(w.strip(".,;:'\"()") in _group_names() for w in text.casefold().split())
+
+
+@lru_cache(maxsize=16384)
+def equipment_named(text: str) -> frozenset[str]:
+    """The equipment a sentence names by a name or alias the knowledge base knows, longest
+    names first ("the LCA-Mk2", "the Tejas Mark-2 project": the Tejas Mk2)."""
+    from materiel.kb import load_kb
+
+    kb = load_kb()
+    tokens = [t.strip(_PUNCTUATION) for t in text.split()]
+    covered: set[int] = set()
+    found: set[str] = set()
+    for size in range(MAX_NAME_WORDS, 0, -1):
+        for start in range(len(tokens) - size + 1):
+            span = range(start, start + size)
+            if covered.intersection(span):
+                continue
+            ids = {entity_id for entity_id, kind in kb.lookup(" ".join(tokens[start:start + size]))
+                   if entity_id.startswith("equipment:") and kind in ("name", "alias")}
+            if ids:
+                found |= ids
+                covered.update(span)
+    return frozenset(found)

@@ -19,8 +19,10 @@ from enum import Enum
 from materiel.link.facts import STORY_ORDER, Facts, Party, Place
 
 # Two day-precise dates of one event differ by at most this (an announcement the day before,
-# time zones, a report dated the next morning).
+# time zones, a report dated the next morning); by at most DONE_WINDOW when neither is
+# planned (time zones, the next morning): two packages announced two days apart are two.
 DAY_WINDOW = 2
+DONE_WINDOW = 1
 # A planned event dated when it was announced may take place up to this many days later.
 PLANNED_AHEAD = 7
 # Amounts of one event reported by different outlets differ by at most this share.
@@ -36,6 +38,14 @@ RECENT_DAYS = 10
 PLANNED_RECENT_DAYS = 30
 # Types whose parties and day identify an event (two leaders meet once a day).
 PARTY_TYPES = frozenset({"meeting", "strike", "sanction", "agreement"})
+# Types whose place, named as a city by one report and as its country by another, is one
+# fact: a visit.
+VISIT_TYPES = frozenset({"meeting"})
+# Roles a state fills through any of its bodies (the ministry signs the order the army
+# placed; the Treasury imposes the sanctions the government announced). Not participants:
+# the defence minister's talks are not the army chief's.
+STATE_ROLES = frozenset({"buyer", "seller", "donor", "recipient", "spender", "imposer",
+                         "producer", "party"})
 
 
 class Decision(Enum):
@@ -61,16 +71,29 @@ def _dates_agree(a: Facts, b: Facts) -> bool:
     if a.when is None or b.when is None:
         return True
     gap = a.when.gap(b.when)
-    if gap <= DAY_WINDOW:
+    if gap <= _window(a, b):
         return True
     first = a if a.when.lo <= b.when.lo else b
     return first.status == "planned" and first.when is not None \
         and first.when.precision == 3 and gap <= PLANNED_AHEAD
 
 
+def _window(a: Facts, b: Facts) -> int:
+    """Days two day-precise dates of one event may differ by."""
+    return DAY_WINDOW if "planned" in (a.status, b.status) else DONE_WINDOW
+
+
 def _same_day(a: Facts, b: Facts) -> bool:
     return (a.when is not None and b.when is not None and min(a.when.precision,
-            b.when.precision) == 3 and a.when.gap(b.when) <= DAY_WINDOW)
+            b.when.precision) == 3 and a.when.gap(b.when) <= _window(a, b))
+
+
+def _same_news_day(a: Facts, b: Facts) -> bool:
+    """Neither dated, both published on one day: each tells that day's news ("Biden will
+    announce a package during the visit", "we're going to be providing a Patriot
+    battery"). Enough to stand for the day, too weak to rank one match above another."""
+    return a.when is not None and b.when is not None and a.when.precision == 0 \
+        and b.when.precision == 0 and a.published is not None and a.published == b.published
 
 
 def _dated(f: Facts) -> bool:
@@ -118,23 +141,29 @@ def enough(a: Facts, b: Facts, parties: int, specifics: int, same_day: bool) -> 
 # -- parties ---------------------------------------------------------------------------------
 
 
-def _same_party(p: Party, q: Party) -> bool:
+def _same_party(p: Party, q: Party, bodies: bool = False) -> bool:
     """One party under two names: one id, a country and one who acts for it (its leader,
-    its ministry), or, when either is unresolved, a distinctive word of the name or the
-    country it names."""
+    its ministry), a company and the company that owns it, with `bodies` two bodies of one
+    state (its ministry and its air force), or, when either is unresolved, a distinctive
+    word of the name or the country it names."""
     if p.key == q.key:
         return True
-    if p.linked and q.linked:  # a country and one who acts for it; not two bodies of one
-        return p.key == q.side or q.key == p.side
+    if p.linked and q.linked:
+        if p.key == q.side or q.key == p.side or p.key in q.parents or q.key in p.parents:
+            return True
+        # two bodies of one state, in a role the state fills; not two people, two companies
+        return bodies and p.state_body and q.state_body and p.side == q.side
     if p.words & q.words:
         return True
     unresolved, other = (q, p) if p.linked else (p, q)  # "his Russian counterpart", Putin
     return unresolved.side != unresolved.key and unresolved.side in (other.key, other.side)
 
 
-def _people_differ(mine: frozenset[Party], theirs: frozenset[Party]) -> bool:
-    """Different people (or companies) acting for one country: not the same occasion (the
-    President's meeting is not the Vice President's)."""
+def _people_differ(mine: frozenset[Party], theirs: frozenset[Party],
+                   matched: set[tuple[Party, Party]]) -> bool:
+    """Different people (or companies) acting for one country, and no one of that country
+    named alike by both: not the same occasion (the President's meeting is not the Vice
+    President's; a lab's request is its agency's, "ADA and DRDO" and ADA)."""
     def by_country(parties: frozenset[Party]) -> dict[str, set[str]]:
         out: dict[str, set[str]] = {}
         for p in parties:
@@ -143,7 +172,10 @@ def _people_differ(mine: frozenset[Party], theirs: frozenset[Party]) -> bool:
         return out
 
     a, b = by_country(mine), by_country(theirs)
-    return any(not a[c] & b[c] for c in set(a) & set(b))
+    # a country stands for all its people: naming it matches no one in particular
+    alike = {p.side for pair in matched for p in pair
+             if not any(x.key.startswith("country:") for x in pair)}
+    return any(not a[c] & b[c] and c not in alike for c in set(a) & set(b))
 
 
 def _unmatched(mine: frozenset[Party], theirs: frozenset[Party]) -> set[Party]:
@@ -189,7 +221,11 @@ def _participants_conflict(a: Facts, b: Facts) -> str:
         if large.bilateral:
             continue
         sides = {p.side for p in small.parties["participant"]}
+        # a name of no known country ("Mariya Didi") may be any unresolved one of the
+        # other report ("his Maldivian counterpart"): only known people count as others
+        vague = any(not p.linked and p.side == p.key for p in small.parties["participant"])
         others = [p for p in large.parties["participant"] if p.side not in sides
+                  and not (vague and not p.linked)
                   and not any(_same_party(p, q) for q in small.parties["participant"])]
         if small.bilateral and (len(others) >= 2 or any(p.group for p in others)):
             return "a bilateral is not the gathering around it"
@@ -228,11 +264,12 @@ def _parties(a: Facts, b: Facts) -> tuple[int, int, str]:
     party in common."""
     shared: set[str] = set()
     exact: set[str] = set()
-    for role in set(a.parties) & set(b.parties):
+    for role in sorted(set(a.parties) & set(b.parties)):
         mine, theirs = a.parties[role], b.parties[role]
-        if _people_differ(mine, theirs):
+        bodies = role in STATE_ROLES
+        matched = {(p, q) for p in mine for q in theirs if _same_party(p, q, bodies)}
+        if _people_differ(mine, theirs, matched):
             return 0, 0, f"different {role}"
-        matched = {(p, q) for p in mine for q in theirs if _same_party(p, q)}
         if not matched:
             if any(p.linked for p in mine) and any(q.linked for q in theirs):
                 return 0, 0, f"different {role}"
@@ -251,11 +288,22 @@ def _parties(a: Facts, b: Facts) -> tuple[int, int, str]:
 # -- items, numbers, places ------------------------------------------------------------------
 
 
+def _siblings(a: Facts, b: Facts) -> bool:
+    """Two models of one family, one each ("Tejas Mk1A", "Tejas Mk2"): two items, though
+    their names share a word. A family and one of its models ("Tejas", "Tejas Mk1A") are
+    one item named at two granularities."""
+    if len(a.item_models) != 1 or len(b.item_models) != 1 or a.item_models == b.item_models:
+        return False
+    return bool(a.items & b.items) and not (a.item_models & b.items or b.item_models & a.items)
+
+
 def _items(a: Facts, b: Facts) -> tuple[int, str]:
     """One shared item: an id, a name the knowledge base knows it by, most of the words
     of the shorter name ("civilian security assistance"; not just "joint declaration" of
     two declarations), or, when one report names it only by kind ("the jets"), the kind
-    of the item the other names (the Rafale)."""
+    of the item the other names (the Rafale). Two models of one family are two items."""
+    if _siblings(a, b):
+        return 0, "different items"
     common = a.item_words & b.item_words
     if a.items & b.items or a.item_names & b.item_words or b.item_names & a.item_words \
             or (common and 2 * len(common) >= min(len(a.item_words), len(b.item_words))):
@@ -325,7 +373,9 @@ def _places(a: Facts, b: Facts) -> tuple[int, str]:
     if any(_same_place(p, q) for p in a.places for q in b.places):
         return 1, ""
     if any(_within(p, q) for p in a.places for q in b.places):
-        return 0, ""
+        # a visit to a country is the talks in its capital ("Male", the Maldives); a strike
+        # in a city is not every strike in the country
+        return int(a.type in VISIT_TYPES), ""
     mine, theirs = [p for p in a.places if p.linked], [q for q in b.places if q.linked]
     if mine and theirs:
         return 0, "different places"
@@ -387,7 +437,7 @@ def relate(a: Facts, b: Facts) -> Relation:
     score = parties + specifics + same_day
     if parties == 0:
         return Relation(Decision.APART, score)
-    same = enough(a, b, parties, specifics, same_day)
+    same = enough(a, b, parties, specifics, same_day or _same_news_day(a, b))
     return Relation(Decision.SAME if same else Decision.APART, score, exact=exact)
 
 

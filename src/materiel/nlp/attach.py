@@ -7,7 +7,7 @@ from spacy.tokens import Doc, Token
 
 from materiel.nlp import extensions as _ext
 from materiel.nlp.dates import clause_is_future, parse_published
-from materiel.nlp.dates_anchor import date_attachment
+from materiel.nlp.dates_anchor import clause_break_between, date_attachment
 from materiel.nlp.frames import Frame
 from materiel.nlp.spans import (
     quantity_tokens,
@@ -135,6 +135,8 @@ def attach_date(doc: Doc, m: EventMention, frame: Frame, dates: list[DateValue])
         # "has accelerated production and will match X in 2025": the other clause's target
         # is no date of an action that happened
         dates = [d for d in dates if not (d.future and is_horizon(d, doc._.published))]
+    # "line opens; first aircraft due in 2026": the other clause's date
+    dates = [d for d in dates if not clause_break_between(doc, d, t0)]
     if dates:
         m.date = min(dates, key=lambda d: abs(d.start - t0.idx))
 

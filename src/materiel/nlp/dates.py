@@ -21,11 +21,12 @@ import re
 from spacy.language import Language
 from spacy.tokens import Doc, Span
 
+from materiel.nlp import dates_calendar as cal
 from materiel.nlp import dates_resolvers as r
 from materiel.nlp import extensions as _ext
 from materiel.nlp.dates_calendar import WEEKDAYS, month_day, month_only, weekday
 from materiel.nlp.dates_resolvers import MONTHS, Resolver
-from materiel.nlp.dates_tense import FUTURE_HEADS, clause_is_future
+from materiel.nlp.dates_tense import FUTURE_HEADS, clause_is_future, clause_tense
 from materiel.nlp.intervals import DisjointSpans
 from materiel.nlp.types import DateValue
 
@@ -37,6 +38,7 @@ __all__ = [
     "PATTERNS",
     "WEEKDAYS",
     "clause_is_future",
+    "clause_tense",
     "find_dates",
     "find_expressions",
     "in_calendar",
@@ -282,6 +284,12 @@ PATTERNS: list[tuple[str, re.Pattern[str], Resolver, bool]] = [
         False,
     ),
     (
+        "overnight_wd",  # "overnight into Thursday": the night ends on that day
+        re.compile(r"\b(?i:overnight)\s(?i:into|to|on)\s(?P<wd>" + _WD + r")\b"),
+        lambda m, ref, fut: (cal.weekday(m.group("wd"), ref, fut), "day") if ref else None,
+        False,
+    ),
+    (
         "weekend",
         re.compile(
             r"\b(?:(?P<rel>last|next|this|past)|over\sthe|at\sthe|on\sthe)\sweekend\b", re.I
@@ -372,7 +380,7 @@ PATTERNS: list[tuple[str, re.Pattern[str], Resolver, bool]] = [
     (
         "year",
         re.compile(
-            r"(?<![\d,.$€£#/-])(?:(?:mid|early|late|end|fiscal year|FY)[\s-]?)?"
+            r"(?<![\d,.$€£#/-])(?:(?:mid|early|late|end|fiscal(?:\syear)?|FY)[\s-]?)?"
             r"(?P<y>" + _YEAR + r")(?:-\d{2,4})?(?!\d|,\d|%|s\b|\s?(?:km|kg|mm|tons?|troops|"
             r"units|jets|aircraft)\b)"
         ),
@@ -529,13 +537,34 @@ def resolve(text: str, published: str | dt.date | None, future: bool = False) ->
     return None
 
 
+def _days_from(value: str, ref: dt.date) -> int:
+    """How far a resolved value lies from publication, in days (a month from its middle)."""
+    parts = [int(p) for p in value.split("-")]
+    if len(parts) == 1:
+        return abs(parts[0] - ref.year) * 365
+    day = parts[2] if len(parts) == 3 else 15
+    return abs((dt.date(parts[0], parts[1], day) - ref).days)
+
+
+def resolve_nearest(kind: str, m: re.Match[str], ref: dt.date | None) -> DateValue | None:
+    """The past or the coming reading, whichever lies nearer publication (a tie: the past)."""
+    past = resolve_match(kind, m, ref, False)
+    coming = resolve_match(kind, m, ref, True)
+    if past is None or coming is None or ref is None or past.value == coming.value:
+        return past or coming
+    return coming if _days_from(coming.value, ref) < _days_from(past.value, ref) else past
+
+
 def find_dates(doc: Doc, published: str | None) -> list[DateValue]:
     ref = parse_published(published)
     out = []
     for s, e, kind, m in find_expressions(doc.text):
         span: Span | None = doc.char_span(s, e, alignment_mode="expand")
-        future = clause_is_future(span.root) if span is not None else False
-        got = resolve_match(kind, m, ref, future)
+        tense = clause_tense(span.root) if span is not None else "past"
+        if tense == "near":
+            got = resolve_nearest(kind, m, ref)
+        else:
+            got = resolve_match(kind, m, ref, tense == "future")
         if got is not None:
             out.append(got)
     return out

@@ -8,7 +8,9 @@ attachment is nearest the event's trigger on its clause's head chain.
 
 from __future__ import annotations
 
-from spacy.tokens import Token
+from spacy.tokens import Doc, Token
+
+from materiel.nlp.types import DateValue
 
 # nouns that only frame a time ("the start of May", "the end of last year")
 TIME_FRAME_NOUNS = {
@@ -66,3 +68,10 @@ def date_attachment(root: Token) -> Token:
         else:
             break
     return anchor
+
+
+def clause_break_between(doc: Doc, date: DateValue, trigger: Token) -> bool:
+    """Whether a semicolon parts a time expression from the trigger ("line opens; first
+    aircraft due in 2026"): the clauses it joins tell separate things."""
+    lo, hi = sorted((date.start, trigger.idx))
+    return ";" in doc.text[lo:hi]

@@ -6,6 +6,8 @@ from __future__ import annotations
 
 from spacy.tokens import Token
 
+from materiel.nlp.dates_anchor import TIME_FRAME_NOUNS
+
 FUTURE_HEADS = {
     "plan",
     "expect",
@@ -26,13 +28,90 @@ FUTURE_HEADS = {
     "likely",
 }
 _FUTURE_AUX = {"will", "shall", "'ll", "wo"}
+# modals that put a plain infinitive after the time of speaking ("might visit in November",
+# "would arrive in January" in reported speech); with "have" they look back instead
+_FORWARD_MODALS = {"might", "may", "must", "should", "can", "could", "would", "'d"}
+# subordinators of time and condition: their clause takes the present for the future ("when
+# he addresses the summit on Monday" under a future main clause)
+_TIME_MARKS = {"when", "after", "before", "once", "until", "till", "if", "unless", "as", "while"}
+_REPORTED_MODALS = {"would", "'d"}
+_PAST_AUX = {"had", "was", "were", "did", "'d"}
 _FUTURE_MODIFIERS = {"upcoming", "forthcoming", "next"}
 # passive forms that announce a plan ("is slated for Friday"), also when the lemma is misread
 _FUTURE_PARTICIPLES = {"expected", "scheduled", "slated", "set", "planned", "poised", "due"}
 
 
+def _forward_modal(verb: Token) -> str | None:
+    """ "might visit" (ahead), "would arrive" (ahead of a report that may itself lie days or
+    months back: "near"): a modal before a plain infinitive; not "might have visited", not
+    the negated past ability "could not attend"."""
+    auxes = [c for c in verb.children if c.dep_ in ("aux", "auxpass")]
+    modals = {a.lower_ for a in auxes} & _FORWARD_MODALS
+    if not modals:
+        return None
+    if any(a.lower_ == "have" for a in auxes) or verb.tag_ == "VBN" and not any(
+        a.dep_ == "auxpass" for a in auxes
+    ):
+        return None
+    if "could" in modals and any(c.dep_ == "neg" for c in verb.children):
+        return None
+    return "near" if modals <= _REPORTED_MODALS else "future"
+
+
+def _infinitive(verb: Token) -> bool:
+    return verb.tag_ == "VB" and any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children)
+
+
+def _governor_is_present(verb: Token) -> bool:
+    """Whether the finite verb governing an infinitive ("are excited to host", "ministers to
+    meet" in a headline) is neither past nor perfect: the infinitive then lies ahead."""
+    cur = verb.head
+    for _ in range(6):
+        if cur.pos_ in ("VERB", "AUX") and cur.tag_ != "VB" or cur.head.i == cur.i:
+            break
+        cur = cur.head
+    if cur.pos_ not in ("VERB", "AUX"):
+        return True  # a headline's noun: "Ministers to meet on Saturday"
+    auxes = [c.lower_ for c in cur.children if c.dep_ in ("aux", "auxpass")]
+    if cur.tag_ in ("VBD", "VBN") or any(a in _PAST_AUX or a in ("has", "have") for a in auxes):
+        return False
+    return cur.tag_ in ("VBZ", "VBP") or any(a in _FUTURE_AUX for a in auxes)
+
+
+def _time_clause_of(verb: Token) -> Token | None:
+    """The main verb of a present-tense time or condition clause ("when he addresses")."""
+    if verb.dep_ != "advcl" or verb.tag_ not in ("VBZ", "VBP"):
+        return None
+    marks = {c.lower_ for c in verb.children if c.dep_ in ("mark", "advmod")}
+    return verb.head if marks & _TIME_MARKS else None
+
+
 def clause_is_future(token: Token) -> bool:
     """Whether the clause holding `token` speaks of the future ("will meet", "is to sign")."""
+    return clause_tense(token) == "future"
+
+
+def _dates_a_noun(token: Token) -> bool:
+    """ "a question about the visit on June 22": the expression dates a noun, which has no
+    tense of its own; the verb above it tells nothing of when the visit is."""
+    prep = token.head
+    if token.dep_ != "pobj" or prep.dep_ != "prep":
+        return False
+    noun = prep.head
+    return noun.pos_ == "NOUN" and noun.lemma_.lower() not in TIME_FRAME_NOUNS
+
+
+def clause_tense(token: Token) -> str:
+    """ "future" ("will meet", "is to sign"), "past", or "near" where the time is placed only
+    relative to a report ("said the jets would arrive in January") or to a noun (the
+    occurrence nearest publication)."""
+    tense = _verb_tense(token)
+    if tense == "past" and _dates_a_noun(token):
+        return "near"
+    return tense
+
+
+def _verb_tense(token: Token) -> str:
     cur: Token | None = token
     for _ in range(6):
         if cur is None:
@@ -40,37 +119,51 @@ def clause_is_future(token: Token) -> bool:
         if cur.pos_ in ("VERB", "AUX") or cur.dep_ == "ROOT":
             for child in cur.children:
                 if child.dep_ in ("aux", "auxpass") and child.lower_ in _FUTURE_AUX:
-                    return True
+                    return "future"
                 if child.lower_ in _FUTURE_MODIFIERS:
-                    return True
+                    return "future"
+            modal = _forward_modal(cur)
+            if modal is not None:
+                return modal
+            main = _time_clause_of(cur)
+            if main is not None:
+                return clause_tense(main)
+            if _infinitive(cur) and cur.dep_ != "ROOT" and _governor_is_present(cur):
+                return "future"
+            if cur.tag_ == "VBN" and cur.dep_ == "acl" and not any(
+                c.dep_ in ("aux", "auxpass") for c in cur.children
+            ):
+                # "a summit scheduled for May" lies ahead; "jets ordered in 2021" is done
+                ahead = cur.lemma_ in FUTURE_HEADS or cur.lower_ in _FUTURE_PARTICIPLES
+                return "future" if ahead else "past"
             if (cur.lemma_ in FUTURE_HEADS or cur.lower_ in _FUTURE_PARTICIPLES) and any(
                 c.dep_ in ("aux", "auxpass") and c.tag_ in ("VBZ", "VBP") for c in cur.children
             ):
-                return True  # "is expected to travel on Tuesday", "are scheduled for May"
+                return "future"  # "is expected to travel on Tuesday", "are scheduled for May"
             if cur.tag_ == "VBD" or any(
                 c.tag_ == "VBD" and c.dep_ in ("aux", "auxpass") for c in cur.children
             ):
-                return False
+                return "past"
             if cur.dep_ == "xcomp" and cur.head.lemma_ in FUTURE_HEADS:
-                return True
+                return "future"
             if (
                 cur.tag_ in ("VB",)
                 and cur.dep_ in ("xcomp",)
                 and any(c.lower_ == "to" for c in cur.children)
                 and cur.head.lemma_ in ("be", "go")
             ):
-                return True
+                return "future"
             if (
                 cur.dep_ == "ROOT"
                 and cur.tag_ == "VB"
                 and any(c.dep_ == "aux" and c.lower_ == "to" for c in cur.children)
             ):
-                return True  # a headline's "X to sign treaty on Friday"
+                return "future"  # a headline's "X to sign treaty on Friday"
             if cur.dep_ in ("ccomp", "advcl", "conj", "relcl", "ROOT") and cur.pos_ == "VERB":
-                return False
+                return "past"
         if cur.pos_ == "NOUN" and any(c.lower_ in _FUTURE_MODIFIERS for c in cur.children):
-            return True
+            return "future"
         if cur.head.i == cur.i:
             break
         cur = cur.head
-    return False
+    return "past"

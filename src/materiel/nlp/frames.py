@@ -10,6 +10,7 @@ from spacy.tokens import Doc, Token
 from materiel.nlp import extensions as _ext
 from materiel.nlp.spans import (
     conjuncts,
+    is_military_item,
     is_pronoun,
     item_head,
     party_label,
@@ -49,11 +50,22 @@ class Frame:
 # --- collecting the neighbourhood --------------------------------------------------------
 
 
+def named(tok: Token) -> Token:
+    """A person named in apposition to a common noun stands for it: "his counterpart
+    Ali Khan" is Ali Khan."""
+    if tok.pos_ != "NOUN" or tok.ent_type_:
+        return tok
+    for c in tok.children:
+        if c.dep_ == "appos" and c.ent_type_ == "PERSON":
+            return c
+    return tok
+
+
 def pobjs(prep: Token) -> list[Token]:
-    out = []
+    out: list[Token] = []
     for c in prep.children:
         if c.dep_ in ("pobj", "pcomp"):
-            out.extend(conjuncts(c))
+            out.extend(named(x) for x in conjuncts(c))
         elif c.dep_ == "prep":  # "together with", "from within"
             out.extend(pobjs(c))
     return out
@@ -94,7 +106,7 @@ def subjects(verb: Token, depth: int = 0) -> list[Token]:
                 if head.dep_ == "appos" and party_label(head.head):
                     head = head.head  # "Ecuador, a country that bought X": Ecuador
                 return conjuncts(head)
-            return conjuncts(c)
+            return _all_subjects(verb, c)
     if verb.dep_ in ("xcomp", "conj", "advcl") and verb.head.pos_ in ("VERB", "AUX", "ADJ"):
         # object control: "invited Finland to join" -> Finland joins
         if verb.dep_ == "xcomp":
@@ -132,6 +144,12 @@ def subjects(verb: Token, depth: int = 0) -> list[Token]:
             return subjects(gov, depth + 1)
     if verb.dep_ == "pcomp":
         h = verb.head.head  # "keen on acquiring", "plans for producing"
+        thanked = _thanked(h) if verb.head.lower_ == "for" else []
+        if thanked:
+            return thanked  # "thanked Norway for sending", "grateful to Norway for sending"
+        objs = [c for c in h.children if c.dep_ == "dobj"]
+        if objs and h.lemma_ in _OBJECT_CONTROL_VERBS and verb.head.lower_ in ("to", "into"):
+            return conjuncts(objs[0])  # "committed the government to building X"
         if h.pos_ in ("VERB", "AUX", "ADJ"):
             return subjects(h, depth + 1)
         if h.pos_ in ("NOUN", "PROPN"):
@@ -145,6 +163,48 @@ def subjects(verb: Token, depth: int = 0) -> list[Token]:
 
 
 _RELATIVES = {"which", "that", "whom"}
+_GRATITUDE_WORDS = word_set("nlp/frames", "gratitude_words")
+
+
+def _thanked(head: Token) -> list[Token]:
+    """Whom a speaker thanks for a deed: the object of "thank", or the "to" of "grateful"."""
+    if head.lemma_.lower() in _GRATITUDE_WORDS:
+        objs = [c for c in head.children if c.dep_ == "dobj" and party_label(c)]
+        if objs:
+            return conjuncts(objs[0])
+    for adj in (head, *[c for c in head.children if c.dep_ == "acomp"]):
+        if adj.lemma_.lower() in _GRATITUDE_WORDS:
+            to = [x for c in adj.children if c.dep_ == "prep" and c.lower_ == "to"
+                  for x in pobjs(c)]
+            if to and party_label(to[0]):
+                return to
+    return []
+
+
+_PARTY_KINDS = {"GPE": "state", "COUNTRY": "state", "METONYM": "state", "NORP": "state",
+                "ORG": "org", "COMPANY": "org", "PERSON": "person"}
+
+
+def _party_kind(tok: Token) -> str | None:
+    return _PARTY_KINDS.get(party_label(tok) or "")
+
+
+def _all_subjects(verb: Token, first: Token) -> list[Token]:
+    """The subject and its conjuncts; a headline's comma list ("Japan, Philippines sign
+    pact") comes parsed as several subjects of one verb."""
+    out = conjuncts(first)
+    for c in verb.children:
+        if c.dep_ != "nsubj" or c.i <= first.i or c in out:
+            continue
+        kind = _party_kind(first)
+        if kind is None or _party_kind(c) != kind:
+            continue  # "Biden, Jr. met": a name's suffix, no second subject
+        between = verb.doc[first.i + 1 : c.i]
+        if any(w.lower_ == "," for w in between) and all(
+            w.lower_ == "," or w in c.subtree or w in first.subtree for w in between
+        ):
+            out.extend(x for x in conjuncts(c) if x not in out)
+    return sorted(out, key=lambda t: t.i)
 
 
 def _antecedent(verb: Token) -> list[Token]:
@@ -229,6 +289,72 @@ def _clause_subject(noun: Token) -> list[Token]:
     return []
 
 
+def _reduced_relative(verb: Token) -> bool:
+    """A relative clause with no relative pronoun whose verb lacks an object of its own:
+    the noun it describes is that object ("the tanks Germany donated last year")."""
+    if verb.dep_ != "relcl" or verb.head.pos_ not in ("NOUN", "PROPN"):
+        return False
+    kids = {c.dep_ for c in verb.children}
+    if kids & {"dobj", "nsubjpass", "ccomp", "xcomp"} or "nsubj" not in kids:
+        return False
+    if any(c.lower_ in _RELATIVES | {"who", "where", "when"} for c in verb.children):
+        return False
+    return not any(c.dep_ == "prep" and not list(c.children) for c in verb.children)
+
+
+_ITEM_PREPS = ("from", "to")
+
+
+def _add_item_preps(frame: Frame, noun: Token) -> None:
+    """The source or destination written on the goods of a noun trigger: "orders for two
+    gun systems from the navy", "orders of 600 trucks from the army"."""
+    for prep in noun.children:
+        if prep.dep_ != "prep" or prep.lower_ not in ("for", "of"):
+            continue
+        for obj in pobjs(prep):
+            for o in (obj, item_head(obj)):
+                for c in o.children:
+                    if c.dep_ == "prep" and c.lower_ in _ITEM_PREPS:
+                        vals = [x for x in pobjs(c) if x not in frame.preps.get(c.lower_, [])]
+                        frame.preps.setdefault(c.lower_, []).extend(vals)
+
+
+_PARTICIPLE_PREPS = ("by", "on", "against", "to")
+
+
+def _add_participle_preps(frame: Frame, noun: Token) -> None:
+    """A past participle after a noun trigger says who acted and on whom: "sanctions
+    imposed by the EU on Russian banks", "aid promised by Germany to Ukraine"."""
+    for c in noun.children:
+        if c.dep_ != "acl" or c.tag_ != "VBN":
+            continue
+        extra = Frame(trigger=c, pred=None)
+        _add_preps(extra, c)
+        for agent in extra.preps.get("by", []):  # "by the EU on Russian banks" (attached low)
+            for p in agent.children:
+                if p.dep_ == "prep" and p.lower_ in ("on", "against"):
+                    extra.preps.setdefault(p.lower_, []).extend(pobjs(p))
+        for k in _PARTICIPLE_PREPS:
+            vals = [x for x in extra.preps.get(k, []) if x not in frame.preps.get(k, [])]
+            if vals:
+                frame.preps.setdefault(k, []).extend(vals)
+        agents = extra.preps.get("by", [])
+        frame.agent.extend(x for x in agents if x not in frame.agent)
+        if agents and (frame.pred is None or noun.dep_ in ("nsubj", "nsubjpass")):
+            # the participle, not the verb the noun is subject of, says what was done to it
+            frame.gov_lemma = c.lemma_.lower()
+            frame.passive = True
+
+
+def _name_of(t: Token) -> set[int]:
+    """The token indexes of the name `t` ends ("the Bilateral Security Agreement"): its
+    words are the name, not parties that modify it."""
+    if not t.ent_type_:
+        return set()
+    ent = next((e for e in t.doc.ents if e.start <= t.i < e.end), None)
+    return set(range(ent.start, ent.end)) if ent is not None and ent.end - 1 == t.i else set()
+
+
 def build_frame(doc: Doc, trig: Trigger) -> Frame:
     t = doc[trig.i]
     if trig.pos == "VERB":
@@ -238,13 +364,18 @@ def build_frame(doc: Doc, trig: Trigger) -> Frame:
             frame.obj = conjuncts(t.head)  # "missiles launched by Russia": head is the patient
         elif t.dep_ == "relcl" and frame.passive:
             frame.obj = conjuncts(t.head)
+        elif _reduced_relative(t):
+            frame.obj = conjuncts(t.head)  # "the jets Denmark pledged": no relative pronoun
         for c in t.children:
             if c.dep_ in ("nsubjpass",):
                 frame.obj.extend(
                     conjuncts(c) if c.lower_ not in ("who", "which", "that") else conjuncts(t.head)
                 )
             elif c.dep_ == "dobj":
-                frame.obj.extend(conjuncts(c) if c.lower_ not in _RELATIVES else _antecedent(t))
+                frame.obj.extend(
+                    [named(x) for x in conjuncts(c)] if c.lower_ not in _RELATIVES
+                    else _antecedent(t)
+                )
             elif c.dep_ == "dative":
                 if c.pos_ == "ADP":
                     frame.preps.setdefault("to", []).extend(pobjs(c))
@@ -282,6 +413,8 @@ def build_frame(doc: Doc, trig: Trigger) -> Frame:
         _add_preps(frame, t)
         frame.agent = frame.preps.get("by", [])
         frame.gov_lemma = t.lemma_.lower()
+        if trig.type == "agreement" and t.dep_ == "xcomp":
+            frame.gov_lemma = t.head.lemma_.lower()  # "agreed to cooperate": the agreeing
         return frame
     gov = _governor(t)
     if gov is None and t.dep_ == "compound" and t.head.pos_ == "NOUN":
@@ -317,6 +450,21 @@ def build_frame(doc: Doc, trig: Trigger) -> Frame:
     _add_preps(own, t)
     for k, v in own.preps.items():  # the noun's own prepositions come first
         frame.preps[k] = v + [x for x in frame.preps.get(k, []) if x not in v]
+    _add_item_preps(frame, t)
+    _add_participle_preps(frame, t)
+    if not frame.poss:  # "the first purchase of the Pakistan Air Force": who buys
+        frame.poss.extend(
+            x for x in own.preps.get("of", [])
+            if _party_kind(x) is not None and not is_military_item(item_head(x))
+        )
+    if gov is not None and t.dep_ == "attr" and gov.lemma_ == "be" and not frame.obj:
+        # "the F-6 was the first purchase of the air force": the subject is the goods
+        frame.obj.extend(x for c in gov.children if c.dep_ == "nsubj" for x in conjuncts(c))
+    if gov is not None and frame.passive and t.dep_ == "pobj" and t.head.lower_ == "for":
+        # "the submarine is scheduled for delivery to the navy": the subject is the goods
+        frame.obj.extend(
+            x for c in gov.children if c.dep_ == "nsubjpass" for x in conjuncts(c)
+        )
     for w in frame.preps.get("with", []) if not frame.preps.get("for") else []:
         if party_label(w) is None:  # "signed a deal with technology transfer for 6 submarines"
             for c in w.children:
@@ -338,11 +486,12 @@ def build_frame(doc: Doc, trig: Trigger) -> Frame:
     described_by = _clause_subject(t)
     if described_by and not any(party_label(x) for x in frame.subj):
         frame.subj = described_by
+    own_name = _name_of(t) if trig.type == "agreement" else set()
     for c in t.children:
         if c.dep_ == "poss":
             frame.poss.extend(conjuncts(c))
         elif c.dep_ in ("compound", "amod", "nmod"):
-            if party_label(c) in (
+            if c.i not in own_name and party_label(c) in (
                 "GPE",
                 "NORP",
                 "ORG",
@@ -419,7 +568,7 @@ def build_frame(doc: Doc, trig: Trigger) -> Frame:
             if k in ("for", "to", "from", "in", "with"):
                 frame.preps.setdefault(k, []).extend(x for x in v if x not in frame.preps[k])
     # nominal chain: "approval for the procurement of X", "plans for local production"
-    if gov is None and not frame.poss and t.dep_ == "pobj" and t.head.lower_ in ("for", "of"):
+    if gov is None and not frame.poss and t.dep_ == "pobj" and t.head.lower_ in ("for", "of", "on"):
         nom = t.head.head
         if nom.pos_ == "NOUN":
             for c in nom.children:

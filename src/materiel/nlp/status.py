@@ -110,6 +110,41 @@ def _has_aux(tok: Token, words: Set[str]) -> str | None:
 
 _ANNOUNCING_TRIGGERS = word_tuple("nlp/status", "announcing_triggers")
 _PLAN_NOUNS = word_tuple("nlp/status", "plan_nouns")
+_INVITING_VERBS = word_set("nlp/status", "inviting_verbs")
+
+
+def _infinitive_of_plan(tok: Token) -> bool:
+    """ "a roadmap to induct", "Ministers to meet on Saturday" (a headline): an infinitive
+    hung on a plan noun, or on a noun that stands for the whole sentence, lies ahead."""
+    if tok.tag_ != "VB" or tok.dep_ not in ("relcl", "acl"):
+        return False
+    if not any(c.dep_ == "aux" and c.lower_ == "to" for c in tok.children):
+        return False
+    head = tok.head
+    return head.pos_ in ("NOUN", "PROPN") and (
+        head.lower_ in _PLAN_NOUNS or head.dep_ == "ROOT"
+    )
+
+
+def _own_participle(tok: Token) -> str | None:
+    """The status a noun trigger's own past participle gives it ("a contract signed last
+    year", "the package, approved in December"), or the trigger's when it is that participle
+    ("jets ordered in 2021"): what happened to the thing, whatever the main clause says."""
+    if tok.tag_ == "VBN" and tok.dep_ == "acl":
+        parts = [tok]
+    elif tok.pos_ == "NOUN":
+        parts = [c for c in tok.children if c.dep_ == "acl" and c.tag_ == "VBN"]
+    else:
+        parts = []
+    for part in parts:
+        if any(c.dep_ in ("aux", "auxpass") for c in part.children):
+            continue  # "a deal to be signed"
+        lemma = part.lemma_.lower()
+        if lemma in ANNOUNCE_VERBS - {"say", "tell", "report", "plan", "propose"}:
+            return "announced"
+        if lemma in _DONE_NOUN_GOVERNORS or part is tok:
+            return "done"
+    return None
 
 
 def analyze(token: Token) -> StatusResult:
@@ -225,7 +260,9 @@ def analyze(token: Token) -> StatusResult:
             ):
                 res.hypothetical = True
                 res.cues.append(f"irrealis:{lemma}")
-            if lemma in PLAN_VERBS and prev.dep_ in (
+            if lemma in _INVITING_VERBS and prev.dep_ in ("xcomp", "prep", "pobj", "dobj"):
+                planned = True  # "has invited X to visit", "invited X for talks"
+            if lemma in PLAN_VERBS and not _adjunct(prev) and prev.dep_ in (
                 "xcomp",
                 "prep",
                 "pobj",
@@ -247,6 +284,12 @@ def analyze(token: Token) -> StatusResult:
                 and tok.pos_ == "NOUN"
             ):
                 planned = True
+        if (
+            idx > 0
+            and _adjunct(chain[idx - 1])
+            and (tok.tag_ == "VBD" or _has_aux(tok, {"has", "have", "had"}))
+        ):
+            past = True  # "had discussed X during talks": the talks took place
         if idx <= 2 and tok.pos_ in ("VERB", "AUX"):
             if tok.tag_ == "VBD" or _has_aux(tok, {"has", "have", "had", "was", "were"}):
                 past = True
@@ -264,6 +307,12 @@ def analyze(token: Token) -> StatusResult:
             gov.tag_ in ("VBD", "VBN") or _has_aux(gov, {"has", "have", "had"})
         ):
             past = True
+    if _infinitive_of_plan(token):
+        planned = True
+    own = _own_participle(token)
+    if own is not None and not res.negated:
+        res.status = own
+        return res
     if (
         token.lemma_.lower()
         in _ANNOUNCING_TRIGGERS

@@ -118,10 +118,51 @@ def _courtesy_call(verb: Token) -> bool:
     return False
 
 
+_SIGNING_VERBS = word_set("nlp/triggers", "signing_verbs")
+_STATE_LABELS = {"GPE", "COUNTRY", "NORP", "PERSON"}
+
+
+def _signed_named_agreement(token: Token, type_: str) -> bool:
+    """An agreement noun that is the object of a verb of signing by two sides ("X and Y
+    signed a Memorandum of Understanding")."""
+    if type_ != "agreement" or token.dep_ != "dobj" or token.pos_ not in ("NOUN", "PROPN"):
+        return False
+    verb = token.head
+    if verb.lemma_.lower() not in _SIGNING_VERBS:
+        return False
+    sides = [c for c in verb.children if c.dep_ == "nsubj" and c.conjuncts]
+    # states or their leaders: a pact between companies is a business deal
+    return any(
+        all(w.ent_type_ in _STATE_LABELS for w in (s, *s.conjuncts)) for s in sides
+    )
+
+
+_NEED_VERBS = word_set("nlp/triggers", "need_verbs")
+
+
+def _counted_need(verb: Token) -> bool:
+    """A force stating a requirement for a counted number of goods ("the navy needs 12
+    submarines"), in the main clause, not a need to do something."""
+    if verb.pos_ != "VERB" or verb.dep_ in ("relcl", "acl", "xcomp", "advcl", "amod"):
+        return False
+    if any(c.dep_ in ("xcomp", "ccomp", "auxpass", "nsubjpass") for c in verb.children):
+        return False
+    subj = [c for c in verb.children if c.dep_ == "nsubj"]
+    objs = [c for c in verb.children if c.dep_ == "dobj"]
+    if not subj or not objs or subj[0].pos_ == "PRON":
+        return False
+    return any(c.dep_ == "nummod" and c.like_num for c in objs[0].children) and not any(
+        c.dep_ == "aux" and c.lemma_ in ("will", "would", "could", "might", "may")
+        for c in verb.children
+    )
+
+
 def excluded(token: Token, lemma: str, type_: str) -> bool:
     """Uses of a trigger word that never announce an event."""
+    # "signed the Bilateral Security Agreement": a named pact, signed, is no mere name
+    signed_name = _signed_named_agreement(token, type_)
     # part of a multi-word name ("Carrier Strike Group", "Defense Production Act")
-    if token.ent_type_ in _NAME_LABELS and lemma not in _MEETING_NAMES:
+    if token.ent_type_ in _NAME_LABELS and lemma not in _MEETING_NAMES and not signed_name:
         ent = next((e for e in token.doc.ents if e.start <= token.i < e.end), None)
         if ent is not None and len(ent) > 1:
             return True
@@ -160,6 +201,8 @@ def excluded(token: Token, lemma: str, type_: str) -> bool:
         for c in token.children
     ):
         return True  # only "a request for proposal / information" is a tender
+    if lemma in _NEED_VERBS and not _counted_need(token):
+        return True  # "needs to invest", "the weapons they need": no stated requirement
     if lemma == "lease" and any(w.lower_ == "life" for w in token.subtree):
         return True  # "a new lease on life"
     if lemma == "roll" and not any(c.dep_ == "prt" and c.lower_ == "out" for c in token.children):
@@ -186,6 +229,7 @@ def excluded(token: Token, lemma: str, type_: str) -> bool:
                 return True  # "numerous terror strikes"
         if (
             token.pos_ == "PROPN"
+            and not signed_name
             and type_ in ("agreement", "sanction", "procurement", "aid")
             and any(c.dep_ == "compound" and c.pos_ == "PROPN" for c in token.children)
         ):

@@ -3,6 +3,8 @@ the type of a contract/deal/agreement decided from what hangs off it."""
 
 from __future__ import annotations
 
+import re
+
 from spacy.tokens import Doc, Token
 
 from materiel.nlp import extensions as _ext
@@ -25,6 +27,7 @@ from materiel.nlp.spans import (
     item_head,
     party_label,
 )
+from materiel.nlp.status import clause_chain
 from materiel.nlp.types import EventMention, RoleValue, Trigger
 from materiel.wordlists import word_set, word_tuple
 
@@ -243,6 +246,14 @@ def validate(
     doc: Doc, f: Frame, m: EventMention, trig: Trigger, need: str, item_toks: list[Token]
 ) -> bool:
     t = f.trigger
+    if _unrealized(t) or _command(f, trig) or _approval_sanction(f, m):
+        return False
+    if m.type == "production" and _non_military_product(item_toks):
+        return False  # "made rosy sales forecasts", "built the firm into a group"
+    if m.type == "strike" and _weapon_modifier(t):
+        return False  # "strike drones", "attack helicopters": kinds of weapon
+    if m.type == "meeting" and t.dep_ == "compound" and t.head.pos_ in ("NOUN", "PROPN"):
+        return False  # "the summit communique", "the conference hall": the meeting only names
     has = {r for r, v in m.args.items() if v}
     parties = has - {"item", "quantity", "value", "location"}
     if m.type == "production" and not (
@@ -399,6 +410,8 @@ def validate(
         _drop_junk_participants(m)
         if not meeting_is_event(doc, f, m, trig):
             return False
+        if not m.values("location") and _only_own_name(t, m.values("participant")):
+            return False  # "at the investors' meeting", "ahead of the Lisbon summit": no side
     if m.type == "meeting" and not any(
         v.label not in (None, "NOUN") or _national(doc, v) for v in m.values("participant")
     ):
@@ -813,6 +826,14 @@ def meeting_is_event(doc: Doc, f: Frame, m: EventMention, trig: Trigger) -> bool
     words = {w.lower_ for w in doc}
     if words & _OFF_TOPIC and not words & (SECURITY_WORDS | _SECURITY_EXTRA):
         return False
+    aged = any(w.lower_ == "old" and w.i > 0 and doc[w.i - 1].lower_ == "years" for w in doc)
+    if words & _PERSONAL_LIFE_WORDS or aged:
+        return False  # "my first visit to India as a teenager": a life story, not diplomacy
+    if trig.lemma == "talk" and t.dep_ == "dobj" and t.head.lemma_.lower() in _LECTURE_VERBS:
+        return False  # "gave a talk at the defence college": a lecture
+    parts = m.values("participant")
+    if parts and all(_standing_body(v.text) for v in parts):
+        return False  # "the Steering Committee will meet again": a body's own session
     if trig.lemma == "call" and t.pos_ != "VERB" and (
         f.gov_lemma in _APPEAL_GOVERNORS
         or any(c.dep_ == "prep" and c.lower_ == "on" and not _dated(c) for c in t.children)
@@ -841,6 +862,37 @@ def meeting_is_event(doc: Doc, f: Frame, m: EventMention, trig: Trigger) -> bool
     if _setting_of_clause(t):
         return False
     return not (t.dep_ == "pcomp" and t.head.lower_ == "of")
+
+
+_PERSONAL_LIFE_WORDS = word_set("nlp/validate", "personal_life_words")
+_LECTURE_VERBS = word_set("nlp/validate", "lecture_verbs")
+
+_STANDING_BODIES = word_set("nlp/validate", "standing_bodies")
+
+
+def _standing_body(name: str) -> bool:
+    """A committee or board named with no defense word ("the Steering Committee of the
+    donor platform"), not the "Military Committee" or a "Defence Board"."""
+    words = set(re.findall(r"[a-z]+", name.lower()))
+    return bool(words & _STANDING_BODIES) and not on_security(name)
+
+
+# share of a story's sentences that speak of security below which it is no defense story
+_OFF_SECURITY_SHARE = 0.15
+
+
+def on_security(text: str) -> bool:
+    """Whether a sentence, read as plain words, speaks of defense or security."""
+    words = set(re.findall(r"[a-z]+", text.lower()))
+    return bool(words & (SECURITY_WORDS | _SECURITY_EXTRA))
+
+
+def story_off_security(sentences: list[str]) -> bool:
+    """A story that hardly speaks of defense or security (a leader's tour, a donors'
+    committee): its meetings need a security word of their own."""
+    if not sentences:
+        return False
+    return sum(on_security(s) for s in sentences) / len(sentences) < _OFF_SECURITY_SHARE
 
 
 _SETTING_PREPS = word_set("nlp/validate", "setting_preps")
@@ -967,3 +1019,80 @@ def _is_requirement(w: Token) -> bool:
 
 
 _REQUIREMENT_NOUNS = word_set("nlp/validate", "requirement_nouns")
+
+
+# --- actions not reported as done or decided ------------------------------------------------
+
+_UNREALIZED_GOVERNORS = word_set("nlp/validate", "unrealized_governors")
+_COMMAND_VERBS = word_set("nlp/validate", "command_clause_verbs")
+_APPROVAL_OBJECTS = word_set("nlp/validate", "approval_objects")
+
+
+def _unrealized(t: Token) -> bool:
+    """A trigger under a word of proposing, urging, failing, hesitating, alleging or
+    estimating inside its clause ("a proposal to co-produce tanks", "has struggled to buy
+    frigates", "accused its neighbours of sending rifles")."""
+    chain, _reporting = clause_chain(t)
+    return any(
+        w.lemma_.lower() in _UNREALIZED_GOVERNORS or w.lower_ in _UNREALIZED_GOVERNORS
+        for w in chain[1:]
+    )
+
+
+def _command(f: Frame, trig: Trigger) -> bool:
+    """ "ordered the shop to be closed": a command with the clause of what is to be done,
+    and nothing ordered as goods."""
+    t = f.trigger
+    if trig.lemma not in _COMMAND_VERBS or t.pos_ != "VERB":
+        return False
+    clause = [c for c in t.children if c.dep_ in ("ccomp", "xcomp") and c.pos_ in ("VERB", "AUX")]
+    return bool(clause) and not any(is_military_item(item_head(o)) for o in f.obj)
+
+
+def _approval_sanction(f: Frame, m: EventMention) -> bool:
+    """ "sanction" as approve: what is sanctioned is money, a project or a weapon, not a
+    party ("sanctioned funds for the missile project", "will sanction the new rifle")."""
+    t = f.trigger
+    if m.type != "sanction" or t.pos_ != "VERB":
+        return False
+    things = f.obj + f.pp("to", "under", "for")
+    return any(
+        x.lemma_.lower() in _APPROVAL_OBJECTS | ITEM_HEADS
+        or any(c.dep_ == "compound" and c.lower_ in _APPROVAL_OBJECTS for c in x.children)
+        for x in things
+    )
+
+
+def _non_military_product(item_toks: list[Token]) -> bool:
+    """What is made is no military good: "sales forecasts", "office software"."""
+    return bool(item_toks) and not any(is_military_item(x) for x in item_toks)
+
+
+def _weapon_modifier(t: Token) -> bool:
+    """An attack word that only describes a weapon ("strike drones", "attack helicopters"):
+    the noun it modifies is what is named."""
+    if t.dep_ in ("compound", "amod", "nmod") and t.head.pos_ in ("NOUN", "PROPN"):
+        return True
+    # "reconnaissance and strike drones" read as a bare verb joined to a noun
+    return (
+        t.dep_ == "conj"
+        and t.head.pos_ == "NOUN"
+        and t.tag_ in ("VB", "VBP", "NN")
+        and not any(c.dep_ in ("nsubj", "aux", "auxpass") for c in t.children)
+    )
+
+
+def _only_own_name(t: Token, parts: list[RoleValue]) -> bool:
+    """A meeting inside a phrase of another clause ("at the investors' meeting", "ahead of
+    the Lisbon summit") whose every side is a word of its own name: the text names no side of
+    it, only the occasion. A meeting placed somewhere ("the Nordic forum in Oslo") is told."""
+    if t.pos_ not in ("NOUN", "PROPN") or not parts:
+        return False
+    if t.dep_ != "pobj":
+        return False  # "a NATO summit began in Vilnius": told as what happened
+    name = [w for c in t.lefts if c.dep_ in ("compound", "nmod", "amod") for w in c.subtree]
+    if not name or any(w.lemma_.lower() in _LEADERS for w in name):
+        return False  # "the Foreign Ministers' Meeting": its officials are its sides
+    lo, hi = min(w.idx for w in name), max(w.idx + len(w) for w in name)
+    return all(lo <= v.start and v.end <= hi + 1 for v in parts)
+
