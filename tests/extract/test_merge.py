@@ -264,8 +264,10 @@ def test_a_leader_and_the_country_give_one_package():
 def test_a_leader_and_the_country_still_meet():
     a = cand("meeting", participant=["Joe Biden", "Volodymyr Zelensky"])
     b = cand("meeting", participant=["United States", "Poland"])
-    a.kb = {id(a.event.args["participant"][0]): ("person", "US")}
-    b.kb = {id(b.event.args["participant"][0]): ("country", "US")}
+    a.kb = {id(a.event.args["participant"][0]): ("person", "US"),
+            id(a.event.args["participant"][1]): ("person", "UA")}
+    b.kb = {id(b.event.args["participant"][0]): ("country", "US"),
+            id(b.event.args["participant"][1]): ("country", "PL")}
     assert len(merge([a, b])) == 2
 
 
@@ -387,3 +389,69 @@ def test_an_item_named_with_its_count_is_the_item():
     d = mention("procurement", "s2", 10, buyer=["Chile"], item=["80 Hawk aircraft"],
                 quantity=["80"])
     assert len(merge([c, d])) == 2  # the count aside, "Hawk" names another aircraft
+
+
+def test_the_two_leaders_are_the_pair_met_that_day():
+    people = {"Ana Ruiz": "person:ana-ruiz", "Li Wei": "person:li-wei"}
+
+    def call() -> Candidate:
+        return _ids(mention("meeting", "Ana Ruiz spoke with Li Wei by phone on Monday.", 0,
+                            "2024-03-04", participant=["Ana Ruiz", "Li Wei"]), **people)
+
+    def recap(sentence: str, day: str, *who: str) -> Candidate:
+        c = mention("meeting", sentence, 80, participant=list(who))
+        for a in c.event.args["participant"]:
+            a.id = "new:" + a.text.lower().replace(" ", "-")
+        c.context_date = DateValue(day, "day", 0, 1)  # the story's last date
+        return c
+
+    pair = "In a call between the two leaders, the Chilean President warned of costs."
+    (m,) = merge([call(), recap(pair, "2024-03-04", "Chilean President", "leaders")])
+    assert m.mentions == 2
+    assert len(merge([call(), recap(pair, "2024-02-26", "Chilean President", "leaders")])) == 2
+    # officials named by office alone, not as the pair, may have met anyone that day
+    earlier = "Earlier, the prime minister met the visiting ministers."
+    assert len(merge([call(), recap(earlier, "2024-03-04", "prime minister",
+                                  "visiting ministers")])) == 2
+
+
+def test_a_country_stands_for_its_leader_in_a_meeting():
+    host = mention("meeting", "The envoys travelled to Peru to see its president.", 0,
+                   status="done", participant=["Peru"])
+    talks = mention("meeting", "The envoys met Ana Ruiz on Saturday.", 90, "2024-06-08",
+                    status="done", participant=["envoys", "Ana Ruiz"])
+    host.kb = {id(host.event.args["participant"][0]): ("country", "PE")}
+    talks.kb = {id(talks.event.args["participant"][1]): ("person", "PE")}
+    assert len(merge([host, talks])) == 1
+    elsewhere = mention("meeting", "The envoys met Li Wei on Sunday.", 90, "2024-06-09",
+                        status="done", participant=["envoys", "Li Wei"])
+    elsewhere.kb = {id(elsewhere.event.args["participant"][1]): ("person", "CN")}
+    assert len(merge([host, elsewhere])) == 2  # another country's leader
+
+
+def test_a_lone_country_is_the_side_of_its_leader_met_in_a_city():
+    def visit(status: str) -> list[Candidate]:
+        host = mention("meeting", "The envoys travelled to Peru.", 0, status=status,
+                       participant=["Peru"])
+        talks = mention("meeting", "The envoys went to Cusco to meet Ana Ruiz.", 90,
+                        "2024-06-08", status="done", participant=["envoys", "Cusco", "Ana Ruiz"])
+        host.kb = {id(host.event.args["participant"][0]): ("country", "PE")}
+        host.labels = {id(host.event.args["participant"][0]): "GPE"}
+        cusco, ruiz = talks.event.args["participant"][1:]
+        talks.kb = {id(ruiz): ("person", "PE")}
+        talks.labels = {id(cusco): "GPE", id(ruiz): "PERSON"}
+        return [host, talks]
+
+    assert len(merge(visit("done"))) == 1
+    assert len(merge(visit("planned"))) == 2  # a trip still to come is not these talks
+
+
+def test_a_deed_dated_after_the_story_is_the_plan():
+    plan = mention("meeting", "Ana Ruiz will pay a state visit to Chile on June 22.", 0,
+                   "2024-06-22", status="planned", participant=["Ana Ruiz", "Chile"])
+    told = mention("meeting", "During Ruiz's visit to Chile in June, the leaders discuss trade.",
+                   90, "2024-06", status="done", participant=["Ana Ruiz", "Chile"])
+    for c in (plan, told):
+        c.event.args["participant"][0].id = "person:ana-ruiz"
+    assert len(merge([plan, told], published="2024-05-10")) == 1
+    assert len(merge([plan, told], published="2024-07-10")) == 2  # a past visit is a fact

@@ -377,3 +377,57 @@ def test_story_off_security():
     assert not on_security(tour[0])
     assert not story_off_security([*tour, "He met the defence minister.", "Drones were shown."])
     assert not story_off_security([])
+
+
+@pytest.mark.parametrize(
+    ("text", "published"),
+    [
+        ("Occupying troops shell and bomb border towns and villages every night.", "2024-06-20"),
+        ("In 2023 the army began making drones, and it now makes most of the drones it"
+         " launches.", "2024-06-20"),
+        ("The air force carried out its first raid on the harbour on May 3, 1941.", "2024-06-20"),
+        ("As the army prepares to intensify its attack in the north, allies send shells.",
+         "2024-06-20"),
+        ("Mr Dole said Senator Smith's hostile attack contradicted the assurances of the"
+         " cabinet.", "2024-06-20"),
+        ("Just as the army is striking inside the enclave, ministers see a need to act, the"
+         " envoy told reporters last week.", "2024-06-20"),
+    ],
+)
+def test_practice_history_plan_or_words_are_no_strike(parse, text, published):
+    assert "strike" not in _types(parse(text, published))
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "In October, the army turns to the power grid, which it targets with missiles.",
+        "Russia attacked Ukraine in 2022 with missiles launched from Belarus.",
+        "The army's attack on the bridge destroyed two trucks.",
+    ],
+)
+def test_dated_recent_or_told_strike_stays(parse, text):
+    assert "strike" in _types(parse(text))
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Police recovered two rifles, one US made rifle and a pistol.",
+        "The firm says it has been manufacturing drone engines for the last 15 years.",
+    ],
+)
+def test_origin_trade_or_growth_is_no_production(parse, text):
+    assert "production" not in _types(parse(text))
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Rheinmetall made 300 howitzers last year.",
+        "Rheinmetall will produce 200 tanks for the army over the next five years.",
+        "The missile went into production in 2004 at the Hyderabad plant.",
+    ],
+)
+def test_production_told_stays(parse, text):
+    assert "production" in _types(parse(text))

@@ -366,3 +366,60 @@ def test_a_counted_requirement_is_a_planned_purchase(parse):
 )
 def test_needs_without_a_counted_requirement_are_no_purchase(parse, text):
     assert not _mentions(parse(text), "procurement")
+
+
+@pytest.mark.parametrize(
+    ("text", "imposer"),
+    [
+        ("New sanctions from the US and Britain target Belarus.", "US"),
+        ("Trade has slowed because of new western sanctions on Iranian banks.", "western"),
+        ("New sanctions imposed by the West on Iranian banks took effect today.", "West"),
+    ],
+)
+def test_sanction_imposer_from_source_and_bloc(parse, text, imposer):
+    ms = [m for m in parse(text)._.mentions if m.type == "sanction"]
+    assert any(imposer in _texts(m, "imposer") for m in ms)
+
+
+def test_a_described_group_is_a_sanction_target(parse):
+    (m,) = _mentions(parse("Four Iranian firms were sanctioned by the Treasury on Monday."),
+                     "sanction")
+    assert _texts(m, "target") == ["Iranian firms"]
+
+
+def test_the_winner_of_an_awarded_contract_sells(parse):
+    doc = parse("The contract awarded to Rheinmetall by the army covers 300 howitzers.")
+    ms = [m for m in doc._.mentions if m.type == "procurement"]
+    assert ms and _texts(ms[0], "seller") == ["Rheinmetall"]
+
+
+@pytest.mark.parametrize(
+    ("text", "item"),
+    [
+        ("Sweden is operating four Gripen jets on lease from Saab.", "Gripen jets"),
+        ("The new frigate is scheduled for delivery to the Indian Navy in 2025.", "new frigate"),
+    ],
+)
+def test_goods_of_the_clause_around_a_noun_trigger(parse, text, item):
+    (m,) = _mentions(parse(text), "procurement")
+    assert item in _texts(m, "item")
+
+
+def test_the_other_side_of_a_call_is_the_one_told(parse):
+    doc = parse("In a call on Tuesday, Macron informed the Polish president, Andrzej Duda, "
+                "that France would help.")
+    (m,) = _mentions(doc, "meeting")
+    assert _texts(m, "participant") == ["Macron", "Andrzej Duda"]
+
+
+def test_the_aid_recipient_of_a_purpose_clause(parse):
+    (m,) = _mentions(parse("Japan will provide $2 billion in aid to bolster Ukraine's air "
+                           "defenses."), "aid")
+    assert _texts(m, "recipient") == ["Ukraine"]
+
+
+def test_a_factory_produces_for_its_owner(parse):
+    doc = parse("Kongsberg said on Friday its factory in Bergen had produced the first batch "
+                "of NSM missiles.")
+    ms = [m for m in _mentions(doc, "production") if m.trigger == "produce"]
+    assert ms and _texts(ms[0], "producer") == ["Kongsberg"]

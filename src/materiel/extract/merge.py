@@ -4,11 +4,13 @@ Mentions of one type merge when they share a value (or come from one sentence) a
 tells them apart: no different explicit dates, amounts, quantities, named parties or items
 (a refinement, "tanks" / "Leopard 2 tanks", is no difference), no plan against a fact and no
 order against a delivery. A plan and a deed told on one day, two days of one visit and two
-attendees of one body's gathering are no difference; a mention that calls its event "another"
-or "separate" one starts a record. The merged record keeps the union of the roles (an item's
-most specific spelling), the evidence of its clearest mention with every other mention's
-sentence in `Event.other_evidence`, and the most precise date read from the text (the earliest
-among equally precise ones).
+attendees of one body's gathering are no difference, nor a "done" told of a day after the
+story's; a meeting's mentions tie by a common side (a country stands for its leader or
+minister) or, naming only "the two leaders", by the day; a mention that calls its event
+"another" or "separate" one starts a record. The merged record keeps the union of the roles
+(an item's most specific spelling), the evidence of its clearest mention with every other
+mention's sentence in `Event.other_evidence`, and the most precise date read from the text (the
+earliest among equally precise ones).
 """
 
 from __future__ import annotations
@@ -65,6 +67,7 @@ _KB: dict[int, tuple[str, str | None]] = {}  # filled by merge() for the candida
 
 SIDE_LABEL = "FIRST_PERSON"  # a party read from "we"/"I": the speaker's side
 _SIDE: set[int] = set()  # id(Argument) of such parties among the candidates at hand
+_PUBLISHED: list[str] = []  # the publication day of the document at hand, if known
 
 
 def _own(args: list[Argument]) -> list[Argument]:
@@ -155,6 +158,13 @@ def conflict(x: Candidate, y: Candidate) -> bool:
         px, py = ex.args.get("participant", []), ey.args.get("participant", [])
         cx = [a for a in px if _is_country(a, x) and not any(_match(a, b) for b in py)]
         cy = [a for a in py if _is_country(a, y) and not any(_match(a, b) for b in px)]
+        # a lone country ("travelled to Russia") is the side of its leader the other names,
+        # when both tell the meeting as held
+        if "planned" not in (ex.status, ey.status):
+            if not any(_is_person(a, x) for a in px) and _all_stood_for(px, py):
+                cx = []
+            if not any(_is_person(a, y) for a in py) and _all_stood_for(py, px):
+                cy = []
         if cx and cy:
             return True  # Kishida in Ukraine / Kishida in India
         hx = [a for a in px if _is_person(a, x) and not any(_match(a, b) for b in py)]
@@ -243,9 +253,18 @@ _DESCRIPTIONS = {"company", "firm", "government", "army", "navy", "military", "m
 def _stage_conflict(x: Candidate, y: Candidate) -> bool:
     """A plan against a fact ("will buy" / "bought") unless both tell the same day; an order
     against its delivery."""
-    if {x.event.status, y.event.status} == {"planned", "done"} and not _same_day(x, y):
+    if ({x.event.status, y.event.status} == {"planned", "done"} and not _same_day(x, y)
+            and not any(c.event.status == "done" and _after_publication(c.date) for c in (x, y))):
         return True
     return x.event.type == "procurement" and _delivered(x) != _delivered(y)
+
+
+def _after_publication(d: DateValue | None) -> bool:
+    """A date after the story's day: what it tells as done is still to come ("during the visit
+    in June the two leaders are expected to discuss", told in May)."""
+    if d is None or not _PUBLISHED:
+        return False
+    return d.value > _PUBLISHED[0][: len(d.value)]
 
 
 def _delivered(c: Candidate) -> bool:
@@ -331,6 +350,8 @@ def affinity(x: Candidate, y: Candidate) -> int:
     n = 0
     for role in set(ex.args) & set(ey.args):
         n += shared(_own(ex.args[role]), _own(ey.args[role]))
+    if ex.type == "meeting":
+        n += _stand_ins(_own(ex.args.get("participant", [])), _own(ey.args.get("participant", [])))
     if ex.type in ("strike", "meeting") and (_told_that_day(x, y) or _told_that_day(y, x)):
         n += 1  # the same day's attack, the same day's meeting ("X claimed the attack")
     if _sentences(ex) & _sentences(ey):
@@ -559,6 +580,7 @@ def merge(
     by_story: only within one story (teaser feeds: each item is its own story)."""
     _KB.clear()
     _SIDE.clear()
+    _PUBLISHED[:] = [published[:10]] if published else []
     for c in cands:
         _KB.update(c.kb)
         _SIDE.update(k for k, label in c.labels.items() if label == SIDE_LABEL)
@@ -591,10 +613,7 @@ def _join(cands: list[Candidate], published: str | None, by_story: bool,
             aff = affinity(o, c)
             if _old_and_current(o, c, published):
                 continue
-            main = MAIN_ROLE.get(c.event.type, "")
-            if c.event.type == "meeting" and not shared(
-                _own(o.event.args.get(main, [])), _own(c.event.args.get(main, []))
-            ) and not _sentences(o.event) & _sentences(c.event):
+            if c.event.type == "meeting" and not _meeting_tie(o, c):
                 continue
             # at a tie, a body record rather than a headline's (which may join the body later)
             if aff > best_aff or (aff and aff == best_aff and best is not None and best.heading
@@ -605,6 +624,56 @@ def _join(cands: list[Candidate], published: str | None, by_story: bool,
         else:
             out.append(c)
     return out
+
+
+def _all_stood_for(xs: list[Argument], ys: list[Argument]) -> bool:
+    """Every party xs names is among ys or is the country of one of them ("the leaders
+    travelled to Russia" / "Putin hosted them"); "the US with Poland" is not "Biden with
+    Zelensky"."""
+    named = [a for a in xs if not descriptive(a)]
+    return bool(named) and all(any(_match(a, b) or _same_side(a, b) for b in ys) for a in named)
+
+
+def _stand_ins(xs: list[Argument], ys: list[Argument]) -> int:
+    """How many of xs are a country whose leader or minister ys name, or the reverse."""
+    return sum(1 for a in xs if not any(_match(a, b) for b in ys)
+               and any(_same_side(a, b) for b in ys))
+
+
+def _meeting_tie(x: Candidate, y: Candidate) -> bool:
+    """Two meeting mentions may be one meeting: they come from one sentence or name a common
+    side, a country counting as the side of its leader or minister ("Putin hosts the African
+    leaders" / "the leaders travelled to Russia")."""
+    if _sentences(x.event) & _sentences(y.event):
+        return True
+    px, py = _own(x.event.args.get("participant", [])), _own(y.event.args.get("participant", []))
+    if any(_match(a, b) for a in px for b in py) or _all_stood_for(px, py) or _all_stood_for(
+            py, px):
+        return True
+    # "a conversation between the two leaders": a mention that names no one but the pair
+    # is the meeting the story told that day
+    paired = any(all(_unnamed(a) for a in ps) and _names_the_pair(c.event.evidence)
+                 for c, ps in ((x, px), (y, py)))
+    return paired and (_told_that_day(x, y) or _told_that_day(y, x))
+
+
+def _names_the_pair(text: str) -> bool:
+    """"the two leaders", "both sides", "the two ministers"."""
+    words = norm_tokens(text)
+    pairs = zip(words, words[1:], strict=False)
+    return any(w in ("two", "both") and nxt in _OFFICES for w, nxt in pairs)
+
+
+# heads of a participant that names an office, not its holder ("the US President")
+_OFFICES = {"president", "leader", "minister", "pm", "premier", "chancellor", "secretary",
+            "counterpart", "side", "delegation", "official", "head", "chief", "king", "emir"}
+
+
+def _unnamed(a: Argument) -> bool:
+    if descriptive(a):
+        return True
+    toks = norm_tokens(a.text)
+    return bool(a.id and a.id.startswith("new:") and toks and toks[-1] in _OFFICES)
 
 
 def fill_from_context(cands: list[Candidate], by_story: bool = True) -> None:

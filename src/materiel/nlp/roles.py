@@ -11,7 +11,7 @@ from collections.abc import Callable
 from spacy.tokens import Doc, Token
 
 from materiel.nlp import extensions as _ext
-from materiel.nlp.frames import Frame, pobjs, pp_of, subjects
+from materiel.nlp.frames import Frame, named, pobjs, pp_of, subjects
 from materiel.nlp.lexicon import ITEM_HEADS, PARTY_HEADS, PARTY_LABELS
 from materiel.nlp.spans import (
     FIRST_PERSON,
@@ -51,6 +51,7 @@ _COMPANY_NOUNS = word_set("nlp/roles", "company_nouns")
 
 
 MEETING_NOUNS = word_set("nlp/roles", "meeting_nouns")
+_TELLING_VERBS = word_set("nlp/roles", "telling_verbs")
 
 
 ARMED_FORCE_WORDS = word_set("nlp/roles", "armed_force_words")
@@ -166,7 +167,7 @@ def items_from(doc: Doc, toks: list[Token], strict: bool = True) -> list[tuple[R
         for c in _counted_items(tok):
             head = item_head(c)
             if head.pos_ not in ("NOUN", "PROPN") and not (
-                head.pos_ == "NUM" and is_military_item(head)
+                head.pos_ in ("NUM", "VERB") and _nominal(head) and is_military_item(head)
             ):
                 continue  # a number, but "35 F-35A" (a designator read as a number) counts
             if strict and not is_military_item(head):
@@ -184,6 +185,12 @@ def items_from(doc: Doc, toks: list[Token], strict: bool = True) -> list[tuple[R
             if rv is not None:
                 out.append((rv, c))
     return out
+
+
+def _nominal(tok: Token) -> bool:
+    """A token in a noun's place: a number ("35 F-35A"), or a plural noun the tagger read as
+    a verb ("supplying attack drones to X")."""
+    return tok.pos_ == "NUM" or tok.dep_ in ("dobj", "pobj", "nsubjpass", "conj", "appos")
 
 
 def _counted_items(tok: Token) -> list[Token]:
@@ -396,6 +403,7 @@ def fallback_items(doc: Doc, f: Frame, m: EventMention) -> list[Token]:
 
 
 _DEAL_CLOSING_VERBS = word_set("nlp/roles", "deal_closing_verbs")
+_AWARDING_VERBS = ("award", "grant")
 
 
 def fill_procurement(
@@ -424,11 +432,16 @@ def fill_procurement(
         if f.passive and f.pred is not None:
             # "Lockheed Martin was awarded a $1.2 billion contract for ... (by the Army)"
             winners = [c for c in f.pred.children if c.dep_ == "nsubjpass"]
-            _parties(doc, "seller", winners, m)
+            # "the contract awarded to X by the Army": the winner follows the participle
+            _parties(doc, "seller", winners or f.pp("to") + f.dative, m)
             _parties(doc, "buyer", f.agent, m)
         else:
             _parties(doc, "buyer", subj + f.poss, m)
             _parties(doc, "seller", f.pp("to") + f.dative, m)
+    elif any(c.dep_ == "acl" and c.lemma_ in _AWARDING_VERBS for c in f.trigger.children):
+        # "the contract awarded to X": X sells
+        _parties(doc, "seller", f.pp("to") + f.dative, m)
+        _parties(doc, "buyer", f.poss, m)
     elif sells:
         _parties(doc, "seller", subj + f.poss + f.mods, m)
         _parties(doc, "buyer", f.pp("to", "from", "with") + f.dative, m)
@@ -448,8 +461,37 @@ def fill_procurement(
             elif not _own_force(tok):
                 m.cues.append(f"beneficiary:{tok.i}")
     if not item_toks:
+        item_toks = _host_clause_items(doc, f, m)
+    if not item_toks:
         item_toks = fallback_items(doc, f, m)
     return item_toks
+
+
+_HOSTING_PREPS = word_set("nlp/roles", "hosting_preps")
+
+
+def _host_clause_items(doc: Doc, f: Frame, m: EventMention) -> list[Token]:
+    """A noun trigger in a prepositional phrase of a clause: the clause's own subject or
+    object is the goods ("X operates four jets on lease from Y", "the frigate is scheduled
+    for delivery to the navy")."""
+    t = f.trigger
+    if t.pos_ != "NOUN" or t.dep_ != "pobj" or t.head.lower_ not in _HOSTING_PREPS:
+        return []
+    verb = t.head.head
+    if verb.pos_ not in ("VERB", "AUX"):
+        return []
+    if verb.dep_ == "xcomp" and verb.head.pos_ in ("VERB", "AUX"):
+        holders = [c for c in verb.head.children if c.dep_ in ("nsubj", "nsubjpass")]
+    else:
+        holders = []
+    holders += [c for c in verb.children if c.dep_ in ("dobj", "nsubjpass", "nsubj")]
+    used = {(v.start, v.end) for vals in m.args.values() for v in vals}
+    out = []
+    for rv, tok in items_from(doc, holders):
+        if (rv.start, rv.end) not in used:
+            m.add(rv)
+            out.append(item_head(tok))
+    return out
 
 
 def _own_force(tok: Token) -> bool:
@@ -515,7 +557,38 @@ def fill_aid(doc: Doc, f: Frame, m: EventMention, numbers: list[NumberMention]) 
             ):
                 recips.append(nxt)
     _parties(doc, "recipient", [t for t in recips if not is_military_item(item_head(t))], m)
+    if not m.values("recipient"):
+        _parties(doc, "recipient", _supported(f), m)
+    if not item_toks:
+        item_toks = _host_clause_items(doc, f, m)
     return item_toks
+
+
+_SUPPORT_VERBS = word_set("nlp/roles", "support_verbs")
+
+
+def _supported(f: Frame) -> list[Token]:
+    """Whom the aid is for, named in a purpose clause: "send $3 billion to support Ukraine",
+    "funding to help Ukraine's forces" (the possessor, when the object is no party)."""
+    holders = [f.trigger, *f.obj]
+    clauses = [
+        c for h in holders for c in h.children if c.dep_ in ("xcomp", "advcl", "acl", "relcl")
+    ]
+    out: list[Token] = []
+    for cl in clauses:
+        if cl.pos_ != "VERB" or cl.lemma_.lower() not in _SUPPORT_VERBS:
+            continue
+        if not any(c.dep_ == "aux" and c.lower_ == "to" for c in cl.children):
+            continue
+        for o in (c for c in cl.children if c.dep_ == "dobj"):
+            if party_label(o) in ("GPE", "COUNTRY", "METONYM", "NORP", "ORG"):
+                out.append(o)
+            else:
+                out.extend(
+                    c for c in o.children
+                    if c.dep_ == "poss" and party_label(c) in ("GPE", "COUNTRY", "METONYM", "ORG")
+                )
+    return out
 
 
 _LOCAL_WORDS = word_tuple("nlp/roles", "local_words")
@@ -542,6 +615,8 @@ def fill_production(
     _parties(doc, "producer", producers, m, resolve_to=f.subj)
     for tok in f.mods:
         _parties(doc, "producer", [tok], m)
+    if not m.values("producer"):
+        _facility_producer(doc, f, m)
     partners = [t for t in f.pp("with", "between") if party_label(t)]
     _parties(doc, "partner", partners, m)
     locs = f.pp("in", "at", "near")
@@ -582,6 +657,20 @@ def fill_production(
     return item_toks
 
 
+_FACILITY_NOUNS = word_set("nlp/roles", "facility_nouns")
+
+
+def _facility_producer(doc: Doc, f: Frame, m: EventMention) -> None:
+    """ "its factory in X has produced the first batch": the works' owner produces, at the
+    works' place."""
+    for tok in f.subj:
+        if tok.lemma_.lower() not in _FACILITY_NOUNS or party_label(tok):
+            continue
+        _parties(doc, "producer", [c for c in tok.children if c.dep_ == "poss"], m)
+        if not m.values("location"):
+            _places(doc, "location", pp_of(tok, "in", "at", "near"), m)
+
+
 def fill_agreement(
     doc: Doc, f: Frame, m: EventMention, numbers: list[NumberMention]
 ) -> list[Token]:
@@ -617,6 +706,13 @@ def fill_sanction(doc: Doc, f: Frame, m: EventMention, numbers: list[NumberMenti
                     rv = _value(doc, "target", item_range(tok), None)
                     if rv is not None and not m.values("target"):
                         m.add(rv)
+        if not m.values("target"):
+            # "three Russian bodies were sanctioned": a described group the NER leaves out
+            for tok in f.obj:
+                if tok.pos_ == "NOUN" and tok.tag_ == "NNS" and not is_military_item(tok):
+                    rv = _value(doc, "target", item_range(tok), None)
+                    if rv is not None:
+                        m.add(rv)
     else:
         if f.passive:
             _parties(doc, "imposer", f.agent, m)
@@ -624,6 +720,9 @@ def fill_sanction(doc: Doc, f: Frame, m: EventMention, numbers: list[NumberMenti
             _parties(doc, "imposer", f.subj, m)
         _parties(doc, "imposer", f.mods + f.poss, m)
         _parties(doc, "imposer", [t for t in f.pp("by")], m)
+        # "sanctions from the US and its allies"
+        _parties(doc, "imposer", [t for t in f.pp("from") if party_label(t)], m)
+        _bloc_imposer(doc, f, m)
         tgt = f.pp("on", "against", "targeting", "for") + f.obj
         for w in f.pp("with"):  # "sanctions with respect to the Russian Federation"
             if w.lemma_.lower() == "respect":
@@ -640,6 +739,22 @@ def fill_sanction(doc: Doc, f: Frame, m: EventMention, numbers: list[NumberMenti
             tgt.extend(c for c in f.pred.children if c.dep_ == "dobj")
         _parties(doc, "target", tgt, m)
     return []
+
+
+_BLOC_WORDS = word_set("nlp/roles", "bloc_words")
+
+
+def _bloc_imposer(doc: Doc, f: Frame, m: EventMention) -> None:
+    """ "western sanctions", "sanctions imposed by the West": the bloc, which the NER
+    leaves out or reads as a place."""
+    if m.values("imposer"):
+        return
+    cands = [c for c in f.trigger.children if c.dep_ in ("amod", "compound")]
+    cands += f.agent + f.pp("by", "from")
+    for tok in cands:
+        if tok.lower_ in _BLOC_WORDS:
+            m.add(RoleValue("imposer", tok.text, tok.idx, tok.idx + len(tok), label="NORP"))
+            return
 
 
 def fill_meeting(doc: Doc, f: Frame, m: EventMention, numbers: list[NumberMention]) -> list[Token]:
@@ -706,6 +821,10 @@ def fill_meeting(doc: Doc, f: Frame, m: EventMention, numbers: list[NumberMentio
         )
     ):
         _parties(doc, "participant", subjects(t.head.head), m)
+        if t.head.head.lemma_.lower() in _TELLING_VERBS:
+            # "in a call, X informed the president, Y": the one told is the other side
+            told = [c for c in t.head.head.children if c.dep_ in ("dobj", "dative")]
+            _parties(doc, "participant", [named(c) for c in told], m)
     if m.trigger in ("visit", "trip") and t.pos_ != "VERB":
         _parties(doc, "participant", f.pp("by"), m)  # "a state visit by Modi to Washington"
     # "X spoke at the summit", "remarks by X at the summit": X takes part

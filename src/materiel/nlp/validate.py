@@ -248,6 +248,18 @@ def validate(
     t = f.trigger
     if _unrealized(t) or _command(f, trig) or _approval_sanction(f, m):
         return False
+    if m.type == "production" and _origin_modifier(t):
+        return False  # "a US made rifle", "HAL-built helicopters": where a thing comes from
+    if m.type == "production" and _ongoing_for_years(f):
+        return False  # "has been making engines for 15 years": a firm's trade, not an event
+    if (
+        m.type == "production"
+        and t.pos_ == "VERB"
+        and f.obj
+        and f.pp("into")
+        and not any(is_military_item(w) for w in f.pp("into"))
+    ):
+        return False  # "built the holding into a conglomerate": grew a body, made no goods
     if m.type == "production" and _non_military_product(item_toks):
         return False  # "made rosy sales forecasts", "built the firm into a group"
     if m.type == "strike" and _weapon_modifier(t):
@@ -672,11 +684,19 @@ def strike_is_event(doc: Doc, f: Frame, m: EventMention) -> bool:
     t = f.trigger
     if _civilian_only(f, m):
         return False
-    if trig_status_planned(t):
-        return False  # "plans to attack", "poised to strike", "prepare to step up attacks"
+    if trig_status_planned(t) or (
+        t.pos_ == "NOUN" and t.dep_ == "dobj" and trig_status_planned(t.head)
+    ):
+        return False  # "plans to attack", "poised to strike", "prepares to intensify its attack"
+    if _long_past(doc, t):
+        return False  # "the atomic attack on the city in August 1945": history, not news
     if any(c.dep_ in ("amod", "compound") and c.lower_ in _STRIKE_NOUN_MODS for c in t.children):
         return False
     if t.pos_ in ("NOUN", "PROPN"):
+        if not m.values("target") and any(
+            c.dep_ == "poss" and _is_person(c) for c in t.children
+        ):
+            return False  # "the minister's hostile attack": a person's words, no target hit
         if any(c.dep_ == "amod" and c.lower_ in _SPECIFIC_ATTACK_MODS for c in t.children):
             return True  # "a fresh overnight barrage", "the largest attack"
         if any(_military_target(v.text) for v in m.values("target")) and (
@@ -725,7 +745,7 @@ def strike_is_event(doc: Doc, f: Frame, m: EventMention) -> bool:
     if (
         t.tag_ == "VBG"
         and any(c.dep_ == "aux" and c.lower_ in ("is", "are", "'s", "'re") for c in t.children)
-        and not any(d.from_text for d in doc._.dates or [])
+        and not _dated_clause(doc, t)
         and not (doc._.context or {}).get("heading")
     ):
         return False  # "Putin is attacking Ukraine": the war described, not one strike
@@ -735,6 +755,8 @@ def strike_is_event(doc: Doc, f: Frame, m: EventMention) -> bool:
         return False  # "X was attacked in the city centre": an assault on a person
     if _purpose_infinitive(t):
         return False  # "a missile to target ships", "radars that Russia uses to target guns"
+    if _habitual(doc, t):
+        return False  # "invaders shell and bomb cities", "the drones it launches": a practice
     if t.tag_ in ("VBG", "VB", "VBN") and t.dep_ in (
         "pcomp",
         "acl",
@@ -787,6 +809,50 @@ def _purpose_infinitive(t: Token) -> bool:
     if t.dep_ in ("relcl", "acl", "advcl"):
         return True
     return t.dep_ == "xcomp" and head.lemma_.lower() not in _ASPECT_VERBS
+
+
+def _dated_clause(doc: Doc, t: Token) -> bool:
+    """A date stated inside the attack verb's own clause ("is striking the port this morning");
+    a date of the reporting clause around it ("..., the minister told reporters last week") does
+    not date the attack."""
+    lo, hi = t.left_edge.idx, t.right_edge.idx + len(t.right_edge)
+    return any(d.from_text and lo <= d.start < hi for d in doc._.dates or [])
+
+
+def _long_past(doc: Doc, t: Token) -> bool:
+    """The attack is dated by a year a decade or more before the story's publication ("the
+    bombing of August 1945"): history told as background. Attacks of recent years stay: stories
+    often retell the war's opening strikes."""
+    published = str(doc._.published or "")[:4]
+    if not published.isdigit():
+        return False
+    own = {w.i for w in t.subtree}
+    if t.pos_ in ("NOUN", "PROPN"):
+        own |= {w.i for c in t.head.children if c.dep_ == "prep" for w in c.subtree}
+    for n in doc._.numbers or []:
+        if n.kind != "year" or not 0 <= n.token_start < len(doc) or n.token_start not in own:
+            continue
+        first = doc[n.token_start]
+        if any(a.lower_ in ("since", "than", "until", "till") for a in first.ancestors):
+            continue  # "the largest attack since 2014": compared with the past, not in it
+        if n.value <= int(published) - 10:
+            return True
+    return False
+
+
+def _habitual(doc: Doc, t: Token) -> bool:
+    """An attack verb in the simple present of a body sentence tells what a side does, not a
+    strike that happened ("invaders shell and bomb cities", "the drones it launches"); titles
+    tell events in the present ("Israeli jets strike military sites")."""
+    if (doc._.context or {}).get("heading"):
+        return False
+    cur = t
+    while cur.dep_ == "conj" and cur.head.i != cur.i and cur.head.pos_ == "VERB":
+        cur = cur.head  # "shell and bomb": the tense is the first verb's
+    if cur.tag_ not in ("VBZ", "VBP") or any(c.dep_ in ("aux", "auxpass") for c in cur.children):
+        return False
+    # a timeline told in the present ("In October, Russia turns to the grid, which it targets")
+    return not any(d.from_text and d.precision != "year" for d in doc._.dates or [])
 
 
 # --- meetings --------------------------------------------------------------------------------
@@ -1096,3 +1162,39 @@ def _only_own_name(t: Token, parts: list[RoleValue]) -> bool:
     lo, hi = min(w.idx for w in name), max(w.idx + len(w) for w in name)
     return all(lo <= v.start and v.end <= hi + 1 for v in parts)
 
+
+def _origin_modifier(t: Token) -> bool:
+    """A participle of making set before a noun names the maker of a thing ("US made rifles",
+    "HAL built helicopters"), not a production told. The parser often reads the phrase as a
+    clause ("US" subject, "rifles" object); its subject then sits inside a noun phrase or a
+    prepositional phrase ("one US made rifle", "interest in HAL made helicopters") and its
+    object has no determiner."""
+    if t.tag_ == "VBN" and t.dep_ in ("amod", "compound", "nmod"):
+        return t.head.pos_ in ("NOUN", "PROPN") and t.i < t.head.i
+    if t.tag_ not in ("VBD", "VBN") or t.i == 0 or t.i + 1 >= len(t.doc):
+        return False
+    subj, obj = t.doc[t.i - 1], t.doc[t.i + 1]
+    if (
+        subj.dep_ not in ("nsubj", "pobj")
+        or subj.pos_ not in ("PROPN", "NOUN")
+        or any(c.dep_ == "det" for c in subj.children)
+        or obj.head.i != t.i
+    ):
+        return False
+    before = t.doc[subj.i - 1] if subj.i > 0 else None
+    return (
+        before is not None
+        and before.ent_type_ != "DATE"  # "in 2020 Rheinmetall made howitzers"
+        and (before.pos_ in ("ADP", "NUM", "DET") or before.dep_ == "nummod")
+        and obj.dep_ == "dobj"
+        and not any(c.dep_ == "det" for c in obj.children)
+    )
+
+
+def _ongoing_for_years(f: Frame) -> bool:
+    """Making that has gone on for a span of years ("has been manufacturing parts for the last
+    15 years", "has built ships for decades"): the maker's standing activity."""
+    return any(
+        w.lemma_.lower() in ("year", "decade") and not any(c.lower_ == "next" for c in w.children)
+        for w in f.pp("for")
+    )
