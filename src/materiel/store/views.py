@@ -10,7 +10,7 @@ from dataclasses import dataclass, field
 from datetime import date, timedelta
 from typing import Any
 
-from sqlalchemy import distinct, func, or_, select
+from sqlalchemy import Connection, distinct, func, or_, select
 
 from materiel.store import cache, query
 from materiel.store.events import other_evidence
@@ -115,21 +115,33 @@ def evidence_spans(store: Store, found: list[dict[str, Any]]
     return spans
 
 
-def reported_by(store: Store, event: dict[str, Any]) -> dict[str, Any] | None:
-    """The canonical event of `event` (see `materiel.link.records`), its story's stages
-    each given as their own canonical record; sets the event's `canonical_id` and
-    `sources`."""
+def _with_stages(conn: Connection, canonical: dict[str, Any]) -> dict[str, Any]:
+    """A canonical record (`materiel.link.records`) with `earlier` and `later`: its
+    story's stages, each a canonical record of its own."""
     from materiel.link.records import records  # link imports the store
 
+    story = canonical["story"]
+    stages = records(conn, story["earlier"] + story["later"])
+    return canonical | {"earlier": [stages[i] for i in story["earlier"] if i in stages],
+                        "later": [stages[i] for i in story["later"] if i in stages]}
+
+
+def reported_by(store: Store, event: dict[str, Any]) -> dict[str, Any] | None:
+    """The canonical event of `event` with its story's stages (`_with_stages`); sets the
+    event's `canonical_id` and `sources`."""
     with store.engine.connect() as conn:
         found = query.with_canonical(conn, [event])
         canonical = found.get(event["canonical_id"] or -1)
-        if canonical is None:
-            return None
-        story = canonical["story"]
-        stages = records(conn, story["earlier"] + story["later"])
-    return canonical | {"earlier": [stages[i] for i in story["earlier"] if i in stages],
-                        "later": [stages[i] for i in story["later"] if i in stages]}
+        return None if canonical is None else _with_stages(conn, canonical)
+
+
+def canonical_detail(store: Store, canonical_id: int) -> dict[str, Any] | None:
+    """A real event for its own page: its canonical record with its story's stages."""
+    from materiel.link.records import records  # link imports the store
+
+    with store.engine.connect() as conn:
+        found = records(conn, [canonical_id]).get(canonical_id)
+        return None if found is None else _with_stages(conn, found)
 
 
 def event_detail(store: Store, event_id: int) -> dict[str, Any] | None:

@@ -18,7 +18,7 @@ from materiel.store import Store, query, views
 from materiel.store.events import PARTY_ROLES
 from materiel.store.facets import FACETS, count_facets
 from materiel.store.search import split_marks
-from materiel.web import canonical, charts, worldmap
+from materiel.web import charts, worldmap
 from materiel.web.feed import FeedParams
 
 HERE = Path(__file__).parent
@@ -146,7 +146,7 @@ def event_page(request: Request, event_id: int, store: StoreDep) -> HTMLResponse
 @router.get("/canonical/{canonical_id}", response_class=HTMLResponse)
 def canonical_page(request: Request, canonical_id: int, store: StoreDep) -> HTMLResponse:
     """A real event: its values, every mention behind it, where they disagree, its story."""
-    found = canonical.detail(store, canonical_id)
+    found = views.canonical_detail(store, canonical_id)
     if found is None:
         return error_page(request, 404, f"No canonical event {canonical_id}.")
     return render("canonical.html", request, c=found)
