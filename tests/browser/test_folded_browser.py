@@ -8,6 +8,8 @@ import socket
 import threading
 import time
 from collections.abc import Iterator
+from contextlib import contextmanager
+from pathlib import Path
 
 import pytest
 
@@ -16,17 +18,16 @@ from materiel.api.app import create_app
 from materiel.api.settings import Settings
 
 
-@pytest.fixture(scope="module")
-def folded_server(tmp_path_factory) -> Iterator[str]:
+@contextmanager
+def serving(folder: Path, settings: Settings) -> Iterator[str]:
     """The workbench on a store of linked reports, served in this process."""
     import uvicorn
 
-    folder = tmp_path_factory.mktemp("folded-browser")
     store = fill(f"sqlite:///{folder / 'materiel.db'}", folder)
     with socket.socket() as s:
         s.bind(("127.0.0.1", 0))
         port = int(s.getsockname()[1])
-    app = create_app(store, Settings(facet_time_limit_ms=60_000))
+    app = create_app(store, settings)
     served = uvicorn.Server(uvicorn.Config(app, host="127.0.0.1", port=port,
                                            log_level="warning"))
     thread = threading.Thread(target=served.run, daemon=True)
@@ -39,6 +40,22 @@ def folded_server(tmp_path_factory) -> Iterator[str]:
     served.should_exit = True
     thread.join(timeout=10)
     store.close()
+
+
+@pytest.fixture(scope="module")
+def folded_server(tmp_path_factory) -> Iterator[str]:
+    with serving(tmp_path_factory.mktemp("folded-browser"),
+                 Settings(facet_time_limit_ms=60_000)) as url:
+        yield url
+
+
+@pytest.fixture(scope="module")
+def hurried_folded_server(tmp_path_factory) -> Iterator[str]:
+    """No time at all for the counts, and pages of three rows: the page cannot know its
+    total, and the script fetches it with the facets."""
+    with serving(tmp_path_factory.mktemp("hurried-folded"),
+                 Settings(facet_time_limit_ms=0, feed_page_size=3)) as url:
+        yield url
 
 
 @pytest.fixture
@@ -76,3 +93,20 @@ def test_two_reports_are_one_row_and_the_toggle_shows_both(folded_page):
     hawk.locator("a.mentions").click()
     page.wait_for_url(re.compile(r"/canonical/\d+$"))  # type: ignore[attr-defined]
     assert page.locator("table.mentions tbody tr").count() == 2  # type: ignore[attr-defined]
+
+
+def test_the_script_fills_in_counts_of_what_the_rows_are(browser, hurried_folded_server):
+    context = browser.new_context(base_url=hurried_folded_server,
+                                  viewport={"width": 1280, "height": 860})
+    page = context.new_page()
+    try:
+        real_events = len(ARTICLES) - len(PAIRS)
+        for path, total, hawk in (("/", f"{real_events} events", 1),
+                                  ("/?rows=mentions", f"{len(ARTICLES)} mentions", 2)):
+            page.goto(path)
+            page.wait_for_selector("aside.facets section.pending", state="detached")
+            assert page.locator(".events-total").inner_text() == total, path
+            item = page.locator('section[data-facet="item"] li', has_text="HAWK missiles")
+            assert item.locator(".count").inner_text() == str(hawk), path
+    finally:
+        context.close()

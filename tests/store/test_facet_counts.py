@@ -1,23 +1,23 @@
 """Facet counts against a count done by hand: every event of the facet's selection (the
 query without the facet's own filter) read back, its values tallied in Python. Run over a
 varied store on both back ends, through each way the counts are worked out (no filter, a
-few events, many events, a search or a party given as text)."""
+few events, many events, a search or a party given as text), by mention and by real event
+(the mentions of one canonical event counted once)."""
 
 from __future__ import annotations
 
 import random
-from collections import Counter
 from dataclasses import replace
 from typing import Any
 
 import pytest
-from sqlalchemy import update
+from sqlalchemy import insert, select, update
 
 from materiel.models import Argument, CleanDocument, Document, Event, Provenance, Sentence
 from materiel.store import Store, facets
 from materiel.store.events import PARTY_ROLES
 from materiel.store.query import EventQuery, iter_events
-from materiel.store.schema import events
+from materiel.store.schema import canonical_events, canonical_members, events
 
 COUNTRIES = [("Chile", "country:CL"), ("Peru", "country:PE"), ("Norway", "country:NO"),
              ("Kenya", "country:KE")]
@@ -87,39 +87,75 @@ def varied(db_url) -> Any:
     store.close()
 
 
+def link_at_random(store: Store, seed: int = 5) -> dict[int, int]:
+    """Canonical events over the stored events, as a reviewer might leave them: groups of
+    two or three mentions picked at random (their types, statuses, review states and
+    confidences may differ), a few mentions alone with a canonical event of their own, the
+    rest in none. Returns each mention's real event (its own id, negated, where none)."""
+    rng = random.Random(seed)
+    with store.transaction() as conn:
+        ids = sorted(conn.execute(select(events.c.id)).scalars())
+        rng.shuffle(ids)
+        groups, at = [], 0
+        while at < len(ids) * 3 // 4:
+            size = rng.choice((1, 2, 2, 3))
+            groups.append(ids[at:at + size])
+            at += size
+        for number, group in enumerate(groups, start=1):
+            conn.execute(insert(canonical_events), {
+                "id": number, "type": "aid", "args": "{}", "conflicts": "{}",
+                "updated_at": "2026-01-01T00:00:00"})
+            conn.execute(insert(canonical_members), [
+                {"event_id": e, "canonical_id": number, "pinned": True} for e in group])
+    real = {e: -e for e in ids}
+    real.update({e: number for number, group in enumerate(groups, start=1) for e in group})
+    assert any(len(g) > 1 for g in groups) and len(real) > len(groups)
+    return real
+
+
 def _keys(event: dict[str, Any], roles: list[str] | None) -> set[str]:
     found = (a for role, args in event["args"].items() if roles is None or role in roles
              for a in args)
     return {a.get("id") or a.get("name") or a["text"] for a in found}
 
 
-def by_hand(store: Store, q: EventQuery, name: str) -> dict[str, int]:
-    """The facet `name` under `q`, counted in Python over the events themselves."""
+def by_hand(store: Store, q: EventQuery, name: str,
+            real: dict[int, int] | None = None) -> dict[str, int]:
+    """The facet `name` under `q`, counted in Python over the events themselves: each
+    value's mentions, or (given `real`, each mention's real event) its real events."""
     unfiltered = {"type": {"type": None}, "status": {"status": None},
                   "review": {"review": None}, "party": {"party": None},
                   "item": {"item": None}, "country": {"country": None},
                   "outlet": {"outlet": None}, "confidence": {"min_confidence": 0.0}}[name]
     chosen = list(iter_events(store, replace(q, **unfiltered)))
-    counts: Counter[str] = Counter()
+    counted: dict[str, set[int]] = {}
     for e in chosen:
+        values: set[str] = set()
         if name == "confidence":
-            counts.update(str(step) for step in facets.CONFIDENCE_STEPS
-                          if e["confidence"] >= step)
+            values = {str(step) for step in facets.CONFIDENCE_STEPS if e["confidence"] >= step}
         elif name in ("type", "status", "review"):
-            if e[name] is not None:
-                counts[e[name]] += 1
+            values = {e[name]} if e[name] is not None else set()
         elif name == "party":
-            counts.update(_keys(e, PARTY_ROLES))
+            values = _keys(e, PARTY_ROLES)
         elif name == "item":
-            counts.update(_keys(e, ["item"]))
+            values = _keys(e, ["item"])
         elif name == "country":
-            counts.update(k for k in _keys(e, None) if k.startswith("country:"))
+            values = {k for k in _keys(e, None) if k.startswith("country:")}
         else:
             copies = {c["outlet"] for c in e["copies"]} | {e["outlet"]}
-            counts.update(o for o in copies if o)
+            values = {o for o in copies if o}
+        for value in values:
+            counted.setdefault(value, set()).add(
+                e["event_id"] if real is None else real[e["event_id"]])
+    counts = {value: len(keys) for value, keys in counted.items()}
     if name == "confidence":
-        return {str(step): counts[str(step)] for step in facets.CONFIDENCE_STEPS}
-    return dict(counts)
+        return {str(step): counts.get(str(step), 0) for step in facets.CONFIDENCE_STEPS}
+    return counts
+
+
+def total_by_hand(store: Store, q: EventQuery, real: dict[int, int] | None = None) -> int:
+    found = [e["event_id"] for e in iter_events(store, q)]
+    return len(set(found if real is None else (real[e] for e in found)))
 
 
 QUERIES = [
@@ -151,6 +187,25 @@ def test_facet_counts_equal_a_count_by_hand(varied):
             ranked = [(-v.events, v.value) for v in found[name]]
             if name != "confidence":
                 assert ranked == sorted(ranked), (q, name)  # most first, then by value
+
+
+def test_folded_counts_equal_a_count_by_hand(varied):
+    """By real event: a value counts the real events with a kept mention that carries it,
+    once however many of their mentions do; the total counts each real event once."""
+    real = link_at_random(varied)
+    facets.clear_cache()
+    for q in QUERIES:
+        for fold in (True, False):  # the two are kept apart in the cache
+            counted = facets.count_facets(varied, q, top=100, fold=fold)
+            assert counted.total == total_by_hand(varied, q, real if fold else None), q
+            for name in facets.FACETS:
+                got = {v.value: v.events for v in counted.facets[name]}
+                assert got == by_hand(varied, q, name, real if fold else None), (q, name, fold)
+    # the store was linked so that real events spread over several values: folding told
+    everything = facets.count_facets(varied, EventQuery(), top=100, fold=True)
+    types = sum(v.events for v in everything.facets["type"])
+    assert everything.total is not None and types > everything.total
+    assert everything.total < facets.count_facets(varied, EventQuery(), top=100).total
 
 
 def test_top_keeps_the_commonest_values(varied):

@@ -107,15 +107,16 @@ def test_the_feed_shows_one_row_per_real_event_and_a_toggle_to_every_mention(sto
     assert f'<td class="num sources"><a href="/canonical/{group}"' in row
     assert ">2</a></td>" in row and 'title="Daily, Wire One">2</td>' in row
     assert ">Ukraine</a><span class=\"role\"> recipient" in row
-    # what is counted is said: facets and the total count mentions, rows are real events
-    assert "Counts are mentions" in html
-    assert "7 events (9 mentions)" in html
+    # what is counted is said: rows, facets and the total are real events
+    assert "Counts are real events" in html
+    assert '<span class="events-total" data-noun="event">7 events</span>' in html
     toggle = re.search(r'<a class="rows-toggle" href="([^"]+)">list every mention</a>', html)
     assert toggle and toggle.group(1) == "/?rows=mentions"
 
     every = client.get("/?rows=mentions").text
     assert len(feed_rows(every)) == len(ARTICLES)
     assert f'href="/events/{wire}#evidence"' in every and "9 mentions" in every
+    assert "Counts are mentions" in every
     assert '<a class="rows-toggle" href="/">one row per real event</a>' in every
     # the mode stays with the filters, facet links and pages it leads to
     assert 'href="/?rows=mentions&amp;type=aid"' in every
@@ -134,8 +135,9 @@ def test_the_feed_pages_real_events(store):
         older = re.search(r'href="(/\?[^"]*)" rel="next"', html)
         path = older.group(1).replace("&amp;", "&") if older else ""
     assert shown == expected_rows(store, EventQuery())
-    # over several pages the number of real events is not known: the total says mentions
-    assert '<span class="events-total">9 mentions</span>' in client.get("/").text
+    # over several pages too, the total counts real events
+    assert '<span class="events-total" data-noun="event">7 events</span>' in (
+        client.get("/").text)
 
 
 def test_the_canonical_page_lists_every_mention(store, client):

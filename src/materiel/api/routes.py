@@ -13,7 +13,7 @@ from materiel.api.params import event_query, link_next, page_size, store_of
 from materiel.api.schemas import ok
 from materiel.link.records import records
 from materiel.store import query as q
-from materiel.store.facets import facet_counts
+from materiel.store.facets import count_facets, facet_counts
 from materiel.store.query import EventQuery
 from materiel.store.repository import Store
 
@@ -119,23 +119,34 @@ def one_entity(request: Request, response: Response, entity_id: str, store: Stor
     return summary | {"items": _with_sources(store, page.items), "next_cursor": page.next_cursor}
 
 
+CountedRows = Annotated[Literal["mentions", "events"], Query(
+    description="mentions (the default): count every document's event, as /api/v1/events "
+                "lists them; events: count real events (the mentions of one canonical event "
+                "once, a mention linked to no other as its own event), as rows=events lists "
+                "them and the web feed counts them.")]
+
+
 @router.get("/facets", summary="Counts of events by each filter's values, under the others",
             **ok(schemas.Facets))
 def facets(store: StoreDep, query: QueryDep,
-           top: Annotated[int, Query(ge=1, le=100)] = 20) -> dict[str, Any]:
-    counts = facet_counts(store, query, top=top)
-    return {name: [{"value": v, "label": label, "events": n} for v, label, n in rows]
-            for name, rows in counts.items()}
+           top: Annotated[int, Query(ge=1, le=100)] = 20,
+           rows: CountedRows = "mentions") -> dict[str, Any]:
+    counts = facet_counts(store, query, top=top, fold=rows == "events")
+    return {name: [{"value": v, "label": label, "events": n} for v, label, n in values]
+            for name, values in counts.items()}
 
 
 @router.get("/stats", summary="Counts by type and status, and events per week by type",
             **ok(schemas.Statistics))
-def statistics(store: StoreDep, query: QueryDep) -> dict[str, Any]:
-    counts = facet_counts(store, query, top=100, facets=("type", "status"))
+def statistics(store: StoreDep, query: QueryDep,
+               rows: CountedRows = "mentions") -> dict[str, Any]:
+    fold = rows == "events"
+    counted = count_facets(store, query, top=100, facets=("type", "status"), fold=fold)
     return {
-        "events": q.count_events(store, query),
-        "by_type": {v.value: v.events for v in counts["type"]},
-        "by_status": {v.value: v.events for v in counts["status"]},
-        "per_week": q.events_per_week(store, query),
+        "events": counted.total if fold and counted.total is not None
+        else q.count_events(store, query),
+        "by_type": {v.value: v.events for v in counted.facets["type"]},
+        "by_status": {v.value: v.events for v in counted.facets["status"]},
+        "per_week": q.events_per_week(store, query),  # mentions, whatever `rows` says
         "database": q.freshness(store).to_json(),
     }

@@ -44,12 +44,13 @@ def feed(store: Store, q: EventQuery, cursor: str | None = None,
     """A page of events with the facet counts under `q` and, for a search, the hits marked
     in each event's evidence and the documents that hold it. Facets not counted within
     `facet_time_limit` seconds (None: no limit) are listed in `timed_out`. `fold`: a row
-    per real event (`query.event_page`); facets and the total still count mentions."""
+    per real event (`query.event_page`), and the facets and the total count real events;
+    otherwise rows, facets and the total are mentions."""
     page = query.event_page(store, q, limit=limit, cursor=cursor, fold=fold)
-    counts = count_facets(store, q, top=FACET_SIZE, time_limit=facet_time_limit)
+    counts = count_facets(store, q, top=FACET_SIZE, time_limit=facet_time_limit, fold=fold)
     total = counts.total
-    if total is None and cursor is None and page.next_cursor is None and not fold:
-        total = len(page.items)  # the whole selection is on this page
+    if total is None and cursor is None and page.next_cursor is None:
+        total = len(page.items)  # the whole selection is on this page, a row per thing counted
     hits: list[DocumentHit] = []
     if q.text and q.text.strip():
         with store.engine.connect() as conn:

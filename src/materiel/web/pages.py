@@ -80,16 +80,9 @@ def events_phrase(total: int | None, shown: int, noun: str = "event") -> str:
 
 
 def feed_phrase(feed: views.Feed, params: FeedParams) -> str:
-    """What the feed's total counts, in words. The total counts mentions; folded rows are
-    real events, whose number is known where the whole selection is on one page."""
-    rows = len(feed.items)
-    if params.fold and params.cursor is None and feed.next_cursor is None:
-        events = events_phrase(rows, rows)
-        return events if feed.total in (None, rows) else (
-            f"{events} ({events_phrase(feed.total, rows, 'mention')})")
-    if feed.total is None:
-        return events_phrase(None, rows, "event" if params.fold else "mention")
-    return events_phrase(feed.total, rows, "mention")
+    """What the feed's total counts, in words: real events where the feed folds its rows,
+    mentions where it lists every one."""
+    return events_phrase(feed.total, len(feed.items), "event" if params.fold else "mention")
 
 
 templates.globals["events_phrase"] = events_phrase
@@ -122,7 +115,8 @@ def facet_json(request: Request, store: StoreDep) -> SafeJSONResponse:
     names = tuple(dict.fromkeys(request.query_params.getlist("facet"))) or FACETS
     try:
         counts = count_facets(store, params.query(), top=views.FACET_SIZE, facets=names,
-                              time_limit=settings_of(request).facet_count_limit_ms / 1000)
+                              time_limit=settings_of(request).facet_count_limit_ms / 1000,
+                              fold=params.fold)
     except ValueError as exc:
         return error_response(400, str(exc))
     return SafeJSONResponse({
@@ -132,6 +126,7 @@ def facet_json(request: Request, store: StoreDep) -> SafeJSONResponse:
                    for name, values in counts.facets.items()},
         "timed_out": list(counts.timed_out),
         "total": counts.total,
+        "rows": params.rows,  # what the counts count: "events" (real ones) or "mentions"
     })
 
 

@@ -38,17 +38,12 @@ document.addEventListener("DOMContentLoaded", function () {
         section.querySelector(".timed-out").replaceWith(list);
         section.classList.remove("pending");
       });
-      // the total counts mentions; a folded page that holds the whole selection knows its
-      // number of real events too (data-events)
+      // the total counts what the rows are: real events, or mentions (data-noun)
       var total = document.querySelector(".events-total");
       if (total && data.total !== null) {
-        var phrase = function (n, noun) {
-          return n.toLocaleString("en") + " " + noun + (n === 1 ? "" : "s");
-        };
-        var mentions = phrase(data.total, "mention");
-        var events = total.dataset.events === undefined ? null : Number(total.dataset.events);
-        total.textContent = events === null ? mentions : events === data.total
-          ? phrase(events, "event") : phrase(events, "event") + " (" + mentions + ")";
+        var noun = total.dataset.noun || "event";
+        total.textContent = data.total.toLocaleString("en") + " " + noun
+          + (data.total === 1 ? "" : "s");
       }
     });
 });
