@@ -188,3 +188,28 @@ def test_deal_of_an_unnamed_crowd_is_a_trend(extractor: Extractor, make_clean):
     assert not [e for e in extractor.extract(make_clean(givers)) if e.type == "aid"]
     deal = "Finland bought 14 Swedish missiles from Saab on Monday."
     assert [e for e in extractor.extract(make_clean(deal)) if e.type == "procurement"]
+
+
+def test_a_missing_buyer_is_read_from_the_sentence_before(extractor: Extractor, make_clean):
+    events = extractor.extract(make_clean(
+        "Estonia tested the howitzers in May. Orders for 54 more howitzers followed in June.",
+        published="2024-07-10"))
+    (e,) = [e for e in events if e.type == "procurement"]
+    assert [a.text for a in e.args["buyer"]] == ["Estonia"]
+    assert e.evidence.startswith("Orders for 54")
+
+
+def test_no_buyer_is_borrowed_when_the_context_names_two(extractor: Extractor, make_clean):
+    events = extractor.extract(make_clean(
+        "Estonia and Latvia tested the howitzers in May. Orders for 54 more howitzers followed "
+        "in June.", published="2024-07-10"))
+    assert [e for e in events if e.type == "procurement"] == []
+
+
+def test_no_buyer_is_borrowed_from_far_back(extractor: Extractor, make_clean):
+    for text in (
+        "Orders for 54 more howitzers followed in June.",
+        "Estonia tested the howitzers in May. Prices of rice fell. Markets were calm. Orders "
+        "for 54 more howitzers followed in June.",
+    ):
+        assert extractor.extract(make_clean(text, published="2024-07-10")) == []

@@ -22,6 +22,7 @@ from spacy.language import Language
 from spacy.tokens import Doc
 
 from materiel.extract.clauses import clause_drops, is_agreement_text
+from materiel.extract.context_roles import ContextRoles
 from materiel.extract.detector import REJECTED as DETECTED
 from materiel.extract.detector import DetectorModel, document_context, load_detector
 from materiel.extract.features import candidate_features
@@ -38,6 +39,7 @@ from materiel.models import Argument, CleanDocument, Event, Sentence
 from materiel.nlp.attach import is_horizon
 from materiel.nlp.config import PipelineConfig
 from materiel.nlp.dates import find_expressions, parse_published, resolve, resolve_match
+from materiel.nlp.gaps import CONTEXT, ROLES
 from materiel.nlp.lexicon import PARTY_LABELS
 from materiel.nlp.pipeline import cached_pipeline
 from materiel.nlp.spans import is_pronoun
@@ -183,7 +185,7 @@ class Extractor:
                 doc = self.nlp.make_doc(sent.text[skip : skip + limit])
                 doc._.published = plan.published
                 doc._.context = {"doc": cd.doc.id, "sentence": i, "heading": sent.is_heading,
-                                 "recall": self.recall}
+                                 "recall": self.recall, "gaps": True}
                 plan.docs.append(doc)
         return plan
 
@@ -196,12 +198,23 @@ class Extractor:
         speaker = _Speaker(self.linker, cd, plan.published, memory_person)
         learned = self.recall and (self.detector is not None or self.on_sentence is not None)
         contexts = document_context(parsed) if learned else []
-        for k, ((_i, sent, skip), doc) in enumerate(zip(plan.sentences, parsed, strict=True)):
+        context = ContextRoles()
+        for k, ((i, sent, skip), doc) in enumerate(zip(plan.sentences, parsed, strict=True)):
             first = len(cands)
+            context.see(i, sent, skip, doc)
             for m in doc._.mentions or []:
+                waiting = m.rejected == CONTEXT  # roles to read from the sentences before
                 cand = self._candidate(
-                    cd, sent, skip, doc, m, memory, memory_person, inherited, speaker
+                    cd, sent, skip, doc, m, memory, memory_person, inherited, speaker,
+                    allow_empty=waiting,
                 )
+                if cand is not None and waiting:
+                    if context.fill(cand, m, i, sent):
+                        cand.rejected = None
+                    elif self.recall and any(cand.event.args.values()):
+                        cand.rejected = ROLES  # for the learned scorer, as any role gap
+                    else:
+                        continue
                 if cand is not None:
                     cands.append(cand)
             if learned:

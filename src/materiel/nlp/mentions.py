@@ -14,6 +14,7 @@ from materiel.nlp import extensions as _ext
 from materiel.nlp.attach import attach_date, attach_numbers
 from materiel.nlp.dates import parse_published
 from materiel.nlp.frames import Frame, build_frame
+from materiel.nlp.gaps import ROLES, add_stand_ins, drop_stand_ins, role_gaps
 from materiel.nlp.lexicon import TRIGGERS
 from materiel.nlp.roles import (
     FILLERS_BY_TYPE,
@@ -49,6 +50,9 @@ def find_mentions(doc: Doc) -> list[EventMention]:
     # the first reason they would drop it for; it then takes no part in the rules' own
     # bookkeeping (absorbed clauses, item heads) so the rules' output is unchanged.
     recall = bool((doc._.context or {}).get("recall"))
+    # A mention that lacks only roles the document's context may give is kept as
+    # `rejected="context"`, for the extractor to fill (see `nlp.gaps`).
+    gap_mode = bool((doc._.context or {}).get("gaps"))
     rejected: list[EventMention] = []
     why: list[str] = []
 
@@ -94,7 +98,11 @@ def find_mentions(doc: Doc) -> list[EventMention]:
             ok = validate(doc, frame, m, trig, "deal", item_toks)
         else:
             ok = validate(doc, frame, m, trig, need, item_toks)
-        if not ok and drop("roles"):
+        gaps = (role_gaps(doc, frame, m, trig, need, item_toks)
+                if gap_mode and not ok and not why else ())
+        if gaps:
+            add_stand_ins(doc, m, gaps)
+        elif not ok and drop(ROLES):
             continue
         if m.type == "aid" and need == "transfer":
             givers = m.values("donor")
@@ -152,6 +160,12 @@ def find_mentions(doc: Doc) -> list[EventMention]:
         if _recap(doc, m, t, dates) and drop("recap"):
             continue
         m.score = _score(m, trig, frame)
+        if gaps:
+            drop_stand_ins(m, gaps)
+            if why:  # recall mode: its roles are the first reason the rules drop it for
+                m.rejected = ROLES
+            rejected.append(m)
+            continue
         if why:
             m.rejected = why[0]
             rejected.append(m)
