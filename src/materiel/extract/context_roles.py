@@ -25,7 +25,7 @@ KIND_LABELS: dict[str, frozenset[str]] = {
     "COUNTRY": frozenset({"COUNTRY", "GPE"}),
     "WEAPON": frozenset({"WEAPON"}),
 }
-LOOK_BACK = 2  # sentences before the mention's own, in its story
+LOOK_BACK = 1
 
 
 @dataclass(frozen=True)
