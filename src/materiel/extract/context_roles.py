@@ -1,11 +1,13 @@
 """Role values from the context of a sentence, for the mentions that lack only roles the
-context may give (`materiel.nlp.gaps`): "Baykar unveiled the Kemankes. Serial production is
-expected to start by the end of the year" makes the Kemankes, by Baykar.
+context may give (`materiel.nlp.gaps`): "Estonia tested the K9 in May. Orders for 54 more
+followed in June." makes Estonia the buyer of the order.
 
 Cautious by design: a role takes a value only from the nearest place that names any entity of
-its kind (the sentence before, the one before that, the story's heading), and only when that
-place names exactly one such entity, other than the mention's own values. A sentence that
-itself names an unused entity of the kind (its parse left it out for a reason) takes none."""
+its kind (the sentence before, then the story's heading), and only when that place names
+exactly one such entity, other than the mention's own values. A sentence that itself names an
+unused entity of the kind (its parse left it out for a reason) takes none. Looking two
+sentences back, taking the role values of the events read there rather than the entities,
+and counting ORG as a company each cost event F1 on our set."""
 
 from __future__ import annotations
 

@@ -6,7 +6,8 @@
 
 Steps per document: relevance prefilter (no parsing), parse of the candidate sentences in
 batches (`nlp.pipe`), event mentions from the domain components, pronoun antecedents,
-merge of the mentions of one event, dates (text, else dateline, else publication date),
+roles a mention lacks read from the sentence before (`context_roles`), merge of the mentions
+of one event, dates (text, else dateline, else publication date),
 optional KB resolution, summary and confidence.
 """
 
