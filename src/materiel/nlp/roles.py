@@ -51,6 +51,7 @@ _COMPANY_NOUNS = word_set("nlp/roles", "company_nouns")
 
 
 MEETING_NOUNS = word_set("nlp/roles", "meeting_nouns")
+VISITOR_NOUNS = word_set("nlp/roles", "visitor_nouns")
 _TELLING_VERBS = word_set("nlp/roles", "telling_verbs")
 
 
@@ -763,6 +764,12 @@ def fill_meeting(doc: Doc, f: Frame, m: EventMention, numbers: list[NumberMentio
     _parties(doc, "participant", subj + f.poss + f.mods, m, resolve_to=f.subj)
     if m.trigger in ("meet", "host", "call", "welcome") and t.pos_ == "VERB":
         _parties(doc, "participant", f.obj, m)
+    if m.trigger in ("host", "welcome") and t.pos_ == "VERB":
+        # "hosted visitors from Australia": the guests' side is where they come from
+        guests = [o for o in f.obj if o.lemma_.lower() in VISITOR_NOUNS]
+        if guests:
+            froms = [w for o in guests for w in pp_of(o, "from")] + f.pp("from")
+            _parties(doc, "participant", froms, m)
     _parties(doc, "participant", f.pp("with", "between", "among", "of", "on"), m)
     if m.trigger == "speak":  # "spoke today to President X"
         _parties(doc, "participant", f.pp("to"), m)
@@ -828,7 +835,9 @@ def fill_meeting(doc: Doc, f: Frame, m: EventMention, numbers: list[NumberMentio
     if m.trigger in ("visit", "trip") and t.pos_ != "VERB":
         _parties(doc, "participant", f.pp("by"), m)  # "a state visit by Modi to Washington"
     # "X spoke at the summit", "remarks by X at the summit": X takes part
-    if t.pos_ != "VERB" and t.dep_ == "pobj" and t.head.lower_ in ("at", "during", "to"):
+    # "remarks by X and Y before their bilateral meeting": the speakers are its sides
+    if t.pos_ != "VERB" and t.dep_ == "pobj" and t.head.lower_ in (
+            "at", "during", "to", "before", "after"):
         host = t.head.head
         if host.pos_ in ("VERB", "AUX") and host.lemma_.lower() in _ATTENDING:
             _parties(doc, "participant", subjects(host), m)

@@ -9,11 +9,12 @@ from spacy.tokens import Doc, Token
 
 from materiel.nlp import extensions as _ext
 from materiel.nlp.attach import BACKGROUND_PREPS
-from materiel.nlp.frames import Frame, pobjs
+from materiel.nlp.frames import Frame, pobjs, subjects
 from materiel.nlp.lexicon import ITEM_HEADS
 from materiel.nlp.roles import (
     ARMED_FORCE_WORDS,
     MEETING_NOUNS,
+    VISITOR_NOUNS,
     PROD_VERBS,
     is_armed_force,
     is_company,
@@ -450,7 +451,11 @@ def validate(
         if trig.lemma in ("host", "welcome"):
             # "hosted the summit", "welcomed Prime Minister X to the White House"
             return any(w.lemma_.lower() in MEETING_NOUNS for w in f.obj) or (
-                any(_is_person(o) or o.lemma_.lower() in _LEADERS for o in f.obj) and bool(parts)
+                any(
+                    _is_person(o) or o.lemma_.lower() in _LEADERS | VISITOR_NOUNS
+                    for o in f.obj
+                )
+                and bool(parts)
             )
         return bool(parts) or bool(m.values("location"))
     if need == "speakwith":  # "spoke today with President X", not "spoke to reporters"
@@ -1012,7 +1017,23 @@ def _business_talks(f: Frame) -> bool:
     if any(w.lemma_.lower() in _DEAL_PURPOSES for p in purposes for w in (p, *p.children)):
         return True
     clauses = f.clauses + [c for w in f.pp("with") for c in w.children if c.dep_ == "relcl"]
+    clause = _clause_of_phrase(f.trigger)
+    if clause is not None:
+        # "X is in (the final stages of) talks with Y to acquire drones": the clause that
+        # holds the talks says what they are for, and who negotiates
+        if clause.lemma_.lower() == "be" and any(is_company(s) for s in subjects(clause)):
+            return True  # "Kalyani is in talks with some African countries"
+        clauses += [c for c in clause.children if c.dep_ in ("xcomp", "advcl")]
     return any(c.lemma_.lower() in _BUYING_VERBS | PROD_VERBS for c in clauses)
+
+
+def _clause_of_phrase(t: Token) -> Token | None:
+    """The verb whose prepositional phrase (through nested "of" phrases) holds the noun."""
+    while t.dep_ == "pobj" and t.head.dep_ == "prep":
+        t = t.head.head
+        if t.pos_ in ("VERB", "AUX"):
+            return t
+    return None
 
 
 def _dated(prep: Token) -> bool:
