@@ -367,6 +367,7 @@ class Extractor:
             trigger=m.trigger,
             labels=labels,
             heading=sent.is_heading,
+            anaphor=next((c.split(":", 1)[1] for c in m.cues if c.startswith("anaphor:")), ""),
         )
 
     def _argument(

@@ -56,6 +56,7 @@ class Candidate:
     heading: bool = False  # every mention merged so far is a title or heading
     rejected: str | None = None  # recall mode: why the rules would drop it (see nlp.mentions)
     detector_p: float = 0.0  # the sentence detector's probability of the type (extract.detector)
+    anaphor: str = ""  # a meeting told again by a definite noun ("the visit"): that noun
 
 
 def arg_key(arg: Argument) -> list[str]:
@@ -605,6 +606,7 @@ def _join(cands: list[Candidate], published: str | None, by_story: bool,
             continue
         best: Candidate | None = None
         best_aff = 0
+        antecedent = None if rejoin else _antecedent(c, out, by_story)
         for o in out:
             if o.event.type != c.event.type or (by_story and o.story != c.story) or conflict(o, c):
                 continue
@@ -613,7 +615,9 @@ def _join(cands: list[Candidate], published: str | None, by_story: bool,
             aff = affinity(o, c)
             if _old_and_current(o, c, published):
                 continue
-            if c.event.type == "meeting" and not _meeting_tie(o, c):
+            if o is antecedent:
+                aff = max(aff, 1)
+            elif c.event.type == "meeting" and not _meeting_tie(o, c):
                 continue
             # at a tie, a body record rather than a headline's (which may join the body later)
             if aff > best_aff or (aff and aff == best_aff and best is not None and best.heading
@@ -624,6 +628,34 @@ def _join(cands: list[Candidate], published: str | None, by_story: bool,
         else:
             out.append(c)
     return out
+
+
+# gatherings a definite noun names again only when the earlier mention named them too
+_GATHERINGS = {"summit", "conference", "forum", "session", "assembly"}
+
+
+def _antecedent(c: Candidate, out: list[Candidate], by_story: bool) -> Candidate | None:
+    """The meeting a definite noun ("the visit", "during the trip") tells again: the last one
+    told before it in the story (for "the summit": the last that named a summit)."""
+    if c.event.type != "meeting" or not c.anaphor or c.event.evidence_start is None:
+        return None
+    here = c.event.evidence_start
+    best, best_at = None, -1
+    for o in out:
+        if o.event.type != "meeting" or (by_story and o.story != c.story):
+            continue
+        before = [k for k in _sentences(o.event) if k < here]
+        if not before or max(before) <= best_at:
+            continue
+        if c.anaphor in _GATHERINGS and not _names_gathering(o.event, c.anaphor):
+            continue
+        best, best_at = o, max(before)
+    return best
+
+
+def _names_gathering(e: Event, noun: str) -> bool:
+    texts = [e.evidence, *(o.text for o in e.other_evidence)]
+    return any(w in (noun, noun + "s") for t in texts for w in norm_tokens(t))
 
 
 def _all_stood_for(xs: list[Argument], ys: list[Argument]) -> bool:

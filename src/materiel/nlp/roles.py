@@ -848,6 +848,11 @@ def fill_meeting(doc: Doc, f: Frame, m: EventMention, numbers: list[NumberMentio
                 pp_of(host, "by") + [c for c in host.children if c.dep_ == "poss"],
                 m,
             )
+    # "the visit", "during the visit, X held talks with Y": the meeting told before
+    settings = [h for h in f.pp("during", "on", "in", "at") if h.i != t.i]
+    anaphor = next((w for w in [t, *settings] if _anaphoric_meeting(w)), None)
+    if anaphor is not None:
+        m.cues.append(f"anaphor:{anaphor.lemma_.lower()}")
     # "Nato-Ukraine summit", "NATO Summit": named parts of the meeting noun
     for c in f.compounds:
         for w in c.subtree:
@@ -861,6 +866,24 @@ def fill_meeting(doc: Doc, f: Frame, m: EventMention, numbers: list[NumberMentio
             ):
                 _parties(doc, "participant", [w], m)
     return []
+
+
+_ANAPHORIC_DETERMINERS = ("the", "this", "that", "his", "her", "their", "its")
+
+
+def _anaphoric_meeting(t: Token) -> bool:
+    """A definite meeting noun that names none of its own sides or setting ("the visit",
+    "their talks"; not "the talks with X", "the G7 summit", "the summit of the Quad")."""
+    if t.pos_ != "NOUN" or t.lemma_.lower() not in MEETING_NOUNS:
+        return False
+    if not any(c.dep_ in ("det", "poss") and c.lower_ in _ANAPHORIC_DETERMINERS
+               for c in t.children):
+        return False
+    return not any(
+        (c.dep_ == "prep" and c.lower_ in ("with", "between", "of", "among"))
+        or (c.dep_ in ("compound", "amod", "nmod", "nummod") and (c.ent_type_ or c.pos_ == "PROPN"))
+        for c in t.children
+    )
 
 
 def fill_spending(doc: Doc, f: Frame, m: EventMention, numbers: list[NumberMention]) -> list[Token]:
