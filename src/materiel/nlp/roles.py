@@ -762,7 +762,7 @@ def fill_meeting(doc: Doc, f: Frame, m: EventMention, numbers: list[NumberMentio
     t = f.trigger
     subj = f.subj if f.trigger.dep_ != "nsubj" else []
     _parties(doc, "participant", subj + f.poss + f.mods, m, resolve_to=f.subj)
-    if m.trigger in ("meet", "host", "call", "welcome") and t.pos_ == "VERB":
+    if m.trigger in ("meet", "host", "call", "welcome", "convene") and t.pos_ == "VERB":
         _parties(doc, "participant", f.obj, m)
     if m.trigger in ("host", "welcome") and t.pos_ == "VERB":
         # "hosted visitors from Australia": the guests' side is where they come from

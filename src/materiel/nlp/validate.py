@@ -448,6 +448,8 @@ def validate(
             )
         if trig.lemma == "discuss":
             return len(parts) >= 2 and (bool(f.pp("with")) or len(f.subj) >= 2)
+        if trig.lemma == "convene":  # "convened the defence ministers", "convened a summit"
+            return any(w.lemma_.lower() in MEETING_NOUNS for w in f.obj) or len(parts) >= 2
         if trig.lemma in ("host", "welcome"):
             # "hosted the summit", "welcomed Prime Minister X to the White House"
             return any(w.lemma_.lower() in MEETING_NOUNS for w in f.obj) or (
