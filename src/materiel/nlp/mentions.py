@@ -24,7 +24,7 @@ from materiel.nlp.roles import (
     party,
     talks_to_buy,
 )
-from materiel.nlp.spans import party_label
+from materiel.nlp.spans import conjuncts, party_label
 from materiel.nlp.types import DateValue, EventMention, NumberMention, RoleValue, Trigger
 from materiel.nlp.validate import decide_deal_type, validate
 from materiel.wordlists import word_set
@@ -170,7 +170,7 @@ def find_mentions(doc: Doc) -> list[EventMention]:
             m.rejected = why[0]
             rejected.append(m)
             continue
-        out.append(m)
+        out.extend(_separate_meetings(m, frame))
         for x in item_toks:
             item_heads.setdefault(x.i, set()).add(id(m))
         if (
@@ -475,6 +475,28 @@ def _drop_swapped(doc: Doc, ms: list[EventMention]) -> list[EventMention]:
                     keep.add(v)
             out.remove(drop)
     return out
+
+
+_SEPARATE_MEETINGS = word_set("nlp/mentions", "separate_meeting_modifiers")
+
+
+def _separate_meetings(m: EventMention, f: Frame) -> list[EventMention]:
+    """ "held separate talks with A and B", "bilateral meetings with A, B and C": one meeting
+    with each counterpart, not one meeting of all of them."""
+    t = f.trigger
+    if m.type != "meeting" or t.tag_ != "NNS" or not any(
+        c.dep_ == "amod" and c.lower_ in _SEPARATE_MEETINGS for c in t.children
+    ):
+        return [m]
+    others = [w.idx for p in f.pp("with") for w in conjuncts(p)]
+    parts = m.values("participant")
+    met = [v for v in parts if any(v.start <= k < v.end for k in others)]
+    if len(met) < 2:
+        return [m]
+    hosts = [v for v in parts if v not in met]
+    return [
+        replace(m, args={**m.args, "participant": [*hosts, v]}, cues=list(m.cues)) for v in met
+    ]
 
 
 def _dedupe(ms: list[EventMention]) -> list[EventMention]:
