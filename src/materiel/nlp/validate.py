@@ -904,6 +904,9 @@ def meeting_is_event(doc: Doc, f: Frame, m: EventMention, trig: Trigger) -> bool
         return False  # "my first visit to India as a teenager": a life story, not diplomacy
     if trig.lemma == "talk" and t.dep_ == "dobj" and t.head.lemma_.lower() in _LECTURE_VERBS:
         return False  # "gave a talk at the defence college": a lecture
+    named = [w for c in t.children if c.dep_ == "compound" for w in c.subtree]
+    if any(w.lower_ in _INTERNAL_MEETINGS for w in named):
+        return False  # "a cabinet meeting", "the Army Commanders Conference": one side's own
     parts = m.values("participant")
     if parts and all(_standing_body(v.text) for v in parts):
         return False  # "the Steering Committee will meet again": a body's own session
@@ -941,6 +944,7 @@ _PERSONAL_LIFE_WORDS = word_set("nlp/validate", "personal_life_words")
 _LECTURE_VERBS = word_set("nlp/validate", "lecture_verbs")
 
 _STANDING_BODIES = word_set("nlp/validate", "standing_bodies")
+_INTERNAL_MEETINGS = word_set("nlp/validate", "internal_meeting_words")
 
 
 def _standing_body(name: str) -> bool:
