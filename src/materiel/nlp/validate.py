@@ -10,7 +10,7 @@ from spacy.tokens import Doc, Token
 from materiel.nlp import extensions as _ext
 from materiel.nlp.attach import BACKGROUND_PREPS
 from materiel.nlp.frames import Frame, pobjs, subjects
-from materiel.nlp.lexicon import ITEM_HEADS
+from materiel.nlp.lexicon import ITEM_HEADS, SPEECH_VERBS
 from materiel.nlp.roles import (
     ARMED_FORCE_WORDS,
     MEETING_NOUNS,
@@ -995,6 +995,9 @@ def _setting_of_clause(t: Token) -> bool:
     """A meeting already told, named again as the setting of another clause: "during his
     visit, X said", "at the meeting, Y announced", "on the sidelines of the summit". The
     noun is definite or possessive and names no side of its own ("with", "between")."""
+    if t.tag_ == "VBG" and t.dep_ == "advcl" and t.head.lemma_.lower() in SPEECH_VERBS:
+        # "while visiting Canada, Biden said": where a remark was made
+        return any(c.dep_ == "mark" and c.lower_ in ("while", "when") for c in t.children)
     if t.pos_ != "NOUN" or t.dep_ != "pobj":
         return False
     prep = t.head
