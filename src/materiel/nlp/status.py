@@ -333,12 +333,29 @@ def analyze(token: Token) -> StatusResult:
     return res
 
 
+_MEETING_NOUNS = word_set("nlp/roles", "meeting_nouns")
+
+
+def _told_meeting(t: Token, got: StatusResult) -> bool:
+    """ "asked to share details of his talks with X": a possessed meeting with its other side
+    is a meeting held, whatever the clause around it only wishes (not "his planned visit")."""
+    return (
+        t.pos_ == "NOUN"
+        and t.lemma_.lower() in _MEETING_NOUNS
+        and bool(got.cues)
+        and all(c.startswith("irrealis:") for c in got.cues)
+        and any(c.dep_ == "poss" and c.pos_ == "PRON" for c in t.children)
+        and any(c.dep_ == "prep" and c.lower_ == "with" for c in t.children)
+        and not any(c.lower_ in _FUTURE_WORDS for c in t.children)
+    )
+
+
 @Language.component("materiel_status")
 def status_component(doc: Doc) -> Doc:
     for trig in doc._.triggers or []:
         got = analyze(doc[trig.i])
         trig.status = got.status
         trig.negated = got.negated
-        trig.hypothetical = got.hypothetical
+        trig.hypothetical = got.hypothetical and not _told_meeting(doc[trig.i], got)
         trig.cues = got.cues
     return doc
