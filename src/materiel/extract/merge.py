@@ -636,7 +636,8 @@ _GATHERINGS = {"summit", "conference", "forum", "session", "assembly"}
 
 def _antecedent(c: Candidate, out: list[Candidate], by_story: bool) -> Candidate | None:
     """The meeting a definite noun ("the visit", "during the trip") tells again: the last one
-    told before it in the story (for "the summit": the last that named a summit)."""
+    told before it in the story that it can be (for "the summit": the last that named a
+    summit)."""
     if c.event.type != "meeting" or not c.anaphor or c.event.evidence_start is None:
         return None
     here = c.event.evidence_start
@@ -648,6 +649,8 @@ def _antecedent(c: Candidate, out: list[Candidate], by_story: bool) -> Candidate
         if not before or max(before) <= best_at:
             continue
         if c.anaphor in _GATHERINGS and not _names_gathering(o.event, c.anaphor):
+            continue
+        if conflict(o, c):
             continue
         best, best_at = o, max(before)
     return best
