@@ -448,6 +448,9 @@ def validate(
             )
         if trig.lemma == "discuss":
             return len(parts) >= 2 and (bool(f.pp("with")) or len(f.subj) >= 2)
+        if trig.lemma == "gather":  # "NATO leaders gathered in Vilnius", not "gathered data"
+            sides = len(parts) >= 2 or any(s.tag_ == "NNS" or s.conjuncts for s in f.subj)
+            return not f.obj and not f.passive and bool(f.subj) and sides
         if trig.lemma == "convene":  # "convened the defence ministers", "convened a summit"
             return any(w.lemma_.lower() in MEETING_NOUNS for w in f.obj) or len(parts) >= 2
         if trig.lemma in ("host", "welcome"):
