@@ -467,6 +467,10 @@ def validate(
         people = [
             w for w in f.pp("with") if entity_of(w) is not None or w.lemma_.lower() in _LEADERS
         ] + [w for w in f.pp("to") if _is_person(w) or w.lemma_.lower() in _LEADERS]
+        # "Biden and Zelensky spoke by phone": the two speakers are the sides
+        pair = [s for s in f.subj for s in (s, *s.conjuncts) if _is_person(s)]
+        if len(pair) >= 2 and not f.pp("to", "of") and t.dep_ in ("ROOT", "ccomp", "conj"):
+            return True
         return bool(people) and any(not v.pronoun for v in m.values("participant"))
     if need == "visit":
         dests = {(v.start, v.end) for v in m.values("location")}
