@@ -455,3 +455,38 @@ def test_a_deed_dated_after_the_story_is_the_plan():
         c.event.args["participant"][0].id = "person:ana-ruiz"
     assert len(merge([plan, told], published="2024-05-10")) == 1
     assert len(merge([plan, told], published="2024-07-10")) == 2  # a past visit is a fact
+
+
+def test_a_definite_meeting_noun_joins_the_last_meeting_told():
+    met = mention("meeting", "Austin met Zelensky in Kyiv.", 0, trigger="meet",
+                  participant=["Austin", "Zelensky"], location=["Kyiv"])
+    other = mention("meeting", "Scholz called Macron.", 40, trigger="call",
+                    participant=["Olaf Scholz", "Emmanuel Macron"])
+    again = mention("meeting", "The visit was the first since the war began.", 80,
+                    trigger="visit", participant=["US officials"])
+    again.anaphor = "visit"
+    out = merge([met, other, again], by_story=False)
+    assert len(out) == 2  # "the visit" is Austin's (Scholz's call cannot be a visit by them)
+    assert out[1].mentions == 2 or out[0].mentions == 2
+
+
+def test_the_summit_joins_only_a_meeting_that_named_a_summit():
+    met = mention("meeting", "Biden met Sunak in London.", 0, trigger="meet",
+                  participant=["Biden", "Sunak"])
+    summit = mention("meeting", "The summit of G7 nations opens in Bavaria.", 40,
+                     trigger="summit", participant=["G7"])
+    again = mention("meeting", "Zelensky will address the summit.", 90, trigger="summit",
+                    participant=["Zelensky"])
+    again.anaphor = "summit"
+    out = merge([met, summit, again], by_story=False)
+    assert len(out) == 2
+    (joined,) = [c for c in out if c.mentions == 2]
+    assert _texts(joined, "participant") == ["G7", "Zelensky"]
+
+
+def test_a_meeting_told_again_without_a_definite_noun_stays_apart():
+    met = mention("meeting", "Biden met Sunak in London.", 0, trigger="meet",
+                  participant=["Biden", "Sunak"])
+    summit = mention("meeting", "A summit of G7 nations opens in Bavaria.", 40,
+                     trigger="summit", participant=["G7 nations"])
+    assert len(merge([met, summit], by_story=False)) == 2

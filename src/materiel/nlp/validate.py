@@ -14,8 +14,8 @@ from materiel.nlp.lexicon import ITEM_HEADS, SPEECH_VERBS
 from materiel.nlp.roles import (
     ARMED_FORCE_WORDS,
     MEETING_NOUNS,
-    VISITOR_NOUNS,
     PROD_VERBS,
+    VISITOR_NOUNS,
     is_armed_force,
     is_company,
 )

@@ -1,0 +1,102 @@
+"""Meetings the rules used to miss or wrongly keep (sentences written for these tests): guests
+hosted from a country, convened officials, gatherings, separate talks, talks that negotiate a
+purchase, one side's own staff meetings, visits that only set a remark."""
+
+from __future__ import annotations
+
+import pytest
+
+
+def _meetings(doc) -> list:
+    return [m for m in doc._.mentions if m.type == "meeting" and m.rejected is None]
+
+
+def _sides(m) -> list[str]:
+    return [v.text for v in m.values("participant")]
+
+
+def test_guests_hosted_from_a_country(parse):
+    (m,) = _meetings(parse("The aircraft carrier hosted distinguished visitors from Norway "
+                           "on May 4."))
+    assert "Norway" in _sides(m)
+
+
+def test_speakers_before_a_bilateral_meeting_are_its_sides(parse):
+    doc = parse("Remarks by President Duda and President Nauseda of Lithuania Before "
+                "Bilateral Meeting")
+    (m,) = _meetings(doc)
+    assert {"Duda", "Nauseda"} <= {s.split()[-1] for s in _sides(m)}
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Poland is in the final stages of talks with the US to acquire 32 attack helicopters.",
+        "Rheinmetall is also in talks with several Baltic states.",
+    ],
+)
+def test_talks_to_buy_or_held_by_a_company_are_no_meeting(parse, text):
+    assert _meetings(parse(text)) == []
+
+
+def test_convened_officials_meet(parse):
+    doc = parse("On Monday, Chancellor Scholz convened Finance Minister Lindner and the "
+                "chairs of the defence committee to discuss the budget for air defence.")
+    (m,) = [x for x in _meetings(doc) if x.trigger == "convene"]
+    assert "Scholz" in " ".join(_sides(m))
+
+
+def test_leaders_gathered_in_a_city_meet(parse):
+    (m,) = _meetings(parse("NATO defence ministers gathered in Brussels on Thursday to "
+                           "discuss air defence."))
+    assert m.trigger == "gather" and [v.text for v in m.values("location")] == ["Brussels"]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Russian forces gathered intelligence on the Ukrainian positions near the river.",
+        "Protesters gathered outside the defence ministry on Sunday.",
+    ],
+)
+def test_gathering_things_or_crowds_is_no_meeting(parse, text):
+    assert _meetings(parse(text)) == []
+
+
+def test_separate_talks_are_one_meeting_with_each_counterpart(parse):
+    doc = parse("In Riga, Pistorius held separate talks with Latvian Defence Minister Andris "
+                "Spruds and Foreign Minister Baiba Braze on air defence.")
+    sides = sorted(_sides(m)[-1] for m in _meetings(doc))
+    assert sides == ["Andris Spruds", "Baiba Braze"]
+
+
+def test_a_meeting_of_one_sides_own_staff_is_no_meeting(parse):
+    doc = parse("The plan was approved during the recently concluded Army Commanders "
+                "Conference on military reforms.")
+    assert _meetings(doc) == []
+
+
+def test_a_visit_that_only_sets_a_remark_is_no_meeting(parse):
+    doc = parse("While visiting Chile in March, Macron said France would strengthen its "
+                "alliances against Russia.")
+    assert _meetings(doc) == []
+
+
+def test_a_possessed_meeting_with_its_other_side_was_held(parse):
+    doc = parse("Minister Sikorski was asked to share details about his talks with Chinese "
+                "Foreign Minister Wang Yi on border security.")
+    (m,) = _meetings(doc)
+    assert "Wang Yi" in _sides(m)
+
+
+def test_a_definite_meeting_noun_is_marked_as_told_before(parse):
+    doc = parse("During the visit the Estonian minister held talks with his Finnish "
+                "counterpart on air defence.")
+    (m,) = _meetings(doc)
+    assert "anaphor:visit" in m.cues
+
+
+def test_two_named_speakers_spoke(parse):
+    (m,) = _meetings(parse("Macron and Zelensky spoke by phone on Monday about air defence."))
+    assert len(_sides(m)) == 2
+    assert _meetings(parse("When speaking of the war, Macron and Scholz were careful.")) == []
