@@ -100,3 +100,9 @@ def test_two_named_speakers_spoke(parse):
     (m,) = _meetings(parse("Macron and Zelensky spoke by phone on Monday about air defence."))
     assert len(_sides(m)) == 2
     assert _meetings(parse("When speaking of the war, Macron and Scholz were careful.")) == []
+
+
+def test_a_visited_city_is_no_side_of_a_named_visitor(parse):
+    (m,) = _meetings(parse("Prime Minister Albanese visited Hiroshima on Friday to discuss "
+                           "regional security."))
+    assert "Hiroshima" not in _sides(m) and "Hiroshima" in [v.text for v in m.values("location")]

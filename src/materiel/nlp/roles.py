@@ -775,17 +775,24 @@ def fill_meeting(doc: Doc, f: Frame, m: EventMention, numbers: list[NumberMentio
         _parties(doc, "participant", f.pp("to"), m)
     if m.trigger in ("visit", "trip", "travel"):
         dest = (f.obj if t.pos_ == "VERB" else []) + f.pp("to")
+        places: list[Token] = []  # visited places that may be a city, not a party
         for tok in dest:
             for c in conjuncts(tok):
                 if place_label(c):
                     _places(doc, "location", [c], m)
                     ent = entity_of(c)
-                    if ent is not None and ent.label_ in ("GPE", "COUNTRY", "METONYM"):
+                    if ent is not None and ent.label_ in ("COUNTRY", "METONYM"):
                         _parties(doc, "participant", [c], m)
+                    elif ent is not None and ent.label_ == "GPE":
+                        places.append(c)
                 elif not _parties(doc, "participant", [c], m):
                     # "visited the HAL facility", "the facilities of FAdeA": its owner
                     owners = [w for w in c.children if w.dep_ in ("compound", "poss", "nmod")]
                     _parties(doc, "participant", owners + pp_of(c, "of"), m)
+        if not any(v.label not in (None, "NOUN") for v in m.values("participant")):
+            # "the minister visited India": the host side when no named visitor stands for
+            # it ("Modi is visiting Hiroshima": a city where he goes, no side of its own)
+            _parties(doc, "participant", places, m)
     for host in f.pp("at", "during", "on"):
         if host.i == t.i:
             continue
