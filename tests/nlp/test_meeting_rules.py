@@ -106,3 +106,9 @@ def test_a_visited_city_is_no_side_of_a_named_visitor(parse):
     (m,) = _meetings(parse("Prime Minister Albanese visited Hiroshima on Friday to discuss "
                            "regional security."))
     assert "Hiroshima" not in _sides(m) and "Hiroshima" in [v.text for v in m.values("location")]
+
+
+def test_a_visit_or_call_set_around_a_meeting_names_no_place(parse):
+    doc = parse("During his visit, Prime Minister Fiala met President Duda in Warsaw.")
+    (m,) = _meetings(doc)
+    assert [v.text for v in m.values("location")] == ["Warsaw"]

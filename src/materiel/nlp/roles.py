@@ -52,6 +52,7 @@ _COMPANY_NOUNS = word_set("nlp/roles", "company_nouns")
 
 MEETING_NOUNS = word_set("nlp/roles", "meeting_nouns")
 VISITOR_NOUNS = word_set("nlp/roles", "visitor_nouns")
+_NO_PLACE_MEETINGS = word_set("nlp/roles", "no_place_meeting_nouns")
 _TELLING_VERBS = word_set("nlp/roles", "telling_verbs")
 
 
@@ -805,7 +806,9 @@ def fill_meeting(doc: Doc, f: Frame, m: EventMention, numbers: list[NumberMentio
             if rng is not None:
                 rv = _value(doc, "location", rng, None)
                 if rv is not None:
-                    m.add(rv)
+                    # "at the NATO summit" names where; "during his visit", "in a call" do not
+                    if host.lemma_.lower() not in _NO_PLACE_MEETINGS:
+                        m.add(rv)
                     m.cues.append(f"host:{host.i}")
             for w in host.subtree:
                 if w.i < host.i and party_label(w) in (
