@@ -112,3 +112,10 @@ def test_a_visit_or_call_set_around_a_meeting_names_no_place(parse):
     doc = parse("During his visit, Prime Minister Fiala met President Duda in Warsaw.")
     (m,) = _meetings(doc)
     assert [v.text for v in m.values("location")] == ["Warsaw"]
+
+
+def test_a_visiting_team_is_the_side_it_comes_from(parse):
+    doc = parse("A team of Chilean military officials visited the Saab plant in Linkoping "
+                "on Monday.")
+    (m,) = [x for x in doc._.mentions if x.type == "meeting"]
+    assert "Chilean military officials" in _sides(m)

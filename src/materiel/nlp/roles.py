@@ -790,6 +790,10 @@ def fill_meeting(doc: Doc, f: Frame, m: EventMention, numbers: list[NumberMentio
                     # "visited the HAL facility", "the facilities of FAdeA": its owner
                     owners = [w for w in c.children if w.dep_ in ("compound", "poss", "nmod")]
                     _parties(doc, "participant", owners + pp_of(c, "of"), m)
+                    _places(doc, "location", pp_of(c, "in"), m)  # "the plant in Bangalore"
+        # "a team of Argentine officials visited", "a delegation from the Air Force"
+        groups = [s for s in subj if s.lemma_.lower() in VISITOR_NOUNS]
+        _parties(doc, "participant", [w for s in groups for w in pp_of(s, "of", "from")], m)
         if not any(v.label not in (None, "NOUN") for v in m.values("participant")):
             # "the minister visited India": the host side when no named visitor stands for
             # it ("Modi is visiting Hiroshima": a city where he goes, no side of its own)
