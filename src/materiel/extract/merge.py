@@ -713,7 +713,8 @@ def _unnamed(a: Argument) -> bool:
 
 def fill_from_context(cands: list[Candidate], by_story: bool = True) -> None:
     """An aid record with no recipient ("the UK is sending 1,600 missiles") takes the
-    recipient the document's other aid records name most often."""
+    recipient the document's other aid records name most often. No party is left on both
+    sides of an aid record."""
     for c in cands:
         if c.event.type != "aid" or c.event.args.get("recipient"):
             continue
@@ -730,6 +731,29 @@ def fill_from_context(cands: list[Candidate], by_story: bool = True) -> None:
             c.event.args["recipient"] = [
                 Argument(text=best.text, name=best.name, id=best.id, start=best.start, end=best.end)
             ]
+    for c in cands:
+        _drop_self_giving(c)
+
+
+def _same_party(a: Argument, b: Argument) -> bool:
+    """One party named twice ("Kyiv" / "Ukraine" resolved alike), not two bodies of a state."""
+    if a.id and b.id:
+        return a.id == b.id
+    return arg_key(a) == arg_key(b)
+
+
+def _drop_self_giving(c: Candidate) -> None:
+    """A party named as both donor and recipient ("Kyiv would receive the systems" read with
+    Kyiv as the giver, or the story's recipient filled in) is the recipient: the receiving
+    side is the surer reading."""
+    args = c.event.args
+    if c.event.type != "aid" or not args.get("donor") or not args.get("recipient"):
+        return
+    donors = [d for d in args["donor"] if not any(_same_party(d, r) for r in args["recipient"])]
+    if donors:
+        args["donor"] = donors
+    else:
+        del args["donor"]
 
 
 _DEAL_ROLES = {

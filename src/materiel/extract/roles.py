@@ -33,10 +33,13 @@ from spacy.tokens import Doc
 from materiel.extract.detector import NONE, Mention, RoleAssigner, mention_features, mentions
 from materiel.models import ROLES
 from materiel.nlp.types import EventMention, RoleValue
+from materiel.wordlists import word_set
 
 MODEL_FILE = Path(__file__).resolve().parents[1] / "data" / "models" / "roles.json"
 KEPT_ROLES = frozenset({"item", "quantity", "value"})  # left to the rules
 FIRST_PERSON = "FIRST_PERSON"
+RECEIVING_VERBS = word_set("nlp/roles", "receiving_verbs")
+RECEIVING_SIDE = {"aid": "recipient", "procurement": "buyer"}
 
 
 def handled_roles(type_: str) -> tuple[str, ...]:
@@ -95,6 +98,18 @@ def candidate_pairs(doc: Doc, m: EventMention) -> list[Pair]:
         out.append(Pair(Mention(rv.start, rv.end, rv.text, span.root.i, rv.label,
                                 kb_id=rv.kb_id), rv.role, rv))
     return out
+
+
+def receiving_subject(doc: Doc, m: EventMention, pair: Pair) -> bool:
+    """Whether the pair is the rules' receiving side read from the subject of an active
+    receiving verb ("Kyiv would receive the systems"): syntax the model may not overrule."""
+    side = RECEIVING_SIDE.get(m.type)
+    if side is None or pair.rule_role != side or m.trigger not in RECEIVING_VERBS:
+        return False
+    if not 0 <= m.trigger_i < len(doc) or _passive(doc, m.trigger_i):
+        return False
+    tok = doc[pair.mention.head]
+    return tok.dep_ == "nsubj" and tok.head.i == m.trigger_i
 
 
 def pair_features(doc: Doc, m: EventMention, pair: Pair) -> dict[str, float]:
@@ -199,6 +214,8 @@ class MentionRoles:
             probs = {c: p for c, p in probs.items() if c in handled or c == NONE}
             total = sum(probs.values()) or 1.0
             role = self.decide({c: p / total for c, p in probs.items()}, pair.rule_role)
+            if receiving_subject(doc, m, pair):
+                role = pair.rule_role
             if role is None:
                 continue
             men = pair.mention

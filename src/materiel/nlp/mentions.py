@@ -18,6 +18,7 @@ from materiel.nlp.gaps import ROLES, add_stand_ins, drop_stand_ins, role_gaps
 from materiel.nlp.lexicon import TRIGGERS
 from materiel.nlp.roles import (
     FILLERS_BY_TYPE,
+    add_thanked_donors,
     fill_talks_to_buy,
     is_armed_force,
     is_company,
@@ -123,6 +124,7 @@ def find_mentions(doc: Doc) -> list[EventMention]:
             and not any(is_armed_force(doc[_tok_at(doc, v)]) for v in m.values("buyer"))
         ):
             m = _as_aid(m)  # "Ukraine has received its first F-16s": someone gave them
+        add_thanked_donors(doc, m)
         if _not_a_transfer(doc, m, trig, t) and drop("not a transfer"):
             continue
         if exercise and (m.type == "strike" or need == "transfer") and drop("exercise"):

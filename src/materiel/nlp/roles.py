@@ -7,6 +7,7 @@ coordination, passives. Items keep the noun phrase as written ("artillery shells
 from __future__ import annotations
 
 from collections.abc import Callable
+from dataclasses import replace
 
 from spacy.tokens import Doc, Token
 
@@ -509,6 +510,7 @@ def _own_force(tok: Token) -> bool:
 
 
 _GIVING_GOVERNORS = word_tuple("nlp/roles", "giving_governors")
+_TOPIC_PREPS = {"on", "about", "regarding", "concerning"}
 _GIVING_VERBS = {"give", "send", "hand", "supply", "provide", "offer", "sell"}
 
 
@@ -534,7 +536,9 @@ def fill_aid(doc: Doc, f: Frame, m: EventMention, numbers: list[NumberMention]) 
     donors = (f.agent if f.passive else f.subj) + f.poss
     _parties(doc, "donor", donors, m, resolve_to=f.subj)
     # "US aid" names the donor, but "send Ukraine aid" the recipient
-    gives = f.gov_lemma in _GIVING_GOVERNORS
+    gives = f.gov_lemma in _GIVING_GOVERNORS and not (
+        f.trigger.dep_ == "pobj" and f.trigger.head.lower_ in _TOPIC_PREPS
+    )  # "provided an update on US assistance" gives no aid
     for tok in f.mods:
         _parties(doc, "recipient" if gives and donors else "donor", [tok], m)
     _parties(doc, "donor", [t for t in f.pp("from") if not is_military_item(item_head(t))], m)
@@ -564,6 +568,29 @@ def fill_aid(doc: Doc, f: Frame, m: EventMention, numbers: list[NumberMention]) 
     if not item_toks:
         item_toks = _host_clause_items(doc, f, m)
     return item_toks
+
+
+_THANKING_VERBS = word_set("nlp/roles", "thanking_verbs")
+
+
+def add_thanked_donors(doc: Doc, m: EventMention) -> None:
+    """Aid told from the receiving side names its giver as the one thanked ("Umerov thanked
+    Dutch partners and said Kyiv would receive the systems"); never a recipient."""
+    if m.type != "aid" or m.values("donor"):
+        return
+    taken = {v.text.lower() for v in m.values("recipient")}
+    thanked = [
+        c
+        for t in doc
+        if t.pos_ == "VERB" and t.lemma_.lower() in _THANKING_VERBS
+        for c in t.children
+        if c.dep_ == "dobj"
+    ]
+    found = replace(m, args={})
+    _parties(doc, "donor", thanked, found)
+    for rv in found.values("donor"):
+        if not rv.pronoun and rv.text.lower() not in taken:
+            m.add(rv)
 
 
 _SUPPORT_VERBS = word_set("nlp/roles", "support_verbs")
@@ -739,10 +766,21 @@ def fill_sanction(doc: Doc, f: Frame, m: EventMention, numbers: list[NumberMenti
         ):
             _parties(doc, "imposer", f.mods, m)
             tgt.extend(c for c in f.pred.children if c.dep_ == "dobj")
+        tgt.extend(_hit_by(f.trigger))
         _parties(doc, "target", tgt, m)
     return []
 
 
+def _hit_by(trigger: Token) -> list[Token]:
+    """ "Belarus was targeted by sweeping sanctions": the subject of the passive verb whose
+    agent the sanctions are."""
+    by = trigger.head
+    if trigger.dep_ != "pobj" or by.dep_ != "agent" or by.head.lemma_.lower() not in _HIT_VERBS:
+        return []
+    return [c for c in by.head.children if c.dep_ == "nsubjpass"]
+
+
+_HIT_VERBS = word_set("nlp/roles", "sanction_hit_verbs")
 _BLOC_WORDS = word_set("nlp/roles", "bloc_words")
 
 

@@ -235,7 +235,11 @@ def analyze(token: Token) -> StatusResult:
         lemma = _LEMMA_FIX.get(tok.lower_, tok.lemma_.lower())
         if idx > 0:
             prev = chain[idx - 1]
-            if lemma in NEG_VERBS and prev.dep_ in ("xcomp", "dobj", "prep", "pobj", "ccomp"):
+            if (
+                lemma in NEG_VERBS
+                and prev.dep_ in ("xcomp", "dobj", "prep", "pobj", "ccomp")
+                and not (tok.lower_ == "blocking" and tok.i + 1 == prev.i)  # a kind of sanction
+            ):
                 res.negated = True
                 res.cues.append(f"negverb:{lemma}")
             if lemma == "use" and not (

@@ -249,6 +249,10 @@ def validate(
     t = f.trigger
     if _unrealized(t) or _command(f, trig) or _approval_sanction(f, m):
         return False
+    if _penalty_reason(t):
+        return False  # "sanctioned X for supplying drones": why X is punished, not a deal
+    if m.type in ("aid", "sanction") and _topic_of_talk(t):
+        return False  # "discuss US sanctions against Russia", "an update on US assistance"
     if m.type == "production" and _origin_modifier(t):
         return False  # "a US made rifle", "HAL-built helicopters": where a thing comes from
     if m.type == "production" and _ongoing_for_years(f):
@@ -402,6 +406,8 @@ def validate(
             ok_gov = f.gov_lemma in _SANCTION_GOVERNORS or any(
                 c.lower_ in ("new", "fresh", "further", "additional") for c in t.children
             )
+            if m.values("imposer") and m.values("target"):
+                ok_gov = True  # "western sanctions on Russian banks": who hits whom
             return ok_gov and bool(parties)
         return bool(m.values("target"))
     if need == "designate":
@@ -1150,6 +1156,42 @@ def _command(f: Frame, trig: Trigger) -> bool:
         return False
     clause = [c for c in t.children if c.dep_ in ("ccomp", "xcomp") and c.pos_ in ("VERB", "AUX")]
     return bool(clause) and not any(is_military_item(item_head(o)) for o in f.obj)
+
+
+_PENALTY_OBJECTS = word_set("nlp/validate", "penalty_objects")
+_PENALTY_GOVERNORS = word_set("nlp/validate", "penalty_governors")
+
+
+_TALK_WORDS = word_set("nlp/validate", "talk_words")
+
+
+def _topic_of_talk(t: Token) -> bool:
+    """A noun trigger that is only what people talk about: the object of "discuss", or the
+    object of "on"/"about" after "an update", "talks", "a briefing"."""
+    if t.pos_ != "NOUN":
+        return False
+    if t.dep_ == "dobj":  # not "discussed the assistance the US is providing"
+        return t.head.lemma_.lower() in _TALK_WORDS and not any(
+            c.dep_ in ("relcl", "acl") for c in t.children
+        )
+    return (
+        t.dep_ == "pobj"
+        and t.head.lower_ in ("on", "about", "regarding", "concerning")
+        and t.head.head.lemma_.lower() in _TALK_WORDS
+    )
+
+
+def _penalty_reason(t: Token) -> bool:
+    """ "sanctioned X for supplying drones", "imposed sanctions on X for supplying drones to
+    Russia": what a party is punished for (a thank-you's reason may well be aid given)."""
+    if t.dep_ != "pcomp" or t.head.lower_ != "for":
+        return False
+    gov = t.head.head
+    if gov.lemma_.lower() in _PENALTY_GOVERNORS:
+        return True
+    return gov.pos_ == "VERB" and any(
+        c.dep_ == "dobj" and c.lemma_.lower() in _PENALTY_OBJECTS for c in gov.children
+    )
 
 
 def _approval_sanction(f: Frame, m: EventMention) -> bool:
