@@ -251,6 +251,21 @@ def validate(
         return False
     if _penalty_reason(t):
         return False  # "sanctioned X for supplying drones": why X is punished, not a deal
+    if (
+        m.type in ("aid", "procurement")
+        and t.pos_ == "VERB"
+        and t.dep_ == "relcl"
+        and _under(t.head, {"unlike"})
+    ):
+        return False  # "unlike Ukraine, which received weapons from abroad": a comparison
+    if (
+        m.type == "aid"
+        and t.tag_ == "VBN"
+        and t.dep_ in ("acl", "amod")
+        and not any(c.dep_ in ("aux", "auxpass", "agent") for c in t.children)
+        and not (m.values("donor") or m.values("recipient"))
+    ):
+        return False  # "repairing weapons donated and damaged in combat": what goods are
     if m.type in ("aid", "sanction") and _topic_of_talk(t):
         return False  # "discuss US sanctions against Russia", "an update on US assistance"
     if m.type == "production" and _origin_modifier(t):
@@ -1142,6 +1157,12 @@ def _unrealized(t: Token) -> bool:
     estimating inside its clause ("a proposal to co-produce tanks", "has struggled to buy
     frigates", "accused its neighbours of sending rifles")."""
     chain, _reporting = clause_chain(t)
+    top = chain[-1]
+    if (
+        top.dep_ in ("relcl", "acl")
+        and any(c.dep_ == "aux" and c.lower_ == "to" for c in top.children)
+    ):
+        chain.append(top.head)  # "an argument for Moldova to receive more jets"
     return any(
         w.lemma_.lower() in _UNREALIZED_GOVERNORS or w.lower_ in _UNREALIZED_GOVERNORS
         for w in chain[1:]
