@@ -772,10 +772,14 @@ def fill_sanction(doc: Doc, f: Frame, m: EventMention, numbers: list[NumberMenti
 
 
 def _hit_by(trigger: Token) -> list[Token]:
-    """ "Belarus was targeted by sweeping sanctions": the subject of the passive verb whose
-    agent the sanctions are."""
+    """ "Belarus was targeted by sweeping sanctions", "targeted in Western sanctions": the
+    subject of the passive verb whose agent the sanctions are."""
     by = trigger.head
-    if trigger.dep_ != "pobj" or by.dep_ != "agent" or by.head.lemma_.lower() not in _HIT_VERBS:
+    if (
+        trigger.dep_ != "pobj"
+        or not (by.dep_ == "agent" or by.lower_ == "in")
+        or by.head.lemma_.lower() not in _HIT_VERBS
+    ):
         return []
     return [c for c in by.head.children if c.dep_ == "nsubjpass"]
 

@@ -1221,6 +1221,25 @@ def _approval_sanction(f: Frame, m: EventMention) -> bool:
     t = f.trigger
     if m.type != "sanction" or t.pos_ != "VERB":
         return False
+    direct = [
+        w
+        for p in t.children
+        if p.dep_ == "prep" and p.lower_ in ("under", "for")
+        for w in p.children
+        if w.dep_ == "pobj"
+    ]
+    approved = [
+        o
+        for o in f.obj + direct
+        if {w.lemma_.lower() for w in [o, *o.children]} & (_APPROVAL_OBJECTS | ITEM_HEADS)
+        or is_military_item(o)
+    ]
+    if not approved and any(
+        party_label(o) not in (None, "PROPN")
+        or (o.tag_ == "NNS" and not is_military_item(o) and o.lemma_.lower() not in ITEM_HEADS)
+        for o in f.obj
+    ):
+        return False  # "bodies ... were sanctioned for their links to production": a party
     things = f.obj + f.pp("to", "under", "for")
     return any(
         x.lemma_.lower() in _APPROVAL_OBJECTS | ITEM_HEADS
