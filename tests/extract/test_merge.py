@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from materiel.extract.merge import Candidate, better_date, conflict, merge
+from materiel.extract.merge import Candidate, better_date, conflict, fill_from_context, merge
 from materiel.models import Argument, Event
 from materiel.nlp.types import DateValue
 
@@ -490,3 +490,14 @@ def test_a_meeting_told_again_without_a_definite_noun_stays_apart():
     summit = mention("meeting", "A summit of G7 nations opens in Bavaria.", 40,
                      trigger="summit", participant=["G7 nations"])
     assert len(merge([met, summit], by_story=False)) == 2
+
+
+def test_no_party_gives_to_itself():
+    misread = cand("aid", donor=["Ukraine"], item=["radars"])
+    pledge = cand("aid", donor=["Netherlands"], recipient=["Ukraine"], item=["interceptors"])
+    both = cand("aid", donor=["Kyiv", "Poland"], recipient=["Kyiv"])
+    fill_from_context([misread, pledge, both])
+    assert [a.text for a in misread.event.args["recipient"]] == ["Ukraine"]
+    assert "donor" not in misread.event.args  # the story's recipient, not its giver
+    assert [a.text for a in both.event.args["donor"]] == ["Poland"]
+    assert [a.text for a in pledge.event.args["donor"]] == ["Netherlands"]

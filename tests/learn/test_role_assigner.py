@@ -102,6 +102,21 @@ def test_assign_reads_the_parties_again_and_keeps_the_goods(nlp):
     assert "Monday" not in str(texts)
 
 
+def test_the_subject_of_a_receiving_verb_stays_the_recipient(nlp):
+    doc = _parse(nlp, "Ghana will receive twelve patrol boats from Norway.")
+    trigger = next(t for t in doc if t.lower_ == "receive")
+    m = EventMention(type="aid", trigger="receive", trigger_i=trigger.i,
+                     trigger_start=trigger.idx)
+    m.add(_value(doc, "recipient", "Ghana"))
+    m.add(_value(doc, "item", "patrol boats", None))
+    # a model sure that whatever stands before the trigger gives
+    giver = RoleAssigner({"donor": {"side=before": 6.0}, "recipient": {}, "none": {}},
+                         {"donor": 0.0, "recipient": 0.0, "none": 0.0})
+    read = MentionRoles(giver, BOLD).assign(doc, m)
+    assert [v.text for v in read.args["recipient"]] == ["Ghana"]
+    assert "donor" not in read.args or "Ghana" not in [v.text for v in read.args["donor"]]
+
+
 def test_caution_keeps_the_rules_reading_unless_the_model_is_sure():
     judge = MentionRoles(HAND, Caution(add=0.7, drop=0.9, switch=0.7, support=0.2))
     assert judge.decide({"buyer": 0.45, "seller": 0.35, "none": 0.2}, "seller") == "seller"

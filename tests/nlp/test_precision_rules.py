@@ -431,3 +431,30 @@ def test_origin_trade_or_growth_is_no_production(parse, text):
 )
 def test_production_told_stays(parse, text):
     assert "production" in _types(parse(text))
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Each new missile attack is an argument for Moldova to receive more Patriot systems.",
+        "Unlike Georgia, which received rifles from abroad, Armenia must build its own.",
+        "Workshops in Poland repair weapons donated and damaged in combat.",
+        "Norway pauses military aid to Latvia.",
+        "The minister gave an update on forthcoming Dutch security assistance.",
+        "The United States imposed sanctions on 14 firms in Iran on Tuesday for supplying drone "
+        "parts to the Russian army.",
+    ],
+)
+def test_argued_compared_described_paused_or_punished_is_no_aid(parse, text):
+    assert "aid" not in _types(parse(text))
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The ministry sanctioned Rs 20 crore for the new rifle project.",
+        "Officials will discuss EU sanctions against Iran with the Japanese envoy.",
+    ],
+)
+def test_approval_or_talk_topic_is_no_sanction(parse, text):
+    assert "sanction" not in _types(parse(text))

@@ -139,3 +139,35 @@ def test_not_events(parse):
         "Officials discussed the weather.",
     ):
         assert parse(text)._.mentions == [], text
+
+
+def test_thanked_partner_gives_what_is_received(parse):
+    doc = parse(
+        "The Moldovan minister thanked Dutch partners and said Chisinau would receive the "
+        "first radars before the summer."
+    )
+    r = _roles(_only(doc, "aid"))
+    assert r["recipient"] == ["Chisinau"]
+    assert r["donor"] == ["Dutch partners"]
+
+
+def test_sanction_targets_named_around_the_noun(parse):
+    hit = _roles(_only(parse("Belarus was targeted by sweeping sanctions from the EU."), "sanction"))
+    assert hit["target"] == ["Belarus"] and hit["imposer"] == ["EU"]
+    banks = _roles(
+        _only(parse("Payments were held up by western sanctions on the Iranian banks."), "sanction")
+    )
+    assert banks["target"] == ["Iranian banks"]
+    blocking = _roles(
+        _only(parse("The US imposed blocking sanctions on five Iranian drone makers."), "sanction")
+    )
+    assert blocking["imposer"] == ["US"]
+
+
+def test_party_sanctioned_for_its_links_is_no_approval(parse):
+    doc = parse(
+        "Three Iranian bodies linked to the missile programme were sanctioned by the state "
+        "department for their links to the production of drones."
+    )
+    r = _roles(_only(doc, "sanction"))
+    assert r["target"] == ["Iranian bodies"] and r["imposer"] == ["state department"]

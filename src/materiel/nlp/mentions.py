@@ -24,6 +24,7 @@ from materiel.nlp.roles import (
     is_company,
     party,
     talks_to_buy,
+    thanked,
 )
 from materiel.nlp.spans import conjuncts, party_label
 from materiel.nlp.types import DateValue, EventMention, NumberMention, RoleValue, Trigger
@@ -124,6 +125,13 @@ def find_mentions(doc: Doc) -> list[EventMention]:
             and not any(is_armed_force(doc[_tok_at(doc, v)]) for v in m.values("buyer"))
         ):
             m = _as_aid(m)  # "Ukraine has received its first F-16s": someone gave them
+        if (
+            m.type == "procurement"
+            and trig.lemma == "receive"
+            and not words & _PURCHASE_WORDS
+            and any(party_label(w) for w in thanked(doc))
+        ):
+            m = _as_aid(m)  # "thanked Dutch partners and said X would receive radars"
         add_thanked_donors(doc, m)
         if _not_a_transfer(doc, m, trig, t) and drop("not a transfer"):
             continue

@@ -573,21 +573,25 @@ def fill_aid(doc: Doc, f: Frame, m: EventMention, numbers: list[NumberMention]) 
 _THANKING_VERBS = word_set("nlp/roles", "thanking_verbs")
 
 
-def add_thanked_donors(doc: Doc, m: EventMention) -> None:
-    """Aid told from the receiving side names its giver as the one thanked ("Umerov thanked
-    Dutch partners and said Kyiv would receive the systems"); never a recipient."""
-    if m.type != "aid" or m.values("donor"):
-        return
-    taken = {v.text.lower() for v in m.values("recipient")}
-    thanked = [
+def thanked(doc: Doc) -> list[Token]:
+    """The objects of a thanking verb ("thanked Dutch partners")."""
+    return [
         c
         for t in doc
         if t.pos_ == "VERB" and t.lemma_.lower() in _THANKING_VERBS
         for c in t.children
         if c.dep_ == "dobj"
     ]
+
+
+def add_thanked_donors(doc: Doc, m: EventMention) -> None:
+    """Aid told from the receiving side names its giver as the one thanked ("Umerov thanked
+    Dutch partners and said Kyiv would receive the systems"); never a recipient."""
+    if m.type != "aid" or m.values("donor"):
+        return
+    taken = {v.text.lower() for v in m.values("recipient")}
     found = replace(m, args={})
-    _parties(doc, "donor", thanked, found)
+    _parties(doc, "donor", thanked(doc), found)
     for rv in found.values("donor"):
         if not rv.pronoun and rv.text.lower() not in taken:
             m.add(rv)
