@@ -71,6 +71,14 @@ def test_sample_ingest_stores_events_and_lists_them(tmp_path):
     assert poland[0]["evidence"].startswith("Poland's defence ministry signed")
     again = json.loads(materiel("ingest", "--sample", "--json", db=db).stdout)
     assert again["new"] == 0 and again["events"] == 0
+    aid = [json.loads(line) for line in
+           materiel("events", "--json", "--type", "aid", db=db).stdout.splitlines()]
+    for e in aid:  # no one gives to itself; a sanction's reason is no aid
+        donors = {a.get("name") or a["text"] for a in e["args"].get("donor", [])}
+        assert not donors & {a.get("name") or a["text"] for a in e["args"].get("recipient", [])}
+    assert not [e for e in aid if e["doc"] == "sample-wire-004"]
+    dutch = [e for e in aid if e["doc"] == "sample-wire-002"]
+    assert [[a["name"] for a in e["args"]["donor"]] for e in dutch] == [["Netherlands"]]
 
 
 def test_extract_writes_the_output_contract(tmp_path):
