@@ -152,7 +152,9 @@ def test_thanked_partner_gives_what_is_received(parse):
 
 
 def test_sanction_targets_named_around_the_noun(parse):
-    hit = _roles(_only(parse("Belarus was targeted by sweeping sanctions from the EU."), "sanction"))
+    hit = _roles(
+        _only(parse("Belarus was targeted by sweeping sanctions from the EU."), "sanction")
+    )
     assert hit["target"] == ["Belarus"] and hit["imposer"] == ["EU"]
     banks = _roles(
         _only(parse("Payments were held up by western sanctions on the Iranian banks."), "sanction")
