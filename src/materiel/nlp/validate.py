@@ -88,6 +88,9 @@ def _military_money(doc: Doc, m: EventMention) -> bool:
     )
 
 
+_LISTED_GOODS = word_set("nlp/validate", "listed_goods")
+
+
 def _civil_assistance(doc: Doc) -> bool:
     words = {t.lower_ for t in doc}
     return bool(words & _CIVIL_AID_CUES) and not words & _MILITARY_AID_CUES
@@ -543,6 +546,9 @@ def validate(
             for w in f.pp("to")
             if w.lemma_.lower() in ("list", "blacklist") and not _wanted_list(w)
         ]
+        goods = [o for o in f.obj if o.lemma_.lower() in _LISTED_GOODS or is_military_item(o)]
+        if goods and len(goods) == len(f.obj):
+            return False  # "adding more items to the negative list": an import list of goods
         return bool(lists) and bool(m.values("target"))
     if need == "export":  # "imposing export controls on ..."
         return any(c.lower_ in ("export", "exports") for c in t.children) and bool(
