@@ -423,3 +423,11 @@ def test_a_factory_produces_for_its_owner(parse):
                 "of NSM missiles.")
     ms = [m for m in _mentions(doc, "production") if m.trigger == "produce"]
     assert ms and _texts(ms[0], "producer") == ["Kongsberg"]
+
+
+def test_money_made_available_is_aid_not_production(parse):
+    doc = parse("Norway has made available around NOK 9 billion for military support to Latvia.")
+    (m,) = _mentions(doc, "aid")
+    assert _texts(m, "donor") == ["Norway"]
+    assert _texts(m, "value") == ["NOK 9 billion"]
+    assert not _mentions(doc, "production")

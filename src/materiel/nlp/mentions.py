@@ -78,6 +78,8 @@ def find_mentions(doc: Doc) -> list[EventMention]:
             type_ = decided or trig.type
             if not why:
                 absorbed.update(c.i for c in frame.clauses)
+        if type_ == "production" and _made_available(doc[trig.i]):
+            type_, need = "aid", "transfer"  # "has made available EUR 9 billion to Ukraine"
         # "buy weapons for Ukraine's Armed Forces": procurement and aid
         t = doc[trig.i]
         m = EventMention(
@@ -462,6 +464,14 @@ _THING_ROLES = ("item", "quantity", "value", "location")
 def _parties(m: EventMention) -> dict[tuple[int, int], str]:
     return {(v.start, v.end): role for role, vals in m.args.items() if role not in _THING_ROLES
             for v in vals}
+
+
+def _made_available(t: Token) -> bool:
+    """ "make available": to give, not to make."""
+    return t.lemma_.lower() == "make" and any(
+        c.lower_ == "available" and c.dep_ in ("acomp", "oprd", "ccomp", "xcomp", "advmod", "amod")
+        for c in t.children
+    )
 
 
 def _drop_swapped(doc: Doc, ms: list[EventMention]) -> list[EventMention]:
