@@ -431,3 +431,9 @@ def test_money_made_available_is_aid_not_production(parse):
     assert _texts(m, "donor") == ["Norway"]
     assert _texts(m, "value") == ["NOK 9 billion"]
     assert not _mentions(doc, "production")
+
+
+def test_training_another_states_forces_is_aid(parse):
+    (m,) = _mentions(parse("Canada has trained 2,000 Ukrainian soldiers since January."), "aid")
+    assert _texts(m, "donor") == ["Canada"] and _texts(m, "recipient") == ["Ukrainian"]
+    assert not _mentions(parse("The army trained 500 recruits this year."), "aid")

@@ -529,6 +529,8 @@ def fill_aid(doc: Doc, f: Frame, m: EventMention, numbers: list[NumberMention]) 
         _parties(doc, "buyer", f.subj, m, resolve_to=f.subj)
         _parties(doc, "seller", f.pp("from"), m)
         return item_toks
+    if f.trigger.lemma_.lower() == "train":
+        return _fill_training(doc, f, m)
     items, item_toks = _items(doc, f, numbers, strict=True, type_="aid")
     for rv in items:
         if rv.text.lower() not in ("aid", "assistance", "package"):
@@ -595,6 +597,23 @@ def add_thanked_donors(doc: Doc, m: EventMention) -> None:
     for rv in found.values("donor"):
         if not rv.pronoun and rv.text.lower() not in taken:
             m.add(rv)
+
+
+_TRAINED_FORCES = word_set("nlp/roles", "trained_forces")
+
+
+def _fill_training(doc: Doc, f: Frame, m: EventMention) -> list[Token]:
+    """ "The UK has trained 20,000 Ukrainian soldiers": the trainer gives, the country of the
+    forces trained receives; the trained forces are the goods' stand-in."""
+    forces = [o for o in f.obj if o.lemma_.lower() in _TRAINED_FORCES]
+    if f.passive or not forces:
+        return []
+    _parties(doc, "donor", f.subj, m, resolve_to=f.subj)
+    for o in forces:
+        _parties(doc, "recipient", [c for c in o.children if c.dep_ in ("amod", "compound", "poss")
+                                    and party_label(c) in ("GPE", "COUNTRY", "NORP",
+                                                           "DEMONYM", "METONYM")], m)
+    return forces
 
 
 _SUPPORT_VERBS = word_set("nlp/roles", "support_verbs")

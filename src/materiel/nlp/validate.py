@@ -373,6 +373,10 @@ def validate(
                 return False
             military = bool(mods & _AID_MODS) or bool(m.values("item"))
         return military and bool(m.values("donor") or m.values("recipient"))
+    if need == "training":  # "has trained 20,000 Ukrainian soldiers": another state's forces
+        trainers = {v.text for v in m.values("donor") if not v.pronoun}
+        trainees = {v.text for v in m.values("recipient")}
+        return bool(trainers and trainees) and not trainers & trainees
     if need == "transfer" and m.type == "procurement":  # "takes delivery of X"
         return bool(m.values("buyer")) and bool(m.values("item"))
     if need == "transfer":
