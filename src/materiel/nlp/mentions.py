@@ -166,6 +166,14 @@ def find_mentions(doc: Doc) -> list[EventMention]:
             and drop("habitual")
         ):
             continue  # "the company builds engines for helicopters": what it does, not an event
+        if (
+            m.type == "production"
+            and _present_passive(t)
+            and not dates
+            and not (doc._.context or {}).get("heading")
+            and drop("habitual")
+        ):
+            continue  # "the rifle is made at a plant in Pune": where it comes from, not an event
         attach_date(doc, m, frame, dates)
         if _background(doc, m, dates) and drop("background"):
             continue
@@ -212,6 +220,17 @@ def find_mentions(doc: Doc) -> list[EventMention]:
         and not (item_heads.get(participles.get(id(m), -1), set()) - {id(m)})
     ]
     return _dedupe(_drop_swapped(doc, kept)) + rejected
+
+
+def _present_passive(t: Token) -> bool:
+    """A passive in the simple present ("is built", "are manufactured"), not a progressive
+    ("are being built") nor one with a modal or perfect ("will be made", "has been built")."""
+    auxes = [c for c in t.children if c.dep_ in ("aux", "auxpass")]
+    return (
+        t.tag_ == "VBN"
+        and any(c.dep_ == "auxpass" and c.lower_ in ("is", "are") for c in auxes)
+        and not any(c.dep_ == "aux" for c in auxes)
+    )
 
 
 # Types whose mentions of long-past occurrences are background (a visit in 2011 recalled in a

@@ -645,6 +645,8 @@ def _supported(f: Frame) -> list[Token]:
 
 _LOCAL_WORDS = word_tuple("nlp/roles", "local_words")
 _ENTERING_VERBS = {"enter", "go", "move", "put"}
+_PRODUCTION_START_VERBS = word_set("nlp/roles", "production_start_verbs")
+_PRODUCTION_NOUNS = {"production", "manufacturing", "manufacture"}
 
 
 def _items_of(doc: Doc, toks: list[Token]) -> tuple[list[RoleValue], list[Token]]:
@@ -661,6 +663,12 @@ def fill_production(
         items, item_toks = _items_of(doc, f.subj)
         if items:
             m.cues.append("enters-production")
+    elif (
+        f.trigger.pos_ == "NOUN"
+        and f.trigger.lemma_.lower() in _PRODUCTION_NOUNS
+        and f.gov_lemma in _PRODUCTION_START_VERBS
+    ):
+        m.cues.append("starts-production")  # "commence production of the X tank"
     for rv in items:
         m.add(rv)
     producers = (f.agent if f.passive else f.subj + f.agent) + f.poss

@@ -243,6 +243,7 @@ _ORDER_GOVERNORS = word_tuple("nlp/validate", "order_governors")
 _SANCTIONING_OFFICE_WORDS = word_set("nlp/validate", "sanctioning_office_words")
 _DESIGNATION_WORDS = word_set("nlp/validate", "designation_words")
 _BLAST_MILITARY_WORDS = word_set("nlp/validate", "blast_military_words")
+_ARMED_TARGET_WORDS = word_set("nlp/validate", "armed_target_words")
 _FACILITY_WORDS = word_tuple("nlp/validate", "facility_words")
 
 
@@ -273,6 +274,8 @@ def validate(
         return False  # "discuss US sanctions against Russia", "an update on US assistance"
     if m.type == "production" and _origin_modifier(t):
         return False  # "a US made rifle", "HAL-built helicopters": where a thing comes from
+    if m.type == "production" and _made_in_country(f, m):
+        return False  # "the jets will be made in India": a condition of a purchase, no maker
     if m.type == "production" and _ongoing_for_years(f):
         return False  # "has been making engines for 15 years": a firm's trade, not an event
     if (
@@ -298,6 +301,7 @@ def validate(
             or m.values("location")
             or m.values("partner")
             or "enters-production" in m.cues
+            or "starts-production" in m.cues
         )
     ):
         return False
@@ -679,6 +683,23 @@ def _civilian_only(f: Frame, m: EventMention) -> bool:
     )
 
 
+def _anonymous_non_military(m: EventMention) -> bool:
+    """No attacker, and only common-noun targets with no military word nor name ("the cities
+    that have been bombed", "the missile hit the left engine"): no strike one could report."""
+    targets = m.values("target")
+    return (
+        not m.values("attacker")
+        and bool(targets)
+        and all(v.label in (None, "NOUN") for v in targets)
+        and not any(w[:1].isupper() for v in targets for w in v.text.split())  # "Houthi targets"
+        and not any(
+            set(v.text.lower().replace("-", " ").split())
+            & (_MILITARY_TARGETS | _BLAST_MILITARY_WORDS | _ARMED_TARGET_WORDS)
+            for v in targets
+        )
+    )
+
+
 def _civilian_word(w: Token) -> bool:
     """A civilian thing, by its head or a modifier ("homes", "residential areas", "food
     infrastructure")."""
@@ -727,7 +748,7 @@ def strike_is_event(doc: Doc, f: Frame, m: EventMention) -> bool:
     strike bases", "an arsenal for attacking"), defence against attacks, comments on attacks
     ("condemned the attack"), ground fighting, attacks on civilians only."""
     t = f.trigger
-    if _civilian_only(f, m):
+    if _civilian_only(f, m) or _anonymous_non_military(m):
         return False
     if trig_status_planned(t) or (
         t.pos_ == "NOUN" and t.dep_ == "dobj" and trig_status_planned(t.head)
@@ -1290,6 +1311,19 @@ def _only_own_name(t: Token, parts: list[RoleValue]) -> bool:
         return False  # "the Foreign Ministers' Meeting": its officials are its sides
     lo, hi = min(w.idx for w in name), max(w.idx + len(w) for w in name)
     return all(lo <= v.start and v.end <= hi + 1 for v in parts)
+
+
+def _made_in_country(f: Frame, m: EventMention) -> bool:
+    """ "will be made in India" with no maker named: the local-content terms of a deal (where
+    the goods are to come from), not a production of its own."""
+    t = f.trigger
+    return (
+        t.lemma_.lower() == "make"
+        and any(c.dep_ == "auxpass" for c in t.children)
+        and not m.values("producer")
+        and not m.values("partner")
+        and any(v.label in ("GPE", "COUNTRY") for v in m.values("location"))
+    )
 
 
 def _origin_modifier(t: Token) -> bool:
