@@ -654,6 +654,11 @@ def _items_of(doc: Doc, toks: list[Token]) -> tuple[list[RoleValue], list[Token]
     return [rv for rv, _t in found], [item_head(t) for _rv, t in found]
 
 
+def _named_system(text: str) -> bool:
+    """ "Arjun Mk-1A tanks", "PAC-3 MSE": a name or a model number, not a kind ("munitions")."""
+    return any(w[:1].isupper() or any(ch.isdigit() for ch in w) for w in text.split())
+
+
 def fill_production(
     doc: Doc, f: Frame, m: EventMention, numbers: list[NumberMention]
 ) -> list[Token]:
@@ -667,8 +672,10 @@ def fill_production(
         f.trigger.pos_ == "NOUN"
         and f.trigger.lemma_.lower() in _PRODUCTION_NOUNS
         and f.gov_lemma in _PRODUCTION_START_VERBS
+        and any(_named_system(rv.text) for rv in items)
     ):
-        m.cues.append("starts-production")  # "commence production of the X tank"
+        # "commence production of the Arjun tank": a named system whose production starts
+        m.cues.append("starts-production")
     for rv in items:
         m.add(rv)
     producers = (f.agent if f.passive else f.subj + f.agent) + f.poss
