@@ -244,6 +244,7 @@ _SANCTIONING_OFFICE_WORDS = word_set("nlp/validate", "sanctioning_office_words")
 _DESIGNATION_WORDS = word_set("nlp/validate", "designation_words")
 _BLAST_MILITARY_WORDS = word_set("nlp/validate", "blast_military_words")
 _ARMED_TARGET_WORDS = word_set("nlp/validate", "armed_target_words")
+_PRODUCTION_WISH_WORDS = word_set("nlp/validate", "production_wish_words")
 _FACILITY_WORDS = word_tuple("nlp/validate", "facility_words")
 
 
@@ -274,6 +275,10 @@ def validate(
         return False  # "discuss US sanctions against Russia", "an update on US assistance"
     if m.type == "production" and _origin_modifier(t):
         return False  # "a US made rifle", "HAL-built helicopters": where a thing comes from
+    if m.type == "production" and any(
+        a.lemma_.lower() in _PRODUCTION_WISH_WORDS for a in list(t.ancestors)[:6]
+    ):
+        return False  # "offered land for manufacturing UAVs", "interest in a production line"
     if m.type == "production" and _made_in_country(f, m):
         return False  # "the jets will be made in India": a condition of a purchase, no maker
     if m.type == "production" and _ongoing_for_years(f):
