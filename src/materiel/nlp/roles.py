@@ -1030,8 +1030,8 @@ def fill_strike(doc: Doc, f: Frame, m: EventMention, numbers: list[NumberMention
                 rv = _value(doc, "target", item_range(c), None)
             if rv is not None:
                 m.add(rv)
-                if place_label(c):
-                    _places(doc, "location", [c], m)
+                if place_label(c) and c.lower_ not in ARMED_FORCE_WORDS:
+                    _places(doc, "location", [c], m)  # a city hit, not "Russian forces"
             for cc in c.children:  # "several cities including Kyiv"
                 if cc.dep_ == "prep" and cc.lower_ in ("including", "in", "near"):
                     _places(doc, "location", pobjs(cc), m)
