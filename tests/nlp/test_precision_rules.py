@@ -33,12 +33,24 @@ def test_not_a_strike(parse, text):
 @pytest.mark.parametrize(
     "text",
     [
+        "Tourists avoid the towns that have been bombed.",
+    ],
+)
+def test_no_attacker_and_no_military_target_is_no_strike(parse, text):
+    assert "strike" not in _types(parse(text))
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
         "Ukrainian drones struck an oil depot in the Bryansk region overnight.",
         "The navy fired 40 cruise missiles at the rebels' air bases on Sunday.",
         "Officials said the attack on the air base destroyed two fighter jets.",
         "The overnight barrage used drones and missiles to strike cities across Ukraine.",
         "Kyiv said it intercepted most of a fresh overnight barrage of drones launched by Russia.",
         "The rebels mounted one of their largest attacks on the naval base this year.",
+        "Gunmen attack army post near the border town",
+        "Jets struck 13 Hadrani targets in the north overnight.",
     ],
 )
 def test_strike_stays(parse, text):
@@ -415,6 +427,10 @@ def test_dated_recent_or_told_strike_stays(parse, text):
     [
         "Police recovered two rifles, one US made rifle and a pistol.",
         "The firm says it has been manufacturing drone engines for the last 15 years.",
+        "The new transport aircraft will be made in India under the tender's terms.",
+        "The carrier's jets are built at a plant in Mumbai.",
+        "The delegation offered land for the manufacturing of its drones in the state.",
+        "Norland has shown interest in establishing a production line for armoured vehicles.",
     ],
 )
 def test_origin_trade_or_growth_is_no_production(parse, text):
@@ -427,6 +443,8 @@ def test_origin_trade_or_growth_is_no_production(parse, text):
         "Rheinmetall made 300 howitzers last year.",
         "Rheinmetall will produce 200 tanks for the army over the next five years.",
         "The missile went into production in 2004 at the Hyderabad plant.",
+        "The frigates are being built at the shipyard in Mumbai.",
+        "Two more submarines will be built at the shipyard in Mumbai.",
     ],
 )
 def test_production_told_stays(parse, text):

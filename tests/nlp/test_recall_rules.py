@@ -103,11 +103,20 @@ def test_the_kind_of_request_is_no_party(parse):
          "Archer-NG drones"),
         ("The state firm will roll out the prototype of the light tank later this year.",
          "light tank"),
+        ("The works in Tarvik will commence production of the Vanguard Mk-2 tank next year.",
+         "Vanguard Mk-2 tank"),
+        ("Serial production of the Falcon-9 interceptor will start next month.",
+         "Falcon-9 interceptor"),
     ],
 )
 def test_production_starts(parse, text, item):
     ms = _mentions(parse(text), "production")
     assert any(any(item in v for v in _texts(m, "item")) for m in ms)
+
+
+def test_growing_production_of_a_kind_needs_its_maker(parse):
+    text = "The contract supports efforts to increase production of munitions."
+    assert not _mentions(parse(text), "production")
 
 
 def test_rolling_back_is_no_production(parse):

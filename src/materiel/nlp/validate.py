@@ -689,11 +689,13 @@ def _civilian_only(f: Frame, m: EventMention) -> bool:
 
 
 def _anonymous_non_military(m: EventMention) -> bool:
-    """No attacker, and only common-noun targets with no military word nor name ("the cities
-    that have been bombed", "the missile hit the left engine"): no strike one could report."""
+    """No attacker, no place, and only common-noun targets with no military word nor name
+    ("the cities that have been bombed", "the missile hit the left engine"): no strike one
+    could report."""
     targets = m.values("target")
     return (
         not m.values("attacker")
+        and not m.values("location")  # "strike cities across Ukraine": a campaign somewhere
         and bool(targets)
         and all(v.label in (None, "NOUN") for v in targets)
         and not any(w[:1].isupper() for v in targets for w in v.text.split())  # "Houthi targets"
