@@ -25,7 +25,7 @@ TRIGGER_NEEDS = frozenset(
         "", "item", "party", "recipient", "deal", "gov", "target", "defense", "meet", "replace",
         "aid", "transfer", "signed", "alliance", "sanction", "designate", "ban", "list",
         "export", "visit", "call", "conference", "speakwith", "spend", "launch", "blast",
-        "training",
+        "training", "campaign",
     }
 )
 NAME_RE = re.compile(r"^[a-z][a-z0-9_]*$")

@@ -244,6 +244,7 @@ _SANCTIONING_OFFICE_WORDS = word_set("nlp/validate", "sanctioning_office_words")
 _DESIGNATION_WORDS = word_set("nlp/validate", "designation_words")
 _BLAST_MILITARY_WORDS = word_set("nlp/validate", "blast_military_words")
 _ARMED_TARGET_WORDS = word_set("nlp/validate", "armed_target_words")
+_AIR_CAMPAIGN_MODS = word_set("nlp/validate", "air_campaign_mods")
 _PRODUCTION_WISH_WORDS = word_set("nlp/validate", "production_wish_words")
 _FACILITY_WORDS = word_tuple("nlp/validate", "facility_words")
 
@@ -617,6 +618,10 @@ def validate(
             ]
             return bool(places) and bool(m.values("attacker"))
         return bool(m.values("attacker") or m.values("target") or m.values("location"))
+    if need == "campaign":  # "an air campaign against Iran's military sites"
+        return bool(_mod_words(t) & _AIR_CAMPAIGN_MODS) and bool(
+            m.values("attacker") and m.values("target")
+        )
     if need == "launch":
         objs = {w.lemma_.lower() for x in f.obj for w in [x] + list(x.lefts)}
         return bool(objs & _LAUNCH_OBJECTS) and bool(m.values("attacker"))
