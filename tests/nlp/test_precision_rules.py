@@ -431,6 +431,7 @@ def test_dated_recent_or_told_strike_stays(parse, text):
         "The carrier's jets are built at a plant in Mumbai.",
         "The delegation offered land for the manufacturing of its drones in the state.",
         "Norland has shown interest in establishing a production line for armoured vehicles.",
+        "Boeing and Airbus have made similar Sales Projections for India.",
     ],
 )
 def test_origin_trade_or_growth_is_no_production(parse, text):
