@@ -432,6 +432,7 @@ def test_dated_recent_or_told_strike_stays(parse, text):
         "The delegation offered land for the manufacturing of its drones in the state.",
         "Norland has shown interest in establishing a production line for armoured vehicles.",
         "Boeing and Airbus have made similar Sales Projections for India.",
+        "Parallel production of the rifles in Poland and Germany will allow faster deliveries.",
     ],
 )
 def test_origin_trade_or_growth_is_no_production(parse, text):

@@ -246,6 +246,7 @@ _BLAST_MILITARY_WORDS = word_set("nlp/validate", "blast_military_words")
 _ARMED_TARGET_WORDS = word_set("nlp/validate", "armed_target_words")
 _AIR_CAMPAIGN_MODS = word_set("nlp/validate", "air_campaign_mods")
 _PRODUCTION_WISH_WORDS = word_set("nlp/validate", "production_wish_words")
+_PRODUCTION_EFFECT_VERBS = word_set("nlp/validate", "production_effect_verbs")
 _FACILITY_WORDS = word_tuple("nlp/validate", "facility_words")
 
 
@@ -280,6 +281,13 @@ def validate(
         a.lemma_.lower() in _PRODUCTION_WISH_WORDS for a in list(t.ancestors)[:6]
     ):
         return False  # "offered land for manufacturing UAVs", "interest in a production line"
+    if (
+        m.type == "production"
+        and t.pos_ == "NOUN"
+        and t.dep_ == "nsubj"
+        and t.head.lemma_.lower() in _PRODUCTION_EFFECT_VERBS
+    ):
+        return False  # "parallel production in both countries will allow faster fielding"
     if m.type == "production" and _made_in_country(f, m):
         return False  # "the jets will be made in India": a condition of a purchase, no maker
     if m.type == "production" and _ongoing_for_years(f):
