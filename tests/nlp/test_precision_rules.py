@@ -34,6 +34,11 @@ def test_no_attacker_and_no_military_target_is_no_strike(parse):
     assert "strike" not in _types(parse("Tourists avoid the towns that have been bombed."))
 
 
+def test_a_label_put_on_events_is_no_strike(parse):
+    text = "The government presented the incidents to parliament as two attacks on its naval base."
+    assert "strike" not in _types(parse(text))
+
+
 def test_a_political_campaign_is_no_strike(parse):
     text = "The opposition launched a campaign against the new tax on Monday."
     assert "strike" not in _types(parse(text))

@@ -609,6 +609,8 @@ def validate(
         )
     ):
         return False  # "defend against Russian attacks", "the aftermath of attacks"
+    if m.type == "strike" and t.pos_ == "NOUN" and t.dep_ == "pobj" and t.head.lower_ == "as":
+        return False  # "presented the incidents as attacks on its forces": a label put on events
     if m.type == "strike" and t.head.lemma_.lower() in _ATTACK_RESISTING_VERBS:
         return False  # "repelled 38 attacks", "would continue targeting ships": fighting
     if m.type == "strike" and not strike_is_event(doc, f, m):
