@@ -434,6 +434,8 @@ def test_dated_recent_or_told_strike_stays(parse, text):
         "The firm says it has been manufacturing drone engines for the last 15 years.",
         "The new transport aircraft will be made in India under the tender's terms.",
         "The carrier's jets are built at a plant in Mumbai.",
+        "Last month the army received the first trucks, a variant of the Ranger that is"
+        " manufactured at a plant in Pune.",
         "The delegation offered land for the manufacturing of its drones in the state.",
         "Norland has shown interest in establishing a production line for armoured vehicles.",
         "Boeing and Airbus have made similar Sales Projections for India.",

@@ -169,7 +169,7 @@ def find_mentions(doc: Doc) -> list[EventMention]:
         if (
             m.type == "production"
             and _present_passive(t)
-            and not dates
+            and (not dates or t.dep_ == "relcl")  # a date there tells of the main clause
             and not (doc._.context or {}).get("heading")
             and drop("habitual")
         ):
