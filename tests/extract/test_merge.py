@@ -501,3 +501,22 @@ def test_no_party_gives_to_itself():
     assert "donor" not in misread.event.args  # the story's recipient, not its giver
     assert [a.text for a in both.event.args["donor"]] == ["Poland"]
     assert [a.text for a in pledge.event.args["donor"]] == ["Netherlands"]
+
+
+def test_two_spellings_of_one_kb_entry_are_one_item():
+    # "Latvia got its first RBS 70 NG launchers, the RBS 70 systems it ordered in May."
+    got = _ids(mention("procurement", "Latvia got its first RBS 70 NG launchers, the RBS 70 "
+                       "systems it ordered in May.", 0, buyer=["Latvia"],
+                       item=["RBS 70 systems", "RBS 70 NG launchers", "launchers"]),
+               **{"RBS 70 systems": "equipment:rbs-70", "RBS 70 NG launchers": "equipment:rbs-70",
+                  "Latvia": "country:LV"})
+    (m,) = merge([got])
+    assert _texts(m, "item") == ["RBS 70 NG launchers", "launchers"]
+    # across mentions too: the more specific spelling of the entry stays
+    first = _ids(mention("procurement", "Latvia ordered RBS 70 systems.", 0, buyer=["Latvia"],
+                         item=["RBS 70 systems"]), **{"RBS 70 systems": "equipment:rbs-70"})
+    later = _ids(mention("procurement", "The RBS 70 NG launchers for Latvia ...", 40,
+                         buyer=["Latvia"], item=["RBS 70 NG launchers"]),
+                 **{"RBS 70 NG launchers": "equipment:rbs-70"})
+    (m,) = merge([first, later])
+    assert _texts(m, "item") == ["RBS 70 NG launchers"]

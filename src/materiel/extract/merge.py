@@ -391,9 +391,10 @@ def _merge_into(target: Candidate, other: Candidate) -> None:
                     mine[:] = [m for m in mine if not descriptive(m)]
                 mine.append(v)
                 _carry(target, other, v)
-            elif role == "item" and _refines(v, mine[same[0]]):
+            elif role == "item" and (_refines(v, mine[same[0]]) or _respells(v, mine[same[0]])):
                 mine[same[0]] = v  # "Leopard 2 tanks" over "tanks"
                 _carry(target, other, v)
+    fold_same_entities(target)
     main_first = other.score > target.score
     _join_evidence(te, oe, main_first)
     if main_first:
@@ -413,6 +414,41 @@ def _carry(target: Candidate, other: Candidate, v: Argument) -> None:
         target.labels[id(v)] = other.labels[id(v)]
     if id(v) in other.kb:
         target.kb[id(v)] = other.kb[id(v)]
+
+
+def _specificity(arg: Argument) -> tuple[int, int, int]:
+    """How much a spelling says: designations ("2S22"), then words, then characters."""
+    tokens = norm_tokens(arg.text)
+    return sum(any(ch.isdigit() for ch in t) for t in tokens), len(tokens), len(arg.text)
+
+
+def fold_same_entities(cand: Candidate) -> None:
+    """Values of one role that the knowledge base resolved to one entry are one value ("2S22
+    Bohdana" and "Bohdana howitzers" in one record): keep its most specific spelling, where
+    the first of them stood."""
+    for role, vals in cand.event.args.items():
+        if role in ("quantity", "value") or len(vals) < 2:
+            continue
+        best: dict[str, Argument] = {}
+        for v in vals:
+            if v.id and (v.id not in best or _specificity(v) > _specificity(best[v.id])):
+                best[v.id] = v
+        if len(best) == sum(1 for v in vals if v.id):
+            continue
+        kept: list[Argument] = []
+        placed: set[str] = set()
+        for v in vals:
+            if not v.id:
+                kept.append(v)
+            elif v.id not in placed:
+                placed.add(v.id)
+                kept.append(best[v.id])
+        cand.event.args[role] = kept
+
+
+def _respells(new: Argument, old: Argument) -> bool:
+    """`new` names the knowledge-base entry `old` names, more specifically."""
+    return bool(new.id and new.id == old.id and _specificity(new) > _specificity(old))
 
 
 def _refines(new: Argument, old: Argument) -> bool:
@@ -583,6 +619,7 @@ def merge(
     _SIDE.clear()
     _PUBLISHED[:] = [published[:10]] if published else []
     for c in cands:
+        fold_same_entities(c)
         _KB.update(c.kb)
         _SIDE.update(k for k, label in c.labels.items() if label == SIDE_LABEL)
     out = _join(cands, published, by_story)
