@@ -17,6 +17,7 @@ from typing import Any
 
 from materiel.link.known import Known, Lookup, country_named, equipment_named, known, names_group
 from materiel.models import ROLES
+from materiel.wordlists import word_set
 
 NUMBER_ROLES = frozenset({"quantity", "value"})
 PLACE_ROLES = frozenset({"location"})
@@ -78,13 +79,17 @@ STAGE_WORDS: dict[str, tuple[str, ...]] = {
     "request": ("request", "seek", "sought", "ask"),
     "approval": ("approv", "clear", "authoriz", "authoris", "sanction", "pass", "vote",
                  "appropriat"),
-    "order": ("order", "contract", "sign", "buy", "bought", "purchas", "procur", "acquir",
+    # "sign" as in signed, signing, signature; not "significant"
+    "order": ("order", "contract", "signe", "signing", "signat", "signs", "buy", "bought", "purchas", "procur", "acquir",
               "sold", "sell", "pledg"),
     "production": ("produc", "manufactur", "roll", "assembl", "unveil"),
     # the first flight or firing of what was made: a milestone of its own
     "trial": ("maiden", "flight", "flew", "trial", "test", "fired", "sortie"),
     "delivery": ("deliver", "hand", "arriv", "receiv", "induct", "ship", "transferr"),
 }
+# Words that, up to AHEAD_SPAN words before a stage word, put that stage still to come.
+AHEAD_WORDS = word_set("link/facts", "ahead_words")
+AHEAD_SPAN = 3
 STORY_ORDER = ("request", "approval", "order", "production", "trial", "delivery")
 STORY_TYPES = frozenset({"procurement", "aid", "production"})
 # Types with no item role whose sentence names what the event is for: a budget is for a
@@ -185,7 +190,7 @@ def undated_window(event_type: str, status: str | None) -> tuple[int, int]:
     """Days before and after publication that an undated event may have happened on."""
     if event_type in OCCASION_TYPES:
         return (2, OCCASION_AHEAD_DAYS) if status == "planned" else (OCCASION_PAST_DAYS, 1)
-    if status == "announced" or (event_type in ANNOUNCED_TYPES and status == "planned"):
+    if event_type in ANNOUNCED_TYPES and status in ("announced", "planned"):
         return ANNOUNCED_DAYS, 1  # "I am announcing a package" (to be sent)
     if status == "planned":
         return 2, PLAN_AHEAD_DAYS
@@ -219,15 +224,24 @@ def date_range(event_date: str | None, published: str | None, status: str | None
 
 
 @lru_cache(maxsize=8192)
-def stage_of(event_type: str, evidence: str) -> str | None:
-    """Which stage of a story the sentence reports (None: cannot tell)."""
+def stage_of(event_type: str, evidence: str, status: str | None = None) -> str | None:
+    """Which stage of a story the sentence reports (None: cannot tell). Of an event that
+    happened, the stages the sentence puts still to come are not it."""
     if event_type not in STORY_TYPES:
         return None
     tokens = re.findall(r"[a-z]+", evidence.casefold())
-    found = [s for s in STORY_ORDER
-             if any(t.startswith(stem) for t in tokens for stem in STAGE_WORDS[s])]
+    told: set[str] = set()
+    ahead: set[str] = set()
+    for k, token in enumerate(tokens):
+        for stage in STORY_ORDER:
+            if any(token.startswith(stem) for stem in STAGE_WORDS[stage]):
+                to_come = AHEAD_WORDS.intersection(tokens[max(0, k - AHEAD_SPAN):k])
+                (ahead if to_come else told).add(stage)
+    # "the unveiling of the first jet, which is expected to be delivered in May": what
+    # happened, not what is still to come (a plan's sentence is all to come)
+    found = told | ahead if status == "planned" else told or ahead
     if len(found) == 1:
-        return found[0]
+        return found.pop()
     return None
 
 
@@ -422,7 +436,7 @@ def build(event_id: int, document_id: int, event_type: str, status: str | None,
     values = frozenset((v, str(a.get("currency") or "")) for a in args.get("value", ())
                        if (v := _number(a.get("value"))) is not None)
     return Facts(event_id=event_id, document_id=document_id, type=event_type, status=status,
-                 stage=stage_of(event_type, evidence),
+                 stage=stage_of(event_type, evidence, status),
                  when=date_range(stated_date(event_date, published, evidence), published,
                                  status, event_type),
                  parties=parties,
