@@ -35,6 +35,9 @@ MIN_SHARED_VAGUE = 3
 # An undated mention is taken to report something of the last RECENT_DAYS before publication
 # (when planned, of the next PLANNED_RECENT_DAYS).
 RECENT_DAYS = 10
+# Two undated mentions are taken to report one recent occasion when published this many
+# days apart at most.
+RECENT_REPORTS_DAYS = 31
 PLANNED_RECENT_DAYS = 30
 # Types whose parties and day identify an event (two leaders meet once a day).
 PARTY_TYPES = frozenset({"meeting", "strike", "sanction", "agreement"})
@@ -109,7 +112,7 @@ def _recent(undated: Facts, other: Facts) -> bool:
     published = undated.published
     if not _dated(other):
         return other.when.precision == 0 and other.published is not None \
-            and abs((other.published - published).days) <= RECENT_DAYS
+            and abs((other.published - published).days) <= RECENT_REPORTS_DAYS
     if undated.status == "planned":
         return published - timedelta(days=DAY_WINDOW) <= other.when.hi \
             and other.when.lo <= published + timedelta(days=PLANNED_RECENT_DAYS)
