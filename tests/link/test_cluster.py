@@ -43,3 +43,19 @@ def test_equal_matches_go_to_the_report_published_nearest():
 
 def test_connected_follows_matches():
     assert connected([1], {1: {3}, 3: {1, 2}, 2: {3}, 4: set()}) == {1, 2, 3}
+
+
+def test_equal_matches_go_to_the_report_told_alike():
+    # one document tells a package signed today and funding Congress has yet to pass; a
+    # report of the package announced that day is the package, not the funding
+    def told(event_id: int, document_id: int, status: str) -> Facts:
+        return build(event_id, document_id, "aid", status, None, "2023-12-12", "", {},
+                     lookup=lambda _: None, order=(f"doc-{document_id}", f"{event_id}"))
+
+    members = {1: told(1, 1, "planned"), 2: told(2, 1, "done"), 3: told(3, 2, "announced")}
+    tied = {(1, 3): (2, 2), (2, 3): (2, 2)}
+
+    def one_document(a: Facts, b: Facts) -> bool:
+        return a.document_id == b.document_id
+
+    assert partition(members, tied, one_document) == [frozenset({1}), frozenset({2, 3})]

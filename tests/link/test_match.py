@@ -450,3 +450,45 @@ def test_a_budget_is_for_the_programme_its_sentence_names():
     amca = budget(3, "The CCS cleared the AMCA programme in September")
     assert compare(mk2, again) is Decision.SAME
     assert relate(mk2, amca).conflict == "different items"
+
+
+def test_a_stage_still_to_come_is_not_the_stage_a_done_event_reports():
+    transport = [{"text": "C-295", "id": "equipment:c-295"}]
+    maker = [arg("company:lockheed-martin")]
+    unveiled = mention(1, "production", date=None, status="done", producer=maker,
+                       item=transport, published="2023-05-02",
+                       evidence="Crews cheered the unveiling of the first C-295, which is "
+                                "expected to be delivered in the autumn")
+    flown = mention(2, "production", date="2023-05-05", status="done", producer=maker,
+                    item=transport, evidence="The first C-295 made a significant step "
+                                             "with its maiden flight, ahead of its delivery")
+    assert (unveiled.stage, flown.stage) == ("production", "trial")
+    assert relate(unveiled, flown).decision is Decision.STORY
+    # a plan's sentence is all to come: it names no one stage
+    planned = mention(3, "procurement", date=None, status="planned", buyer=[IN],
+                      item=transport, evidence="The jets ordered last year will be delivered")
+    assert planned.stage is None
+
+
+def test_an_approval_reported_months_later_is_the_approval():
+    mk2 = [{"text": "Tejas Mk2", "id": "equipment:tejas-mk2"}]
+    ministry = [arg("organization:mod-india")]
+    approved = mention(1, "spending", date="2022-09", status="announced", spender=ministry,
+                       item=mk2, value=[inr(9000e7)], published="2022-09-28")
+    recalled = mention(2, "spending", date=None, status="announced", spender=ministry,
+                       item=mk2, value=[inr(9000e7)], published="2023-01-30")
+    assert compare(approved, recalled) is Decision.SAME
+    # an aid package announced without a date is that week's news
+    package_then = package(3, date="2022-09-02")
+    package_now = mention(4, date=None, donor=[US], recipient=[UA], value=[usd(400e6)],
+                          item=[{"text": "HAWK missiles"}], published="2023-01-30")
+    assert relate(package_then, package_now).conflict == "different dates"
+
+
+def test_two_undated_reports_three_weeks_apart_tell_of_one_occasion():
+    engines = [{"text": "Kaveri engine modules"}]
+    maker = [{"text": "Godrej Aerospace", "id": "new:godrej-aerospace"}]
+    first, later = (mention(d, "production", date=None, status="done", item=engines,
+                            producer=maker, published=day)
+                    for d, day in ((1, "2023-04-18"), (2, "2023-05-09")))
+    assert compare(first, later) is Decision.SAME

@@ -34,11 +34,11 @@ def partition(members: Mapping[int, Facts], edges: Mapping[Pair, Strength],
             i = group[i]
         return i
 
-    def rank(pair: Pair) -> tuple[int, int, int, tuple[str, ...], tuple[str, ...]]:
+    def rank(pair: Pair) -> tuple[int, int, int, bool, tuple[str, ...], tuple[str, ...]]:
         a, b = members[pair[0]], members[pair[1]]
         first, second = sorted((a.order, b.order))
         strength, exact = edges[pair]
-        return -strength, -exact, _days_apart(a, b), first, second
+        return -strength, -exact, _days_apart(a, b), _tenses_differ(a, b), first, second
 
     clashes: dict[Pair, bool] = {}
 
@@ -57,6 +57,13 @@ def partition(members: Mapping[int, Facts], edges: Mapping[Pair, Strength],
         parts[keep] |= parts.pop(gone)
     return sorted((frozenset(p) for p in parts.values()),
                   key=lambda p: min(members[i].order for i in p))
+
+
+def _tenses_differ(a: Facts, b: Facts) -> bool:
+    """One told as a plan, the other not: of equally good matches, one told alike wins (a
+    package announced is the drawdown signed that day, not the funding Congress has yet to
+    pass)."""
+    return (a.status == "planned") != (b.status == "planned")
 
 
 def _days_apart(a: Facts, b: Facts) -> int:
