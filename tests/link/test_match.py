@@ -492,3 +492,34 @@ def test_two_undated_reports_three_weeks_apart_tell_of_one_occasion():
                             producer=maker, published=day)
                     for d, day in ((1, "2023-04-18"), (2, "2023-05-09")))
     assert compare(first, later) is Decision.SAME
+
+
+def test_a_bilateral_told_from_one_side_meets_its_host():
+    # "Mr Verma arrived in Nepal for bilateral talks" / "he met his Nepali counterpart and
+    # Mr Thapa": the counterpart and a name of no known country are the one other side
+    minister = {"text": "Ravi Verma", "id": "new:ravi-verma"}
+    arrival = mention(1, "meeting", date="2024-03-04", published="2024-03-05",
+                      evidence="Ravi Verma arrived in Nepal for bilateral talks",
+                      location=[arg("country:NP")], participant=[arg("country:IN"), minister])
+    talks = mention(2, "meeting", date="2024-03-04", published="2024-03-06",
+                    evidence="He met his Nepali counterpart and Mr Thapa",
+                    participant=[minister, {"text": "his Nepali counterpart",
+                                            "id": "new:his-nepali-counterpart"},
+                                 {"text": "Mr Thapa", "id": "new:mr-thapa"}])
+    assert compare(arrival, talks) is Decision.SAME
+    # two other countries are a gathering, not the bilateral
+    summit = mention(3, "meeting", date="2024-03-04", published="2024-03-06",
+                     participant=[minister, arg("country:IN"), arg("country:BT"),
+                                  arg("country:BD")])
+    assert relate(arrival, summit).conflict == "a bilateral is not the gathering around it"
+
+
+def test_an_undated_report_of_the_day_a_package_is_dated_tells_of_it():
+    told = mention(1, date=None, donor=[BIDEN], recipient=[UA], published="2024-07-11",
+                   evidence="During the talks the President announced a package for Ukraine")
+    dated = mention(2, date="2024-07-11", donor=[US], recipient=[UA], published="2024-07-11",
+                    evidence="Today I announce a new package for Ukraine")
+    assert compare(told, dated) is Decision.SAME
+    days_before = mention(3, date="2024-07-08", donor=[US], recipient=[UA],
+                          published="2024-07-11", evidence="On Monday we announced a package")
+    assert compare(told, days_before) is Decision.APART

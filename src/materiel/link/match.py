@@ -92,11 +92,19 @@ def _same_day(a: Facts, b: Facts) -> bool:
 
 
 def _same_news_day(a: Facts, b: Facts) -> bool:
-    """Neither dated, both published on one day: each tells that day's news ("Biden will
-    announce a package during the visit", "we're going to be providing a Patriot
-    battery"). Enough to stand for the day, too weak to rank one match above another."""
-    return a.when is not None and b.when is not None and a.when.precision == 0 \
-        and b.when.precision == 0 and a.published is not None and a.published == b.published
+    """One undated, published on the day the other, undated too, was published or is dated
+    to: each tells that day's news ("Biden will announce a package during the visit",
+    "we're going to be providing a Patriot battery", "today I announce a package"). Enough
+    to stand for the day, too weak to rank one match above another."""
+    for undated, other in ((a, b), (b, a)):
+        if undated.when is None or other.when is None or undated.when.precision \
+                or undated.published is None:
+            continue
+        day = other.published if other.when.precision == 0 else \
+            other.when.lo if other.when.precision == 3 else None
+        if day == undated.published:
+            return True
+    return False
 
 
 def _dated(f: Facts) -> bool:
@@ -230,7 +238,7 @@ def _participants_conflict(a: Facts, b: Facts) -> str:
         others = [p for p in large.parties["participant"] if p.side not in sides
                   and not (vague and not p.linked)
                   and not any(_same_party(p, q) for q in small.parties["participant"])]
-        if small.bilateral and (len(others) >= 2 or any(p.group for p in others)):
+        if small.bilateral and (any(p.group for p in others) or _gathering(others, sides)):
             return "a bilateral is not the gathering around it"
         # two leaders who met, and two others at a meeting of four no grouping is named
         # for: their own talks (at a grouping's meeting, reports name a few members)
@@ -238,6 +246,15 @@ def _participants_conflict(a: Facts, b: Facts) -> str:
                 and sum(p.person for p in others) >= 2:
             return "a bilateral is not the gathering around it"
     return ""
+
+
+def _gathering(others: list[Party], sides: set[str]) -> bool:
+    """Whether the participants a bilateral's report does not name make a gathering: two or
+    more, or, when the bilateral names one side only ("Singh in the Maldives"), two other
+    sides (its counterpart, under any names, is one; a name of no known country may be it)."""
+    if len(sides) >= 2:
+        return len(others) >= 2
+    return len({p.side for p in others if p.linked or p.side != p.key}) >= 2
 
 
 def _pair_of_leaders(parties: frozenset[Party]) -> bool:
@@ -259,6 +276,19 @@ def _body_of(mine: frozenset[Party], theirs: frozenset[Party]) -> str | None:
         if _unplaced(unresolved) and len(sides) == 1:
             return sides.pop()
     return None
+
+
+def _hosts(a: Facts, b: Facts) -> set[str]:
+    """The country one report of a visit names as the place and the other as a participant's
+    side ("Singh arrived in the Maldives", "talks with his Maldivian counterpart"): the host."""
+    if a.type not in VISIT_TYPES:
+        return set()
+    out: set[str] = set()
+    for one, other in ((a, b), (b, a)):
+        visited = {p.key for p in one.places if p.key.startswith("country:")}
+        if visited and not other.places:
+            out |= visited & {p.side for p in other.parties.get("participant", ())}
+    return out
 
 
 def _parties(a: Facts, b: Facts) -> tuple[int, int, str]:
@@ -285,6 +315,7 @@ def _parties(a: Facts, b: Facts) -> tuple[int, int, str]:
             shared.add(side)
             if p.key == q.key or not (p.linked and q.linked):
                 exact.add(side)
+    shared |= _hosts(a, b) - shared
     return len(shared), len(exact), _participants_conflict(a, b)
 
 
