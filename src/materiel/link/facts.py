@@ -80,8 +80,8 @@ STAGE_WORDS: dict[str, tuple[str, ...]] = {
     "approval": ("approv", "clear", "authoriz", "authoris", "sanction", "pass", "vote",
                  "appropriat"),
     # "sign" as in signed, signing, signature; not "significant"
-    "order": ("order", "contract", "signe", "signing", "signat", "signs", "buy", "bought", "purchas", "procur", "acquir",
-              "sold", "sell", "pledg"),
+    "order": ("order", "contract", "signe", "signing", "signat", "signs", "buy", "bought",
+              "purchas", "procur", "acquir", "sold", "sell", "pledg"),
     "production": ("produc", "manufactur", "roll", "assembl", "unveil"),
     # the first flight or firing of what was made: a milestone of its own
     "trial": ("maiden", "flight", "flew", "trial", "test", "fired", "sortie"),
