@@ -27,6 +27,7 @@ from materiel.nlp.roles import (
     thanked,
 )
 from materiel.nlp.spans import conjuncts, party_label
+from materiel.nlp.split import split_counted_items
 from materiel.nlp.types import DateValue, EventMention, NumberMention, RoleValue, Trigger
 from materiel.nlp.validate import decide_deal_type, validate
 from materiel.wordlists import word_set
@@ -219,7 +220,7 @@ def find_mentions(doc: Doc) -> list[EventMention]:
         )
         and not (item_heads.get(participles.get(id(m), -1), set()) - {id(m)})
     ]
-    return _dedupe(_drop_swapped(doc, kept)) + rejected
+    return _dedupe(split_counted_items(doc, _drop_swapped(doc, kept))) + rejected
 
 
 def _present_passive(t: Token) -> bool:

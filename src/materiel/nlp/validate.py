@@ -64,6 +64,8 @@ _BAN_OBJECTS = word_set("nlp/validate", "ban_objects")
 
 
 _REASON_GOVERNORS = word_set("nlp/validate", "reason_governors")
+_SANCTION_REASON_GOVERNORS = word_set("nlp/validate", "sanction_reason_governors")
+_SANCTIONED_BODIES = word_set("nlp/validate", "sanctioned_bodies")
 _COMPANY_NOUNS = word_set("nlp/validate", "company_nouns")
 _GROWTH_VERBS = word_set("nlp/validate", "growth_verbs")
 _SIGN_GOVERNORS = word_set("nlp/validate", "sign_governors")
@@ -275,6 +277,8 @@ def validate(
         return False  # "repairing weapons donated and damaged in combat": what goods are
     if m.type in ("aid", "sanction") and _topic_of_talk(t):
         return False  # "discuss US sanctions against Russia", "an update on US assistance"
+    if m.type in ("procurement", "aid") and _sanction_reason(t):
+        return False  # "sanctioned firms for supplying drones to X": the charge, not a sale
     if m.type == "production" and _origin_modifier(t):
         return False  # "a US made rifle", "HAL-built helicopters": where a thing comes from
     if m.type == "production" and any(
@@ -354,6 +358,8 @@ def validate(
         if m.type == "procurement" and trig.lemma in ("order",) and t.pos_ == "NOUN":
             if m.values("buyer") and m.values("seller"):
                 return True  # "took export orders from Armenia"
+            if f.gov_lemma in _ORDER_GOVERNORS and parties and m.values("value"):
+                return True  # "X secured orders for 118 units worth Rs 7,523 crore"
             return bool(m.values("item")) and (
                 bool(parties)
                 or f.gov_lemma in _ORDER_GOVERNORS
@@ -432,6 +438,15 @@ def validate(
         )
         return (f.gov_lemma in _FACTORY_GOVERNORS and (prod_mod or bool(m.values("item")))) or (
             prod_mod and f.gov_lemma in _FACTORY_GOVERNORS | {"be"}
+        )
+    if need == "alliance" and _joins_hands(f):
+        if {c.lemma_.lower() for c in f.clauses} & (PROD_VERBS - {"develop"}):
+            return False  # "joined hands with X to manufacture drones": a production deal
+        joined = {o.i for o in f.obj}
+        m.args["party"] = [v for v in m.values("party") if _tok_index(doc, v) not in joined]
+        words = {w.lower_ for w in doc}
+        return len(m.values("party")) >= 2 and bool(
+            words & SECURITY_WORDS or any(is_military_item(w) for w in doc if w.pos_ == "NOUN")
         )
     if need == "alliance":
         words = {w.lower_ for w in doc}
@@ -1059,6 +1074,39 @@ _ANAPHORIC_DETS = {"the", "this", "that", "his", "her", "their", "its"}
 
 
 _ASPIRATIONS = word_set("nlp/validate", "aspirations")
+
+
+def _sanction_reason(t: Token) -> bool:
+    """A transfer verb that gives the reason for a sanction or a charge: "sanctioned firms for
+    supplying drones", "companies accused of selling parts", "sanctions on firms that
+    supplied parts". Not "sanctioned the programme under which it will acquire X" (approved)."""
+    if t.pos_ != "VERB":
+        return False
+    if t.dep_ == "pcomp" and t.head.lower_ in ("for", "of", "over"):
+        gov = t.head.head
+        if gov.pos_ == "NOUN" and gov.dep_ in ("dobj", "nsubjpass", "pobj"):
+            gov = gov.head if gov.dep_ != "pobj" else gov.head.head
+        return gov.lemma_.lower() in _SANCTION_REASON_GOVERNORS
+    if t.dep_ == "relcl" and t.head.lemma_.lower() in _SANCTIONED_BODIES:
+        cur = t.head
+        for _ in range(3):
+            if cur.head.i == cur.i:
+                return False
+            cur = cur.head
+            if cur.lemma_.lower() in _SANCTION_REASON_GOVERNORS:
+                return True
+        return False
+    return False
+
+
+def _tok_index(doc: Doc, v: RoleValue) -> int:
+    span = doc.char_span(v.start, v.end, alignment_mode="expand")
+    return span.root.i if span is not None else -1
+
+
+def _joins_hands(f: Frame) -> bool:
+    """ "joined hands with X", "joined forces with X": two parties team up."""
+    return bool(f.pp("with")) and any(o.lower_ in ("hands", "forces") for o in f.obj)
 
 
 def _joins_as_member(f: Frame) -> bool:
