@@ -539,6 +539,9 @@ def build_frame(doc: Doc, trig: Trigger) -> Frame:
             frame.passive = _is_passive(hgov)
             if not frame.passive:
                 frame.subj = subjects(hgov)
+            if not frame.dative:  # "awarded X an Undefinitized Contract Action"
+                frame.dative = [x for c in hgov.children if c.dep_ == "dative"
+                                and c.pos_ != "ADP" for x in conjuncts(c)]
     # "inked a deal to construct six vessels": the purpose clause hangs off the governor
     if gov is not None and t.dep_ == "dobj":
         for c in gov.children:

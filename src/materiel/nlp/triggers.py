@@ -18,6 +18,7 @@ _ext.register()
 
 COMPOUND_OK = word_set("nlp/triggers", "compound_ok")
 SPENDING_HEADS = word_set("nlp/triggers", "spending_heads")
+_CONTRACT_ACTION_HEADS = word_set("nlp/triggers", "contract_action_heads")
 _NOT_EVENT_HEADS = word_set("nlp/triggers", "not_event_heads")
 # Entity labels inside which a trigger word is part of a name, not an event.
 _NAME_LABELS = {
@@ -172,6 +173,8 @@ def excluded(token: Token, lemma: str, type_: str) -> bool:
             return False  # "the defence spending target", "a budget increase"
         if type_ == "sanction" and head.lemma_.lower() in _SANCTION_PACKAGES:
             return False  # "a sanctions package against X"
+        if lemma == "contract" and head.lemma_.lower() in _CONTRACT_ACTION_HEADS:
+            return False  # "awarded X a $4.7 billion undefinitized contract action": the deal
         if lemma not in COMPOUND_OK:
             return True
         if head.lemma_.lower() in _NOT_EVENT_HEADS:
