@@ -344,6 +344,8 @@ def validate(
         w.lemma_.lower() in ("year", "month", "decade") for w in f.pp("for")
     ):
         return False  # "has held talks for years": no one event
+    if need == "item" and trig.lemma in ("select", "choose") and not _chose_goods(f):
+        return False
     if need == "item":
         if trig.lemma in ("receive", "induct", "import") and not [
             v
@@ -1074,6 +1076,19 @@ _ANAPHORIC_DETS = {"the", "this", "that", "his", "her", "their", "its"}
 
 
 _ASPIRATIONS = word_set("nlp/validate", "aspirations")
+
+
+def _chose_goods(f: Frame) -> bool:
+    """A choice told as made ("chose 99 F414 engines", "PULS was selected by X"), of arms,
+    not one urged or to come ("pressure to select the F-18") nor a shortlist ("down
+    selected")."""
+    t = f.trigger
+    if t.dep_ in ("xcomp", "acl", "advcl", "relcl", "amod") or t.tag_ in ("VB", "VBG"):
+        return False
+    if any(c.dep_ == "prt" for c in t.children):
+        return False
+    goods = f.obj if f.obj else []
+    return any(is_military_item(item_head(o)) for o in goods)
 
 
 def _sanction_reason(t: Token) -> bool:
