@@ -172,6 +172,16 @@ _BUYING_NOUNS = word_set("nlp/validate", "buying_nouns")
 _CONTRACT_GOVERNORS = word_tuple("nlp/validate", "contract_governors")
 
 
+_PACT_WORDS = ("agreement", "memorandum", "mou", "pact", "accord")
+
+
+def _develops_only(f: Frame) -> bool:
+    """The deal's purpose clauses develop something and make nothing ("to develop and
+    produce" makes)."""
+    verbs = {w.lemma_.lower() for c in f.clauses for w in [c, *c.conjuncts]}
+    return "develop" in verbs and not verbs & (PROD_VERBS - {"develop"})
+
+
 def decide_deal_type(doc: Doc, f: Frame, trig: Trigger) -> str | None:
     """Type of a contract/deal/agreement noun from what hangs off it."""
     t = f.trigger
@@ -179,6 +189,8 @@ def decide_deal_type(doc: Doc, f: Frame, trig: Trigger) -> str | None:
     clause_lemmas = {c.lemma_.lower() for c in f.clauses}
     pp_lemmas = {w.lemma_.lower() for w in f.pp("for", "to", "on", "of")}
     mods = _mod_words(t)
+    if _develops_only(f) and trig.lemma in _PACT_WORDS:
+        return "agreement"  # "a collaboration agreement to develop X": research, not output
     if clause_lemmas & PROD_VERBS or pp_lemmas & _PRODUCTION_WORDS:
         # an agreement to produce; a contract to build for a buyer is a purchase
         buyer_like = [x for x in f.pp("for") if party_label(x)]
