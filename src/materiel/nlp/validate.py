@@ -66,6 +66,7 @@ _BAN_OBJECTS = word_set("nlp/validate", "ban_objects")
 _REASON_GOVERNORS = word_set("nlp/validate", "reason_governors")
 _SANCTION_REASON_GOVERNORS = word_set("nlp/validate", "sanction_reason_governors")
 _SANCTIONED_BODIES = word_set("nlp/validate", "sanctioned_bodies")
+_PURCHASE_APPROVAL_VERBS = word_set("nlp/validate", "purchase_approval_verbs")
 _COMPANY_NOUNS = word_set("nlp/validate", "company_nouns")
 _GROWTH_VERBS = word_set("nlp/validate", "growth_verbs")
 _SIGN_GOVERNORS = word_set("nlp/validate", "sign_governors")
@@ -369,6 +370,14 @@ def validate(
             return False
         if m.type == "production" and trig.lemma in ("production", "manufacturing", "manufacture"):
             return bool(m.values("item")) or bool(parties)
+        if (
+            m.type == "procurement"
+            and trig.lemma in ("purchase", "procurement", "acquisition")
+            and t.pos_ == "NOUN"
+            and not m.values("item")
+            and _approved_purchase(f, m)
+        ):
+            return True  # "the government approved the purchase": its goods told before
         if m.type == "procurement" and trig.lemma in ("order",) and t.pos_ == "NOUN":
             if m.values("buyer") and m.values("seller"):
                 return True  # "took export orders from Armenia"
@@ -1088,6 +1097,17 @@ _ANAPHORIC_DETS = {"the", "this", "that", "his", "her", "their", "its"}
 
 
 _ASPIRATIONS = word_set("nlp/validate", "aspirations")
+
+
+def _approved_purchase(f: Frame, m: EventMention) -> bool:
+    """A purchase noun cleared by its buyer, or named with its buyer and seller ("cleared the
+    procurement of X from Israel")."""
+    if f.trigger.dep_ == "compound":
+        return False  # "TOW procurement support": a kind of service, no purchase told
+    buyers = [v for v in m.values("buyer") if not v.pronoun]
+    if buyers and m.values("seller") and f.pp("from"):
+        return True
+    return bool(buyers) and f.gov_lemma in _PURCHASE_APPROVAL_VERBS and not f.passive
 
 
 def _chose_goods(f: Frame) -> bool:
