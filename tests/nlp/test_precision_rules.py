@@ -479,6 +479,20 @@ def test_argued_compared_described_paused_or_punished_is_no_aid(parse, text):
 @pytest.mark.parametrize(
     "text",
     [
+        "The US Treasury sanctioned five firms for supplying drone components to Russia's army.",
+        "Britain sanctioned three Iranian companies accused of selling drones to Russia.",
+        "The EU imposed sanctions on firms that supplied drone parts to Russia.",
+    ],
+)
+def test_a_sanction_reason_is_no_sale(parse, text):
+    types = _types(parse(text))
+    assert "sanction" in types
+    assert "procurement" not in types and "aid" not in types
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
         "The ministry sanctioned Rs 20 crore for the new rifle project.",
         "Officials will discuss EU sanctions against Iran with the Japanese envoy.",
         "The government should start adding more items to the negative list, especially "
@@ -487,3 +501,16 @@ def test_argued_compared_described_paused_or_punished_is_no_aid(parse, text):
 )
 def test_approval_talk_topic_or_import_list_is_no_sanction(parse, text):
     assert "sanction" not in _types(parse(text))
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The government faces pressure to select the F-18 as its fighter.",
+        "The Commission selects 62 defence research projects for 910 million euros in funding.",
+        "He was selected as the new army chief.",
+        "It approved the purchase.",
+    ],
+)
+def test_no_purchase_without_a_choice_of_arms_or_a_buyer(parse, text):
+    assert "procurement" not in _types(parse(text))

@@ -446,3 +446,74 @@ def test_training_another_states_forces_is_aid(parse):
     (m,) = _mentions(parse("Canada has trained 2,000 Ukrainian soldiers since January."), "aid")
     assert _texts(m, "donor") == ["Canada"] and _texts(m, "recipient") == ["Ukrainian"]
     assert not _mentions(parse("The army trained 500 recruits this year."), "aid")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Kestrel Dynamics has joined hands with Norvik Systems to develop a counter-drone rifle.",
+        "The Army and the Air Force signed a two-year collaboration agreement to develop a joint "
+        "command network for air defense.",
+    ],
+)
+def test_teaming_up_to_develop_is_an_agreement(parse, text):
+    (m,) = _mentions(parse(text), "agreement")
+    assert len(m.values("party")) == 2
+    assert not _mentions(parse(text), "production")
+
+
+def test_joining_hands_to_manufacture_is_no_agreement(parse):
+    doc = parse("Kestrel Dynamics has joined hands with Norvik Systems to manufacture drones "
+                "in Poland.")
+    assert not _mentions(doc, "agreement")
+
+
+def test_an_order_won_with_its_worth_is_a_sale(parse):
+    (m,) = _mentions(parse("The company won an order worth $40 million from the Navy."),
+                     "procurement")
+    assert _texts(m, "seller") == ["company"] and _texts(m, "value") == ["$40 million"]
+
+
+def test_one_purchase_per_counted_item(parse):
+    ms = _mentions(parse("Poland ordered 96 Apache helicopters and 500 HIMARS launchers last "
+                         "year."), "procurement")
+    assert sorted((_texts(m, "item")[0], _texts(m, "quantity")[0]) for m in ms) == [
+        ("Apache helicopters", "96"), ("HIMARS launchers", "500")]
+    assert all(_texts(m, "buyer") == ["Poland"] for m in ms)
+
+
+def test_a_shared_count_keeps_the_purchase_whole(parse):
+    (m,) = _mentions(parse("Norway bought 40 F-35 jets and missiles."), "procurement")
+    assert len(m.values("item")) == 2
+
+
+def test_an_undefinitized_contract_action_is_a_purchase(parse):
+    doc = parse("The U.S. government has awarded Lockheed Martin a $4.7 billion undefinitized "
+                "contract action to support production of PAC-3 interceptors.")
+    (m,) = _mentions(doc, "procurement")
+    assert _texts(m, "buyer") == ["U.S. government"] and _texts(m, "seller") == ["Lockheed Martin"]
+
+
+@pytest.mark.parametrize(
+    ("text", "buyer"),
+    [
+        ("In 2010, the agency chose 99 F414 engines to power the new fighter.", "agency"),
+        ("The Valcor rocket launcher has been selected by Norway and Finland.", "Norway"),
+    ],
+)
+def test_a_choice_of_arms_is_a_purchase(parse, text, buyer):
+    (m,) = _mentions(parse(text), "procurement")
+    assert buyer in _texts(m, "buyer")
+
+
+@pytest.mark.parametrize(
+    ("text", "buyer"),
+    [
+        ("The government approved the purchase last month.", "government"),
+        ("In 2021, the air force cleared the procurement of a supersonic missile from Israel.",
+         "air force"),
+    ],
+)
+def test_an_approved_purchase_stands_without_goods(parse, text, buyer):
+    (m,) = _mentions(parse(text), "procurement")
+    assert _texts(m, "buyer") == [buyer]
