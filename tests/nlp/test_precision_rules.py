@@ -510,6 +510,8 @@ def test_approval_talk_topic_or_import_list_is_no_sanction(parse, text):
         "The Commission selects 62 defence research projects for 910 million euros in funding.",
         "He was selected as the new army chief.",
         "It approved the purchase.",
+        "A distress call was received by the rescue centre from the patrol vessel.",
+        "Cadets receive further training on board the trainer aircraft.",
     ],
 )
 def test_no_purchase_without_a_choice_of_arms_or_a_buyer(parse, text):

@@ -517,3 +517,9 @@ def test_a_choice_of_arms_is_a_purchase(parse, text, buyer):
 def test_an_approved_purchase_stands_without_goods(parse, text, buyer):
     (m,) = _mentions(parse(text), "procurement")
     assert _texts(m, "buyer") == [buyer]
+
+
+def test_a_received_batch_of_arms_is_a_delivery(parse):
+    (m,) = _mentions(parse("The air force received the first batch of Rafale jets."),
+                     "procurement")
+    assert _texts(m, "buyer") == ["air force"]

@@ -359,6 +359,8 @@ def validate(
         return False  # "has held talks for years": no one event
     if need == "item" and trig.lemma in ("select", "choose") and not _chose_goods(f):
         return False
+    if need == "item" and trig.lemma == "receive" and _received_no_goods(f):
+        return False  # "received a distress call", "receive the crew", "receive training"
     if need == "item":
         if trig.lemma in ("receive", "induct", "import") and not [
             v
@@ -1108,6 +1110,17 @@ def _approved_purchase(f: Frame, m: EventMention) -> bool:
     if buyers and m.values("seller") and f.pp("from"):
         return True
     return bool(buyers) and f.gov_lemma in _PURCHASE_APPROVAL_VERBS and not f.passive
+
+
+def _received_no_goods(f: Frame) -> bool:
+    """What a receiving verb takes is a common noun naming no arms ("the crew of the ship",
+    "further training on board the jet"): what follows it is no delivery."""
+    if f.trigger.pos_ != "VERB" or not f.obj:
+        return False
+    o = f.obj[0]
+    if o.pos_ != "NOUN" or o.ent_type_ in ("ORDINAL", "CARDINAL", "QUANTITY"):
+        return False
+    return not any(is_military_item(w) for w in [item_head(o), *o.subtree])
 
 
 def _chose_goods(f: Frame) -> bool:
