@@ -510,6 +510,7 @@ def test_approval_talk_topic_or_import_list_is_no_sanction(parse, text):
         "The Commission selects 62 defence research projects for 910 million euros in funding.",
         "He was selected as the new army chief.",
         "It approved the purchase.",
+        "It issued a tender.",
         "A distress call was received by the rescue centre from the patrol vessel.",
         "Cadets receive further training on board the trainer aircraft.",
     ],

@@ -523,3 +523,17 @@ def test_a_received_batch_of_arms_is_a_delivery(parse):
     (m,) = _mentions(parse("The air force received the first batch of Rafale jets."),
                      "procurement")
     assert _texts(m, "buyer") == ["air force"]
+
+
+@pytest.mark.parametrize(
+    ("text", "buyer"),
+    [
+        ("The Navy recently issued a Request for Proposal and will soon assess bids.", "Navy"),
+        ("After the release of a Request for Information (RFI) in May by the Royal Danish Air "
+         "Force for trainer aircraft, three firms replied.", "Royal Danish Air Force"),
+    ],
+)
+def test_an_issued_tender_names_its_buyer(parse, text, buyer):
+    ms = _mentions(parse(text), "procurement")
+    assert ms and _texts(ms[0], "buyer") == [buyer]
+    assert ms[0].status == "planned"

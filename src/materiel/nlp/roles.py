@@ -407,6 +407,7 @@ def fallback_items(doc: Doc, f: Frame, m: EventMention) -> list[Token]:
 
 _DEAL_CLOSING_VERBS = word_set("nlp/roles", "deal_closing_verbs")
 _AWARDING_VERBS = ("award", "grant")
+_TENDER_WORDS = ("tender", "rfp", "rfi", "request")
 
 
 def fill_procurement(
@@ -456,6 +457,9 @@ def fill_procurement(
         for tok in f.mods:
             if is_company(tok):
                 _parties(doc, "seller", [tok], m)
+    if lemma in _TENDER_WORDS and not m.values("buyer"):
+        # "the release of an RFI ... by the Royal Australian Air Force": who asks buys
+        _parties(doc, "buyer", f.agent or _agent_of_nominal(f.trigger), m)
     # "for the Indian Navy": the buyer when none yet
     for tok in f.pp("for"):
         if party_label(tok) and not is_military_item(item_head(tok)):
@@ -471,6 +475,14 @@ def fill_procurement(
 
 
 _HOSTING_PREPS = word_set("nlp/roles", "hosting_preps")
+
+
+def _agent_of_nominal(t: Token) -> list[Token]:
+    """The "by" phrase of the noun a trigger is "of": "the release of an RFI by X"."""
+    if t.dep_ != "pobj" or t.head.lower_ != "of":
+        return []
+    return [x for c in t.head.head.children if c.dep_ in ("prep", "agent") and c.lower_ == "by"
+            for x in pobjs(c)]
 
 
 def _host_clause_items(doc: Doc, f: Frame, m: EventMention) -> list[Token]:

@@ -67,6 +67,7 @@ _REASON_GOVERNORS = word_set("nlp/validate", "reason_governors")
 _SANCTION_REASON_GOVERNORS = word_set("nlp/validate", "sanction_reason_governors")
 _SANCTIONED_BODIES = word_set("nlp/validate", "sanctioned_bodies")
 _PURCHASE_APPROVAL_VERBS = word_set("nlp/validate", "purchase_approval_verbs")
+_TENDER_ISSUING_VERBS = word_set("nlp/validate", "tender_issuing_verbs")
 _COMPANY_NOUNS = word_set("nlp/validate", "company_nouns")
 _GROWTH_VERBS = word_set("nlp/validate", "growth_verbs")
 _SIGN_GOVERNORS = word_set("nlp/validate", "sign_governors")
@@ -372,6 +373,13 @@ def validate(
             return False
         if m.type == "production" and trig.lemma in ("production", "manufacturing", "manufacture"):
             return bool(m.values("item")) or bool(parties)
+        if (
+            m.type == "procurement"
+            and trig.lemma in ("tender", "rfp", "rfi", "request")
+            and f.gov_lemma in _TENDER_ISSUING_VERBS
+            and any(not v.pronoun for v in m.values("buyer"))
+        ):
+            return True  # "the Navy issued a request for proposal": a purchase begun
         if (
             m.type == "procurement"
             and trig.lemma in ("purchase", "procurement", "acquisition")
