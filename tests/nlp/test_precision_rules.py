@@ -511,6 +511,7 @@ def test_approval_talk_topic_or_import_list_is_no_sanction(parse, text):
         "He was selected as the new army chief.",
         "It approved the purchase.",
         "It issued a tender.",
+        "The group agreed to sell its defence unit to a rival.",
         "A distress call was received by the rescue centre from the patrol vessel.",
         "Cadets receive further training on board the trainer aircraft.",
     ],

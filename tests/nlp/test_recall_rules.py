@@ -537,3 +537,8 @@ def test_an_issued_tender_names_its_buyer(parse, text, buyer):
     ms = _mentions(parse(text), "procurement")
     assert ms and _texts(ms[0], "buyer") == [buyer]
     assert ms[0].status == "planned"
+
+
+def test_a_plural_designator_tagged_as_a_place_is_goods(parse):
+    (m,) = _mentions(parse("The US approved the sale of F-16s to Turkey."), "procurement")
+    assert _texts(m, "item") == ["F-16s"] and _texts(m, "seller") == ["US"]

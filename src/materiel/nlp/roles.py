@@ -20,6 +20,7 @@ from materiel.nlp.spans import (
     conjuncts,
     entity_of,
     group_members,
+    is_designator,
     is_military_item,
     is_pronoun,
     item_head,
@@ -180,7 +181,7 @@ def items_from(doc: Doc, toks: list[Token], strict: bool = True) -> list[tuple[R
             known = ent is not None and bool(ent.ent_id_)
             if (
                 label in ("NORP", "PERSON", "COUNTRY", "DEMONYM", "METONYM", "COMPANY")
-                or (label == "GPE" and head.tag_ != "NNPS")
+                or (label == "GPE" and head.tag_ != "NNPS" and not is_designator(head))
                 or (label == "ORG" and known)
             ) and not (ent is not None and ent.root.i != head.i):
                 continue

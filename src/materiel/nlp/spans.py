@@ -260,6 +260,9 @@ _NOT_GOODS_LABELS = {"GPE", "NORP", "LOC", "COUNTRY", "DEMONYM", "METONYM", "DAT
                      "PERSON", "COMPANY", "MONEY", "PERCENT", "EVENT", "LAW", "FAC"}
 
 
+_NER_PLACE_LABELS = {"GPE", "LOC", "NORP"}
+
+
 def is_version(token: Token) -> bool:
     """ "Mk2", "Block 3": the version of the name before it."""
     return bool(_VERSION.match(token.text))
@@ -276,6 +279,8 @@ def is_designator(token: Token) -> bool:
     if is_version(token):
         return False  # "Mk2", "Block3": the version of the name before it, not a name
     ent = entity_of(token)
+    if ent is not None and ent.label_ in _NER_PLACE_LABELS and len(ent) == 1:
+        return any(c.isdigit() for c in text)  # "F-16s" tagged a place: no place has digits
     return ent is None or ent.label_ not in _NOT_GOODS_LABELS
 
 

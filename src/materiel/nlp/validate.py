@@ -338,11 +338,11 @@ def validate(
     ):
         return False
     if (
-        trig.lemma in ("buy", "acquire", "purchase", "acquisition")
+        trig.lemma in ("buy", "acquire", "purchase", "acquisition", "sell", "sale")
         and m.type == "procurement"
         and any(_company_like(o) or _company_noun(o) for o in f.obj + f.pp("of"))
     ):
-        return False  # buying a company is a takeover, not a purchase of goods
+        return False  # buying or selling a company is a takeover, not a sale of goods
     if (
         m.type in ("production", "procurement")
         and t.dep_ == "compound"
