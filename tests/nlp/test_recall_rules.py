@@ -542,3 +542,14 @@ def test_an_issued_tender_names_its_buyer(parse, text, buyer):
 def test_a_plural_designator_tagged_as_a_place_is_goods(parse):
     (m,) = _mentions(parse("The US approved the sale of F-16s to Turkey."), "procurement")
     assert _texts(m, "item") == ["F-16s"] and _texts(m, "seller") == ["US"]
+
+
+def test_a_designator_parsed_as_a_number_stays_in_the_item(parse):
+    (m,) = _mentions(parse("Japan will buy 12 KC-46 aircraft."), "procurement")
+    assert _texts(m, "item") == ["KC-46 aircraft"] and _texts(m, "quantity") == ["12"]
+
+
+def test_the_company_chosen_sells(parse):
+    doc = parse("The Army selected Norvik Systems to build the new missile.")
+    (m,) = _mentions(doc, "procurement")
+    assert _texts(m, "seller") == ["Norvik Systems"] and _texts(m, "buyer") == ["Army"]

@@ -458,6 +458,8 @@ def fill_procurement(
         for tok in f.mods:
             if is_company(tok):
                 _parties(doc, "seller", [tok], m)
+    if lemma in ("select", "choose"):  # "the Army selected Lockheed Martin to build X"
+        _parties(doc, "seller", [o for o in f.obj if is_company(o)], m)
     if lemma in _TENDER_WORDS and not m.values("buyer"):
         # "the release of an RFI ... by the Royal Australian Air Force": who asks buys
         _parties(doc, "buyer", f.agent or _agent_of_nominal(f.trigger), m)

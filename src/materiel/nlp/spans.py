@@ -101,7 +101,8 @@ def clean_span(doc: Doc, start: int, end: int) -> tuple[int, int] | None:
             doc[start].lower_ in _STRIP_WORDS
             or doc[start].like_num
             or doc[start].is_punct
-            or doc[start].dep_ in ("det", "nummod", "quantmod", "predet")
+            or (doc[start].dep_ in ("det", "nummod", "quantmod", "predet")
+                and not _DESIGNATOR.match(doc[start].text))  # "KC-46" read as a number
             or doc[start].tag_ == "POS"
         )
     ):
