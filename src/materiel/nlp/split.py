@@ -44,8 +44,8 @@ def _counts(doc: Doc, q: RoleValue, item: RoleValue) -> bool:
     qs, its = _span(doc, q), _span(doc, item)
     if qs is None or its is None:
         return False
-    root = its.root
-    return qs.root.head.i == root.i or (qs.end == its.start and qs.root.head.i in range(its.start, its.end))
+    head = qs.root.head.i
+    return head == its.root.i or (qs.end == its.start and its.start <= head < its.end)
 
 
 def _span(doc: Doc, v: RoleValue) -> Span | None:
