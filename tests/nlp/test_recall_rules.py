@@ -553,3 +553,18 @@ def test_the_company_chosen_sells(parse):
     doc = parse("The Army selected Norvik Systems to build the new missile.")
     (m,) = _mentions(doc, "procurement")
     assert _texts(m, "seller") == ["Norvik Systems"] and _texts(m, "buyer") == ["Army"]
+
+
+@pytest.mark.parametrize(
+    ("text", "item"),
+    [
+        ("Kenya and Ghana signed a ten-year security agreement in Accra.", "security agreement"),
+        ("Kestrel Dynamics has joined hands with Norvik Systems to develop a counter-drone rifle.",
+         "counter-drone rifle"),
+        ("Chile and Peru signed a memorandum of understanding on defence cooperation.",
+         "defence cooperation"),
+    ],
+)
+def test_what_an_agreement_is_about(parse, text, item):
+    (m,) = _mentions(parse(text), "agreement")
+    assert _texts(m, "item") == [item]

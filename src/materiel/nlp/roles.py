@@ -769,7 +769,40 @@ def fill_agreement(
         rv = _value(doc, "item", item_range(tok), None)
         if rv is not None:
             m.add(rv)
+    if not m.values("item"):
+        _agreement_subject(doc, f, m)
     return []
+
+
+_AGREEMENT_NAME_MODS = word_set("nlp/roles", "agreement_name_mods")
+
+
+def _agreement_subject(doc: Doc, f: Frame, m: EventMention) -> None:
+    """What an agreement is about when no "on"/"for" phrase says it: what it is to develop
+    ("joined hands with X to develop a rifle"), what its "of understanding" is on, or the
+    agreement named by its modifiers ("a mutual defence agreement")."""
+    t = f.trigger
+    toks = [c for cl in f.clauses if cl.lemma_.lower() in PROD_VERBS
+            for c in cl.children if c.dep_ == "dobj"]
+    toks += [x for p in t.children if p.dep_ == "prep" and p.lower_ == "of"
+             for o in pobjs(p) for q in o.children if q.dep_ == "prep" and q.lower_ == "on"
+             for x in pobjs(q)]
+    for tok in toks:
+        rv = _value(doc, "item", item_range(tok), None)
+        if rv is not None:
+            m.add(rv)
+    named_by = [c.left_edge.i for c in t.children
+                if c.dep_ in ("amod", "compound") and c.lower_ in _AGREEMENT_NAME_MODS]
+    if not m.values("item") and t.pos_ == "NOUN" and named_by and not _under_deal(t):
+        # from the first naming modifier: "a ten-year security agreement" -> "security agreement"
+        rv = _value(doc, "item", (min(named_by), t.i + 1), None)
+        if rv is not None:
+            m.add(rv)
+
+
+def _under_deal(t: Token) -> bool:
+    """ "under their defence pact": an agreement named as the frame of something else."""
+    return t.dep_ == "pobj" and t.head.lower_ in ("under", "within", "per")
 
 
 def fill_sanction(doc: Doc, f: Frame, m: EventMention, numbers: list[NumberMention]) -> list[Token]:
