@@ -482,6 +482,7 @@ def test_argued_compared_described_paused_or_punished_is_no_aid(parse, text):
         "The US Treasury sanctioned five firms for supplying drone components to Russia's army.",
         "Britain sanctioned three Iranian companies accused of selling drones to Russia.",
         "The EU imposed sanctions on firms that supplied drone parts to Russia.",
+        "Britain sanctioned entities involved in supplying arms to Russia.",
     ],
 )
 def test_a_sanction_reason_is_no_sale(parse, text):

@@ -1150,11 +1150,16 @@ def _sanction_reason(t: Token) -> bool:
     supplied parts". Not "sanctioned the programme under which it will acquire X" (approved)."""
     if t.pos_ != "VERB":
         return False
-    if t.dep_ == "pcomp" and t.head.lower_ in ("for", "of", "over"):
-        gov = t.head.head
-        if gov.pos_ == "NOUN" and gov.dep_ in ("dobj", "nsubjpass", "pobj"):
-            gov = gov.head if gov.dep_ != "pobj" else gov.head.head
-        return gov.lemma_.lower() in _SANCTION_REASON_GOVERNORS
+    if t.dep_ == "pcomp" and t.head.lower_ in ("for", "of", "over", "in"):
+        # "sanctioned firms for supplying", "entities involved in supplying arms"
+        cur = t.head
+        for _ in range(5):
+            cur = cur.head
+            if cur.lemma_.lower() in _SANCTION_REASON_GOVERNORS:
+                return True
+            if cur.dep_ not in ("prep", "pobj", "dobj", "nsubjpass", "acl") or cur.head.i == cur.i:
+                return False
+        return False
     if t.dep_ == "relcl" and t.head.lemma_.lower() in _SANCTIONED_BODIES:
         cur = t.head
         for _ in range(3):
