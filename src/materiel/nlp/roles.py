@@ -801,8 +801,14 @@ def _agreement_subject(doc: Doc, f: Frame, m: EventMention) -> None:
 
 
 def _under_deal(t: Token) -> bool:
-    """ "under their defence pact": an agreement named as the frame of something else."""
-    return t.dep_ == "pobj" and t.head.lower_ in ("under", "within", "per")
+    """ "under their defence pact", "a signatory of the arms treaty": an agreement named as
+    the frame of something else."""
+    if t.dep_ != "pobj":
+        return False
+    prep = t.head
+    return prep.lower_ in ("under", "within", "per") or (
+        prep.lower_ == "of" and prep.head.pos_ == "NOUN"
+    )
 
 
 def fill_sanction(doc: Doc, f: Frame, m: EventMention, numbers: list[NumberMention]) -> list[Token]:
