@@ -452,8 +452,8 @@ def test_training_another_states_forces_is_aid(parse):
     "text",
     [
         "Kestrel Dynamics has joined hands with Norvik Systems to develop a counter-drone rifle.",
-        "The Army and the Air Force signed a two-year collaboration agreement to develop a joint "
-        "command network for air defense.",
+        "The Navy and the Coast Guard agreed a three-year partnership to develop a shared "
+        "sonar array for coastal patrols.",
     ],
 )
 def test_teaming_up_to_develop_is_an_agreement(parse, text):
@@ -488,10 +488,10 @@ def test_a_shared_count_keeps_the_purchase_whole(parse):
 
 
 def test_an_undefinitized_contract_action_is_a_purchase(parse):
-    doc = parse("The U.S. government has awarded Lockheed Martin a $4.7 billion undefinitized "
-                "contract action to support production of PAC-3 interceptors.")
+    doc = parse("The Navy has awarded Huntington Ingalls a $2.1 billion undefinitized contract "
+                "action for two more amphibious ships.")
     (m,) = _mentions(doc, "procurement")
-    assert _texts(m, "buyer") == ["U.S. government"] and _texts(m, "seller") == ["Lockheed Martin"]
+    assert _texts(m, "buyer") == ["Navy"] and _texts(m, "seller") == ["Huntington Ingalls"]
 
 
 @pytest.mark.parametrize(

@@ -168,8 +168,8 @@ def test_sanction_targets_named_around_the_noun(parse):
 
 def test_party_sanctioned_for_its_links_is_no_approval(parse):
     doc = parse(
-        "Three Iranian bodies linked to the missile programme were sanctioned by the state "
-        "department for their links to the production of drones."
+        "Four Belarusian firms were sanctioned by the finance ministry on Monday for their "
+        "ties to rocket production."
     )
     r = _roles(_only(doc, "sanction"))
-    assert r["target"] == ["Iranian bodies"] and r["imposer"] == ["state department"]
+    assert r["target"] == ["Belarusian firms"] and r["imposer"] == ["finance ministry"]
