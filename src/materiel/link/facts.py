@@ -30,6 +30,9 @@ PARTY_ROLES = {t: tuple(r for r in roles if r not in NUMBER_ROLES | PLACE_ROLES 
 OCCASION_TYPES = frozenset({"meeting", "strike"})
 ANNOUNCED_TYPES = frozenset({"aid"})
 OCCASION_PAST_DAYS = 3
+# ... or of the last month when its sentence calls it recent
+OCCASION_RECENT_DAYS = 31
+RECENT_WORDS = word_set("link/facts", "recent_words")
 OCCASION_AHEAD_DAYS = 92
 ANNOUNCED_DAYS = 10
 PLAN_AHEAD_DAYS = 366
@@ -186,10 +189,17 @@ def stated_date(event_date: str | None, published: str | None, evidence: str) ->
     return event_date if TIME_WORDS.search(evidence) else None
 
 
-def undated_window(event_type: str, status: str | None) -> tuple[int, int]:
+def says_recent(evidence: str) -> bool:
+    return bool(RECENT_WORDS.intersection(re.findall(r"[a-z]+", evidence.casefold())))
+
+
+def undated_window(event_type: str, status: str | None, recent: bool = False
+                   ) -> tuple[int, int]:
     """Days before and after publication that an undated event may have happened on."""
     if event_type in OCCASION_TYPES:
-        return (2, OCCASION_AHEAD_DAYS) if status == "planned" else (OCCASION_PAST_DAYS, 1)
+        if status == "planned":
+            return 2, OCCASION_AHEAD_DAYS
+        return (OCCASION_RECENT_DAYS if recent else OCCASION_PAST_DAYS), 1
     if event_type in ANNOUNCED_TYPES and status in ("announced", "planned"):
         return ANNOUNCED_DAYS, 1  # "I am announcing a package" (to be sent)
     if status == "planned":
@@ -198,7 +208,7 @@ def undated_window(event_type: str, status: str | None) -> tuple[int, int]:
 
 
 def date_range(event_date: str | None, published: str | None, status: str | None = None,
-               event_type: str = "") -> DateRange | None:
+               event_type: str = "", recent: bool = False) -> DateRange | None:
     """The days the event may have happened on: its date's day, month or year; without a
     date, the days before publication (or, when planned, after it): a few days for an
     occasion (a meeting is reported when it happens) or an announcement, years for a deal
@@ -217,7 +227,7 @@ def date_range(event_date: str | None, published: str | None, status: str | None
         day_of = _day(published)
         if day_of is None:
             return None
-        past, ahead = undated_window(event_type, status)
+        past, ahead = undated_window(event_type, status, recent)
         return DateRange(day_of - timedelta(days=past), day_of + timedelta(days=ahead), 0)
     except (ValueError, OverflowError):  # 2024-02-30
         return None
@@ -438,7 +448,7 @@ def build(event_id: int, document_id: int, event_type: str, status: str | None,
     return Facts(event_id=event_id, document_id=document_id, type=event_type, status=status,
                  stage=stage_of(event_type, evidence, status),
                  when=date_range(stated_date(event_date, published, evidence), published,
-                                 status, event_type),
+                                 status, event_type, says_recent(evidence)),
                  parties=parties,
                  items=items.ids, item_words=item_words, item_names=item_names - named,
                  item_kinds=items.kinds, item_plain=items.plain, item_models=items.models,

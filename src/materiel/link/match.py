@@ -12,6 +12,7 @@ shared facts and the day) orders the matches of a mention. The store side
 from __future__ import annotations
 
 import math
+import re
 from dataclasses import dataclass
 from datetime import timedelta
 from enum import Enum
@@ -41,9 +42,20 @@ RECENT_REPORTS_DAYS = 31
 PLANNED_RECENT_DAYS = 30
 # Types whose parties and day identify an event (two leaders meet once a day).
 PARTY_TYPES = frozenset({"meeting", "strike", "sanction", "agreement"})
+# A model name with a variant's letters after its number ("C-295M", "F-16V").
+VARIANT = re.compile(r"([a-z]+-\d+)[a-z]{1,2}")
+# Types of deals one buyer rarely strikes twice for one item in a year: the year they are
+# dated to is as good as a month.
+YEAR_TYPES = frozenset({"procurement"})
 # Types whose place, named as a city by one report and as its country by another, is one
 # fact: a visit.
 VISIT_TYPES = frozenset({"meeting"})
+# Types whose day and place identify an event when the reports name its parties too vaguely
+# to match ("terrorists" and "militants", "their vehicle" and "an army truck"): one attack
+# on one spot in a day; a strike on a city that day is the strike in its country.
+SCENE_TYPES = frozenset({"strike"})
+# Types whose day is a fact of its own: one attacker strikes one target once a day.
+DAY_TYPES = frozenset({"strike"})
 # Roles a state fills through any of its bodies (the ministry signs the order the army
 # placed; the Treasury imposes the sanctions the government announced). Not participants:
 # the defence minister's talks are not the army chief's.
@@ -127,21 +139,39 @@ def _recent(undated: Facts, other: Facts) -> bool:
     return published - timedelta(days=RECENT_DAYS) <= other.when.hi
 
 
+def _same_year(a: Facts, b: Facts) -> bool:
+    """Both dated to one year, neither finer ("the order signed in 2021", "ordered last
+    year")."""
+    return a.when is not None and b.when is not None and a.when.precision == 1 \
+        and b.when.precision == 1 and a.when.lo == b.when.lo
+
+
 def _well_dated(a: Facts, b: Facts) -> bool:
     """Both dated to the month or better, or one undated and the other around the day it
     was published."""
     if _dated(a) and _dated(b):
         return True
+    if a.type in YEAR_TYPES and _same_year(a, b):
+        return True
     return any(x.when is not None and x.when.precision == 0 and _recent(x, y)
                for x, y in ((a, b), (b, a)))
+
+
+def _gathering_shared(a: Facts, b: Facts) -> bool:
+    return any(_same_party(p, q) for p in _groups(a.parties.get("participant", frozenset()))
+               for q in _groups(b.parties.get("participant", frozenset())))
 
 
 def enough(a: Facts, b: Facts, parties: int, specifics: int, same_day: bool) -> bool:
     """Whether the facts two mentions share identify one event: two when their dates are
     close, three otherwise. The parties identify a meeting, a strike, a sanction or an
     agreement in the days around it; a package, an order or a programme needs a fact of
-    its own, or the day (one donor gives one recipient many, rarely two in a day)."""
-    if a.type not in PARTY_TYPES:
+    its own, or the day (one donor gives one recipient many, rarely two in a day). The day
+    is a fact of a strike too, and of a gathering (the G7 meets once a day), not of a
+    leader's talks (with whom?) nor of agreements (several are signed on one day)."""
+    if a.type in DAY_TYPES or a.type in VISIT_TYPES and _gathering_shared(a, b):
+        specifics += same_day
+    elif a.type not in PARTY_TYPES:
         if not (specifics or same_day):
             return False
         specifics += same_day
@@ -331,6 +361,11 @@ def _siblings(a: Facts, b: Facts) -> bool:
     return bool(a.items & b.items) and not (a.item_models & b.items or b.item_models & a.items)
 
 
+def _variant_bases(written: frozenset[str]) -> set[str]:
+    """Model names with a variant's letters taken off ("c-295m", "c-295mw": "c-295")."""
+    return {m.group(1) for w in written if (m := VARIANT.fullmatch(w))}
+
+
 def _items(a: Facts, b: Facts) -> tuple[int, str]:
     """One shared item: an id, a name the knowledge base knows it by, most of the words
     of the shorter name ("civilian security assistance"; not just "joint declaration" of
@@ -341,6 +376,10 @@ def _items(a: Facts, b: Facts) -> tuple[int, str]:
     common = a.item_words & b.item_words
     if a.items & b.items or a.item_names & b.item_words or b.item_names & a.item_words \
             or (common and 2 * len(common) >= min(len(a.item_words), len(b.item_words))):
+        return 1, ""
+    # "C-295M" written by one report, the C-295 the other resolves: a variant letter
+    if not a.items and _variant_bases(a.item_words) & b.item_names \
+            or not b.items and _variant_bases(b.item_words) & a.item_names:
         return 1, ""
     # "the jets" of one report and the Rafale of the other, when nothing else is named
     if not a.item_words and a.item_plain & b.item_kinds \
@@ -408,12 +447,20 @@ def _places(a: Facts, b: Facts) -> tuple[int, str]:
         return 1, ""
     if any(_within(p, q) for p in a.places for q in b.places):
         # a visit to a country is the talks in its capital ("Male", the Maldives); a strike
-        # in a city is not every strike in the country
-        return int(a.type in VISIT_TYPES), ""
+        # in a city is not every strike in the country, but it is that day's strike there
+        return int(a.type in VISIT_TYPES or a.type in SCENE_TYPES and _same_day(a, b)), ""
     mine, theirs = [p for p in a.places if p.linked], [q for q in b.places if q.linked]
     if mine and theirs:
         return 0, "different places"
     return 0, ""
+
+
+def _scene(a: Facts, b: Facts) -> bool:
+    """One spot, named alike by both reports (of a type it identifies), on one day, or in
+    one month when either gives only the month ("last month, an attack in Poonch")."""
+    if a.type not in SCENE_TYPES or not (_same_day(a, b) or _dated(a) and _dated(b)):
+        return False
+    return any(_same_place(p, q) for p in a.places for q in b.places)
 
 
 # -- the relation ----------------------------------------------------------------------------
@@ -453,7 +500,14 @@ def relate(a: Facts, b: Facts) -> Relation:
     if a.type != b.type:
         return Relation(Decision.APART)
     if a.document_id == b.document_id:
-        return Relation(Decision.APART, conflict="one document")
+        # a document may tell one event twice (the plan, then the talk given): two of its
+        # mentions that would match as two reports may meet through a third, never directly
+        told_twice = _relate_reports(a, b).decision is Decision.SAME
+        return Relation(Decision.APART, conflict="" if told_twice else "one document")
+    return _relate_reports(a, b)
+
+
+def _relate_reports(a: Facts, b: Facts) -> Relation:
     parties, exact, conflict = _parties(a, b)
     if conflict:
         return Relation(Decision.APART, conflict=conflict)
@@ -468,6 +522,8 @@ def relate(a: Facts, b: Facts) -> Relation:
             return Relation(Decision.APART, conflict=conflict)
         specifics += found
     same_day = _same_day(a, b)
+    if parties == 0 and _scene(a, b):
+        parties = 1  # the scene stands for the parties neither names alike
     score = parties + specifics + same_day
     if parties == 0:
         return Relation(Decision.APART, score)
@@ -525,6 +581,9 @@ def _anchors(facts: Facts, lookup: bool) -> set[str]:
     name a party only vaguely ("the air force"), its items, quantities and amounts (an
     amount by its order of magnitude, looked up in the neighbouring ones too)."""
     out = set(facts.all_parties()) | {f"i:{item}" for item in facts.items}
+    if facts.type in SCENE_TYPES:  # the scene may be all two reports name alike
+        out |= {f"p:{p.key}" for p in facts.places} | {
+            f"pw:{w}" for p in facts.places for w in p.words}
     out |= {f"q:{quantity:g}" for quantity in facts.quantities}
     for value, currency in facts.values:
         magnitude = math.floor(math.log10(value)) if value > 0 else 0
