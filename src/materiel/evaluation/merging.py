@@ -14,10 +14,10 @@ extracted events ("extracted": the whole job):
 - near-miss pairs wrongly merged, and records (canonical events) per real event.
 
 Each figure is given for the two halves of the set, split by a stable hash of the cluster
-or pair id: "study" (errors may be read) and "held" (figures only).
+or pair id: "study" and "held" (both now open to study: `--errors held`).
 
     python -m materiel.evaluation.merging [--input gold|extracted|both] [--db PATH]
-        [--gold-db PATH] [--relink [--reverse]] [--errors] [--json]
+        [--gold-db PATH] [--relink [--reverse]] [--errors [study|held|all]] [--json]
 """
 
 from __future__ import annotations
@@ -237,7 +237,7 @@ def relink(store: Store, reverse: bool = False) -> None:
             link_events(conn, events.c.document_id == doc_id)
 
 
-# -- errors (study half only) ----------------------------------------------------------------
+# -- errors ------------------------------------------------------------------------------------
 
 
 def _describe(store: Store, mention: Mention, event_type: str, articles: Articles) -> str:
@@ -323,7 +323,8 @@ def main(argv: Iterable[str] | None = None) -> int:
                         help="link the stored events again (after changing the matcher)")
     parser.add_argument("--reverse", action="store_true",
                         help="with --relink: link the documents in reverse order")
-    parser.add_argument("--errors", action="store_true", help="list the study half's errors")
+    parser.add_argument("--errors", nargs="?", const="study", choices=(*HALVES, "all"),
+                        help="list the errors of a half (default: study)")
     parser.add_argument("--json", action="store_true", help="figures as JSON")
     args = parser.parse_args(list(argv) if argv is not None else None)
 
@@ -344,8 +345,8 @@ def main(argv: Iterable[str] | None = None) -> int:
                     for half, s in figures.items():
                         print(_line(half, s))
                 if args.errors:
-                    study = select_half(merge_set, "study")
-                    for line in errors(store, study, assigned, articles):
+                    chosen = select_half(merge_set, args.errors)
+                    for line in errors(store, chosen, assigned, articles):
                         print(line)
             finally:
                 store.close()
