@@ -119,3 +119,29 @@ def test_a_visiting_team_is_the_side_it_comes_from(parse):
                 "on Monday.")
     (m,) = [x for x in doc._.mentions if x.type == "meeting"]
     assert "Chilean military officials" in _sides(m)
+
+
+def test_the_author_of_a_statement_on_a_call_is_its_other_side(parse):
+    (m,) = _meetings(parse("Statement by President Mary Smith on Phone Call with President "
+                           "Lars Berg of Denmark"))
+    assert {"Smith", "Berg"} <= {s.split()[-1] for s in _sides(m)}
+
+
+def test_a_spokesperson_on_someone_elses_meeting_is_no_side(parse):
+    (m,) = _meetings(parse("Statement by Spokesperson Anna Lee on Minister Paul Grant's "
+                           "Meeting with Prime Minister Ivo Dimov"))
+    assert not any("Lee" in s for s in _sides(m))
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The defence minister travelled to Ankara to attend the NATO summit.",
+        "Prime Minister Rossi is visiting Tokyo from May 19 to 21 for the annual summit of "
+        "the G7.",
+    ],
+)
+def test_a_journey_made_for_a_summit_is_that_summit(parse, text):
+    (m,) = _meetings(parse(text))
+    assert m.trigger == "summit"
+    assert [v.text for v in m.values("location")] in (["Ankara"], ["Tokyo"])

@@ -49,6 +49,8 @@ _STRIKE_TARGET_HEADS = word_set("nlp/roles", "strike_target_heads")
 
 _ATTENDING = word_set("nlp/roles", "attending")
 _SPEAKING = word_set("nlp/roles", "speaking")
+_JOURNEY_VERBS = word_set("nlp/roles", "journey_verbs")
+_ATTENDING_PURPOSES = word_set("nlp/roles", "attending_purposes")
 _COMPANY_NOUNS = word_set("nlp/roles", "company_nouns")
 
 
@@ -984,11 +986,18 @@ def fill_meeting(doc: Doc, f: Frame, m: EventMention, numbers: list[NumberMentio
         _parties(doc, "participant", f.pp("by"), m)  # "a state visit by Modi to Washington"
     # "X spoke at the summit", "remarks by X at the summit": X takes part
     # "remarks by X and Y before their bilateral meeting": the speakers are its sides
-    if t.pos_ != "VERB" and t.dep_ == "pobj" and t.head.lower_ in (
-            "at", "during", "to", "before", "after"):
+    # "statement by X on his call with Y": the one who tells of a call with Y is its other side
+    # (not "statement by a spokesperson on X's meeting with Y")
+    told_call = t.head.lower_ == "on" and bool(f.pp("with")) and not any(
+        c.dep_ == "poss" and c.pos_ != "PRON" for c in t.children)
+    if t.pos_ != "VERB" and t.dep_ == "pobj" and (told_call or t.head.lower_ in (
+            "at", "during", "to", "before", "after")):
         host = t.head.head
         if host.pos_ in ("VERB", "AUX") and host.lemma_.lower() in _ATTENDING:
             _parties(doc, "participant", subjects(host), m)
+        elif told_call and host.dep_ == "pobj" and host.head.lower_ == "by" and (
+                host.head.head.lemma_.lower() in _SPEAKING):
+            _parties(doc, "participant", [host], m)  # "Statement by X on Call with Y"
         elif host.pos_ in ("NOUN", "PROPN") and host.lemma_.lower() in _SPEAKING:
             _parties(
                 doc,
@@ -1013,7 +1022,32 @@ def fill_meeting(doc: Doc, f: Frame, m: EventMention, numbers: list[NumberMentio
                 "DEMONYM",
             ):
                 _parties(doc, "participant", [w], m)
+    _journey_to_attend(doc, t, m)
     return []
+
+
+def _journey_to_attend(doc: Doc, t: Token, m: EventMention) -> None:
+    """ "X travelled to Vilnius to attend the NATO summit", "X arrived in Tokyo for the G7
+    summit": the journey is the meeting's own, told once. The traveller takes part, the
+    journey's end is where it is held, and the journey is no meeting of its own."""
+    if t.pos_ != "NOUN" or t.lemma_.lower() not in MEETING_NOUNS or t.lemma_.lower() in (
+            "visit", "trip"):
+        return
+    if t.dep_ == "dobj" and t.head.lemma_.lower() in _ATTENDING_PURPOSES and t.head.dep_ in (
+            "xcomp", "advcl"):
+        journey = t.head.head
+    elif t.dep_ == "pobj" and t.head.lower_ == "for":
+        journey = t.head.head
+    else:
+        return
+    if journey.pos_ != "VERB" or journey.lemma_.lower() not in _JOURNEY_VERBS:
+        return
+    _parties(doc, "participant", subjects(journey), m)
+    ends = pp_of(journey, "to", "in") + (
+        [c for c in journey.children if c.dep_ == "dobj"] if journey.lemma_.lower() == "visit"
+        else [])
+    _places(doc, "location", [c for e in ends for c in conjuncts(e) if place_label(c)], m)
+    m.cues.append(f"host:{journey.i}")
 
 
 _ANAPHORIC_DETERMINERS = ("the", "this", "that", "his", "her", "their", "its")
