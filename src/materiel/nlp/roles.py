@@ -1033,13 +1033,11 @@ def _journey_to_attend(doc: Doc, t: Token, m: EventMention) -> None:
     if t.pos_ != "NOUN" or t.lemma_.lower() not in MEETING_NOUNS or t.lemma_.lower() in (
             "visit", "trip"):
         return
-    if t.dep_ == "dobj" and t.head.lemma_.lower() in _ATTENDING_PURPOSES and t.head.dep_ in (
-            "xcomp", "advcl"):
-        journey = t.head.head
-    elif t.dep_ == "pobj" and t.head.lower_ == "for":
-        journey = t.head.head
-    else:
+    to_attend = t.dep_ == "dobj" and t.head.lemma_.lower() in _ATTENDING_PURPOSES and (
+        t.head.dep_ in ("xcomp", "advcl"))
+    if not (to_attend or (t.dep_ == "pobj" and t.head.lower_ == "for")):
         return
+    journey = t.head.head
     if journey.pos_ != "VERB" or journey.lemma_.lower() not in _JOURNEY_VERBS:
         return
     _parties(doc, "participant", subjects(journey), m)
