@@ -520,3 +520,18 @@ def test_two_spellings_of_one_kb_entry_are_one_item():
                  **{"RBS 70 NG launchers": "equipment:rbs-70"})
     (m,) = merge([first, later])
     assert _texts(m, "item") == ["RBS 70 NG launchers"]
+
+
+def test_two_people_met_apart_are_not_the_gathering_of_many():
+    people = {"Ana Ruiz": "person:ana-ruiz", "Li Wei": "person:li-wei",
+              "Omar Haddad": "person:omar-haddad", "Ruiz": "person:ana-ruiz",
+              "Haddad": "person:omar-haddad"}
+    many = _ids(mention("meeting", "Ana Ruiz met Li Wei and Omar Haddad in Lima.", 0,
+                        participant=["Ana Ruiz", "Li Wei", "Omar Haddad"]), **people)
+    pair = _ids(mention("meeting", "During the meeting with Ruiz, Haddad stressed exports.", 60,
+                        participant=["Ruiz", "Haddad"]), **people)
+    assert len(merge([many, pair])) == 2
+    # one of the many, told again with no second person, is the same gathering
+    again = _ids(mention("meeting", "Haddad praised the talks with Lima.", 60,
+                         participant=["Haddad"]), **people)
+    assert len(merge([many, again])) == 1

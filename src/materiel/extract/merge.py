@@ -654,7 +654,7 @@ def _join(cands: list[Candidate], published: str | None, by_story: bool,
                 continue
             if o is antecedent:
                 aff = max(aff, 1)
-            elif c.event.type == "meeting" and not _meeting_tie(o, c):
+            elif c.event.type == "meeting" and (not _meeting_tie(o, c) or _pair_apart(o, c)):
                 continue
             # at a tie, a body record rather than a headline's (which may join the body later)
             if aff > best_aff or (aff and aff == best_aff and best is not None and best.heading
@@ -727,6 +727,16 @@ def _meeting_tie(x: Candidate, y: Candidate) -> bool:
     paired = any(all(_unnamed(a) for a in ps) and _names_the_pair(c.event.evidence)
                  for c, ps in ((x, px), (y, py)))
     return paired and (_told_that_day(x, y) or _told_that_day(y, x))
+
+
+def _pair_apart(o: Candidate, c: Candidate) -> bool:
+    """ "X met A, B and C", then "during the meeting with A, X said": two named people met in
+    a sentence of their own hold their own talk, not the gathering of many told before."""
+    if c.anaphor or _sentences(o.event) & _sentences(c.event):
+        return False
+    pc = _own(c.event.args.get("participant", []))
+    po = [a for a in _own(o.event.args.get("participant", [])) if _is_person(a, o)]
+    return len(po) >= 3 and len(pc) == 2 and all(_is_person(a, c) for a in pc)
 
 
 def _names_the_pair(text: str) -> bool:
