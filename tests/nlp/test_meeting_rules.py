@@ -145,3 +145,11 @@ def test_a_journey_made_for_a_summit_is_that_summit(parse, text):
     (m,) = _meetings(parse(text))
     assert m.trigger == "summit"
     assert [v.text for v in m.values("location")] in (["Ankara"], ["Tokyo"])
+
+
+def test_a_thing_that_meets_criteria_holds_no_meeting(parse):
+    assert _meetings(parse("The K9 is the only Qualified Ejection Seat that meets the US "
+                           "Navy defined Spinal Injury Criteria across the weight range.")) == []
+    (m,) = _meetings(parse("The delegation that met Prime Minister Rossi on Monday included "
+                           "two generals."))
+    assert "Rossi" in " ".join(_sides(m))

@@ -112,6 +112,19 @@ def _is_person(tok: Token) -> bool:
     return ent is not None and ent.label_ == "PERSON"
 
 
+def _thing_that_meets(t: Token) -> bool:
+    """ "the only seat that meets ...", "a design which meets ...": what meets is a thing,
+    whatever the parse makes of its object, and no one holds a meeting."""
+    if t.dep_ != "relcl" or not any(
+            c.dep_ == "nsubj" and c.lower_ in ("that", "which") for c in t.children):
+        return False
+    head = t.head
+    # a bare capitalised word is no party here ("the only Qualified Ejection Seat that")
+    return not (party_label(head) not in (None, "PROPN", "NOUN") or _is_person(
+        head) or head.lemma_.lower() in (
+        _LEADERS | VISITOR_NOUNS | _COLLECTIVES))
+
+
 def _company_noun(tok: Token) -> bool:
     """ "acquire the firm", "buy a stake"; not counted units ("104 units of the system")."""
     if tok.lemma_.lower() not in _COMPANY_NOUNS:
@@ -530,6 +543,8 @@ def validate(
                 return False
             if any(o.lemma_.lower() in _MET_THINGS for o in f.obj):
                 return False  # "meet the standards", "meet Ukraine's needs"
+            if _thing_that_meets(t):
+                return False  # "the only seat that meets the Navy's criteria"
             collective = any(
                 s.tag_ == "NNS" or len(s.conjuncts) > 0 or s.lemma_.lower() in _COLLECTIVES
                 for s in f.subj
