@@ -153,3 +153,9 @@ def test_a_thing_that_meets_criteria_holds_no_meeting(parse):
     (m,) = _meetings(parse("The delegation that met Prime Minister Rossi on Monday included "
                            "two generals."))
     assert "Rossi" in " ".join(_sides(m))
+
+
+def test_two_sides_joined_by_a_hyphen_are_two_participants(parse):
+    (m,) = _meetings(parse("The India-France summit took place in Paris on Monday."))
+    assert {"India", "France"} <= set(_sides(m))
+    assert "India-France" not in _sides(m)

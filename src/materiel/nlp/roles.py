@@ -1023,7 +1023,35 @@ def fill_meeting(doc: Doc, f: Frame, m: EventMention, numbers: list[NumberMentio
             ):
                 _parties(doc, "participant", [w], m)
     _journey_to_attend(doc, t, m)
+    _split_paired_sides(doc, m)
     return []
+
+
+_SIDE_LABELS = ("GPE", "ORG", "COUNTRY", "NORP", "METONYM", "DEMONYM", "PERSON")
+
+
+def _split_paired_sides(doc: Doc, m: EventMention) -> None:
+    """ "the India-France summit", "US-China talks": two sides joined by a hyphen are two
+    participants, not one name."""
+    vals = m.args.get("participant", [])
+    for k, v in enumerate(list(vals)):
+        span = doc.char_span(v.start, v.end, alignment_mode="expand")
+        if span is None or not any(w.text in ("-", "–") for w in span):
+            continue
+        ents = []
+        for w in span:
+            ent = entity_of(w)
+            if ent is not None and ent.label_ in _SIDE_LABELS and ent not in ents:
+                ents.append(ent)
+        joined = len(ents) >= 2 and all(
+            b.start - a.end == 1 and doc[a.end].text in ("-", "–")
+            and not doc[a.end - 1].whitespace_
+            for a, b in zip(ents, ents[1:], strict=False))
+        if not joined:
+            continue
+        have = {(o.start, o.end) for o in vals}
+        parts = [_value(doc, "participant", (e.start, e.end), e.label_) for e in ents]
+        vals[k:k + 1] = [p for p in parts if p is not None and (p.start, p.end) not in have]
 
 
 def _journey_to_attend(doc: Doc, t: Token, m: EventMention) -> None:
