@@ -159,3 +159,9 @@ def test_two_sides_joined_by_a_hyphen_are_two_participants(parse):
     (m,) = _meetings(parse("The India-France summit took place in Paris on Monday."))
     assert {"India", "France"} <= set(_sides(m))
     assert "India-France" not in _sides(m)
+
+
+def test_being_in_a_city_for_a_summit_sets_its_place_and_side(parse):
+    (m,) = _meetings(parse("Prime Minister Rossi is in Tokyo for the G7 summit."))
+    assert "Rossi" in " ".join(_sides(m))
+    assert [v.text for v in m.values("location")] == ["Tokyo"]

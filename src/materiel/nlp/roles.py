@@ -1066,14 +1066,17 @@ def _journey_to_attend(doc: Doc, t: Token, m: EventMention) -> None:
     if not (to_attend or (t.dep_ == "pobj" and t.head.lower_ == "for")):
         return
     journey = t.head.head
-    if journey.pos_ != "VERB" or journey.lemma_.lower() not in _JOURNEY_VERBS:
+    # "X is in Tokyo for the G7 summit": being somewhere for a meeting is a journey too
+    staying = journey.lemma_.lower() == "be" and bool(pp_of(journey, "in"))
+    if not staying and (journey.pos_ != "VERB" or journey.lemma_.lower() not in _JOURNEY_VERBS):
         return
     _parties(doc, "participant", subjects(journey), m)
     ends = pp_of(journey, "to", "in") + (
         [c for c in journey.children if c.dep_ == "dobj"] if journey.lemma_.lower() == "visit"
         else [])
     _places(doc, "location", [c for e in ends for c in conjuncts(e) if place_label(c)], m)
-    m.cues.append(f"host:{journey.i}")
+    if not staying:
+        m.cues.append(f"host:{journey.i}")
 
 
 _ANAPHORIC_DETERMINERS = ("the", "this", "that", "his", "her", "their", "its")
