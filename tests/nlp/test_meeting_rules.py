@@ -165,3 +165,21 @@ def test_being_in_a_city_for_a_summit_sets_its_place_and_side(parse):
     (m,) = _meetings(parse("Prime Minister Rossi is in Tokyo for the G7 summit."))
     assert "Rossi" in " ".join(_sides(m))
     assert [v.text for v in m.values("location")] == ["Tokyo"]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "A sergeant of the Belize Defence Force has travelled to Brazil to begin a six-month "
+        "course with the Brazilian Navy.",
+        "Twelve pilots travelled to the United States for training on the new jets.",
+    ],
+)
+def test_a_journey_made_to_learn_is_no_meeting(parse, text):
+    assert [m for m in _meetings(parse(text)) if m.trigger == "travel"] == []
+
+
+def test_a_journey_to_discuss_a_course_of_action_is_still_a_visit(parse):
+    doc = parse("The minister travelled to Brazil to discuss a course of action with "
+                "President Lula.")
+    assert [m.trigger for m in _meetings(doc)] == ["travel"]

@@ -1034,6 +1034,23 @@ def _drop_junk_participants(m: EventMention) -> None:
         m.args["participant"] = keep
 
 
+_LEARNING_PURPOSES = word_set("nlp/validate", "learning_purposes")
+_LEARNING_VERBS = word_set("nlp/validate", "learning_verbs")
+
+
+def _went_to_learn(t: Token) -> bool:
+    """A journey whose purpose is learning: "to begin a training course", "for training"."""
+    for c in t.children:
+        if c.dep_ in ("xcomp", "advcl") and c.lemma_.lower() in _LEARNING_VERBS:
+            objs = [o for o in c.children if o.dep_ == "dobj"]
+            if any(o.lemma_.lower() in _LEARNING_PURPOSES for o in objs):
+                return True
+        if c.dep_ == "prep" and c.lower_ == "for" and any(
+                o.lemma_.lower() in _LEARNING_PURPOSES for o in pobjs(c)):
+            return True
+    return False
+
+
 def meeting_is_event(doc: Doc, f: Frame, m: EventMention, trig: Trigger) -> bool:
     """A meeting between officials on defense or security: not one about tourism, economy or
     commemoration (with no security word in the sentence), not an appeal ("answered the
@@ -1046,6 +1063,8 @@ def meeting_is_event(doc: Doc, f: Frame, m: EventMention, trig: Trigger) -> bool
     aged = any(w.lower_ == "old" and w.i > 0 and doc[w.i - 1].lower_ == "years" for w in doc)
     if words & _PERSONAL_LIFE_WORDS or aged:
         return False  # "my first visit to India as a teenager": a life story, not diplomacy
+    if trig.lemma in ("travel", "visit") and t.pos_ == "VERB" and _went_to_learn(t):
+        return False  # "travelled to India to begin a training course": a trainee, no talks
     if trig.lemma == "talk" and t.dep_ == "dobj" and t.head.lemma_.lower() in _LECTURE_VERBS:
         return False  # "gave a talk at the defence college": a lecture
     named = [w for c in t.children if c.dep_ == "compound" for w in c.subtree]
