@@ -183,3 +183,9 @@ def test_a_journey_to_discuss_a_course_of_action_is_still_a_visit(parse):
     doc = parse("The minister travelled to Brazil to discuss a course of action with "
                 "President Lula.")
     assert [m.trigger for m in _meetings(doc)] == ["travel"]
+
+
+def test_talking_when_needed_is_a_habit_not_a_meeting(parse):
+    assert _meetings(parse("He also spoke to Chancellor Merz when needed.")) == []
+    (m,) = _meetings(parse("He spoke to Chancellor Merz when he landed in Berlin."))
+    assert "Merz" in " ".join(_sides(m))

@@ -1038,6 +1038,19 @@ _LEARNING_PURPOSES = word_set("nlp/validate", "learning_purposes")
 _LEARNING_VERBS = word_set("nlp/validate", "learning_verbs")
 
 
+def _as_needed(t: Token) -> bool:
+    """ "whenever they can", "when needed", "if necessary": a clause that makes a habit."""
+    for c in t.children:
+        if c.dep_ != "advcl":
+            continue
+        marks = {w.lower_ for w in c.children if w.dep_ in ("mark", "advmod")}
+        subj = any(w.dep_ in ("nsubj", "nsubjpass") for w in c.children)
+        if "whenever" in marks or (marks & {"when", "if"} and not subj and c.lemma_.lower() in (
+                "need", "require", "necessary", "possible")):
+            return True
+    return False
+
+
 def _went_to_learn(t: Token) -> bool:
     """A journey whose purpose is learning: "to begin a training course", "for training"."""
     for c in t.children:
@@ -1063,6 +1076,8 @@ def meeting_is_event(doc: Doc, f: Frame, m: EventMention, trig: Trigger) -> bool
     aged = any(w.lower_ == "old" and w.i > 0 and doc[w.i - 1].lower_ == "years" for w in doc)
     if words & _PERSONAL_LIFE_WORDS or aged:
         return False  # "my first visit to India as a teenager": a life story, not diplomacy
+    if t.pos_ == "VERB" and _as_needed(t):
+        return False  # "he spoke to the president when needed": a habit, not one talk
     if trig.lemma in ("travel", "visit") and t.pos_ == "VERB" and _went_to_learn(t):
         return False  # "travelled to India to begin a training course": a trainee, no talks
     if trig.lemma == "talk" and t.dep_ == "dobj" and t.head.lemma_.lower() in _LECTURE_VERBS:
