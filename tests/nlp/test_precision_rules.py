@@ -169,6 +169,8 @@ def test_used_missiles_to_strike_stays(parse):
         "Allies agreed on Monday to raise the bloc's defence spending target to 3% of GDP.",
         "The European Commission unveiled a plan to mobilise 90 billion euros for defence.",
         "Norway approved a record NOK 110 billion defence budget, up 12%.",
+        "In March the government announced that defence spending would rise to 2.6% of GDP.",
+        "The cabinet said military spending will increase to 3% of GDP next year.",
     ],
 )
 def test_spending_decisions(parse, text):

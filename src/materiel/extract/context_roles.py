@@ -28,6 +28,10 @@ KIND_LABELS: dict[str, frozenset[str]] = {
     "WEAPON": frozenset({"WEAPON"}),
 }
 LOOK_BACK = 1
+# Types whose goods are borrowed only when an event of the sentence before names them: "Poland
+# ordered 96 K9 howitzers. Hanwha will begin production next year." Any weapon named nearby was
+# too loose for production (a maker's other products, the weapon a plant also services).
+ITEM_FROM_EVENTS = frozenset({"production"})
 
 
 @dataclass(frozen=True)
@@ -44,6 +48,7 @@ class ContextRoles:
     # sentence index -> (its story, its entities)
     seen: dict[int, tuple[int, list[_Value]]] = field(default_factory=dict)
     headings: dict[int, int] = field(default_factory=dict)  # story -> index of its last heading
+    items: dict[int, list[str]] = field(default_factory=dict)  # sentence -> goods told
 
     def see(self, index: int, sent: Sentence, skip: int, doc: Doc) -> None:
         base = sent.start + skip
@@ -57,6 +62,12 @@ class ContextRoles:
         if sent.is_heading:
             self.headings[sent.story] = index
 
+    def told(self, index: int, cands: list[Candidate]) -> None:
+        """Notes the goods of the events read in sentence `index`."""
+        self.items[index] = [
+            a.text.lower() for c in cands for a in c.event.args.get("item", [])
+        ]
+
     def fill(self, cand: Candidate, m: EventMention, index: int, sent: Sentence) -> bool:
         """Adds a context value for each of the mention's open roles; False (and the candidate
         unchanged) when one of them has no single clear value."""
@@ -69,12 +80,19 @@ class ContextRoles:
             value = self._nearest(index, sent.story, labels, own)
             if value is None:
                 return False
+            if role == "item" and m.type in ITEM_FROM_EVENTS and not self._told_before(
+                    index, value):
+                return False
             found[role] = value
             own.add(value.arg.text.lower())
         for role, value in found.items():
             cand.event.args.setdefault(role, []).append(value.arg)
             cand.labels[id(value.arg)] = value.label
         return bool(found)
+
+    def _told_before(self, index: int, value: _Value) -> bool:
+        text = value.arg.text.lower()
+        return any(text in told or told in text for told in self.items.get(index - 1, []))
 
     def _nearest(self, index: int, story: int, labels: frozenset[str],
                  own: set[str]) -> _Value | None:

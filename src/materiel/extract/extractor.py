@@ -221,6 +221,7 @@ class Extractor:
             if learned:
                 self._detect(cd, sent, skip, doc, contexts[k], cands, first,
                              (memory, memory_person, inherited, speaker))
+            context.told(i, [c for c in cands[first:] if c.rejected is None])
             _remember(doc, sent.story, memory, memory_person)
         if not cd.is_feed and story_off_security([s.text for s in cd.sentences]):
             for c in cands:

@@ -5,8 +5,9 @@ before do. `role_gaps` tries the validation again with a stand-in value for the 
 looks for their values in the document's context. A mention dropped for what it says (a
 command, an origin, a non-military product) is not made to stand by any stand-in.
 
-Purchases only: for production, aid and spending the borrowed roles cost more precision than
-they gave on our set."""
+Purchases, and the goods of a production (taken only from an event of the sentence before,
+see `materiel.extract.context_roles`): for aid, spending and a production's maker the borrowed
+roles cost more precision than they gave on our set."""
 
 from __future__ import annotations
 
@@ -24,6 +25,7 @@ from materiel.wordlists import word_set
 # state takes part as a country, a maker or seller as a company, goods as a weapon.
 GAP_ROLES: dict[str, dict[str, str]] = {
     "procurement": {"buyer": "COUNTRY", "seller": "COMPANY", "item": "WEAPON"},
+    "production": {"item": "WEAPON"},
 }
 # A verb's own slots: its object (or a clause of its own) holds its goods, its subject its
 # agent. When the verb fills the slot with something that is no value of the role ("buy
@@ -45,6 +47,8 @@ def role_gaps(doc: Doc, frame: Frame, m: EventMention, trig: Trigger, need: str,
     t = doc[m.trigger_i]
     if trig.lemma in _NAMED_RECEIVER:
         return ()
+    if m.type == "production" and t.dep_ == "compound":
+        return ()  # "expand manufacturing throughput": a capacity named, its goods not told
     open_roles = [r for r in kinds if not m.values(r) and not _slot_taken(t, r)]
     for size in (1, 2):
         for roles in combinations(open_roles, size):

@@ -1101,7 +1101,17 @@ def fill_spending(doc: Doc, f: Frame, m: EventMention, numbers: list[NumberMenti
     _parties(doc, "spender", f.subj + f.poss + f.mods, m, resolve_to=f.subj)
     if not m.values("spender") and f.passive:
         _parties(doc, "spender", f.agent, m)
+    if not m.values("spender"):
+        _parties(doc, "spender", _reporter_of_change(f.trigger), m)
     return []
+
+
+def _reporter_of_change(t: Token) -> list[Token]:
+    """Who tells of a change in spending: "the government announced that defence spending
+    would rise to 2.5% of GDP" (the spending is the subject of a clause under the telling)."""
+    if t.dep_ != "nsubj" or t.head.dep_ != "ccomp":
+        return []
+    return [c for c in t.head.head.children if c.dep_ == "nsubj"]
 
 
 _TARGET_OBJECT_GOVERNORS = word_tuple("nlp/roles", "target_object_governors")
