@@ -440,6 +440,7 @@ def test_dated_recent_or_told_strike_stays(parse, text):
         " manufactured at a plant in Pune.",
         "The delegation offered land for the manufacturing of its drones in the state.",
         "Norland has shown interest in establishing a production line for armoured vehicles.",
+        "Denmark will pay €300m to finance the production of armoured vehicles in Romania.",
         "Boeing and Airbus have made similar Sales Projections for India.",
         "Parallel production of the rifles in Poland and Germany will allow faster deliveries.",
     ],
