@@ -210,7 +210,12 @@ class ResolverBase:
     def _fuzzy(
         self, text: str, ctx: DocContext, types: tuple[str, ...] | None
     ) -> Resolution | None:
-        """Unseen spellings: rapidfuzz ratio on romanised keys sharing the first letter."""
+        """Unseen spellings: rapidfuzz ratio on romanised keys sharing the first letter. A
+        name the knowledge base lists as it is written is no unseen spelling: when the
+        context does not support its entry ("the Senate" with no label), a neighbour's
+        spelling ("Sénat") is no better answer."""
+        if self.idx.exact.get(norm(text)):
+            return None
         key = spelling(norm(text))
         if len(key) < 5 or is_acronym(text) or self.fuzzy_threshold > 100:
             return None

@@ -33,6 +33,7 @@ OCCASION_PAST_DAYS = 3
 # ... or of the last month when its sentence calls it recent
 OCCASION_RECENT_DAYS = 31
 RECENT_WORDS = word_set("link/facts", "recent_words")
+FURTHER_WORDS = word_set("link/facts", "further_words")
 OCCASION_AHEAD_DAYS = 92
 ANNOUNCED_DAYS = 10
 PLAN_AHEAD_DAYS = 366
@@ -189,6 +190,12 @@ def stated_date(event_date: str | None, published: str | None, evidence: str) ->
     return event_date if TIME_WORDS.search(evidence) else None
 
 
+def says_further(evidence: str) -> bool:
+    """Whether the sentence tells of one more of a kind ("another 38", "97 more")."""
+    return bool(FURTHER_WORDS.intersection(re.findall(r"[a-z]+(?:-[a-z]+)*",
+                                                      evidence.casefold())))
+
+
 def says_recent(evidence: str) -> bool:
     return bool(RECENT_WORDS.intersection(re.findall(r"[a-z]+", evidence.casefold())))
 
@@ -320,6 +327,7 @@ class Facts:
     item_kinds: frozenset[str] = frozenset()  # words for the kinds of the KB items ("jet")
     item_plain: frozenset[str] = frozenset()  # words of items named only by kind ("jets")
     item_models: frozenset[str] = frozenset()  # KB ids of the items as named (no families)
+    further: bool = False  # the sentence tells of one more of a kind ("another 38 jets")
 
     def all_parties(self) -> frozenset[str]:
         """Every party key, side and distinctive name word (the candidate index is built on
@@ -455,5 +463,6 @@ def build(event_id: int, document_id: int, event_type: str, status: str | None,
                  quantities=quantities, values=values,
                  places=places, published=_day(published),
                  bilateral=says_bilateral(event_type, evidence),
+                 further=says_further(evidence),
                  order=order or (str(document_id), str(event_id)),
                  sides={role: frozenset(p.side for p in ps) for role, ps in parties.items()})

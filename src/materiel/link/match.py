@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import math
 import re
+from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import timedelta
 from enum import Enum
@@ -28,6 +29,11 @@ DONE_WINDOW = 1
 PLANNED_AHEAD = 7
 # Amounts of one event reported by different outlets differ by at most this share.
 VALUE_TOLERANCE = 0.1
+# Counts or amounts one source gives differently from another (73 fighters, or 83 with the
+# trainers) may be one event's when the smaller is at least this share of the larger.
+NEAR_NUMBER_SHARE = 0.7
+# Types whose numbers tell their events apart: a donor's packages of one month.
+NUMBERED_TYPES = frozenset({"aid"})
 # An amount given to this many significant digits ("$61 billion") is as good as two facts.
 PRECISE_DIGITS = 2
 # Facts two mentions must share to be one event: dated closely, and not.
@@ -321,6 +327,18 @@ def _hosts(a: Facts, b: Facts) -> set[str]:
     return out
 
 
+def _shared_side(p: Party, q: Party, role: str) -> str:
+    """What two matching parties count as: their side (a person or body counts as their
+    country; an unresolved name matched to a resolved party, "his Indian counterpart", as
+    that party's side), but a company that both name as seller or maker as itself (the
+    seller HAL is not the buyer India; at a meeting, HAL hosting is India hosting)."""
+    if p.company and q.company and role != "participant":
+        return q.key if q.key in p.parents else p.key
+    if p.linked:
+        return p.side
+    return q.side if q.linked else min(p.key, q.key)
+
+
 def _parties(a: Facts, b: Facts) -> tuple[int, int, str]:
     """How many sides (a person or body counts as their country) the two share, how many
     of those by the same name, and the conflict between them: a role both name with no
@@ -341,7 +359,9 @@ def _parties(a: Facts, b: Facts) -> tuple[int, int, str]:
                 shared.add(body)
             continue
         for p, q in matched:
-            side = p.side if p.linked and q.linked else min(p.key, q.key)
+            # one unresolved name matched to a resolved party stands for that party's side:
+            # "his Indian counterpart" matched to India and to HAL is one side, not two
+            side = _shared_side(p, q, role)
             shared.add(side)
             if p.key == q.key or not (p.linked and q.linked):
                 exact.add(side)
@@ -419,6 +439,30 @@ def _quantities(a: Facts, b: Facts) -> tuple[int, str]:
             or sum(b.quantities) in a.quantities:
         return 1, ""
     return 0, "different quantities"
+
+
+def _near(x: float, y: float) -> bool:
+    return min(abs(x), abs(y)) >= NEAR_NUMBER_SHARE * max(abs(x), abs(y)) > 0
+
+
+def _near_numbers(a: Facts, b: Facts, part: Callable[[Facts, Facts], tuple[int, str]]
+                  ) -> bool:
+    """Counts or amounts that differ by little: one source's 73 jets and another's 83
+    (trainers counted or not), 14,000 and 13,000 crore."""
+    if part is _quantities:
+        return any(_near(x, y) for x in a.quantities for y in b.quantities)
+    return any(ca == cb and _near(va, vb) for va, ca in a.values for vb, cb in b.values)
+
+
+def _numbers_may_differ(a: Facts, b: Facts) -> bool:
+    """Whether two reports that share a party and agree on everything else may give one
+    event's numbers differently (the canonical event keeps both, side by side): the same
+    equipment named by both, told alike (plan or not), neither telling of one more ("97
+    more jets"), of a type whose numbers do not tell its events apart (two packages from
+    one donor in a month differ by their amounts)."""
+    return a.type not in NUMBERED_TYPES and bool(a.item_models & b.item_models) \
+        and (a.status == "planned") == (b.status == "planned") \
+        and not (a.further or b.further)
 
 
 def _values(a: Facts, b: Facts) -> tuple[int, str]:
@@ -516,8 +560,12 @@ def _relate_reports(a: Facts, b: Facts) -> Relation:
     if not _dates_agree(a, b):
         return Relation(Decision.APART, conflict="different dates")
     specifics = 0
+    numbers_differ = ""
     for part in (_items, _quantities, _values, _places):
         found, conflict = part(a, b)
+        if conflict and part in (_quantities, _values) and _near_numbers(a, b, part):
+            numbers_differ = conflict
+            continue
         if conflict:
             return Relation(Decision.APART, conflict=conflict)
         specifics += found
@@ -525,6 +573,8 @@ def _relate_reports(a: Facts, b: Facts) -> Relation:
     if parties == 0 and _scene(a, b):
         parties = 1  # the scene stands for the parties neither names alike
     score = parties + specifics + same_day
+    if numbers_differ and not (parties and _numbers_may_differ(a, b)):
+        return Relation(Decision.APART, conflict=numbers_differ)
     if parties == 0:
         return Relation(Decision.APART, score)
     same = enough(a, b, parties, specifics, same_day or _same_news_day(a, b))
