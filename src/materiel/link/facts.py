@@ -34,6 +34,7 @@ OCCASION_PAST_DAYS = 3
 OCCASION_RECENT_DAYS = 31
 RECENT_WORDS = word_set("link/facts", "recent_words")
 FURTHER_WORDS = word_set("link/facts", "further_words")
+CROWD_WORDS = word_set("link/facts", "crowd_words")
 OCCASION_AHEAD_DAYS = 92
 ANNOUNCED_DAYS = 10
 PLAN_AHEAD_DAYS = 366
@@ -196,6 +197,11 @@ def says_further(evidence: str) -> bool:
                                                       evidence.casefold())))
 
 
+def names_crowd(text: str) -> bool:
+    """Whether an unresolved name names many parties at once ("world leaders")."""
+    return bool(CROWD_WORDS.intersection(re.findall(r"[a-z]+", text.casefold())))
+
+
 def says_recent(evidence: str) -> bool:
     return bool(RECENT_WORDS.intersection(re.findall(r"[a-z]+", evidence.casefold())))
 
@@ -240,6 +246,28 @@ def date_range(event_date: str | None, published: str | None, status: str | None
         return None
 
 
+LAST_WEEK = re.compile(r"(?i)\blast\s+week(?:'s|’s)?\b")
+# Days of slack around the week before publication (a report written on Sunday night).
+WEEK_SLACK = 1
+
+
+def last_week(when: DateRange | None, published: str | None,
+              evidence: str) -> DateRange | None:
+    """The week before publication, when the sentence says "last week" and its date is only
+    the month or year it falls in (or none): "last week's meeting" in a report of 13
+    February is not the visit of the 21st."""
+    day_of = _day(published)
+    if day_of is None or not LAST_WEEK.search(evidence) \
+            or when is not None and when.precision == 3:
+        return when
+    monday = day_of - timedelta(days=day_of.weekday())
+    lo = monday - timedelta(days=7 + WEEK_SLACK)
+    hi = monday - timedelta(days=1 - WEEK_SLACK)
+    if when is not None and when.precision and not (when.lo <= lo and hi <= when.hi):
+        return when  # a stated month the week is not in: the date wins
+    return DateRange(lo, hi, 2)
+
+
 @lru_cache(maxsize=8192)
 def stage_of(event_type: str, evidence: str, status: str | None = None) -> str | None:
     """Which stage of a story the sentence reports (None: cannot tell). Of an event that
@@ -278,6 +306,7 @@ class Party:
     members: frozenset[str] = frozenset()  # a grouping's member countries, when known
     parents: frozenset[str] = frozenset()  # the companies that own a company, up the chain
     state_body: bool = False  # a ministry, armed force or agency acting for its country
+    crowd: bool = False  # many parties named at once, no grouping ("world leaders")
 
     @property
     def linked(self) -> bool:
@@ -372,7 +401,7 @@ def _parties(args: Iterable[Mapping[str, Any]], lookup: Lookup) -> frozenset[Par
             continue
         written = str(arg.get("text") or arg.get("name") or "")
         out.add(Party(key, _country_only(written) or key, _names(arg, None),
-                      names_group(written)))
+                      names_group(written), crowd=names_crowd(written)))
     return frozenset(out)
 
 
@@ -455,8 +484,10 @@ def build(event_id: int, document_id: int, event_type: str, status: str | None,
                        if (v := _number(a.get("value"))) is not None)
     return Facts(event_id=event_id, document_id=document_id, type=event_type, status=status,
                  stage=stage_of(event_type, evidence, status),
-                 when=date_range(stated_date(event_date, published, evidence), published,
-                                 status, event_type, says_recent(evidence)),
+                 when=last_week(date_range(stated_date(event_date, published, evidence),
+                                           published, status, event_type,
+                                           says_recent(evidence)),
+                                published, evidence),
                  parties=parties,
                  items=items.ids, item_words=item_words, item_names=item_names - named,
                  item_kinds=items.kinds, item_plain=items.plain, item_models=items.models,

@@ -32,6 +32,8 @@ VALUE_TOLERANCE = 0.1
 # Counts or amounts one source gives differently from another (73 fighters, or 83 with the
 # trainers) may be one event's when the smaller is at least this share of the larger.
 NEAR_NUMBER_SHARE = 0.7
+# Types whose pledges are not the acts they promise (sanctions to come, sanctions imposed).
+PLEDGE_TYPES = frozenset({"sanction"})
 # Types whose numbers tell their events apart: a donor's packages of one month.
 NUMBERED_TYPES = frozenset({"aid"})
 # An amount given to this many significant digits ("$61 billion") is as good as two facts.
@@ -237,6 +239,11 @@ def _groups(parties: frozenset[Party]) -> set[Party]:
     return {p for p in parties if p.group}
 
 
+def _gatherings(parties: frozenset[Party]) -> set[Party]:
+    """Groupings and crowds ("world leaders"): names of many attendees at once."""
+    return {p for p in parties if p.group or p.crowd}
+
+
 def _covered(groups: set[Party], parties: frozenset[Party], extra: set[Party]) -> bool:
     """Whether a grouping may stand for the participants another report names besides
     those both name: a few sides, or members of the grouping only."""
@@ -261,8 +268,9 @@ def _participants_conflict(a: Facts, b: Facts) -> str:
     # a grouping covers the few members the other report names (Bhutto at the SCO), or its
     # members named leader by leader (the Quad's four), not another gathering (the Quad's
     # four are not the G7)
-    if extra_a and extra_b and not _covered(groups_a, theirs, extra_b) \
-            and not _covered(groups_b, mine, extra_a):
+    many_a, many_b = _gatherings(mine), _gatherings(theirs)
+    if extra_a and extra_b and not _covered(many_a, theirs, extra_b) \
+            and not _covered(many_b, mine, extra_a):
         return "different participants"
     for small, large in ((a, b), (b, a)):
         if large.bilateral:
@@ -278,7 +286,7 @@ def _participants_conflict(a: Facts, b: Facts) -> str:
             return "a bilateral is not the gathering around it"
         # two leaders who met, and two others at a meeting of four no grouping is named
         # for: their own talks (at a grouping's meeting, reports name a few members)
-        if _pair_of_leaders(small.parties["participant"]) and not groups_a | groups_b \
+        if _pair_of_leaders(small.parties["participant"]) and not many_a | many_b \
                 and sum(p.person for p in others) >= 2:
             return "a bilateral is not the gathering around it"
     return ""
@@ -349,7 +357,9 @@ def _parties(a: Facts, b: Facts) -> tuple[int, int, str]:
         mine, theirs = a.parties[role], b.parties[role]
         bodies = role in STATE_ROLES
         matched = {(p, q) for p in mine for q in theirs if _same_party(p, q, bodies)}
-        if _people_differ(mine, theirs, matched):
+        # at a gathering ("world leaders", the G7), one country sends several people
+        gathering = role == "participant" and bool(_gatherings(mine) | _gatherings(theirs))
+        if not gathering and _people_differ(mine, theirs, matched):
             return 0, 0, f"different {role}"
         if not matched:
             if any(p.linked for p in mine) and any(q.linked for q in theirs):
@@ -537,6 +547,19 @@ def _story(a: Facts, b: Facts, parties: int) -> Relation:
     return Relation(Decision.APART, conflict="different stages")
 
 
+def _pledge_and_act(a: Facts, b: Facts) -> bool:
+    """A pledge to act ("we will impose further costs") made days before the day the act is
+    dated to: two events, though a plan and its deed are one for a meeting or a package."""
+    if a.type not in PLEDGE_TYPES or (a.status == "planned") == (b.status == "planned"):
+        return False
+    pledge, act = (a, b) if a.status == "planned" else (b, a)
+    if act.when is None or act.when.precision < 3:
+        return False
+    said = pledge.when.lo if pledge.when is not None and pledge.when.precision == 3 \
+        else pledge.published
+    return said is not None and (act.when.lo - said).days > DAY_WINDOW
+
+
 def relate(a: Facts, b: Facts) -> Relation:
     """SAME when nothing known conflicts and enough facts are shared; STORY when the two
     are stages of one story (an order, then its delivery); APART otherwise, with the
@@ -559,6 +582,8 @@ def _relate_reports(a: Facts, b: Facts) -> Relation:
         return _story(a, b, parties)
     if not _dates_agree(a, b):
         return Relation(Decision.APART, conflict="different dates")
+    if _pledge_and_act(a, b):
+        return Relation(Decision.APART, conflict="a pledge is not the act")
     specifics = 0
     numbers_differ = ""
     for part in (_items, _quantities, _values, _places):
