@@ -83,6 +83,15 @@ def test_ambiguous_alias_needs_context(resolver: Resolver) -> None:
     assert not resolver.resolve("Georgia", ctx).linked
 
 
+def test_a_listed_name_the_context_does_not_support_is_no_unseen_spelling(
+    resolver: Resolver,
+) -> None:
+    ctx = resolver.new_document("The Senate passed the aid bill for Ukraine on Tuesday.", None)
+    # "Senate" is the US Senate's ambiguous alias, not a typo of the German "Senat"
+    assert not resolver.resolve("The Senate", ctx).linked
+    assert resolver.resolve("Senat", ctx).id == "organization:german-senate"
+
+
 def test_label_mismatch_is_refused(resolver: Resolver) -> None:
     ctx = resolver.new_document("", None)
     assert not resolver.resolve("Patriot", ctx, "PERSON").linked
