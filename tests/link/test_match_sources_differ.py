@@ -156,3 +156,19 @@ def test_a_sanction_pledged_a_week_before_is_not_the_sanctions_imposed():
     assert relate(pledge, imposed).conflict == "a pledge is not the act"
     soon = sanction(3, None, "2031-09-29", "planned")
     assert compare(soon, imposed) is Decision.SAME
+
+
+def test_a_decision_told_again_weeks_later_is_the_decision_a_new_model_is_not():
+    def decision(doc: int, published: str, item: str, evidence: str = "") -> Facts:
+        return report(doc, "aid", None, published, "announced", evidence,
+                      donor=[known("country:XA")], recipient=[known("country:XB")],
+                      item=[known(item)])
+
+    agreed = decision(1, "2031-01-25", "equipment:kestrel-2")
+    retold = decision(2, "2031-02-23", "equipment:kestrel-2")
+    assert compare(agreed, retold) is Decision.SAME
+    assert relate(agreed, decision(3, "2031-02-23", "equipment:kestrel-3")).conflict
+    more = decision(4, "2031-02-23", "equipment:kestrel-2", "XA will send more Kestrel 2")
+    assert relate(agreed, more).conflict == "different dates"
+    months_on = decision(5, "2031-04-30", "equipment:kestrel-2")
+    assert relate(agreed, months_on).conflict == "different dates"

@@ -94,11 +94,26 @@ def _dates_agree(a: Facts, b: Facts) -> bool:
     if a.when is None or b.when is None:
         return True
     gap = a.when.gap(b.when)
-    if gap <= _window(a, b):
+    if gap <= _window(a, b) or _retold(a, b):
         return True
     first = a if a.when.lo <= b.when.lo else b
     return first.status == "planned" and first.when is not None \
         and first.when.precision == 3 and gap <= PLANNED_AHEAD
+
+
+def _retold(a: Facts, b: Facts) -> bool:
+    """Two undated reports, published within weeks, of one decision about one model between
+    the same two states ("Berlin has agreed to send 14 Leopard 2 tanks", a month on "Germany
+    finally relents to send its Leopard 2"): a decision told again, not a second one."""
+    if a.when is None or b.when is None or a.when.precision or b.when.precision \
+            or a.published is None or b.published is None or a.status != b.status:
+        return False
+    if abs((a.published - b.published).days) > RECENT_REPORTS_DAYS \
+            or not a.item_models & b.item_models or a.further or b.further:
+        return False
+    roles = [r for r in STATE_ROLES if r in a.sides or r in b.sides]
+    return len(roles) >= 2 and all(a.sides.get(r) == b.sides.get(r) and all(
+        s.startswith("country:") for s in a.sides.get(r, ())) for r in roles)
 
 
 def _window(a: Facts, b: Facts) -> int:
