@@ -9,6 +9,7 @@ from materiel.nlp import extensions as _ext
 from materiel.nlp.dates import clause_is_future, parse_published
 from materiel.nlp.dates_anchor import clause_break_between, date_attachment
 from materiel.nlp.frames import Frame
+from materiel.nlp.participles import COUNT_CUE
 from materiel.nlp.spans import (
     quantity_tokens,
 )
@@ -77,6 +78,9 @@ def attach_numbers(
             if it.dep_ == "pobj" and it.head.lower_ == "of" and it.head.head.like_num:
                 qtoks.append(it.head.head)  # "24 of the jets"
             # "100 new jets, 70 of which": keep only the first
+        counts = [int(c[len(COUNT_CUE):]) for c in m.cues if c.startswith(COUNT_CUE)]
+        if counts:
+            qtoks = [doc[i] for i in counts]  # "two jets, out of 12 ordered": the order's 12
         seen: set[int] = set()
         for q in sorted(qtoks, key=lambda t: t.i):
             for n in numbers:

@@ -545,7 +545,7 @@ def _dedupe(ms: list[EventMention]) -> list[EventMention]:
     for m in sorted(ms, key=lambda x: -sum(len(v) for v in x.args.values())):
         dup = False
         for o in out:
-            if o.type != m.type:
+            if o.type != m.type or _other_counts(m, o):
                 continue
             shared = 0
             for role, vals in m.args.items():
@@ -568,6 +568,14 @@ def _dedupe(ms: list[EventMention]) -> list[EventMention]:
             out.append(m)
     out.sort(key=lambda x: x.trigger_i)
     return out
+
+
+def _other_counts(m: EventMention, o: EventMention) -> bool:
+    """Both count their goods, and differently: two deals ("delivered two jets, out of 12
+    ordered")."""
+    mq = {v.text for v in m.values("quantity")}
+    oq = {v.text for v in o.values("quantity")}
+    return bool(mq and oq and not mq & oq)
 
 
 @Language.component("materiel_roles")

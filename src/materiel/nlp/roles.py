@@ -13,6 +13,7 @@ from spacy.tokens import Doc, Token
 
 from materiel.nlp import extensions as _ext
 from materiel.nlp.frames import Frame, named, pobjs, pp_of, subjects
+from materiel.nlp.participles import COUNT_CUE, Host, participle_host
 from materiel.nlp.lexicon import ITEM_HEADS, PARTY_HEADS, PARTY_LABELS
 from materiel.nlp.spans import (
     FIRST_PERSON,
@@ -472,10 +473,31 @@ def fill_procurement(
                 _parties(doc, "buyer", [tok], m)
             elif not _own_force(tok):
                 m.cues.append(f"beneficiary:{tok.i}")
+    host = participle_host(f.trigger)
+    if host is not None:
+        item_toks = _participle_sides(doc, host, m, item_toks)
     if not item_toks:
         item_toks = _host_clause_items(doc, f, m)
     if not item_toks:
         item_toks = fallback_items(doc, f, m)
+    return item_toks
+
+
+def _participle_sides(doc: Doc, host: Host, m: EventMention, item_toks: list[Token]) -> list[Token]:
+    """The goods and sides a bare participle purchase takes from the clause it hangs on
+    (`materiel.nlp.participles`); a share's count is the purchase's own."""
+    if host.count is not None:
+        m.cues.append(f"{COUNT_CUE}{host.count.i}")
+    if not item_toks:
+        for rv, tok in items_from(doc, host.goods):
+            m.add(rv)
+            item_toks.append(item_head(tok))
+    buyers = [b for b in host.buyers() if party_label(b)]
+    if buyers and (host.sellers() or not m.values("buyer")):
+        m.args.pop("buyer", None)  # "X delivered jets to Y, out of 12 ordered": Y bought
+        _parties(doc, "buyer", buyers, m)
+    if not m.values("seller"):
+        _parties(doc, "seller", host.sellers(), m)
     return item_toks
 
 

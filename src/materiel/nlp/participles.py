@@ -1,0 +1,100 @@
+"""A purchase told in a participle on goods another clause is about: "the air force operates
+six tankers that were acquired in 2004", "the navy will receive six frigates, ordered in
+2019", "Saab delivered two jets to Thailand, out of 12 ordered in 2021". The participle names
+neither side; the clause it hangs on does, and in a share ("out of 12 ordered") it also names
+the goods, while the count the share is out of is the purchase's own."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from spacy.tokens import Token
+
+from materiel.nlp.frames import pobjs, subjects
+from materiel.wordlists import word_set
+
+_HOLDING = word_set("nlp/participles", "holding_verbs")
+_HANDING = word_set("nlp/participles", "handing_verbs")
+COUNT_CUE = "count:"  # EventMention.cues entry: the token index of the purchase's own count
+
+
+@dataclass
+class Host:
+    """The clause a participle hangs on: its verb, the goods and the purchase's own count."""
+
+    verb: Token
+    goods: list[Token]
+    count: Token | None = None
+
+    def buyers(self) -> list[Token]:
+        v = self.verb
+        if v.lemma_.lower() in _HANDING:
+            return [x for c in v.children if c.dep_ in ("prep", "dative") and c.lower_ == "to"
+                    for x in pobjs(c)]
+        if v.lemma_.lower() in _HOLDING and not _passive(v):
+            return subjects(v)
+        return []
+
+    def sellers(self) -> list[Token]:
+        v = self.verb
+        if v.lemma_.lower() not in _HANDING:
+            return []
+        if _passive(v):
+            return [x for c in v.children if c.dep_ == "agent" for x in pobjs(c)]
+        return [c for c in v.children if c.dep_ == "nsubj"]
+
+
+def _passive(v: Token) -> bool:
+    return any(c.dep_ in ("auxpass", "nsubjpass") for c in v.children)
+
+
+def _bare_participle(t: Token) -> bool:
+    """A past participle with no subject or object of its own ("ordered in 2019")."""
+    return t.tag_ == "VBN" and not any(
+        c.dep_ in ("nsubj", "dobj") or (c.dep_ == "aux" and c.lemma_ == "have")
+        for c in t.children
+    )
+
+
+def _goods_of(verb: Token) -> list[Token]:
+    return [c for c in verb.children if c.dep_ in ("dobj", "nsubjpass")]
+
+
+def participle_host(t: Token) -> Host | None:
+    """The clause a bare participle purchase hangs on, when it names the goods' holder."""
+    if t.pos_ != "VERB" or not _bare_participle(t):
+        return None
+    share = _share(t)
+    if share is not None:
+        return share
+    if t.dep_ == "advcl" and t.head.pos_ in ("VERB", "AUX"):
+        return Host(t.head, _goods_of(t.head))  # "will receive six frigates, ordered in 2019"
+    if t.dep_ in ("acl", "relcl") and t.head.dep_ in ("dobj", "nsubjpass"):
+        verb = t.head.head  # "operates six tankers that were acquired in 2004"
+        if verb.pos_ in ("VERB", "AUX"):
+            return Host(verb, [t.head])
+    return None
+
+
+def _share(t: Token) -> Host | None:
+    """ "out of 12 ordered", "the first two of 12 ordered": the share's clause and count."""
+    if t.dep_ == "pcomp" and t.head.lower_ in ("of", "out"):
+        of = t.head  # "out of 12 ordered" is parsed with either word heading the participle
+        preps = [of] + [c for c in of.children if c.dep_ == "prep" and c.lower_ == "of"]
+        count = next((c for p in preps for c in p.children if c.dep_ == "pobj" and c.like_num),
+                     None)
+    elif t.dep_ in ("acl", "relcl") and t.head.like_num and t.head.dep_ == "pobj" \
+            and t.head.head.lower_ == "of":
+        of, count = t.head.head, t.head
+    else:
+        return None
+    if count is None:
+        return None
+    host = of.head
+    if host.lower_ == "out" and host.dep_ == "prep":
+        host = host.head
+    if host.pos_ in ("VERB", "AUX"):
+        return Host(host, _goods_of(host), count)
+    if host.pos_ in ("NOUN", "PROPN") and host.dep_ in ("dobj", "nsubjpass", "nsubj"):
+        return Host(host.head, [host], count)  # "delivered two jets of 12 ordered"
+    return None
