@@ -436,7 +436,11 @@ def fill_procurement(
             and f.gov_lemma not in ("receive",)
             or (f.gov_lemma in _SELLER_GOVERNORS and bool(subj) and not is_armed_force(subj[0]))
         )
-    if f.gov_lemma == "award" or (f.pred is not None and f.pred.lemma_ == "award"):
+    if lemma == "award" and f.trigger.pos_ == "NOUN":
+        # "the Army's award to Raytheon": the noun names the winner with "to"
+        _parties(doc, "buyer", subj + f.poss, m)
+        _parties(doc, "seller", f.pp("to") + f.dative, m)
+    elif f.gov_lemma == "award" or (f.pred is not None and f.pred.lemma_ == "award"):
         if f.passive and f.pred is not None:
             # "Lockheed Martin was awarded a $1.2 billion contract for ... (by the Army)"
             winners = [c for c in f.pred.children if c.dep_ == "nsubjpass"]

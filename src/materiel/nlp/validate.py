@@ -204,6 +204,10 @@ def decide_deal_type(doc: Doc, f: Frame, trig: Trigger) -> str | None:
     clause_lemmas = {c.lemma_.lower() for c in f.clauses}
     pp_lemmas = {w.lemma_.lower() for w in f.pp("for", "to", "on", "of")}
     mods = _mod_words(t)
+    if trig.lemma == "award":  # "an award to Raytheon for 200 missiles": a contract won
+        won_by_firm = any(_company_like(w) for w in f.pp("to") + f.dative)
+        goods = any(is_military_item(item_head(x)) for x in f.pp("for", "of"))
+        return "procurement" if won_by_firm or goods else None
     if _develops_only(f) and trig.lemma in _PACT_WORDS:
         return "agreement"  # "a collaboration agreement to develop X": research, not output
     if clause_lemmas & PROD_VERBS or pp_lemmas & _PRODUCTION_WORDS:
