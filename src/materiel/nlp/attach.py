@@ -71,12 +71,14 @@ def attach_numbers(
     if "quantity" in roles:
         qtoks: list[Token] = []
         for it in item_toks:
-            qtoks.extend(quantity_tokens(it))
             # measure head above the item: "six squadrons of Tejas" (item is the pobj)
             if it.dep_ == "pobj" and it.head.lower_ == "of" and it.head.head.pos_ == "NOUN":
                 qtoks.extend(quantity_tokens(it.head.head))
-            if it.dep_ == "pobj" and it.head.lower_ == "of" and it.head.head.like_num:
-                qtoks.append(it.head.head)  # "24 of the jets"
+            share = it.dep_ == "pobj" and it.head.lower_ == "of" and it.head.head.like_num
+            if share and frame.trigger.head != it:
+                qtoks.append(it.head.head)  # "24 of the jets": 24, not the lot of "the 36 jets"
+            else:  # the lot's own purchase: "six of the 24 jets ordered in 2021" orders 24
+                qtoks.extend(quantity_tokens(it))
             # "100 new jets, 70 of which": keep only the first
         counts = [int(c[len(COUNT_CUE):]) for c in m.cues if c.startswith(COUNT_CUE)]
         if counts:

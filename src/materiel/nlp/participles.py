@@ -15,6 +15,7 @@ from materiel.wordlists import word_set
 
 _HOLDING = word_set("nlp/participles", "holding_verbs")
 _HANDING = word_set("nlp/participles", "handing_verbs")
+_ORDINALS = word_set("nlp/participles", "share_heads")
 COUNT_CUE = "count:"  # EventMention.cues entry: the token index of the purchase's own count
 
 
@@ -50,7 +51,9 @@ def _passive(v: Token) -> bool:
 
 def _bare_participle(t: Token) -> bool:
     """A past participle with no subject or object of its own ("ordered in 2019")."""
-    return t.tag_ == "VBN" and not any(
+    # the tagger reads some reduced relatives as past tense ("the 24 jets ordered in 2021")
+    participle = t.tag_ == "VBN" or (t.tag_ == "VBD" and t.dep_ == "acl")
+    return participle and not any(
         c.dep_ in ("nsubj", "dobj") or (c.dep_ == "aux" and c.lemma_ == "have")
         for c in t.children
     )
@@ -69,11 +72,19 @@ def participle_host(t: Token) -> Host | None:
         return share
     if t.dep_ == "advcl" and t.head.pos_ in ("VERB", "AUX"):
         return Host(t.head, _goods_of(t.head))  # "will receive six frigates, ordered in 2019"
-    if t.dep_ in ("acl", "relcl") and t.head.dep_ in ("dobj", "nsubjpass"):
-        verb = t.head.head  # "operates six tankers that were acquired in 2004"
-        if verb.pos_ in ("VERB", "AUX"):
+    if t.dep_ in ("acl", "relcl"):
+        owner = t.head
+        if owner.dep_ == "pobj" and owner.head.lower_ == "of" and _counted(owner.head.head):
+            owner = owner.head.head  # "has received six of the 24 jets ordered in 2021"
+        verb = owner.head  # "operates six tankers that were acquired in 2004"
+        if owner.dep_ in ("dobj", "nsubjpass") and verb.pos_ in ("VERB", "AUX"):
             return Host(verb, [t.head])
     return None
+
+
+def _counted(t: Token) -> bool:
+    """A share's head: "six (of)", "the first (of)"."""
+    return t.like_num or t.pos_ == "NUM" or t.tag_ == "JJ" and t.lower_ in _ORDINALS
 
 
 def _share(t: Token) -> Host | None:
