@@ -568,3 +568,53 @@ def test_the_company_chosen_sells(parse):
 def test_what_an_agreement_is_about(parse, text, item):
     (m,) = _mentions(parse(text), "agreement")
     assert _texts(m, "item") == [item]
+
+
+@pytest.mark.parametrize(
+    ("text", "item", "buyer"),
+    [
+        ("The air force now operates five Ilyushin tankers that were acquired in 2005.",
+         "Ilyushin tankers", "air force"),
+        ("The army flies eight Mi-17 helicopters that were bought in 2009.", "Mi-17 helicopters",
+         "army"),
+    ],
+)
+def test_goods_bought_in_a_relative_clause_belong_to_their_operator(parse, text, item, buyer):
+    (m,) = _mentions(parse(text), "procurement")
+    assert item in _texts(m, "item")
+    assert _texts(m, "buyer") == [buyer]
+
+
+def test_an_order_told_as_a_share_of_a_delivery_is_an_event_of_its_own(parse):
+    doc = parse("Saab delivered the first two Gripen fighters to the Thai air force, out of 12"
+                " ordered in 2021.")
+    ms = _mentions(doc, "procurement")
+    order = next(m for m in ms if m.trigger == "order")
+    delivery = next(m for m in ms if m.trigger == "deliver")
+    assert _texts(order, "quantity") == ["12"] and _texts(delivery, "quantity") == ["two"]
+    assert _texts(order, "buyer") == ["Thai air force"] and _texts(order, "seller") == ["Saab"]
+    assert "Gripen fighters" in _texts(order, "item")
+
+
+def test_a_lot_ordered_is_counted_apart_from_the_share_received(parse):
+    ms = _mentions(parse("Greece has received six of the 24 Rafale jets ordered in 2021."),
+                   "procurement")
+    assert sorted(_texts(m, "quantity")[0] for m in ms) == ["24", "six"]
+
+
+@pytest.mark.parametrize(
+    ("text", "buyer", "seller"),
+    [
+        ("The Navy made a $40 million award to Raytheon for 200 missiles.", "Navy", "Raytheon"),
+        ("The Army's award to General Dynamics for 300 armored vehicles came on Monday.", "Army",
+         "General Dynamics"),
+    ],
+)
+def test_an_award_to_a_company_is_a_contract_it_won(parse, text, buyer, seller):
+    (m,) = _mentions(parse(text), "procurement")
+    assert _texts(m, "buyer") == [buyer] and _texts(m, "seller") == [seller]
+
+
+def test_an_award_for_merit_is_no_contract(parse):
+    doc = parse("The pilot received an award for bravery from the Air Force.")
+    assert not [m for m in doc._.mentions if m.trigger == "award" and m.rejected is None]
