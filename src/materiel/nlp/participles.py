@@ -1,6 +1,7 @@
 """A purchase told in a participle on goods another clause is about: "the air force operates
-six tankers that were acquired in 2004", "the navy will receive six frigates, ordered in
-2019", "Saab delivered two jets to Thailand, out of 12 ordered in 2021". The participle names
+six tankers that were acquired in 2004", "Saab delivered two jets to Thailand, out of 12
+ordered in 2021". A participle loosely joined to a clause ("will receive six frigates,
+ordered in 2019") is left alone: taking that clause's goods cost precision. The participle names
 neither side; the clause it hangs on does, and in a share ("out of 12 ordered") it also names
 the goods, while the count the share is out of is the purchase's own."""
 
@@ -70,8 +71,6 @@ def participle_host(t: Token) -> Host | None:
     share = _share(t)
     if share is not None:
         return share
-    if t.dep_ == "advcl" and t.head.pos_ in ("VERB", "AUX"):
-        return Host(t.head, _goods_of(t.head))  # "will receive six frigates, ordered in 2019"
     if t.dep_ in ("acl", "relcl"):
         owner = t.head
         if owner.dep_ == "pobj" and owner.head.lower_ == "of" and _counted(owner.head.head):
