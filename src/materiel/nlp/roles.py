@@ -13,8 +13,8 @@ from spacy.tokens import Doc, Token
 
 from materiel.nlp import extensions as _ext
 from materiel.nlp.frames import Frame, named, pobjs, pp_of, subjects
-from materiel.nlp.participles import COUNT_CUE, Host, participle_host
 from materiel.nlp.lexicon import ITEM_HEADS, PARTY_HEADS, PARTY_LABELS
+from materiel.nlp.participles import COUNT_CUE, Host, participle_host
 from materiel.nlp.spans import (
     FIRST_PERSON,
     ORG_HEAD_HINTS,
