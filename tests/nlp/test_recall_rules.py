@@ -618,3 +618,9 @@ def test_an_award_to_a_company_is_a_contract_it_won(parse, text, buyer, seller):
 def test_an_award_for_merit_is_no_contract(parse):
     doc = parse("The pilot received an award for bravery from the Air Force.")
     assert not [m for m in doc._.mentions if m.trigger == "award" and m.rejected is None]
+
+
+def test_a_counted_noun_misjoined_to_the_verb_is_a_second_purchase(parse):
+    ms = _mentions(parse("The Indonesian Air Force plans to buy 42 Rafale, and 12 F-15EX jets"
+                         " by 2026."), "procurement")
+    assert sorted(_texts(m, "quantity")[0] for m in ms) == ["12", "42"]

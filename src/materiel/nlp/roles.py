@@ -348,6 +348,8 @@ def _items(
     ):
         cands.extend(frame.pp("with"))
     cands.extend(_included_items(doc, frame))
+    if type_ == "procurement":
+        cands.extend(_stray_conjuncts(frame))
     if type_ in ("aid", "procurement"):
         cands.extend(_money_items(doc, frame, numbers))
     for cl in frame.clauses:  # "deal to construct six vessels"
@@ -383,6 +385,24 @@ def _items(
                     toks.append(head)
                     break
     return vals, toks
+
+
+def _stray_conjuncts(frame: Frame) -> list[Token]:
+    """A counted noun the parse joined to the verb over a counted object ("plans to buy 42
+    Rafale, and 12 F-15EX jets": "jets" hangs on "plans"): another of its objects."""
+    t = frame.trigger
+    if t.pos_ != "VERB" or not any(_counted(o) for o in frame.obj):
+        return []
+    verbs = [t] + ([t.head] if t.dep_ == "xcomp" else [])
+    return [
+        c for v in verbs for c in v.children
+        if c.dep_ == "conj" and c.pos_ in ("NOUN", "PROPN") and _counted(c) and c.i > t.i
+    ]
+
+
+def _counted(tok: Token) -> bool:
+    """ "42 Rafale", "12 F-15EX jets" (the designator read as the count's head)."""
+    return any(c.dep_ == "nummod" and any(w.like_num for w in c.subtree) for c in tok.children)
 
 
 def fallback_items(doc: Doc, f: Frame, m: EventMention) -> list[Token]:
