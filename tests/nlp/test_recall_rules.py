@@ -624,3 +624,16 @@ def test_a_counted_noun_misjoined_to_the_verb_is_a_second_purchase(parse):
     ms = _mentions(parse("The Indonesian Air Force plans to buy 42 Rafale, and 12 F-15EX jets"
                          " by 2026."), "procurement")
     assert sorted(_texts(m, "quantity")[0] for m in ms) == ["12", "42"]
+
+
+@pytest.mark.parametrize(
+    ("text", "count"),
+    [
+        ("The air force said the first three of 36 Gripen fighters ordered from Saab in 2021"
+         " would arrive in March.", "36"),
+        ("The army received the first three of 36 Leopard tanks.", "three"),
+    ],
+)
+def test_a_share_counts_what_reaches_it_and_the_lot_what_was_ordered(parse, text, count):
+    (m,) = _mentions(parse(text), "procurement")
+    assert _texts(m, "quantity") == [count]

@@ -80,6 +80,7 @@ def attach_numbers(
             else:  # the lot's own purchase: "six of the 24 jets ordered in 2021" orders 24
                 qtoks.extend(quantity_tokens(it))
             # "100 new jets, 70 of which": keep only the first
+        qtoks = _share_or_lot(doc, frame, qtoks, item_toks)
         counts = [int(c[len(COUNT_CUE):]) for c in m.cues if c.startswith(COUNT_CUE)]
         if counts:
             qtoks = [doc[i] for i in counts]  # "two jets, out of 12 ordered": the order's 12
@@ -93,6 +94,20 @@ def attach_numbers(
                 ):
                     seen.add(n.start)
                     m.add(RoleValue("quantity", n.text, n.start, n.end, value=n.value))
+
+
+def _share_or_lot(doc: Doc, frame: Frame, qtoks: list[Token], item_toks: list[Token]
+                  ) -> list[Token]:
+    """ "the first three of 36 jets": the share counts what happens to the jets, the lot the
+    purchase told in a participle on them ("three of 36 jets ordered in 2021")."""
+    shares = {q.i for q in qtoks if q.i + 2 < len(doc) and doc[q.i + 1].lower_ == "of"
+              and doc[q.i + 2].like_num}
+    if not shares:
+        return qtoks
+    lots = {i + 2 for i in shares}
+    on_lot = frame.trigger.dep_ in ("acl", "relcl") and frame.trigger.head in item_toks
+    drop = shares if on_lot else lots
+    return [q for q in qtoks if q.i not in drop]
 
 
 def attach_date(doc: Doc, m: EventMention, frame: Frame, dates: list[DateValue]) -> None:
