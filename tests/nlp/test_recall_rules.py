@@ -637,3 +637,10 @@ def test_a_counted_noun_misjoined_to_the_verb_is_a_second_purchase(parse):
 def test_a_share_counts_what_reaches_it_and_the_lot_what_was_ordered(parse, text, count):
     (m,) = _mentions(parse(text), "procurement")
     assert _texts(m, "quantity") == [count]
+
+
+def test_a_share_taken_in_names_the_seller_of_the_lot(parse):
+    ms = _mentions(parse("The air force said it had taken delivery of the first two C-295 aircraft"
+                         " from Airbus, out of 12 ordered in 2022."), "procurement")
+    order = next(m for m in ms if m.trigger == "order")
+    assert _texts(order, "seller") == ["Airbus"] and _texts(order, "quantity") == ["12"]

@@ -40,7 +40,10 @@ class Host:
     def sellers(self) -> list[Token]:
         v = self.verb
         if v.lemma_.lower() not in _HANDING:
-            return []
+            # "took delivery of two jets from Leonardo, out of 24 ordered": whom they came from
+            holders = [v] + [x for g in self.goods for x in g.subtree]
+            return [x for h in holders for c in h.children
+                    if c.dep_ == "prep" and c.lower_ == "from" for x in pobjs(c)]
         if _passive(v):
             return [x for c in v.children if c.dep_ == "agent" for x in pobjs(c)]
         return [c for c in v.children if c.dep_ == "nsubj"]
