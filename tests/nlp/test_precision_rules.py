@@ -522,3 +522,62 @@ def test_approval_talk_topic_or_import_list_is_no_sanction(parse, text):
 )
 def test_no_purchase_without_a_choice_of_arms_or_a_buyer(parse, text):
     assert "procurement" not in _types(parse(text))
+
+
+def test_goods_of_a_contract_are_no_aid(parse):
+    text = (
+        "Acme was awarded a contract worth $335 million to supply rocket launchers"
+        " to a European country."
+    )
+    doc = parse(text)
+    assert "aid" not in _types(doc)
+    assert "procurement" in _types(doc)
+
+
+def test_a_contract_to_give_named_goods_to_a_named_state_stays_aid(parse):
+    doc = parse("The United States will fund the delivery of 30 tanks to Ukraine.")
+    assert "aid" in _types(doc)
+
+
+def test_targeting_by_a_sanctioning_office_is_a_sanction(parse):
+    doc = parse("The State Department is targeting additional Oslandian oligarchs.")
+    assert "sanction" in _types(doc)
+    assert "strike" not in _types(doc)
+
+
+def test_targeting_by_a_defence_office_stays_a_strike(parse):
+    doc = parse("Norland's air force targeted rebel radar sites near the port on Sunday.")
+    assert "strike" in _types(doc)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The minister said one of the proposals made to Norland was to send the tanks to Oslandia.",
+        "Former minister Jones slammed the chancellor for his hesitation in providing military"
+        " aid to Oslandia.",
+    ],
+)
+def test_a_proposal_or_a_hesitation_is_no_aid(parse, text):
+    assert "aid" not in _types(parse(text))
+
+
+def test_aid_after_an_appeal_stays(parse):
+    doc = parse("After an appeal from Kyiv, Germany sent 30 tanks to Ukraine.")
+    assert "aid" in _types(doc)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Norway will provide military support to Ukraine.",
+        "The leaders will make a firm commitment to providing Ukraine with financial, military"
+        " and diplomatic support.",
+    ],
+)
+def test_military_support_given_is_aid(parse, text):
+    assert "aid" in _types(parse(text))
+
+
+def test_humanitarian_support_is_no_aid(parse):
+    assert "aid" not in _types(parse("Norway will provide humanitarian support to Ukraine."))

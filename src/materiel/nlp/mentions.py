@@ -29,7 +29,7 @@ from materiel.nlp.roles import (
 from materiel.nlp.spans import conjuncts, party_label
 from materiel.nlp.split import split_counted_items
 from materiel.nlp.types import DateValue, EventMention, NumberMention, RoleValue, Trigger
-from materiel.nlp.validate import decide_deal_type, validate
+from materiel.nlp.validate import decide_deal_type, sanctioning_office_targets, validate
 from materiel.wordlists import word_set
 
 _ext.register()
@@ -79,6 +79,8 @@ def find_mentions(doc: Doc) -> list[EventMention]:
             type_ = decided or trig.type
             if not why:
                 absorbed.update(c.i for c in frame.clauses)
+        if type_ == "strike" and sanctioning_office_targets(frame):
+            type_, need = "sanction", "sanction"  # "the Treasury is targeting oligarchs"
         if type_ == "production" and _made_available(doc[trig.i]):
             type_, need = "aid", "transfer"  # "has made available EUR 9 billion to Ukraine"
         # "buy weapons for Ukraine's Armed Forces": procurement and aid

@@ -861,7 +861,8 @@ def _under_deal(t: Token) -> bool:
 
 def fill_sanction(doc: Doc, f: Frame, m: EventMention, numbers: list[NumberMention]) -> list[Token]:
     if (
-        m.trigger in ("sanction", "blacklist", "designate", "ban", "bar", "embargo", "debar", "add")
+        m.trigger
+        in ("sanction", "blacklist", "designate", "ban", "bar", "embargo", "debar", "add", "target")
         and f.trigger.pos_ == "VERB"
     ):
         if f.passive:

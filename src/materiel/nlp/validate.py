@@ -92,6 +92,23 @@ def _military_money(doc: Doc, m: EventMention) -> bool:
     )
 
 
+_SUPPORT_NOUNS = word_set("nlp/validate", "support_nouns")
+_ARMED_SUPPORT_MODS = word_set("nlp/validate", "armed_support_mods")
+
+
+def _military_support(f: Frame) -> bool:
+    """The thing given is military support, help or aid ("provide military support to X",
+    "providing Ukraine with financial, humanitarian, military and diplomatic support")."""
+    for o in f.obj + f.pp("with"):
+        if o.lemma_.lower() not in _SUPPORT_NOUNS:
+            continue
+        mods = [c for c in o.children if c.dep_ in ("amod", "compound")]
+        mods += [x for c in mods for x in c.subtree]  # "financial, humanitarian, military and"
+        if any(w.lower_ in _ARMED_SUPPORT_MODS for w in mods):
+            return True
+    return False
+
+
 _LISTED_GOODS = word_set("nlp/validate", "listed_goods")
 
 
@@ -136,6 +153,12 @@ def _company_value(doc: Doc, v: RoleValue) -> bool:
     """A value named as a company ("Hallam Aircraft Works", "X Ltd"), not just any body."""
     words = {w.strip(".,").lower() for w in v.text.split()}
     return bool(words & (ORG_HEAD_HINTS | _MAKER_WORDS))
+
+
+def _company_giver(doc: Doc, v: RoleValue) -> bool:
+    """A giver the extractor reads as a company, whose supplies are sales."""
+    span = doc.char_span(v.start, v.end, alignment_mode="expand")
+    return v.label == "COMPANY" or (span is not None and is_company(span.root))
 
 
 def _company_like(tok: Token) -> bool:
@@ -306,6 +329,14 @@ def validate(
         and not (m.values("donor") or m.values("recipient"))
     ):
         return False  # "repairing weapons donated and damaged in combat": what goods are
+    if (
+        m.type == "aid"
+        and not (m.values("donor") and m.values("recipient"))
+        and _goods_of_sale(t)
+    ):
+        return False  # "a contract to supply rockets to a European country": a sale's goods
+        # (a buyer paying for another's goods names both: "X signed a contract to deliver
+        # shells to Ukraine" stays)
     if m.type in ("aid", "sanction") and _topic_of_talk(t):
         return False  # "discuss US sanctions against Russia", "an update on US assistance"
     if m.type in ("procurement", "aid") and _sanction_reason(t):
@@ -455,7 +486,17 @@ def validate(
         return bool(m.values("buyer")) and bool(m.values("item"))
     if need == "transfer":
         as_aid = any(w.lemma_.lower() in ("aid", "assistance") for w in f.pp("as"))
-        if not item_toks and not (as_aid and m.values("value")) and not _military_money(doc, m):
+        if (
+            not item_toks
+            and not (as_aid and m.values("value"))
+            and not _military_money(doc, m)
+            and not (
+                m.values("recipient")
+                and m.values("donor")
+                and not any(_company_giver(doc, v) for v in m.values("donor"))
+                and _military_support(f)
+            )
+        ):
             return False
         if item_toks and not any(is_military_item(x) for x in item_toks):
             return False
@@ -1390,10 +1431,27 @@ def _unrealized(t: Token) -> bool:
         and any(c.dep_ == "aux" and c.lower_ == "to" for c in top.children)
     ):
         chain.append(top.head)  # "an argument for Moldova to receive more jets"
-    return any(
+    if any(
         w.lemma_.lower() in _UNREALIZED_GOVERNORS or w.lower_ in _UNREALIZED_GOVERNORS
         for w in chain[1:]
-    )
+    ):
+        return True
+    for below, w in zip(chain, chain[1:], strict=False):
+        if w.lemma_.lower() == "be" and below.dep_ == "xcomp":
+            # "one of the proposals was to send S-400s": what the proposal was
+            subj = [c for c in w.children if c.dep_ == "nsubj"]
+            named = subj + [
+                o for s in subj for p in s.children if p.lower_ == "of" for o in pobjs(p)
+            ]
+            if any(n.lemma_.lower() in _UNREALIZED_GOVERNORS for n in named):
+                return True
+        # "slammed him for his hesitation in providing aid", the phrase hung on the verb
+        for p in w.children:
+            if p.dep_ == "prep" and w.i < p.i < t.i and any(
+                o.lemma_.lower() in _UNREALIZED_GOVERNORS for o in pobjs(p)
+            ):
+                return True
+    return False
 
 
 def _command(f: Frame, trig: Trigger) -> bool:
@@ -1411,6 +1469,47 @@ _PENALTY_GOVERNORS = word_set("nlp/validate", "penalty_governors")
 
 
 _TALK_WORDS = word_set("nlp/validate", "talk_words")
+
+
+_SANCTIONING_OFFICES = word_set("nlp/validate", "sanctioning_offices")
+
+
+def sanctioning_office_targets(f: Frame) -> bool:
+    """ "Targeting" done by an office that sanctions ("the Treasury is targeting oligarchs",
+    "the State Department will target their suppliers"): a sanction, not an attack."""
+    t = f.trigger
+    if t.pos_ != "VERB" or t.lemma_.lower() != "target" or f.passive:
+        return False
+    words = {w.lower_ for s in f.subj for w in s.subtree}
+    return bool(words & _SANCTIONING_OFFICES) or {"state", "department"} <= words
+
+
+_SALE_NOUNS = word_set("nlp/validate", "sale_nouns")
+
+
+def _goods_of_sale(t: Token) -> bool:
+    """A giving word that tells what a contract or order delivers ("won a contract to supply
+    rockets to X", "a contract for the delivery of two frigates"): the goods of a sale."""
+    head = t.head
+    if t.dep_ == "pobj" and head.lower_ in ("for", "of"):
+        head = head.head
+        for _ in range(4):  # "signed a contract with a yard for the delivery": the verb's deal
+            if head.pos_ != "NOUN" or head.lemma_.lower() in _SALE_NOUNS or head.head.i == head.i:
+                break
+            head = head.head.head if head.dep_ == "pobj" else head.head
+        if head.pos_ in ("VERB", "AUX"):
+            return any(
+                c.dep_ in ("dobj", "nsubjpass") and c.lemma_.lower() in _SALE_NOUNS
+                for c in head.children
+            )
+    elif t.dep_ not in ("acl", "relcl", "xcomp", "advcl"):
+        return False
+    if head.pos_ == "VERB" and t.dep_ in ("xcomp", "advcl"):  # "awarded a contract ... to supply"
+        return any(
+            c.dep_ in ("dobj", "nsubjpass") and c.lemma_.lower() in _SALE_NOUNS
+            for c in head.children
+        )
+    return head.pos_ == "NOUN" and head.lemma_.lower() in _SALE_NOUNS
 
 
 def _topic_of_talk(t: Token) -> bool:
