@@ -26,7 +26,7 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).parent))
 
-from serve import PG_ENV, build, pg_database  # noqa: E402
+from serve import PG_ENV, build, pg_database, prepare  # noqa: E402
 
 QUERIES = {"all": {}, "type=aid": {"type": "aid"}, "party=Poland (text)": {"party": "Poland"},
            "party=country:PL": {"party": "country:PL"}, "search howitzers": {"text": "howitzers"},
@@ -123,16 +123,7 @@ def run(url: str, label: str, args: argparse.Namespace) -> None:
     if not _stored_events(url):
         build(url, args.events, args.docs)
     link(url)
-    from materiel.store import Store
-
-    store = Store.open(url)
-    if url.startswith("postgresql"):
-        from sqlalchemy import text
-
-        with store.engine.connect() as conn:
-            conn.execute(text("ANALYZE"))
-            conn.commit()
-    store.close()
+    prepare(url)
     print(f"\n== {label}: {args.events} events, {args.docs} documents, repeat {args.repeat}, "
           f"load average {os.getloadavg()[0]:.1f}")
     time_counts(url, args.repeat)

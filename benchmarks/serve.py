@@ -62,6 +62,21 @@ def _slug(name: str) -> str:
     return re.sub(r"\W+", "-", name.lower()).strip("-")
 
 
+
+def prepare(url: str) -> None:
+    """Bring the store's schema up to date and, on PostgreSQL, its planner statistics, so
+    that neither lands inside the timings."""
+    from materiel.store import Store
+
+    store = Store.open(url)
+    if url.startswith("postgresql"):
+        from sqlalchemy import text
+
+        with store.engine.connect() as conn:
+            conn.execute(text("ANALYZE"))
+            conn.commit()
+    store.close()
+
 def build(url: str, n_events: int, n_docs: int, seed: int = 7) -> None:
     """A store at the newest schema holding n_docs documents and n_events events."""
     from sqlalchemy import insert, select, update
@@ -298,7 +313,6 @@ def pg_database(admin: str, name: str, keep: bool) -> Iterator[str]:
 
 
 def run(url: str, label: str, args: argparse.Namespace, folder: Path) -> None:
-    from materiel.store import Store
 
     held = _stored_events(url)
     if held not in (None, 0, args.events):
@@ -308,14 +322,7 @@ def run(url: str, label: str, args: argparse.Namespace, folder: Path) -> None:
         build(url, args.events, args.docs)
         print(f"{label}: built {args.events} events in {args.docs} documents: "
               f"{time.perf_counter() - t0:.1f} s")
-    store = Store.open(url)  # brings the schema up to date, outside the timings
-    if url.startswith("postgresql"):
-        from sqlalchemy import text
-
-        with store.engine.connect() as conn:
-            conn.execute(text("ANALYZE"))
-            conn.commit()
-    store.close()
+    prepare(url)
     print(f"\n== {label}: {args.events} events, {args.docs} documents, repeat {args.repeat}, "
           f"load average {os.getloadavg()[0]:.1f}\n")
     time_requests(url, args.repeat)

@@ -312,7 +312,7 @@ def validate(
     t = f.trigger
     if _unrealized(t) or _command(f, trig) or _approval_sanction(f, m):
         return False
-    if _penalty_reason(t):
+    if _sanction_reason(t):
         return False  # "sanctioned X for supplying drones": why X is punished, not a deal
     if (
         m.type in ("aid", "procurement")
@@ -339,8 +339,6 @@ def validate(
         # shells to Ukraine" stays)
     if m.type in ("aid", "sanction") and _topic_of_talk(t):
         return False  # "discuss US sanctions against Russia", "an update on US assistance"
-    if m.type in ("procurement", "aid") and _sanction_reason(t):
-        return False  # "sanctioned firms for supplying drones to X": the charge, not a sale
     if m.type == "production" and _origin_modifier(t):
         return False  # "a US made rifle", "HAL-built helicopters": where a thing comes from
     if m.type == "production" and any(
@@ -1239,22 +1237,21 @@ def _chose_goods(f: Frame) -> bool:
 
 
 def _sanction_reason(t: Token) -> bool:
-    """A transfer verb that gives the reason for a sanction or a charge: "sanctioned firms for
-    supplying drones", "companies accused of selling parts", "sanctions on firms that
-    supplied parts". Not "sanctioned the programme under which it will acquire X" (approved)."""
-    if t.pos_ != "VERB":
-        return False
+    """A deed given as the reason for a sanction, a penalty or a charge: "sanctioned firms for
+    supplying drones", "imposed sanctions on X for supplying drones", "companies accused of
+    selling parts", "sanctions on firms that supplied parts". Not "sanctioned the programme
+    under which it will acquire X" (approved). A thank-you's reason may well be aid given."""
     if t.dep_ == "pcomp" and t.head.lower_ in ("for", "of", "over", "in"):
         # "sanctioned firms for supplying", "entities involved in supplying arms"
         cur = t.head
         for _ in range(5):
             cur = cur.head
-            if cur.lemma_.lower() in _SANCTION_REASON_GOVERNORS:
+            if cur.lemma_.lower() in _SANCTION_REASON_GOVERNORS or _imposes_penalty(cur):
                 return True
             if cur.dep_ not in ("prep", "pobj", "dobj", "nsubjpass", "acl") or cur.head.i == cur.i:
                 return False
         return False
-    if t.dep_ == "relcl" and t.head.lemma_.lower() in _SANCTIONED_BODIES:
+    if t.pos_ == "VERB" and t.dep_ == "relcl" and t.head.lemma_.lower() in _SANCTIONED_BODIES:
         cur = t.head
         for _ in range(3):
             if cur.head.i == cur.i:
@@ -1465,7 +1462,6 @@ def _command(f: Frame, trig: Trigger) -> bool:
 
 
 _PENALTY_OBJECTS = word_set("nlp/validate", "penalty_objects")
-_PENALTY_GOVERNORS = word_set("nlp/validate", "penalty_governors")
 
 
 _TALK_WORDS = word_set("nlp/validate", "talk_words")
@@ -1528,16 +1524,10 @@ def _topic_of_talk(t: Token) -> bool:
     )
 
 
-def _penalty_reason(t: Token) -> bool:
-    """ "sanctioned X for supplying drones", "imposed sanctions on X for supplying drones to
-    Russia": what a party is punished for (a thank-you's reason may well be aid given)."""
-    if t.dep_ != "pcomp" or t.head.lower_ != "for":
-        return False
-    gov = t.head.head
-    if gov.lemma_.lower() in _PENALTY_GOVERNORS:
-        return True
-    return gov.pos_ == "VERB" and any(
-        c.dep_ == "dobj" and c.lemma_.lower() in _PENALTY_OBJECTS for c in gov.children
+def _imposes_penalty(v: Token) -> bool:
+    """ "imposed sanctions on X", "issued a fine": a verb whose object is a penalty."""
+    return v.pos_ == "VERB" and any(
+        c.dep_ == "dobj" and c.lemma_.lower() in _PENALTY_OBJECTS for c in v.children
     )
 
 
