@@ -948,6 +948,8 @@ def fill_meeting(doc: Doc, f: Frame, m: EventMention, numbers: list[NumberMentio
     _parties(doc, "participant", subj + f.poss + f.mods, m, resolve_to=f.subj)
     if m.trigger in ("meet", "host", "call", "welcome", "convene") and t.pos_ == "VERB":
         _parties(doc, "participant", f.obj, m)
+    if m.trigger in ("meet", "gather") and t.tag_ == "VBG" and t.dep_ == "acl":
+        _parties(doc, "participant", [t.head], m)  # "EU leaders meeting in Brussels vowed"
     if m.trigger in ("host", "welcome") and t.pos_ == "VERB":
         # "hosted visitors from Australia": the guests' side is where they come from
         guests = [o for o in f.obj if o.lemma_.lower() in VISITOR_NOUNS]

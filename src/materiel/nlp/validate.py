@@ -588,9 +588,10 @@ def validate(
                 return False  # "meet the standards", "meet Ukraine's needs"
             if _thing_that_meets(t):
                 return False  # "the only seat that meets the Navy's criteria"
+            sides = f.subj + ([t.head] if t.dep_ == "acl" else [])  # "EU leaders meeting in X"
             collective = any(
                 s.tag_ == "NNS" or len(s.conjuncts) > 0 or s.lemma_.lower() in _COLLECTIVES
-                for s in f.subj
+                for s in sides
             )
             return bool(parts) and (
                 len(m.values("participant")) >= 2
@@ -1133,7 +1134,10 @@ def meeting_is_event(doc: Doc, f: Frame, m: EventMention, trig: Trigger) -> bool
         return False  # "the Steering Committee will meet again": a body's own session
     if trig.lemma == "call" and t.pos_ != "VERB" and (
         f.gov_lemma in _APPEAL_GOVERNORS
-        or any(c.dep_ == "prep" and c.lower_ == "on" and not _dated(c) for c in t.children)
+        or (
+            any(c.dep_ == "prep" and c.lower_ == "on" and not _dated(c) for c in t.children)
+            and not _held_call(f)
+        )
     ):
         return False  # "calls on states to", but not "a call on Monday"
     for p in f.pp("on"):
@@ -1336,6 +1340,16 @@ def _clause_of_phrase(t: Token) -> Token | None:
         if t.pos_ in ("VERB", "AUX"):
             return t
     return None
+
+
+def _held_call(f: Frame) -> bool:
+    """A call held with someone ("a phone call with X on the crisis"): its "on" names the
+    subject talked of, not those appealed to."""
+    t = f.trigger
+    return bool(f.pp("with")) or any(
+        c.dep_ in ("compound", "amod") and c.lower_ in ("phone", "telephone", "video")
+        for c in t.children
+    )
 
 
 def _dated(prep: Token) -> bool:
@@ -1595,7 +1609,10 @@ def _only_own_name(t: Token, parts: list[RoleValue]) -> bool:
     if not name or any(w.lemma_.lower() in _LEADERS for w in name):
         return False  # "the Foreign Ministers' Meeting": its officials are its sides
     lo, hi = min(w.idx for w in name), max(w.idx + len(w) for w in name)
-    return all(lo <= v.start and v.end <= hi + 1 for v in parts)
+    end = max(hi, t.idx + len(t))  # "the BRICS summit" as a side is the name itself
+    return all(lo <= v.start and v.end <= end + 1 for v in parts) and not any(
+        on_security(v.text) for v in parts
+    )  # "at the Munich Security Conference": a security gathering is told by its name
 
 
 def _made_in_country(f: Frame, m: EventMention) -> bool:
