@@ -600,12 +600,16 @@ def validate(
                 or collective  # "the defence ministers of the group will meet in Brussels"
             )
         if trig.lemma == "discuss":
-            return len(parts) >= 2 and (bool(f.pp("with")) or len(f.subj) >= 2)
+            # "as I discussed with my fellow G7 leaders": the speaker is a side
+            speaker = any(v.pronoun and v.text.lower() in ("i", "we") for v in m.values("participant"))
+            sides = len(parts) + (1 if speaker and f.pp("with") else 0)
+            return sides >= 2 and (bool(f.pp("with")) or len(f.subj) >= 2)
         if trig.lemma == "gather":  # "NATO leaders gathered in Vilnius", not "gathered data"
             sides = len(parts) >= 2 or any(s.tag_ == "NNS" or s.conjuncts for s in f.subj)
             return not f.obj and not f.passive and bool(f.subj) and sides
         if trig.lemma == "convene":  # "convened the defence ministers", "convened a summit"
-            return any(w.lemma_.lower() in MEETING_NOUNS for w in f.obj) or len(parts) >= 2
+            return any(w.lemma_.lower() in MEETING_NOUNS for w in f.obj) or len(parts) >= 2 or (
+                bool(parts) and bool(f.pp("with")))  # "we convened today with President X"
         if trig.lemma in ("host", "welcome"):
             # "hosted the summit", "welcomed Prime Minister X to the White House"
             return any(w.lemma_.lower() in MEETING_NOUNS for w in f.obj) or (
