@@ -1185,6 +1185,8 @@ def _standing_body(name: str) -> bool:
 
 # share of a story's sentences that speak of security below which it is no defense story
 _OFF_SECURITY_SHARE = 0.15
+# sentences on security that make a story one about it, whatever their share
+_SECURITY_SENTENCES_ENOUGH = 5
 
 
 def on_security(text: str) -> bool:
@@ -1198,7 +1200,9 @@ def story_off_security(sentences: list[str]) -> bool:
     committee): its meetings need a security word of their own."""
     if not sentences:
         return False
-    return sum(on_security(s) for s in sentences) / len(sentences) < _OFF_SECURITY_SHARE
+    told = sum(on_security(s) for s in sentences)
+    # a long transcript of short replies returns to the war often enough to be about it
+    return told < _SECURITY_SENTENCES_ENOUGH and told / len(sentences) < _OFF_SECURITY_SHARE
 
 
 _SETTING_PREPS = word_set("nlp/validate", "setting_preps")
