@@ -24,7 +24,7 @@ TRIGGER_NEEDS = frozenset(
     {
         "", "item", "party", "recipient", "deal", "gov", "target", "defense", "meet", "replace",
         "aid", "transfer", "signed", "alliance", "sanction", "designate", "ban", "list",
-        "export", "visit", "call", "conference", "speakwith", "spend", "launch", "blast",
+        "export", "visit", "call", "conference", "speakwith", "told", "spend", "launch", "blast",
         "training", "campaign",
     }
 )

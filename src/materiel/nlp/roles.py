@@ -948,6 +948,9 @@ def fill_meeting(doc: Doc, f: Frame, m: EventMention, numbers: list[NumberMentio
     _parties(doc, "participant", subj + f.poss + f.mods, m, resolve_to=f.subj)
     if m.trigger in ("meet", "host", "call", "welcome", "convene") and t.pos_ == "VERB":
         _parties(doc, "participant", f.obj, m)
+    if m.trigger in ("tell", "inform", "assure") and t.pos_ == "VERB":
+        # "Macron told Zelensky in Paris": the leader told is the other side
+        _parties(doc, "participant", [c for c in t.children if c.dep_ in ("dobj", "dative")], m)
     if m.trigger in ("meet", "gather") and t.tag_ == "VBG" and t.dep_ == "acl":
         _parties(doc, "participant", [t.head], m)  # "EU leaders meeting in Brussels vowed"
     if m.trigger in ("host", "welcome") and t.pos_ == "VERB":

@@ -629,6 +629,8 @@ def validate(
         if len(pair) >= 2 and not f.pp("to", "of") and t.dep_ in ("ROOT", "ccomp", "conj"):
             return True
         return bool(people) and any(not v.pronoun for v in m.values("participant"))
+    if need == "told":
+        return _leader_told(f)
     if need == "visit":
         dests = {(v.start, v.end) for v in m.values("location")}
         parts = [v for v in m.values("participant") if not v.pronoun]
@@ -1348,6 +1350,29 @@ def _clause_of_phrase(t: Token) -> Token | None:
         if t.pos_ in ("VERB", "AUX"):
             return t
     return None
+
+
+def _leader_told(f: Frame) -> bool:
+    """One leader telling another, in person or by phone ("Macron told Ukraine's leader
+    Volodymyr Zelensky in Paris", "as I told President Zelenskyy on August 23"): a talk
+    between the two. Not telling reporters, a channel or an interviewer."""
+    t = f.trigger
+    if t.tag_ not in ("VBD", "VBZ", "VBP", "VBN") or t.dep_ in ("amod", "acl", "relcl"):
+        return False
+    # one leader told: "told world leaders" is a speech to a gathering, told as the gathering
+    listeners = [c for c in t.children if c.dep_ in ("dobj", "dative") and c.tag_ != "NNS"]
+    if not any(_leader_named(w) for w in listeners):
+        return False
+    return any(_leader_named(s) or _is_person(s) or s.lower_ in ("i", "we") for s in f.subj)
+
+
+def _leader_named(w: Token) -> bool:
+    """A person named with a leader's title ("President Zelenskyy", "his French counterpart
+    Emmanuel Macron", "Ukraine's leader"), or a leader's title itself."""
+    words = [w, *[c for c in w.children if c.dep_ in ("compound", "appos", "amod")]]
+    titled = any(x.lemma_.lower() in _LEADERS for x in words)
+    return titled and (_is_person(w) or w.lemma_.lower() in _LEADERS or any(
+        _is_person(c) for c in w.children if c.dep_ == "appos"))
 
 
 def _held_call(f: Frame) -> bool:
