@@ -126,12 +126,14 @@ _STATE_LABELS = {"GPE", "COUNTRY", "NORP", "PERSON"}
 def _signed_named_agreement(token: Token, type_: str) -> bool:
     """An agreement noun that is the object of a verb of signing by two sides ("X and Y
     signed a Memorandum of Understanding")."""
-    if type_ != "agreement" or token.dep_ != "dobj" or token.pos_ not in ("NOUN", "PROPN"):
+    if type_ != "agreement" or token.pos_ not in ("NOUN", "PROPN"):
+        return False
+    if token.dep_ != "dobj":
         return False
     verb = token.head
     if verb.lemma_.lower() not in _SIGNING_VERBS:
         return False
-    sides = [c for c in verb.children if c.dep_ == "nsubj" and c.conjuncts]
+    sides = [c for c in verb.children if c.dep_ == "nsubj"]
     # states or their leaders: a pact between companies is a business deal
     return any(
         all(w.ent_type_ in _STATE_LABELS for w in (s, *s.conjuncts)) for s in sides
