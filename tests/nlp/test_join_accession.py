@@ -24,3 +24,10 @@ def test_sought_or_social_joining_is_no_accession(parse, text):
 
 def test_accession_stays(parse):
     assert _agreements(parse("Sweden formally joined NATO on Thursday.")) == ["join"]
+
+
+def test_named_compact_launched_by_a_leader(parse):
+    doc = parse("Today, President Ostrow launched the Baltic Defence Compact at an event with "
+                "12 allies.")
+    assert [m.trigger for m in doc._.mentions if m.type == "agreement" and m.rejected is None] \
+        == ["compact"]

@@ -189,3 +189,75 @@ def test_talking_when_needed_is_a_habit_not_a_meeting(parse):
     assert _meetings(parse("He also spoke to Chancellor Merz when needed.")) == []
     (m,) = _meetings(parse("He spoke to Chancellor Merz when he landed in Berlin."))
     assert "Merz" in " ".join(_sides(m))
+
+
+def test_phone_call_on_a_topic_is_held(parse):
+    doc = parse("On Tuesday, Chancellor Varga held a phone call with President Ostrow on "
+                "the border crisis.")
+    (m,) = _meetings(doc)
+    assert {"Varga", "Ostrow"} <= {s.split()[-1] for s in _sides(m)}
+
+
+def test_call_on_states_to_act_is_an_appeal(parse):
+    doc = parse("The minister's call on member states to send more shells went unanswered.")
+    assert _meetings(doc) == []
+
+
+def test_leaders_meeting_in_a_city_take_part(parse):
+    doc = parse("On Thursday, EU leaders meeting in Brussels agreed to send more air defence "
+                "to Ukraine.")
+    (m,) = _meetings(doc)
+    assert _sides(m) == ["EU leaders"]
+    assert [v.text for v in m.values("location")] == ["Brussels"]
+
+
+def test_speaker_discussing_with_named_leaders(parse):
+    doc = parse("As I discussed with my fellow NATO leaders last week, we will send more "
+                "air defence systems.")
+    (m,) = _meetings(doc)
+    assert m.trigger == "discuss"
+
+
+def test_convening_with_a_named_guest(parse):
+    doc = parse("We, the leaders of the Nordic states, convened today with President Ostrow "
+                "to discuss military aid.")
+    (m,) = [x for x in _meetings(doc) if x.trigger == "convene"]
+    assert "Ostrow" in " ".join(_sides(m))
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Chancellor Varga told President Ostrow in Vienna last week that more tanks would follow.",
+        "Mr Ostrow told his Polish counterpart on Saturday that the troops would stay.",
+        "As I told President Ostrow on June 3, our support for his army will not waver.",
+    ],
+)
+def test_one_leader_telling_another_is_a_talk(parse, text):
+    (m,) = _meetings(parse(text))
+    assert len(_sides(m)) >= 2
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "President Ostrow told reporters on Monday that the army needed more shells.",
+        "The minister told world leaders that the war would be long.",
+        "President Ostrow told the news channel's chief anchor Jane Miller that the war was "
+        "not over.",
+    ],
+)
+def test_telling_reporters_or_a_gathering_is_no_talk(parse, text):
+    assert [m for m in _meetings(parse(text)) if m.trigger == "tell"] == []
+
+
+def test_summit_named_only_as_an_occasion(parse):
+    doc = parse("The spokesman said the president's absence from the BRICS summit was "
+                "agreed by both sides.")
+    assert _meetings(doc) == []
+
+
+def test_security_gathering_named_as_the_place_stays(parse):
+    doc = parse("Ostrow spoke to reporters at the Munich Security Conference about air "
+                "defence.")
+    assert [m.trigger for m in _meetings(doc)] == ["conference"]

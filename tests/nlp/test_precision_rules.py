@@ -398,6 +398,15 @@ def test_story_off_security():
     assert not story_off_security([])
 
 
+def test_transcript_that_keeps_returning_to_the_war_is_on_security():
+    from materiel.nlp.validate import story_off_security
+
+    replies = ["Thank you.", "Good morning.", "Yes.", "Please sit down.", "Welcome back."] * 8
+    war = [f"The war has gone on for {n} hundred days." for n in range(1, 6)]
+    assert story_off_security([*replies, *war[:4]])
+    assert not story_off_security([*replies, *war])
+
+
 @pytest.mark.parametrize(
     ("text", "published"),
     [

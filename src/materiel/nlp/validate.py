@@ -1367,12 +1367,16 @@ def _leader_told(f: Frame) -> bool:
 
 
 def _leader_named(w: Token) -> bool:
-    """A person named with a leader's title ("President Zelenskyy", "his French counterpart
-    Emmanuel Macron", "Ukraine's leader"), or a leader's title itself."""
-    words = [w, *[c for c in w.children if c.dep_ in ("compound", "appos", "amod")]]
-    titled = any(x.lemma_.lower() in _LEADERS for x in words)
-    return titled and (_is_person(w) or w.lemma_.lower() in _LEADERS or any(
-        _is_person(c) for c in w.children if c.dep_ == "appos"))
+    """A leader's title itself ("his French counterpart", "Ukraine's leader"), or a name
+    right after one ("President Zelenskyy", "leader Volodymyr Zelensky"; not "chief anchor
+    Jane Miller")."""
+    if w.lemma_.lower() in _LEADERS:
+        return True
+    if w.pos_ != "PROPN" and not _is_person(w):
+        return False
+    ent = entity_of(w)
+    first = ent.start if ent is not None else w.i
+    return first > 0 and w.doc[first - 1].lemma_.lower() in _LEADERS
 
 
 def _held_call(f: Frame) -> bool:
