@@ -1034,6 +1034,18 @@ def fill_meeting(doc: Doc, f: Frame, m: EventMention, numbers: list[NumberMentio
             # "in a call, X informed the president, Y": the one told is the other side
             told = [c for c in t.head.head.children if c.dep_ in ("dobj", "dative")]
             _parties(doc, "participant", [named(c) for c in told], m)
+    if (
+        t.pos_ != "VERB"
+        and t.dep_ == "pobj"
+        and t.head.lower_ == "at"
+        and t.head.head.pos_ == "VERB"
+        and any(c.dep_ == "det" and c.lower_ in ("a", "an") for c in t.children)
+    ):
+        # "X pressed Y at a summit in Paris": who acts on whom at a meeting told here
+        acts = t.head.head
+        _parties(doc, "participant", subjects(acts), m)
+        _parties(doc, "participant", [c for c in acts.children if c.dep_ == "dobj"
+                                      and entity_of(c) is not None], m)
     if m.trigger in ("visit", "trip") and t.pos_ != "VERB":
         _parties(doc, "participant", f.pp("by"), m)  # "a state visit by Modi to Washington"
     # "X spoke at the summit", "remarks by X at the summit": X takes part
