@@ -16,6 +16,8 @@ def _agreements(doc) -> list[str]:
         "seeking to join.",
         "After joining with his Polish and Czech counterparts for a meeting in Prague, Rutte "
         "said the alliance must spend more.",
+        "Moscow sees the prospect of Moldova joining the alliance as a hostile act.",
+        "The paper said Georgia joining NATO is not a realistic prospect for now.",
     ],
 )
 def test_sought_or_social_joining_is_no_accession(parse, text):
@@ -24,6 +26,7 @@ def test_sought_or_social_joining_is_no_accession(parse, text):
 
 def test_accession_stays(parse):
     assert _agreements(parse("Sweden formally joined NATO on Thursday.")) == ["join"]
+    assert _agreements(parse("Sweden is joining NATO this week.")) == ["join"]
 
 
 def test_named_compact_launched_by_a_leader(parse):

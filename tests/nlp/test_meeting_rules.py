@@ -261,3 +261,27 @@ def test_security_gathering_named_as_the_place_stays(parse):
     doc = parse("Ostrow spoke to reporters at the Munich Security Conference about air "
                 "defence.")
     assert [m.trigger for m in _meetings(doc)] == ["conference"]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Defence Minister Ostrow co-chaired the 3rd Annual Defence Dialogue with his Polish "
+        "counterpart on Monday.",
+        "The statement followed the second round of the Slovakia-Hungary Foreign Ministers' "
+        "Strategic Dialogue led by Novak and Czech Foreign Minister Jan Horak.",
+    ],
+)
+def test_named_dialogue_is_a_meeting(parse, text):
+    assert [m.trigger for m in _meetings(parse(text))] == ["dialogue"]
+
+
+def test_dialogue_called_for_is_no_meeting(parse):
+    assert _meetings(parse("The opposition called for dialogue to end the crisis.")) == []
+
+
+def test_who_presses_whom_at_a_summit_takes_part(parse):
+    doc = parse("Chancellor Varga pressed President Ostrow at a summit in Vienna on Monday to "
+                "stop the shelling of the border towns.")
+    (m,) = _meetings(doc)
+    assert {"Varga", "Ostrow"} <= {s.split()[-1] for s in _sides(m)}

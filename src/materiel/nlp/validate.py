@@ -1294,6 +1294,8 @@ def _joins_as_member(f: Frame) -> bool:
     t = f.trigger
     if t.dep_ in ("xcomp", "acl") and t.head.lemma_.lower() in _ASPIRATIONS:
         return False
+    if t.tag_ == "VBG" and not any(c.dep_ == "aux" for c in t.children):
+        return False  # "the prospect of Ukraine joining NATO": a joining talked of, not done
     joined = f.obj + f.pp("with", "for")
     return not any(w.lemma_.lower() in MEETING_NOUNS for x in joined for w in x.subtree)
 
