@@ -285,3 +285,19 @@ def test_who_presses_whom_at_a_summit_takes_part(parse):
                 "stop the shelling of the border towns.")
     (m,) = _meetings(doc)
     assert {"Varga", "Ostrow"} <= {s.split()[-1] for s in _sides(m)}
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The two leaders later held talks on defence cooperation and trade.",
+        "Top officials from both sides met in Vienna on May 3 for the working group on "
+        "counter-terrorism.",
+    ],
+)
+def test_the_pair_named_before_meets(parse, text):
+    assert len(_meetings(parse(text))) == 1
+
+
+def test_unnamed_officials_alone_do_not_meet(parse):
+    assert _meetings(parse("Officials met in Vienna on Monday.")) == []

@@ -190,6 +190,16 @@ def _under(tok: Token, preps: set[str]) -> bool:
     return False
 
 
+_PAIR_WORDS = ("two", "both")
+
+
+def _pair_told(doc: Doc, v: RoleValue) -> bool:
+    """ "the two leaders", "officials from both sides": the pair the story has just named."""
+    span = doc.char_span(v.start, v.end, alignment_mode="expand")
+    return span is not None and span.root.tag_ == "NNS" and any(
+        w.lower_ in _PAIR_WORDS for w in span.root.subtree)
+
+
 def _national(doc: Doc, v: RoleValue) -> bool:
     """ "the Dutch defence minister": a party noun tied to a country by its modifier."""
     span = doc.char_span(v.start, v.end, alignment_mode="expand")
@@ -576,7 +586,8 @@ def validate(
         if not m.values("location") and _only_own_name(t, m.values("participant")):
             return False  # "at the investors' meeting", "ahead of the Lisbon summit": no side
     if m.type == "meeting" and not any(
-        v.label not in (None, "NOUN") or _national(doc, v) for v in m.values("participant")
+        v.label not in (None, "NOUN") or _national(doc, v) or _pair_told(doc, v)
+        for v in m.values("participant")
     ):
         return False
     if need == "meet":
@@ -603,6 +614,7 @@ def validate(
             # "as I discussed with my fellow G7 leaders": the speaker is a side
             speaker = any(v.pronoun and v.text.lower() in ("i", "we") for v in m.values("participant"))
             sides = len(parts) + (1 if speaker and f.pp("with") else 0)
+            sides += sum(1 for v in parts if _pair_told(doc, v))  # "the two leaders discussed"
             return sides >= 2 and (bool(f.pp("with")) or len(f.subj) >= 2)
         if trig.lemma == "gather":  # "NATO leaders gathered in Vilnius", not "gathered data"
             sides = len(parts) >= 2 or any(s.tag_ == "NNS" or s.conjuncts for s in f.subj)
