@@ -301,3 +301,15 @@ def test_the_pair_named_before_meets(parse, text):
 
 def test_unnamed_officials_alone_do_not_meet(parse):
     assert _meetings(parse("Officials met in Vienna on Monday.")) == []
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Two tycoons, Ivan Petrov and Oleg Smirnov, also spoke out against the war in March.",
+        "Speaking at the Vienna International Economic Forum, President Ostrow said the missiles "
+        "would be moved by the end of the year.",
+    ],
+)
+def test_stances_and_economic_forums_are_no_talks(parse, text):
+    assert _meetings(parse(text)) == []

@@ -633,6 +633,8 @@ def validate(
             )
         return bool(parts) or bool(m.values("location"))
     if need == "speakwith":  # "spoke today with President X", not "spoke to reporters"
+        if any(c.dep_ == "prt" for c in t.children):
+            return False  # "spoke out against the war", "spoke up for": a stance, no talk
         people = [
             w for w in f.pp("with") if entity_of(w) is not None or w.lemma_.lower() in _LEADERS
         ] + [w for w in f.pp("to") if _is_person(w) or w.lemma_.lower() in _LEADERS]
