@@ -313,3 +313,14 @@ def test_unnamed_officials_alone_do_not_meet(parse):
 )
 def test_stances_and_economic_forums_are_no_talks(parse, text):
     assert _meetings(parse(text)) == []
+
+
+def test_tour_of_several_countries_is_no_single_meeting(parse):
+    doc = parse("Foreign Minister Ostrow travelled to Ghana, Kenya, Egypt and Morocco at the "
+                "end of July.")
+    assert _meetings(doc) == []
+
+
+def test_visit_to_one_country_stays(parse):
+    doc = parse("Foreign Minister Ostrow travelled to Kenya on Monday to discuss arms sales.")
+    assert len(_meetings(doc)) == 1

@@ -657,6 +657,8 @@ def validate(
             return False  # "trucks travelling to X": no one who visits
         if t.pos_ == "VERB" and trig.lemma == "visit" and not m.values("location") and not parts:
             return False
+        if len(m.values("location")) >= 3:
+            return False  # "a tour of Japan, Fiji and Australia": one meeting in each, told apart
         return bool(parts) and (bool(m.values("location")) or len(parts) >= 2)
     if need == "call":
         parts = m.values("participant")
