@@ -324,3 +324,15 @@ def test_tour_of_several_countries_is_no_single_meeting(parse):
 def test_visit_to_one_country_stays(parse):
     doc = parse("Foreign Minister Ostrow travelled to Kenya on Monday to discuss arms sales.")
     assert len(_meetings(doc)) == 1
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "This is the first meeting between the two presidents since the war began last year.",
+        "The visit marked the highest-level trip to Vienna by Polish officials since the "
+        "border crisis began.",
+    ],
+)
+def test_meeting_ranked_as_a_record_is_told_before(parse, text):
+    assert _meetings(parse(text)) == []

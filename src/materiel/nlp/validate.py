@@ -1184,7 +1184,23 @@ def meeting_is_event(doc: Doc, f: Frame, m: EventMention, trig: Trigger) -> bool
             return False
     if _setting_of_clause(t):
         return False
+    if _record_of_meeting(t):
+        return False
     return not (t.dep_ == "pcomp" and t.head.lower_ == "of")
+
+
+def _record_of_meeting(t: Token) -> bool:
+    """A meeting told before, ranked as a record: "this is the first meeting between the two
+    since the war began", "the visit marked the highest-level trip to Kyiv since 2022"."""
+    if t.pos_ != "NOUN" or t.dep_ not in ("attr", "appos", "dobj"):
+        return False
+    if t.dep_ == "dobj" and t.head.lemma_.lower() not in ("mark", "be", "become"):
+        return False
+    ranked = any(
+        w.i < t.i and (w.tag_ == "JJS" or w.ent_type_ == "ORDINAL" or w.lower_ == "first")
+        for w in t.subtree
+    )
+    return ranked and any(w.i > t.i and w.lower_ == "since" for w in t.head.subtree)
 
 
 _PERSONAL_LIFE_WORDS = word_set("nlp/validate", "personal_life_words")
