@@ -336,3 +336,21 @@ def test_visit_to_one_country_stays(parse):
 )
 def test_meeting_ranked_as_a_record_is_told_before(parse, text):
     assert _meetings(parse(text)) == []
+
+
+def test_talked_with_a_counterpart(parse):
+    doc = parse("Admiral Ostrow, who was in Vienna, has talked with his Austrian counterpart "
+                "about military cooperation.")
+    assert [m.trigger for m in _meetings(doc)] == ["talk"]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Austria, Hungary and several other states have been talking about the need for "
+        "a free Danube.",
+        "Director Novak, talking to the Daily Courier, claimed that the plane would fly.",
+    ],
+)
+def test_talking_about_or_to_a_paper_is_no_meeting(parse, text):
+    assert _meetings(parse(text)) == []

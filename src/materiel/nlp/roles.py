@@ -960,7 +960,7 @@ def fill_meeting(doc: Doc, f: Frame, m: EventMention, numbers: list[NumberMentio
             froms = [w for o in guests for w in pp_of(o, "from")] + f.pp("from")
             _parties(doc, "participant", froms, m)
     _parties(doc, "participant", f.pp("with", "between", "among", "of", "on"), m)
-    if m.trigger == "speak":  # "spoke today to President X"
+    if m.trigger in ("speak", "talk"):  # "spoke today to President X"
         _parties(doc, "participant", f.pp("to"), m)
     if m.trigger in ("visit", "trip", "travel"):
         dest = (f.obj if t.pos_ == "VERB" else []) + f.pp("to")

@@ -590,6 +590,8 @@ def validate(
         for v in m.values("participant")
     ):
         return False
+    if need == "meet" and trig.lemma == "talk" and t.pos_ == "VERB":
+        need = "speakwith"  # "talked with his counterpart", as "spoke with"
     if need == "meet":
         parts = [v for v in m.values("participant") if not v.pronoun]
         if trig.lemma in ("meet",) and t.pos_ == "VERB":
