@@ -354,3 +354,10 @@ def test_talked_with_a_counterpart(parse):
 )
 def test_talking_about_or_to_a_paper_is_no_meeting(parse, text):
     assert _meetings(parse(text)) == []
+
+
+def test_leader_told_during_a_call_is_the_calls_other_side(parse):
+    doc = parse("During a call on Monday, Chancellor Varga told President Ostrow that more aid "
+                "was coming.")
+    (m,) = _meetings(doc)
+    assert m.trigger == "call" and {"Varga", "Ostrow"} <= {s.split()[-1] for s in _sides(m)}

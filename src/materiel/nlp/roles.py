@@ -1059,6 +1059,10 @@ def fill_meeting(doc: Doc, f: Frame, m: EventMention, numbers: list[NumberMentio
         host = t.head.head
         if host.pos_ in ("VERB", "AUX") and host.lemma_.lower() in _ATTENDING:
             _parties(doc, "participant", subjects(host), m)
+            if host.lemma_.lower() in _TELLING_VERBS and t.head.lower_ == "during":
+                # "during a call, X told Y": the one told is the other side
+                told = [c for c in host.children if c.dep_ in ("dobj", "dative")]
+                _parties(doc, "participant", [named(c) for c in told], m)
         elif told_call and host.dep_ == "pobj" and host.head.lower_ == "by" and (
                 host.head.head.lemma_.lower() in _SPEAKING):
             _parties(doc, "participant", [host], m)  # "Statement by X on Call with Y"

@@ -1399,6 +1399,9 @@ def _leader_told(f: Frame) -> bool:
     listeners = [c for c in t.children if c.dep_ in ("dobj", "dative") and c.tag_ != "NNS"]
     if not any(_leader_named(w) for w in listeners):
         return False
+    if any(w.lemma_.lower() in MEETING_NOUNS for p in t.children if p.dep_ == "prep"
+           for w in pobjs(p)):
+        return False  # "in a call, X informed Y": the call is the meeting
     return any(_leader_named(s) or _is_person(s) or s.lower_ in ("i", "we") for s in f.subj)
 
 
