@@ -601,10 +601,10 @@ def validate(
                 return False  # "meet the standards", "meet Ukraine's needs"
             if _thing_that_meets(t):
                 return False  # "the only seat that meets the Navy's criteria"
-            sides = f.subj + ([t.head] if t.dep_ == "acl" else [])  # "EU leaders meeting in X"
+            meeting_sides = f.subj + ([t.head] if t.dep_ == "acl" else [])  # "EU leaders meeting"
             collective = any(
                 s.tag_ == "NNS" or len(s.conjuncts) > 0 or s.lemma_.lower() in _COLLECTIVES
-                for s in sides
+                for s in meeting_sides
             )
             return bool(parts) and (
                 len(m.values("participant")) >= 2
@@ -614,10 +614,12 @@ def validate(
             )
         if trig.lemma == "discuss":
             # "as I discussed with my fellow G7 leaders": the speaker is a side
-            speaker = any(v.pronoun and v.text.lower() in ("i", "we") for v in m.values("participant"))
-            sides = len(parts) + (1 if speaker and f.pp("with") else 0)
-            sides += sum(1 for v in parts if _pair_told(doc, v))  # "the two leaders discussed"
-            return sides >= 2 and (bool(f.pp("with")) or len(f.subj) >= 2)
+            speaker = any(
+                v.pronoun and v.text.lower() in ("i", "we") for v in m.values("participant")
+            )
+            count = len(parts) + (1 if speaker and f.pp("with") else 0)
+            count += sum(1 for v in parts if _pair_told(doc, v))  # "the two leaders discussed"
+            return count >= 2 and (bool(f.pp("with")) or len(f.subj) >= 2)
         if trig.lemma == "gather":  # "NATO leaders gathered in Vilnius", not "gathered data"
             sides = len(parts) >= 2 or any(s.tag_ == "NNS" or s.conjuncts for s in f.subj)
             return not f.obj and not f.passive and bool(f.subj) and sides
