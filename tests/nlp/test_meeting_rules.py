@@ -361,3 +361,21 @@ def test_leader_told_during_a_call_is_the_calls_other_side(parse):
                 "was coming.")
     (m,) = _meetings(doc)
     assert m.trigger == "call" and {"Varga", "Ostrow"} <= {s.split()[-1] for s in _sides(m)}
+
+
+def test_minister_arriving_in_a_country_visits_it(parse):
+    doc = parse("Foreign Minister Ostrow is arriving in Kenya on the latest stop of his tour, "
+                "aimed at rallying support for the war.")
+    (m,) = _meetings(doc)
+    assert m.trigger == "arrive" and [v.text for v in m.values("location")] == ["Kenya"]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The first F-16 jets arrived in Kenya on Monday.",
+        "Frigate INS Talwar arrived at Mombasa port on Monday.",
+    ],
+)
+def test_goods_or_ships_arriving_are_no_visit(parse, text):
+    assert _meetings(parse(text)) == []

@@ -962,8 +962,10 @@ def fill_meeting(doc: Doc, f: Frame, m: EventMention, numbers: list[NumberMentio
     _parties(doc, "participant", f.pp("with", "between", "among", "of", "on"), m)
     if m.trigger in ("speak", "talk"):  # "spoke today to President X"
         _parties(doc, "participant", f.pp("to"), m)
-    if m.trigger in ("visit", "trip", "travel"):
+    if m.trigger in ("visit", "trip", "travel", "arrive"):
         dest = (f.obj if t.pos_ == "VERB" else []) + f.pp("to")
+        if m.trigger == "arrive":
+            dest += f.pp("in")  # "arrived in Kampala"
         places: list[Token] = []  # visited places that may be a city, not a party
         for tok in dest:
             for c in conjuncts(tok):

@@ -661,6 +661,13 @@ def validate(
             return False  # "trucks travelling to X": no one who visits
         if t.pos_ == "VERB" and trig.lemma == "visit" and not m.values("location") and not parts:
             return False
+        if trig.lemma == "arrive" and not any(
+            (_leader_named(s) or _is_person(s) or s.lemma_.lower() in VISITOR_NOUNS)
+            # "Corvette INS Kavaratti arrived": a ship named like a person makes a port call
+            and not _vessel_named(s)
+            for s in f.subj
+        ):
+            return False  # "the first jets arrived in Poland", "troops arrived": no visitor
         if len(m.values("location")) >= 3:
             return False  # "a tour of Japan, Fiji and Australia": one meeting in each, told apart
         return bool(parts) and (bool(m.values("location")) or len(parts) >= 2)
@@ -1388,6 +1395,15 @@ def _clause_of_phrase(t: Token) -> Token | None:
         if t.pos_ in ("VERB", "AUX"):
             return t
     return None
+
+
+def _vessel_named(w: Token) -> bool:
+    """A name the parser takes for a person, put after a kind of weapon ("Corvette INS
+    Kavaratti", "Naval Ships INS Delhi"): a ship."""
+    ent = entity_of(w)
+    inside = range(ent.start, ent.end) if ent is not None else range(w.i, w.i + 1)
+    return any(is_military_item(c) for c in w.children
+               if c.dep_ == "compound" and c.i not in inside)
 
 
 def _leader_told(f: Frame) -> bool:
