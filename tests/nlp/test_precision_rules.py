@@ -590,3 +590,28 @@ def test_military_support_given_is_aid(parse, text):
 
 def test_humanitarian_support_is_no_aid(parse):
     assert "aid" not in _types(parse("Norway will provide humanitarian support to Ukraine."))
+
+
+@pytest.mark.parametrize(
+    ("text", "type_"),
+    [
+        ("Reports about Brazil's interest in acquiring Gripen fighters circulated last year.",
+         "procurement"),
+        ("The country's defence industry is producing more missiles and shells than before the"
+         " war.", "production"),
+        ("The two sides also discussed co-production of armoured vehicles.", "production"),
+        ("The seat meets the Navy's requirement for a new trainer.", "procurement"),
+        ("The parliament approved the budget on Friday.", "spending"),
+        ("The navy will deliver the frigates under a contract awarded to the yard.", "production"),
+        ('The minister said the government "has no plans at present" to buy a new fighter.',
+         "procurement"),
+        ("The two countries were close to inking a deal for 15 amphibious aircraft.",
+         "procurement"),
+        ("The offer was meant to thwart the purchase of the S-400 system by Norland.",
+         "procurement"),
+        ("Sixth-generation fighter jets will go into production sometime in 2035.",
+         "production"),  # a forecast: no maker
+    ],
+)
+def test_talk_trends_fits_and_denials_are_no_event(parse, text, type_):
+    assert type_ not in _types(parse(text))

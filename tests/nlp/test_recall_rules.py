@@ -627,16 +627,16 @@ def test_a_counted_noun_misjoined_to_the_verb_is_a_second_purchase(parse):
 
 
 @pytest.mark.parametrize(
-    ("text", "count"),
+    ("text", "counts"),
     [
         ("The air force said the first three of 36 Gripen fighters ordered from Saab in 2021"
-         " would arrive in March.", "36"),
-        ("The army received the first three of 36 Leopard tanks.", "three"),
+         " would arrive in March.", {"order": ["36"], "arrive": ["three"]}),
+        ("The army received the first three of 36 Leopard tanks.", {"receive": ["three"]}),
     ],
 )
-def test_a_share_counts_what_reaches_it_and_the_lot_what_was_ordered(parse, text, count):
-    (m,) = _mentions(parse(text), "procurement")
-    assert _texts(m, "quantity") == [count]
+def test_a_share_counts_what_reaches_it_and_the_lot_what_was_ordered(parse, text, counts):
+    ms = _mentions(parse(text), "procurement")
+    assert {m.trigger: _texts(m, "quantity") for m in ms} == counts
 
 
 def test_a_share_taken_in_names_the_seller_of_the_lot(parse):
@@ -644,3 +644,166 @@ def test_a_share_taken_in_names_the_seller_of_the_lot(parse):
                          " from Airbus, out of 12 ordered in 2022."), "procurement")
     order = next(m for m in ms if m.trigger == "order")
     assert _texts(order, "seller") == ["Airbus"] and _texts(order, "quantity") == ["12"]
+
+
+# --- purchases, deliveries, production and spending (round five) ---------------------------
+
+
+def _dated(doc, trigger: str) -> str | None:
+    m = next(m for m in doc._.mentions if m.trigger == trigger and m.rejected is None)
+    return m.date.value if m.date is not None else None
+
+
+@pytest.mark.parametrize(
+    ("text", "trigger", "date"),
+    [
+        ("The 24 trainer jets ordered in 2019 arrived at the base on Monday.", "order", "2019"),
+        ("The navy received the first of the eight patrol aircraft it ordered in 2017 last"
+         " week.", "order", "2017"),
+        ("The yard delivered the first corvette to the navy last week under a contract signed"
+         " in 2022.", "contract", "2022"),
+    ],
+)
+def test_a_purchase_in_a_participle_clause_keeps_its_own_year(parse, text, trigger, date):
+    assert _dated(parse(text), trigger) == date
+
+
+def test_a_delivery_under_a_contract_takes_no_date_of_the_contract(parse):
+    doc = parse("The yard will deliver five corvettes to the navy under a contract awarded in"
+                " 2019.")
+    assert _dated(doc, "deliver") is None
+
+
+def test_goods_built_for_a_buyer_under_a_contract_are_its_purchase(parse):
+    doc = parse("KAI is building 18 FA-50 aircraft for Malaysia under a contract signed in 2023.")
+    (m,) = _mentions(doc, "procurement")
+    assert _texts(m, "buyer") == ["Malaysia"] and _texts(m, "seller") == ["KAI"]
+    assert _texts(m, "item") == ["FA-50 aircraft"]
+    assert not _mentions(doc, "production")  # the purchase carries the work
+
+
+def test_a_delivery_under_a_contract_is_apart_from_the_contract_and_its_price(parse):
+    doc = parse("Lockheed Martin delivered the first jets to the air force last week under a"
+                " $300 million contract signed in 2023.")
+    ms = [m for m in doc._.mentions if m.rejected is None]
+    by = {m.trigger: m for m in ms}
+    assert set(by) == {"deliver", "contract"}
+    assert _texts(by["contract"], "value") == ["$300 million"]
+    assert not by["deliver"].values("value")
+
+
+def test_a_contract_placed_with_a_maker_for_production_is_a_purchase(parse):
+    (m,) = _mentions(parse("The defence ministry signed a contract with Mitsubishi Heavy"
+                           " Industries for mass production of the Type-12 missile."),
+                     "procurement")
+    assert _texts(m, "seller") == ["Mitsubishi Heavy Industries"]
+
+
+def test_goods_a_service_is_to_get_are_a_purchase(parse):
+    (m,) = _mentions(parse("Royal Marines to get six new ships which can launch drones"),
+                     "procurement")
+    assert _texts(m, "buyer") == ["Royal Marines"] and _texts(m, "quantity") == ["six"]
+
+
+@pytest.mark.parametrize(
+    "text", ["The company got an order for 20 radars.", "Norland will get more jets soon."]
+)
+def test_only_a_service_gets_goods_by_the_verb_get(parse, text):
+    assert not [m for m in _mentions(parse(text), "procurement") if m.trigger == "get"]
+
+
+def test_goods_that_entered_production_need_no_maker(parse):
+    assert _mentions(parse("The S-500 system entered serial production last year."), "production")
+
+
+def test_a_deal_closed_is_no_near_miss(parse):
+    assert _mentions(parse("The ministry closed the deal for 26 jets on Friday."), "procurement")
+
+
+def test_a_not_to_exceed_price_is_no_negation(parse):
+    assert _mentions(parse("The command issued a not-to-exceed $600M contract order to Raytheon"
+                           " Company to procure Stinger missiles for the Army."), "procurement")
+
+
+def test_a_handover_and_the_order_of_its_lot_are_two_events(parse):
+    ms = _mentions(parse("Last week the navy received the first of the six P-8As it ordered in"
+                         " 2018."), "procurement")
+    assert sorted(m.trigger for m in ms) == ["order", "receive"]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Honeywell Aerospace will be supplying its TPE331 turboprop engines for the new drone.",
+        "The frigate, which was delivered by Hyundai Heavy Industries in March, joined the fleet.",
+    ],
+)
+def test_a_maker_handing_over_goods_is_a_sale_without_a_named_buyer(parse, text):
+    (m,) = _mentions(parse(text), "procurement")
+    assert m.values("seller") and m.values("item")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Lockheed Martin delivers F-35 jets to many countries.",
+        "The tyres were presently supplied by a US manufacturer.",
+        "Under the contract, Elbit Systems will supply PULS launchers.",
+    ],
+)
+def test_a_standing_trade_or_a_deal_told_again_is_no_sale(parse, text):
+    assert not _mentions(parse(text), "procurement")
+
+
+def test_the_possessor_of_goods_ordered_in_a_relative_clause_bought_them(parse):
+    (m,) = _mentions(parse("Engineers showed a new variant of the Army's Zorawar light tank that"
+                           " was ordered last year."), "procurement")
+    assert _texts(m, "buyer") == ["Army"]
+
+
+@pytest.mark.parametrize(
+    ("text", "item"),
+    [
+        ("The Army wants to buy robotic mules.", "robotic mules"),
+        ("The Indian Defence Ministry intends to purchase 48 jet pack suits.", "jet pack suits"),
+    ],
+)
+def test_goods_an_armed_force_buys_need_no_military_word(parse, text, item):
+    (m,) = _mentions(parse(text), "procurement")
+    assert _texts(m, "item") == [item]
+
+
+def test_counted_goods_a_maker_makes_need_no_military_word(parse):
+    (m,) = _mentions(parse("Hindustan Aeronautics Limited will be manufacturing five"
+                           " prototypes."), "production")
+    assert _texts(m, "item") == ["prototypes"]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The navy, for its requirement of 26 fighter jets, has received two offers.",
+        "Rosoboronexport has responded to the Indian Army's requirement for a light tank.",
+    ],
+)
+def test_a_services_requirement_is_a_planned_purchase(parse, text):
+    m = next(m for m in _mentions(parse(text), "procurement") if m.trigger == "requirement")
+    assert m.status == "planned" and m.values("buyer") and m.values("item")
+
+
+def test_the_buyer_of_a_requirement_is_its_owner_not_who_answers_it(parse):
+    (m,) = _mentions(parse("Rosoboronexport has responded to the Indian Army's requirement for a"
+                           " light tank."), "procurement")
+    assert _texts(m, "buyer") == ["Indian Army"]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The cabinet approved the defence budget on Friday.",
+        "The state government has sanctioned Rs 20 crore for a drone testing facility.",
+    ],
+)
+def test_budgets_and_funds_approved_are_spending(parse, text):
+    assert _mentions(parse(text), "spending")
+    assert not _mentions(parse(text), "sanction")

@@ -8,12 +8,13 @@ from spacy.tokens import Doc, Token
 from materiel.nlp import extensions as _ext
 from materiel.nlp.dates import clause_is_future, parse_published
 from materiel.nlp.dates_anchor import clause_break_between, date_attachment
-from materiel.nlp.frames import Frame
+from materiel.nlp.frames import Frame, pobjs
 from materiel.nlp.participles import COUNT_CUE
 from materiel.nlp.spans import (
     quantity_tokens,
 )
 from materiel.nlp.types import DateValue, EventMention, NumberMention, RoleValue
+from materiel.nlp.under_contract import goods_made_under
 from materiel.wordlists import word_set
 
 _ext.register()
@@ -34,6 +35,11 @@ def attach_numbers(
     scope = _subtree_ids(frame.pred) | _subtree_ids(frame.trigger)
     if not scope:
         scope = set(range(len(doc)))
+    for c in frame.trigger.children:  # "delivered drones under a $367m contract": its price
+        for x in pobjs(c) if c.dep_ == "prep" else []:
+            host = goods_made_under(x)
+            if host is not None and host.i == frame.trigger.i:
+                scope -= _subtree_ids(x)
     roles_for_type = {
         "production": ("quantity", "value"),
         "procurement": ("quantity", "value"),
@@ -132,6 +138,10 @@ def attach_date(doc: Doc, m: EventMention, frame: Frame, dates: list[DateValue])
         elif t0.dep_ == "pobj" and t0.head.lower_ in BACKGROUND_PREPS:
             chain, truncated = chain[:1], True
     positions = {t.i: k for k, t in enumerate(chain)}
+    if t0.pos_ == "NOUN":
+        for c in t0.children:  # "the contract signed in 2023": the participle dates the deal
+            if c.dep_ in ("acl", "relcl") and c.tag_ in ("VBN", "VBD"):
+                positions.setdefault(c.i, 0)
     for d in dates:
         span = doc.char_span(d.start, d.end, alignment_mode="expand")
         if span is None:
@@ -142,7 +152,11 @@ def attach_date(doc: Doc, m: EventMention, frame: Frame, dates: list[DateValue])
     if anchors:
         anchors.sort(key=lambda a: a[0])
         m.date = anchors[0][1]
-        if is_horizon(m.date, doc._.published) and m.type != "meeting":
+        if (
+            is_horizon(m.date, doc._.published)
+            and not _past_year(m.date, doc._.published)
+            and m.type != "meeting"
+        ):
             # "will raise spending next year, the government said on Tuesday": a plan is
             # dated by its announcement; the horizon is kept only when nothing else is said
             said = [d for _k, d in anchors if not is_horizon(d, doc._.published)]
@@ -158,8 +172,35 @@ def attach_date(doc: Doc, m: EventMention, frame: Frame, dates: list[DateValue])
         dates = [d for d in dates if not (d.future and is_horizon(d, doc._.published))]
     # "line opens; first aircraft due in 2026": the other clause's date
     dates = [d for d in dates if not clause_break_between(doc, d, t0)]
+    # "delivered frigates under a contract awarded in 2019": the participle dates its own deal
+    dates = [d for d in dates if not _in_other_clause(doc, d, t0)]
     if dates:
         m.date = min(dates, key=lambda d: abs(d.start - t0.idx))
+
+
+def _in_other_clause(doc: Doc, d: DateValue, t0: Token) -> bool:
+    """Whether a time expression sits in a participle or relative clause on the contract the
+    trigger's goods are delivered under ("under a contract awarded in 2019"): it dates the
+    contract."""
+    span = doc.char_span(d.start, d.end, alignment_mode="expand")
+    if span is None:
+        return False
+    tok = date_attachment(span.root)
+    for _ in range(12):
+        if tok.dep_ in ("acl", "relcl") and tok.pos_ in ("VERB", "AUX"):
+            host = goods_made_under(tok.head)
+            return host is not None and host.i == t0.i
+        if tok.head.i == tok.i:
+            return False
+        tok = tok.head
+    return False
+
+
+def _past_year(d: DateValue, published: str | None) -> bool:
+    """A year before the publication's ("24 jets ordered in 2019"): when a thing was done,
+    never a plan's horizon."""
+    ref = parse_published(published)
+    return d.precision == "year" and ref is not None and int(d.value[:4]) < ref.year
 
 
 def is_horizon(d: DateValue, published: str | None) -> bool:

@@ -29,6 +29,7 @@ from materiel.nlp.roles import (
 from materiel.nlp.spans import conjuncts, party_label
 from materiel.nlp.split import split_counted_items
 from materiel.nlp.types import DateValue, EventMention, NumberMention, RoleValue, Trigger
+from materiel.nlp.under_contract import UNDER_CUE
 from materiel.nlp.validate import decide_deal_type, sanctioning_office_targets, validate
 from materiel.wordlists import word_set
 
@@ -36,6 +37,9 @@ _ext.register()
 
 
 _PURCHASE_WORDS = word_set("nlp/mentions", "purchase_words")
+_HANDOVER_TRIGGERS = word_set("nlp/mentions", "handover_triggers")
+_ORDER_TRIGGERS = word_set("nlp/mentions", "order_triggers")
+_ONGOING_ADVERBS = word_set("nlp/mentions", "ongoing_adverbs")
 
 
 def find_mentions(doc: Doc) -> list[EventMention]:
@@ -79,8 +83,12 @@ def find_mentions(doc: Doc) -> list[EventMention]:
             type_ = decided or trig.type
             if not why:
                 absorbed.update(c.i for c in frame.clauses)
+                if type_ == "procurement":  # "a contract with X for production of Y": bought
+                    absorbed.update(w.i for w in frame.pp("for", "of") if w.pos_ == "NOUN")
         if type_ == "strike" and sanctioning_office_targets(frame):
             type_, need = "sanction", "sanction"  # "the Treasury is targeting oligarchs"
+        if type_ == "sanction" and _funds_approved(doc[trig.i], numbers):
+            type_, need = "spending", "spend"  # "sanctioned Rs 20 crore for X": funds approved
         if type_ == "production" and _made_available(doc[trig.i]):
             type_, need = "aid", "transfer"  # "has made available EUR 9 billion to Ukraine"
         # "buy weapons for Ukraine's Armed Forces": procurement and aid
@@ -94,6 +102,8 @@ def find_mentions(doc: Doc) -> list[EventMention]:
         )
         if trig.lemma in ("tender", "rfi", "rfp", "request") and m.status == "done":
             m.status = "planned"  # "issued a tender for 200 tanks": a purchase to come
+        if trig.lemma in ("need", "require", "requirement"):
+            m.status = "planned"  # "the navy needs 26 fighters": a requirement
         if type_ == "meeting" and talks_to_buy(doc, frame):
             type_ = m.type = "procurement"
             m.status, need = "planned", "item"
@@ -138,6 +148,8 @@ def find_mentions(doc: Doc) -> list[EventMention]:
         ):
             m = _as_aid(m)  # "thanked Dutch partners and said X would receive radars"
         add_thanked_donors(doc, m)
+        if trig.lemma == "arrive" and not _ordered_goods_arrive(doc, t) and drop("no order"):
+            continue
         if _not_a_transfer(doc, m, trig, t) and drop("not a transfer"):
             continue
         if exercise and (m.type == "strike" or need == "transfer") and drop("exercise"):
@@ -147,6 +159,7 @@ def find_mentions(doc: Doc) -> list[EventMention]:
             and not m.values("buyer")
             and not ((m.values("seller") or m.values("item"))
                      and (m.values("quantity") or m.values("value")))
+            and not _maker_hands_over(m, t)
             and drop("no buyer")
         ):
             continue  # a counted or priced purchase stands without its buyer ("the purchase
@@ -204,6 +217,7 @@ def find_mentions(doc: Doc) -> list[EventMention]:
                 and c.lower_ in ("is", "are", "has", "have", "was", "were")
                 for c in t.children
             )
+            and not _dated_in_clause(t, dates)  # "42 jets ordered in 2022": a purchase told
         ):
             participles[id(m)] = t.head.i
         if type_ == "procurement":
@@ -223,6 +237,65 @@ def find_mentions(doc: Doc) -> list[EventMention]:
         and not (item_heads.get(participles.get(id(m), -1), set()) - {id(m)})
     ]
     return _dedupe(split_counted_items(doc, _drop_swapped(doc, kept))) + rejected
+
+
+def _maker_hands_over(m: EventMention, t: Token) -> bool:
+    """A maker delivering or supplying named goods ("X will be supplying its engines"): a
+    sale, whose buyer the story names elsewhere; not what a firm does in general."""
+    return (
+        m.trigger in _HANDOVER_TRIGGERS | {"supply"}
+        and bool(m.values("seller"))
+        and bool(m.values("item"))
+        and t.pos_ == "VERB"
+        and not (t.tag_ in ("VBZ", "VBP") and not any(
+            c.dep_ in ("aux", "auxpass") for c in t.children))
+        and not _under_told_deal(t)
+        and not _ongoing(t)
+    )
+
+
+def _ongoing(t: Token) -> bool:
+    """ "has been supplying spares", "presently supplied by X": a standing trade."""
+    auxes = {c.lower_ for c in t.children if c.dep_ in ("aux", "auxpass")}
+    return (
+        t.tag_ == "VBG" and "been" in auxes and bool(auxes & {"has", "have", "had"})
+    ) or any(c.dep_ == "advmod" and c.lower_ in _ONGOING_ADVERBS for c in t.children)
+
+
+def _under_told_deal(t: Token) -> bool:
+    """ "Under the contract, X will supply ...": the deal already told, not a sale of its own."""
+    return any(
+        c.dep_ == "prep" and c.lower_ == "under" and any(
+            p.lemma_.lower() in ("contract", "deal", "agreement", "order")
+            and any(d.lower_ in ("the", "this", "that") for d in p.children)
+            for p in c.children
+        )
+        for c in t.children
+    )
+
+
+def _dated_in_clause(t: Token, dates: list[DateValue]) -> bool:
+    """Whether a time expression lies in the clause of `t` (its subtree)."""
+    lo, hi = t.left_edge.idx, t.right_edge.idx + len(t.right_edge)
+    return any(lo <= d.start and d.end <= hi for d in dates)
+
+
+def _ordered_goods_arrive(doc: Doc, t: Token) -> bool:
+    """Goods that arrive are a delivery when they are the first of a lot or the sentence
+    tells of their purchase ("the first six of the 24 jets it bought would arrive")."""
+    words = {w.lemma_.lower() for w in doc}
+    firsts = any(
+        w.lower_ == "first" for s in t.children if s.dep_ == "nsubj" for w in s.subtree
+    )
+    return firsts or bool(words & _PURCHASE_WORDS)
+
+
+def _funds_approved(t: Token, numbers: list[NumberMention]) -> bool:
+    """ "has sanctioned Rs 500 crore for X" (Indian English): money approved, no penalty."""
+    if t.pos_ != "VERB":
+        return False
+    objs = {w.i for c in t.children if c.dep_ in ("dobj", "nsubjpass") for w in c.subtree}
+    return any(n.kind == "money" and n.token_start in objs for n in numbers)
 
 
 def _present_passive(t: Token) -> bool:
@@ -547,7 +620,12 @@ def _dedupe(ms: list[EventMention]) -> list[EventMention]:
     for m in sorted(ms, key=lambda x: -sum(len(v) for v in x.args.values())):
         dup = False
         for o in out:
-            if o.type != m.type or _other_counts(m, o):
+            if (
+                o.type != m.type
+                or _other_counts(m, o)
+                or _delivered_under(m, o)
+                or _delivery_of_lot(m, o)
+            ):
                 continue
             shared = 0
             for role, vals in m.args.items():
@@ -570,6 +648,18 @@ def _dedupe(ms: list[EventMention]) -> list[EventMention]:
             out.append(m)
     out.sort(key=lambda x: x.trigger_i)
     return out
+
+
+def _delivery_of_lot(m: EventMention, o: EventMention) -> bool:
+    """A handover of goods and their purchase told in one sentence ("received the first of
+    the six jets it ordered in 2018"): an order and a delivery are two events."""
+    lemmas = {m.trigger, o.trigger}
+    return bool(lemmas & _HANDOVER_TRIGGERS) and bool(lemmas & _ORDER_TRIGGERS)
+
+
+def _delivered_under(m: EventMention, o: EventMention) -> bool:
+    """One is the contract the other's goods are delivered or built under: two events."""
+    return f"{UNDER_CUE}{o.trigger_i}" in m.cues or f"{UNDER_CUE}{m.trigger_i}" in o.cues
 
 
 def _other_counts(m: EventMention, o: EventMention) -> bool:

@@ -32,6 +32,7 @@ from materiel.nlp.spans import (
     place_label,
 )
 from materiel.nlp.types import EventMention, NumberMention, RoleValue
+from materiel.nlp.under_contract import UNDER_CUE, goods_made_under
 from materiel.wordlists import word_set, word_tuple
 
 _ext.register()
@@ -443,6 +444,12 @@ def fill_procurement(
     for rv in items:
         m.add(rv)
     subj = f.subj
+    if lemma in _ARRIVING_VERBS:  # "the first three of 42 jets will arrive in January"
+        for rv, tok in items_from(doc, subj):
+            m.add(rv)
+            item_toks.append(item_head(tok))
+        _parties(doc, "seller", f.pp("from"), m)
+        return item_toks
     if (
         lemma in ("order", "contract", "deal", "tender", "purchase", "procurement", "acquisition")
         and f.pred is not None
@@ -477,6 +484,8 @@ def fill_procurement(
     elif sells:
         _parties(doc, "seller", subj + f.poss + f.mods, m)
         _parties(doc, "buyer", f.pp("to", "from", "with") + f.dative, m)
+    elif lemma in _NEED_NOUNS and f.poss:  # "responded to the Army's requirement for X"
+        _parties(doc, "buyer", f.poss, m, resolve_to=subj)
     else:
         if f.passive:
             _parties(doc, "buyer", f.agent, m)
@@ -500,11 +509,79 @@ def fill_procurement(
     host = participle_host(f.trigger)
     if host is not None:
         item_toks = _participle_sides(doc, host, m, item_toks)
+    if not m.values("buyer") and f.trigger.dep_ in ("acl", "relcl") and f.trigger.pos_ == "VERB":
+        # "the Army's Zorawar tank that was ordered last year": whose goods were bought
+        _parties(doc, "buyer", [c for c in f.trigger.head.children if c.dep_ == "poss"], m)
     if not item_toks:
         item_toks = _host_clause_items(doc, f, m)
+    _host_clause_sides(doc, f, m)
     if not item_toks:
         item_toks = fallback_items(doc, f, m)
+    if (
+        not item_toks
+        and f.trigger.pos_ == "VERB"
+        and f.trigger.dep_ not in ("acl", "relcl")
+        and any(_armed_force_value(doc, v) for v in m.values("buyer"))
+    ):
+        item_toks = _plain_goods(doc, f, m, f.obj)  # "the Army wants to buy robotic mules"
     return item_toks
+
+
+PLAIN_GOODS_CUE = "plain-goods"  # goods taken from the object with no military word
+
+
+def _company_value(doc: Doc, v: RoleValue) -> bool:
+    span = doc.char_span(v.start, v.end, alignment_mode="expand")
+    return span is not None and is_company(span.root)
+
+
+def _armed_force_value(doc: Doc, v: RoleValue) -> bool:
+    span = doc.char_span(v.start, v.end, alignment_mode="expand")
+    return span is not None and is_armed_force(span.root)
+
+
+_SHARE_NOUNS = ("cent", "percent", "%", "share", "part", "half", "order")
+
+
+def _plain_goods(doc: Doc, f: Frame, m: EventMention, objs: list[Token]) -> list[Token]:
+    """The objects of a verb whose side is an armed force or a maker, taken as goods even
+    when no word marks them military ("buy robotic mules", "manufacture five prototypes")."""
+    used = {(v.start, v.end) for vals in m.args.values() for v in vals}
+    out = []
+    told = [o for o in objs if any(d.lower_ in ("these", "those", "such") for d in o.children)]
+    objs = [o for o in objs if not party_label(o) and o not in told]  # "these jets": told before
+    for rv, tok in items_from(doc, objs, strict=False):
+        if (rv.start, rv.end) not in used:
+            m.add(rv)
+            out.append(item_head(tok))
+    if out:
+        m.cues.append(PLAIN_GOODS_CUE)
+    return out
+
+
+_ARRIVING_VERBS = ("arrive",)
+_NEED_NOUNS = ("requirement",)
+
+
+def _host_clause_sides(doc: Doc, f: Frame, m: EventMention) -> None:
+    """The sides of a contract told by the clause that works under it: who builds or
+    delivers sells, whom it is for or delivered to buys."""
+    verb = goods_made_under(f.trigger)
+    if verb is None:
+        return
+    m.cues.append(f"{UNDER_CUE}{verb.i}")
+    passive = any(c.dep_ in ("nsubjpass", "auxpass") for c in verb.children)
+    makers = [x for c in verb.children if c.dep_ == "agent" for x in pobjs(c)] if passive else [
+        c for c in verb.children if c.dep_ == "nsubj"
+    ]
+    goods = [c for c in verb.children if c.dep_ in ("dobj", "nsubjpass")]
+    takers = [x for h in [verb, *goods] for c in h.children
+              if c.dep_ in ("prep", "dative") and c.lower_ in ("for", "to") for x in pobjs(c)]
+    takers = [x for x in takers if party_label(x) and not is_military_item(item_head(x))]
+    if not m.values("seller"):
+        _parties(doc, "seller", [x for x in makers if is_company(x)], m)
+    if not m.values("buyer"):
+        _parties(doc, "buyer", takers, m)
 
 
 def _participle_sides(doc: Doc, host: Host, m: EventMention, item_toks: list[Token]) -> list[Token]:
@@ -551,6 +628,8 @@ def _host_clause_items(doc: Doc, f: Frame, m: EventMention) -> list[Token]:
     else:
         holders = []
     holders += [c for c in verb.children if c.dep_ in ("dobj", "nsubjpass", "nsubj")]
+    if goods_made_under(t) is not None:  # "X is building jets under a contract": X makes
+        holders = [c for c in verb.children if c.dep_ in ("dobj", "nsubjpass")]
     used = {(v.start, v.end) for vals in m.args.values() for v in vals}
     out = []
     for rv, tok in items_from(doc, holders):
@@ -747,6 +826,13 @@ def fill_production(
         _parties(doc, "producer", [tok], m)
     if not m.values("producer"):
         _facility_producer(doc, f, m)
+    if (
+        not item_toks
+        and f.trigger.pos_ == "VERB"
+        and any(v.label == "COMPANY" or _company_value(doc, v) for v in m.values("producer"))
+    ):
+        counted = [o for o in f.obj if _counted(o) and o.lemma_.lower() not in _SHARE_NOUNS]
+        item_toks = _plain_goods(doc, f, m, counted)  # "HAL will manufacture five prototypes"
     partners = [t for t in f.pp("with", "between") if party_label(t)]
     _parties(doc, "partner", partners, m)
     locs = f.pp("in", "at", "near")

@@ -101,6 +101,11 @@ def clause_chain(token: Token, limit: int = 8) -> tuple[list[Token], Token | Non
     return chain, reporting
 
 
+def _price_ceiling(neg: Token) -> bool:
+    """ "a not-to-exceed $624M contract": a ceiling on the price, no negation."""
+    return any(w.lower_ == "exceed" for w in neg.doc[neg.i + 1 : neg.i + 5])
+
+
 def _has_aux(tok: Token, words: Set[str]) -> str | None:
     for c in tok.children:
         if c.dep_ in ("aux", "auxpass") and c.lower_ in words:
@@ -159,6 +164,7 @@ def analyze(token: Token) -> StatusResult:
         for c in children:
             if (
                 c.dep_ == "neg"
+                and not _price_ceiling(c)
                 or (c.dep_ == "det" and c.lower_ in ("no",))
                 or (c.dep_ == "preconj" and c.lower_ == "neither")
             ):
@@ -206,6 +212,16 @@ def analyze(token: Token) -> StatusResult:
         ):
             res.negated = True  # "received no orders"
             res.cues.append("neg:no-object")
+        if (
+            idx > 0
+            and chain[idx - 1].dep_ in ("xcomp", "acl")
+            and any(
+                c.dep_ == "dobj" and any(d.dep_ == "det" and d.lower_ == "no" for d in c.children)
+                for c in children
+            )
+        ):
+            res.negated = True  # "has no plans at present to buy"
+            res.cues.append("neg:no-plan")
         if tok.lemma_.lower() in ("be", "remain", "seem") and any(
             c.dep_ in ("prep", "advmod", "acomp") and c.lower_ == "out"
             for c in children
@@ -250,7 +266,9 @@ def analyze(token: Token) -> StatusResult:
                 pass  # "during a call with X, warned of": the call happened
             elif (
                 lemma in IRREALIS
-                and (tok.pos_ == "ADJ" or lemma not in ("open", "willing"))
+                and (tok.pos_ == "ADJ" or lemma not in ("open", "willing", "close"))
+                # "its interest in acquiring X" is talk of it; "is interested in acquiring" an aim
+                and (tok.pos_ == "NOUN" or lemma != "interest")
                 and prev.dep_
                 in (
                     "xcomp",

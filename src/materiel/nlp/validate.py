@@ -9,11 +9,13 @@ from spacy.tokens import Doc, Token
 
 from materiel.nlp import extensions as _ext
 from materiel.nlp.attach import BACKGROUND_PREPS
+from materiel.nlp.dates import clause_is_future
 from materiel.nlp.frames import Frame, pobjs, subjects
 from materiel.nlp.lexicon import ITEM_HEADS, SPEECH_VERBS
 from materiel.nlp.roles import (
     ARMED_FORCE_WORDS,
     MEETING_NOUNS,
+    PLAIN_GOODS_CUE,
     PROD_VERBS,
     VISITOR_NOUNS,
     is_armed_force,
@@ -30,6 +32,7 @@ from materiel.nlp.spans import (
 )
 from materiel.nlp.status import clause_chain
 from materiel.nlp.types import EventMention, RoleValue, Trigger
+from materiel.nlp.under_contract import goods_made_under
 from materiel.wordlists import word_set, word_tuple
 
 _ext.register()
@@ -230,6 +233,55 @@ def _develops_only(f: Frame) -> bool:
     return "develop" in verbs and not verbs & (PROD_VERBS - {"develop"})
 
 
+def _output_compared(f: Frame) -> bool:
+    """Goods made in comparison ("more missiles than before", "fewer tanks than planned"):
+    a trend of output, not one production event."""
+    t = f.trigger
+    if t.pos_ != "VERB":
+        return False
+    more = any(
+        w.lower_ in ("more", "fewer", "less") for o in f.obj for w in o.subtree
+    ) or any(c.lower_ in ("more", "fewer", "less") for c in t.children if c.dep_ == "advmod")
+    return more and any(w.lower_ == "than" for w in t.subtree)
+
+
+def _habitual_present(t: Token) -> bool:
+    """A verb in the simple present with no auxiliary ("Lockheed delivers jets to many
+    countries"): what a firm does, not one delivery."""
+    return t.tag_ in ("VBZ", "VBP") and not any(c.dep_ in ("aux", "auxpass") for c in t.children)
+
+
+def _placed_with_maker(f: Frame) -> bool:
+    """ "the ministry signed a contract with MHI for production of X": a customer places the
+    contract with a maker, who makes the goods for it."""
+    return (
+        f.gov_lemma in _CONTRACT_GOVERNORS
+        and any(_company_like(w) or is_company(w) for w in f.pp("with"))
+        and not any(_company_like(s) or is_company(s) for s in f.subj)
+    )
+
+
+def _worked_under_contract(f: Frame) -> bool:
+    """ "is building five frigates for the navy under a contract": the work a purchase
+    orders, which the contract carries (see `goods_made_under`)."""
+    t = f.trigger
+    for c in t.children:
+        if c.dep_ != "prep" or c.lower_ != "under":
+            continue
+        for x in pobjs(c):
+            host = goods_made_under(x)
+            if host is not None and host.i == t.i:
+                goods = [o for o in t.children if o.dep_ in ("dobj", "nsubjpass")]
+                return any(
+                    party_label(p)
+                    for h in [t, *goods]
+                    for q in h.children
+                    if q.dep_ == "prep" and q.lower_ == "for"
+                    for p in pobjs(q)
+                )
+    return False
+
+
 def decide_deal_type(doc: Doc, f: Frame, trig: Trigger) -> str | None:
     """Type of a contract/deal/agreement noun from what hangs off it."""
     t = f.trigger
@@ -241,13 +293,17 @@ def decide_deal_type(doc: Doc, f: Frame, trig: Trigger) -> str | None:
         won_by_firm = any(_company_like(w) for w in f.pp("to") + f.dative)
         goods = any(is_military_item(item_head(x)) for x in f.pp("for", "of"))
         return "procurement" if won_by_firm or goods else None
+    if goods_made_under(t) is not None:
+        return "procurement"  # "building 18 jets for Malaysia under a contract signed in 2023"
     if _develops_only(f) and trig.lemma in _PACT_WORDS:
         return "agreement"  # "a collaboration agreement to develop X": research, not output
     if clause_lemmas & PROD_VERBS or pp_lemmas & _PRODUCTION_WORDS:
         # an agreement to produce; a contract to build for a buyer is a purchase
         buyer_like = [x for x in f.pp("for") if party_label(x)]
         won = f.gov_lemma in _WON_DEAL_GOVERNORS
-        if trig.lemma in ("contract", "deal", "modification", "order") and (buyer_like or won):
+        if trig.lemma in ("contract", "deal", "modification", "order") and (
+            buyer_like or won or _placed_with_maker(f)
+        ):
             return "procurement"  # a contract to build things for a buyer is a purchase
         return "production"
     if clause_lemmas & _BUYING_VERBS or pp_lemmas & _BUYING_NOUNS:
@@ -303,6 +359,8 @@ _STRONG_PACKAGE_MODS = word_set("nlp/validate", "strong_package_mods")
 _PRODUCTION_MODS = word_set("nlp/validate", "production_mods")
 _SANCTION_NOT_IMPOSED_GOVERNORS = word_tuple("nlp/validate", "sanction_not_imposed_governors")
 _DEFENSE_SPENDING_WORDS = word_set("nlp/validate", "defense_spending_words")
+_BUDGET_DECISION_VERBS = word_set("nlp/validate", "budget_decision_verbs")
+_REQUIREMENT_MET_VERBS = word_set("nlp/validate", "requirement_met_verbs")
 _PURCHASE_VERBS = word_tuple("nlp/validate", "purchase_verbs")
 _BACKGROUND_ATTACK_HEADS = word_tuple("nlp/validate", "background_attack_heads")
 _ORDER_GOVERNORS = word_tuple("nlp/validate", "order_governors")
@@ -347,7 +405,7 @@ def validate(
         return False  # "a contract to supply rockets to a European country": a sale's goods
         # (a buyer paying for another's goods names both: "X signed a contract to deliver
         # shells to Ukraine" stays)
-    if m.type in ("aid", "sanction") and _topic_of_talk(t):
+    if m.type in ("aid", "sanction", "production", "procurement") and _topic_of_talk(t):
         return False  # "discuss US sanctions against Russia", "an update on US assistance"
     if m.type == "production" and _origin_modifier(t):
         return False  # "a US made rifle", "HAL-built helicopters": where a thing comes from
@@ -362,6 +420,10 @@ def validate(
         and t.head.lemma_.lower() in _PRODUCTION_EFFECT_VERBS
     ):
         return False  # "parallel production in both countries will allow faster fielding"
+    if m.type == "production" and _output_compared(f):
+        return False  # "the industry is producing more shells than before the war": a trend
+    if m.type == "production" and _worked_under_contract(f):
+        return False  # "KAI is building 18 jets for Malaysia under a contract": the purchase
     if m.type == "production" and _made_in_country(f, m):
         return False  # "the jets will be made in India": a condition of a purchase, no maker
     if m.type == "production" and _ongoing_for_years(f):
@@ -374,7 +436,11 @@ def validate(
         and not any(is_military_item(w) for w in f.pp("into"))
     ):
         return False  # "built the holding into a conglomerate": grew a body, made no goods
-    if m.type == "production" and _non_military_product(item_toks):
+    if (
+        m.type == "production"
+        and _non_military_product(item_toks)
+        and PLAIN_GOODS_CUE not in m.cues
+    ):
         return False  # "made rosy sales forecasts", "built the firm into a group"
     if m.type == "strike" and _weapon_modifier(t):
         return False  # "strike drones", "attack helicopters": kinds of weapon
@@ -388,7 +454,7 @@ def validate(
             m.values("producer")
             or m.values("location")
             or m.values("partner")
-            or "enters-production" in m.cues
+            or "enters-production" in m.cues and not clause_is_future(t)
             or "starts-production" in m.cues
         )
     ):
@@ -416,9 +482,21 @@ def validate(
         return False  # "has held talks for years": no one event
     if need == "item" and trig.lemma in ("select", "choose") and not _chose_goods(f):
         return False
-    if need == "item" and trig.lemma == "receive" and _received_no_goods(f):
+    if (
+        need == "item"
+        and trig.lemma == "get"
+        and not any(is_armed_force(doc[_tok_index(doc, v)]) for v in m.values("buyer"))
+    ):
+        return False  # "the Royal Marines to get six new ships": goods a service is to receive
+    if need == "item" and trig.lemma in ("receive", "get") and _received_no_goods(f):
         return False  # "received a distress call", "receive the crew", "receive training"
     if need == "item":
+        if trig.lemma == "requirement" and (
+            t.tag_ != "NN"
+            or f.gov_lemma in _REQUIREMENT_MET_VERBS
+            or not (f.pp("for") or f.pp("of") and m.values("quantity"))
+        ):
+            return False  # "met the Navy's requirements": a fit; "its requirement for 26 jets"
         if trig.lemma in ("receive", "induct", "import") and not [
             v
             for v in m.values("buyer")
@@ -511,10 +589,13 @@ def validate(
         donors = [v for v in m.values("donor") if not v.pronoun]
         recips = m.values("recipient")
         state_giver = any(v.label in ("GPE", "COUNTRY", "METONYM") for v in donors)
-        if not recips and item_toks and m.values("quantity") and any(
-            v.label == "COMPANY" or _company_value(doc, v) for v in donors
+        if (
+            not recips
+            and item_toks
+            and (m.values("quantity") or not _habitual_present(t))
+            and any(v.label == "COMPANY" or _company_value(doc, v) for v in donors)
         ):
-            return True  # "HAL delivered seven aircraft": a maker's delivery, a sale
+            return True  # "HAL delivered seven aircraft", "X will supply engines": a sale
         if t.lemma_.lower() in ("deliver", "delivery", "receive", "provide") and not (
             recips or state_giver
         ):
@@ -700,7 +781,17 @@ def validate(
         }
         if t.pos_ == "NOUN":  # "the budget ... foresees UAH 2.2 trillion for defense"
             mods |= {w.lower_ for w in t.subtree if w.dep_ == "pobj"}
-        defense = bool(mods & _DEFENSE_SPENDING_WORDS)
+        defense = bool(mods & _DEFENSE_SPENDING_WORDS) or any(
+            is_military_item(w) for p in f.pp("for") for w in p.subtree
+        )  # "Rs 20 crore for a drone testing facility"
+        if (
+            defense
+            and t.pos_ == "NOUN"
+            and not m.values("value")
+            and f.gov_lemma in _BUDGET_DECISION_VERBS
+            and not f.passive
+        ):
+            return bool(m.values("spender"))  # "the cabinet approved the defence budget"
         return defense and bool(m.values("spender")) and bool(m.values("value"))
     if need == "list":  # "adding 93 entities to the Entity List"
         lists = [
