@@ -615,3 +615,164 @@ def test_humanitarian_support_is_no_aid(parse):
 )
 def test_talk_trends_fits_and_denials_are_no_event(parse, text, type_):
     assert type_ not in _types(parse(text))
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Officials believe that Oslandian forces will target the capital next week.",
+        "Militants attacked a military base in the north on Tuesday, killing 11 soldiers.",
+        "Norland's rocket force test-fired a ballistic missile into the ocean on Monday.",
+        "Oslandia fired two cruise missiles off its coast, describing the launch as a test.",
+        "The police agency conducted raids at premises linked to the smuggling suspects.",
+        "The northern command demonstrated its capacity to execute rapid and forceful strikes.",
+        "The opposition's defence spokesman attacked the government over the frigate delays.",
+        "The “attack” on the army headquarters during the protests was blamed on foreign agents.",
+    ],
+)
+def test_forecasts_tests_raids_and_words_are_no_strikes(parse, text):
+    assert "strike" not in _types(parse(text))
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Norland's air force launched air raids on rebel ammunition depots on Sunday.",
+        "Oslandian drones struck a Norland air base overnight, the army said.",
+    ],
+)
+def test_military_raids_and_strikes_stay(parse, text):
+    assert "strike" in _types(parse(text))
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "We are ready to impose severe sanctions on Norland if it sends troops across the border.",
+        "Norland dismissed the new sanctions as illegal and said they would have no effect.",
+        "The two leaders formed a common front to resist western sanctions on their banks.",
+        "The president lifted sanctions on the pipeline operator earlier this year.",
+    ],
+)
+def test_threats_and_reactions_are_no_sanctions(parse, text):
+    assert "sanction" not in _types(parse(text))
+
+
+def test_export_restrictions_on_entities_are_a_sanction(parse):
+    text = "The government is imposing new export restrictions on 40 Norland drone makers."
+    assert "sanction" in _types(parse(text))
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The air force cut its spending plans as it sees delays in the supply of spare parts"
+        " from Oslandia.",
+        "Germany said it would send two Patriot launchers and about 300 soldiers to Poland to"
+        " protect its airspace.",
+        "The leaders committed to intensify security assistance planning with their partners.",
+        "Oslandian forces took advantage of delays in Norland military assistance to advance.",
+        "Germany has offered to supply India with its new submarine under a"
+        " government-to-government deal.",
+        "The United States has provided Ukraine with $500 million in development and"
+        " humanitarian assistance amid Russia's military build-up.",
+    ],
+)
+def test_trade_deployments_topics_offers_and_civil_money_are_no_aid(parse, text):
+    assert "aid" not in _types(parse(text))
+
+
+def test_aid_with_deployed_goods_only_stays(parse):
+    doc = parse("Germany will send four more air defence launchers to Poland, the ministry said.")
+    assert "aid" in _types(doc)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "NATO has designated Russia an adversary.",
+        "Despite the Kremlin being sanctioned over the war, its economy grew.",
+    ],
+)
+def test_a_label_or_a_circumstance_is_no_sanction(parse, text):
+    assert "sanction" not in _types(parse(text))
+
+
+def test_measures_that_target_are_a_sanction(parse):
+    doc = parse("The latest Canadian measures target several Iranian military organizations.")
+    assert "sanction" in _types(doc) and "strike" not in _types(doc)
+
+
+def test_being_attacked_is_the_war_described(parse):
+    assert "strike" not in _types(parse("They are being attacked from across the border."))
+
+
+def test_a_second_purpose_infinitive_is_no_strike(parse):
+    text = ("The helicopter will get a loitering weapon with a warhead to expand its reach and to"
+            " hit hardened targets at a greater distance.")
+    assert "strike" not in _types(parse(text))
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Russia attacked Ukraine in 2022 because, after its 2014 invasion, Putin thought he could"
+        " get away with it.",
+        "The president launched the biggest attack on a European country in decades when he"
+        " ordered the invasion.",
+    ],
+)
+def test_the_invasion_told_as_an_attack_is_no_strike(parse, text):
+    assert "strike" not in _types(parse(text))
+
+
+def test_a_barrage_after_the_invasion_stays_a_strike(parse):
+    doc = parse("Russia launched 31 drones at Ukraine overnight, a year after the invasion began.")
+    assert "strike" in _types(doc)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The United States and its allies are ready to impose powerful sanctions on Russia.",
+        "He called for allies to impose even tougher sanctions on Moscow.",
+    ],
+)
+def test_sanctions_held_ready_or_urged_are_none_imposed(parse, text):
+    assert "sanction" not in _types(parse(text))
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "China is also working to provide Russia with improved satellite capabilities.",
+        "The problem is no longer a lack of political will to supply Ukraine with artillery"
+        " ammunition.",
+    ],
+)
+def test_an_effort_or_a_will_to_give_is_no_aid(parse, text):
+    assert "aid" not in _types(parse(text))
+
+
+def test_a_price_cap_imposed_by_a_named_side_is_a_sanction(parse):
+    doc = parse("The European Union lowered its price cap on Russian crude oil on Friday.")
+    assert "sanction" in _types(doc)
+    doc = parse("Russia said it would stop selling oil to countries that imposed price caps.")
+    assert "sanction" not in _types(doc)
+
+
+def test_attacks_listed_under_a_background_phrase_are_no_strike(parse):
+    text = ("Ukraine defends itself against Russia's continued aggression, including Russia's"
+            " deliberate attacks on Ukrainian cities and critical infrastructure.")
+    assert "strike" not in _types(parse(text))
+
+
+def test_a_named_group_at_the_start_of_a_sentence_stays_a_party(parse):
+    doc = parse("Houthi militants attacked an American destroyer in the Red Sea on Tuesday.")
+    ms = [m for m in doc._.mentions if m.type == "strike" and m.rejected is None]
+    assert ms and all("Houthi" in v.text for m in ms for v in m.values("attacker"))
+
+
+def test_work_in_assistance_with_a_partner_is_no_aid(parse):
+    doc = parse("Brazil is also developing its first nuclear submarine in assistance with France.")
+    assert "aid" not in _types(doc)

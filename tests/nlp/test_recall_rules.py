@@ -807,3 +807,148 @@ def test_the_buyer_of_a_requirement_is_its_owner_not_who_answers_it(parse):
 def test_budgets_and_funds_approved_are_spending(parse, text):
     assert _mentions(parse(text), "spending")
     assert not _mentions(parse(text), "sanction")
+
+
+def test_supplying_what_was_pledged_is_aid(parse):
+    doc = parse("In March the EU pledged to supply Ukraine with one million artillery shells.")
+    assert _mentions(doc, "aid") and not _mentions(doc, "procurement")
+
+
+def test_goods_received_as_a_gift_are_aid(parse):
+    doc = parse("The Oslandian Air Force received retired fighter jets from Norland as a gift.")
+    (m,) = _mentions(doc, "aid")
+    assert _texts(m, "donor") == ["Norland"]
+
+
+def test_goods_gifted_are_aid(parse):
+    (m,) = _mentions(parse("Norland gifted two patrol aircraft to Oslandia."), "aid")
+    assert _texts(m, "recipient") == ["Oslandia"]
+
+
+@pytest.mark.parametrize(
+    ("text", "item"),
+    [
+        ("Germany is delivering thousands of rockets to Ukraine.", "rockets"),
+        ("Germany is delivering hundreds of thousands of artillery rounds to Ukraine.",
+         "artillery rounds"),
+    ],
+)
+def test_goods_under_counting_nouns_are_items(parse, text, item):
+    (m,) = _mentions(parse(text), "aid")
+    assert _texts(m, "item") == [item]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Taiwan received its first 11 rocket launchers from the United States in 2024.",
+        "China on Wednesday delivered the last two of four frigates to Pakistan.",
+    ],
+)
+def test_a_numbered_batch_from_a_named_source_is_an_order_delivered(parse, text):
+    doc = parse(text)
+    assert _mentions(doc, "procurement") and not _mentions(doc, "aid")
+
+
+def test_a_first_batch_with_no_source_stays_aid(parse):
+    assert _mentions(parse("Ukraine has received its first F-16 jets."), "aid")
+
+
+def test_military_funding_for_another_state_is_aid(parse):
+    doc = parse("Parliament approved 500 million euros in military funding for Oslandia.")
+    assert _mentions(doc, "aid")
+
+
+def test_furnishing_arms_is_aid(parse):
+    (m,) = _mentions(parse("Iran has furnished Russia with large numbers of attack drones."), "aid")
+    assert _texts(m, "item") == ["attack drones"] and _texts(m, "recipient") == ["Russia"]
+
+
+def test_goods_in_containers_are_items(parse):
+    doc = parse("North Korea delivered over 1,000 containers of weaponry to Russia in October.")
+    (m,) = _mentions(doc, "aid")
+    assert _texts(m, "item") == ["weaponry"]
+
+
+def test_pledged_military_support_is_aid(parse):
+    assert _mentions(parse("Canada pledged continued financial and military support for Ukraine."),
+                     "aid")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Russia destroyed an oil refinery and two fuel depots in central Ukraine, officials said.",
+        "Russia pounded Ukraine's energy grid with more than 100 missiles on Friday.",
+        "Russia rained missiles on Kyiv and Lviv on Thursday.",
+    ],
+)
+def test_destroying_pounding_and_raining_missiles_are_strikes(parse, text):
+    assert _mentions(parse(text), "strike")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Ukraine's air defences destroyed 30 drones overnight.",
+        "Critics pounded the minister over the delays.",
+        "The rouble sank to a record low on Monday.",
+    ],
+)
+def test_interceptions_criticism_and_markets_are_no_strikes(parse, text):
+    assert not _mentions(parse(text), "strike")
+
+
+def test_the_owner_of_the_warplanes_is_the_attacker(parse):
+    doc = parse("India's warplanes struck a militant training camp across the border on Tuesday.")
+    (m,) = _mentions(doc, "strike")
+    assert _texts(m, "attacker") == ["India"]
+    assert _texts(m, "target") == ["militant training camp"]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The United States will deliver 32 F-35 jets to Poland next year under a $4.6 billion"
+        " contract.",
+        "France will deliver 12 Rafale jets to Greece, which bought them for 2.5 billion euros.",
+    ],
+)
+def test_goods_handed_over_under_a_contract_or_to_their_buyer_are_sold(parse, text):
+    doc = parse(text)
+    assert not _mentions(doc, "aid")
+    assert any(_texts(m, "item") for m in _mentions(doc, "procurement"))
+
+
+def test_goods_given_in_an_aid_package_stay_aid(parse):
+    doc = parse("Germany will deliver 20 tanks to Ukraine as part of a new military aid package.")
+    assert _mentions(doc, "aid")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Japan imposed export bans on 22 Russian entities.",
+        "The United States has barred the Chinese company Huawei from its market.",
+    ],
+)
+def test_export_bans_and_firms_barred_by_a_state_are_sanctions(parse, text):
+    assert _mentions(parse(text), "sanction")
+
+
+def test_a_person_barred_by_a_court_is_no_sanction(parse):
+    assert not _mentions(parse("The court barred the former minister from leaving the country."),
+                         "sanction")
+
+
+def test_items_listed_after_a_tranche_of_aid_are_its_items(parse):
+    doc = parse("Today, I approved the next tranche of U.S. security assistance to Ukraine,"
+                " including more artillery, more ammunition and more rockets.")
+    (m,) = _mentions(doc, "aid")
+    assert {"artillery", "ammunition", "rockets"} <= set(_texts(m, "item"))
+
+
+def test_parties_added_to_a_list_named_after_their_location_are_sanctioned(parse):
+    doc = parse("The Commerce Department is adding 71 parties located in Russia and Belarus to the"
+                " Entity List.")
+    assert _mentions(doc, "sanction")

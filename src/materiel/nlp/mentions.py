@@ -13,7 +13,7 @@ from spacy.tokens import Doc, Token
 from materiel.nlp import extensions as _ext
 from materiel.nlp.attach import attach_date, attach_numbers
 from materiel.nlp.dates import parse_published
-from materiel.nlp.frames import Frame, build_frame
+from materiel.nlp.frames import Frame, build_frame, pobjs
 from materiel.nlp.gaps import ROLES, add_stand_ins, drop_stand_ins, role_gaps
 from materiel.nlp.lexicon import TRIGGERS
 from materiel.nlp.roles import (
@@ -131,9 +131,20 @@ def find_mentions(doc: Doc) -> list[EventMention]:
                 is_armed_force(doc[_tok_at(doc, v)]) for v in m.values("recipient")
             ):
                 m = _as_sale(m)  # "will be supplied to the Navy": a delivery to one's forces
+        # "delivered the last two of four frigates to X", "received its first jets from X":
+        # one batch of an order from a named source ("received its first F-16s" stays aid)
+        batch = (
+            trig.lemma in ("deliver", "delivery", "receive")
+            and _ordered_batch(t)
+            and bool(m.values("donor") or m.values("seller"))
+            and not words & _AID_CUE_LEMMAS
+        )
+        if m.type == "aid" and need == "transfer" and (batch or _sold(doc, frame, m)):
+            m = _as_sale(m)  # "will deliver 32 jets to Poland under a contract": a sale
         if (
             m.type == "procurement"
             and trig.lemma == "receive"
+            and not batch
             and not words & _PURCHASE_WORDS
             and m.values("buyer")
             and all(v.label in ("GPE", "COUNTRY", "METONYM") for v in m.values("buyer"))
@@ -147,6 +158,11 @@ def find_mentions(doc: Doc) -> list[EventMention]:
             and any(party_label(w) for w in thanked(doc))
         ):
             m = _as_aid(m)  # "thanked Dutch partners and said X would receive radars"
+        if m.type == "procurement" and (
+            any(w.lemma_.lower() in _GIFT_WORDS for w in frame.pp("as"))
+            or (t.dep_ == "xcomp" and t.head.lemma_.lower() in _PLEDGE_VERBS)
+        ):
+            m = _as_aid(m)  # "received the jets as a gift", "pledged to supply X with shells"
         add_thanked_donors(doc, m)
         if trig.lemma == "arrive" and not _ordered_goods_arrive(doc, t) and drop("no order"):
             continue
@@ -346,6 +362,14 @@ _LEAD_YEAR = re.compile(r"\b(?:[Ii]n|[Ss]ince|[Dd]uring)\s+(?P<y>(?:19|20)\d\d)\
 
 
 _NON_GOODS = word_set("nlp/mentions", "non_goods")
+_DEPLOYED_PEOPLE = word_set("nlp/mentions", "deployed_people")
+_GIFT_WORDS = word_set("nlp/mentions", "gift_words")
+_BATCH_ORDINALS = word_set("nlp/mentions", "batch_ordinals")
+_AID_CUE_LEMMAS = word_set("nlp/mentions", "aid_cue_lemmas")
+_PLEDGE_VERBS = word_set("nlp/mentions", "pledge_verbs")
+_AID_EFFORT_GOVERNORS = word_set("nlp/mentions", "aid_effort_governors")
+_SALE_TERMS = word_set("nlp/mentions", "sale_terms")
+_BUYING_LEMMAS = word_set("nlp/mentions", "buying_lemmas")
 _COMMANDED = word_set("nlp/mentions", "commanded")
 _GENERIC_AID_ITEMS = word_set("nlp/mentions", "generic_aid_items")
 
@@ -358,6 +382,31 @@ def _not_a_transfer(doc: Doc, m: EventMention, trig: Trigger, t: Token) -> bool:
     objs = [c for c in t.children if c.dep_ in ("dobj", "nsubjpass")]
     if any(o.lemma_.lower() in _NON_GOODS for o in objs):
         return True
+    if m.type == "aid" and m.values("item") and any(
+        w.lower_ in _DEPLOYED_PEOPLE and (w.dep_ in ("conj", "appos") or bool(w.conjuncts))
+        for o in objs
+        for w in o.subtree
+    ):
+        return True  # "send two Patriot launchers and 300 soldiers to Poland": a deployment
+    if m.type == "aid" and t.dep_ == "xcomp" and t.head.lemma_.lower() == "offer":
+        return True  # "has offered to supply India with submarines": a pitch, not a pledge
+    if (
+        m.type == "aid"
+        and t.dep_ in ("xcomp", "acl", "ccomp")
+        and t.head.lemma_.lower() in _AID_EFFORT_GOVERNORS
+        and (
+            any(c.dep_ == "aux" and c.lower_ == "to" for c in t.children)
+            or any(c.dep_ == "nsubj" for c in t.children)  # "make other allies deliver"
+        )
+    ):
+        return True  # "is working to provide X", "the political will to supply X": no decision
+    if (
+        m.type == "aid"
+        and t.tag_ == "VBN"
+        and t.dep_ == "amod"
+        and not any(c.dep_ in ("aux", "auxpass") for c in t.children)
+    ):
+        return True  # "the Russian-supplied Iskander": where goods came from, not an event
     if trig.lemma == "order" and t.pos_ == "VERB":
         # "ordered troops/tanks to advance": an order to do something, not a purchase
         for o in objs:
@@ -486,6 +535,36 @@ def _recast(m: EventMention, new_type: str, roles: dict[str, str]) -> EventMenti
 
 
 _SHARED_ROLES = {"item": "item", "quantity": "quantity", "value": "value"}
+
+
+def _sold(doc: Doc, f: Frame, m: EventMention) -> bool:
+    """Goods handed over under a contract or deal, or to a recipient that bought them ("to
+    Greece, which bought them for EUR 2.5 billion"): a sale, not aid."""
+    if not m.values("item") or any(w.lemma_.lower() in _AID_CUE_LEMMAS for w in doc):
+        return False
+    if any(w.lemma_.lower() in _SALE_TERMS for w in f.pp("under")):
+        return True
+    recips = {_tok_at(doc, v) for v in m.values("recipient")}
+    for w in doc:
+        if w.lemma_.lower() not in _BUYING_LEMMAS or w.pos_ != "VERB":
+            continue
+        for s in (c for c in w.children if c.dep_ == "nsubj"):
+            buyer = s.head.head if s.lower_ in ("which", "who") and w.dep_ == "relcl" else s
+            if buyer.i in recips:
+                return True
+    return False
+
+
+def _ordered_batch(t: Token) -> bool:
+    """The goods delivered are one numbered batch ("received its first 11 launchers", "the
+    last two of four frigates", "delivery of the first regiment"): deliveries of an order."""
+    goods = [c for c in t.children if c.dep_ in ("dobj", "nsubjpass")]
+    goods += [o for c in t.children if c.dep_ == "prep" and c.lower_ == "of" for o in pobjs(c)]
+    return any(
+        w.lower_ in _BATCH_ORDINALS and w.dep_ in ("amod", "advmod", "nummod")
+        for g in goods
+        for w in g.subtree
+    )
 
 
 def _as_sale(m: EventMention) -> EventMention:

@@ -217,6 +217,12 @@ _INCLUDING_VERBS = word_tuple("nlp/roles", "including_verbs")
 def _included_items(doc: Doc, frame: Frame) -> list[Token]:
     """Items listed after the trigger noun: "package including X, Y", "that includes X"."""
     toks = list(frame.preps.get("including", []))
+    t = frame.trigger
+    if t.dep_ == "pobj" and t.head.lower_ == "of" and t.head.head.pos_ == "NOUN":
+        # "the next tranche of security assistance to X, including artillery": the measure's list
+        for c in t.head.head.children:
+            if c.dep_ == "prep" and c.lower_ == "including":
+                toks.extend(pobjs(c))
     clauses = list(frame.clauses)
     # "$1 billion as aid to Ukraine, a package that includes X": an apposition's clauses
     holders = [frame.trigger, *frame.obj]
@@ -235,7 +241,6 @@ def _included_items(doc: Doc, frame: Frame) -> list[Token]:
             for c in cl.children:
                 if c.dep_ == "prep" and c.lower_ == "of":
                     toks.extend(pobjs(c))
-    t = frame.trigger
     # "the package included X": the trigger noun is subject of include
     if t.dep_ == "nsubj" and t.head.lemma_ in ("include", "contain", "comprise", "feature"):
         for c in t.head.children:
@@ -765,6 +770,8 @@ def _supported(f: Frame) -> list[Token]:
     """Whom the aid is for, named in a purpose clause: "send $3 billion to support Ukraine",
     "funding to help Ukraine's forces" (the possessor, when the object is no party)."""
     holders = [f.trigger, *f.obj]
+    if f.trigger.pos_ == "NOUN" and f.trigger.dep_ == "pobj" and f.pred is not None:
+        holders.append(f.pred)  # "signed $60 billion in funding to support Ukraine"
     clauses = [
         c for h in holders for c in h.children if c.dep_ in ("xcomp", "advcl", "acl", "relcl")
     ]
@@ -1280,9 +1287,10 @@ def fill_strike(doc: Doc, f: Frame, m: EventMention, numbers: list[NumberMention
         attackers = f.poss + f.mods + f.agent
     _parties(doc, "attacker", attackers, m, resolve_to=f.subj)
     if not m.values("attacker"):
-        for tok in attackers:  # "Pakistani aircraft targeted ...", "Russian missiles hit ..."
+        # "Pakistani aircraft targeted ...", "Russian missiles hit ...", "India's jets pounded"
+        for tok in attackers:
             for c in tok.children:
-                if c.dep_ in ("amod", "compound") and party_label(c) in (
+                if c.dep_ in ("amod", "compound", "poss") and party_label(c) in (
                     "NORP",
                     "DEMONYM",
                     "GPE",
@@ -1304,7 +1312,7 @@ def fill_strike(doc: Doc, f: Frame, m: EventMention, numbers: list[NumberMention
         if t.pos_ == "VERB" or f.gov_lemma in _TARGET_OBJECT_GOVERNORS
         else []
     )
-    if t.pos_ == "VERB" and m.trigger in ("launch", "fire"):
+    if t.pos_ == "VERB" and m.trigger in ("launch", "fire", "rain"):
         tgts = f.pp("on", "against", "at")
     for tok in tgts:
         for c in conjuncts(tok):

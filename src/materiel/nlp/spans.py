@@ -333,7 +333,8 @@ def item_head(token: Token) -> Token:
             if prep.dep_ == "prep" and prep.lower_ == "of":
                 for pobj in prep.children:
                     if pobj.dep_ == "pobj" and pobj.pos_ in ("NOUN", "PROPN"):
-                        return pobj
+                        # "hundreds of thousands of artillery rounds": the last measure's goods
+                        return item_head(pobj) if pobj.lemma_.lower() in MEASURE_HEADS else pobj
         for appos in token.children:  # "its own version, the Geran-2"
             if appos.dep_ == "appos" and is_military_item(appos):
                 return appos

@@ -20,6 +20,7 @@ COMPOUND_OK = word_set("nlp/triggers", "compound_ok")
 SPENDING_HEADS = word_set("nlp/triggers", "spending_heads")
 _CONTRACT_ACTION_HEADS = word_set("nlp/triggers", "contract_action_heads")
 _NOT_EVENT_HEADS = word_set("nlp/triggers", "not_event_heads")
+_AID_TOPIC_HEADS = word_set("nlp/triggers", "aid_topic_heads")
 # Entity labels inside which a trigger word is part of a name, not an event.
 _NAME_LABELS = {
     "ORG",
@@ -181,10 +182,27 @@ def excluded(token: Token, lemma: str, type_: str) -> bool:
             return True
         if head.lemma_.lower() in _NOT_EVENT_HEADS:
             return True
+        if type_ == "aid" and (
+            head.lemma_.lower() in _AID_TOPIC_HEADS or head.lower_ in _AID_TOPIC_HEADS
+        ):
+            return True  # "security assistance planning", "aid requests": no aid given
         if head.lemma_.lower() in TRIGGERS and any(
             s.type == type_ for s in TRIGGERS[head.lemma_.lower()]
         ):
             return True  # "aid package": the head is the trigger
+    if (
+        type_ == "aid"
+        and token.dep_ == "pobj"
+        and token.head.head.lemma_.lower() in _AID_TOPIC_HEADS
+    ):
+        return True  # "delays in US military assistance", "requests for aid"
+    if (
+        type_ == "aid"
+        and token.dep_ == "pobj"
+        and token.head.lower_ == "in"
+        and any(c.dep_ == "prep" and c.lower_ == "with" for c in token.children)
+    ):
+        return True  # "developing a submarine in assistance with France": a partnership
     if lemma == "transfer" and any(
         c.dep_ in ("compound", "amod") and c.lemma_.lower() in ("technology", "know-how", "skill")
         for c in token.children

@@ -209,6 +209,15 @@ def _national(doc: Doc, v: RoleValue) -> bool:
     return span is not None and any(entity_of(w) is not None for w in span if w.i < span.root.i)
 
 
+def _listed_under(t: Token) -> Token:
+    """The noun an "including" phrase hangs on ("against aggression, including attacks on
+    cities": aggression), else the token itself."""
+    head = _pobj_head(t)
+    if head.lower_ == "including" and head.head.pos_ == "NOUN":
+        return head.head
+    return t
+
+
 def _pobj_head(t: Token) -> Token:
     while t.dep_ == "conj":
         t = t.head
@@ -366,6 +375,46 @@ _BACKGROUND_ATTACK_HEADS = word_tuple("nlp/validate", "background_attack_heads")
 _ORDER_GOVERNORS = word_tuple("nlp/validate", "order_governors")
 _SANCTIONING_OFFICE_WORDS = word_set("nlp/validate", "sanctioning_office_words")
 _DESIGNATION_WORDS = word_set("nlp/validate", "designation_words")
+_DESIGNATION_LABELS = word_set("nlp/validate", "designation_labels")
+_SANCTION_READINESS = word_set("nlp/validate", "sanction_readiness_governors")
+_INVASION_WORDS = word_set("nlp/validate", "invasion_words")
+
+
+def _sanction_held_ready(t: Token) -> bool:
+    """Sanctions to be imposed under a word of readiness, appeal or power ("are ready to impose
+    severe sanctions", "called for allies to impose tougher sanctions", "authority to impose
+    sanctions"): no sanction imposed."""
+    verb = t.head if t.pos_ == "NOUN" and t.dep_ == "dobj" else t
+    if not any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children):
+        return False
+    head = verb.head
+    return head.lemma_.lower() in _SANCTION_READINESS or head.lower_ in _SANCTION_READINESS
+
+
+def _invasion_told(doc: Doc, m: EventMention) -> bool:
+    """An attack on a whole country told with the invasion ("Russia attacked Ukraine in 2022
+    because...", "launched the biggest attack on a European country when he ordered the
+    invasion"): the war itself, not a strike; a barrage of missiles or drones stays."""
+    targets = m.values("target")
+    if any(v.label not in ("COUNTRY", "GPE", "METONYM") for v in targets) and not all(
+        v.text.lower().split()[-1] in ("country", "nation") for v in targets
+    ):
+        return False
+    lemmas = {w.lemma_.lower() for w in doc} | {w.lower_ for w in doc}
+    return bool(lemmas & _INVASION_WORDS) and not lemmas & _PAYLOADS
+_SANCTIONING_MEASURES = word_set("nlp/validate", "sanctioning_measures")
+
+
+def _non_sanction_label(f: Frame) -> bool:
+    """A party designated as something that is no sanction ("designated Russia an
+    adversary"): the label is a second object or an "as" phrase with no sanction word."""
+    t = f.trigger
+    labels = [c for c in t.children if c.dep_ in ("oprd", "dobj")]
+    if len(labels) < 2 and not f.pp("as"):
+        return False
+    label = labels[-1:] if len(labels) >= 2 else f.pp("as")
+    words = {w.lower_ for x in label for w in x.subtree}
+    return not words & _DESIGNATION_LABELS
 _BLAST_MILITARY_WORDS = word_set("nlp/validate", "blast_military_words")
 _ARMED_TARGET_WORDS = word_set("nlp/validate", "armed_target_words")
 _AIR_CAMPAIGN_MODS = word_set("nlp/validate", "air_campaign_mods")
@@ -382,6 +431,12 @@ def validate(
         return False
     if _sanction_reason(t):
         return False  # "sanctioned X for supplying drones": why X is punished, not a deal
+    if m.type == "sanction" and t.tag_ in ("VBN", "VBG") and _under(t, {"despite", "amid"}):
+        return False  # "despite the Kremlin being sanctioned": a circumstance, not a deed
+    if m.type == "sanction" and _sanction_held_ready(t):
+        return False
+    if m.type in ("sanction", "strike") and _conditional(t):
+        return False  # "we are ready to impose sanctions if it invades": a threat
     if (
         m.type in ("aid", "procurement")
         and t.pos_ == "VERB"
@@ -490,6 +545,14 @@ def validate(
         return False  # "the Royal Marines to get six new ships": goods a service is to receive
     if need == "item" and trig.lemma in ("receive", "get") and _received_no_goods(f):
         return False  # "received a distress call", "receive the crew", "receive training"
+    if (
+        need == "item"
+        and m.type == "aid"
+        and trig.lemma == "pledge"
+        and m.values("recipient")
+        and _military_support(f)
+    ):
+        return True  # "pledged continued financial and military support for Ukraine"
     if need == "item":
         if trig.lemma == "requirement" and (
             t.tag_ != "NN"
@@ -536,6 +599,18 @@ def validate(
         return bool(parties) or bool(m.values("item"))
     if need == "replace":  # "replace its ageing jets with 100 new jets"
         return bool(f.pp("with")) and bool(m.values("item")) and bool(m.values("buyer"))
+    if need == "aid" and trig.lemma in ("funding", "drawdown"):
+        # "$60 billion in funding for Ukraine", "a $200 million drawdown for Ukraine": money
+        # for another state's war; "funding for the Navy" is the state's own spending
+        mods = _mod_words(t) | {w.lower_ for w in doc[max(0, t.i - 3) : t.i]}
+        givers = {v.text for v in m.values("donor")}
+        states = [
+            v
+            for v in m.values("recipient")
+            if v.label in ("GPE", "COUNTRY") and v.text not in givers
+        ]
+        military = trig.lemma == "drawdown" or bool(mods & _AID_MODS) or _military_money(doc, m)
+        return bool(states) and bool(m.values("value")) and military and not _civil_assistance(doc)
     if need == "aid":
         mods = _mod_words(t) | {w.lower_ for w in doc[max(0, t.i - 3) : t.i]}
         if mods & _NON_MILITARY_AID and not mods & {"military", "security", "defense", "defence"}:
@@ -570,6 +645,8 @@ def validate(
         return bool(trainers and trainees) and not trainers & trainees
     if need == "transfer" and m.type == "procurement":  # "takes delivery of X"
         return bool(m.values("buyer")) and bool(m.values("item"))
+    if need == "transfer" and _civil_money(f):
+        return False
     if need == "transfer":
         as_aid = any(w.lemma_.lower() in ("aid", "assistance") for w in f.pp("as"))
         if (
@@ -588,6 +665,14 @@ def validate(
             return False
         donors = [v for v in m.values("donor") if not v.pronoun]
         recips = m.values("recipient")
+        sources = {w.i for w in f.pp("from")}
+        if (
+            t.pos_ == "NOUN"
+            and not recips
+            and donors
+            and any(_tok_index(doc, v) in sources for v in donors)
+        ):
+            return False  # "delays in the supply of spares from Russia": a trade flow, no gift
         state_giver = any(v.label in ("GPE", "COUNTRY", "METONYM") for v in donors)
         if (
             not recips
@@ -645,6 +730,8 @@ def validate(
                 ok_gov = True  # "western sanctions on Russian banks": who hits whom
             return ok_gov and bool(parties)
         return bool(m.values("target"))
+    if need == "designate" and _non_sanction_label(f):
+        return False
     if need == "designate":
         words = {w.lower_ for w in doc}
         official = any(
@@ -657,6 +744,16 @@ def validate(
             bool(words & _DESIGNATION_WORDS)
             or official
         )
+    if need == "ban" and t.pos_ == "NOUN" and f.gov_lemma in _SANCTION_GOVERNORS:
+        # "imposed export bans on 22 Russian entities": a ban of a kind, on a party
+        kinds = {c.lemma_.lower() for c in t.children if c.dep_ in ("compound", "amod")}
+        return bool(kinds & _BAN_OBJECTS) and bool(m.values("imposer") and m.values("target"))
+    if need == "ban" and t.pos_ == "VERB" and f.pp("from") and not f.passive:
+        # "the US has barred Chinese drone maker DJI from its market": a state bars a firm
+        states = [v for v in m.values("imposer") if v.label in ("COUNTRY", "GPE", "METONYM")]
+        firms = [v for v in m.values("target") if v.label in ("COMPANY", "ORG")]
+        if states and firms:
+            return True
     if need == "ban":
         objs = {w.lemma_.lower() for x in f.obj for w in x.subtree}
         return bool(objs & _BAN_OBJECTS) and bool(m.values("imposer"))
@@ -794,17 +891,24 @@ def validate(
             return bool(m.values("spender"))  # "the cabinet approved the defence budget"
         return defense and bool(m.values("spender")) and bool(m.values("value"))
     if need == "list":  # "adding 93 entities to the Entity List"
+        # "adding 71 parties located in Russia to the Entity List": the phrase may hang low
+        hung = [w for o in f.obj for w in o.subtree if w.dep_ == "pobj" and w.head.lower_ == "to"]
         lists = [
             w
-            for w in f.pp("to")
+            for w in f.pp("to") + hung
             if w.lemma_.lower() in ("list", "blacklist") and not _wanted_list(w)
         ]
         goods = [o for o in f.obj if o.lemma_.lower() in _LISTED_GOODS or is_military_item(o)]
         if goods and len(goods) == len(f.obj):
             return False  # "adding more items to the negative list": an import list of goods
         return bool(lists) and bool(m.values("target"))
-    if need == "export":  # "imposing export controls on ..."
-        return any(c.lower_ in ("export", "exports") for c in t.children) and bool(
+    if need == "export":  # "imposing export controls on ...", "a price cap on Russian oil"
+        kind_words = ("price",) if trig.lemma == "cap" else ("export", "exports")
+        if trig.lemma == "cap" and not any(
+            v.label not in (None, "NOUN") for v in m.values("imposer")
+        ):
+            return False  # "countries that impose a price cap": no one named imposes it
+        return any(c.lower_ in kind_words for c in t.children) and bool(
             m.values("imposer") or m.values("target")
         )
     if need == "signed":  # "signed a ten-year framework for their defence partnership"
@@ -830,7 +934,7 @@ def validate(
         m.type == "strike"
         and t.pos_ == "NOUN"
         and (
-            (t.dep_ in ("pobj", "conj") and _pobj_head(t).lower_ in BACKGROUND_PREPS)
+            (t.dep_ in ("pobj", "conj") and _pobj_head(_listed_under(t)).lower_ in BACKGROUND_PREPS)
             or (
                 t.dep_ == "pobj"
                 and t.head.lower_ == "of"
@@ -850,8 +954,20 @@ def validate(
         v.label is None and _military_target(v.text) for v in m.values("target")
     ):
         return False  # shelling villages is fighting; shelling a depot is a strike
+    if need == "target" and trig.lemma == "sink":
+        # "naval drones sank a landing ship": a warship sunk by a named side
+        return bool(m.values("attacker")) and any(
+            _military_target(v.text) or v.text.lower().split()[-1] in ("ship", "vessel", "boat")
+            for v in m.values("target")
+        )
+    if need == "target" and trig.lemma == "destroy":
+        # "Russia destroyed an oil refinery and fuel depots": a strike on a military target
+        # by a named side; "destroyed 30 drones" is air defence, "homes were destroyed" no one's
+        return any(v.label not in (None, "NOUN") for v in m.values("attacker")) and any(
+            _military_target(v.text) for v in m.values("target")
+        )
     if need == "target":
-        if trig.lemma in ("hit", "target") and t.pos_ == "VERB":
+        if trig.lemma in ("hit", "target", "pound") and t.pos_ == "VERB":
             places = [
                 v
                 for v in m.values("target")
@@ -889,6 +1005,62 @@ _PAYLOADS = word_set("nlp/validate", "payloads")
 _SERIES_WORDS = word_set("nlp/validate", "series_words")
 _CAMPAIGN_NOUNS = word_set("nlp/validate", "campaign_nouns")
 _CIVILIAN_TARGETS = word_set("nlp/validate", "civilian_targets")
+_IRREGULAR_ATTACKERS = word_set("nlp/validate", "irregular_attackers")
+_WEAPON_TEST_WORDS = word_set("nlp/validate", "weapon_test_words")
+_RAID_MILITARY_MODS = word_set("nlp/validate", "raid_military_mods")
+_POLITICAL_SPEAKERS = word_set("nlp/validate", "political_speakers")
+
+
+def _irregular_attack(doc: Doc, m: EventMention) -> bool:
+    """Every attacker is an armed group's members named by a common noun ("terrorists",
+    "gunmen", "rioters"): the spec leaves such attacks optional or out. A named group
+    ("Hezbollah", "Houthi rebels") is a party and stays."""
+
+    def common(v: RoleValue) -> bool:
+        span = doc.char_span(v.start, v.end, alignment_mode="expand")
+        return (
+            span is not None
+            and v.label in (None, "NOUN")
+            and span[-1].lower_ in _IRREGULAR_ATTACKERS
+            and not any(
+                w.pos_ == "PROPN" or w.ent_type_ or (w.text[:1].isupper() and not w.is_sent_start)
+                for w in span
+            )
+        )
+
+    attackers = m.values("attacker")
+    return bool(attackers) and all(common(v) for v in attackers)
+
+
+def _weapon_test(doc: Doc, m: EventMention) -> bool:
+    """A firing told as a test ("test-fired a missile into the Pacific", "described the launch
+    as a test") that hit nothing named."""
+    hit = [v for v in m.values("target") if v.text.lower() not in ("target", "targets", "a target")]
+    return not hit and any(w.lemma_.lower() in _WEAPON_TEST_WORDS for w in doc)
+
+
+def _police_raid(f: Frame, m: EventMention) -> bool:
+    """A raid with no air or drone modifier and no military target: a search of premises."""
+    t = f.trigger
+    if t.lemma_.lower() != "raid":
+        return False
+    mods = {c.lower_ for c in t.children if c.dep_ in ("amod", "compound", "nmod")}
+    return not mods & _RAID_MILITARY_MODS and not any(
+        _military_target(v.text) for v in m.values("target")
+    )
+
+
+def _capability_governed(t: Token) -> bool:
+    """The verb that carries an attack noun out is an ability ("its capacity to execute
+    strikes", "able to conduct raids"), not a deed told."""
+    cur = t
+    for _ in range(6):
+        if cur.lower_ in _CAPABILITY_WORDS or cur.lemma_.lower() in _CAPABILITY_WORDS:
+            return True
+        if cur.head.i == cur.i or cur.tag_ in ("VBD", "VBZ", "VBP"):
+            return False
+        cur = cur.head
+    return False
 
 
 def _anchored(doc: Doc, t: Token) -> bool:
@@ -914,8 +1086,13 @@ def _anchored(doc: Doc, t: Token) -> bool:
 
 
 def _civilian_only(f: Frame, m: EventMention) -> bool:
-    """Every target (as extracted, or as the object / "on" phrase) is a civilian one."""
+    """Every target (as extracted, or as the object / "on" phrase) is a civilian one; not
+    said of a missile or drone campaign ("missile attacks against cities across Ukraine")."""
     t = f.trigger
+    if t.tag_ == "NNS" and any(
+        c.dep_ in ("amod", "compound") and c.lemma_.lower() in _PAYLOADS for c in t.children
+    ):
+        return False
     passive = any(c.dep_ == "auxpass" for c in t.children)
     raw = f.pp("on", "against", "at") + (f.obj if t.pos_ == "VERB" else [])
     if passive:  # "civilians were bombed": the subject is what was hit
@@ -988,7 +1165,9 @@ def _political_attack(f: Frame) -> bool:
     """An attack in words: a person attacks a person, an office or a policy."""
     if f.trigger.pos_ != "VERB" or f.passive or not f.obj:
         return False
-    speaker = any(_is_person(s) or s.lemma_.lower() in _LEADERS for s in f.subj)
+    speaker = any(
+        _is_person(s) or s.lemma_.lower() in _LEADERS | _POLITICAL_SPEAKERS for s in f.subj
+    )
     return speaker and all(
         _is_person(o) or o.lemma_.lower() in _POLITICAL_TARGETS | _LEADERS for o in f.obj
     )
@@ -1002,6 +1181,14 @@ def strike_is_event(doc: Doc, f: Frame, m: EventMention) -> bool:
     ("condemned the attack"), ground fighting, attacks on civilians only."""
     t = f.trigger
     if _civilian_only(f, m) or _anonymous_non_military(m):
+        return False
+    if m.status == "planned":
+        return False  # "we believe they will target the capital": a forecast, not a strike
+    if 0 < t.i < len(doc) - 1 and doc[t.i - 1].is_quote and doc[t.i + 1].is_quote:
+        return False  # the “attack” on the headquarters: a word put in quotes, not a strike
+    if _irregular_attack(doc, m) or _weapon_test(doc, m) or _police_raid(f, m):
+        return False
+    if _invasion_told(doc, m):
         return False
     if trig_status_planned(t) or (
         t.pos_ == "NOUN" and t.dep_ == "dobj" and trig_status_planned(t.head)
@@ -1050,7 +1237,7 @@ def strike_is_event(doc: Doc, f: Frame, m: EventMention) -> bool:
             if verb.lemma_.lower() not in _STRIKE_STATE_VERBS and not modal:
                 return True
         if t.dep_ == "dobj" and t.head.lemma_.lower() in _STRIKE_NOUN_GOVERNORS:
-            return True
+            return not _capability_governed(t.head)
         if (
             t.dep_ == "pobj"
             and t.head.lower_ in ("in", "by")
@@ -1061,13 +1248,20 @@ def strike_is_event(doc: Doc, f: Frame, m: EventMention) -> bool:
     # a verb
     if _political_attack(f):
         return False  # "the opposition leader attacked the prime minister over the budget"
+    verb = t.head if t.dep_ == "conj" and t.head.tag_ == "VBG" else t  # "are shelling and hitting"
     if (
         t.tag_ == "VBG"
-        and any(c.dep_ == "aux" and c.lower_ in ("is", "are", "'s", "'re") for c in t.children)
-        and not _dated_clause(doc, t)
+        and any(c.dep_ == "aux" and c.lower_ in ("is", "are", "'s", "'re") for c in verb.children)
+        and not _dated_clause(doc, verb)
         and not (doc._.context or {}).get("heading")
     ):
         return False  # "Putin is attacking Ukraine": the war described, not one strike
+    if (
+        t.tag_ == "VBN"
+        and any(c.dep_ == "auxpass" and c.lower_ == "being" for c in t.children)
+        and not _dated_clause(doc, t)
+    ):
+        return False  # "they are being attacked from Russian territory": the war described
     if any(c.dep_ == "auxpass" for c in t.children) and any(
         c.dep_ == "nsubjpass" and (c.ent_type_ == "PERSON" or _is_person(c)) for c in t.children
     ):
@@ -1122,6 +1316,8 @@ def _purpose_infinitive(t: Token) -> bool:
     strike the port") keeps it."""
     if t.tag_ != "VB" or not any(c.dep_ == "aux" and c.lower_ == "to" for c in t.children):
         return False
+    if t.dep_ == "conj" and t.head.tag_ == "VB":
+        t = t.head  # "to expand its reach and to hit targets": the first infinitive's place
     head = t.head
     if head.lemma_.lower() in _MEANS_VERBS and head.tag_ in ("VBD", "VBN"):
         return False  # "the barrage used drones to strike cities": the strike told
@@ -1650,6 +1846,34 @@ def _unrealized(t: Token) -> bool:
     return False
 
 
+_AID_NOUNS = {"aid", "assistance", "support"}
+
+
+def _civil_money(f: Frame) -> bool:
+    """Money given "in" civil aid only ("half a billion dollars in development and
+    humanitarian assistance"): no military aid, whatever the rest of the sentence says."""
+    for o in f.obj + f.pp("with"):
+        for p in o.children:
+            if p.dep_ != "prep" or p.lower_ != "in":
+                continue
+            words = {w.lower_ for x in pobjs(p) for w in x.subtree}
+            if words & _NON_MILITARY_AID and not words & (_AID_MODS - _AID_NOUNS):
+                return True
+    return False
+
+
+def _conditional(t: Token) -> bool:
+    """A clause of "if" or "unless" hangs anywhere on the trigger's clause ("are ready to
+    impose sanctions on X if it invades"): a threat or condition, not a deed."""
+    chain, _reporting = clause_chain(t)
+    return any(
+        c.dep_ == "advcl"
+        and any(g.dep_ == "mark" and g.lower_ in ("if", "unless") for g in c.children)
+        for w in chain
+        for c in w.children
+    )
+
+
 def _command(f: Frame, trig: Trigger) -> bool:
     """ "ordered the shop to be closed": a command with the clause of what is to be done,
     and nothing ordered as goods."""
@@ -1676,6 +1900,8 @@ def sanctioning_office_targets(f: Frame) -> bool:
     if t.pos_ != "VERB" or t.lemma_.lower() != "target" or f.passive:
         return False
     words = {w.lower_ for s in f.subj for w in s.subtree}
+    if any(s.lower_ in _SANCTIONING_MEASURES for s in f.subj):
+        return True  # "the latest British measures target Iranian drone makers"
     return bool(words & _SANCTIONING_OFFICES) or {"state", "department"} <= words
 
 
