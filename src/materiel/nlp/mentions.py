@@ -164,7 +164,8 @@ def find_mentions(doc: Doc) -> list[EventMention]:
         ):
             m = _as_aid(m)  # "received the jets as a gift", "pledged to supply X with shells"
         add_thanked_donors(doc, m)
-        if trig.lemma == "arrive" and not _ordered_goods_arrive(doc, t) and drop("no order"):
+        if (type_ == "procurement" and trig.lemma == "arrive"
+                and not _ordered_goods_arrive(doc, t) and drop("no order")):
             continue
         if _not_a_transfer(doc, m, trig, t) and drop("not a transfer"):
             continue
