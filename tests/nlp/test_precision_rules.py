@@ -716,8 +716,8 @@ def test_a_second_purpose_infinitive_is_no_strike(parse):
 @pytest.mark.parametrize(
     "text",
     [
-        "Russia attacked Ukraine in 2022 because, after its 2014 invasion, Putin thought he could"
-        " get away with it.",
+        "Russia attacked Ukraine in 2022, eight years after its first invasion, because the"
+        " Kremlin expected no price to pay.",
         "The president launched the biggest attack on a European country in decades when he"
         " ordered the invasion.",
     ],
@@ -757,13 +757,13 @@ def test_an_effort_or_a_will_to_give_is_no_aid(parse, text):
 def test_a_price_cap_imposed_by_a_named_side_is_a_sanction(parse):
     doc = parse("The European Union lowered its price cap on Russian crude oil on Friday.")
     assert "sanction" in _types(doc)
-    doc = parse("Russia said it would stop selling oil to countries that imposed price caps.")
+    doc = parse("Moscow warned that buyers who imposed price caps would get no more of its gas.")
     assert "sanction" not in _types(doc)
 
 
 def test_attacks_listed_under_a_background_phrase_are_no_strike(parse):
-    text = ("Ukraine defends itself against Russia's continued aggression, including Russia's"
-            " deliberate attacks on Ukrainian cities and critical infrastructure.")
+    text = ("Moldova stands firm against Russia's ongoing aggression, including Russia's"
+            " deliberate attacks on Moldovan towns and critical infrastructure.")
     assert "strike" not in _types(parse(text))
 
 

@@ -783,7 +783,7 @@ def test_counted_goods_a_maker_makes_need_no_military_word(parse):
     "text",
     [
         "The navy, for its requirement of 26 fighter jets, has received two offers.",
-        "Rosoboronexport has responded to the Indian Army's requirement for a light tank.",
+        "Rostec answered the Egyptian Army's requirement for a new light tank last month.",
     ],
 )
 def test_a_services_requirement_is_a_planned_purchase(parse, text):
@@ -792,9 +792,9 @@ def test_a_services_requirement_is_a_planned_purchase(parse, text):
 
 
 def test_the_buyer_of_a_requirement_is_its_owner_not_who_answers_it(parse):
-    (m,) = _mentions(parse("Rosoboronexport has responded to the Indian Army's requirement for a"
-                           " light tank."), "procurement")
-    assert _texts(m, "buyer") == ["Indian Army"]
+    (m,) = _mentions(parse("Rostec answered the Egyptian Army's requirement for a new light"
+                           " tank last month."), "procurement")
+    assert _texts(m, "buyer") == ["Egyptian Army"]
 
 
 @pytest.mark.parametrize(
@@ -942,13 +942,13 @@ def test_a_person_barred_by_a_court_is_no_sanction(parse):
 
 
 def test_items_listed_after_a_tranche_of_aid_are_its_items(parse):
-    doc = parse("Today, I approved the next tranche of U.S. security assistance to Ukraine,"
+    doc = parse("This week Canada approved a fresh tranche of security assistance to Moldova,"
                 " including more artillery, more ammunition and more rockets.")
     (m,) = _mentions(doc, "aid")
     assert {"artillery", "ammunition", "rockets"} <= set(_texts(m, "item"))
 
 
 def test_parties_added_to_a_list_named_after_their_location_are_sanctioned(parse):
-    doc = parse("The Commerce Department is adding 71 parties located in Russia and Belarus to the"
+    doc = parse("The Commerce Department will add 18 firms located in Iran and Syria to the"
                 " Entity List.")
     assert _mentions(doc, "sanction")
