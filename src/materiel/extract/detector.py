@@ -29,7 +29,7 @@ from __future__ import annotations
 
 import json
 import math
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
 from typing import Any
@@ -334,6 +334,28 @@ def _sigmoid(z: float) -> float:
     return 1.0 / (1.0 + math.exp(-max(min(z, 50.0), -50.0)))
 
 
+_Index = dict[str, list[tuple[str, float]]]
+
+
+def _by_feature(weights: dict[str, dict[str, float]]) -> _Index:
+    """feature -> [(class, weight)]: a sentence has ~100 features, a class ~10,000 weights."""
+    out: _Index = {}
+    for cls, w in weights.items():
+        for k, v in w.items():
+            out.setdefault(k, []).append((cls, v))
+    return out
+
+
+def _terms(index: _Index, features: dict[str, float]) -> dict[str, list[float]]:
+    """Per class, its weighted features in the order of `features` (a weight a class lacks
+    adds nothing; summing the rest in the same order gives the same float)."""
+    out: dict[str, list[float]] = {}
+    for k, v in features.items():
+        for cls, w in index.get(k, ()):
+            out.setdefault(cls, []).append(w * v)
+    return out
+
+
 @dataclass(frozen=True)
 class SentenceDetector:
     """One logistic regression per event type over `sentence_features`."""
@@ -341,13 +363,15 @@ class SentenceDetector:
     weights: dict[str, dict[str, float]]  # type -> feature -> weight
     bias: dict[str, float]
     threshold: dict[str, float]  # propose a candidate of the type from this probability
+    index: _Index = field(init=False, repr=False, compare=False)
+
+    def __post_init__(self) -> None:
+        object.__setattr__(self, "index", _by_feature(self.weights))
 
     def probabilities(self, features: dict[str, float]) -> dict[str, float]:
-        out = {}
-        for type_, w in self.weights.items():
-            z = self.bias[type_] + sum(w.get(k, 0.0) * v for k, v in features.items())
-            out[type_] = _sigmoid(z)
-        return out
+        terms = _terms(self.index, features)
+        return {type_: _sigmoid(self.bias[type_] + sum(terms.get(type_, ())))
+                for type_ in self.weights}
 
     def anchor(self, doc: Doc, type_: str) -> int:
         """The sentence's word that says the type most (by its lemma's weight), else the root."""
@@ -381,12 +405,16 @@ class RoleAssigner:
 
     weights: dict[str, dict[str, float]]  # class -> feature -> weight
     bias: dict[str, float]
+    index: _Index = field(init=False, repr=False, compare=False)
+
+    def __post_init__(self) -> None:
+        object.__setattr__(self, "index", _by_feature(self.weights))
 
     def probabilities(self, features: dict[str, float], type_: str) -> dict[str, float]:
         """The probability of each of the type's roles and of "none"."""
         classes = [c for c in (*ROLES[type_], NONE) if c in self.weights]
-        zs = [self.bias[c] + sum(self.weights[c].get(k, 0.0) * v for k, v in features.items())
-              for c in classes]
+        terms = _terms(self.index, features)
+        zs = [self.bias[c] + sum(terms.get(c, ())) for c in classes]
         top = max(zs) if zs else 0.0
         es = [math.exp(z - top) for z in zs]
         total = sum(es) or 1.0

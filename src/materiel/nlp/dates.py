@@ -17,6 +17,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+from functools import lru_cache
 
 from spacy.language import Language
 from spacy.tokens import Doc, Span
@@ -483,15 +484,19 @@ def _model_number(text: str, start: int) -> bool:
     return word[0].isupper() or any(ch.isdigit() for ch in word)
 
 
-def find_expressions(text: str) -> list[tuple[int, int, str, re.Match[str]]]:
+@lru_cache(maxsize=4096)
+def find_expressions(text: str) -> tuple[tuple[int, int, str, re.Match[str]], ...]:
     """Non-overlapping time expressions in `text`: (start, end, kind, match), left to right.
 
     Earlier patterns in `PATTERNS` win over later ones (a full date over its month).
+    Remembered by text: the extractor reads a sentence's dates before its parse too.
     """
     out: list[tuple[int, int, str, re.Match[str]]] = []
+    taken, kept = DisjointSpans(), 0
     for kind, pat, _res, _fut in PATTERNS:
         # the matches of one pattern never overlap each other
-        taken = DisjointSpans((os_, oe) for os_, oe, _, _ in out)
+        if len(out) != kept:
+            taken, kept = DisjointSpans((os_, oe) for os_, oe, _, _ in out), len(out)
         for m in pat.finditer(text):
             s, e = m.span()
             if kind == "weekday" and m.group("rel") == "on":
@@ -504,7 +509,7 @@ def find_expressions(text: str) -> list[tuple[int, int, str, re.Match[str]]]:
                 continue
             out.append((s, e, kind, m))
     out.sort(key=lambda t: t[0])
-    return out
+    return tuple(out)
 
 
 _RESOLVERS = {kind: (res, fut) for kind, _p, res, fut in PATTERNS}

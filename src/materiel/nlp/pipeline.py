@@ -10,6 +10,7 @@ from spacy.language import Language
 # importing the modules registers the components with spaCy
 from materiel.nlp import dates, kb_ruler, mentions, numbers, quotes, status, triggers  # noqa: F401
 from materiel.nlp.config import ALL_COMPONENTS, PipelineConfig
+from materiel.nlp.fast_rules import use_fast_rules
 
 COMPONENT_FACTORIES = {
     "numbers": "materiel_numbers",
@@ -25,13 +26,16 @@ def build_pipeline(config: PipelineConfig | None = None) -> Language:
     """Load `config.model` and add the configured domain components.
 
     The KB entity ruler goes before "ner" (so the pretrained NER keeps its spans), the entity
-    fixer right after it, then numbers, dates, triggers, status, roles and quotes.
+    fixer right after it, then numbers, dates, triggers, status, roles and quotes. The model's
+    attribute ruler and lemmatizer are swapped for memoized ones with the same output
+    (`materiel.nlp.fast_rules`).
     """
     config = config or PipelineConfig()
     unknown = set(config.components) - set(ALL_COMPONENTS)
     if unknown:
         raise ValueError(f"unknown components: {sorted(unknown)}")
     nlp = spacy.load(config.model)
+    use_fast_rules(nlp)  # same annotations, less time
     if "kb_ruler" in config.components and config.use_kb and kb_ruler.kb_patterns(config.kb_path):
         nlp.add_pipe(
             "materiel_kb_ruler",

@@ -43,6 +43,8 @@ ORG_HEAD_HINTS = word_set("nlp/spans", "org_head_hints")
 
 
 def entity_of(token: Token) -> Span | None:
+    if token.ent_iob not in (1, 3):  # outside every entity (no need to list them)
+        return None
     for ent in token.doc.ents:
         if ent.start <= token.i < ent.end:
             return ent
