@@ -213,3 +213,47 @@ def test_no_buyer_is_borrowed_from_far_back(extractor: Extractor, make_clean):
         "for 54 more howitzers followed in June.",
     ):
         assert extractor.extract(make_clean(text, published="2024-07-10")) == []
+
+
+def test_parsing_only_trigger_sentences_keeps_offsets_exact(make_clean):
+    """With `parse_scope` "triggers" the sentences without a trigger word are not parsed
+    ("spoke" counts, an irregular form); "triggers+context" adds the sentence before each.
+    The events keep evidence and argument offsets into the whole text."""
+    from materiel.nlp import PipelineConfig
+
+    text = ("Analysts expect a cold winter on the northern front this year.\n"
+            "Separately, Sweden and Denmark pledged 12 self-propelled howitzers to Ukraine "
+            "on Wednesday.\n"
+            "The weather in the region has been mild for weeks.\n"
+            "Chile ordered six patrol boats from Damen on Friday.\n"
+            "Biden spoke with Zelensky by phone on Monday.\n"
+            "The harbour of Valparaiso is busy in the summer.")
+    cd = make_clean(text, published="2024-05-10")
+
+    def parsed(scope: str) -> list[int]:
+        ex = Extractor(PipelineConfig(use_kb=False, prefilter=False, parse_scope=scope))
+        return [cd.sentences.index(s) for s in ex.candidate_sentences(cd)]
+
+    assert parsed("relevant") == [0, 1, 2, 3, 4, 5]
+    assert parsed("triggers") == [1, 3, 4]
+    assert parsed("triggers+context") == [0, 1, 2, 3, 4]
+    every = Extractor(PipelineConfig(use_kb=False, parse_scope="relevant"))
+    some = Extractor(PipelineConfig(use_kb=False, parse_scope="triggers"))
+    got = some.extract(cd)
+    assert {"aid", "procurement"} <= {e.type for e in got}
+    assert [e.to_json() for e in got] == [e.to_json() for e in every.extract(cd)]
+    for e in got:
+        assert cd.text[e.evidence_start : e.evidence_end] == e.evidence
+        for args in e.args.values():
+            for a in args:
+                if a.start is not None:
+                    assert cd.text[a.start : a.end] == a.text
+
+
+def test_an_unknown_parse_scope_is_refused():
+    import pytest
+
+    from materiel.nlp import PipelineConfig
+
+    with pytest.raises(ValueError, match="parse_scope"):
+        Extractor(PipelineConfig(use_kb=False, parse_scope="everything"))

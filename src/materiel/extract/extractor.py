@@ -4,11 +4,12 @@
     events = ex.extract(clean_doc)         # list[Event]
     for clean_doc, events in ex.extract_many(clean_docs): ...
 
-Steps per document: relevance prefilter (no parsing), parse of the candidate sentences in
-batches (`nlp.pipe`), event mentions from the domain components, pronoun antecedents,
-roles a mention lacks read from the sentence before (`context_roles`), merge of the mentions
-of one event, dates (text, else dateline, else publication date),
-optional KB resolution, summary and confidence.
+Steps per document: relevance prefilter (no parsing), parse of the candidate sentences (those
+the filter keeps that may hold a trigger word, the sentence before each and the headings:
+`PipelineConfig.parse_scope`) in batches (`nlp.pipe`), event mentions from the domain
+components, pronoun antecedents, roles a mention lacks read from the sentence before
+(`context_roles`), merge of the mentions of one event, dates (text, else dateline, else
+publication date), optional KB resolution, summary and confidence.
 """
 
 from __future__ import annotations
@@ -28,7 +29,7 @@ from materiel.extract.detector import REJECTED as DETECTED
 from materiel.extract.detector import DetectorModel, document_context, load_detector
 from materiel.extract.features import candidate_features
 from materiel.extract.merge import MAIN_ROLE, Candidate, fill_from_context, merge, shared
-from materiel.extract.prefilter import RelevanceFilter
+from materiel.extract.prefilter import RelevanceFilter, words
 from materiel.extract.resolve import KBLinker
 from materiel.extract.retype import deliveries_under_purchase, home_transfer_to_purchase
 from materiel.extract.roles import MentionRoles, load_roles
@@ -38,10 +39,10 @@ from materiel.extract.summary import summarize
 from materiel.learn.scorer import load_scorer
 from materiel.models import Argument, CleanDocument, Event, Sentence
 from materiel.nlp.attach import is_horizon
-from materiel.nlp.config import PipelineConfig
+from materiel.nlp.config import PARSE_SCOPES, PipelineConfig
 from materiel.nlp.dates import find_expressions, parse_published, resolve, resolve_match
 from materiel.nlp.gaps import CONTEXT, ROLES
-from materiel.nlp.lexicon import PARTY_LABELS
+from materiel.nlp.lexicon import PARTY_LABELS, lemma_table_forms, surface_forms
 from materiel.nlp.pipeline import cached_pipeline
 from materiel.nlp.spans import is_pronoun
 from materiel.nlp.types import DateValue, EventMention, RoleValue
@@ -53,6 +54,7 @@ _DATELINE = re.compile(
     r"Oct\.|Nov\.|Dec\.)\s\d{1,2},\s\d{4})\s*+\)?\s*+[–—-]"
 )
 _PERSON_PRONOUNS = {"he", "his", "him", "she", "her"}
+_WORD_PART = re.compile(r"[a-z0-9]+")
 _MONTH = (r"(?:January|February|March|April|May|June|July|August|September|October|November|"
           r"December|Jan\.?|Feb\.?|Mar\.?|Apr\.?|Jun\.?|Jul\.?|Aug\.?|Sept?\.?|Oct\.?|Nov\.?|"
           r"Dec\.?)")
@@ -114,12 +116,21 @@ def story_dates(cd: CleanDocument, published: str | None) -> dict[int, DateValue
 class Extractor:
     def __init__(self, config: PipelineConfig | None = None, nlp: Language | None = None) -> None:
         self.config = config or PipelineConfig()
+        if self.config.parse_scope not in PARSE_SCOPES:
+            raise ValueError(f"parse_scope {self.config.parse_scope!r}: one of {PARSE_SCOPES}")
         self.nlp = nlp if nlp is not None else cached_pipeline(self.config)
         self.linker = KBLinker.load(self.config.kb_path) if self.config.use_kb else None
         cues: list[str] = []
         if self.linker is not None:
             cues = kb_cues(self.linker.kb)
         self.filter = RelevanceFilter(extra_cues=cues)
+        # what may hold a trigger word, for `parse_scope` (the lemmatizer's irregular forms too)
+        exceptions = []
+        if "lemmatizer" in self.nlp.pipe_names:
+            lookups = getattr(self.nlp.get_pipe("lemmatizer"), "lookups", None)
+            if lookups is not None and "lemma_exc" in lookups.tables:
+                exceptions = list(lookups.get_table("lemma_exc").values())
+        self.trigger_forms = frozenset(surface_forms() | lemma_table_forms(exceptions))
         self.doc_chunk = int(self.config.extra.get("doc_chunk", 32))
         self.scorer = load_scorer() if self.config.event_model else None
         # training sees every merged candidate, with its features, before any cut-off
@@ -176,8 +187,9 @@ class Extractor:
             if not cd.about_defense:
                 return plan
         limit = min(self.config.max_sentence_chars, self.nlp.max_length)  # spaCy's E088
+        wanted = self._to_parse(cd)
         for i, sent in enumerate(cd.sentences):
-            if self.config.prefilter and not self.filter.sentence(sent.text):
+            if i not in wanted:
                 continue
             m = _DATELINE_PREFIX.match(sent.text)
             skip = m.end() if m and m.end() < len(sent.text) - 20 else 0
@@ -189,6 +201,25 @@ class Extractor:
                                  "recall": self.recall, "gaps": True}
                 plan.docs.append(doc)
         return plan
+
+    def _to_parse(self, cd: CleanDocument) -> set[int]:
+        """Indexes of the sentences to parse: those the relevance filter keeps; with
+        `parse_scope` "triggers", only those of them that hold a trigger word, and with
+        "triggers+context" also the kept sentence before each and the headings."""
+        kept = [i for i, sent in enumerate(cd.sentences)
+                if not self.config.prefilter or self.filter.sentence(sent.text)]
+        scope = self.config.parse_scope
+        if scope == "relevant":
+            return set(kept)
+        told = {i for i in kept if self._may_hold_trigger(cd.sentences[i].text)}
+        if scope == "triggers":
+            return told
+        return {i for i in kept if i in told or i + 1 in told or cd.sentences[i].is_heading}
+
+    def _may_hold_trigger(self, text: str) -> bool:
+        low = text.lower()
+        # whole words and their parts: the tokenizer splits "re-armed" and "Kyiv's"
+        return not (words(low) | set(_WORD_PART.findall(low))).isdisjoint(self.trigger_forms)
 
     def _assemble(self, plan: _Plan, parsed: list[Doc]) -> list[Event]:
         cd = plan.clean

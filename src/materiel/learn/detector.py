@@ -96,7 +96,8 @@ def collect(examples: list[Example]) -> TrainingData:
     from materiel.extract.detector import mentions, sentence_features
     from materiel.nlp import PipelineConfig
 
-    extractor = Extractor(PipelineConfig(min_confidence=0.0, event_model=False, detector=False))
+    extractor = Extractor(PipelineConfig(min_confidence=0.0, event_model=False, detector=False,
+                                          parse_scope="relevant"))
     extractor.on_candidate = lambda _event, _features: None  # recall mode, as for the scorer
     data = TrainingData()
     by_id = {x.document.id: x for x in examples}

@@ -64,7 +64,8 @@ def collect(examples: list[Example]) -> Candidates:
     from materiel.extract import Extractor
     from materiel.nlp import PipelineConfig
 
-    extractor = Extractor(PipelineConfig(min_confidence=0.0, event_model=False))
+    extractor = Extractor(PipelineConfig(min_confidence=0.0, event_model=False,
+                                          parse_scope="relevant"))
     found: list[tuple[dict[str, Any], dict[str, float]]] = []
     extractor.on_candidate = lambda event, feats: found.append((event.to_json(), feats))
     out = Candidates([], [], [], [], [], {}, {})

@@ -160,10 +160,11 @@ def extract(examples: list[Example], models: dict[str, MentionRoles] | None = No
     roles slot and, given `detectors`, each outlet's documents read by its own detector."""
     from materiel.clean import clean
     from materiel.extract import Extractor
+    from materiel.nlp import PipelineConfig
 
     out = Collected()
     by_id = {x.document.id: x for x in examples}
-    extractor = Extractor(nlp=nlp)
+    extractor = Extractor(PipelineConfig(parse_scope="relevant"), nlp=nlp)
     extractor.roles = Recorder(by_id, out, models, record)  # type: ignore[assignment]
     shipped = extractor.detector
     for group in sorted({x.group for x in examples}):

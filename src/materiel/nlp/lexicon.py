@@ -7,6 +7,7 @@ without parsing.
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from dataclasses import dataclass
 
 from materiel.wordlists import trigger_senses, word_forms, word_set
@@ -73,3 +74,10 @@ def surface_forms() -> set[str]:
         out.update(inflect(lemma))
     out.update(_EXTRA_SURFACE_FORMS)
     return out
+
+
+def lemma_table_forms(exceptions: Iterable[dict[str, list[str]]]) -> set[str]:
+    """The word forms a lemmatizer's exception tables (one per part of speech) take to a
+    trigger ("spoke" -> "speak", "sought" -> "seek"), which `inflect` does not all make."""
+    return {form for table in exceptions for form, lemmas in table.items()
+            if any(lemma in TRIGGERS for lemma in lemmas)}
