@@ -87,6 +87,29 @@ def test_patterns_it_cannot_judge_go_to_the_matcher() -> None:
     assert "vessel" in lemmas[1] and "navy" in lemmas[1]
 
 
+def test_word_lists_and_regexes_as_spacy() -> None:
+    """Words no pattern names share one memo entry; lists, negated lists and regexes on the
+    word still decide as spaCy's matcher does."""
+    patterns = [
+        {"patterns": [[{"LOWER": {"NOT_IN": ["navy", "army"]}}]], "attrs": {"LEMMA": "other"},
+         "index": 0},
+        {"patterns": [[{"LOWER": {"REGEX": r"^f-\d+$"}}]], "attrs": {"LEMMA": "jet"},
+         "index": 0},
+        {"patterns": [[{"LOWER": {"IN": ["tanks", "jets"]}}, {"IS_SPACE": False}]],
+         "attrs": {"LEMMA": "goods"}, "index": 0},
+        {"patterns": [[{"LOWER": "army"}]], "attrs": {"LEMMA": "force"}, "index": 0},
+    ]
+    text = "The navy flew F-16 jets and army tanks ; jets"
+    lemmas = []
+    for factory in ("attribute_ruler", "materiel_fast_attribute_ruler"):
+        nlp = spacy.blank("en")
+        nlp.add_pipe(factory).add_patterns(patterns)
+        lemmas.append([t.lemma_ for t in nlp(text)])
+        lemmas.append([t.lemma_ for t in nlp(text)])  # again, from the memo
+    assert lemmas[0] == lemmas[1] == lemmas[2] == lemmas[3]
+    assert {"other", "jet", "goods", "force"} <= set(lemmas[3])
+
+
 def test_the_bundled_pipeline_uses_them(nlp: Language) -> None:
     assert isinstance(nlp.get_pipe("attribute_ruler"), FastAttributeRuler)
     assert isinstance(nlp.get_pipe("lemmatizer"), FastLemmatizer)

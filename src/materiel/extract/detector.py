@@ -33,6 +33,7 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
 from typing import Any
+from weakref import WeakKeyDictionary
 
 from spacy.tokens import Doc, Token
 
@@ -200,9 +201,21 @@ class Mention:
     number: bool = False
 
 
+# a parsed sentence's mentions, asked for once per event mention of it and by the detector
+_FOUND: WeakKeyDictionary[Doc, tuple[Mention, ...]] = WeakKeyDictionary()
+
+
 def mentions(doc: Doc) -> list[Mention]:
     """The sentence's candidate role fillers: parties (entities, party nouns, pronouns),
-    places, weapon noun phrases and counts and amounts of money; one per span."""
+    places, weapon noun phrases and counts and amounts of money; one per span. Remembered
+    per Doc: a parsed sentence is not changed afterwards."""
+    found = _FOUND.get(doc)
+    if found is None:
+        found = _FOUND[doc] = tuple(_mentions(doc))
+    return list(found)
+
+
+def _mentions(doc: Doc) -> list[Mention]:
     out: dict[tuple[int, int], Mention] = {}
 
     def add(rv: RoleValue | None, head: Token, label: str | None = None) -> None:

@@ -7,7 +7,8 @@ depend on a few attributes of a token only, so both are memoized here:
 
 - `FastAttributeRuler` finds exactly the matches `AttributeRuler.match` finds (same
   `(rule, match id, start, end)` tuples, same order), judging each pattern token once per
-  distinct (TAG, LOWER, DEP, IS_SPACE); the attributes are then set by spaCy's own code.
+  distinct (TAG, DEP, IS_SPACE, and LOWER where some pattern names the word); the attributes
+  are then set by spaCy's own code.
   Patterns it cannot judge (operators, other attributes) leave it to spaCy's matcher.
 - `FastLemmatizer` keeps each lemma by (ORTH, POS, MORPH), what the rule lemmatizer reads.
 
@@ -51,6 +52,10 @@ class FastAttributeRuler(AttributeRuler):
         self._unanchored: list[_Entry] = []
         self._seen: dict[tuple[int, ...], tuple[tuple[int, ...], frozenset[tuple[int, int]]]] = {}
         self._match_ids: list[int] = []
+        # which words some pattern names: the others need no entry of their own in `_seen`
+        self._words: set[str] = set()
+        self._word_regexes: list[re.Pattern[str]] = []
+        self._named: dict[int, bool] = {}
 
     def match(self, doc: Doc) -> list[tuple[int, int, int, int]]:
         if not self._ready:
@@ -60,8 +65,11 @@ class FastAttributeRuler(AttributeRuler):
         rows = doc.to_array(_KEY_ATTRS).tolist() if len(doc) else []
         found: set[tuple[int, int, int, int]] = set()
         hits: list[frozenset[tuple[int, int]]] = []
-        for i, row in enumerate(rows):
-            key = tuple(row)
+        for i, (tag, lower, dep, space) in enumerate(rows):
+            named = self._named.get(lower)
+            if named is None:
+                named = self._name(lower)
+            key = (tag, lower if named else 0, dep, space)
             got = self._seen.get(key)
             if got is None:
                 got = self._judge(key)
@@ -80,10 +88,12 @@ class FastAttributeRuler(AttributeRuler):
 
     def _judge(self, key: tuple[int, ...]) -> tuple[tuple[int, ...], frozenset[tuple[int, int]]]:
         strings = self.vocab.strings
-        values = (strings[key[0]], strings[key[1]], strings[key[2]], bool(key[3]))
+        # a word no pattern names stands as None: it equals no pattern's word
+        word = strings[key[1]] if key[1] else None
+        values = (strings[key[0]], word, strings[key[2]], bool(key[3]))
         # only the tests anchored on this tag or this word, and the unanchored ones
-        tests = self._by_anchor.get((0, values[0]), []) + self._by_anchor.get(
-            (1, values[1]), []) + self._unanchored
+        tests = self._by_anchor.get((0, values[0]), []) + (
+            self._by_anchor.get((1, word), []) if word is not None else []) + self._unanchored
         singles: list[int] = []
         parts: set[tuple[int, int]] = set()
         for rule, part, test in tests:
@@ -98,9 +108,20 @@ class FastAttributeRuler(AttributeRuler):
         self._seen[key] = got
         return got
 
+    def _name(self, lower: int) -> bool:
+        """Whether some pattern names this word (as a word, in a list or by a regex)."""
+        text = self.vocab.strings[lower]
+        named = text in self._words or any(r.search(text) for r in self._word_regexes)
+        if len(self._named) >= MEMO_LIMIT:
+            self._named.clear()
+        self._named[lower] = named
+        return named
+
     def _prepare(self) -> None:
         self._ready = True
         self._seen.clear()
+        self._named.clear()
+        self._words, self._word_regexes = set(), []
         self._multi, self._by_anchor, self._unanchored = [], {}, []
         self._match_ids = [self.vocab.strings.add(str(i)) for i in range(len(self.attrs))]
         try:
@@ -114,10 +135,21 @@ class FastAttributeRuler(AttributeRuler):
                         if len(pattern) > 1:
                             part = (len(self._multi) - 1, k)
                         self._file((rule, part, _token_test(spec)), spec)
+                        self._note_words(spec.get("LOWER"))
         except ValueError:
             self._judgeable = False
             return
         self._judgeable = True
+
+    def _note_words(self, want: Any) -> None:
+        if isinstance(want, str):
+            self._words.add(want)
+        elif isinstance(want, dict):
+            for op, arg in want.items():
+                if op == "REGEX":
+                    self._word_regexes.append(re.compile(arg))
+                else:
+                    self._words.update(arg)
 
     def _file(self, entry: _Entry, spec: dict[str, Any]) -> None:
         for pos, name in ((0, "TAG"), (1, "LOWER")):
@@ -165,7 +197,7 @@ def _value_test(pos: int, want: Any) -> _Test:
             return lambda values: values[pos] not in banned
         if op == "REGEX" and isinstance(arg, str) and pos != 3:
             regex = re.compile(arg)
-            return lambda values: bool(regex.search(values[pos]))
+            return lambda values: values[pos] is not None and bool(regex.search(values[pos]))
     raise ValueError(want)
 
 
