@@ -952,3 +952,13 @@ def test_parties_added_to_a_list_named_after_their_location_are_sanctioned(parse
     doc = parse("The Commerce Department will add 18 firms located in Iran and Syria to the"
                 " Entity List.")
     assert _mentions(doc, "sanction")
+
+
+def test_aid_passed_for_a_side_at_war_is_military_aid(parse):
+    (m,) = _mentions(parse("Canada approved new aid for Latvia in its fight against the"
+                           " invaders."), "aid")
+    assert _texts(m, "donor") == ["Canada"] and _texts(m, "recipient") == ["Latvia"]
+
+
+def test_aid_with_no_war_and_no_arms_is_not_military_aid(parse):
+    assert not _mentions(parse("Canada approved new aid for Latvia."), "aid")

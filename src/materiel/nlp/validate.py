@@ -82,6 +82,8 @@ _MAKER_WORDS = {"works", "dynamics", "motors", "shipbuilders", "shipbuilding", "
 
 _CIVIL_AID_CUES = word_set("nlp/validate", "civil_aid_cues")
 _MILITARY_AID_CUES = word_set("nlp/validate", "military_aid_cues")
+_WAR_AID_CUES = word_set("nlp/validate", "war_aid_cues")
+_AID_ENACTING_VERBS = word_set("nlp/validate", "aid_enacting_verbs")
 
 
 def _military_money(doc: Doc, m: EventMention) -> bool:
@@ -92,6 +94,20 @@ def _military_money(doc: Doc, m: EventMention) -> bool:
     words = {w.lower_ for w in doc}
     return bool(words & _MILITARY_AID_CUES) or any(
         is_military_item(w) for w in doc if w.pos_ == "NOUN"
+    )
+
+
+def _aid_to_a_side_at_war(doc: Doc, m: EventMention) -> bool:
+    """Aid from a named giver to a named state in a sentence about its war ("passed urgent
+    aid for Ukraine in its fight against Russian aggression"): military aid, arms unnamed."""
+    donors = {v.text for v in m.values("donor") if not v.pronoun}
+    states = [
+        v for v in m.values("recipient")
+        if v.label in ("GPE", "COUNTRY") and v.text not in donors
+    ]
+    words = {w.lower_ for w in doc}
+    return bool(donors and states) and bool(words & _WAR_AID_CUES) and not (
+        _civil_assistance(doc)
     )
 
 
@@ -621,7 +637,10 @@ def validate(
             bool(mods & _AID_MODS)
             or bool(m.values("item"))
             or trig.lemma in ("aid", "assistance")
-            and bool(m.values("value"))
+            and (
+                bool(m.values("value"))
+                or f.gov_lemma in _AID_ENACTING_VERBS and _aid_to_a_side_at_war(doc, m)
+            )
         )
         if trig.lemma == "package":
             strong = mods & _STRONG_PACKAGE_MODS
