@@ -962,3 +962,15 @@ def test_aid_passed_for_a_side_at_war_is_military_aid(parse):
 
 def test_aid_with_no_war_and_no_arms_is_not_military_aid(parse):
     assert not _mentions(parse("Canada approved new aid for Latvia."), "aid")
+
+
+def test_the_giver_of_a_sum_is_who_acts_in_its_relative_clause(parse):
+    (m,) = _mentions(parse("Officials praised the $1.1 billion in additional security"
+                           " assistance the United States announced this week."), "aid")
+    assert _texts(m, "donor") == ["United States"]
+
+
+def test_who_is_in_the_process_of_buying_is_the_buyer(parse):
+    (m,) = _mentions(parse("The Army is in the process of buying thousands of artillery shells"
+                           " from Rheinmetall."), "procurement")
+    assert _texts(m, "buyer") == ["Army"] and _texts(m, "seller") == ["Rheinmetall"]

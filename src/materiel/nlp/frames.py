@@ -159,6 +159,8 @@ def subjects(verb: Token, depth: int = 0) -> list[Token]:
             gov = _governor(h)
             if gov is not None:
                 return subjects(gov, depth + 1)
+            if h.dep_ == "pobj" and h.head.head.lemma_ == "be":
+                return subjects(h.head.head, depth + 1)  # "X is in the process of buying"
     return []
 
 
@@ -287,6 +289,17 @@ def _clause_subject(noun: Token) -> list[Token]:
         if subj and not is_pronoun(subj[0]) and party_label(subj[0]):
             return conjuncts(subj[0])
     return []
+
+
+def _money_head(noun: Token) -> Token | None:
+    """The sum that a noun measures ("$1bn in aid", "billions of dollars of assistance")."""
+    prep = noun.head
+    if noun.dep_ != "pobj" or prep.lower_ not in ("in", "of"):
+        return None
+    head = prep.head
+    if head.pos_ in ("NUM", "NOUN") and any(c.like_num or c.tag_ == "$" for c in head.children):
+        return head
+    return None
 
 
 def _reduced_relative(verb: Token) -> bool:
@@ -486,6 +499,10 @@ def build_frame(doc: Doc, trig: Trigger) -> Frame:
     described_by = _clause_subject(t)
     if described_by and not any(party_label(x) for x in frame.subj):
         frame.subj = described_by
+    money = _money_head(t)
+    if money is not None and _clause_subject(money):
+        # "praised the $1bn in aid the United States announced": who gives is the clause's
+        frame.subj = _clause_subject(money)
     own_name = _name_of(t) if trig.type == "agreement" else set()
     for c in t.children:
         if c.dep_ == "poss":
