@@ -535,3 +535,11 @@ def test_two_people_met_apart_are_not_the_gathering_of_many():
     again = _ids(mention("meeting", "Haddad praised the talks with Lima.", 60,
                          participant=["Haddad"]), **people)
     assert len(merge([many, again])) == 1
+
+
+def test_a_qualified_kind_is_the_same_item():
+    a = cand("procurement", buyer=["Chile"], item=["fighter jets"])
+    b = cand("procurement", buyer=["Chile"], item=["a new fighter"])
+    assert len(merge([a, b])) == 1
+    c = cand("procurement", buyer=["Chile"], item=["transport helicopters"])
+    assert len(merge([a, c])) == 2

@@ -223,7 +223,14 @@ def _same_item(a: Argument, ea: Event, b: Argument, eb: Event) -> bool:
         return True
     if all(v.id and not v.id.startswith("new:") for v in (a, b)):
         return False  # the knowledge base tells them apart
-    return same_value(_item_words(a, ea), _item_words(b, eb))
+    wa, wb = _item_words(a, ea), _item_words(b, eb)
+    # "a new fighter" / "fighter jets", "more drones" / "drones": the same kind once the
+    # words that only qualify it are set aside
+    return same_value(wa, wb) or same_value(_kind_words(wa), _kind_words(wb))
+
+
+def _kind_words(words: list[str]) -> list[str]:
+    return [w for w in words if w not in _GENERIC_MODIFIERS]
 
 
 def _item_words(a: Argument, e: Event) -> list[str]:
