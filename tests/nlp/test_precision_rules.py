@@ -776,3 +776,12 @@ def test_a_named_group_at_the_start_of_a_sentence_stays_a_party(parse):
 def test_work_in_assistance_with_a_partner_is_no_aid(parse):
     doc = parse("Brazil is also developing its first nuclear submarine in assistance with France.")
     assert "aid" not in _types(doc)
+
+
+def test_who_receives_an_order_from_a_buyer_is_no_buyer(parse):
+    doc = parse("Saab has received an order from the Latvian procurement centre for the"
+                " RBS 70 NG air defence system.")
+    kept = [m for m in doc._.mentions if m.type == "procurement" and m.rejected is None]
+    assert all(
+        "Saab" not in [v.text for v in m.values("buyer")] for m in kept
+    )

@@ -363,6 +363,7 @@ _LEAD_YEAR = re.compile(r"\b(?:[Ii]n|[Ss]ince|[Dd]uring)\s+(?P<y>(?:19|20)\d\d)\
 
 
 _NON_GOODS = word_set("nlp/mentions", "non_goods")
+_DEAL_OBJECTS = word_set("nlp/mentions", "deal_objects")
 _DEPLOYED_PEOPLE = word_set("nlp/mentions", "deployed_people")
 _GIFT_WORDS = word_set("nlp/mentions", "gift_words")
 _BATCH_ORDINALS = word_set("nlp/mentions", "batch_ordinals")
@@ -383,6 +384,12 @@ def _not_a_transfer(doc: Doc, m: EventMention, trig: Trigger, t: Token) -> bool:
     objs = [c for c in t.children if c.dep_ in ("dobj", "nsubjpass")]
     if any(o.lemma_.lower() in _NON_GOODS for o in objs):
         return True
+    if any(
+        o.lemma_.lower() in _DEAL_OBJECTS
+        and any(c.dep_ == "prep" and c.lower_ == "from" for c in o.children)
+        for o in objs
+    ):
+        return True  # "received an order from the army": the order is the purchase
     if m.type == "aid" and m.values("item") and any(
         w.lower_ in _DEPLOYED_PEOPLE and (w.dep_ in ("conj", "appos") or bool(w.conjuncts))
         for o in objs
