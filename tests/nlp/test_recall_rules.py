@@ -974,3 +974,10 @@ def test_who_is_in_the_process_of_buying_is_the_buyer(parse):
     (m,) = _mentions(parse("The Army is in the process of buying thousands of artillery shells"
                            " from Rheinmetall."), "procurement")
     assert _texts(m, "buyer") == ["Army"] and _texts(m, "seller") == ["Rheinmetall"]
+
+
+def test_a_public_body_signing_with_a_company_buys(parse):
+    (m,) = _mentions(parse("Rheinmetall and the Hungarian defence ministry signed a contract"
+                           " for 200 Lynx vehicles."), "procurement")
+    assert _texts(m, "seller") == ["Rheinmetall"]
+    assert _texts(m, "buyer") == ["Hungarian defence ministry"]

@@ -440,6 +440,20 @@ _AWARDING_VERBS = ("award", "grant")
 _TENDER_WORDS = ("tender", "rfp", "rfi", "request")
 
 
+def _signing_sides(doc: Doc, subj: list[Token], m: EventMention) -> None:
+    """The subjects of a sale led by a company sell, save a public body among them: "Hanwha
+    and Romania's Armament Agency signed a contract" (the agency buys)."""
+    sides = list(dict.fromkeys(c for s in subj for c in conjuncts(s)))
+    public = [c for c in sides[1:] if not is_company(c) and party_label(c)]
+    if not public:
+        _parties(doc, "seller", subj, m)
+        return
+    for c in sides:
+        rv = party(doc, "buyer" if c in public else "seller", c, None)
+        if rv is not None:
+            m.add(rv)
+
+
 def fill_procurement(
     doc: Doc, f: Frame, m: EventMention, numbers: list[NumberMention]
 ) -> list[Token]:
@@ -487,7 +501,8 @@ def fill_procurement(
         _parties(doc, "seller", f.pp("to") + f.dative, m)
         _parties(doc, "buyer", f.poss, m)
     elif sells:
-        _parties(doc, "seller", subj + f.poss + f.mods, m)
+        _signing_sides(doc, subj, m)
+        _parties(doc, "seller", f.poss + f.mods, m)
         _parties(doc, "buyer", f.pp("to", "from", "with") + f.dative, m)
     elif lemma in _NEED_NOUNS and f.poss:  # "responded to the Army's requirement for X"
         _parties(doc, "buyer", f.poss, m, resolve_to=subj)
