@@ -981,3 +981,10 @@ def test_a_public_body_signing_with_a_company_buys(parse):
                            " for 200 Lynx vehicles."), "procurement")
     assert _texts(m, "seller") == ["Rheinmetall"]
     assert _texts(m, "buyer") == ["Hungarian defence ministry"]
+
+
+def test_support_given_lists_its_goods_after_including(parse):
+    doc = parse("The chancellor pledged to keep providing Poland with support, including modern"
+                " air defense systems.")
+    assert any("modern air defense systems" in _texts(m, "item")
+               for m in doc._.mentions if m.type == "aid")

@@ -212,6 +212,7 @@ def _counted_items(tok: Token) -> list[Token]:
 
 
 _INCLUDING_VERBS = word_tuple("nlp/roles", "including_verbs")
+_SUPPORT_NOUNS = word_set("nlp/validate", "support_nouns")
 
 
 def _included_items(doc: Doc, frame: Frame) -> list[Token]:
@@ -223,6 +224,11 @@ def _included_items(doc: Doc, frame: Frame) -> list[Token]:
         for c in t.head.head.children:
             if c.dep_ == "prep" and c.lower_ == "including":
                 toks.extend(pobjs(c))
+    for o in frame.obj + frame.pp("with"):
+        if o.lemma_.lower() in _SUPPORT_NOUNS:  # "providing X with support, including Y"
+            for c in o.children:
+                if c.dep_ == "prep" and c.lower_ == "including":
+                    toks.extend(pobjs(c))
     clauses = list(frame.clauses)
     # "$1 billion as aid to Ukraine, a package that includes X": an apposition's clauses
     holders = [frame.trigger, *frame.obj]
