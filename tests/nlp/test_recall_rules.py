@@ -988,3 +988,9 @@ def test_support_given_lists_its_goods_after_including(parse):
                 " air defense systems.")
     assert any("modern air defense systems" in _texts(m, "item")
                for m in doc._.mentions if m.type == "aid")
+
+
+def test_what_a_replacement_retires_is_not_bought(parse):
+    (m,) = _mentions(parse("The Navy plans to replace its ageing Sea King helicopters with 12"
+                           " new MH-60R helicopters."), "procurement")
+    assert _texts(m, "item") == ["new MH-60R helicopters"]

@@ -350,14 +350,17 @@ def _items(
     doc: Doc, frame: Frame, numbers: list[NumberMention], strict: bool = True, type_: str = ""
 ) -> tuple[list[RoleValue], list[Token]]:
     cands: list[Token] = []
-    cands.extend(frame.obj)
-    if frame.trigger.pos_ != "VERB" or type_ != "production":
-        cands.extend(frame.pp(*_ITEM_PREPS.get(type_, ("of", "for", "with"))))
-    if (
+    replaced = (
         frame.trigger.pos_ == "VERB"
         and type_ == "procurement"
         and frame.trigger.lemma_ in ("replace",)
-    ):
+        and bool(frame.pp("with"))
+    )
+    if not replaced:  # "replace its old jets with 100 new jets": the new ones are bought
+        cands.extend(frame.obj)
+    if frame.trigger.pos_ != "VERB" or type_ != "production":
+        cands.extend(frame.pp(*_ITEM_PREPS.get(type_, ("of", "for", "with"))))
+    if replaced:
         cands.extend(frame.pp("with"))
     cands.extend(_included_items(doc, frame))
     if type_ == "procurement":
