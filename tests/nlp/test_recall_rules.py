@@ -994,3 +994,12 @@ def test_what_a_replacement_retires_is_not_bought(parse):
     (m,) = _mentions(parse("The Navy plans to replace its ageing Sea King helicopters with 12"
                            " new MH-60R helicopters."), "procurement")
     assert _texts(m, "item") == ["new MH-60R helicopters"]
+
+
+def test_arms_that_arrive_in_a_state_with_no_purchase_told_are_aid(parse):
+    (m,) = _mentions(parse("Leopard tanks arrived in Ukraine last week."), "aid")
+    assert _texts(m, "recipient") == ["Ukraine"] and _texts(m, "item") == ["Leopard tanks"]
+
+
+def test_ships_that_arrive_in_a_port_are_no_aid(parse):
+    assert not _mentions(parse("Two navy frigates arrived in Singapore on Monday."), "aid")

@@ -164,9 +164,11 @@ def find_mentions(doc: Doc) -> list[EventMention]:
         ):
             m = _as_aid(m)  # "received the jets as a gift", "pledged to supply X with shells"
         add_thanked_donors(doc, m)
-        if (type_ == "procurement" and trig.lemma == "arrive"
-                and not _ordered_goods_arrive(doc, t) and drop("no order")):
-            continue
+        if type_ == "procurement" and trig.lemma == "arrive" and not _ordered_goods_arrive(doc, t):
+            given = _arrived_as_aid(doc, frame, m)
+            if given is None and drop("no order"):
+                continue
+            m = given or m
         if _not_a_transfer(doc, m, trig, t) and drop("not a transfer"):
             continue
         if exercise and (m.type == "strike" or need == "transfer") and drop("exercise"):
@@ -297,6 +299,28 @@ def _dated_in_clause(t: Token, dates: list[DateValue]) -> bool:
     return any(lo <= d.start and d.end <= hi for d in dates)
 
 
+def _arrived_as_aid(doc: Doc, f: Frame, m: EventMention) -> EventMention | None:
+    """Arms that arrive in a state with no purchase told ("Leopard tanks arrived in Ukraine",
+    "a planeload of US hardware arrived in Kyiv"): aid received, its giver named or not."""
+    if not m.values("item") or m.values("buyer"):
+        return None
+    goods = [w for s in f.subj for w in s.subtree]
+    if any(
+        w.ent_type_ == "PERSON" or party_label(w) == "PERSON" or w.lower_ in _VISITING_CRAFT
+        for w in goods
+    ):
+        return None  # a leader's or a ship's visit
+    places = [w for w in f.pp("in", "to") if party_label(w) in ("GPE", "COUNTRY")]
+    if len(places) != 1:
+        return None
+    recipient = party(doc, "recipient", places[0])
+    if recipient is None:
+        return None
+    aid = _as_aid(m)
+    aid.add(recipient)
+    return aid
+
+
 def _ordered_goods_arrive(doc: Doc, t: Token) -> bool:
     """Goods that arrive are a delivery when they are the first of a lot or the sentence
     tells of their purchase ("the first six of the 24 jets it bought would arrive")."""
@@ -363,6 +387,7 @@ _LEAD_YEAR = re.compile(r"\b(?:[Ii]n|[Ss]ince|[Dd]uring)\s+(?P<y>(?:19|20)\d\d)\
 
 
 _NON_GOODS = word_set("nlp/mentions", "non_goods")
+_VISITING_CRAFT = word_set("nlp/mentions", "visiting_craft")
 _DEAL_OBJECTS = word_set("nlp/mentions", "deal_objects")
 _DEPLOYED_PEOPLE = word_set("nlp/mentions", "deployed_people")
 _GIFT_WORDS = word_set("nlp/mentions", "gift_words")
