@@ -107,6 +107,8 @@ def test_the_kind_of_request_is_no_party(parse):
          "Vanguard Mk-2 tank"),
         ("Serial production of the Falcon-9 interceptor will start next month.",
          "Falcon-9 interceptor"),
+        ("The state-owned Tarvik Factory in Dorval is a hive of activity to commence production"
+         " of the Vanguard Mk-2 Battle Tank (VBT).", "Vanguard Mk-2 Battle Tank"),
     ],
 )
 def test_production_starts(parse, text, item):

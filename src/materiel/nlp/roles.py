@@ -832,6 +832,12 @@ def _named_system(text: str) -> bool:
     return any(w[:1].isupper() or any(ch.isdigit() for ch in w) for w in text.split())
 
 
+def _start_word_before(trigger: Token) -> bool:
+    """ "to commence production of X" read as a compound noun: the parse loses the verb, the
+    word before still names the start."""
+    return trigger.i > 0 and trigger.doc[trigger.i - 1].lemma_.lower() in _PRODUCTION_START_VERBS
+
+
 def fill_production(
     doc: Doc, f: Frame, m: EventMention, numbers: list[NumberMention]
 ) -> list[Token]:
@@ -844,7 +850,7 @@ def fill_production(
     elif (
         f.trigger.pos_ == "NOUN"
         and f.trigger.lemma_.lower() in _PRODUCTION_NOUNS
-        and f.gov_lemma in _PRODUCTION_START_VERBS
+        and (f.gov_lemma in _PRODUCTION_START_VERBS or _start_word_before(f.trigger))
         and any(_named_system(rv.text) for rv in items)
     ):
         # "commence production of the Arjun tank": a named system whose production starts
