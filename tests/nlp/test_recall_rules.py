@@ -1005,3 +1005,20 @@ def test_arms_that_arrive_in_a_state_with_no_purchase_told_are_aid(parse):
 
 def test_ships_that_arrive_in_a_port_are_no_aid(parse):
     assert not _mentions(parse("Two navy frigates arrived in Singapore on Monday."), "aid")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Norway and Chile signed a Status of Forces Agreement in May.",
+        "Brazil and Chile signed a Security of Supply Arrangement on Friday.",
+    ],
+)
+def test_a_signed_pact_named_x_of_y_is_an_agreement(parse, text):
+    (m,) = _mentions(parse(text), "agreement")
+    assert len(_texts(m, "party")) >= 2
+
+
+def test_an_order_of_merit_conferred_is_no_purchase(parse):
+    text = "Fiji conferred the Companion of the Order of Tavua on the visiting minister."
+    assert not _mentions(parse(text), "procurement")

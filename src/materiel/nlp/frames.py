@@ -15,6 +15,7 @@ from materiel.nlp.spans import (
     item_head,
     party_label,
 )
+from materiel.nlp.lexicon import TRIGGERS
 from materiel.nlp.types import Trigger
 from materiel.wordlists import word_map, word_set, word_tuple
 
@@ -259,7 +260,12 @@ def _governor(noun: Token) -> Token | None:
         if (
             dep == "pobj"
             and head.lower_ in ("in", "of", "worth")
-            and head.head.pos_ in ("NOUN", "NUM")
+            and (
+                head.head.pos_ in ("NOUN", "NUM")
+                or head.lower_ == "of"
+                and cur.pos_ == head.head.pos_ == "PROPN"
+                and _names_a_pact(cur)
+            )
             and (
                 head.head.dep_ in ("dobj", "nsubjpass")
                 or head.head.lemma_ in ("billion", "million")
@@ -269,6 +275,11 @@ def _governor(noun: Token) -> Token | None:
             continue
         return None
     return None
+
+
+def _names_a_pact(t: Token) -> bool:
+    """ "a Status of Forces Agreement": the last word of a pact's name."""
+    return any(s.type == "agreement" for s in TRIGGERS.get(t.lemma_.lower(), ()))
 
 
 def _request_of(t: Token) -> Token | None:

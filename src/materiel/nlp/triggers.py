@@ -124,14 +124,29 @@ _SIGNING_VERBS = word_set("nlp/triggers", "signing_verbs")
 _STATE_LABELS = {"GPE", "COUNTRY", "NORP", "PERSON"}
 
 
+def _title_head(token: Token) -> Token:
+    """ "a Status of Forces Agreement": the parse hangs the name's last word under its first;
+    the first word stands where the whole name does."""
+    head = token.head
+    if (
+        token.pos_ == "PROPN"
+        and token.dep_ == "pobj"
+        and head.lower_ == "of"
+        and head.head.pos_ == "PROPN"
+    ):
+        return head.head
+    return token
+
+
 def _signed_named_agreement(token: Token, type_: str) -> bool:
     """An agreement noun that is the object of a verb of signing by two sides ("X and Y
     signed a Memorandum of Understanding")."""
     if type_ != "agreement" or token.pos_ not in ("NOUN", "PROPN"):
         return False
-    if token.dep_ != "dobj":
+    name_head = _title_head(token)
+    if name_head.dep_ != "dobj":
         return False
-    verb = token.head
+    verb = name_head.head
     if verb.lemma_.lower() not in _SIGNING_VERBS:
         return False
     sides = [c for c in verb.children if c.dep_ == "nsubj"]
