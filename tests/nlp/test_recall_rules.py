@@ -1022,3 +1022,15 @@ def test_a_signed_pact_named_x_of_y_is_an_agreement(parse, text):
 def test_an_order_of_merit_conferred_is_no_purchase(parse):
     text = "Fiji conferred the Companion of the Order of Tavua on the visiting minister."
     assert not _mentions(parse(text), "procurement")
+
+
+def test_a_person_is_no_maker(parse):
+    text = ("At a meeting at the Pentagon, Deputy Secretary Mary Jones termed the proposals to"
+            " co-produce jet engines and infantry vehicles unprecedented opportunities.")
+    assert not _mentions(parse(text), "production")
+
+
+def test_a_leader_opening_a_line_keeps_the_plant(parse):
+    text = ("The final assembly line for the Vanta V20 transport aircraft was inaugurated at"
+            " Pune on Monday by Prime Minister Ravi Kumar.")
+    assert _mentions(parse(text), "production")

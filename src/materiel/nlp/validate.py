@@ -522,7 +522,9 @@ def validate(
     if m.type == "production" and not (
         m.values("item")
         and (
-            m.values("producer")
+            # a person makes no goods ("the secretary termed proposals to co-produce
+            # engines"), though a leader may open a plant
+            any(v.label != "PERSON" or need != "item" for v in m.values("producer"))
             or m.values("location")
             or m.values("partner")
             or "enters-production" in m.cues and not clause_is_future(t)
