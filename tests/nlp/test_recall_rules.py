@@ -1034,3 +1034,15 @@ def test_a_leader_opening_a_line_keeps_the_plant(parse):
     text = ("The final assembly line for the Vanta V20 transport aircraft was inaugurated at"
             " Pune on Monday by Prime Minister Ravi Kumar.")
     assert _mentions(parse(text), "production")
+
+
+def test_agreeing_to_explore_defence_cooperation_is_an_agreement(parse):
+    text = ("Prime Minister Ravi Kumar and his Chilean counterpart Ana Soto have agreed to"
+            " explore defence cooperation between the two countries.")
+    assert _mentions(parse(text), "agreement")
+
+
+def test_wanting_to_explore_defence_cooperation_is_no_agreement(parse):
+    text = ("Prime Minister Ravi Kumar wants to explore defence cooperation with Chile, his"
+            " office said.")
+    assert not _mentions(parse(text), "agreement")

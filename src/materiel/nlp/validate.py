@@ -934,8 +934,12 @@ def validate(
         )
     if need == "signed":  # "signed a ten-year framework for their defence partnership"
         words = {w.lower_ for w in doc}
+        # "agreed to explore defence cooperation": the sides agree on it
+        agreed_to = (
+            f.pred is not None and f.pred.dep_ == "xcomp" and f.pred.head.lemma_.lower() == "agree"
+        )
         return (
-            f.gov_lemma in _SIGN_GOVERNORS
+            (f.gov_lemma in _SIGN_GOVERNORS or agreed_to)
             and bool(parties)
             and bool((words | _mod_words(t)) & SECURITY_WORDS)
         )
