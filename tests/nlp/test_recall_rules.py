@@ -1046,3 +1046,8 @@ def test_wanting_to_explore_defence_cooperation_is_no_agreement(parse):
     text = ("Prime Minister Ravi Kumar wants to explore defence cooperation with Chile, his"
             " office said.")
     assert not _mentions(parse(text), "agreement")
+
+
+def test_a_firm_read_as_a_person_still_makes_goods(parse):
+    text = "Orlan Aero will build 12 Falcon-9 interceptors at its plant in Peru."
+    assert _mentions(parse(text), "production")

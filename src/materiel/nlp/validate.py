@@ -522,9 +522,7 @@ def validate(
     if m.type == "production" and not (
         m.values("item")
         and (
-            # a person makes no goods ("the secretary termed proposals to co-produce
-            # engines"), though a leader may open a plant
-            any(v.label != "PERSON" or need != "item" for v in m.values("producer"))
+            any(not _official_as_maker(doc, v, need) for v in m.values("producer"))
             or m.values("location")
             or m.values("partner")
             or "enters-production" in m.cues and not clause_is_future(t)
@@ -1733,6 +1731,12 @@ def _leader_told(f: Frame) -> bool:
            for w in pobjs(p)):
         return False  # "in a call, X informed Y": the call is the meeting
     return any(_leader_named(s) or _is_person(s) or s.lower_ in ("i", "we") for s in f.subj)
+
+
+def _official_as_maker(doc: Doc, v: RoleValue, need: str) -> bool:
+    """An official read as the maker of goods ("Deputy Secretary Mary Jones termed the
+    proposals to co-produce engines"): no maker, though a leader may open a plant."""
+    return need == "item" and v.label == "PERSON" and _leader_named(doc[_tok_index(doc, v)])
 
 
 def _leader_named(w: Token) -> bool:
