@@ -8,6 +8,7 @@ from dataclasses import dataclass, field
 from spacy.tokens import Doc, Token
 
 from materiel.nlp import extensions as _ext
+from materiel.nlp.lexicon import TRIGGERS
 from materiel.nlp.spans import (
     conjuncts,
     is_military_item,
@@ -15,7 +16,6 @@ from materiel.nlp.spans import (
     item_head,
     party_label,
 )
-from materiel.nlp.lexicon import TRIGGERS
 from materiel.nlp.types import Trigger
 from materiel.wordlists import word_map, word_set, word_tuple
 
