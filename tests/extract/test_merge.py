@@ -543,3 +543,31 @@ def test_a_qualified_kind_is_the_same_item():
     assert len(merge([a, b])) == 1
     c = cand("procurement", buyer=["Chile"], item=["transport helicopters"])
     assert len(merge([a, c])) == 2
+
+
+def test_headline_to_verb_is_the_body_plan():
+    head = _heading(mention("procurement", "Acme to supply radar for coastal patrol boats", 0,
+                            trigger="supply", status="announced", seller=["Acme"],
+                            item=["radar for coastal patrol boats"]))
+    body = mention("procurement", "Acme Systems will be supplying its R-40 radar to the navy.",
+                   90, trigger="supply", status="planned", seller=["Acme"], item=["R-40 radar"])
+    assert len(merge([head, body])) == 1
+    # "to" of a purpose is no plan: the headline tells a deed
+    head = _heading(mention("production", "Firm wins order to speed up shell production", 0,
+                            trigger="production", status="announced", producer=["Firm"],
+                            item=["shells"]))
+    body = mention("production", "Firm will build a fuze plant next year.", 90,
+                   trigger="build", status="planned", producer=["Firm"], item=["fuzes"])
+    assert len(merge([head, body])) == 2
+
+
+def test_headline_naming_another_known_model_stays_apart():
+    head = _heading(_ids(cand("procurement", buyer=["Chile"], item=["Alpha-9 launchers"]),
+                         **{"Alpha-9 launchers": "equipment:alpha-9"}))
+    body = _ids(cand("procurement", buyer=["Chile"], item=["Beta tanks"]),
+                **{"Beta tanks": "equipment:beta"})
+    assert len(merge([head, body])) == 2
+    variant = _ids(cand("procurement", buyer=["Chile"], item=["Alpha-9 B launchers"]),
+                   **{"Alpha-9 B launchers": "equipment:alpha-9-b"})
+    head.heading = True
+    assert len(merge([head, variant])) == 1

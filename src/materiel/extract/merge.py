@@ -16,6 +16,7 @@ earliest among equally precise ones).
 from __future__ import annotations
 
 import datetime as dt
+import re
 from dataclasses import dataclass, field
 
 from materiel.extract.textnorm import norm_tokens, same_value
@@ -510,23 +511,53 @@ def _hard_conflict(x: Candidate, y: Candidate, stage: bool = True) -> bool:
     parties differently ("Indian envoy meets army chief" / "Ambassador X met General Y"):
     explicit dates, amounts and counts, main parties that are known and all different, and
     a plan against a fact ("X opens a plant" / "X plans to add a line")."""
+    ex, ey = x.event, y.event
     if dates_conflict(x.date, y.date):
         return True
-    if stage and (x.event.status == "planned") != (y.event.status == "planned"):
+    if stage and _planned(x) != _planned(y):
         return True
     if x.event.type == "agreement" and (x.trigger in MEMBERSHIP) != (y.trigger in MEMBERSHIP):
         return True
-    ex, ey = x.event, y.event
     for role in ("value", "quantity"):
         vx, vy = ex.args.get(role, []), ey.args.get(role, [])
         if vx and vy and not shared(vx, vy):
             return True
+    if _known_items_differ(ex, ey):
+        return True
     if ex.type == "meeting":
         return False  # a headline names a meeting's sides its own way ("X's meeting with Y")
     main = MAIN_ROLE.get(ex.type, "")
     mx = [a for a in ex.args.get(main, []) if a.id and not a.id.startswith("new:")]
     my = [a for a in ey.args.get(main, []) if a.id and not a.id.startswith("new:")]
     return bool(mx and my and not shared(mx, my))
+
+
+def _known_items_differ(ex: Event, ey: Event) -> bool:
+    """Both name models the knowledge base knows and none is the other or a variant of it
+    ("NASAMS" / "Abrams tanks"; "PAC-3" / "PAC-3 MSE" is one family)."""
+    ix = {a.id for a in ex.args.get("item", []) if a.id and not a.id.startswith("new:")}
+    iy = {a.id for a in ey.args.get("item", []) if a.id and not a.id.startswith("new:")}
+    return bool(ix and iy) and not any(a.startswith(b) or b.startswith(a) for a in ix for b in iy)
+
+
+def _planned(c: Candidate) -> bool:
+    """A plan, or a headline that tells one the headline way: "X to buy Y"."""
+    return c.event.status == "planned" or (c.heading and _headline_future(c))
+
+
+def _headline_future(c: Candidate) -> bool:
+    """"to" just before the trigger in the headline's clause ("Navy to receive ship on May 23";
+    not a purpose's "Army awards contracts to accelerate production")."""
+    lemma = "".join(norm_tokens(c.trigger)[:1])
+    stem = lemma[:-1] if lemma.endswith("e") else lemma
+    if not stem:
+        return False
+    for clause in re.split(r"[;:]", c.event.evidence):
+        words = norm_tokens(clause)
+        at = next((k for k, w in enumerate(words) if w.startswith(stem)), None)
+        if at is not None:
+            return at > 0 and words[at - 1] == "to"
+    return False
 
 
 def _plan_told_as_done(body: Candidate, head: Candidate) -> bool:
