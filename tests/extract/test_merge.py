@@ -571,3 +571,16 @@ def test_headline_naming_another_known_model_stays_apart():
                    **{"Alpha-9 B launchers": "equipment:alpha-9-b"})
     head.heading = True
     assert len(merge([head, variant])) == 1
+
+
+def test_a_headline_of_two_stories_keeps_to_its_clause():
+    head = _heading(mention("procurement", "Acme opens NOK 3bn shell plant; Navy adds radar order",
+                            0, trigger="order", status="announced", buyer=["Navy"],
+                            item=["radar"], value=["NOK 3bn"]))
+    body = mention("procurement", "The Navy ordered radars worth $40m from Acme on Friday.", 80,
+                   trigger="order", status="done", buyer=["Navy"], item=["radars"],
+                   value=["$40m"])
+    out = merge([head, body])
+    assert len(out) == 1
+    assert _texts(out[0], "value") == ["$40m"]
+    assert out[0].event.evidence == body.event.evidence  # the body tells it more clearly

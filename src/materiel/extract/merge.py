@@ -403,7 +403,8 @@ def _merge_into(target: Candidate, other: Candidate) -> None:
                 mine[same[0]] = v  # "Leopard 2 tanks" over "tanks"
                 _carry(target, other, v)
     fold_same_entities(target)
-    main_first = other.score > target.score
+    # the body's sentence tells the event more clearly than a headline
+    main_first = other.score > target.score or (target.heading and not other.heading)
     _join_evidence(te, oe, main_first)
     if main_first:
         target.score, target.sentence = other.score, other.sentence
@@ -560,6 +561,30 @@ def _headline_future(c: Candidate) -> bool:
     return False
 
 
+def _trigger_clause(c: Candidate) -> str | None:
+    """The clause of a headline of several ("X orders tanks; Y opens plant") that holds the
+    trigger (None: one clause, or the trigger not found)."""
+    clauses = re.split(r"[;|]", c.event.evidence)
+    lemma = "".join(norm_tokens(c.trigger)[:1])
+    stem = lemma[:-1] if lemma.endswith("e") else lemma
+    if len(clauses) < 2 or not stem:
+        return None
+    return next((k for k in clauses if any(w.startswith(stem) for w in norm_tokens(k))), None)
+
+
+def keep_to_its_clause(c: Candidate) -> None:
+    """A headline of several stories: the values and date of the other clauses are theirs."""
+    clause = _trigger_clause(c)
+    if clause is None:
+        return
+    for role in list(c.event.args):
+        c.event.args[role] = [a for a in c.event.args[role] if a.text in clause]
+        if not c.event.args[role]:
+            del c.event.args[role]
+    if c.date is not None and c.date.text and c.date.text not in clause:
+        c.date = None
+
+
 def _plan_told_as_done(body: Candidate, head: Candidate) -> bool:
     """A headline that tells as a plan what the body tells as done ("X seeks to buy one
     tanker" / "X approved the lease of one tanker"): the same deal when they share two
@@ -657,6 +682,8 @@ def merge(
     _SIDE.clear()
     _PUBLISHED[:] = [published[:10]] if published else []
     for c in cands:
+        if c.heading:
+            keep_to_its_clause(c)
         fold_same_entities(c)
         _KB.update(c.kb)
         _SIDE.update(k for k, label in c.labels.items() if label == SIDE_LABEL)
