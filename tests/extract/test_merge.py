@@ -238,6 +238,13 @@ def test_background_of_years_ago_is_not_the_news():
                   item=["trucks"])
     new = mention("aid", "Japan is sending trucks.", 40, donor=["Japan"], item=["trucks"])
     assert len(merge([old, new], published="2024-02-01")) == 2
+    # but three shared values tell one deal whose date was misread
+    old = mention("procurement", "Peru signed for 12 more K9 guns worth $90m, on top of 20 it "
+                  "ordered in 2019.", 0, "2019", buyer=["Peru"], item=["K9 guns"],
+                  quantity=["12"], value=["$90m"])
+    new = mention("procurement", "Peru orders 12 more K9 guns worth $90m", 100, buyer=["Peru"],
+                  item=["K9 guns"], quantity=["12"], value=["$90m"])
+    assert len(merge([old, new], published="2024-02-01")) == 1
 
 
 def test_different_places_are_kept_and_noted():

@@ -715,8 +715,8 @@ def _join(cands: list[Candidate], published: str | None, by_story: bool,
             if _told_apart(c) and not _sentences(o.event) & _sentences(c.event):
                 continue
             aff = affinity(o, c)
-            if _old_and_current(o, c, published):
-                continue
+            if _old_and_current(o, c, published) and aff < 3:
+                continue  # (three shared values: the old date is misread, not background)
             if o is antecedent:
                 aff = max(aff, 1)
             elif c.event.type == "meeting" and (not _meeting_tie(o, c) or _pair_apart(o, c)):
