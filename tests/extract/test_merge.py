@@ -591,3 +591,15 @@ def test_a_headline_of_two_stories_keeps_to_its_clause():
     assert len(out) == 1
     assert _texts(out[0], "value") == ["$40m"]
     assert out[0].event.evidence == body.event.evidence  # the body tells it more clearly
+
+
+def test_sanctions_of_two_agencies_of_one_state_stay_apart():
+    treasury = _ids(cand("sanction", imposer=["Department of the Treasury"], target=["entities"]),
+                    **{"Department of the Treasury": "organization:us-treasury"})
+    state = _ids(cand("sanction", imposer=["Department of State"], target=["entities"]),
+                 **{"Department of State": "country:US"})
+    treasury.kb = {id(treasury.event.args["imposer"][0]): ("organization", "US")}
+    state.kb = {id(state.event.args["imposer"][0]): ("country", "US")}
+    assert len(merge([treasury, state])) == 2
+    again = cand("sanction", imposer=["Department of State"], target=["entities"])
+    assert len(merge([state, again])) == 1

@@ -22,6 +22,7 @@ from dataclasses import dataclass, field
 from materiel.extract.textnorm import norm_tokens, same_value
 from materiel.models import Argument, Event, Evidence
 from materiel.nlp.types import DateValue
+from materiel.wordlists import word_set
 
 MAIN_ROLE = {
     "procurement": "buyer",
@@ -145,6 +146,8 @@ def conflict(x: Candidate, y: Candidate) -> bool:
     main = MAIN_ROLE.get(ex.type, "")
     # a meeting's sides are told apart below (and `merge` wants a shared one)
     if ex.type != "meeting" and parties_conflict(ex.args.get(main, []), ey.args.get(main, [])):
+        return True
+    if ex.type == "sanction" and _agencies_differ(ex.args.get(main, []), ey.args.get(main, [])):
         return True
     second = SECOND_ROLE.get(ex.type, "")
     if second and parties_conflict(ex.args.get(second, []), ey.args.get(second, [])):
@@ -298,6 +301,24 @@ def parties_conflict(xs: list[Argument], ys: list[Argument]) -> bool:
     nx = [a for a in xs if not descriptive(a)]
     ny = [a for a in ys if not descriptive(a)]
     return bool(nx and ny and not any(_same_side(x, y) for x in xs for y in ys))
+
+
+PUBLIC_BODY_WORDS = word_set("nlp/roles", "public_body_words")
+
+
+def _names_a_body(a: Argument) -> bool:
+    """A public body named as such ("Department of State"), not a country."""
+    return a.text[:1].isupper() and bool(PUBLIC_BODY_WORDS & set(norm_tokens(a.text)))
+
+
+def _agencies_differ(xs: list[Argument], ys: list[Argument]) -> bool:
+    """Two bodies of one state, each named ("the Department of the Treasury" / "the Department
+    of State"): the actions of separate agencies in one fact sheet are separate events, though
+    each stands for its country."""
+    bx = [a for a in xs if _names_a_body(a)]
+    by = [a for a in ys if _names_a_body(a)]
+    return bool(bx and by) and not any(
+        (a.id and a.id == b.id) or same_value(arg_key(a), arg_key(b)) for a in bx for b in by)
 
 
 def _same_side(a: Argument, b: Argument) -> bool:
