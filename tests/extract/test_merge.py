@@ -603,3 +603,20 @@ def test_sanctions_of_two_agencies_of_one_state_stay_apart():
     assert len(merge([treasury, state])) == 2
     again = cand("sanction", imposer=["Department of State"], target=["entities"])
     assert len(merge([state, again])) == 1
+
+
+def test_ministers_described_in_the_city_of_a_named_meeting_are_that_meeting():
+    key = _ids(mention("meeting", "Chilean and Peruvian ministers meet in Lima", 0,
+                       status="announced", trigger="meet",
+                       participant=["Chilean and Peruvian ministers"], location=["Lima"]),
+               **{"Lima": "geonames:3936456"})
+    entry = _ids(mention("meeting", "Peru's defence minister hosted his Chilean counterpart in "
+                         "Lima on Tuesday.", 80, "2024-05-07", status="done", trigger="host",
+                         participant=["Peru's defence minister", "Chilean counterpart"],
+                         location=["Lima"]),
+                 **{"Lima": "geonames:3936456", "Peru's defence minister": "country:PE"})
+    assert len(merge([key, entry], published="2024-05-07")) == 1
+    elsewhere = _ids(mention("meeting", "Army chiefs met in Quito.", 200, status="done",
+                             trigger="meet", participant=["Army chiefs"], location=["Quito"]),
+                     **{"Quito": "geonames:3652462"})
+    assert len(merge([entry, elsewhere], published="2024-05-07")) == 2

@@ -808,11 +808,23 @@ def _meeting_tie(x: Candidate, y: Candidate) -> bool:
     if any(_match(a, b) for a in px for b in py) or _all_stood_for(px, py) or _all_stood_for(
             py, px):
         return True
+    if _described_in_one_city(x, px, y, py) or _described_in_one_city(y, py, x, px):
+        return True
     # "a conversation between the two leaders": a mention that names no one but the pair
     # is the meeting the story told that day
     paired = any(all(_unnamed(a) for a in ps) and _names_the_pair(c.event.evidence)
                  for c, ps in ((x, px), (y, py)))
     return paired and (_told_that_day(x, y) or _told_that_day(y, x))
+
+
+def _described_in_one_city(x: Candidate, px: list[Argument], y: Candidate,
+                           py: list[Argument]) -> bool:
+    """"Polish and German ministers meet in Warsaw" / "X hosted his German counterpart in
+    Warsaw": a mention naming no one, only who they are, held in a city the other names."""
+    cities = [a for a in x.event.args.get("location", [])
+              if a.id and a.id.startswith("geonames:")]
+    return (bool(px) and all(descriptive(a) for a in px) and bool(py)
+            and any(_match(a, b) for a in cities for b in y.event.args.get("location", [])))
 
 
 def _pair_apart(o: Candidate, c: Candidate) -> bool:
