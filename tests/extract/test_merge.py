@@ -640,3 +640,17 @@ def test_a_visit_and_the_talk_told_in_one_sentence_are_one_meeting():
                          participant=["Carlos Vega"], location=["Lima"]),
                  **{"Carlos Vega": "person:carlos-vega"})
     assert len(merge([visit(), other], published="2024-05-07")) == 2
+
+
+def test_a_headline_reading_the_sides_the_other_way_round_is_the_body_deal():
+    head = _heading(_ids(cand("procurement", seller=["Agency A"], buyer=["Maker B"],
+                              value=["$2 billion"]),
+                         **{"Agency A": "organization:agency-a", "Maker B": "company:maker-b"}))
+    body = _ids(cand("procurement", buyer=["Agency A"], seller=["Maker B"], item=["radars"],
+                     value=["$2 billion"]),
+                **{"Agency A": "organization:agency-a", "Maker B": "company:maker-b"})
+    other = _ids(cand("procurement", buyer=["Navy C"], item=["radars"], value=["$2 billion"]),
+                 **{"Navy C": "organization:navy-c"})
+    assert len(merge([head, body])) == 1
+    head.heading = True
+    assert len(merge([head, other])) == 2

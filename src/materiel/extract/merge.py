@@ -561,7 +561,15 @@ def _hard_conflict(x: Candidate, y: Candidate, stage: bool = True) -> bool:
     main = MAIN_ROLE.get(ex.type, "")
     mx = [a for a in ex.args.get(main, []) if a.id and not a.id.startswith("new:")]
     my = [a for a in ey.args.get(main, []) if a.id and not a.id.startswith("new:")]
-    return bool(mx and my and not shared(mx, my))
+    return bool(mx and my and not shared(mx, my)) and not _sides_swapped(ex, ey)
+
+
+def _sides_swapped(ex: Event, ey: Event) -> bool:
+    """A headline that reads the deal's sides the other way round ("X signs contracts with Y"
+    read with X as the seller): one's main party is the other's second."""
+    main, second = MAIN_ROLE.get(ex.type, ""), SECOND_ROLE.get(ex.type, "")
+    return bool(second) and bool(shared(ex.args.get(main, []), ey.args.get(second, []))
+                                 or shared(ex.args.get(second, []), ey.args.get(main, [])))
 
 
 def _known_items_differ(ex: Event, ey: Event) -> bool:
