@@ -7,7 +7,10 @@ order against a delivery. A plan and a deed told on one day, two days of one vis
 attendees of one body's gathering are no difference, nor a "done" told of a day after the
 story's; a meeting's mentions tie by a common side (a country stands for its leader or
 minister) or, naming only "the two leaders", by the day; a mention that calls its event
-"another" or "separate" one starts a record. The merged record keeps the union of the roles
+"another" or "separate" one starts a record. A headline keeps to the clause of its trigger
+("X orders tanks; Y opens plant"), its "X to buy" is a plan, and it joins a body record that
+reads the deal's sides the other way round; sanctions of two named agencies of one state
+are two records. The merged record keeps the union of the roles
 (an item's most specific spelling), the evidence of its clearest mention with every other
 mention's sentence in `Event.other_evidence`, and the most precise date read from the text (the
 earliest among equally precise ones).
@@ -580,6 +583,12 @@ def _known_items_differ(ex: Event, ey: Event) -> bool:
     return bool(ix and iy) and not any(a.startswith(b) or b.startswith(a) for a in ix for b in iy)
 
 
+def _trigger_stem(c: Candidate) -> str:
+    """The trigger's lemma less a final "e", to find it written ("receive" in "receiving")."""
+    lemma = "".join(norm_tokens(c.trigger)[:1])
+    return lemma[:-1] if lemma.endswith("e") else lemma
+
+
 def _planned(c: Candidate) -> bool:
     """A plan, or a headline that tells one the headline way: "X to buy Y"."""
     return c.event.status == "planned" or (c.heading and _headline_future(c))
@@ -588,8 +597,7 @@ def _planned(c: Candidate) -> bool:
 def _headline_future(c: Candidate) -> bool:
     """"to" just before the trigger in the headline's clause ("Navy to receive ship on May 23";
     not a purpose's "Army awards contracts to accelerate production")."""
-    lemma = "".join(norm_tokens(c.trigger)[:1])
-    stem = lemma[:-1] if lemma.endswith("e") else lemma
+    stem = _trigger_stem(c)
     if not stem:
         return False
     for clause in re.split(r"[;:]", c.event.evidence):
@@ -604,8 +612,7 @@ def _trigger_clause(c: Candidate) -> str | None:
     """The clause of a headline of several ("X orders tanks; Y opens plant") that holds the
     trigger (None: one clause, or the trigger not found)."""
     clauses = re.split(r"[;|]", c.event.evidence)
-    lemma = "".join(norm_tokens(c.trigger)[:1])
-    stem = lemma[:-1] if lemma.endswith("e") else lemma
+    stem = _trigger_stem(c)
     if len(clauses) < 2 or not stem:
         return None
     return next((k for k in clauses if any(w.startswith(stem) for w in norm_tokens(k))), None)
@@ -701,8 +708,7 @@ _ANOTHER = {"another", "separate"}
 def _told_apart(c: Candidate) -> bool:
     """The mention calls its event another one: "another" or "separate" shortly before the
     trigger ("another package of security assistance")."""
-    lemma = "".join(norm_tokens(c.trigger)[:1])
-    stem = lemma[:-1] if lemma.endswith("e") else lemma
+    stem = _trigger_stem(c)
     if not stem:
         return False
     words = norm_tokens(c.event.evidence)
