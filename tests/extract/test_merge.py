@@ -622,26 +622,6 @@ def test_ministers_described_in_the_city_of_a_named_meeting_are_that_meeting():
     assert len(merge([entry, elsewhere], published="2024-05-07")) == 2
 
 
-def test_a_visit_and_the_talk_told_in_one_sentence_are_one_meeting():
-    text = "During Ana Ruiz's visit to Lima, she met Carlos Vega at the ministry on Monday."
-
-    def visit() -> Candidate:
-        return _ids(mention("meeting", text, 0, "2024-05-06", status="done", trigger="visit",
-                            participant=["Ana Ruiz"], location=["Lima"]),
-                    **{"Ana Ruiz": "person:ana-ruiz"})
-
-    talk = _ids(mention("meeting", text, 0, "2024-05-06", status="done", trigger="meet",
-                        participant=["Carlos Vega"], location=["the ministry"]),
-                **{"Carlos Vega": "person:carlos-vega"})
-    assert len(merge([visit(), talk], published="2024-05-07")) == 1
-    # in two sentences they may be two talks
-    other = _ids(mention("meeting", "In Lima on Monday Carlos Vega met donors.", 100,
-                         "2024-05-06", status="done", trigger="meet",
-                         participant=["Carlos Vega"], location=["Lima"]),
-                 **{"Carlos Vega": "person:carlos-vega"})
-    assert len(merge([visit(), other], published="2024-05-07")) == 2
-
-
 def test_a_headline_reading_the_sides_the_other_way_round_is_the_body_deal():
     head = _heading(_ids(cand("procurement", seller=["Agency A"], buyer=["Maker B"],
                               value=["$2 billion"]),

@@ -177,19 +177,9 @@ def conflict(x: Candidate, y: Candidate) -> bool:
             return True  # Kishida in Ukraine / Kishida in India
         hx = [a for a in px if _is_person(a, x) and not any(_match(a, b) for b in py)]
         hy = [a for a in py if _is_person(a, y) and not any(_match(a, b) for b in px)]
-        if hx and hy and not _attendees(x, y) and not _host_and_guest(x, hx, y, hy):
+        if hx and hy and not _attendees(x, y):
             return True  # Putin with Xi / Putin with Macron
     return bool(ex.type == "agreement" and (x.trigger in MEMBERSHIP) != (y.trigger in MEMBERSHIP))
-
-
-def _host_and_guest(x: Candidate, hx: list[Argument], y: Candidate,
-                    hy: list[Argument]) -> bool:
-    """One sentence read twice, each reading with one person ("X's visit to Washington, where
-    he met Y"): the two sides of one meeting."""
-    px = [a for a in x.event.args.get("participant", []) if _is_person(a, x)]
-    py = [a for a in y.event.args.get("participant", []) if _is_person(a, y)]
-    return (len(px) == len(py) == 1 and len(hx) == len(hy) == 1
-            and bool(_sentences(x.event) & _sentences(y.event)))
 
 
 def _day(c: Candidate, inherited: bool = False) -> str | None:
