@@ -58,8 +58,11 @@ MIN_CHANGES = 10  # fewer changes of a kind than this say too little about it
 # 7 outlets; event F1 0.586 -> 0.586; 2026-12-06).  On the development gold, the final check,
 # with the event scorer retrained over the new rules, it moved event F1 0.880 -> 0.894, dates
 # 0.882 -> 0.902 and argument F1 0.809 -> 0.799 (precision 0.899 -> 0.861, recall 0.735 ->
-# 0.746): two of three up there and every outlet up on our set, so it ships active.
-SHIP_ACTIVE = True
+# 0.746): two of three up there and every outlet up on our set, so it shipped active.
+# Retrained over the fifth round's rules (2026-12-07) it adds argument F1 held out (0.718 ->
+# 0.732) but costs event F1 (0.716 -> 0.711), so `train` ships it off; the development gold's
+# argument F1 is 0.815 with it off against 0.801 with the older one on.
+SHIP_ACTIVE = True  # whether a model that helps held out may ship active
 
 
 @dataclass
