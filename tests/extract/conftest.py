@@ -15,6 +15,15 @@ def extractor() -> Extractor:
     return Extractor(PipelineConfig(use_kb=False))
 
 
+@pytest.fixture(scope="session")
+def kb_extractor() -> Extractor:
+    """The extractor as shipped, with the knowledge base."""
+    ex = Extractor(PipelineConfig())
+    if ex.linker is None:
+        pytest.skip("knowledge base not available")
+    return ex
+
+
 def _make_clean(
     text: str, published: str | None = "2024-05-10", doc_id: str = "t-1", title: str | None = None
 ) -> CleanDocument:

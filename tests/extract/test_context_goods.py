@@ -3,20 +3,9 @@ sentence before, never from a weapon merely named there (`materiel.extract.conte
 
 from __future__ import annotations
 
-import pytest
-
 from materiel.clean import clean
 from materiel.extract import Extractor
 from materiel.models import Document, Event
-from materiel.nlp import PipelineConfig
-
-
-@pytest.fixture(scope="module")
-def kb_extractor() -> Extractor:
-    ex = Extractor(PipelineConfig())
-    if ex.linker is None:
-        pytest.skip("knowledge base not available")
-    return ex
 
 
 def _productions(ex: Extractor, text: str) -> list[Event]:

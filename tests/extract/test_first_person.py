@@ -9,15 +9,6 @@ from materiel.clean import clean
 from materiel.extract import Extractor
 from materiel.extract.speaker import domain_country
 from materiel.models import Document, Event
-from materiel.nlp import PipelineConfig
-
-
-@pytest.fixture(scope="module")
-def kb_extractor() -> Extractor:
-    ex = Extractor(PipelineConfig())
-    if ex.linker is None:
-        pytest.skip("knowledge base not available")
-    return ex
 
 
 def _extract(ex: Extractor, text: str, url: str | None = None, outlet: str | None = None):
