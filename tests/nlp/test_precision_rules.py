@@ -785,3 +785,20 @@ def test_who_receives_an_order_from_a_buyer_is_no_buyer(parse):
     assert all(
         "Saab" not in [v.text for v in m.values("buyer")] for m in kept
     )
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "He called for Norland to pay the price and for its allies to impose tougher sanctions.",
+        "We thank the partners who introduced crushing sanctions against Norland.",
+        "Minsk, which was also hit by heavy Western sanctions after the invasion, will expand trade.",
+    ],
+)
+def test_urged_or_described_sanctions_are_no_event(parse, text):
+    assert "sanction" not in _types(parse(text))
+
+
+def test_dated_sanctions_in_a_relative_clause_stay(parse):
+    text = "The firms, which the Treasury sanctioned on Tuesday, supplied drones to the army."
+    assert "sanction" in _types(parse(text))

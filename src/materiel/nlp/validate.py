@@ -403,8 +403,24 @@ def _sanction_held_ready(t: Token) -> bool:
     verb = t.head if t.pos_ == "NOUN" and t.dep_ == "dobj" else t
     if not any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children):
         return False
+    while verb.dep_ == "conj" and verb.head.tag_ == "VB":
+        verb = verb.head  # "called for Moscow to pay and for allies to impose sanctions"
     head = verb.head
     return head.lemma_.lower() in _SANCTION_READINESS or head.lower_ in _SANCTION_READINESS
+
+
+def _sanctions_described(t: Token) -> bool:
+    """Sanctions told in an undated relative clause about a party ("partners who introduced
+    sanctions against Russia", "Belarus, which was also hit by Western sanctions"): what
+    the party is known for, not a measure reported here."""
+    cur = t
+    for _ in range(4):
+        if cur.dep_ == "relcl" and cur.pos_ in ("VERB", "AUX"):
+            return not any(w.ent_type_ in ("DATE", "TIME") for w in cur.subtree)
+        if cur.dep_ not in ("dobj", "pobj", "prep", "agent", "advcl", "xcomp", "conj"):
+            return False
+        cur = cur.head
+    return False
 
 
 def _invasion_told(doc: Doc, m: EventMention) -> bool:
@@ -450,6 +466,8 @@ def validate(
     if m.type == "sanction" and t.tag_ in ("VBN", "VBG") and _under(t, {"despite", "amid"}):
         return False  # "despite the Kremlin being sanctioned": a circumstance, not a deed
     if m.type == "sanction" and _sanction_held_ready(t):
+        return False
+    if m.type == "sanction" and _sanctions_described(t):
         return False
     if m.type in ("sanction", "strike") and _conditional(t):
         return False  # "we are ready to impose sanctions if it invades": a threat
