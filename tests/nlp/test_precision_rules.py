@@ -802,3 +802,20 @@ def test_urged_or_described_sanctions_are_no_event(parse, text):
 def test_dated_sanctions_in_a_relative_clause_stay(parse):
     text = "The firms, which the Treasury sanctioned on Tuesday, supplied drones to the army."
     assert "sanction" in _types(parse(text))
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Opposition lawmakers immediately attacked the price as \"gold-plated\".",
+        "Critics attacked the new budget as wasteful.",
+        "The senators attacked the ministry's delays on Tuesday.",
+    ],
+)
+def test_attack_in_words_is_no_strike(parse, text):
+    assert "strike" not in _types(parse(text))
+
+
+def test_attack_as_part_of_an_offensive_stays(parse):
+    text = "Rebel fighters attacked the air base as part of a wider offensive."
+    assert "strike" in _types(parse(text))

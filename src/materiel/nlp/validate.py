@@ -1203,15 +1203,30 @@ _POLITICAL_TARGETS = word_set("nlp/validate", "political_targets")
 
 
 def _political_attack(f: Frame) -> bool:
-    """An attack in words: a person attacks a person, an office or a policy."""
+    """An attack in words: a person attacks a person, an office or a policy; a politician or
+    critic attacks anything but a military target; or the attack judges its object ("attacked
+    the plan as wasteful")."""
     if f.trigger.pos_ != "VERB" or f.passive or not f.obj:
         return False
+    if any(_judged_as(p) for p in f.trigger.children if p.dep_ == "prep" and p.lower_ == "as"):
+        return True
+    if any(s.lemma_.lower() in _POLITICAL_SPEAKERS for s in f.subj) and not any(
+        _military_target(" ".join(w.text for w in o.subtree)) for o in f.obj
+    ):
+        return True
     speaker = any(
         _is_person(s) or s.lemma_.lower() in _LEADERS | _POLITICAL_SPEAKERS for s in f.subj
     )
     return speaker and all(
         _is_person(o) or o.lemma_.lower() in _POLITICAL_TARGETS | _LEADERS for o in f.obj
     )
+
+
+def _judged_as(prep: Token) -> bool:
+    """ "as wasteful", "as \"gold-plated\"": a judgement (an adjective), no noun phrase
+    ("as part of the campaign")."""
+    kids = [c for c in prep.children if c.dep_ != "punct"]
+    return bool(kids) and all(c.dep_ in ("amod", "acomp") for c in kids)
 
 
 def strike_is_event(doc: Doc, f: Frame, m: EventMention) -> bool:
