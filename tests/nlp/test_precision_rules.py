@@ -819,3 +819,18 @@ def test_attack_in_words_is_no_strike(parse, text):
 def test_attack_as_part_of_an_offensive_stays(parse):
     text = "Rebel fighters attacked the air base as part of a wider offensive."
     assert "strike" in _types(parse(text))
+
+
+@pytest.mark.parametrize(
+    ("text", "type_"),
+    [
+        ("The air force has been inducting nearly 90 fighter jets annually.", "procurement"),
+        ("Shipyards are building attack boats at roughly 1.2 a year.", "production"),
+    ],
+)
+def test_ongoing_rate_is_a_trend(parse, text, type_):
+    assert type_ not in _types(parse(text))
+
+
+def test_purchase_this_year_stays(parse):
+    assert "procurement" in _types(parse("The navy is buying 12 patrol boats this year."))

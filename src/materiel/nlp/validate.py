@@ -423,6 +423,31 @@ def _sanctions_described(t: Token) -> bool:
     return False
 
 
+_RATE_UNITS = word_set("nlp/validate", "rate_units")
+
+
+def _ongoing_rate(t: Token) -> bool:
+    """A deal told as an ongoing rate ("has been inducting 90 jets annually", "are building
+    boats at 1.2 a year"): a trend, not one purchase or production step."""
+    if t.tag_ != "VBG" or not any(c.dep_ == "aux" and c.lemma_ == "be" for c in t.children):
+        return False
+    near = [c for c in t.children if c.dep_ in ("advmod", "npadvmod")]
+    near += [w for p in t.children if p.dep_ == "prep" and p.lower_ in ("at", "per")
+             for w in p.subtree]
+    return any(_rate(w) for w in near)
+
+
+def _rate(w: Token) -> bool:
+    """ "annually", "a year", "every month", "per annum" (not "this year")."""
+    if w.lemma_.lower() not in _RATE_UNITS:
+        return False
+    if w.pos_ == "ADV":
+        return True
+    return (w.dep_ == "pobj" and w.head.lower_ == "per") or any(
+        c.dep_ == "det" and c.lower_ in ("a", "an", "every", "each", "per") for c in w.children
+    )
+
+
 def _invasion_told(doc: Doc, m: EventMention) -> bool:
     """An attack on a whole country told with the invasion ("Russia attacked Ukraine in 2022
     because...", "launched the biggest attack on a European country when he ordered the
@@ -471,6 +496,8 @@ def validate(
         return False
     if m.type in ("sanction", "strike") and _conditional(t):
         return False  # "we are ready to impose sanctions if it invades": a threat
+    if m.type in ("procurement", "production") and _ongoing_rate(t):
+        return False
     if (
         m.type in ("aid", "procurement")
         and t.pos_ == "VERB"
