@@ -59,6 +59,8 @@ def test_status(parse, text: str, lemma: str, status: str):
         ("Austria did not buy any fighter jets this year.", "buy"),
         ("The government refused to sign the arms deal.", "deal"),
         ("Hungary has never sanctioned the company.", "sanction"),
+        ("Talks stalled because orders are yet to be placed by the army.", "order"),
+        ("The trials are over but orders yet to be placed by the army.", "order"),
     ],
 )
 def test_negated(parse, text: str, lemma: str):
@@ -89,3 +91,7 @@ def test_negated_statement_gives_no_event(parse):
     assert parse("Greece received no orders for its new patrol boats.")._.mentions == []
     assert parse("Austria did not buy any fighter jets from Sweden.")._.mentions == []
     assert parse("Chile might buy six frigates from Britain.")._.mentions == []
+
+
+def test_orders_placed_are_not_negated(parse):
+    assert not _trigger(parse("The orders were placed by the army last year."), "order").negated

@@ -152,6 +152,25 @@ def _own_participle(tok: Token) -> str | None:
     return None
 
 
+def _to_infinitive(tok: Token) -> bool:
+    return any(c.dep_ == "aux" and c.lower_ == "to" for c in tok.children)
+
+
+def _subject_yet_to(chain: list[Token], idx: int, tok: Token) -> bool:
+    """The event noun is the subject of what is yet to be done: "orders are yet to be placed"
+    (the "yet" on "are"), "orders yet to be placed" (on the noun itself)."""
+    if idx == 0:
+        return tok.pos_ == "NOUN" and tok.dep_ in ("nsubj", "nsubjpass") and _to_infinitive(
+            tok.head
+        )
+    return (
+        idx == 1
+        and chain[0].dep_ in ("nsubj", "nsubjpass")
+        and tok.lemma_.lower() == "be"
+        and any(c.dep_ == "xcomp" and _to_infinitive(c) for c in tok.children)
+    )
+
+
 def analyze(token: Token) -> StatusResult:
     chain, reporting = clause_chain(token)
     res = StatusResult(None)
@@ -195,6 +214,9 @@ def analyze(token: Token) -> StatusResult:
                 and tok.lemma_.lower() in ("be", "have")
             ):
                 res.negated = True  # "is yet to issue an RFP"
+                res.cues.append("neg:yet-to")
+            if c.dep_ == "advmod" and c.lower_ == "yet" and _subject_yet_to(chain, idx, tok):
+                res.negated = True  # "orders are yet to be placed", "orders yet to be placed"
                 res.cues.append("neg:yet-to")
             if c.dep_ == "advmod" and c.lower_ in _HEDGE_ADVERBS:
                 res.hypothetical = True
