@@ -32,6 +32,9 @@ from materiel.nlp.numbers import find_money, parse_money, parse_quantity
         ("INR 5 billion in funds", 5e9, "INR"),
         ("an outlay of ₹90 lakh", 9e6, "INR"),
         ("a ?3,900 crore contract", 3.9e10, "INR"),
+        ("wins a $1.2-billion contract", 1.2e9, "USD"),
+        ("bags ₹2,960-crore order", 2.96e10, "INR"),
+        ("a 1,500-crore rupee deal", 1.5e10, "INR"),
     ],
 )
 def test_money(text: str, value: float, currency: str):

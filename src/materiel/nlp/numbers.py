@@ -94,23 +94,29 @@ _SCALE = (
     r"thousand|million|billion|trillion|mln|bln|mn|bn|tn|trn|crores?|lakhs?|lac|cr|"
     r"[kmb](?![a-z])"
 )
+# between a number and its scale: a space, or the hyphen of a compound ("a $1.2-billion deal",
+# "₹2,960-crore order")
+_SCALE_GAP = r"(?:\s|[-\u2010\u2011])?"
 _WORDNUM = r"(?:a|an|one|two|three|four|five|six|seven|eight|nine|ten|twelve|twenty|fifty|hundred)"
 _prefix_alt = "|".join(re.escape(p) for p, _ in _PREFIX_CURRENCIES)
 _suffix_alt = "|".join(sorted(_SUFFIX_CURRENCIES, key=len, reverse=True))
 
 # $400 million, €1.2bn, UAH 5 billion, Rs 5,000 crore, US$ 3m
 _MONEY_PREFIX = re.compile(
-    rf"(?<![A-Za-z])(?P<cur>{_prefix_alt})\s?(?P<num>{_NUM})(?:\s?(?P<scale>{_SCALE}))?(?![A-Za-z0-9])",
+    rf"(?<![A-Za-z])(?P<cur>{_prefix_alt})\s?(?P<num>{_NUM})(?:{_SCALE_GAP}(?P<scale>{_SCALE}))?"
+    r"(?![A-Za-z0-9])",
     re.I,
 )
 # 5 billion hryvnias, 1.2 billion euros, 50000 crores, ?9,805 crore (a lost rupee sign)
 _MONEY_SUFFIX = re.compile(
-    rf"(?<![\w.])(?P<num>{_NUM}|{_WORDNUM})(?:\s?(?P<scale>{_SCALE}))?\s?"
+    rf"(?<![\w.])(?P<num>{_NUM}|{_WORDNUM})(?:{_SCALE_GAP}(?P<scale>{_SCALE}))?\s?"
     rf"(?:(?P<qual>danish|norwegian|swedish|australian|canadian|hong kong|singapore)\s)?"
     rf"(?P<cur>{_suffix_alt})\b",
     re.I,
 )
-_MONEY_INR = re.compile(rf"(?<![\w.])\??(?P<num>{_NUM})\s?(?P<scale>crores?|lakhs?)\b", re.I)
+_MONEY_INR = re.compile(
+    rf"(?<![\w.])\??(?P<num>{_NUM}){_SCALE_GAP}(?P<scale>crores?|lakhs?)\b", re.I
+)
 # "billion dollars" with no digits: "an additional billion dollars"
 _MONEY_BARE = re.compile(
     r"\b(?P<scale>thousand|million|billion|trillion)\s(?P<cur>dollars|euros|pounds)\b", re.I
