@@ -834,3 +834,12 @@ def test_ongoing_rate_is_a_trend(parse, text, type_):
 
 def test_purchase_this_year_stays(parse):
     assert "procurement" in _types(parse("The navy is buying 12 patrol boats this year."))
+
+
+def test_war_told_in_the_perfect_progressive_is_no_strike(parse):
+    assert "strike" not in _types(parse("Norland has also been targeting the ports of Oslandia."))
+
+
+def test_dated_perfect_progressive_strike_stays(parse):
+    text = "Norland forces have been pounding the air base overnight."
+    assert "strike" in _types(parse(text))

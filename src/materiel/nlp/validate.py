@@ -1334,11 +1334,14 @@ def strike_is_event(doc: Doc, f: Frame, m: EventMention) -> bool:
     verb = t.head if t.dep_ == "conj" and t.head.tag_ == "VBG" else t  # "are shelling and hitting"
     if (
         t.tag_ == "VBG"
-        and any(c.dep_ == "aux" and c.lower_ in ("is", "are", "'s", "'re") for c in verb.children)
+        and any(
+            c.dep_ == "aux" and c.lower_ in ("is", "are", "'s", "'re", "been")
+            for c in verb.children
+        )
         and not _dated_clause(doc, verb)
         and not (doc._.context or {}).get("heading")
     ):
-        return False  # "Putin is attacking Ukraine": the war described, not one strike
+        return False  # "Putin is attacking Ukraine", "has been targeting ports": the war described
     if (
         t.tag_ == "VBN"
         and any(c.dep_ == "auxpass" and c.lower_ == "being" for c in t.children)
