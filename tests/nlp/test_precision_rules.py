@@ -843,3 +843,13 @@ def test_war_told_in_the_perfect_progressive_is_no_strike(parse):
 def test_dated_perfect_progressive_strike_stays(parse):
     text = "Norland forces have been pounding the air base overnight."
     assert "strike" in _types(parse(text))
+
+
+def test_hitting_a_target_somewhere_unnamed_is_a_test(parse):
+    text = "The drone was launched from 18,000 feet and fired a warhead that hit a target 8 km away."
+    assert "strike" not in _types(parse(text))
+
+
+def test_targets_in_a_named_place_stay(parse):
+    text = "US jets struck more than 75 targets in central Syria on Sunday."
+    assert "strike" in _types(parse(text))

@@ -1100,10 +1100,17 @@ def _irregular_attack(doc: Doc, m: EventMention) -> bool:
     return bool(attackers) and all(common(v) for v in attackers)
 
 
+_BARE_TARGETS = ("target", "targets", "a target")
+
+
 def _weapon_test(doc: Doc, m: EventMention) -> bool:
     """A firing told as a test ("test-fired a missile into the Pacific", "described the launch
-    as a test") that hit nothing named."""
-    hit = [v for v in m.values("target") if v.text.lower() not in ("target", "targets", "a target")]
+    as a test") that hit nothing named, or that hit only "a target" somewhere unnamed ("fired
+    a warhead that hit a target 8 km away")."""
+    targets = m.values("target")
+    hit = [v for v in targets if v.text.lower() not in _BARE_TARGETS]
+    if targets and not hit and not m.values("location"):
+        return True
     return not hit and any(w.lemma_.lower() in _WEAPON_TEST_WORDS for w in doc)
 
 
