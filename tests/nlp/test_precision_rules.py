@@ -853,3 +853,18 @@ def test_hitting_a_target_somewhere_unnamed_is_a_test(parse):
 def test_targets_in_a_named_place_stay(parse):
     text = "US jets struck more than 75 targets in central Syria on Sunday."
     assert "strike" in _types(parse(text))
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The duchess has become the first member of the royal family to visit Norland since the war.",
+        "The senator is the first presidential candidate to travel to Norland to meet its president.",
+    ],
+)
+def test_record_holder_visit_is_no_meeting(parse, text):
+    assert "meeting" not in _types(parse(text))
+
+
+def test_planned_trip_is_not_a_record(parse):
+    assert "meeting" in _types(parse("The defence minister will travel to Kyiv to meet Zelenskyy."))

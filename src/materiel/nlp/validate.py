@@ -1575,7 +1575,7 @@ def meeting_is_event(doc: Doc, f: Frame, m: EventMention, trig: Trigger) -> bool
             return False
     if _setting_of_clause(t):
         return False
-    if _record_of_meeting(t):
+    if _record_of_meeting(t) or _record_holder(t):
         return False
     return not (t.dep_ == "pcomp" and t.head.lower_ == "of")
 
@@ -1592,6 +1592,29 @@ def _record_of_meeting(t: Token) -> bool:
         for w in t.subtree
     )
     return ranked and any(w.i > t.i and w.lower_ == "since" for w in t.head.subtree)
+
+
+def _record_holder(t: Token) -> bool:
+    """A visit told as what makes someone a record holder: "the first royal to visit Kyiv
+    since the invasion", "the first candidate to travel to Ukraine to meet Zelenskyy"."""
+    while t.dep_ in ("xcomp", "advcl") and t.head.tag_ == "VB":
+        t = t.head  # "to travel to Ukraine to meet": the first infinitive
+    if t.tag_ != "VB" or not any(c.dep_ == "aux" and c.lower_ == "to" for c in t.children):
+        return False
+    if t.dep_ in ("relcl", "acl"):
+        holders = [t.head]
+    elif t.dep_ == "xcomp" and t.head.lemma_.lower() in ("be", "become"):
+        holders = [c for c in t.head.children if c.dep_ == "attr"]  # parsed off the noun
+    else:
+        return False
+    for h in list(holders):
+        if h.dep_ == "pobj" and h.head.lower_ == "of" and h.head.head.pos_ == "NOUN":
+            holders.append(h.head.head)  # "the first member of the royal family to visit"
+    return any(
+        c.dep_ == "amod" and (c.tag_ == "JJS" or c.lower_ in ("first", "last", "only"))
+        for h in holders
+        for c in h.children
+    )
 
 
 _PERSONAL_LIFE_WORDS = word_set("nlp/validate", "personal_life_words")
