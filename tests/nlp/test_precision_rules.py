@@ -792,7 +792,7 @@ def test_who_receives_an_order_from_a_buyer_is_no_buyer(parse):
     [
         "He called for Norland to pay the price and for its allies to impose tougher sanctions.",
         "We thank the partners who introduced crushing sanctions against Norland.",
-        "Minsk, which was also hit by heavy Western sanctions after the invasion, will expand trade.",
+        "Minsk, which was also hit by heavy Western sanctions after the war, will expand trade.",
     ],
 )
 def test_urged_or_described_sanctions_are_no_event(parse, text):
@@ -846,7 +846,7 @@ def test_dated_perfect_progressive_strike_stays(parse):
 
 
 def test_hitting_a_target_somewhere_unnamed_is_a_test(parse):
-    text = "The drone was launched from 18,000 feet and fired a warhead that hit a target 8 km away."
+    text = "The drone was launched from 18,000 feet and fired a warhead that hit a target 8 km out."
     assert "strike" not in _types(parse(text))
 
 
@@ -858,8 +858,8 @@ def test_targets_in_a_named_place_stay(parse):
 @pytest.mark.parametrize(
     "text",
     [
-        "The duchess has become the first member of the royal family to visit Norland since the war.",
-        "The senator is the first presidential candidate to travel to Norland to meet its president.",
+        "The duchess has become the first royal family member to visit Norland since the war.",
+        "The senator is the first candidate to travel to Norland to meet its president.",
     ],
 )
 def test_record_holder_visit_is_no_meeting(parse, text):
