@@ -293,6 +293,8 @@ def test_thanks_for_hosting_is_no_meeting(parse):
     text = "President Berset, Chancellor Scholz, thank you for hosting this Summit."
     assert "meeting" not in _types(parse(text))
     assert "meeting" in _types(parse("Macron hosted Zelensky in Paris on Monday."))
+    text = "Thank Commission VPs @smith and @jones for hosting the Norland delegation,” he tweeted."
+    assert "meeting" not in _types(parse(text))
 
 
 @pytest.mark.parametrize("text", [

@@ -1556,10 +1556,15 @@ def meeting_is_event(doc: Doc, f: Frame, m: EventMention, trig: Trigger) -> bool
     for p in f.pp("on"):
         if p.lemma_.lower() in ("occasion", "time") and p.tag_ == "NNS":
             return False
+    thanks = ("thank", "thanks", "grateful", "gratitude")
     if any(
         x.dep_ == "pcomp"
         and x.head.lower_ == "for"
-        and x.head.head.lemma_.lower() in ("thank", "thanks", "grateful", "gratitude")
+        and (
+            x.head.head.lemma_.lower() in thanks
+            # a misparsed greeting ("Thank VPs @a and @b for hosting"): the word before it
+            or any(w.lower_ in thanks for w in doc[max(x.sent.start, x.i - 12) : x.head.i])
+        )
         for x in (t, t.head)
     ):
         return False  # "thank you for hosting this summit": the speech's own occasion
