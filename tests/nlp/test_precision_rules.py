@@ -870,3 +870,23 @@ def test_record_holder_visit_is_no_meeting(parse, text):
 
 def test_planned_trip_is_not_a_record(parse):
     assert "meeting" in _types(parse("The defence minister will travel to Kyiv to meet Zelenskyy."))
+
+
+@pytest.mark.parametrize(
+    ("text", "type_"),
+    [
+        ("The yard, the only shipyard in Norland that has built 8 submarines, will lead it.",
+         "production"),
+        ("It was the first time that a patrol plane was sent to Oslandia.", "aid"),
+        ("The council backed the purchase of 26 jets for its requirement for two carriers.",
+         "procurement"),
+    ],
+)
+def test_record_clause_or_purchase_purpose_is_no_deal(parse, text, type_):
+    types = _types(parse(text))
+    assert types.count(type_) <= (1 if "purchase" in text else 0)
+
+
+def test_first_country_to_buy_stays(parse):
+    text = "Nigeria will be the first country to buy the helicopters from the state-run maker."
+    assert "procurement" in _types(parse(text))

@@ -448,6 +448,29 @@ def _rate(w: Token) -> bool:
     )
 
 
+def _record_clause(t: Token) -> bool:
+    """A deal told in an undated relative clause that ranks its holder ("the only shipyard
+    that has manufactured 8 submarines", "the first country that bought the jet"): what the
+    holder is known for, not a deal reported here."""
+    if t.dep_ != "relcl" or t.pos_ != "VERB" or t.tag_ == "VB":
+        return False  # (an infinitive is news: "will be the first country to buy the jet")
+    if any(w.ent_type_ in ("DATE", "TIME") for w in t.subtree):
+        return False
+    return any(
+        c.dep_ == "amod" and (c.tag_ == "JJS" or c.lower_ in ("first", "only"))
+        for c in t.head.children
+    )
+
+
+def _purpose_of_purchase(t: Token) -> bool:
+    """A requirement named as what a purchase is for ("backed the purchase of jets for its
+    requirement for two carriers"): the purchase is the event."""
+    if t.dep_ != "pobj" or t.head.lower_ != "for":
+        return False
+    owner = t.head.head
+    return owner.pos_ == "NOUN" and owner.lemma_.lower() in _BUYING_NOUNS
+
+
 def _invasion_told(doc: Doc, m: EventMention) -> bool:
     """An attack on a whole country told with the invasion ("Russia attacked Ukraine in 2022
     because...", "launched the biggest attack on a European country when he ordered the
@@ -497,6 +520,10 @@ def validate(
     if m.type in ("sanction", "strike") and _conditional(t):
         return False  # "we are ready to impose sanctions if it invades": a threat
     if m.type in ("procurement", "production") and _ongoing_rate(t):
+        return False
+    if m.type in ("procurement", "production", "aid") and _record_clause(t):
+        return False
+    if m.type == "procurement" and _purpose_of_purchase(t):
         return False
     if (
         m.type in ("aid", "procurement")
