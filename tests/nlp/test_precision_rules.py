@@ -890,3 +890,8 @@ def test_record_clause_or_purchase_purpose_is_no_deal(parse, text, type_):
 def test_first_country_to_buy_stays(parse):
     text = "Nigeria will be the first country to buy the helicopters from the state-run maker."
     assert "procurement" in _types(parse(text))
+
+
+def test_what_a_maker_does_is_no_production(parse):
+    text = "Founded in 2017, the company builds autonomous systems across air, land and sea."
+    assert "production" not in _types(parse(text))

@@ -521,6 +521,8 @@ def validate(
         return False  # "we are ready to impose sanctions if it invades": a threat
     if m.type in ("procurement", "production") and _ongoing_rate(t):
         return False
+    if m.type == "production" and t.pos_ == "VERB" and _habitual(doc, t):
+        return False  # "Anduril builds autonomous systems": what a maker does
     if m.type in ("procurement", "production", "aid") and _record_clause(t):
         return False
     if m.type == "procurement" and _purpose_of_purchase(t):
@@ -1476,8 +1478,9 @@ def _long_past(doc: Doc, t: Token) -> bool:
 
 
 def _habitual(doc: Doc, t: Token) -> bool:
-    """An attack verb in the simple present of a body sentence tells what a side does, not a
-    strike that happened ("invaders shell and bomb cities", "the drones it launches"); titles
+    """An attack or production verb in the simple present of a body sentence tells what a
+    side does, not an event that happened ("invaders shell and bomb cities", "the drones it
+    launches", "the company builds drones"); titles
     tell events in the present ("Israeli jets strike military sites")."""
     if (doc._.context or {}).get("heading"):
         return False
