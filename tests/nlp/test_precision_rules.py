@@ -895,3 +895,8 @@ def test_first_country_to_buy_stays(parse):
 def test_what_a_maker_does_is_no_production(parse):
     text = "Founded in 2017, the company builds autonomous systems across air, land and sea."
     assert "production" not in _types(parse(text))
+
+
+def test_coordinated_purpose_infinitive_is_no_strike(parse):
+    text = "We will not take part, whether by sending troops to fight in Norland or attack its army"
+    assert "strike" not in _types(parse(text))

@@ -1436,10 +1436,10 @@ def _purpose_infinitive(t: Token) -> bool:
     missiles to strike air bases", "uses them to target artillery"), not an attack told; an
     aspect verb ("continued to strike Kharkiv") or a past use of weapons ("used drones to
     strike the port") keeps it."""
+    if t.tag_ == "VB" and t.dep_ == "conj" and t.head.tag_ == "VB":
+        t = t.head  # "to expand its reach and (to) hit targets": the first infinitive's place
     if t.tag_ != "VB" or not any(c.dep_ == "aux" and c.lower_ == "to" for c in t.children):
         return False
-    if t.dep_ == "conj" and t.head.tag_ == "VB":
-        t = t.head  # "to expand its reach and to hit targets": the first infinitive's place
     head = t.head
     if head.lemma_.lower() in _MEANS_VERBS and head.tag_ in ("VBD", "VBN"):
         return False  # "the barrage used drones to strike cities": the strike told
