@@ -900,3 +900,13 @@ def test_what_a_maker_does_is_no_production(parse):
 def test_coordinated_purpose_infinitive_is_no_strike(parse):
     text = "We will not take part, whether by sending troops to fight in Norland or attack its army"
     assert "strike" not in _types(parse(text))
+
+
+def test_money_of_military_aid_is_aid_not_spending(parse):
+    types = _types(parse("He said Norland will allocate $713m of military aid to Oslandia."))
+    assert "spending" not in types and "aid" in types
+
+
+def test_allocation_to_the_defence_ministry_stays_spending(parse):
+    text = "The government allocated $2 billion to the defence ministry for new jets."
+    assert "spending" in _types(parse(text))

@@ -964,6 +964,10 @@ def validate(
         if c.dep_ in ("xcomp", "advcl", "acl")
     ):
         return False  # "allocated DKK 1.3 billion to buy howitzers": the purchase is the event
+    if need == "spend" and any(
+        w.lemma_.lower() in ("aid", "assistance") for o in f.obj for w in o.subtree
+    ):
+        return False  # "allocate $713m of military aid to Ukraine": the aid is the event
     if need == "spend":
         # "defence spending", "spending on defence", "allocated X to the Ministry of Defence"
         mods = _mod_words(t) | {
