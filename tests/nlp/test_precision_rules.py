@@ -801,8 +801,14 @@ def test_urged_or_described_sanctions_are_no_event(parse, text):
     assert "sanction" not in _types(parse(text))
 
 
-def test_dated_sanctions_in_a_relative_clause_stay(parse):
-    text = "The firms, which the Treasury sanctioned on Tuesday, supplied drones to the army."
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The firms, which the Treasury sanctioned on Tuesday, supplied drones to the army.",
+        "The EU adopted a package that imposes sanctions on 20 Norland arms firms.",
+    ],
+)
+def test_dated_or_measure_sanctions_in_a_relative_clause_stay(parse, text):
     assert "sanction" in _types(parse(text))
 
 

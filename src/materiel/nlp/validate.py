@@ -416,7 +416,10 @@ def _sanctions_described(t: Token) -> bool:
     cur = t
     for _ in range(4):
         if cur.dep_ == "relcl" and cur.pos_ in ("VERB", "AUX"):
-            return not any(w.ent_type_ in ("DATE", "TIME") for w in cur.subtree)
+            # the clause tells about a party; "a package that imposes sanctions" tells the measure
+            return _party_noun(cur.head) and not any(
+                w.ent_type_ in ("DATE", "TIME") for w in cur.subtree
+            )
         if cur.dep_ not in ("dobj", "pobj", "prep", "agent", "advcl", "xcomp", "conj"):
             return False
         cur = cur.head
@@ -469,6 +472,19 @@ def _purpose_of_purchase(t: Token) -> bool:
         return False
     owner = t.head.head
     return owner.pos_ == "NOUN" and owner.lemma_.lower() in _BUYING_NOUNS
+
+
+_PARTY_NOUNS = word_set("nlp/validate", "party_nouns")
+
+
+def _party_noun(w: Token) -> bool:
+    """A noun naming a party (a state, a body, a firm, a person), not a measure or a text."""
+    return (
+        w.pos_ == "PROPN"
+        or w.ent_type_ in ("GPE", "ORG", "NORP", "PERSON")
+        or w.lemma_.lower() in _PARTY_NOUNS
+        or _is_person(w)
+    )
 
 
 def _invasion_told(doc: Doc, m: EventMention) -> bool:
