@@ -120,6 +120,7 @@ def test_long_past_strike_is_background(parse):
         ("The ministry has received bids from three firms for its new jets.", "procurement"),
         ("The ministry has received bids from three firms for its new jets.", "aid"),
         ("The general ordered his tanks to roll across the border.", "procurement"),
+        ("The president ordered the 3rd Infantry Brigade to Poland this week.", "procurement"),
         ("The ministry is considering buying 20 transport helicopters.", "procurement"),
         ("The air force is yet to issue a tender for 114 fighter jets.", "procurement"),
         ("Chile plans to buy 12 fighter jets for its air force.", "aid"),

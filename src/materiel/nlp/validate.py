@@ -2052,12 +2052,17 @@ def _conditional(t: Token) -> bool:
 
 
 def _command(f: Frame, trig: Trigger) -> bool:
-    """ "ordered the shop to be closed": a command with the clause of what is to be done,
-    and nothing ordered as goods."""
+    """ "ordered the shop to be closed", "ordered the division to Poland": a command with the
+    clause of what is to be done or the place to go, and nothing ordered as goods."""
     t = f.trigger
     if trig.lemma not in _COMMAND_VERBS or t.pos_ != "VERB":
         return False
     clause = [c for c in t.children if c.dep_ in ("ccomp", "xcomp") and c.pos_ in ("VERB", "AUX")]
+    # "orders the 82nd Airborne Division to eastern Europe": a named unit sent to a place
+    if f.obj and all(o.ent_type_ == "ORG" for o in f.obj) and any(
+        w.ent_type_ in ("GPE", "LOC") for w in f.pp("to")
+    ):
+        return True
     return bool(clause) and not any(is_military_item(item_head(o)) for o in f.obj)
 
 
