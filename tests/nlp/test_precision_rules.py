@@ -917,3 +917,8 @@ def test_money_of_military_aid_is_aid_not_spending(parse):
 def test_allocation_to_the_defence_ministry_stays_spending(parse):
     text = "The government allocated $2 billion to the defence ministry for new jets."
     assert "spending" in _types(parse(text))
+
+
+def test_readiness_to_agree_is_no_agreement(parse):
+    text = "We remain ready to reach arrangements with Norland on long-term security commitments."
+    assert "agreement" not in _types(parse(text))

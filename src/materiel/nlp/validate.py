@@ -396,10 +396,11 @@ _SANCTION_READINESS = word_set("nlp/validate", "sanction_readiness_governors")
 _INVASION_WORDS = word_set("nlp/validate", "invasion_words")
 
 
-def _sanction_held_ready(t: Token) -> bool:
-    """Sanctions to be imposed under a word of readiness, appeal or power ("are ready to impose
-    severe sanctions", "called for allies to impose tougher sanctions", "authority to impose
-    sanctions"): no sanction imposed."""
+def _held_ready(t: Token) -> bool:
+    """Sanctions to be imposed or a deal to be reached under a word of readiness, appeal or
+    power ("are ready to impose severe sanctions", "called for allies to impose tougher
+    sanctions", "authority to impose sanctions", "remain ready to reach arrangements"): none
+    imposed or reached."""
     verb = t.head if t.pos_ == "NOUN" and t.dep_ == "dobj" else t
     if not any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children):
         return False
@@ -529,7 +530,7 @@ def validate(
         return False  # "sanctioned X for supplying drones": why X is punished, not a deal
     if m.type == "sanction" and t.tag_ in ("VBN", "VBG") and _under(t, {"despite", "amid"}):
         return False  # "despite the Kremlin being sanctioned": a circumstance, not a deed
-    if m.type == "sanction" and _sanction_held_ready(t):
+    if m.type in ("sanction", "agreement") and _held_ready(t):
         return False
     if m.type == "sanction" and _sanctions_described(t):
         return False
