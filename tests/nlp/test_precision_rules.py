@@ -922,3 +922,8 @@ def test_allocation_to_the_defence_ministry_stays_spending(parse):
 def test_readiness_to_agree_is_no_agreement(parse):
     text = "We remain ready to reach arrangements with Norland on long-term security commitments."
     assert "agreement" not in _types(parse(text))
+
+
+def test_aid_spoken_of_is_no_aid_event(parse):
+    text = 'The prime minister said of the US security assistance: "We need this money now."'
+    assert "aid" not in _types(parse(text))

@@ -2117,14 +2117,21 @@ def _goods_of_sale(t: Token) -> bool:
 
 
 def _topic_of_talk(t: Token) -> bool:
-    """A noun trigger that is only what people talk about: the object of "discuss", or the
-    object of "on"/"about" after "an update", "talks", "a briefing"."""
+    """A noun trigger that is only what people talk about: the object of "discuss", the
+    object of "on"/"about" after "an update", "talks", "a briefing", or of "said of"."""
     if t.pos_ != "NOUN":
         return False
     if t.dep_ == "dobj":  # not "discussed the assistance the US is providing"
         return t.head.lemma_.lower() in _TALK_WORDS and not any(
             c.dep_ in ("relcl", "acl") for c in t.children
         )
+    if (
+        t.dep_ == "pobj"
+        and t.head.lower_ == "of"
+        and t.head.head.pos_ == "VERB"
+        and t.head.head.lemma_.lower() in SPEECH_VERBS | {"speak"}
+    ):
+        return True  # "said of the US security assistance: ..."
     return (
         t.dep_ == "pobj"
         and t.head.lower_ in ("on", "about", "regarding", "concerning")
