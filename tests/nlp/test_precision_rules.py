@@ -859,8 +859,14 @@ def test_hitting_a_target_somewhere_unnamed_is_a_test(parse):
     assert "strike" not in _types(parse(text))
 
 
-def test_targets_in_a_named_place_stay(parse):
-    text = "US jets struck more than 75 targets in central Syria on Sunday."
+@pytest.mark.parametrize(
+    "text",
+    [
+        "US jets struck more than 75 targets in central Syria on Sunday.",
+        "US jets struck targets overnight after the drone attack on the base.",
+    ],
+)
+def test_targets_in_a_named_place_or_unnamed_targets_stay(parse, text):
     assert "strike" in _types(parse(text))
 
 

@@ -1159,8 +1159,10 @@ def _weapon_test(doc: Doc, m: EventMention) -> bool:
     a warhead that hit a target 8 km away")."""
     targets = m.values("target")
     hit = [v for v in targets if v.text.lower() not in _BARE_TARGETS]
-    if targets and not hit and not m.values("location"):
-        return True
+    if targets and all(v.text.lower() in ("target", "a target") for v in targets) and not (
+        m.values("location")
+    ):
+        return True  # (unnamed "targets" struck somewhere stay: "US jets struck targets")
     return not hit and any(w.lemma_.lower() in _WEAPON_TEST_WORDS for w in doc)
 
 
