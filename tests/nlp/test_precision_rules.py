@@ -920,8 +920,14 @@ def test_money_of_military_aid_is_aid_not_spending(parse):
     assert "spending" not in types and "aid" in types
 
 
-def test_allocation_to_the_defence_ministry_stays_spending(parse):
-    text = "The government allocated $2 billion to the defence ministry for new jets."
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The government allocated $2 billion to the defence ministry for new jets.",
+        "The government allocated £2bn of the aid budget to the defence ministry.",
+    ],
+)
+def test_allocation_to_the_defence_ministry_stays_spending(parse, text):
     assert "spending" in _types(parse(text))
 
 

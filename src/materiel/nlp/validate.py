@@ -982,7 +982,9 @@ def validate(
     ):
         return False  # "allocated DKK 1.3 billion to buy howitzers": the purchase is the event
     if need == "spend" and any(
-        w.lemma_.lower() in ("aid", "assistance") for o in f.obj for w in o.subtree
+        w.lemma_.lower() in ("aid", "assistance") and w.dep_ == "pobj" and w.head.lower_ == "of"
+        for o in f.obj
+        for w in o.subtree
     ):
         return False  # "allocate $713m of military aid to Ukraine": the aid is the event
     if need == "spend":
