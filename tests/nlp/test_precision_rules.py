@@ -939,3 +939,10 @@ def test_readiness_to_agree_is_no_agreement(parse):
 def test_aid_spoken_of_is_no_aid_event(parse):
     text = 'The prime minister said of the US security assistance: "We need this money now."'
     assert "aid" not in _types(parse(text))
+
+
+def test_long_past_listing_is_background(parse):
+    doc = parse("He was added to the list of United Nations sanctions in 1999.", "2023-06-20")
+    assert "sanction" not in _types(doc)
+    doc = parse("The EU imposed sanctions on Norland in 2014 after the annexation.", "2023-06-20")
+    assert "sanction" in _types(doc)

@@ -532,6 +532,8 @@ def validate(
         return False  # "despite the Kremlin being sanctioned": a circumstance, not a deed
     if m.type in ("sanction", "agreement") and _held_ready(t):
         return False
+    if m.type == "sanction" and _long_past(doc, _clause_of_phrase(t) or t):
+        return False  # "he was added to the list of UN sanctions in 1999": history
     if m.type == "sanction" and _sanctions_described(t):
         return False
     if m.type in ("sanction", "strike") and _conditional(t):
