@@ -356,6 +356,7 @@ def test_reported_event_stays(parse, text, type_):
         "Air Marshal Rao also gave a talk at the Sri Lankan National Defence College.",
         "Prime Minister Modi will meet Prime Minister Kishida in Tokyo to discuss energy and"
         " fertiliser supplies.",
+        "The minister also met the former president and expressed condolences on her loss.",
     ],
 )
 def test_personal_lecture_or_off_topic_is_no_meeting(parse, text):
