@@ -947,3 +947,8 @@ def test_long_past_listing_is_background(parse):
     assert "sanction" not in _types(doc)
     doc = parse("The EU imposed sanctions on Norland in 2014 after the annexation.", "2023-06-20")
     assert "sanction" in _types(doc)
+
+
+def test_meeting_a_live_page_will_follow_is_no_meeting(parse):
+    assert "meeting" not in _types(parse("Tomorrow we will follow the Weimar triangle meeting."))
+    assert "meeting" in _types(parse("We will meet the Polish defence minister in Paris."))

@@ -1635,11 +1635,23 @@ def meeting_is_event(doc: Doc, f: Frame, m: EventMention, trig: Trigger) -> bool
                 return False
         if _requirement_after(doc, t):
             return False
-    if _setting_of_clause(t):
+    if _setting_of_clause(t) or _covered_by_writer(f):
         return False
     if _record_of_meeting(t) or _record_holder(t):
         return False
     return not (t.dep_ == "pcomp" and t.head.lower_ == "of")
+
+
+def _covered_by_writer(f: Frame) -> bool:
+    """A meeting the writers will follow or cover ("tomorrow we will follow the Weimar
+    triangle meeting in Paris"): a live page's programme, not the meeting told."""
+    t = f.trigger
+    return (
+        t.pos_ == "NOUN"
+        and t.dep_ == "dobj"
+        and t.head.lemma_.lower() in ("follow", "cover", "watch")
+        and any(c.dep_ == "nsubj" and c.lower_ in ("we", "i") for c in t.head.children)
+    )
 
 
 def _record_of_meeting(t: Token) -> bool:
