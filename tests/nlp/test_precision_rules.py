@@ -952,3 +952,10 @@ def test_long_past_listing_is_background(parse):
 def test_meeting_a_live_page_will_follow_is_no_meeting(parse):
     assert "meeting" not in _types(parse("Tomorrow we will follow the Weimar triangle meeting."))
     assert "meeting" in _types(parse("We will meet the Polish defence minister in Paris."))
+
+
+def test_headline_cited_in_a_letter_is_no_event(parse):
+    text = ("The problem with the losses (Norland confirms attack on the capital during UN chief's"
+            " visit, 29 April) is that they do not matter to its leaders.")
+    types = _types(parse(text))
+    assert "strike" not in types and "meeting" not in types

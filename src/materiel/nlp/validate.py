@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import re
 
-from spacy.tokens import Doc, Token
+from spacy.tokens import Doc, Span, Token
 
 from materiel.nlp import extensions as _ext
 from materiel.nlp.attach import BACKGROUND_PREPS
@@ -488,6 +488,27 @@ def _party_noun(w: Token) -> bool:
     )
 
 
+def _cited_headline(t: Token) -> bool:
+    """A letter citing the article it answers: "(Moscow confirms attack on Kyiv during UN
+    chief's visit, 29 April)" is a headline in brackets closed by its date, not news told."""
+    sent = t.sent
+    opened = next((w for w in reversed(_tokens_between(sent, sent.start, t.i))
+                   if w.text in ("(", ")")), None)
+    if opened is None or opened.text != "(":
+        return False
+    closed = next((w for w in _tokens_between(sent, t.i + 1, sent.end) if w.text == ")"), None)
+    if closed is None or closed.i - 1 <= t.i:
+        return False
+    last = t.doc[closed.i - 1]
+    return last.ent_type_ == "DATE" and any(
+        w.text == "," for w in _tokens_between(sent, max(t.i, closed.i - 5), closed.i)
+    )
+
+
+def _tokens_between(sent: Span, start: int, end: int) -> list[Token]:
+    return [sent.doc[k] for k in range(max(start, sent.start), min(end, sent.end))]
+
+
 def _invasion_told(doc: Doc, m: EventMention) -> bool:
     """An attack on a whole country told with the invasion ("Russia attacked Ukraine in 2022
     because...", "launched the biggest attack on a European country when he ordered the
@@ -525,6 +546,8 @@ def validate(
 ) -> bool:
     t = f.trigger
     if _unrealized(t) or _command(f, trig) or _approval_sanction(f, m):
+        return False
+    if _cited_headline(t):
         return False
     if _sanction_reason(t):
         return False  # "sanctioned X for supplying drones": why X is punished, not a deal
