@@ -1051,3 +1051,17 @@ def test_wanting_to_explore_defence_cooperation_is_no_agreement(parse):
 def test_a_firm_read_as_a_person_still_makes_goods(parse):
     text = "Orlan Aero will build 12 Falcon-9 interceptors at its plant in Peru."
     assert _mentions(parse(text), "production")
+
+
+@pytest.mark.parametrize(
+    ("text", "type_", "item"),
+    [
+        ("The 40 new helicopters are expected to be delivered to the army by 2026.",
+         "procurement", "new helicopters"),
+        ("The frigates, which are due to be handed over to the navy in 2026, are in trials.",
+         "procurement", "frigates"),
+    ],
+)
+def test_a_passive_infinitive_takes_the_raised_subject_as_item(parse, text, type_, item):
+    (m,) = _mentions(parse(text), type_)
+    assert item in _texts(m, "item")

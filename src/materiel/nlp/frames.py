@@ -169,6 +169,22 @@ _RELATIVES = {"which", "that", "whom"}
 _GRATITUDE_WORDS = word_set("nlp/frames", "gratitude_words")
 
 
+def _raised_patient(verb: Token) -> list[Token]:
+    """What undergoes a passive infinitive: the subject of the `be` or the passive raising verb
+    above it ("the jets are scheduled to be delivered", "X is due to be rolled out")."""
+    head = verb.head
+    if head.pos_ == "ADJ" and head.dep_ == "acomp":
+        head = head.head  # "the ships are due to be handed over"
+    if head.lemma_ != "be" and not any(c.dep_ == "nsubjpass" for c in head.children):
+        return []
+    for c in head.children:
+        if c.dep_ in ("nsubj", "nsubjpass"):
+            if c.lower_ in _RELATIVES and head.dep_ == "relcl":
+                return conjuncts(head.head)  # "the tanks, which are set to be delivered"
+            return conjuncts(c)
+    return []
+
+
 def _thanked(head: Token) -> list[Token]:
     """Whom a speaker thanks for a deed: the object of "thank", or the "to" of "grateful"."""
     if head.lemma_.lower() in _GRATITUDE_WORDS:
@@ -430,10 +446,8 @@ def build_frame(doc: Doc, trig: Trigger) -> Frame:
         frame.subj = [] if frame.passive and t.dep_ != "xcomp" else subjects(t)
         if frame.passive and t.dep_ == "xcomp":
             frame.subj = []
-            if t.head.lemma_ == "be" and not frame.obj:  # "X is to be produced under licence"
-                for c in t.head.children:
-                    if c.dep_ in ("nsubj", "nsubjpass"):
-                        frame.obj.extend(conjuncts(c))
+            if not frame.obj:  # "X is to be produced", "X is expected to be delivered"
+                frame.obj.extend(_raised_patient(t))
         _add_preps(frame, t)
         frame.agent = frame.preps.get("by", [])
         frame.gov_lemma = t.lemma_.lower()
