@@ -1065,3 +1065,16 @@ def test_a_firm_read_as_a_person_still_makes_goods(parse):
 def test_a_passive_infinitive_takes_the_raised_subject_as_item(parse, text, type_, item):
     (m,) = _mentions(parse(text), type_)
     assert item in _texts(m, "item")
+
+
+def test_a_budget_of_the_armed_forces_is_defence_spending(parse):
+    (m,) = _mentions(parse("The army will have an annual budget of 5 billion euros next year."),
+                     "spending")
+    assert _texts(m, "spender") == ["army"] and m.values("value")
+
+
+def test_a_forecast_of_what_forces_spend_stays_out(parse):
+    assert not _mentions(
+        parse("Analysts say the armed forces are projected to spend $90 billion on housing."),
+        "spending",
+    )

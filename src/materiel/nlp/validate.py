@@ -1019,9 +1019,13 @@ def validate(
         }
         if t.pos_ == "NOUN":  # "the budget ... foresees UAH 2.2 trillion for defense"
             mods |= {w.lower_ for w in t.subtree if w.dep_ == "pobj"}
-        defense = bool(mods & _DEFENSE_SPENDING_WORDS) or any(
-            is_military_item(w) for p in f.pp("for") for w in p.subtree
-        )  # "Rs 20 crore for a drone testing facility"
+        defense = (
+            bool(mods & _DEFENSE_SPENDING_WORDS)
+            or any(is_military_item(w) for p in f.pp("for") for w in p.subtree)
+            # "Rs 20 crore for a drone testing facility"
+            # "the army will have a budget of EUR 5 billion": the forces' own money
+            or t.pos_ == "NOUN" and any(_military_spender(doc, v) for v in m.values("spender"))
+        )
         if (
             defense
             and t.pos_ == "NOUN"
@@ -1818,6 +1822,14 @@ def _sanction_reason(t: Token) -> bool:
                 return True
         return False
     return False
+
+
+def _military_spender(doc: Doc, v: RoleValue) -> bool:
+    """An armed force or a defence body as spender ("the army", "the Ministry of Defence")."""
+    words = set(v.text.lower().split())
+    return bool(words & (_DEFENSE_SPENDING_WORDS | ARMED_FORCE_WORDS)) or is_armed_force(
+        doc[_tok_index(doc, v)]
+    )
 
 
 def _tok_index(doc: Doc, v: RoleValue) -> int:
