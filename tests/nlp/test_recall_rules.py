@@ -1078,3 +1078,15 @@ def test_a_forecast_of_what_forces_spend_stays_out(parse):
         parse("Analysts say the armed forces are projected to spend $90 billion on housing."),
         "spending",
     )
+
+
+@pytest.mark.parametrize(
+    ("text", "kept"),
+    [
+        ("Norway has pledged to send more equipment to Ukraine", True),
+        ("Germany delivered new equipment to Ukraine last week.", True),
+        ("Canada will send medical equipment to Ukraine for its hospitals.", False),
+    ],
+)
+def test_unnamed_equipment_sent_by_a_state_to_a_state(parse, text, kept):
+    assert bool(_mentions(parse(text), "aid")) is kept

@@ -128,6 +128,20 @@ def _military_support(f: Frame) -> bool:
     return False
 
 
+_GENERIC_ARMS_NOUNS = word_set("nlp/validate", "generic_arms_nouns")
+
+
+def _state_sends_arms(f: Frame, m: EventMention) -> bool:
+    """A state sends unnamed equipment to another state ("Norway has pledged to send more
+    equipment to Ukraine"): military goods unless the sentence is about civil aid."""
+    states = ("GPE", "COUNTRY", "METONYM")
+    givers = [v for v in m.values("donor") if v.label in states]
+    takers = [v for v in m.values("recipient") if v.label in states]
+    goods = [o for o in f.obj if o.lemma_.lower() in _GENERIC_ARMS_NOUNS]
+    civil = {w.lower_ for w in f.trigger.doc} & _CIVIL_AID_CUES  # "medical equipment"
+    return bool(givers and takers and goods) and not civil
+
+
 _LISTED_GOODS = word_set("nlp/validate", "listed_goods")
 
 
@@ -794,6 +808,7 @@ def validate(
                 and not any(_company_giver(doc, v) for v in m.values("donor"))
                 and _military_support(f)
             )
+            and not _state_sends_arms(f, m)
         ):
             return False
         if item_toks and not any(is_military_item(x) for x in item_toks):
