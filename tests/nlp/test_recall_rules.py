@@ -1090,3 +1090,16 @@ def test_a_forecast_of_what_forces_spend_stays_out(parse):
 )
 def test_unnamed_equipment_sent_by_a_state_to_a_state(parse, text, kept):
     assert bool(_mentions(parse(text), "aid")) is kept
+
+
+@pytest.mark.parametrize(
+    ("text", "kept"),
+    [
+        ("The United States will provide an additional 2 billion dollars to support Ukraine.",
+         True),
+        ("Parliament approved 3 billion euros in funding to support Ukraine.", True),
+        ("The bank will provide 1 billion dollars to support Ukraine's energy grid.", False),
+    ],
+)
+def test_money_given_to_support_a_state_is_aid(parse, text, kept):
+    assert bool(_mentions(parse(text), "aid")) is kept

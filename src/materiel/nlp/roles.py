@@ -556,6 +556,8 @@ def fill_procurement(
     return item_toks
 
 
+SUPPORTED_STATE_CUE = "supported-state"  # "$3 billion to support Ukraine": money for a state
+_STATES = ("GPE", "COUNTRY", "METONYM")
 PLAIN_GOODS_CUE = "plain-goods"  # goods taken from the object with no military word
 
 
@@ -737,7 +739,10 @@ def fill_aid(doc: Doc, f: Frame, m: EventMention, numbers: list[NumberMention]) 
                 recips.append(nxt)
     _parties(doc, "recipient", [t for t in recips if not is_military_item(item_head(t))], m)
     if not m.values("recipient"):
-        _parties(doc, "recipient", _supported(f), m)
+        supported = _supported(f)
+        _parties(doc, "recipient", supported, m)
+        if any(s.dep_ == "dobj" and party_label(s) in _STATES for s in supported):
+            m.cues.append(SUPPORTED_STATE_CUE)
     if not item_toks:
         item_toks = _host_clause_items(doc, f, m)
     return item_toks

@@ -16,6 +16,7 @@ from materiel.nlp.roles import (
     ARMED_FORCE_WORDS,
     MEETING_NOUNS,
     PLAIN_GOODS_CUE,
+    SUPPORTED_STATE_CUE,
     PROD_VERBS,
     VISITOR_NOUNS,
     is_armed_force,
@@ -140,6 +141,14 @@ def _state_sends_arms(f: Frame, m: EventMention) -> bool:
     goods = [o for o in f.obj if o.lemma_.lower() in _GENERIC_ARMS_NOUNS]
     civil = {w.lower_ for w in f.trigger.doc} & _CIVIL_AID_CUES  # "medical equipment"
     return bool(givers and takers and goods) and not civil
+
+
+def _money_to_support_a_state(doc: Doc, m: EventMention) -> bool:
+    """Money given "to support Ukraine": a state named as the object of a purpose clause of
+    support, in a sentence that is not about civil aid."""
+    return SUPPORTED_STATE_CUE in m.cues and bool(m.values("value")) and not (
+        {w.lower_ for w in doc} & _CIVIL_AID_CUES
+    )
 
 
 _LISTED_GOODS = word_set("nlp/validate", "listed_goods")
@@ -755,7 +764,12 @@ def validate(
             for v in m.values("recipient")
             if v.label in ("GPE", "COUNTRY") and v.text not in givers
         ]
-        military = trig.lemma == "drawdown" or bool(mods & _AID_MODS) or _military_money(doc, m)
+        military = (
+            trig.lemma == "drawdown"
+            or bool(mods & _AID_MODS)
+            or _military_money(doc, m)
+            or _money_to_support_a_state(doc, m)
+        )
         return bool(states) and bool(m.values("value")) and military and not _civil_assistance(doc)
     if need == "aid":
         mods = _mod_words(t) | {w.lower_ for w in doc[max(0, t.i - 3) : t.i]}
@@ -809,6 +823,7 @@ def validate(
                 and _military_support(f)
             )
             and not _state_sends_arms(f, m)
+            and not _money_to_support_a_state(doc, m)
         ):
             return False
         if item_toks and not any(is_military_item(x) for x in item_toks):
