@@ -1103,3 +1103,26 @@ def test_unnamed_equipment_sent_by_a_state_to_a_state(parse, text, kept):
 )
 def test_money_given_to_support_a_state_is_aid(parse, text, kept):
     assert bool(_mentions(parse(text), "aid")) is kept
+
+
+@pytest.mark.parametrize(
+    ("text", "count"),
+    [
+        ("Kestrel Industries has delivered 60 Talon drones to the Finnish Army, out of an order"
+         " for 240.", "240"),
+        ("Chile received 12 Leopard tanks last week, out of 48 ordered.", "48"),
+        ("Peru received the first KT-1 trainer in May, of the ten it ordered in 2022.", "ten"),
+    ],
+)
+def test_an_order_told_inside_a_delivery_is_an_event_of_its_own(parse, text, count):
+    ms = _mentions(parse(text), "procurement")
+    (order,) = [m for m in ms if m.trigger == "order"]
+    (handover,) = [m for m in ms if m.trigger != "order"]
+    assert _texts(order, "item") == _texts(handover, "item")
+    assert _texts(order, "quantity") == [count]
+
+
+def test_an_order_a_maker_receives_takes_no_goods_from_it(parse):
+    ms = _mentions(parse("Kestrel Works has received an order from the army for 40 drones."),
+                   "procurement")
+    assert all("Kestrel Works" not in _texts(m, "buyer") for m in ms)

@@ -62,6 +62,7 @@ def find_mentions(doc: Doc) -> list[EventMention]:
     gap_mode = bool((doc._.context or {}).get("gaps"))
     rejected: list[EventMention] = []
     why: list[str] = []
+    handovers: dict[int, EventMention] = {}  # trigger index -> a kept delivery of goods
 
     def drop(reason: str) -> bool:
         """Record why the rules drop this mention; True when it is to be skipped."""
@@ -110,6 +111,11 @@ def find_mentions(doc: Doc) -> list[EventMention]:
             item_toks = fill_talks_to_buy(doc, frame, m, numbers)
         else:
             item_toks = FILLERS_BY_TYPE[type_](doc, frame, m, numbers)
+        if type_ == "procurement" and trig.lemma == "order":
+            source = _handover_above(t, handovers)
+            if source is not None:
+                _take_delivered_goods(m, source)
+                _count_of_order(t, m, numbers)
         attach_numbers(doc, m, frame, numbers, item_toks)
         if need == "deal" and type_ != trig.type:
             ok = validate(doc, frame, m, trig, "deal", item_toks)
@@ -226,6 +232,8 @@ def find_mentions(doc: Doc) -> list[EventMention]:
             rejected.append(m)
             continue
         out.extend(_separate_meetings(m, frame))
+        if m.type == "procurement" and m.trigger in _HANDOVER_TRIGGERS:
+            handovers[m.trigger_i] = m
         for x in item_toks:
             item_heads.setdefault(x.i, set()).add(id(m))
         if (
@@ -256,6 +264,47 @@ def find_mentions(doc: Doc) -> list[EventMention]:
         and not (item_heads.get(participles.get(id(m), -1), set()) - {id(m)})
     ]
     return _dedupe(split_counted_items(doc, _drop_swapped(doc, kept))) + rejected
+
+
+def _handover_above(t: Token, handovers: dict[int, EventMention]) -> EventMention | None:
+    """The delivery an order hangs under: "delivered 120 drones, out of an order for 480",
+    "received 38 tanks of the 108 ordered", "the first of the two it ordered in 2020"."""
+    if t.dep_ in ("dobj", "nsubj", "nsubjpass"):
+        return None  # "has received an order": the order is what a maker got, no goods
+    for a in list(t.ancestors)[:5]:
+        if a.i in handovers:
+            return handovers[a.i]
+        if a.pos_ == "VERB" and a.dep_ not in ("relcl", "acl"):
+            return None  # a clause of its own: no longer the delivery's order
+    return None
+
+
+def _take_delivered_goods(m: EventMention, source: EventMention) -> None:
+    """An order told inside a delivery is the order of the delivered goods: its open roles
+    are the delivery's goods and sides (its count is its own)."""
+    for role in ("item", "buyer", "seller"):
+        if not m.values(role):
+            for v in source.values(role):
+                m.add(v)
+
+
+def _count_of_order(t: Token, m: EventMention, numbers: list[NumberMention]) -> None:
+    """The bare count of an order: "an order for 480", "of the 108 ordered", "the ten it
+    ordered" (a count standing for the goods)."""
+    if m.values("quantity"):
+        return
+    if t.pos_ == "NOUN":
+        counts = [p for c in t.children if c.dep_ == "prep" and c.lower_ == "for"
+                  for p in c.children if p.dep_ == "pobj"]
+    elif t.dep_ in ("acl", "relcl"):
+        counts = [t.head]
+    else:  # "out of 108 ordered" parsed as a clause
+        counts = [w for w in t.subtree if w.dep_ == "pobj" and w.head.lower_ == "of"
+                  and w.head.head.lower_ == "out"]
+    for w in counts:
+        for n in numbers:
+            if n.kind == "quantity" and n.token_start <= w.i < n.token_end:
+                m.add(RoleValue("quantity", n.text, n.start, n.end, value=n.value))
 
 
 def _maker_hands_over(m: EventMention, t: Token) -> bool:
