@@ -25,7 +25,7 @@ TRIGGER_NEEDS = frozenset(
         "", "item", "party", "recipient", "deal", "gov", "target", "defense", "meet", "replace",
         "aid", "transfer", "signed", "alliance", "sanction", "designate", "ban", "list",
         "export", "visit", "call", "conference", "speakwith", "told", "spend", "launch", "blast",
-        "training", "campaign",
+        "training", "campaign", "vessel",
     }
 )
 NAME_RE = re.compile(r"^[a-z][a-z0-9_]*$")

@@ -1126,3 +1126,15 @@ def test_an_order_a_maker_receives_takes_no_goods_from_it(parse):
     ms = _mentions(parse("Kestrel Works has received an order from the army for 40 drones."),
                    "procurement")
     assert all("Kestrel Works" not in _texts(m, "buyer") for m in ms)
+
+
+@pytest.mark.parametrize(
+    ("text", "kept"),
+    [
+        ("Fincantieri launched the third frigate for the navy at its Riva Trigoso yard.", True),
+        ("Kockums launched the first A26 submarine on Tuesday.", True),
+        ("Russia launched cruise missiles from a submarine in the Black Sea.", False),
+    ],
+)
+def test_a_vessel_launched_by_its_yard_is_built(parse, text, kept):
+    assert bool(_mentions(parse(text), "production")) is kept

@@ -130,6 +130,7 @@ def _military_support(f: Frame) -> bool:
 
 
 _GENERIC_ARMS_NOUNS = word_set("nlp/validate", "generic_arms_nouns")
+_LAUNCHED_VESSELS = word_set("nlp/validate", "launched_vessels")
 
 
 def _state_sends_arms(f: Frame, m: EventMention) -> bool:
@@ -752,6 +753,10 @@ def validate(
         return bool(m.values("item"))
     if need == "deal":
         return bool(parties) or bool(m.values("item"))
+    if need == "vessel":  # "the yard launched the third frigate", "the submarine was launched"
+        return t.pos_ == "VERB" and any(
+            item_head(o).lemma_.lower() in _LAUNCHED_VESSELS for o in f.obj
+        )
     if need == "replace":  # "replace its ageing jets with 100 new jets"
         return bool(f.pp("with")) and bool(m.values("item")) and bool(m.values("buyer"))
     if need == "aid" and trig.lemma in ("funding", "drawdown"):
