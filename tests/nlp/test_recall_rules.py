@@ -1138,3 +1138,18 @@ def test_an_order_a_maker_receives_takes_no_goods_from_it(parse):
 )
 def test_a_vessel_launched_by_its_yard_is_built(parse, text, kept):
     assert bool(_mentions(parse(text), "production")) is kept
+
+
+@pytest.mark.parametrize(
+    ("text", "kept"),
+    [
+        ("Romania and Sweden signed a letter of intent in May covering up to 24 Gripen E"
+         " fighters.", True),
+        ("Greece signed a letter of offer and acceptance with the US government for 20 F-35"
+         " jets.", True),
+        ("The senators sent a letter to the Pentagon on Monday.", False),
+    ],
+)
+def test_a_letter_of_intent_for_goods_is_a_purchase(parse, text, kept):
+    found = [m for m in _mentions(parse(text), "procurement") if m.trigger == "letter"]
+    assert bool(found) is kept

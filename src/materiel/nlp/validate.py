@@ -130,6 +130,7 @@ def _military_support(f: Frame) -> bool:
 
 
 _GENERIC_ARMS_NOUNS = word_set("nlp/validate", "generic_arms_nouns")
+_COVERING_VERBS = word_set("nlp/validate", "covering_verbs")
 _LAUNCHED_VESSELS = word_set("nlp/validate", "launched_vessels")
 
 
@@ -368,7 +369,18 @@ def decide_deal_type(doc: Doc, f: Frame, trig: Trigger) -> str | None:
         return "procurement"
     if mods & (_SALE_MODIFIERS | {"arms"}) and trig.lemma == "agreement":
         return "procurement"  # "a defence sales agreement", "an arms agreement"
-    items = [x for x in f.pp("for", "of", "on") if is_military_item(item_head(x))]
+    # "a letter of intent covering up to 150 fighters" (the clause may hang on the signing)
+    covering = f.clauses + [
+        c for c in (f.pred.children if f.pred is not None and t.dep_ == "dobj" else [])
+        if c.dep_ == "advcl" and c.i > t.i
+    ]
+    items = [x for x in f.pp("for", "of", "on") if is_military_item(item_head(x))] + [
+        o
+        for c in covering
+        if c.lemma_.lower() in _COVERING_VERBS
+        for o in c.children
+        if o.dep_ == "dobj" and is_military_item(item_head(o))
+    ]
     if items or [c for c in f.compounds if is_military_item(c)]:
         if trig.lemma in ("contract", "deal", "order"):
             return "procurement"
