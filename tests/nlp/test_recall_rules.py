@@ -1153,3 +1153,17 @@ def test_a_vessel_launched_by_its_yard_is_built(parse, text, kept):
 def test_a_letter_of_intent_for_goods_is_a_purchase(parse, text, kept):
     found = [m for m in _mentions(parse(text), "procurement") if m.trigger == "letter"]
     assert bool(found) is kept
+
+
+@pytest.mark.parametrize(
+    ("text", "kept"),
+    [
+        ("The air force will start taking deliveries of Rafale fighter jets in February 2025.",
+         True),
+        ("Saab will commence deliveries of Carl-Gustaf M4 weapons to the Indian Army in 2024.",
+         True),
+        ("Arms deliveries to Ukraine slowed in 2023.", False),
+    ],
+)
+def test_deliveries_begun_are_one_handover(parse, text, kept):
+    assert bool(_mentions(parse(text), "procurement") + _mentions(parse(text), "aid")) is kept

@@ -37,6 +37,7 @@ _NAME_LABELS = {
 }
 _MEETING_NAMES = word_set("nlp/triggers", "meeting_names")
 _PLURAL_GENERIC = word_set("nlp/triggers", "plural_generic")
+_DELIVERY_START_VERBS = word_set("nlp/triggers", "delivery_start_verbs")
 _QUANTIFIERS = word_set("nlp/triggers", "quantifiers")
 _HABITUAL = word_set("nlp/triggers", "habitual")
 _TENDER_REQUESTS = word_set("nlp/status", "tender_requests")
@@ -255,7 +256,7 @@ def excluded(token: Token, lemma: str, type_: str) -> bool:
         )
     ):
         return True  # "attended Nato summits", "several visits" (not "held meetings with X")
-    if token.tag_ in ("NNS", "NNPS") and lemma in _PLURAL_GENERIC:
+    if token.tag_ in ("NNS", "NNPS") and lemma in _PLURAL_GENERIC and not _deliveries_begun(token):
         return True  # "arms sales to Taiwan", "the Minsk agreements"
     if token.pos_ in ("NOUN", "PROPN"):
         for c in token.children:
@@ -320,6 +321,17 @@ def excluded(token: Token, lemma: str, type_: str) -> bool:
             in _CIVIL_FACILITY_MODS
             for c in token.children
         )
+    )
+
+
+def _deliveries_begun(token: Token) -> bool:
+    """ "will start taking deliveries of the jets", "will commence deliveries of X to the army":
+    the handover of named goods begins (its object a verb of starting or taking)."""
+    return (
+        token.lemma_.lower() == "delivery"
+        and token.dep_ == "dobj"
+        and token.head.lemma_.lower() in _DELIVERY_START_VERBS
+        and any(c.dep_ == "prep" and c.lower_ == "of" for c in token.children)
     )
 
 
