@@ -1167,3 +1167,26 @@ def test_a_letter_of_intent_for_goods_is_a_purchase(parse, text, kept):
 )
 def test_deliveries_begun_are_one_handover(parse, text, kept):
     assert bool(_mentions(parse(text), "procurement") + _mentions(parse(text), "aid")) is kept
+
+
+@pytest.mark.parametrize(
+    ("text", "member"),
+    [
+        ("NATO formally admitted Finland on Tuesday.", "Finland"),
+        ("NATO allies agreed on Thursday to admit Sweden to the alliance.", "Sweden"),
+    ],
+)
+def test_an_alliance_letting_a_state_in_is_an_accession(parse, text, member):
+    (m,) = _mentions(parse(text), "agreement")
+    assert member in _texts(m, "party")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "NATO added new capability targets for its members.",
+        "The US added Russia to its list of state sponsors of terrorism, NATO officials said.",
+    ],
+)
+def test_adding_targets_or_listing_a_state_is_no_accession(parse, text):
+    assert not _mentions(parse(text), "agreement")

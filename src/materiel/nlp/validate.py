@@ -895,6 +895,19 @@ def validate(
         return len(m.values("party")) >= 2 and bool(
             words & SECURITY_WORDS or any(is_military_item(w) for w in doc if w.pos_ == "NOUN")
         )
+    if need == "alliance" and trig.lemma in ("admit", "add"):
+        # "NATO admitted Finland", "in 2004 NATO added the Baltic republics": states let in
+        words = {w.lower_ for w in doc}
+        states = [
+            w for o in f.obj for w in (o, *o.conjuncts)
+            if party_label(w) in ("GPE", "COUNTRY", "METONYM")
+        ]
+        listed = any(w.lemma_.lower() in ("list", "blacklist") for w in f.pp("to"))
+        if not (words & _ALLIANCE_WORDS and states) or listed:
+            return False  # "added Russia to its list": a listing, no member let in
+        for w in states:
+            m.add(RoleValue("party", w.text, w.idx, w.idx + len(w), label=party_label(w)))
+        return True
     if need == "alliance":
         words = {w.lower_ for w in doc}
         invited = t.dep_ == "xcomp" and t.head.lemma_.lower() in ("invite", "admit", "welcome")
