@@ -1190,3 +1190,16 @@ def test_an_alliance_letting_a_state_in_is_an_accession(parse, text, member):
 )
 def test_adding_targets_or_listing_a_state_is_no_accession(parse, text):
     assert not _mentions(parse(text), "agreement")
+
+
+@pytest.mark.parametrize(
+    ("text", "kept"),
+    [
+        ("The yard laid the keel of the second Type 31 frigate in Rosyth on Tuesday.", True),
+        ("Kockums cut the first steel for the navy's A26 submarines at its Karlskrona yard.",
+         True),
+        ("Steel prices rose in May.", False),
+    ],
+)
+def test_a_keel_laid_or_first_steel_cut_starts_a_hull(parse, text, kept):
+    assert bool(_mentions(parse(text), "production")) is kept

@@ -132,6 +132,7 @@ def _military_support(f: Frame) -> bool:
 _GENERIC_ARMS_NOUNS = word_set("nlp/validate", "generic_arms_nouns")
 _COVERING_VERBS = word_set("nlp/validate", "covering_verbs")
 _LAUNCHED_VESSELS = word_set("nlp/validate", "launched_vessels")
+_HULL_START_VERBS = word_set("nlp/validate", "hull_start_verbs")
 
 
 def _state_sends_arms(f: Frame, m: EventMention) -> bool:
@@ -765,6 +766,12 @@ def validate(
         return bool(m.values("item"))
     if need == "deal":
         return bool(parties) or bool(m.values("item"))
+    if need == "vessel" and t.pos_ == "NOUN":
+        # "laid the keel of the second frigate", "cut the first steel for the submarines"
+        return f.gov_lemma in _HULL_START_VERBS and any(
+            item_head(x).lemma_.lower() in _LAUNCHED_VESSELS or is_military_item(item_head(x))
+            for x in f.pp("of", "for")
+        )
     if need == "vessel":  # "the yard launched the third frigate", "the submarine was launched"
         return t.pos_ == "VERB" and any(
             item_head(o).lemma_.lower() in _LAUNCHED_VESSELS for o in f.obj
