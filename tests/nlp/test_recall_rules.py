@@ -1203,3 +1203,16 @@ def test_adding_targets_or_listing_a_state_is_no_accession(parse, text):
 )
 def test_a_keel_laid_or_first_steel_cut_starts_a_hull(parse, text, kept):
     assert bool(_mentions(parse(text), "production")) is kept
+
+
+@pytest.mark.parametrize(
+    ("text", "kept"),
+    [
+        ("Hanwha Aerospace will set up a production facility in Romania.", True),
+        ("Rheinmetall Industries opened a new production plant in Lithuania.", True),
+        ("The ministry opened a new production plant in Lithuania on Tuesday.", False),
+        ("The site hosts a production facility of the group.", False),
+    ],
+)
+def test_a_maker_setting_up_a_production_site_needs_no_goods(parse, text, kept):
+    assert bool(_mentions(parse(text), "production")) is kept

@@ -672,7 +672,7 @@ def validate(
         return False  # "the summit communique", "the conference hall": the meeting only names
     has = {r for r, v in m.args.items() if v}
     parties = has - {"item", "quantity", "value", "location"}
-    if m.type == "production" and not (
+    if m.type == "production" and not _production_site_set_up(doc, f, m, need) and not (
         m.values("item")
         and (
             any(not _official_as_maker(doc, v, need) for v in m.values("producer"))
@@ -1889,6 +1889,18 @@ def _sanction_reason(t: Token) -> bool:
                 return True
         return False
     return False
+
+
+def _production_site_set_up(doc: Doc, f: Frame, m: EventMention, need: str) -> bool:
+    """A maker sets up, opens or builds a production site somewhere ("Hanwha will set up a
+    component production facility in Romania"): an event though its goods go unnamed."""
+    return (
+        need == "gov"
+        and f.gov_lemma in _FACTORY_GOVERNORS
+        and bool(_mod_words(f.trigger) & _PRODUCTION_MODS)
+        and bool(m.values("location"))
+        and any(v.label == "COMPANY" or _company_value(doc, v) for v in m.values("producer"))
+    )
 
 
 def _military_spender(doc: Doc, v: RoleValue) -> bool:
