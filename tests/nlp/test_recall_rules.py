@@ -1216,3 +1216,12 @@ def test_a_keel_laid_or_first_steel_cut_starts_a_hull(parse, text, kept):
 )
 def test_a_maker_setting_up_a_production_site_needs_no_goods(parse, text, kept):
     assert bool(_mentions(parse(text), "production")) is kept
+
+
+def test_production_expected_to_start_is_a_production_start(parse):
+    (m,) = _mentions(
+        parse("Serial production of the Kemankes missile is expected to start by the end of"
+              " this year."),
+        "production",
+    )
+    assert _texts(m, "item") == ["Kemankes missile"]

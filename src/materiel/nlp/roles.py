@@ -837,6 +837,15 @@ def _named_system(text: str) -> bool:
     return any(w[:1].isupper() or any(ch.isdigit() for ch in w) for w in text.split())
 
 
+def _start_raised(trigger: Token) -> bool:
+    """ "serial production of X is expected to start": the noun is the subject of a raising
+    verb whose infinitive sets production going."""
+    return trigger.dep_ in ("nsubj", "nsubjpass") and any(
+        c.dep_ == "xcomp" and c.lemma_.lower() in _PRODUCTION_START_VERBS
+        for c in trigger.head.children
+    )
+
+
 def _start_word_before(trigger: Token) -> bool:
     """ "to commence production of X" read as a compound noun: the parse loses the verb, the
     word before still names the start."""
@@ -855,7 +864,11 @@ def fill_production(
     elif (
         f.trigger.pos_ == "NOUN"
         and f.trigger.lemma_.lower() in _PRODUCTION_NOUNS
-        and (f.gov_lemma in _PRODUCTION_START_VERBS or _start_word_before(f.trigger))
+        and (
+            f.gov_lemma in _PRODUCTION_START_VERBS
+            or _start_word_before(f.trigger)
+            or _start_raised(f.trigger)
+        )
         and any(_named_system(rv.text) for rv in items)
     ):
         # "commence production of the Arjun tank": a named system whose production starts
