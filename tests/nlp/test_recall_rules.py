@@ -1225,3 +1225,17 @@ def test_production_expected_to_start_is_a_production_start(parse):
         "production",
     )
     assert _texts(m, "item") == ["Kemankes missile"]
+
+
+@pytest.mark.parametrize(
+    ("text", "count"),
+    [
+        ("Lithuania ordered 12 more Leopard 2A8 tanks on Monday, on top of the 44 it ordered in"
+         " 2024.", "44"),
+        ("India bought 36 Rafale jets in 2016 and ordered 26 more in 2025.", "26"),
+    ],
+)
+def test_an_order_of_a_bare_count_takes_the_goods_told_before(parse, text, count):
+    ms = _mentions(parse(text), "procurement")
+    (second,) = [m for m in ms if _texts(m, "quantity") == [count]]
+    assert second.values("item") and second.values("buyer")

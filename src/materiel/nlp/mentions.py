@@ -63,6 +63,7 @@ def find_mentions(doc: Doc) -> list[EventMention]:
     rejected: list[EventMention] = []
     why: list[str] = []
     handovers: dict[int, EventMention] = {}  # trigger index -> a kept delivery of goods
+    purchases: list[EventMention] = []  # kept purchases with goods, in sentence order
 
     def drop(reason: str) -> bool:
         """Record why the rules drop this mention; True when it is to be skipped."""
@@ -112,7 +113,7 @@ def find_mentions(doc: Doc) -> list[EventMention]:
         else:
             item_toks = FILLERS_BY_TYPE[type_](doc, frame, m, numbers)
         if type_ == "procurement" and trig.lemma == "order":
-            source = _handover_above(t, handovers)
+            source = _handover_above(t, handovers) or _earlier_purchase(t, purchases, numbers)
             if source is not None:
                 _take_delivered_goods(m, source)
                 _count_of_order(t, m, numbers)
@@ -234,6 +235,8 @@ def find_mentions(doc: Doc) -> list[EventMention]:
         out.extend(_separate_meetings(m, frame))
         if m.type == "procurement" and m.trigger in _HANDOVER_TRIGGERS:
             handovers[m.trigger_i] = m
+        if m.type == "procurement" and m.values("item"):
+            purchases.append(m)
         for x in item_toks:
             item_heads.setdefault(x.i, set()).add(id(m))
         if (
@@ -279,6 +282,22 @@ def _handover_above(t: Token, handovers: dict[int, EventMention]) -> EventMentio
     return None
 
 
+def _earlier_purchase(
+    t: Token, purchases: list[EventMention], numbers: list[NumberMention]
+) -> EventMention | None:
+    """The purchase told before an order of bare count: "ordered 12 more tanks, on top of the
+    44 it ordered in 2024", "bought 36 jets in 2016 and ordered 26 more in 2025"."""
+    if not purchases or t.pos_ != "VERB":
+        return None
+    goods = [t.head] if t.dep_ in ("acl", "relcl") else [c for c in t.children if c.dep_ == "dobj"]
+    bare = goods and all(
+        g.pos_ == "NUM" and any(n.kind == "quantity" and n.token_start <= g.i < n.token_end
+                                for n in numbers)
+        for g in goods
+    )
+    return purchases[-1] if bare else None
+
+
 def _take_delivered_goods(m: EventMention, source: EventMention) -> None:
     """An order told inside a delivery is the order of the delivered goods: its open roles
     are the delivery's goods and sides (its count is its own)."""
@@ -298,6 +317,8 @@ def _count_of_order(t: Token, m: EventMention, numbers: list[NumberMention]) -> 
                   for p in c.children if p.dep_ == "pobj"]
     elif t.dep_ in ("acl", "relcl"):
         counts = [t.head]
+    elif any(c.dep_ == "dobj" and c.pos_ == "NUM" for c in t.children):  # "ordered 26 more"
+        counts = [c for c in t.children if c.dep_ == "dobj"]
     else:  # "out of 108 ordered" parsed as a clause
         counts = [w for w in t.subtree if w.dep_ == "pobj" and w.head.lower_ == "of"
                   and w.head.head.lower_ == "out"]
