@@ -905,15 +905,16 @@ def validate(
     if need == "alliance" and trig.lemma in ("admit", "add"):
         # "NATO admitted Finland", "in 2004 NATO added the Baltic republics": states let in
         words = {w.lower_ for w in doc}
-        states = [
-            w for o in f.obj for w in (o, *o.conjuncts)
-            if party_label(w) in ("GPE", "COUNTRY", "METONYM")
+        members = [
+            s for o in f.obj for s in (o, *o.conjuncts)
+            if party_label(s) in ("GPE", "COUNTRY", "METONYM")
         ]
-        listed = any(w.lemma_.lower() in ("list", "blacklist") for w in f.pp("to"))
-        if not (words & _ALLIANCE_WORDS and states) or listed:
+        listed = any(p.lemma_.lower() in ("list", "blacklist") for p in f.pp("to"))
+        if not (words & _ALLIANCE_WORDS and members) or listed:
             return False  # "added Russia to its list": a listing, no member let in
-        for w in states:
-            m.add(RoleValue("party", w.text, w.idx, w.idx + len(w), label=party_label(w)))
+        for member in members:
+            m.add(RoleValue("party", member.text, member.idx, member.idx + len(member),
+                            label=party_label(member)))
         return True
     if need == "alliance":
         words = {w.lower_ for w in doc}
