@@ -1239,3 +1239,22 @@ def test_an_order_of_a_bare_count_takes_the_goods_told_before(parse, text, count
     ms = _mentions(parse(text), "procurement")
     (second,) = [m for m in ms if _texts(m, "quantity") == [count]]
     assert second.values("item") and second.values("buyer")
+
+
+@pytest.mark.parametrize(
+    ("text", "spender"),
+    [
+        ("The European Defence Fund, with a budget of 7 billion euros for 2021-2027, was"
+         " established in 2021.", "European Defence Fund"),
+        ("The Act in Support of Ammunition Production, adopted by the EU in July 2023 with a"
+         " budget of 500 million euros, funds new lines.", "EU"),
+    ],
+)
+def test_a_defence_body_or_act_with_a_budget_is_defence_spending(parse, text, spender):
+    (m,) = _mentions(parse(text), "spending")
+    assert _texts(m, "spender") == [spender] and m.values("value")
+
+
+def test_a_film_with_a_budget_is_no_defence_spending(parse):
+    assert not _mentions(parse("The film, with a budget of 5 million dollars, was shot in Kyiv."),
+                         "spending")

@@ -14,6 +14,7 @@ from materiel.nlp.frames import Frame, pobjs, subjects
 from materiel.nlp.lexicon import ITEM_HEADS, SPEECH_VERBS
 from materiel.nlp.roles import (
     ARMED_FORCE_WORDS,
+    DEFENSE_HOLDER_CUE,
     MEETING_NOUNS,
     PLAIN_GOODS_CUE,
     PROD_VERBS,
@@ -1093,6 +1094,7 @@ def validate(
             # "Rs 20 crore for a drone testing facility"
             # "the army will have a budget of EUR 5 billion": the forces' own money
             or t.pos_ == "NOUN" and any(_military_spender(doc, v) for v in m.values("spender"))
+            or DEFENSE_HOLDER_CUE in m.cues  # "the European Defence Fund, with a budget of X"
         )
         if (
             defense
