@@ -1258,3 +1258,9 @@ def test_a_defence_body_or_act_with_a_budget_is_defence_spending(parse, text, sp
 def test_a_film_with_a_budget_is_no_defence_spending(parse):
     assert not _mentions(parse("The film, with a budget of 5 million dollars, was shot in Kyiv."),
                          "spending")
+
+
+def test_a_headline_pledge_to_send_equipment_is_aid(parse):
+    doc = parse("UK pledges to send more equipment to Ukraine")
+    (m,) = [m for m in _mentions(doc, "aid") if m.trigger == "pledge"]
+    assert _texts(m, "donor") == ["UK"] and _texts(m, "recipient") == ["Ukraine"]

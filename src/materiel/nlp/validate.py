@@ -131,6 +131,7 @@ def _military_support(f: Frame) -> bool:
 
 
 _GENERIC_ARMS_NOUNS = word_set("nlp/validate", "generic_arms_nouns")
+_GIVING_CLAUSE_VERBS = word_set("nlp/validate", "giving_clause_verbs")
 _COVERING_VERBS = word_set("nlp/validate", "covering_verbs")
 _LAUNCHED_VESSELS = word_set("nlp/validate", "launched_vessels")
 _HULL_START_VERBS = word_set("nlp/validate", "hull_start_verbs")
@@ -142,7 +143,10 @@ def _state_sends_arms(f: Frame, m: EventMention) -> bool:
     states = ("GPE", "COUNTRY", "METONYM")
     givers = [v for v in m.values("donor") if v.label in states]
     takers = [v for v in m.values("recipient") if v.label in states]
-    goods = [o for o in f.obj if o.lemma_.lower() in _GENERIC_ARMS_NOUNS]
+    # "pledged to send more equipment": the goods of the pledge's clause of giving
+    sent = [c for cl in f.clauses if cl.lemma_.lower() in _GIVING_CLAUSE_VERBS
+            for c in cl.children if c.dep_ == "dobj"]
+    goods = [o for o in f.obj + sent if o.lemma_.lower() in _GENERIC_ARMS_NOUNS]
     civil = {w.lower_ for w in f.trigger.doc} & _CIVIL_AID_CUES  # "medical equipment"
     return bool(givers and takers and goods) and not civil
 
@@ -720,7 +724,7 @@ def validate(
         and m.type == "aid"
         and trig.lemma == "pledge"
         and m.values("recipient")
-        and _military_support(f)
+        and (_military_support(f) or _state_sends_arms(f, m))
     ):
         return True  # "pledged continued financial and military support for Ukraine"
     if need == "item":
