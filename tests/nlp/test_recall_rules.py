@@ -1264,3 +1264,14 @@ def test_a_headline_pledge_to_send_equipment_is_aid(parse):
     doc = parse("UK pledges to send more equipment to Ukraine")
     (m,) = [m for m in _mentions(doc, "aid") if m.trigger == "pledge"]
     assert _texts(m, "donor") == ["UK"] and _texts(m, "recipient") == ["Ukraine"]
+
+
+@pytest.mark.parametrize(
+    ("text", "kept"),
+    [
+        ("India will get the S-400 air defence system later this month.", True),
+        ("Ukraine will get more S-300 systems as part of the aid package.", False),
+    ],
+)
+def test_a_state_getting_a_system_named_by_model_buys_it(parse, text, kept):
+    assert bool(_mentions(parse(text), "procurement")) is kept

@@ -131,6 +131,7 @@ def _military_support(f: Frame) -> bool:
 
 
 _GENERIC_ARMS_NOUNS = word_set("nlp/validate", "generic_arms_nouns")
+_AID_TALK = word_set("nlp/validate", "aid_talk_lemmas")
 _GIVING_CLAUSE_VERBS = word_set("nlp/validate", "giving_clause_verbs")
 _COVERING_VERBS = word_set("nlp/validate", "covering_verbs")
 _LAUNCHED_VESSELS = word_set("nlp/validate", "launched_vessels")
@@ -715,6 +716,7 @@ def validate(
         need == "item"
         and trig.lemma == "get"
         and not any(is_armed_force(doc[_tok_index(doc, v)]) for v in m.values("buyer"))
+        and not _state_gets_named_system(doc, m)
     ):
         return False  # "the Royal Marines to get six new ships": goods a service is to receive
     if need == "item" and trig.lemma in ("receive", "get") and _received_no_goods(f):
@@ -1908,6 +1910,15 @@ def _production_site_set_up(doc: Doc, f: Frame, m: EventMention, need: str) -> b
         and bool(m.values("location"))
         and any(v.label == "COMPANY" or _company_value(doc, v) for v in m.values("producer"))
     )
+
+
+def _state_gets_named_system(doc: Doc, m: EventMention) -> bool:
+    """ "India is set to get the third squadron of the S-400": a state receiving a system
+    named by its model, in a sentence that speaks of no aid."""
+    states = [v for v in m.values("buyer") if v.label in ("COUNTRY", "GPE")]
+    named = [v for v in m.values("item") if any(ch.isdigit() for ch in v.text)]
+    aid = {w.lemma_.lower() for w in doc} & _AID_TALK
+    return bool(states and named) and not aid
 
 
 def _military_spender(doc: Doc, v: RoleValue) -> bool:
