@@ -1275,3 +1275,13 @@ def test_a_headline_pledge_to_send_equipment_is_aid(parse):
 )
 def test_a_state_getting_a_system_named_by_model_buys_it(parse, text, kept):
     assert bool(_mentions(parse(text), "procurement")) is kept
+
+
+def test_a_pronoun_receiving_a_system_named_by_model_is_a_buyer_to_resolve(parse):
+    (m,) = _mentions(parse("It has also received Russian S-300 missile systems despite US"
+                           " objections."), "procurement")
+    assert _texts(m, "buyer") == ["It"]
+
+
+def test_a_pronoun_receiving_unnamed_goods_stays_out(parse):
+    assert not _mentions(parse("It has also received new trucks."), "procurement")

@@ -742,6 +742,8 @@ def validate(
             if v.label not in (None, "NOUN")
             or is_armed_force(doc[t.i])
             or v.text.lower().split()[-1] in ARMED_FORCE_WORDS
+            # "it has also received S-400 systems": a state told before, a model named
+            or v.pronoun and v.text.lower() in ("it", "they") and _model_named(m)
         ]:
             return False
         if m.type == "production" and trig.lemma in ("production", "manufacturing", "manufacture"):
@@ -1912,13 +1914,16 @@ def _production_site_set_up(doc: Doc, f: Frame, m: EventMention, need: str) -> b
     )
 
 
+def _model_named(m: EventMention) -> bool:
+    return any(any(ch.isdigit() for ch in v.text) for v in m.values("item"))
+
+
 def _state_gets_named_system(doc: Doc, m: EventMention) -> bool:
     """ "India is set to get the third squadron of the S-400": a state receiving a system
     named by its model, in a sentence that speaks of no aid."""
     states = [v for v in m.values("buyer") if v.label in ("COUNTRY", "GPE")]
-    named = [v for v in m.values("item") if any(ch.isdigit() for ch in v.text)]
     aid = {w.lemma_.lower() for w in doc} & _AID_TALK
-    return bool(states and named) and not aid
+    return bool(states) and _model_named(m) and not aid
 
 
 def _military_spender(doc: Doc, v: RoleValue) -> bool:
