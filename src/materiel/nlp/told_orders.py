@@ -1,0 +1,85 @@
+"""An order told inside another purchase's sentence: "delivered 120 drones to the army, out of
+an order for 480", "ordered 12 more tanks, on top of the 44 it ordered in 2024". The order
+names no goods of its own; they are the goods of the delivery it hangs under, or of the
+purchase told before it when its goods are a bare count."""
+
+from __future__ import annotations
+
+from spacy.tokens import Token
+
+from materiel.nlp.types import EventMention, NumberMention, RoleValue
+
+
+def take_told_goods(
+    t: Token,
+    m: EventMention,
+    handovers: dict[int, EventMention],
+    purchases: list[EventMention],
+    numbers: list[NumberMention],
+) -> None:
+    """Fills the open goods, buyer and seller of the order `m` (trigger `t`) from the kept
+    delivery above it (`handovers`: trigger index -> mention) or the sentence's last kept
+    purchase (`purchases`), and its bare count."""
+    source = _handover_above(t, handovers) or _earlier_purchase(t, purchases, numbers)
+    if source is not None:
+        _take_goods_of(m, source)
+        _count_of_order(t, m, numbers)
+
+
+def _handover_above(t: Token, handovers: dict[int, EventMention]) -> EventMention | None:
+    """The delivery an order hangs under: "delivered 120 drones, out of an order for 480",
+    "received 38 tanks of the 108 ordered", "the first of the two it ordered in 2020"."""
+    if t.dep_ in ("dobj", "nsubj", "nsubjpass"):
+        return None  # "has received an order": the order is what a maker got, no goods
+    for a in list(t.ancestors)[:5]:
+        if a.i in handovers:
+            return handovers[a.i]
+        if a.pos_ == "VERB" and a.dep_ not in ("relcl", "acl"):
+            return None  # a clause of its own: no longer the delivery's order
+    return None
+
+
+def _earlier_purchase(
+    t: Token, purchases: list[EventMention], numbers: list[NumberMention]
+) -> EventMention | None:
+    """The purchase told before an order of bare count: "ordered 12 more tanks, on top of the
+    44 it ordered in 2024", "bought 36 jets in 2016 and ordered 26 more in 2025"."""
+    if not purchases or t.pos_ != "VERB":
+        return None
+    goods = [t.head] if t.dep_ in ("acl", "relcl") else [c for c in t.children if c.dep_ == "dobj"]
+    bare = bool(goods) and all(
+        g.pos_ == "NUM" and any(n.kind == "quantity" and n.token_start <= g.i < n.token_end
+                                for n in numbers)
+        for g in goods
+    )
+    return purchases[-1] if bare else None
+
+
+def _take_goods_of(m: EventMention, source: EventMention) -> None:
+    """The order's open roles are the other purchase's goods and sides (its count is its
+    own)."""
+    for role in ("item", "buyer", "seller"):
+        if not m.values(role):
+            for v in source.values(role):
+                m.add(v)
+
+
+def _count_of_order(t: Token, m: EventMention, numbers: list[NumberMention]) -> None:
+    """The bare count of an order: "an order for 480", "of the 108 ordered", "the ten it
+    ordered" (a count standing for the goods)."""
+    if m.values("quantity"):
+        return
+    if t.pos_ == "NOUN":
+        counts = [p for c in t.children if c.dep_ == "prep" and c.lower_ == "for"
+                  for p in c.children if p.dep_ == "pobj"]
+    elif t.dep_ in ("acl", "relcl"):
+        counts = [t.head]
+    elif any(c.dep_ == "dobj" and c.pos_ == "NUM" for c in t.children):  # "ordered 26 more"
+        counts = [c for c in t.children if c.dep_ == "dobj"]
+    else:  # "out of 108 ordered" parsed as a clause
+        counts = [w for w in t.subtree if w.dep_ == "pobj" and w.head.lower_ == "of"
+                  and w.head.head.lower_ == "out"]
+    for w in counts:
+        for n in numbers:
+            if n.kind == "quantity" and n.token_start <= w.i < n.token_end:
+                m.add(RoleValue("quantity", n.text, n.start, n.end, value=n.value))
