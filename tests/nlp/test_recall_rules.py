@@ -1285,3 +1285,19 @@ def test_a_pronoun_receiving_a_system_named_by_model_is_a_buyer_to_resolve(parse
 
 def test_a_pronoun_receiving_unnamed_goods_stays_out(parse):
     assert not _mentions(parse("It has also received new trucks."), "procurement")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The military vehicles were also gifted to the Kenyan army by India.",
+        "Two patrol boats were gifted to the Maldives by India last year.",
+    ],
+)
+def test_a_passive_participle_read_as_an_adjective_still_gives(parse, text):
+    (m,) = _mentions(parse(text), "aid")
+    assert m.trigger == "gift" and m.values("item")
+
+
+def test_an_adjective_in_ed_is_no_trigger(parse):
+    assert not parse("The team was very talented.")._.triggers

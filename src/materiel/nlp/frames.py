@@ -15,6 +15,7 @@ from materiel.nlp.spans import (
     is_pronoun,
     item_head,
     party_label,
+    passive_adjective,
 )
 from materiel.nlp.types import Trigger
 from materiel.wordlists import word_map, word_set, word_tuple
@@ -399,7 +400,13 @@ def build_frame(doc: Doc, trig: Trigger) -> Frame:
     t = doc[trig.i]
     if trig.pos == "VERB":
         frame = Frame(trigger=t, pred=t)
-        frame.passive = _is_passive(t)
+        frame.passive = _is_passive(t) or passive_adjective(t)
+        if passive_adjective(t):  # "the boats were gifted to X": the subject is the patient
+            holder = t.head if t.dep_ == "acomp" else t
+            frame.obj.extend(
+                x for c in holder.children if c.dep_ in ("nsubj", "nsubjpass")
+                for x in conjuncts(c)
+            )
         if t.dep_ == "acl" and t.tag_ == "VBN":
             frame.obj = conjuncts(t.head)  # "missiles launched by Russia": head is the patient
         elif t.dep_ == "relcl" and frame.passive:

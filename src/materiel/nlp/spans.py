@@ -197,6 +197,19 @@ def party_label(token: Token) -> str | None:
 COMMON_CAPITALIZED = word_set("nlp/spans", "common_capitalized")
 
 
+def passive_adjective(token: Token) -> bool:
+    """A passive participle the tagger read as an adjective: "the vehicles were gifted to X"
+    (under its own auxiliary, or as the complement of "be")."""
+    return (
+        token.pos_ == "ADJ"
+        and token.lower_.endswith("ed")
+        and (
+            any(c.dep_ == "auxpass" for c in token.children)
+            or token.dep_ == "acomp" and token.head.lemma_ == "be"
+        )
+    )
+
+
 def title_case(span: Span) -> bool:
     """A heading written in title case ("Biden Meets Allies On Ukraine Aid")."""
     words = [t for t in span if t.is_alpha and len(t) > 3]

@@ -11,6 +11,7 @@ from spacy.tokens import Doc, Token
 
 from materiel.nlp import extensions as _ext
 from materiel.nlp.lexicon import TRIGGERS, TriggerSpec
+from materiel.nlp.spans import passive_adjective
 from materiel.nlp.types import Trigger
 from materiel.wordlists import word_set, word_tuple
 
@@ -46,6 +47,10 @@ _SANCTION_PACKAGES = word_set("nlp/triggers", "sanction_package_heads")
 
 def lemma_of(token: Token) -> str:
     low = token.lower_
+    if passive_adjective(token) and token.lemma_.lower() not in TRIGGERS:
+        for stem in (low[:-2], low[:-1]):  # "gifted" -> "gift", "donated" -> "donate"
+            if stem in TRIGGERS:
+                return stem
     if token.pos_ == "VERB" and low in ("meeting", "spending", "bombing", "shelling",
                                         "manufacturing"):
         return token.lemma_.lower()
@@ -81,7 +86,7 @@ def specs_for(token: Token) -> list[TriggerSpec]:
     if not specs:
         return []
     pos = token.pos_
-    is_verb = pos == "VERB" or (pos == "AUX" and False)
+    is_verb = pos == "VERB" or passive_adjective(token)
     is_noun = pos in ("NOUN", "PROPN")
     out = []
     for spec in specs:
