@@ -379,3 +379,21 @@ def test_minister_arriving_in_a_country_visits_it(parse):
 )
 def test_goods_or_ships_arriving_are_no_visit(parse, text):
     assert _meetings(parse(text)) == []
+
+
+@pytest.mark.parametrize(
+    "text, holder",
+    [
+        ("Defence Minister Arjun Mehta met the Chief of General Staff of the Chilean Navy, "
+         "Admiral Pedro Soto, in Santiago on Monday.", "Pedro Soto"),
+        ("Defence Minister Arjun Mehta and his Peruvian counterpart, General Luis Vega, held "
+         "talks in Lima on Monday.", "Luis Vega"),
+        ("Defence Minister Arjun Mehta co-chaired the annual defence dialogue with French "
+         "Minister for Armed Forces Pierre Martin on Monday.", "Pierre Martin"),
+    ],
+)
+def test_an_office_named_with_its_holder_is_the_holder(parse, text, holder):
+    (m, *_) = _meetings(parse(text))
+    sides = _sides(m)
+    assert holder in sides
+    assert not any(s.endswith(("Chief", "counterpart", "Minister")) for s in sides)

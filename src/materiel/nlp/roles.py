@@ -145,6 +145,10 @@ def party(
     label = party_label(tok)
     if label is None:
         return None
+    if role == "participant" and label in ("NOUN", "PROPN"):
+        holder = office_holder(tok)
+        if holder is not None:
+            return party(doc, role, holder)
     if label == "NOUN" and tok.lemma_.lower() not in PARTY_HEADS and tok.lower_ not in PARTY_HEADS:
         return None
     if label == "NOUN" and tok.lemma_.lower() in _COMPANY_NOUNS:
@@ -157,6 +161,29 @@ def party(
             ):
                 return party(doc, role, c)
     return _value(doc, role, party_range(tok), label)
+
+
+_OFFICE_NOUNS = word_set("nlp/roles", "office_nouns")
+_NAME_PATH_DEPS = ("appos", "prep", "pobj", "compound", "nmod", "npadvmod")
+
+
+def office_holder(tok: Token) -> Token | None:
+    """The person a noun naming an office names after it: "his Egyptian counterpart, General
+    X", "the Chief of General Staff of the Navy, Admiral X", "Minister for Armed Forces X"
+    (through the noun phrase only: no clause, no coordination)."""
+    if tok.lemma_.lower() not in _OFFICE_NOUNS and tok.lower_ not in _OFFICE_NOUNS:
+        return None
+    todo = [tok]
+    while todo:
+        cur = todo.pop(0)
+        for c in cur.children:
+            if c.i <= tok.i or c.dep_ not in _NAME_PATH_DEPS:
+                continue
+            ent = entity_of(c)
+            if ent is not None and ent.label_ == "PERSON":
+                return ent.root
+            todo.append(c)
+    return None
 
 
 def place(doc: Doc, role: str, tok: Token) -> RoleValue | None:
