@@ -7,12 +7,20 @@ import pytest
 
 from materiel.clean import clean
 from materiel.extract import Extractor
-from materiel.extract.speaker import domain_country
+from materiel.extract.speaker import domain_country, statement_author
 from materiel.models import Document, Event
 
 
-def _extract(ex: Extractor, text: str, url: str | None = None, outlet: str | None = None):
-    doc = Document(id="fp", text=text, published="2024-03-06", url=url, outlet=outlet)
+def _extract(
+    ex: Extractor,
+    text: str,
+    url: str | None = None,
+    outlet: str | None = None,
+    title: str | None = None,
+):
+    doc = Document(
+        id="fp", text=text, title=title, published="2024-03-06", url=url, outlet=outlet
+    )
     return ex.extract(clean(doc))
 
 
@@ -62,3 +70,37 @@ def test_no_side_no_event(kb_extractor: Extractor) -> None:
     text = "We are sending 40 armoured vehicles to Moldova next month."
     events = _extract(kb_extractor, text, url="https://www.example-news.com/a")
     assert not [e for e in events if e.type == "aid"]
+
+
+@pytest.mark.parametrize(
+    ("title", "author"),
+    [
+        ("Statement from President Maria Lopez Ahead of Independence Day", "President Maria Lopez"),
+        ("Remarks by Prime Minister Jan Novak and President Ana Silva Before Talks",
+         "Prime Minister Jan Novak"),
+        ("Statement by Minister Ola Berg on the Defence Budget", "Minister Ola Berg"),
+        ("Minister Ola Berg visits Oslo shipyard", None),
+        ("Statement from the Ministry of Defence", None),
+    ],
+)
+def test_statement_author(title: str, author: str | None) -> None:
+    doc = Document(id="fp", text="x", title=title)
+    assert statement_author(doc) == author
+
+
+def test_i_in_a_call_is_the_statements_author(kb_extractor: Extractor) -> None:
+    text = "Today I spoke with President Zelensky about air defence for Ukraine."
+    events = _extract(kb_extractor, text, url="https://www.state.gov/statement-x",
+                      title="Statement from Secretary Jane Doyle on Ukraine")
+    meeting = [e for e in events if e.type == "meeting"]
+    assert meeting and "United States" not in _names(meeting[0], "participant")
+    assert any("Jane Doyle" in n for n in _names(meeting[0], "participant"))
+
+
+def test_i_in_a_quoted_call_is_the_named_speaker(kb_extractor: Extractor) -> None:
+    text = ('"I spoke with President Zelensky about air defence this morning," Olaf Brenner, '
+            "the German chancellor, told reporters on Tuesday.")
+    events = _extract(kb_extractor, text, outlet="news (US)")
+    meeting = [e for e in events if e.type == "meeting"]
+    assert meeting and "Olaf Brenner" in _names(meeting[0], "participant")
+    assert "Germany" not in _names(meeting[0], "participant")

@@ -34,7 +34,7 @@ from materiel.extract.resolve import KBLinker
 from materiel.extract.retype import deliveries_under_purchase, home_transfer_to_purchase
 from materiel.extract.roles import MentionRoles, load_roles
 from materiel.extract.sparse import sparse_reason
-from materiel.extract.speaker import outlet_country
+from materiel.extract.speaker import outlet_country, statement_author
 from materiel.extract.summary import summarize
 from materiel.learn.scorer import load_scorer
 from materiel.models import Argument, CleanDocument, Event, Sentence
@@ -372,7 +372,13 @@ class Extractor:
                 if role == "value" and rv.currency == "%":
                     continue  # a share of GDP makes a spending decision; its value is money
                 if rv.label == FIRST_PERSON:
-                    side = speaker.side(doc, rv, sent.story) if speaker is not None else None
+                    # "I spoke with X": a call or a visit is the person's own act
+                    person = role == "participant" and rv.text.lower() in ("i", "me")
+                    side = (
+                        speaker.side(doc, rv, sent.story, person)
+                        if speaker is not None
+                        else None
+                    )
                     arg = Argument(text=side) if side else None
                     lost_main = lost_main or (arg is None and role == MAIN_ROLE.get(m.type))
                 else:
@@ -484,7 +490,8 @@ class _Speaker:
             self._government = (name,)
         return self._government[0]
 
-    def side(self, doc: Doc, rv: RoleValue, story: int) -> str | None:
+    def side(self, doc: Doc, rv: RoleValue, story: int, person: bool = False) -> str | None:
+        """person: the speaker themself ("I met X"), where named, rather than their side."""
         if self.linker is None:
             return None
         for q in doc._.quotes or []:
@@ -492,7 +499,13 @@ class _Speaker:
                 who = q.speaker
                 if q.pronoun or not who:
                     who = (self.memory_person.get(story) or (None, None))[0]
+                if person and who and who[0].isupper():
+                    return who  # a name ("Biden"), not "the minister"
                 return self.linker.speaker_country(who, self.context()) if who else None
+        if person:
+            author = statement_author(self.cd.doc)
+            if author:
+                return author
         return self.government()
 
 

@@ -15,10 +15,14 @@ from typing import Any
 from urllib.parse import urlparse
 
 from materiel.models import Document
+from materiel.wordlists import word_set
 
 _GOV_LABELS = {"gov", "mil", "gouv", "gob", "govt", "government"}
 _CC_ALIASES = {"UK": "GB"}
 _DOMAIN = re.compile(r"^[a-z0-9-]+(?:\.[a-z0-9-]+)+$")
+_STATEMENT_NOUNS = word_set("nlp/roles", "statement_nouns")
+_NAME_STOPS = word_set("nlp/roles", "title_name_stops")
+_NAME_WORD = re.compile(r"^[A-Z][\w.’'-]*$")
 
 
 def _hosts(doc: Document) -> list[str]:
@@ -62,4 +66,21 @@ def outlet_country(doc: Document, kb: Any | None = None) -> str | None:
             entry = kb.entries[eid]
             if entry.type == "country" and kind in ("alias", "metonym") and entry.country:
                 return str(entry.country)
+    return None
+
+
+def statement_author(doc: Document) -> str | None:
+    """Who says "I" in a document that is one person's own words: the name after "by" or
+    "from" in a title such as "Statement from President X on ..." or "Remarks by X"."""
+    words = (doc.title or "").replace("\u00a0", " ").split()
+    if not words or words[0].lower().strip(":") not in _STATEMENT_NOUNS:
+        return None
+    for k, w in enumerate(words[:4]):
+        if w.lower() in ("by", "from"):
+            name = []
+            for x in words[k + 1 :]:
+                if x.lower() in _NAME_STOPS or not _NAME_WORD.match(x):
+                    break
+                name.append(x)
+            return " ".join(name) if len(name) >= 2 else None
     return None
