@@ -173,3 +173,31 @@ def test_party_sanctioned_for_its_links_is_no_approval(parse):
     )
     r = _roles(_only(doc, "sanction"))
     assert r["target"] == ["Belarusian firms"] and r["imposer"] == ["finance ministry"]
+
+
+def test_a_company_that_received_orders_sells(parse):
+    m = _only(parse("Kalyani Aerospace has received orders to build engine modules for "
+                    "fighter jets from the Indian Air Force."), "procurement")
+    r = _roles(m)
+    assert r.get("seller") == ["Kalyani Aerospace"]
+    assert "Indian Air Force" in " ".join(r.get("buyer", []))
+
+
+def test_a_won_order_stands_without_its_buyer(parse):
+    doc = parse("Saab has won an order for 20 anti-tank weapons.")
+    kept = [m for m in doc._.mentions if m.type == "procurement" and m.rejected is None]
+    assert kept and _roles(kept[0]).get("seller") == ["Saab"]
+
+
+def test_the_force_whose_contract_a_company_won_buys(parse):
+    r = _roles(_only(parse("Hanwha Ocean won a US Navy contract for the repair of two "
+                           "supply ships."), "procurement"))
+    assert r.get("seller") == ["Hanwha Ocean"]
+    assert "US Navy" in " ".join(r.get("buyer", []))
+
+
+def test_a_company_signing_with_a_force_sells(parse):
+    r = _roles(_only(parse("The Hungarian Army and Rheinmetall on Monday signed a contract "
+                           "for 300 howitzers."), "procurement"))
+    assert r.get("seller") == ["Rheinmetall"]
+    assert r.get("buyer") == ["Hungarian Army"]

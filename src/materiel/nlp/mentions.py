@@ -18,6 +18,7 @@ from materiel.nlp.gaps import ROLES, add_stand_ins, drop_stand_ins, role_gaps
 from materiel.nlp.lexicon import TRIGGERS
 from materiel.nlp.roles import (
     FILLERS_BY_TYPE,
+    WON_DEAL_CUE,
     add_thanked_donors,
     fill_talks_to_buy,
     is_armed_force,
@@ -184,6 +185,7 @@ def find_mentions(doc: Doc) -> list[EventMention]:
             and not ((m.values("seller") or m.values("item"))
                      and (m.values("quantity") or m.values("value")))
             and not _maker_hands_over(m, t)
+            and not (WON_DEAL_CUE in m.cues and m.values("seller") and m.values("item"))
             and drop("no buyer")
         ):
             continue  # a counted or priced purchase stands without its buyer ("the purchase

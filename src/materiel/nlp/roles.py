@@ -476,6 +476,25 @@ _AWARDING_VERBS = ("award", "grant")
 _TENDER_WORDS = ("tender", "rfp", "rfi", "request")
 
 
+_WON_DEAL_NOUNS = word_set("nlp/roles", "won_deal_nouns")
+WON_DEAL_CUE = "won-deal"  # the subject won an order: the seller, whoever the buyer is
+
+
+def _won_deals(f: Frame) -> list[Token]:
+    """The deals a winning or receiving verb's subject won ("received orders", "won a
+    contract"): that subject sells."""
+    if f.trigger.pos_ != "VERB" or f.trigger.lemma_.lower() not in _SELLER_GOVERNORS:
+        return []
+    return [o for o in f.obj if o.lemma_.lower() in _WON_DEAL_NOUNS]
+
+
+def _deal_froms(deal: Token) -> list[Token]:
+    """Who a won deal comes from: "orders from the Navy", "orders to make X for Y from the
+    Navy" (wherever the parse hangs the "from" in the deal's phrase)."""
+    return [w for p in deal.subtree if p.dep_ == "prep" and p.lower_ == "from"
+            for w in pobjs(p) if party_label(w)]
+
+
 def _signing_sides(doc: Doc, subj: list[Token], m: EventMention) -> None:
     """The subjects of a sale led by a company sell, save a public body among them: "Hanwha
     and Romania's Armament Agency signed a contract" (the agency buys)."""
@@ -518,7 +537,16 @@ def fill_procurement(
             and f.gov_lemma not in ("receive",)
             or (f.gov_lemma in _SELLER_GOVERNORS and bool(subj) and not is_armed_force(subj[0]))
         )
-    if lemma == "award" and f.trigger.pos_ == "NOUN":
+        if sells and f.gov_lemma in _SELLER_GOVERNORS:
+            m.cues.append(WON_DEAL_CUE)
+    won = _won_deals(f)
+    if won:
+        m.cues.append(WON_DEAL_CUE)
+        # "X has received orders (to make Y) from the Navy": X sells, the Navy buys
+        _signing_sides(doc, subj, m)
+        froms = f.pp("from") + [w for o in won for w in _deal_froms(o)]
+        _parties(doc, "buyer", froms, m)
+    elif lemma == "award" and f.trigger.pos_ == "NOUN":
         # "the Army's award to Raytheon": the noun names the winner with "to"
         _parties(doc, "buyer", subj + f.poss, m)
         _parties(doc, "seller", f.pp("to") + f.dative, m)
@@ -538,13 +566,25 @@ def fill_procurement(
         _parties(doc, "buyer", f.poss, m)
     elif sells:
         _signing_sides(doc, subj, m)
-        _parties(doc, "seller", f.poss + f.mods, m)
+        # "won a U.S. Navy repair contract", "won the Army's order": the force buys
+        forces = [t for t in f.poss + f.mods if is_armed_force(t) and not is_company(t)]
+        _parties(doc, "seller", [t for t in f.poss + f.mods if t not in forces], m)
+        _parties(doc, "buyer", forces, m)
         _parties(doc, "buyer", f.pp("to", "from", "with") + f.dative, m)
     elif lemma in _NEED_NOUNS and f.poss:  # "responded to the Army's requirement for X"
         _parties(doc, "buyer", f.poss, m, resolve_to=subj)
     else:
         if f.passive:
             _parties(doc, "buyer", f.agent, m)
+        # "the Indian Army and Bharat Forge signed a contract": the company sells
+        sides = [c for s in subj for c in conjuncts(s)]
+        makers = [c for c in sides if is_company(c)] if len(sides) > 1 else []
+        if makers and any(is_armed_force(c) and not is_company(c) for c in sides):
+            for c in sides:
+                rv = party(doc, "seller" if c in makers else "buyer", c, None)
+                if rv is not None:
+                    m.add(rv)
+            subj = []
         _parties(doc, "buyer", subj + f.poss, m, resolve_to=subj)
         _parties(doc, "seller", f.pp("from", "with"), m)
         for tok in f.mods:
