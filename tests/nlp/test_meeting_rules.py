@@ -397,3 +397,19 @@ def test_an_office_named_with_its_holder_is_the_holder(parse, text, holder):
     sides = _sides(m)
     assert holder in sides
     assert not any(s.endswith(("Chief", "counterpart", "Minister")) for s in sides)
+
+
+@pytest.mark.parametrize(
+    "text, place",
+    [
+        ("The war will dominate the summit of G7 nations in Bavaria next week.", "Bavaria"),
+        ("Officials of both ministries will hold the next meeting of the Joint Defence "
+         "Committee in New Delhi next month.", "New Delhi"),
+        ("Iran hosted Qatari and Omani mediators in Muscat for talks on a ceasefire.", "Muscat"),
+        ("European leaders met at Lancaster House in London on Sunday to discuss security "
+         "guarantees for Ukraine.", "London"),
+    ],
+)
+def test_a_place_hung_on_a_noun_of_the_meeting_is_where_it_is_held(parse, text, place):
+    (m, *_) = _meetings(parse(text))
+    assert place in [v.text for v in m.values("location")]

@@ -1300,9 +1300,25 @@ def fill_meeting(doc: Doc, f: Frame, m: EventMention, numbers: list[NumberMentio
                 "DEMONYM",
             ):
                 _parties(doc, "participant", [w], m)
+    if not m.values("location"):
+        _places(doc, "location", _low_places(t), m)
     _journey_to_attend(doc, t, m)
     _split_paired_sides(doc, m)
     return []
+
+
+def _low_places(t: Token) -> list[Token]:
+    """Where a meeting is held when the parse hangs "in <place>" on a noun of its phrase:
+    "the summit of G7 nations in Bavaria", "hold a meeting of the committee in Delhi",
+    "met at Lancaster House in London", "hosted mediators in Cairo for talks"."""
+    nouns = [w for c in t.children if c.dep_ == "prep" for w in pobjs(c)]
+    if t.pos_ == "VERB":
+        nouns += [c for c in t.children if c.dep_ == "dobj"]
+    elif t.dep_ == "dobj" or (t.dep_ == "pobj" and t.head.head.pos_ == "VERB"):
+        gov = t.head if t.dep_ == "dobj" else t.head.head
+        nouns += [c for c in gov.children if c.dep_ == "dobj" and c.i != t.i]
+    nested = [w for n in nouns for c in n.children if c.dep_ == "prep" for w in pobjs(c)]
+    return [p for n in nouns + nested for p in pp_of(n, "in")]
 
 
 _SIDE_LABELS = ("GPE", "ORG", "COUNTRY", "NORP", "METONYM", "DEMONYM", "PERSON")
