@@ -201,3 +201,23 @@ def test_a_company_signing_with_a_force_sells(parse):
                            "for 300 howitzers."), "procurement"))
     assert r.get("seller") == ["Rheinmetall"]
     assert r.get("buyer") == ["Hungarian Army"]
+
+
+def test_items_listed_low_in_the_aid_phrase(parse):
+    cases = [
+        ("Portugal announced a new package of security assistance for Moldova, which includes "
+         "a coastal radar, patrol boats and mortar ammunition.", "patrol boats"),
+        ("The minister also announced an extra $25m in military assistance for Moldova, "
+         "including armoured vehicles, rations and medical supplies.", "armoured vehicles"),
+        ("Spain announced further military aid worth 65 million euros to be delivered in "
+         "December, including air defence launchers and drones.", "drones"),
+    ]
+    for text, item in cases:
+        assert item in _roles(_only(parse(text), "aid")).get("item", []), text
+
+
+def test_a_contingent_including_jets_gives_no_items(parse):
+    doc = parse("Peru is preparing to send a military contingent including fighter aircraft "
+                "to take part in a parade in Paris.")
+    kept = [m for m in doc._.mentions if m.type == "aid" and m.rejected is None]
+    assert not any("fighter aircraft" in _roles(m).get("item", []) for m in kept)

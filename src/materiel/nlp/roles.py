@@ -274,6 +274,7 @@ def _included_items(doc: Doc, frame: Frame) -> list[Token]:
             for c in cl.children:
                 if c.dep_ == "prep" and c.lower_ == "of":
                     toks.extend(pobjs(c))
+    toks.extend(_listed_below(frame))
     # "the package included X": the trigger noun is subject of include
     if t.dep_ == "nsubj" and t.head.lemma_ in ("include", "contain", "comprise", "feature"):
         for c in t.head.children:
@@ -290,6 +291,39 @@ def _included_items(doc: Doc, frame: Frame) -> list[Token]:
                     if cc.dep_ == "prep":
                         out.extend(pobjs(cc))
     return out
+
+
+def _listed_below(frame: Frame) -> list[Token]:
+    """A list the parse hangs low in the trigger's phrase: "$25m in military assistance for X,
+    including Y" (on the amount), "aid worth 65 million euros, including Y" (on the worth),
+    "a package of assistance for X, which includes Y" (on the recipient)."""
+    t = frame.trigger
+    # a verb's object only when it is goods, an amount or an aid noun, not "a contingent
+    # including fighter jets"
+    roots = [t]
+    if t.pos_ == "VERB":
+        roots = [o for o in frame.obj if _amount_or_support(o) or is_military_item(item_head(o))]
+    if t.pos_ != "VERB" and t.dep_ == "pobj" and t.head.lower_ in ("in", "of") and (
+        t.head.head.pos_ in ("NOUN", "NUM")
+    ):
+        roots.append(t.head.head)  # the amount or measure the aid is counted in
+    out: list[Token] = []
+    for r in roots:
+        for w in r.subtree:
+            if w.dep_ == "prep" and w.lower_ == "including" and w.head.i != t.i:
+                out.extend(pobjs(w))
+            elif w.dep_ in ("relcl", "acl") and w.lemma_ in _INCLUDING_VERBS and w.head.i != t.i:
+                out.extend(c for c in w.children if c.dep_ == "dobj")
+    return out
+
+
+def _amount_or_support(tok: Token) -> bool:
+    return (
+        any(ch.isdigit() for ch in tok.text)
+        or tok.like_num
+        or tok.lemma_.lower() in _SUPPORT_NOUNS
+        or any(c.dep_ == "nummod" for c in tok.children)
+    )
 
 
 def _money_items(doc: Doc, frame: Frame, numbers: list[NumberMention]) -> list[Token]:
