@@ -50,6 +50,13 @@ def test_generic_item_does_not_split():
     assert len(merge([a, b])) == 1
 
 
+def test_aid_named_as_what_it_is_does_not_split():
+    a = cand("aid", donor=["Norway"], recipient=["Moldova"], item=["military aid"])
+    b = cand("aid", donor=["Norway"], recipient=["Moldova"], item=["coastal radars"])
+    c = cand("aid", donor=["Norway"], recipient=["Moldova"], item=["security assistance"])
+    assert len(merge([a, b, c])) == 1
+
+
 def test_meetings_need_a_shared_participant():
     a = cand("meeting", participant=["Olaf Scholz", "Emmanuel Macron"])
     b = cand("meeting", participant=["Macron"], location=["Paris"])

@@ -221,3 +221,21 @@ def test_a_contingent_including_jets_gives_no_items(parse):
                 "to take part in a parade in Paris.")
     kept = [m for m in doc._.mentions if m.type == "aid" and m.rejected is None]
     assert not any("fighter aircraft" in _roles(m).get("item", []) for m in kept)
+
+
+def test_aid_naming_no_goods_is_given_as_what_it_is(parse):
+    cases = [
+        ("The Senate voted on Tuesday to approve $5bn in military aid for Georgia.",
+         "military aid"),
+        ("Portugal pledged continued military support for Georgia.", "military support"),
+        ("Portugal announced a new $60 million security assistance package for Georgia.",
+         "security assistance"),
+    ]
+    for text, item in cases:
+        assert _roles(_only(parse(text), "aid")).get("item") == [item], text
+
+
+def test_aid_with_goods_keeps_only_the_goods(parse):
+    m = _only(parse("Portugal will send military aid, including mortar ammunition, to "
+                    "Georgia."), "aid")
+    assert "military aid" not in _roles(m).get("item", [])

@@ -358,9 +358,15 @@ _GENERIC_MODIFIERS = {"military", "defense", "defence", "new", "more", "addition
                       "western", "foreign", "some", "key", "critical", "further"}
 
 
+_AID_AS_ITEM = {"aid", "assistance", "support", "security"}  # "military aid", "security assistance"
+
+
 def generic_item(a: Argument) -> bool:
-    """An item that names no kind of goods ("equipment", "weapons systems", "new systems")."""
+    """An item that names no kind of goods ("equipment", "weapons systems", "new systems",
+    aid given as what it is: "military aid", "security assistance")."""
     toks = norm_tokens(a.text)
+    if len(toks) == 2 and toks[1] in _AID_AS_ITEM and toks[0] in _AID_AS_ITEM | _GENERIC_MODIFIERS:
+        return True
     return (bool(toks) and toks[-1] in _GENERIC_ITEMS
             and all(t in _GENERIC_MODIFIERS or t in _GENERIC_ITEMS for t in toks[:-1]))
 

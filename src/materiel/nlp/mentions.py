@@ -20,6 +20,7 @@ from materiel.nlp.roles import (
     FILLERS_BY_TYPE,
     WON_DEAL_CUE,
     add_thanked_donors,
+    armed_support_item,
     fill_talks_to_buy,
     is_armed_force,
     is_company,
@@ -222,6 +223,7 @@ def find_mentions(doc: Doc) -> list[EventMention]:
         if _recap(doc, m, t, dates) and drop("recap"):
             continue
         m.score = _score(m, trig, frame)
+        armed_support_item(doc, frame, m)
         if gaps:
             drop_stand_ins(m, gaps)
             if why:  # recall mode: its roles are the first reason the rules drop it for

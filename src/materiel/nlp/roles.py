@@ -849,6 +849,30 @@ def fill_aid(doc: Doc, f: Frame, m: EventMention, numbers: list[NumberMention]) 
     return item_toks
 
 
+_ARMED_SUPPORT_MODS = word_set("nlp/validate", "armed_support_mods")
+
+
+def armed_support_item(doc: Doc, f: Frame, m: EventMention) -> None:
+    """Aid that names no goods is given as what it is: "pledged military support",
+    "approved $5bn in military aid", "a security assistance package" (for a mention that
+    stands without it: the item decides no event)."""
+    sides = [v for v in m.values("donor") + m.values("recipient")
+             if not v.pronoun or v.label == "FIRST_PERSON"]
+    if m.type != "aid" or m.values("item") or not sides:
+        return  # no event of its own: an item alone tells nothing
+    t = f.trigger
+    nouns = [t, *f.compounds] if t.pos_ != "VERB" else list(f.obj) + f.pp("in", "of")
+    for n in nouns:
+        if n.lemma_.lower() not in _SUPPORT_NOUNS:
+            continue
+        mod = doc[n.i - 1] if n.i > 0 else None
+        if mod is not None and mod.head.i == n.i and mod.lower_ in _ARMED_SUPPORT_MODS:
+            rv = _value(doc, "item", (mod.i, n.i + 1), None)
+            if rv is not None:
+                m.add(rv)
+            return
+
+
 _THANKING_VERBS = word_set("nlp/roles", "thanking_verbs")
 
 
