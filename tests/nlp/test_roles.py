@@ -239,3 +239,12 @@ def test_aid_with_goods_keeps_only_the_goods(parse):
     m = _only(parse("Portugal will send military aid, including mortar ammunition, to "
                     "Georgia."), "aid")
     assert "military aid" not in _roles(m).get("item", [])
+
+
+def test_a_capitalised_measure_or_a_battery_counts_its_goods(parse):
+    r = _roles(_only(parse("The Air Force has placed orders for 7 Squadrons of the Rafale "
+                           "fighter jets."), "procurement"))
+    assert r.get("item") == ["Rafale fighter jets"]
+    r = _roles(_only(parse("Peru signed a deal for the supply of four batteries of Pinaka "
+                           "rocket launchers."), "procurement"))
+    assert r.get("item") == ["Pinaka rocket launchers"]

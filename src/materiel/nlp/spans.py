@@ -336,11 +336,20 @@ def is_military_item(token: Token) -> bool:
 ACTION_NOUNS = word_set("nlp/spans", "action_nouns")
 
 
+def _measure_lemma(token: Token) -> str:
+    """The lemma, singular also for a capitalised plural the tagger kept as a name ("6
+    Squadrons of Tejas")."""
+    lemma = token.lemma_.lower()
+    if lemma not in MEASURE_HEADS and lemma.endswith("s") and lemma[:-1] in MEASURE_HEADS:
+        return lemma[:-1]
+    return lemma
+
+
 def item_head(token: Token) -> Token:
     """For measure nouns ("300,000 rounds of shells", "six squadrons of Tejas") and action
     nouns ("the supply of 18 aircraft") the real item."""
     if (
-        token.lemma_.lower() in MEASURE_HEADS
+        _measure_lemma(token) in MEASURE_HEADS
         or token.lemma_.lower() in ACTION_NOUNS
         or (token.like_num and token.pos_ == "NUM")  # "ordered 24 of the jets"
     ):
@@ -349,7 +358,7 @@ def item_head(token: Token) -> Token:
                 for pobj in prep.children:
                     if pobj.dep_ == "pobj" and pobj.pos_ in ("NOUN", "PROPN"):
                         # "hundreds of thousands of artillery rounds": the last measure's goods
-                        return item_head(pobj) if pobj.lemma_.lower() in MEASURE_HEADS else pobj
+                        return item_head(pobj) if _measure_lemma(pobj) in MEASURE_HEADS else pobj
         for appos in token.children:  # "its own version, the Geran-2"
             if appos.dep_ == "appos" and is_military_item(appos):
                 return appos
