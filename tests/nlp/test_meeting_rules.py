@@ -390,6 +390,8 @@ def test_goods_or_ships_arriving_are_no_visit(parse, text):
          "talks in Lima on Monday.", "Luis Vega"),
         ("Defence Minister Arjun Mehta co-chaired the annual defence dialogue with French "
          "Minister for Armed Forces Pierre Martin on Monday.", "Pierre Martin"),
+        ("Adviser Tom Hale met today with Head of Presidential Administration Ivan Petrenko "
+         "and Foreign Minister Olena Bondar of Ukraine.", "Olena Bondar"),
     ],
 )
 def test_an_office_named_with_its_holder_is_the_holder(parse, text, holder):

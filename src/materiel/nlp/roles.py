@@ -146,10 +146,6 @@ def party(
     label = party_label(tok)
     if label is None:
         return None
-    if role == "participant" and label in ("NOUN", "PROPN"):
-        holder = office_holder(tok)
-        if holder is not None:
-            return party(doc, role, holder)
     if label == "NOUN" and tok.lemma_.lower() not in PARTY_HEADS and tok.lower_ not in PARTY_HEADS:
         return None
     if label == "NOUN" and tok.lemma_.lower() in _COMPANY_NOUNS:
@@ -174,6 +170,11 @@ def office_holder(tok: Token) -> Token | None:
     (through the noun phrase only: no clause, no coordination)."""
     if tok.lemma_.lower() not in _OFFICE_NOUNS and tok.lower_ not in _OFFICE_NOUNS:
         return None
+    if tok.ent_type_ == "PERSON":
+        return None
+    after = _person_right_after(tok)
+    if after is not None:
+        return after
     todo = [tok]
     while todo:
         cur = todo.pop(0)
@@ -184,6 +185,21 @@ def office_holder(tok: Token) -> Token | None:
             if ent is not None and ent.label_ == "PERSON":
                 return ent.root
             todo.append(c)
+    return None
+
+
+def _person_right_after(tok: Token) -> Token | None:
+    """ "Chairman of the Joint Chiefs of Staff Gen. Mark Milley" parsed apart: the person
+    named right after the office's phrase (through title words hung on the name)."""
+    doc = tok.doc
+    j = tok.right_edge.i + 1
+    while j < len(doc) and doc[j].ent_type_ != "PERSON" and doc[j].dep_ == "compound" and (
+        doc[j].head.ent_type_ == "PERSON"
+    ):
+        j += 1
+    ent = entity_of(doc[j]) if j < len(doc) else None
+    if ent is not None and ent.label_ == "PERSON" and ent.start == j:
+        return ent.root
     return None
 
 
@@ -349,6 +365,10 @@ def _parties(
     n = 0
     for tok in toks:
         for c in conjuncts(tok):
+            holder = office_holder(c) if role == "participant" else None
+            if holder is not None:  # and the people named with the holder
+                n += _parties(doc, role, [holder], m)
+                continue
             members = group_members(c)
             if members:
                 n += _parties(doc, role, members, m)
