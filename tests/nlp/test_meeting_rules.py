@@ -415,3 +415,12 @@ def test_an_office_named_with_its_holder_is_the_holder(parse, text, holder):
 def test_a_place_hung_on_a_noun_of_the_meeting_is_where_it_is_held(parse, text, place):
     (m, *_) = _meetings(parse(text))
     assert place in [v.text for v in m.values("location")]
+
+
+def test_a_name_suffix_is_the_person_before_it(parse):
+    (m, *_) = _meetings(parse("President Joseph R. Biden, Jr., Secretary of State Antony "
+                              "Blinken, and Secretary of Defense Lloyd Austin met with Foreign "
+                              "Minister Olena Bondar."))
+    sides = _sides(m)
+    assert "Jr." not in sides
+    assert any("Biden" in s for s in sides)

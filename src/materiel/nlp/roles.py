@@ -92,6 +92,7 @@ def _value(
 
 
 _PERSONAL = word_set("nlp/roles", "personal")
+_NAME_SUFFIXES = word_set("nlp/roles", "name_suffixes")
 
 
 def _sentence_antecedent(pron: Token) -> Token | None:
@@ -143,6 +144,10 @@ def party(
         return RoleValue(
             role=role, text=tok.text, start=tok.idx, end=tok.idx + len(tok), pronoun=True
         )
+    if tok.lower_ in _NAME_SUFFIXES and tok.i > 0:
+        prev = doc[tok.i - 2] if doc[tok.i - 1].text == "," and tok.i > 1 else doc[tok.i - 1]
+        ent = entity_of(prev)
+        return party(doc, role, ent.root) if ent is not None and ent.label_ == "PERSON" else None
     label = party_label(tok)
     if label is None:
         return None
