@@ -2,7 +2,14 @@
 
 from __future__ import annotations
 
-from materiel.extract.merge import Candidate, better_date, conflict, fill_from_context, merge
+from materiel.extract.merge import (
+    Candidate,
+    better_date,
+    conflict,
+    drop_generic_items,
+    fill_from_context,
+    merge,
+)
 from materiel.models import Argument, Event
 from materiel.nlp.types import DateValue
 
@@ -55,6 +62,15 @@ def test_aid_named_as_what_it_is_does_not_split():
     b = cand("aid", donor=["Norway"], recipient=["Moldova"], item=["coastal radars"])
     c = cand("aid", donor=["Norway"], recipient=["Moldova"], item=["security assistance"])
     assert len(merge([a, b, c])) == 1
+
+
+def test_words_naming_no_goods_go_once_the_goods_are_named():
+    c = cand("aid", donor=["Norway"], item=["weapons", "coastal radars", "military aid"])
+    drop_generic_items(c)
+    assert [a.text for a in c.event.args["item"]] == ["coastal radars"]
+    alone = cand("aid", donor=["Norway"], item=["weapons"])
+    drop_generic_items(alone)
+    assert [a.text for a in alone.event.args["item"]] == ["weapons"]
 
 
 def test_meetings_need_a_shared_participant():

@@ -28,7 +28,14 @@ from materiel.extract.context_roles import ContextRoles
 from materiel.extract.detector import REJECTED as DETECTED
 from materiel.extract.detector import DetectorModel, document_context, load_detector
 from materiel.extract.features import candidate_features
-from materiel.extract.merge import MAIN_ROLE, Candidate, fill_from_context, merge, shared
+from materiel.extract.merge import (
+    MAIN_ROLE,
+    Candidate,
+    drop_generic_items,
+    fill_from_context,
+    merge,
+    shared,
+)
 from materiel.extract.prefilter import RelevanceFilter, words
 from materiel.extract.resolve import KBLinker
 from materiel.extract.retype import deliveries_under_purchase, home_transfer_to_purchase
@@ -276,6 +283,7 @@ class Extractor:
                        published=plan.published)
         fill_from_context(merged, by_story=cd.is_feed)
         for c in merged:
+            drop_generic_items(c)
             c.rejected = sparse_reason(c)
         if self.recall:
             merged += _new_readings(merged, [c for c in cands if c.rejected not in (None,

@@ -371,6 +371,14 @@ def generic_item(a: Argument) -> bool:
             and all(t in _GENERIC_MODIFIERS or t in _GENERIC_ITEMS for t in toks[:-1]))
 
 
+def drop_generic_items(c: Candidate) -> None:
+    """ "weapons and equipment, including HIMARS and radars": once a record names the goods,
+    the words that name none ("weapons", "military aid") are no items of their own."""
+    items = c.event.args.get("item", [])
+    if any(not generic_item(a) for a in items):
+        c.event.args["item"] = [a for a in items if not generic_item(a)]
+
+
 def _is_person(a: Argument, c: Candidate) -> bool:
     if a.id and a.id.startswith("person:"):
         return True
