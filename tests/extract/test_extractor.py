@@ -257,3 +257,22 @@ def test_an_unknown_parse_scope_is_refused():
 
     with pytest.raises(ValueError, match="parse_scope"):
         Extractor(PipelineConfig(use_kb=False, parse_scope="everything"))
+
+
+def test_a_leader_giving_aid_gives_for_the_state(kb_extractor: Extractor, make_clean):
+    events = kb_extractor.extract(make_clean(
+        "President Biden announced a new package of security assistance for Ukraine, "
+        "including artillery rounds, on Tuesday.", published="2023-05-10"))
+    aid = [e for e in events if e.type == "aid"]
+    assert aid
+    donors = aid[0].args.get("donor", [])
+    assert [a.name for a in donors] == ["United States"]
+    assert [a.text for a in donors] == ["Biden"]  # as written
+
+
+def test_a_leader_in_a_meeting_stays_a_person(kb_extractor: Extractor, make_clean):
+    events = kb_extractor.extract(make_clean(
+        "President Biden met President Zelensky in Vilnius on Tuesday to discuss air defence.",
+        published="2023-07-12"))
+    meeting = [e for e in events if e.type == "meeting"]
+    assert meeting and "Joe Biden" in [a.name for a in meeting[0].args["participant"]]

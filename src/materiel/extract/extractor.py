@@ -276,6 +276,7 @@ class Extractor:
             ctx = speaker.context()
             for c in cands:
                 c.kb = self.linker.link(c.event, c.labels, ctx)
+                self.linker.officials_as_states(c.event, c.kb)
         for c in cands:
             home_transfer_to_purchase(c)
         deliveries_under_purchase(cands)

@@ -45,6 +45,9 @@ _LABELS = {
 }
 
 
+STATE_ROLES = ("donor", "buyer", "imposer", "spender", "party")  # a state acts, not a person
+
+
 class KBLinker:
     def __init__(self, kb: Any, resolver: Any) -> None:
         self.kb = kb
@@ -118,6 +121,25 @@ class KBLinker:
         name = getattr(res, "name", None)
         if linked and name:
             arg.name = name
+
+    def officials_as_states(
+        self, event: Event, facts: dict[int, tuple[str, str | None]]
+    ) -> None:
+        """A leader or minister who gives, buys, sanctions, spends or signs does it for the
+        state ("President X announced a package": the United States gives): the argument
+        keeps its text and takes the state's name (a meeting's sides stay people)."""
+        for role in STATE_ROLES:
+            for arg in event.args.get(role, []):
+                kind, iso = facts.get(id(arg), ("", None))
+                entry = self.kb.entries.get(arg.id) if arg.id else None
+                if kind != "person" or not iso or entry is None:
+                    continue
+                if not (entry.facts or {}).get("offices"):
+                    continue  # a public office holder only
+                name = self.country_name(iso)
+                if name:
+                    arg.name, arg.id = name, f"country:{iso}"
+                    facts[id(arg)] = ("country", iso)
 
     def link(
         self, event: Event, labels: dict[int, str | None], ctx: Any
