@@ -365,14 +365,19 @@ def _money_items(doc: Doc, frame: Frame, numbers: list[NumberMention]) -> list[T
 
 
 def _parties(
-    doc: Doc, role: str, toks: list[Token], m: EventMention, resolve_to: list[Token] | None = None
+    doc: Doc,
+    role: str,
+    toks: list[Token],
+    m: EventMention,
+    resolve_to: list[Token] | None = None,
+    offices: bool = True,
 ) -> int:
     n = 0
     for tok in toks:
         for c in conjuncts(tok):
-            holder = office_holder(c) if role == "participant" else None
-            if holder is not None:  # and the people named with the holder
-                n += _parties(doc, role, [holder], m)
+            holder = office_holder(c) if role == "participant" and offices else None
+            if holder is not None:  # and the people named with the holder (once)
+                n += _parties(doc, role, [holder], m, offices=False)
                 continue
             members = group_members(c)
             if members:
