@@ -248,13 +248,3 @@ def test_a_capitalised_measure_or_a_battery_counts_its_goods(parse):
     r = _roles(_only(parse("Peru signed a deal for the supply of four batteries of Pinaka "
                            "rocket launchers."), "procurement"))
     assert r.get("item") == ["Pinaka rocket launchers"]
-
-
-def test_a_described_group_of_targets_stays_one_phrase_with_its_named_members(parse):
-    r = _roles(_only(parse("Britain imposed sanctions on 65 individuals and entities for "
-                           "supporting the invasion."), "sanction"))
-    assert r.get("target") == ["individuals and entities"]
-    r = _roles(_only(parse("The Treasury has imposed sanctions on three companies in Turkey, "
-                           "including Blue Harbor Trading, and on two tankers."), "sanction"))
-    assert "companies in Turkey" in r.get("target", [])
-    assert "Blue Harbor Trading" in r.get("target", [])

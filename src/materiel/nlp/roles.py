@@ -17,7 +17,6 @@ from materiel.nlp.lexicon import ITEM_HEADS, PARTY_HEADS, PARTY_LABELS
 from materiel.nlp.participles import COUNT_CUE, Host, participle_host
 from materiel.nlp.spans import (
     FIRST_PERSON,
-    clean_span,
     ORG_HEAD_HINTS,
     conjuncts,
     entity_of,
@@ -1164,16 +1163,15 @@ def fill_sanction(doc: Doc, f: Frame, m: EventMention, numbers: list[NumberMenti
     ):
         if f.passive:
             _parties(doc, "imposer", f.agent, m)
-            _targets(doc, f.obj, m)
+            _parties(doc, "target", f.obj, m)
         else:
             _parties(doc, "imposer", f.subj, m)
-            _targets(doc, f.obj, m)
+            _parties(doc, "target", f.obj, m)
             if m.trigger in ("ban", "bar"):
                 for tok in f.obj:
                     rv = _value(doc, "target", item_range(tok), None)
                     if rv is not None and not m.values("target"):
                         m.add(rv)
-        _named_members(doc, f.pp("including"), m)
         if not m.values("target"):
             # "three Russian bodies were sanctioned": a described group the NER leaves out
             for tok in f.obj:
@@ -1206,53 +1204,8 @@ def fill_sanction(doc: Doc, f: Frame, m: EventMention, numbers: list[NumberMenti
             _parties(doc, "imposer", f.mods, m)
             tgt.extend(c for c in f.pred.children if c.dep_ == "dobj")
         tgt.extend(_hit_by(f.trigger))
-        _targets(doc, tgt, m)
-        _named_members(doc, f.pp("including"), m)
+        _parties(doc, "target", tgt, m)
     return []
-
-
-_GROUP_NOUNS = word_set("nlp/roles", "described_group_nouns")
-_VERB_PREPS = word_set("nlp/roles", "verb_argument_preps")
-
-
-def _targets(doc: Doc, toks: list[Token], m: EventMention) -> None:
-    """Sanction targets: a described group stays one phrase as written ("65 individuals and
-    entities", "six companies in China and Hong Kong"), with the members it names ("...,
-    including X", "two companies, X and Y")."""
-    rest = []
-    for tok in toks:
-        rng = _described_group(tok)
-        if rng is None:
-            rest.append(tok)
-            continue
-        rv = _value(doc, "target", rng, None)
-        if rv is not None:
-            m.add(rv)
-        members = [w for c in tok.children if c.dep_ == "prep" and c.lower_ == "including"
-                   for w in pobjs(c)]
-        _named_members(doc, members + [c for c in tok.children if c.dep_ == "appos"], m)
-    _parties(doc, "target", rest, m)
-
-
-def _named_members(doc: Doc, toks: list[Token], m: EventMention) -> None:
-    """Named targets a group lists ("six companies, including X"), not described ones."""
-    named_ = [c for t in toks for c in conjuncts(t) if party_label(c) not in (None, "NOUN")]
-    _parties(doc, "target", named_, m)
-
-
-def _described_group(tok: Token) -> tuple[int, int] | None:
-    """The phrase of a plural group noun that names no one, up to the first comma or dash or
-    clause ("individuals and entities", "companies in China and Hong Kong")."""
-    if tok.tag_ != "NNS" or tok.lemma_.lower() not in _GROUP_NOUNS or entity_of(tok) is not None:
-        return None
-    end = tok.i + 1
-    for w in tok.doc[tok.i + 1 : tok.right_edge.i + 1]:
-        if w.is_punct or w.lower_ in ("including", "which", "that", "who"):
-            break
-        if w.dep_ == "prep" and w.head.i == tok.i and w.lower_ in _VERB_PREPS:
-            break  # "adding 8 entities to the Entity List": the list is the verb's
-        end = w.i + 1
-    return clean_span(tok.doc, tok.left_edge.i, end)  # "the", a count: left out
 
 
 def _hit_by(trigger: Token) -> list[Token]:
