@@ -276,7 +276,6 @@ class Extractor:
             ctx = speaker.context()
             for c in cands:
                 c.kb = self.linker.link(c.event, c.labels, ctx)
-                self.linker.officials_as_states(c.event, c.kb)
         for c in cands:
             home_transfer_to_purchase(c)
         deliveries_under_purchase(cands)
@@ -285,6 +284,8 @@ class Extractor:
         fill_from_context(merged, by_story=cd.is_feed)
         for c in merged:
             drop_generic_items(c)
+            if self.linker is not None:  # after merging: the person still tells mentions apart
+                self.linker.officials_as_states(c.event, c.kb)
             c.rejected = sparse_reason(c)
         if self.recall:
             merged += _new_readings(merged, [c for c in cands if c.rejected not in (None,
