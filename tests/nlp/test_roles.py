@@ -248,3 +248,9 @@ def test_a_capitalised_measure_or_a_battery_counts_its_goods(parse):
     r = _roles(_only(parse("Peru signed a deal for the supply of four batteries of Pinaka "
                            "rocket launchers."), "procurement"))
     assert r.get("item") == ["Pinaka rocket launchers"]
+
+
+def test_named_members_of_a_sanctioned_group_are_targets(parse):
+    r = _roles(_only(parse("The Treasury has sanctioned six companies in Turkey, including "
+                           "Blue Harbor Trading, for supplying drone engines."), "sanction"))
+    assert "Blue Harbor Trading" in r.get("target", [])

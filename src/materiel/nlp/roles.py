@@ -1172,6 +1172,7 @@ def fill_sanction(doc: Doc, f: Frame, m: EventMention, numbers: list[NumberMenti
                     rv = _value(doc, "target", item_range(tok), None)
                     if rv is not None and not m.values("target"):
                         m.add(rv)
+        _named_members(doc, f.pp("including"), m)
         if not m.values("target"):
             # "three Russian bodies were sanctioned": a described group the NER leaves out
             for tok in f.obj:
@@ -1205,7 +1206,16 @@ def fill_sanction(doc: Doc, f: Frame, m: EventMention, numbers: list[NumberMenti
             tgt.extend(c for c in f.pred.children if c.dep_ == "dobj")
         tgt.extend(_hit_by(f.trigger))
         _parties(doc, "target", tgt, m)
+        _named_members(doc, f.pp("including") + [w for t in tgt for c in t.children
+                                                  if c.dep_ == "prep" and c.lower_ == "including"
+                                                  for w in pobjs(c)], m)
     return []
+
+
+def _named_members(doc: Doc, toks: list[Token], m: EventMention) -> None:
+    """Named targets a group lists ("six companies, including X"), not described ones."""
+    named_ = [c for t in toks for c in conjuncts(t) if party_label(c) not in (None, "NOUN")]
+    _parties(doc, "target", named_, m)
 
 
 def _hit_by(trigger: Token) -> list[Token]:
