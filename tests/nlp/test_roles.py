@@ -254,3 +254,12 @@ def test_named_members_of_a_sanctioned_group_are_targets(parse):
     r = _roles(_only(parse("The Treasury has sanctioned six companies in Turkey, including "
                            "Blue Harbor Trading, for supplying drone engines."), "sanction"))
     assert "Blue Harbor Trading" in r.get("target", [])
+
+
+def test_who_a_maker_joined_to_produce_is_its_partner(parse):
+    r = _roles(_only(parse("Rheinmetall has teamed up with Leonardo to produce armoured "
+                           "vehicles in Italy."), "production"))
+    assert r.get("producer") == ["Rheinmetall"] and r.get("partner") == ["Leonardo"]
+    r = _roles(_only(parse("The factory has been manufacturing infantry fighting vehicles "
+                           "under license from Russia since 1987."), "production"))
+    assert r.get("partner") == ["Russia"]

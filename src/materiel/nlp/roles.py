@@ -1044,6 +1044,13 @@ def fill_production(
         counted = [o for o in f.obj if _counted(o) and o.lemma_.lower() not in _SHARE_NOUNS]
         item_toks = _plain_goods(doc, f, m, counted)  # "HAL will manufacture five prototypes"
     partners = [t for t in f.pp("with", "between") if party_label(t)]
+    t = f.trigger
+    if t.dep_ in ("xcomp", "advcl") and t.head.pos_ in ("VERB", "AUX"):
+        # "X has joined hands with Y to manufacture Z": who X joined makes it with X
+        partners += [w for w in pp_of(t.head, "with") if party_label(w)]
+    for lic in f.pp("under"):  # "made under licence from Russia"
+        if lic.lemma_.lower() in ("licence", "license"):
+            partners += [w for w in pp_of(lic, "from") if party_label(w)]
     _parties(doc, "partner", partners, m)
     locs = f.pp("in", "at", "near")
     if not _places(doc, "location", locs, m):
