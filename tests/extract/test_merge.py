@@ -7,6 +7,7 @@ from materiel.extract.merge import (
     better_date,
     conflict,
     drop_generic_items,
+    drop_place_sides,
     fill_from_context,
     merge,
 )
@@ -71,6 +72,20 @@ def test_words_naming_no_goods_go_once_the_goods_are_named():
     alone = cand("aid", donor=["Norway"], item=["weapons"])
     drop_generic_items(alone)
     assert [a.text for a in alone.event.args["item"]] == ["weapons"]
+
+
+def test_a_visited_place_read_as_a_side_goes_when_sides_are_named():
+    c = cand("meeting", participant=["Olaf Scholz", "Kyiv"], location=["Kyiv"])
+    kyiv = c.event.args["participant"][1]
+    kyiv.start, kyiv.end = 30, 34
+    place = c.event.args["location"][0]
+    place.start, place.end = 30, 34
+    drop_place_sides(c)
+    assert [a.text for a in c.event.args["participant"]] == ["Olaf Scholz"]
+    alone = cand("meeting", participant=["Kyiv"], location=["Kyiv"])
+    alone.event.args["participant"][0].start = alone.event.args["location"][0].start = 3
+    drop_place_sides(alone)
+    assert [a.text for a in alone.event.args["participant"]] == ["Kyiv"]
 
 
 def test_meetings_need_a_shared_participant():

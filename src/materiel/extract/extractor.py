@@ -32,6 +32,7 @@ from materiel.extract.merge import (
     MAIN_ROLE,
     Candidate,
     drop_generic_items,
+    drop_place_sides,
     fill_from_context,
     merge,
     shared,
@@ -284,6 +285,7 @@ class Extractor:
         fill_from_context(merged, by_story=cd.is_feed)
         for c in merged:
             drop_generic_items(c)
+            drop_place_sides(c)
             if self.linker is not None:  # after merging: the person still tells mentions apart
                 self.linker.officials_as_states(c.event, c.kb)
             c.rejected = sparse_reason(c)

@@ -379,6 +379,18 @@ def drop_generic_items(c: Candidate) -> None:
         c.event.args["item"] = [a for a in items if not generic_item(a)]
 
 
+def drop_place_sides(c: Candidate) -> None:
+    """ "X travelled to Kyiv to meet Y": the place visited is where the meeting is held; read
+    also as a side, it goes once the meeting has sides of its own."""
+    if c.event.type != "meeting":
+        return
+    places = {(a.start, a.end) for a in c.event.args.get("location", []) if a.start is not None}
+    sides = c.event.args.get("participant", [])
+    kept = [a for a in sides if a.start is None or (a.start, a.end) not in places]
+    if kept and len(kept) < len(sides):
+        c.event.args["participant"] = kept
+
+
 def _is_person(a: Argument, c: Candidate) -> bool:
     if a.id and a.id.startswith("person:"):
         return True
