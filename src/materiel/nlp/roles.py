@@ -645,9 +645,9 @@ def fill_procurement(
         makers = [c for c in sides if is_company(c)] if len(sides) > 1 else []
         if makers and any(is_armed_force(c) and not is_company(c) for c in sides):
             for c in sides:
-                rv = party(doc, "seller" if c in makers else "buyer", c, None)
-                if rv is not None:
-                    m.add(rv)
+                side = party(doc, "seller" if c in makers else "buyer", c, None)
+                if side is not None:
+                    m.add(side)
             subj = []
         _parties(doc, "buyer", subj + f.poss, m, resolve_to=subj)
         _parties(doc, "seller", f.pp("from", "with"), m)
