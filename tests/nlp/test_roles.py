@@ -263,3 +263,14 @@ def test_who_a_maker_joined_to_produce_is_its_partner(parse):
     r = _roles(_only(parse("The factory has been manufacturing infantry fighting vehicles "
                            "under license from Russia since 1987."), "production"))
     assert r.get("partner") == ["Russia"]
+
+
+def test_a_signing_clause_on_the_deals_goods_names_its_sides(parse):
+    r = _roles(_only(parse("The first lot will go to the army under a contract for 400 "
+                           "launchers signed with Saab last year."), "procurement"))
+    assert r.get("seller") == ["Saab"]
+    r = _roles(_only(parse("The expansion follows a contract for additional missiles that the "
+                           "Norwegian defence ministry signed with Kongsberg last week."),
+                     "procurement"))
+    assert r.get("seller") == ["Kongsberg"]
+    assert "defence ministry" in " ".join(r.get("buyer", []))

@@ -559,6 +559,26 @@ def _deal_froms(deal: Token) -> list[Token]:
             for w in pobjs(p) if party_label(w)]
 
 
+_SIGNED_DEALS = ("contract", "deal", "order", "agreement")
+
+
+def _signed_deal_sides(doc: Doc, deal: Token, m: EventMention) -> None:
+    """A signing clause the parse hangs on the deal's goods: "a contract for 400 launchers
+    signed with Saab" (Saab sells), "a contract for missiles that the ministry signed with
+    MHI" (the ministry buys), when the sides are not found yet."""
+    for w in deal.subtree:
+        if w.dep_ not in ("acl", "relcl") or w.lemma_.lower() not in _DEAL_CLOSING_VERBS:
+            continue
+        if w.head.i != deal.i and w.head.head.head.i != deal.i:
+            continue  # on the deal or on the goods it is for
+        if not m.values("seller"):
+            _parties(doc, "seller", [x for x in pp_of(w, "with") if party_label(x)], m)
+        if not m.values("buyer"):
+            subj = [c for c in w.children if c.dep_ == "nsubj" and not is_pronoun(c)]
+            _parties(doc, "buyer", [c for c in subj if c.lower_ not in ("that", "which")], m)
+        return
+
+
 def _signing_sides(doc: Doc, subj: list[Token], m: EventMention) -> None:
     """The subjects of a sale led by a company sell, save a public body among them: "Hanwha
     and Romania's Armament Agency signed a contract" (the agency buys)."""
@@ -654,6 +674,8 @@ def fill_procurement(
         for tok in f.mods:
             if is_company(tok):
                 _parties(doc, "seller", [tok], m)
+    if lemma in _SIGNED_DEALS and f.trigger.pos_ == "NOUN":
+        _signed_deal_sides(doc, f.trigger, m)
     if lemma in ("select", "choose"):  # "the Army selected Lockheed Martin to build X"
         _parties(doc, "seller", [o for o in f.obj if is_company(o)], m)
     if lemma in _TENDER_WORDS and not m.values("buyer"):
