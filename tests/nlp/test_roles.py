@@ -274,3 +274,11 @@ def test_a_signing_clause_on_the_deals_goods_names_its_sides(parse):
                      "procurement"))
     assert r.get("seller") == ["Kongsberg"]
     assert "defence ministry" in " ".join(r.get("buyer", []))
+
+
+def test_an_agreements_side_named_by_office_and_holder_is_the_holder(parse):
+    doc = parse("Prime Minister Jan Novak and his Italian counterpart, Maria Rossi, signed a "
+                "defence cooperation agreement in Rome on Monday.")
+    r = _roles(_only(doc, "agreement"))
+    assert "Maria Rossi" in r.get("party", [])
+    assert "Italian counterpart" not in r.get("party", [])

@@ -374,7 +374,7 @@ def _parties(
     n = 0
     for tok in toks:
         for c in conjuncts(tok):
-            holder = office_holder(c) if role == "participant" and offices else None
+            holder = office_holder(c) if role in ("participant", "party") and offices else None
             if holder is not None:  # and the people named with the holder (once)
                 n += _parties(doc, role, [holder], m, offices=False)
                 continue
