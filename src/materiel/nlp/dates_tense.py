@@ -111,9 +111,15 @@ def clause_tense(token: Token) -> str:
     return tense
 
 
+# how far up the parse a time expression looks for the verb whose tense it takes: a place in
+# apposition can put it seven words below ("open the plant at the Aircraft Division, Pune on
+# 7th April")
+VERB_SEARCH_DEPTH = 10
+
+
 def _verb_tense(token: Token) -> str:
     cur: Token | None = token
-    for _ in range(6):
+    for _ in range(VERB_SEARCH_DEPTH):
         if cur is None:
             break
         if cur.pos_ in ("VERB", "AUX") or cur.dep_ == "ROOT":
