@@ -67,6 +67,7 @@ def extract_rules_only(documents: list[Any]) -> list[dict[str, Any]]:
 
     extractor = Extractor(PipelineConfig(event_model=False, detector=False))
     extractor.roles = None
+    extractor.dates = None
     return [event.to_json() for _doc, events in
             extractor.extract_many([clean(d) for d in documents]) for event in events]
 

@@ -25,6 +25,7 @@ from spacy.tokens import Doc
 
 from materiel.extract.clauses import clause_drops, is_agreement_text
 from materiel.extract.context_roles import ContextRoles
+from materiel.extract.date_anchor import DateAnchor, load_date_anchor
 from materiel.extract.detector import REJECTED as DETECTED
 from materiel.extract.detector import DetectorModel, document_context, load_detector
 from materiel.extract.features import candidate_features
@@ -151,6 +152,8 @@ class Extractor:
                                    None] | None = None
         # the learned role assigner reads the parties of the rules' mentions again
         self.roles: MentionRoles | None = load_roles()
+        # the learned date anchor picks the time expression that dates each mention
+        self.dates: DateAnchor | None = load_date_anchor()
 
     # --- public API ---------------------------------------------------------------------
 
@@ -369,6 +372,8 @@ class Extractor:
         base = sent.start + skip
         if self.roles is not None and m.rejected != DETECTED:
             m = self.roles.assign(doc, m)
+        if self.dates is not None:
+            m = self.dates.anchor(doc, m, inherited.get(sent.start))
         event = Event(
             doc=cd.doc.id,
             type=m.type,

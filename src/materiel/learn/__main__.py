@@ -11,7 +11,7 @@ import sys
 import time
 from pathlib import Path
 
-COMPONENTS = ["relevance", "detector", "roles", "events"]
+COMPONENTS = ["relevance", "detector", "roles", "events", "dates"]
 MODELS = Path(__file__).resolve().parents[1] / "data" / "models"
 
 

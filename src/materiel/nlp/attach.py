@@ -154,7 +154,7 @@ def attach_date(doc: Doc, m: EventMention, frame: Frame, dates: list[DateValue])
         m.date = anchors[0][1]
         if (
             is_horizon(m.date, doc._.published)
-            and not _past_year(m.date, doc._.published)
+            and not past_year(m.date, doc._.published)
             and m.type != "meeting"
         ):
             # "will raise spending next year, the government said on Tuesday": a plan is
@@ -173,12 +173,12 @@ def attach_date(doc: Doc, m: EventMention, frame: Frame, dates: list[DateValue])
     # "line opens; first aircraft due in 2026": the other clause's date
     dates = [d for d in dates if not clause_break_between(doc, d, t0)]
     # "delivered frigates under a contract awarded in 2019": the participle dates its own deal
-    dates = [d for d in dates if not _in_other_clause(doc, d, t0)]
+    dates = [d for d in dates if not in_other_clause(doc, d, t0)]
     if dates:
         m.date = min(dates, key=lambda d: abs(d.start - t0.idx))
 
 
-def _in_other_clause(doc: Doc, d: DateValue, t0: Token) -> bool:
+def in_other_clause(doc: Doc, d: DateValue, t0: Token) -> bool:
     """Whether a time expression sits in a participle or relative clause on the contract the
     trigger's goods are delivered under ("under a contract awarded in 2019"): it dates the
     contract."""
@@ -196,7 +196,7 @@ def _in_other_clause(doc: Doc, d: DateValue, t0: Token) -> bool:
     return False
 
 
-def _past_year(d: DateValue, published: str | None) -> bool:
+def past_year(d: DateValue, published: str | None) -> bool:
     """A year before the publication's ("24 jets ordered in 2019"): when a thing was done,
     never a plan's horizon."""
     ref = parse_published(published)
