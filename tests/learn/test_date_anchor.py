@@ -147,3 +147,22 @@ def test_the_extractor_applies_its_date_anchor():
     extractor.dates = DateAnchor({NO_DATE: 5.0})  # no date from the sentence: the publication's
     undated = [e for e in extractor.extract(clean(doc)) if e.type == "procurement"]
     assert undated and undated[0].date == PUBLISHED
+
+
+def test_the_anchor_dates_events_after_the_merge_and_never_changes_it():
+    from materiel.clean import clean
+    from materiel.extract import Extractor
+    from materiel.models import Document
+
+    # two orders the rules keep apart by their dates: undated by the anchor they stay apart
+    text = ("Spain ordered 12 Eurofighter jets on Monday. "
+            "Spain ordered 12 Eurofighter jets on 3 February 2024.")
+    doc = Document(id="dates-2", text=text, published=PUBLISHED)
+    extractor = Extractor()
+    extractor.dates = None
+    plain = [e for e in extractor.extract(clean(doc)) if e.type == "procurement"]
+    extractor.dates = DateAnchor({NO_DATE: 5.0})
+    anchored = [e for e in extractor.extract(clean(doc)) if e.type == "procurement"]
+    assert [e.evidence for e in anchored] == [e.evidence for e in plain]
+    assert len({e.date for e in plain}) == len(plain)
+    assert all(e.date != "2024-02-03" for e in anchored)

@@ -10,6 +10,9 @@ own choice, where it attaches on the trigger's head chain, distance and side, cl
 target / future / horizon / past-year flags, precision, governing preposition, event type and
 tense, offset from publication) and the best one is taken.
 
+The extractor asks it for each mention's date (`DateAnchor.date_for`) but merges the mentions
+by the rules' dates; the anchor's dates, merged alongside, date the merged event only.
+
 Trained by `materiel.learn.dates` on our annotated set; read at run time from
 `data/models/dates.json` in plain Python.  A model whose "active" is false (training found it
 does not beat the rules on held-out outlets) is not loaded, and the rules' date stands.
@@ -206,6 +209,13 @@ class DateAnchor:
                                   < self.margin):
             return rules
         return best
+
+    def date_for(self, doc: Doc, m: EventMention, story_date: DateValue | None = None
+                 ) -> DateValue | None:
+        """The sentence's date the model dates the mention by; None: none of them."""
+        rules = m.date if m.date is not None and m.date.from_text else None
+        best = self.choose(date_candidates(doc, m, story_date))
+        return rules if best is None or best.chosen_by_rules else best.date
 
     def anchor(self, doc: Doc, m: EventMention, story_date: DateValue | None = None
                ) -> EventMention:

@@ -304,10 +304,13 @@ class Extractor:
         out = []
         for c in merged:
             e = c.event
-            if c.date is not None:
-                e.date = c.date.value
-            elif c.context_date is not None:
-                e.date = c.context_date.value
+            # the learned anchor's dates, if any, date the events the rules' dates merged
+            date, context_date = ((c.learned_date, c.learned_context) if c.learned
+                                  else (c.date, c.context_date))
+            if date is not None:
+                e.date = date.value
+            elif context_date is not None:
+                e.date = context_date.value
             elif self.config.fallback_to_published:
                 e.date = fallback.value if fallback is not None else plan.published
             e.summary = summarize(e)
@@ -372,8 +375,8 @@ class Extractor:
         base = sent.start + skip
         if self.roles is not None and m.rejected != DETECTED:
             m = self.roles.assign(doc, m)
-        if self.dates is not None:
-            m = self.dates.anchor(doc, m, inherited.get(sent.start))
+        learned = (self.dates.date_for(doc, m, inherited.get(sent.start))
+                   if self.dates is not None else None)
         event = Event(
             doc=cd.doc.id,
             type=m.type,
@@ -419,6 +422,9 @@ class Extractor:
             score=m.score,
             date=date,
             context_date=None if date is not None else inherited.get(sent.start),
+            learned=self.dates is not None,
+            learned_date=learned,
+            learned_context=None if learned is not None else inherited.get(sent.start),
             trigger=m.trigger,
             labels=labels,
             heading=sent.is_heading,

@@ -54,6 +54,11 @@ class Candidate:
     score: float = 0.5
     date: DateValue | None = None  # the date read from the sentence, if any
     context_date: DateValue | None = None  # the last date stated earlier in the story
+    # the learned date anchor's reading (extract.date_anchor), kept apart from the rules' dates
+    # above, which alone decide what merges: the event's final date only
+    learned: bool = False  # the anchor read this candidate's date
+    learned_date: DateValue | None = None  # its choice among the sentence's dates, if any
+    learned_context: DateValue | None = None  # the story's last date, when it chose none
     trigger: str = ""
     mentions: int = 1
     labels: dict[int, str | None] = field(default_factory=dict)  # id(Argument) -> entity label
@@ -463,6 +468,9 @@ def _merge_into(target: Candidate, other: Candidate) -> None:
     target.date = better_date(target.date, other.date)
     if target.context_date is None:
         target.context_date = other.context_date
+    target.learned_date = better_date(target.learned_date, other.learned_date)
+    if target.learned_context is None:
+        target.learned_context = other.learned_context
     target.mentions += other.mentions
     target.heading = target.heading and other.heading
     target.detector_p = max(target.detector_p, other.detector_p)
@@ -645,6 +653,8 @@ def keep_to_its_clause(c: Candidate) -> None:
             del c.event.args[role]
     if c.date is not None and c.date.text and c.date.text not in clause:
         c.date = None
+    if c.learned_date is not None and c.learned_date.text and c.learned_date.text not in clause:
+        c.learned_date = None
 
 
 def _plan_told_as_done(body: Candidate, head: Candidate) -> bool:
@@ -711,6 +721,7 @@ def absorb_headings(
                     if id(v) in c.kb:
                         host.kb[id(v)] = c.kb[id(v)]
         host.date = better_date(host.date, c.date)
+        host.learned_date = better_date(host.learned_date, c.learned_date)
         _join_evidence(host.event, c.event, False)
         host.mentions += c.mentions
     return out
@@ -972,5 +983,6 @@ def absorb_agreements(cands: list[Candidate], by_story: bool = True) -> list[Can
         else:
             host.mentions += c.mentions
             host.date = better_date(host.date, c.date)
+            host.learned_date = better_date(host.learned_date, c.learned_date)
             _join_evidence(host.event, c.event, False)
     return out

@@ -9,12 +9,13 @@ candidate is right when the date the event then falls back on (the story's last 
 the publication's) agrees.  Mentions where every candidate is right, or none is, teach the
 ranking nothing and give no rows.
 
-The merge (`materiel.extract.merge.better_date`) dates an event of several mentions by the
-most precise of their dates, the earliest among equals; the anchor is trained per mention and
-judged per event: leave-one-outlet-out, the extraction runs again with each outlet's mentions
-dated by the model trained without it, and the paired events' date accuracy is compared with
-the rules', overall and per outlet.  The model ships active only when it beats the rules there
-without costing event F1.
+The anchor is trained per mention and judged per event.  Its dates never decide what merges:
+the merge (`materiel.extract.merge`) joins mentions by the rules' dates, and the anchor's dates
+of the joined mentions, merged alongside as the rules' are (`better_date`: the most precise,
+the earliest among equals), date the event afterwards, so event F1 cannot change.
+Leave-one-outlet-out, the extraction runs again with each outlet's mentions dated by the model
+trained without it, and the paired events' date accuracy is compared with the rules', overall
+and per outlet.  The model ships active only when it beats the rules there.
 """
 
 from __future__ import annotations
@@ -86,19 +87,21 @@ def candidate_labels(cands: list[DateCandidate], gold_date: str, story_date: Dat
 
 class Recorder:
     """Stands in the extractor's `dates` slot: records each event mention's candidates, then
-    dates it with the model of the document's outlet (`models`), if any."""
+    dates it with the model of the document's outlet (`models`), if any, else as the rules do."""
 
     def __init__(self, examples: dict[str, Example], out: Collected,
                  models: dict[str, DateAnchor] | None = None, record: bool = True) -> None:
         self.examples, self.out, self.models, self.record = examples, out, models or {}, record
 
-    def anchor(self, doc: Doc, m: EventMention, story_date: DateValue | None = None
-               ) -> EventMention:
+    def date_for(self, doc: Doc, m: EventMention, story_date: DateValue | None = None
+                 ) -> DateValue | None:
         example = self.examples[str(doc._.context["doc"])]
         if self.record and len(doc):
             self._record(doc, m, example, story_date)
         model = self.models.get(example.group)
-        return model.anchor(doc, m, story_date) if model is not None else m
+        if model is not None:
+            return model.date_for(doc, m, story_date)
+        return m.date if m.date is not None and m.date.from_text else None
 
     def _record(self, doc: Doc, m: EventMention, example: Example,
                 story_date: DateValue | None) -> None:
