@@ -42,11 +42,12 @@ C_GRID = (0.03, 0.1, 0.3, 1.0)
 MIN_COUNT = 3  # a feature must occur in this many training rows
 PRUNE = 0.01  # smaller weights are left out of the model
 MIN_GAIN = 0.002  # held-out date accuracy the anchor must add to ship active
-# Held out by outlet the anchor raised date accuracy on our set (0.912 -> 0.923 over 659 dated
-# pairs, no outlet lower, event F1 unchanged, 2026-12-07), but with it on the development gold,
-# the final check, fell below its event and date floors (`tests/extract/test_eval_gate.py`,
-# read pass/fail only; a model that always keeps the rules' choice passes), so it ships off.
-SHIP_ACTIVE = False  # whether a model that helps held out may ship active
+# Held out by outlet the anchor raises date accuracy on our set (0.912 -> 0.921 over 659 dated
+# pairs, no outlet lower, event F1 unchanged by construction, 2026-12-07), and with it on the
+# development gold, the final check, stays above its floors (`tests/extract/test_eval_gate.py`,
+# read pass/fail only), so it ships on.  (When its dates also decided what merges, the gold
+# fell below its event and date floors.)
+SHIP_ACTIVE = True  # whether a model that helps held out may ship active
 # How much better than the rules' choice another candidate must score to replace it: the
 # largest of these whose out-of-fold mention accuracy is within NEAR_BEST of the best one's
 # (a prior for the rules, as in `materiel.learn.events`).
