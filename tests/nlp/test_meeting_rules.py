@@ -418,9 +418,9 @@ def test_a_place_hung_on_a_noun_of_the_meeting_is_where_it_is_held(parse, text, 
 
 
 def test_a_name_suffix_is_the_person_before_it(parse):
-    (m, *_) = _meetings(parse("President Joseph R. Biden, Jr., Secretary of State Antony "
-                              "Blinken, and Secretary of Defense Lloyd Austin met with Foreign "
-                              "Minister Olena Bondar."))
+    (m, *_) = _meetings(parse("President John Q. Doe, Jr., the Secretary of State and "
+                              "the Secretary of Defense met on Monday with Foreign Minister "
+                              "Olena Bondar in Rome."))
     sides = _sides(m)
     assert "Jr." not in sides
-    assert any("Biden" in s for s in sides)
+    assert any("Doe" in s for s in sides)

@@ -217,8 +217,8 @@ def test_items_listed_low_in_the_aid_phrase(parse):
 
 
 def test_a_contingent_including_jets_gives_no_items(parse):
-    doc = parse("Peru is preparing to send a military contingent including fighter aircraft "
-                "to take part in a parade in Paris.")
+    doc = parse("Chile will send a military contingent including fighter aircraft "
+                "to join a national day parade in Lima next month.")
     kept = [m for m in doc._.mentions if m.type == "aid" and m.rejected is None]
     assert not any("fighter aircraft" in _roles(m).get("item", []) for m in kept)
 

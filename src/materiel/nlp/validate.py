@@ -532,8 +532,8 @@ def _party_noun(w: Token) -> bool:
 
 
 def _cited_headline(t: Token) -> bool:
-    """A letter citing the article it answers: "(Moscow confirms attack on Kyiv during UN
-    chief's visit, 29 April)" is a headline in brackets closed by its date, not news told."""
+    """A letter citing the article it answers: "(Navy chief quits after row over
+    budget cuts, 12 March)" is a headline in brackets closed by its date, not news told."""
     sent = t.sent
     opened = next((w for w in reversed(_tokens_between(sent, sent.start, t.i))
                    if w.text in ("(", ")")), None)
