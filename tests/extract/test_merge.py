@@ -672,3 +672,24 @@ def test_a_headline_reading_the_sides_the_other_way_round_is_the_body_deal():
     assert len(merge([head, body])) == 1
     head.heading = True
     assert len(merge([head, other])) == 2
+
+
+def test_two_readings_of_one_trigger_are_one_deal():
+    text = "Northwind Works will hold talks to procure 12 kits for the Coastal Air Arm."
+    as_buyer = mention("procurement", text, 0, buyer=["Northwind Works"], item=["kits"],
+                       quantity=["12"])
+    for_the_arm = mention("procurement", text, 0, buyer=["Coastal Air Arm"],
+                          seller=["Northwind Works"], item=["kits"], quantity=["12"])
+    as_buyer.triggers = for_the_arm.triggers = {34}
+    (m,) = merge([as_buyer, for_the_arm])
+    assert _texts(m, "quantity") == ["12"] and m.event.other_evidence == []
+
+
+def test_one_trigger_counting_two_goods_stays_two_deals():
+    text = "Veldland approved the sale of 40 gliders and 79 radios to Ostmark."
+    gliders = mention("procurement", text, 0, buyer=["Ostmark"], item=["gliders"],
+                      quantity=["40"])
+    radios = mention("procurement", text, 0, buyer=["Ostmark"], item=["radios"],
+                     quantity=["79"])
+    gliders.triggers = radios.triggers = {18}
+    assert len(merge([gliders, radios])) == 2

@@ -426,6 +426,7 @@ class Extractor:
             learned_date=learned,
             learned_context=None if learned is not None else inherited.get(sent.start),
             trigger=m.trigger,
+            triggers={base + m.trigger_start},
             labels=labels,
             heading=sent.is_heading,
             anaphor=next((c.split(":", 1)[1] for c in m.cues if c.startswith("anaphor:")), ""),

@@ -60,6 +60,7 @@ class Candidate:
     learned_date: DateValue | None = None  # its choice among the sentence's dates, if any
     learned_context: DateValue | None = None  # the story's last date, when it chose none
     trigger: str = ""
+    triggers: set[int] = field(default_factory=set)  # where its triggers stand in the text
     mentions: int = 1
     labels: dict[int, str | None] = field(default_factory=dict)  # id(Argument) -> entity label
     kb: dict[int, tuple[str, str | None]] = field(default_factory=dict)  # id -> (type, country)
@@ -472,6 +473,7 @@ def _merge_into(target: Candidate, other: Candidate) -> None:
     if target.learned_context is None:
         target.learned_context = other.learned_context
     target.mentions += other.mentions
+    target.triggers |= other.triggers
     target.heading = target.heading and other.heading
     target.detector_p = max(target.detector_p, other.detector_p)
 
@@ -781,6 +783,10 @@ def _join(cands: list[Candidate], published: str | None, by_story: bool,
         best: Candidate | None = None
         best_aff = 0
         antecedent = None if rejoin else _antecedent(c, out, by_story)
+        same_trigger = next((o for o in out if _one_reading(o, c)), None)
+        if same_trigger is not None and not rejoin:
+            _merge_into(same_trigger, c)
+            continue
         for o in out:
             if o.event.type != c.event.type or (by_story and o.story != c.story) or conflict(o, c):
                 continue
@@ -802,6 +808,19 @@ def _join(cands: list[Candidate], published: str | None, by_story: bool,
         else:
             out.append(c)
     return out
+
+
+def _one_reading(x: Candidate, y: Candidate) -> bool:
+    """Two readings of one trigger ("HAL will hold talks to procure 12 kits for the IAF", read
+    once with HAL and once with the IAF as buyer): one deal, unless each counts its own goods
+    ("40 jets and 79 kits") or the event is a meeting ("held separate talks with A and B")."""
+    if x.event.type != y.event.type or x.event.type == "meeting" or not x.triggers & y.triggers:
+        return False
+    for role in ("value", "quantity"):
+        vx, vy = x.event.args.get(role, []), y.event.args.get(role, [])
+        if vx and vy and not shared(vx, vy):
+            return False
+    return True
 
 
 # gatherings a definite noun names again only when the earlier mention named them too
