@@ -693,3 +693,16 @@ def test_one_trigger_counting_two_goods_stays_two_deals():
                      quantity=["79"])
     gliders.triggers = radios.triggers = {18}
     assert len(merge([gliders, radios])) == 2
+
+
+def test_one_sentence_naming_the_same_deal_twice_is_one_deal():
+    text = "The 73 Kestrel jets the Air Arm ordered in 2021 will be inducted by 2026."
+    order = mention("procurement", text, 0, "2021", trigger="order", status="done",
+                    item=["Kestrel jets"], buyer=["Air Arm"], quantity=["73"])
+    induction = mention("procurement", text, 0, "2021", trigger="induct", status="announced",
+                        item=["Kestrel jets"], buyer=["Air Arm"], quantity=["73"])
+    assert len(merge([induction, order])) == 1
+    other = mention("procurement", "The Air Arm received 73 Kestrel jets.", 80, "2024",
+                    trigger="receive", status="done", item=["Kestrel jets"],
+                    buyer=["Air Arm"], quantity=["73"])
+    assert len(merge([order, other])) == 2  # an order and its later delivery

@@ -783,9 +783,9 @@ def _join(cands: list[Candidate], published: str | None, by_story: bool,
         best: Candidate | None = None
         best_aff = 0
         antecedent = None if rejoin else _antecedent(c, out, by_story)
-        same_trigger = next((o for o in out if _one_reading(o, c)), None)
-        if same_trigger is not None and not rejoin:
-            _merge_into(same_trigger, c)
+        one_reading = next((o for o in out if _one_reading(o, c) or _restated(o, c)), None)
+        if one_reading is not None and not rejoin:
+            _merge_into(one_reading, c)
             continue
         for o in out:
             if o.event.type != c.event.type or (by_story and o.story != c.story) or conflict(o, c):
@@ -821,6 +821,21 @@ def _one_reading(x: Candidate, y: Candidate) -> bool:
         if vx and vy and not shared(vx, vy):
             return False
     return True
+
+
+def _restated(x: Candidate, y: Candidate) -> bool:
+    """Two readings of one sentence, by two triggers, that name the same three values or more
+    and nothing else ("the 73 Tejas jets the IAF ordered in 2021 will be inducted"): one deal
+    told with its stages, not two events."""
+    ex, ey = x.event, y.event
+    if ex.type != ey.type or ex.type == "meeting" or not _sentences(ex) & _sentences(ey):
+        return False
+    if dates_conflict(x.date, y.date):
+        return False
+    vx = [a for vals in ex.args.values() for a in vals]
+    vy = [a for vals in ey.args.values() for a in vals]
+    n = sum(shared(ex.args[r], ey.args[r]) for r in set(ex.args) & set(ey.args))
+    return n >= 3 and n == len(vx) == len(vy)
 
 
 # gatherings a definite noun names again only when the earlier mention named them too
