@@ -706,3 +706,22 @@ def test_one_sentence_naming_the_same_deal_twice_is_one_deal():
                     trigger="receive", status="done", item=["Kestrel jets"],
                     buyer=["Air Arm"], quantity=["73"])
     assert len(merge([order, other])) == 2  # an order and its later delivery
+
+
+def test_the_visit_told_again_with_its_host_named():
+    people = {"Ana Ruiz": "person:ana-ruiz", "Li Wei": "person:li-wei"}
+
+    def visit_and_talks(anaphor: str) -> list[Candidate]:
+        visit = _ids(mention("meeting", "Ana Ruiz had recently visited Ostmark.", 0, "2024-02",
+                             status="done", participant=["Ana Ruiz", "Ostmark"],
+                             location=["Ostmark"]), **people, Ostmark="country:om")
+        talks = _ids(mention("meeting", "During the visit the Veldland minister held talks "
+                             "with Li Wei.", 60, status="done",
+                             participant=["Veldland minister", "Li Wei"]), **people)
+        talks.anaphor = anaphor
+        return [visit, talks]
+
+    (m,) = merge(visit_and_talks("visit"))
+    assert _texts(m, "participant") == ["Ana Ruiz", "Ostmark", "Li Wei"]
+    # without "the visit": two people's talks, not told as that visit
+    assert len(merge(visit_and_talks(""))) == 2

@@ -144,7 +144,8 @@ def dates_conflict(a: DateValue | None, b: DateValue | None) -> bool:
     return a.value[:n] != b.value[:n]
 
 
-def conflict(x: Candidate, y: Candidate) -> bool:
+def conflict(x: Candidate, y: Candidate, told_again: bool = False) -> bool:
+    """told_again: y names x's meeting again by a definite noun ("during the visit")."""
     ex, ey = x.event, y.event
     if (dates_conflict(x.date, y.date) and not _one_visit(x, y)) or _stage_conflict(x, y):
         return True
@@ -183,9 +184,16 @@ def conflict(x: Candidate, y: Candidate) -> bool:
             return True  # Kishida in Ukraine / Kishida in India
         hx = [a for a in px if _is_person(a, x) and not any(_match(a, b) for b in py)]
         hy = [a for a in py if _is_person(a, y) and not any(_match(a, b) for b in px)]
-        if hx and hy and not _attendees(x, y):
+        if hx and hy and not _attendees(x, y) and not (told_again and _host_and_guest(hx, py)):
             return True  # Putin with Xi / Putin with Macron
     return bool(ex.type == "agreement" and (x.trigger in MEMBERSHIP) != (y.trigger in MEMBERSHIP))
+
+
+def _host_and_guest(hx: list[Argument], py: list[Argument]) -> bool:
+    """"X visited India" / "during the visit the Ukrainian minister met Y": the one person
+    the visit names is the one the talk describes without a name, the talk's named person
+    the side the visit left out."""
+    return len(hx) == 1 and any(_unnamed(a) for a in py)
 
 
 def _day(c: Candidate, inherited: bool = False) -> str | None:
@@ -788,7 +796,8 @@ def _join(cands: list[Candidate], published: str | None, by_story: bool,
             _merge_into(one_reading, c)
             continue
         for o in out:
-            if o.event.type != c.event.type or (by_story and o.story != c.story) or conflict(o, c):
+            if o.event.type != c.event.type or (by_story and o.story != c.story) or (
+                    o is not antecedent and conflict(o, c)):
                 continue
             if _told_apart(c) and not _sentences(o.event) & _sentences(c.event):
                 continue
@@ -858,7 +867,7 @@ def _antecedent(c: Candidate, out: list[Candidate], by_story: bool) -> Candidate
             continue
         if c.anaphor in _GATHERINGS and not _names_gathering(o.event, c.anaphor):
             continue
-        if conflict(o, c):
+        if conflict(o, c, told_again=True):
             continue
         best, best_at = o, max(before)
     return best
