@@ -725,3 +725,18 @@ def test_the_visit_told_again_with_its_host_named():
     assert _texts(m, "participant") == ["Ana Ruiz", "Ostmark", "Li Wei"]
     # without "the visit": two people's talks, not told as that visit
     assert len(merge(visit_and_talks(""))) == 2
+
+
+def test_bilateral_meetings_of_one_trigger_stay_apart():
+    people = {"Ana Ruiz": "person:ana-ruiz", "Li Wei": "person:li-wei",
+              "Omar Haddad": "person:omar-haddad"}
+    gathering = _ids(mention("meeting", "Ana Ruiz met Li Wei and Omar Haddad on Sunday.", 0,
+                             "2024-05-05", status="done",
+                             participant=["Ana Ruiz", "Li Wei", "Omar Haddad"]), **people)
+    text = "She also held bilateral meetings with Li Wei and Omar Haddad."
+    with_li = _ids(mention("meeting", text, 60, status="done", participant=["Li Wei"]),
+                   **people)
+    with_omar = _ids(mention("meeting", text, 60, status="done",
+                             participant=["Omar Haddad"]), **people)
+    gathering.triggers, with_li.triggers, with_omar.triggers = {4}, {82}, {82}
+    assert len(merge([gathering, with_li, with_omar])) == 2

@@ -801,6 +801,8 @@ def _join(cands: list[Candidate], published: str | None, by_story: bool,
                 continue
             if _told_apart(c) and not _sentences(o.event) & _sentences(c.event):
                 continue
+            if o.event.type == "meeting" and o.triggers & c.triggers:
+                continue  # one trigger's sides read apart ("bilateral meetings with A, B and C")
             aff = affinity(o, c)
             if _old_and_current(o, c, published) and aff < 3:
                 continue  # (three shared values: the old date is misread, not background)
