@@ -740,3 +740,18 @@ def test_bilateral_meetings_of_one_trigger_stay_apart():
                              participant=["Omar Haddad"]), **people)
     gathering.triggers, with_li.triggers, with_omar.triggers = {4}, {82}, {82}
     assert len(merge([gathering, with_li, with_omar])) == 2
+
+
+def test_a_talk_on_the_sidelines_of_a_bodys_gathering_is_its_own():
+    people = {"Ana Ruiz": "person:ana-ruiz", "Li Wei": "person:li-wei",
+              "Forum": "organization:forum"}
+    gathering = _ids(mention("meeting", "Ana Ruiz met the other ministers of the Forum.", 0,
+                             "2024-05-04", status="done", participant=["Ana Ruiz", "Forum"]),
+                     **people)
+    talk = _ids(mention("meeting", "During her meeting with Li Wei on the sidelines of the "
+                        "Forum meeting, Ana Ruiz said ...", 60, status="done",
+                        participant=["Ana Ruiz", "Li Wei", "Forum"]), **people)
+    assert len(merge([gathering, talk])) == 2
+    again = _ids(mention("meeting", "Ana Ruiz told the Forum ministers ...", 60,
+                         status="done", participant=["Ana Ruiz", "Forum"]), **people)
+    assert len(merge([gathering, again])) == 1

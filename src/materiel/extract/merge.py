@@ -929,8 +929,15 @@ def _pair_apart(o: Candidate, c: Candidate) -> bool:
     if c.anaphor or _sentences(o.event) & _sentences(c.event):
         return False
     pc = _own(c.event.args.get("participant", []))
-    po = [a for a in _own(o.event.args.get("participant", [])) if _is_person(a, o)]
-    return len(po) >= 3 and len(pc) == 2 and all(_is_person(a, c) for a in pc)
+    everyone = _own(o.event.args.get("participant", []))
+    po = [a for a in everyone if _is_person(a, o)]
+    if len(po) >= 3 and len(pc) == 2 and all(_is_person(a, c) for a in pc):
+        return True
+    # "X met the ministers of the SCO", then "during his meeting with Y on the sidelines of
+    # the SCO meeting": a talk of two named people at a body's gathering is their own
+    people = [a for a in pc if _is_person(a, c)]
+    return (any(_is_body(a) for a in everyone) and len(people) >= 2
+            and any(not any(_match(a, b) for b in everyone) for a in people))
 
 
 def _names_the_pair(text: str) -> bool:
