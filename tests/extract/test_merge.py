@@ -755,3 +755,16 @@ def test_a_talk_on_the_sidelines_of_a_bodys_gathering_is_its_own():
     again = _ids(mention("meeting", "Ana Ruiz told the Forum ministers ...", 60,
                          status="done", participant=["Ana Ruiz", "Forum"]), **people)
     assert len(merge([gathering, again])) == 1
+
+
+def test_a_person_read_once_is_a_person_where_a_pronoun_named_them():
+    gathering = mention("meeting", "Qamar met the other ministers of the Forum.", 0,
+                        "2024-05-04", status="done", participant=["Qamar", "Forum"])
+    talk = mention("meeting", "During his meeting with Li Wei on the sidelines of the Forum "
+                   "meeting, Qamar said ...", 60, status="done",
+                   participant=["Qamar", "Li Wei", "Forum"])
+    for c in (gathering, talk):
+        _ids(c, Qamar="new:qamar", Forum="organization:forum")
+    gathering.labels = {id(gathering.event.args["participant"][0]): "PERSON"}
+    talk.labels = {id(talk.event.args["participant"][1]): "PERSON"}  # "Qamar" left unlabelled
+    assert len(merge([gathering, talk])) == 2

@@ -79,6 +79,7 @@ _KB: dict[int, tuple[str, str | None]] = {}  # filled by merge() for the candida
 
 SIDE_LABEL = "FIRST_PERSON"  # a party read from "we"/"I": the speaker's side
 _SIDE: set[int] = set()  # id(Argument) of such parties among the candidates at hand
+_PEOPLE: set[str] = set()  # the ids of values some mention of the document reads as a person
 _PUBLISHED: list[str] = []  # the publication day of the document at hand, if known
 
 
@@ -406,7 +407,9 @@ def drop_place_sides(c: Candidate) -> None:
 
 
 def _is_person(a: Argument, c: Candidate) -> bool:
-    if a.id and a.id.startswith("person:"):
+    """A person, by the knowledge base or as read here or in another sentence ("Qin met ...",
+    then "during his meeting with Lavrov, Qin said")."""
+    if a.id and (a.id.startswith("person:") or a.id in _PEOPLE):
         return True
     return c.labels.get(id(a)) == "PERSON"
 
@@ -762,6 +765,7 @@ def merge(
     by_story: only within one story (teaser feeds: each item is its own story)."""
     _KB.clear()
     _SIDE.clear()
+    _PEOPLE.clear()
     _PUBLISHED[:] = [published[:10]] if published else []
     for c in cands:
         if c.heading:
@@ -769,6 +773,8 @@ def merge(
         fold_same_entities(c)
         _KB.update(c.kb)
         _SIDE.update(k for k, label in c.labels.items() if label == SIDE_LABEL)
+        _PEOPLE.update(a.id for vals in c.event.args.values() for a in vals
+                       if a.id and c.labels.get(id(a)) == "PERSON")
     out = _join(cands, published, by_story)
     while True:  # until no meeting record joins another
         again = _join(out, published, by_story, rejoin=True)
