@@ -768,3 +768,19 @@ def test_a_person_read_once_is_a_person_where_a_pronoun_named_them():
     gathering.labels = {id(gathering.event.args["participant"][0]): "PERSON"}
     talk.labels = {id(talk.event.args["participant"][1]): "PERSON"}  # "Qamar" left unlabelled
     assert len(merge([gathering, talk])) == 2
+
+
+def test_a_pair_talking_at_a_bodys_gathering_hold_their_own_talk():
+    people = {"Ana Ruiz": "person:ana-ruiz", "Li Wei": "person:li-wei",
+              "Pact leaders": "organization:pact"}
+    text = "Ana Ruiz will welcome Li Wei and Pact leaders, and will be meeting with Li Wei."
+    gathering = _ids(mention("meeting", text, 0, "2024-07", status="planned",
+                             participant=["Ana Ruiz", "Li Wei", "Pact leaders"]), **people)
+    talk = _ids(mention("meeting", text, 0, "2024-07", status="planned",
+                        participant=["Ana Ruiz", "Li Wei"]), **people)
+    gathering.triggers, talk.triggers = {14}, {58}
+    assert len(merge([gathering, talk])) == 2
+    retold = _ids(mention("meeting", "Ruiz and Li Wei met at the Pact summit.", 90,
+                          "2024-07", status="planned",
+                          participant=["Ana Ruiz", "Li Wei", "Pact leaders"]), **people)
+    assert len(merge([gathering, retold])) == 1  # the gathering told again

@@ -932,7 +932,11 @@ def _described_in_one_city(x: Candidate, px: list[Argument], y: Candidate,
 def _pair_apart(o: Candidate, c: Candidate) -> bool:
     """ "X met A, B and C", then "during the meeting with A, X said": two named people met in
     a sentence of their own hold their own talk, not the gathering of many told before."""
-    if c.anaphor or _sentences(o.event) & _sentences(c.event):
+    if c.anaphor:
+        return False
+    if _pair_at_gathering(o, c) or _pair_at_gathering(c, o):
+        return True
+    if _sentences(o.event) & _sentences(c.event):
         return False
     pc = _own(c.event.args.get("participant", []))
     everyone = _own(o.event.args.get("participant", []))
@@ -944,6 +948,15 @@ def _pair_apart(o: Candidate, c: Candidate) -> bool:
     people = [a for a in pc if _is_person(a, c)]
     return (any(_is_body(a) for a in everyone) and len(people) >= 2
             and any(not any(_match(a, b) for b in everyone) for a in people))
+
+
+def _pair_at_gathering(gathering: Candidate, pair: Candidate) -> bool:
+    """"I will be welcoming Z and NATO leaders, and I will be meeting with Z": a talk of two
+    people, by a trigger of its own, is not the gathering of a body where they both are."""
+    sides = pair.event.args.get("participant", [])
+    return (len(sides) == 2 and all(_is_person(a, pair) for a in sides)
+            and any(_is_body(a) for a in gathering.event.args.get("participant", []))
+            and not gathering.triggers & pair.triggers)
 
 
 def _names_the_pair(text: str) -> bool:
