@@ -10,7 +10,10 @@ minister) or, naming only "the two leaders", by the day; a mention that calls it
 "another" or "separate" one starts a record. A headline keeps to the clause of its trigger
 ("X orders tanks; Y opens plant"), its "X to buy" is a plan, and it joins a body record that
 reads the deal's sides the other way round; sanctions of two named agencies of one state
-are two records. The merged record keeps the union of the roles
+are two records. Two readings of one trigger, or of one sentence naming the same values, are
+one event unless each counts its own goods; a meeting's sides read apart from one trigger
+("bilateral meetings with A, B and C") and a pair's own talk at a body's gathering stay apart
+from the gathering. The merged record keeps the union of the roles
 (an item's most specific spelling), the evidence of its clearest mention with every other
 mention's sentence in `Event.other_evidence`, and the most precise date read from the text (the
 earliest among equally precise ones).
