@@ -784,3 +784,17 @@ def test_a_pair_talking_at_a_bodys_gathering_hold_their_own_talk():
                           "2024-07", status="planned",
                           participant=["Ana Ruiz", "Li Wei", "Pact leaders"]), **people)
     assert len(merge([gathering, retold])) == 1  # the gathering told again
+
+
+def test_a_country_and_its_leader_giving_tie_two_mentions():
+    country = cand("aid", donor=["Veldland"])
+    leader = cand("aid", donor=["Ana Ruiz"], value=["2000000000"])
+    country.kb = {id(country.event.args["donor"][0]): ("country", "VL")}
+    leader.kb = {id(leader.event.args["donor"][0]): ("person", "VL")}
+    (m,) = merge([country, leader])
+    assert _texts(m, "value") == ["2000000000"]
+    other = cand("aid", donor=["Li Wei"], value=["2000000000"])
+    other.kb = {id(other.event.args["donor"][0]): ("person", "OM")}
+    country = cand("aid", donor=["Veldland"])
+    country.kb = {id(country.event.args["donor"][0]): ("country", "VL")}
+    assert len(merge([country, other])) == 2  # another country's leader

@@ -429,8 +429,8 @@ def affinity(x: Candidate, y: Candidate) -> int:
     n = 0
     for role in set(ex.args) & set(ey.args):
         n += shared(_own(ex.args[role]), _own(ey.args[role]))
-    if ex.type == "meeting":
-        n += _stand_ins(_own(ex.args.get("participant", [])), _own(ey.args.get("participant", [])))
+    main = MAIN_ROLE.get(ex.type, "")  # a country and its leader or minister acting
+    n += _stand_ins(_own(ex.args.get(main, [])), _own(ey.args.get(main, [])))
     if ex.type in ("strike", "meeting") and (_told_that_day(x, y) or _told_that_day(y, x)):
         n += 1  # the same day's attack, the same day's meeting ("X claimed the attack")
     if _sentences(ex) & _sentences(ey):
