@@ -91,13 +91,15 @@ class Recorder:
     dates it with the model of the document's outlet (`models`), if any, else as the rules do."""
 
     def __init__(self, examples: dict[str, Example], out: Collected,
-                 models: dict[str, DateAnchor] | None = None, record: bool = True) -> None:
+                 models: dict[str, DateAnchor] | None = None, record: bool = True,
+                 exclude: frozenset[str] = frozenset()) -> None:
         self.examples, self.out, self.models, self.record = examples, out, models or {}, record
+        self.exclude = exclude  # documents whose mentions give no rows
 
     def date_for(self, doc: Doc, m: EventMention, story_date: DateValue | None = None
                  ) -> DateValue | None:
         example = self.examples[str(doc._.context["doc"])]
-        if self.record and len(doc):
+        if self.record and len(doc) and example.document.id not in self.exclude:
             self._record(doc, m, example, story_date)
         model = self.models.get(example.group)
         if model is not None:
@@ -128,8 +130,9 @@ class Recorder:
 
 
 def extract(examples: list[Example], nlp: Language, models: dict[str, DateAnchor] | None = None,
-            record: bool = True) -> Collected:
-    """Run the rule extractor over the examples with a `Recorder` in its dates slot."""
+            record: bool = True, exclude: frozenset[str] = frozenset()) -> Collected:
+    """Run the rule extractor over the examples with a `Recorder` in its dates slot (the
+    `exclude` documents give no rows)."""
     from materiel.clean import clean
     from materiel.extract import Extractor
     from materiel.nlp import PipelineConfig
@@ -139,7 +142,7 @@ def extract(examples: list[Example], nlp: Language, models: dict[str, DateAnchor
     extractor = Extractor(PipelineConfig(event_model=False, detector=False,
                                          parse_scope="relevant"), nlp=nlp)
     extractor.roles = None
-    extractor.dates = Recorder(by_id, out, models, record)  # type: ignore[assignment]
+    extractor.dates = Recorder(by_id, out, models, record, exclude)  # type: ignore[assignment]
     cleaned = [clean(x.document) for x in examples]
     for cd, events in extractor.extract_many(cleaned):
         out.predictions[cd.doc.id] = [e.to_json() for e in events]
@@ -240,6 +243,25 @@ def end_to_end(data: Collected, again: Collected) -> dict[str, Any]:
         per_outlet[group] = {"docs": len(docs), "rules": run(data, docs),
                              "anchor": run(again, docs)}
     return {"rules": run(data, every), "anchor": run(again, every), "per_outlet": per_outlet}
+
+
+def trained_without(examples: list[Example], exclude: frozenset[str],
+                    nlp: Language | None = None) -> tuple[Collected, Collected]:
+    """The rules' extraction of the examples, and the extraction with an anchor trained (as
+    `train` trains it) on the other documents' mentions only: what it does on the `exclude`
+    documents is what it does on news it never saw."""
+    from materiel.learn.parses import ParseCache
+    from materiel.nlp import PipelineConfig
+    from materiel.nlp.pipeline import cached_pipeline
+
+    if nlp is None:
+        nlp = cast("Language", ParseCache(cached_pipeline(PipelineConfig())))
+    rules = extract(examples, nlp, exclude=exclude)
+    model = replace(fit(rules.rows, C), margin=choose_margin(rules.rows,
+                                                             fold_models(rules.rows, C)))
+    anchor = extract(examples, nlp, {g: model for g in set(rules.groups.values())},
+                     record=False)
+    return rules, anchor
 
 
 # --- training ---------------------------------------------------------------------------------
