@@ -327,6 +327,14 @@ PATTERNS: list[tuple[str, re.Pattern[str], Resolver, bool]] = [
         True,
     ),
     (
+        "span",  # "over the next year": twelve months from now, no calendar year to give
+        re.compile(
+            r"\b(?:over|throughout)\sthe\s(?:next|coming|past|last)\syear\b(?!s)", re.I
+        ),
+        r.r_no_point,
+        False,
+    ),
+    (
         "relunit",
         re.compile(
             r"\b(?:(?:earlier|later)\s(?:in\s)?)?(?P<rel>last|past|previous|this|current|"
