@@ -166,3 +166,18 @@ def test_the_anchor_dates_events_after_the_merge_and_never_changes_it():
     assert [e.evidence for e in anchored] == [e.evidence for e in plain]
     assert len({e.date for e in plain}) == len(plain)
     assert all(e.date != "2024-02-03" for e in anchored)
+
+
+def test_a_recorder_takes_no_rows_from_the_documents_left_out(nlp):
+    from materiel.learn.data import Example
+    from materiel.learn.dates import Collected, Recorder
+    from materiel.models import Document
+
+    example = Example(Document(id="t", text=ORDER, published=PUBLISHED), {"events": []}, "g")
+    for exclude, recorded in ((frozenset(), 1), (frozenset({"t"}), 0)):
+        out = Collected()
+        doc = _parse(nlp, ORDER)
+        date = Recorder({"t": example}, out, exclude=exclude).date_for(
+            doc, _mention(doc, "procurement"))
+        assert out.mentions == recorded
+        assert date is not None and date.text == "on Monday"  # no model: the rules' date
