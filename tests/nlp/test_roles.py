@@ -282,3 +282,12 @@ def test_an_agreements_side_named_by_office_and_holder_is_the_holder(parse):
     r = _roles(_only(doc, "agreement"))
     assert "Maria Rossi" in r.get("party", [])
     assert "Italian counterpart" not in r.get("party", [])
+
+
+def test_the_maker_named_in_the_goods_phrase_sells(parse):
+    r = _roles(_only(parse("The army ordered 40 Kestrel Industries drones worth $2 billion."),
+                     "procurement"))
+    assert r.get("seller") == ["Kestrel Industries"] and r.get("buyer") == ["army"]
+    r = _roles(_only(parse("The Brazilian Navy has selected the Sea Hawk helicopter made by "
+                           "Sikorsky for its needs."), "procurement"))
+    assert r.get("seller") == ["Sikorsky"]

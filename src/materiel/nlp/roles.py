@@ -14,6 +14,7 @@ from spacy.tokens import Doc, Token
 from materiel.nlp import extensions as _ext
 from materiel.nlp.frames import Frame, named, pobjs, pp_of, subjects
 from materiel.nlp.lexicon import ITEM_HEADS, PARTY_HEADS, PARTY_LABELS
+from materiel.nlp.makers import making_agents, names_before
 from materiel.nlp.participles import COUNT_CUE, Host, participle_host
 from materiel.nlp.spans import (
     FIRST_PERSON,
@@ -421,6 +422,17 @@ def is_company(tok: Token) -> bool:
     return tok.lemma_.lower() in _MAKER_NOUNS
 
 
+def _named_company(tok: Token) -> bool:
+    """A name known or marked as a company's ("Airbus", "Larsen & Toubro Ltd"), not any
+    organisation the tagger found (which in a goods phrase is often part of its name)."""
+    ent = entity_of(tok)
+    if ent is None:
+        return False
+    return ent.label_ == "COMPANY" or (
+        ent.label_ == "ORG" and bool({t.lower_.strip(".") for t in ent} & ORG_HEAD_HINTS)
+    )
+
+
 def is_armed_force(tok: Token) -> bool:
     ent = entity_of(tok)
     words = {t.lower_ for t in (ent if ent is not None else [tok])}
@@ -706,7 +718,20 @@ def fill_procurement(
         and any(_armed_force_value(doc, v) for v in m.values("buyer"))
     ):
         item_toks = _plain_goods(doc, f, m, f.obj)  # "the Army wants to buy robotic mules"
+    if not m.values("seller"):
+        _goods_maker_sellers(doc, item_toks, m)
     return item_toks
+
+
+def _goods_maker_sellers(doc: Doc, heads: list[Token], m: EventMention) -> None:
+    """The maker the goods' phrase names sells (`materiel.nlp.makers`), unless it is
+    already a side of the purchase."""
+    taken = [(v.start, v.end) for vals in m.args.values() for v in vals if v.role != "item"]
+    for head in heads:
+        makers = [t for t in names_before(head) if _named_company(t)]
+        makers += [x for x in making_agents(head) if party_label(x)]
+        makers = [t for t in makers if not any(s <= t.idx < e for s, e in taken)]
+        _parties(doc, "seller", makers, m)
 
 
 SUPPORTED_STATE_CUE = "supported-state"  # "$3 billion to support Ukraine": money for a state
