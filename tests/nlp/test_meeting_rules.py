@@ -424,3 +424,14 @@ def test_a_name_suffix_is_the_person_before_it(parse):
     sides = _sides(m)
     assert "Jr." not in sides
     assert any("Doe" in s for s in sides)
+
+
+def test_a_named_building_the_meeting_is_held_at_is_its_location(parse):
+    doc = parse("The vice president met today with the Polish president at the White House.")
+    assert [v.text for v in _meetings(doc)[0].values("location")] == ["White House"]
+    doc = parse("The president will welcome the Kenyan president to the White House on Monday.")
+    assert [v.text for v in _meetings(doc)[0].values("location")] == ["White House"]
+    doc = parse("The two leaders met at the Vostochny cosmodrome in September.")
+    assert [v.text for v in _meetings(doc)[0].values("location")] == ["Vostochny cosmodrome"]
+    doc = parse("The minister met his Polish counterpart at the base on Monday.")
+    assert not _meetings(doc) or not _meetings(doc)[0].values("location")

@@ -34,6 +34,7 @@ from materiel.nlp.spans import (
 )
 from materiel.nlp.types import EventMention, NumberMention, RoleValue
 from materiel.nlp.under_contract import UNDER_CUE, goods_made_under
+from materiel.nlp.venues import meeting_venues
 from materiel.wordlists import word_set, word_tuple
 
 _ext.register()
@@ -1454,6 +1455,12 @@ def fill_meeting(doc: Doc, f: Frame, m: EventMention, numbers: list[NumberMentio
                 _parties(doc, "participant", [w], m)
     if not m.values("location"):
         _places(doc, "location", _low_places(t), m)
+    if not m.values("location"):
+        sides = f.pp("with") + f.obj
+        for rng in meeting_venues(doc, t, sides)[:1]:
+            rv = _value(doc, "location", rng, "FAC")
+            if rv is not None:
+                m.add(rv)
     _journey_to_attend(doc, t, m)
     _split_paired_sides(doc, m)
     return []
