@@ -291,3 +291,12 @@ def test_the_maker_named_in_the_goods_phrase_sells(parse):
     r = _roles(_only(parse("The Brazilian Navy has selected the Sea Hawk helicopter made by "
                            "Sikorsky for its needs."), "procurement"))
     assert r.get("seller") == ["Sikorsky"]
+
+
+def test_the_works_a_production_is_at_names_its_place_and_owner(parse):
+    r = _roles(_only(parse("Nordwerk will build a new production line for artillery shells at "
+                           "its Hallstadt site."), "production"))
+    assert r.get("location") == ["Hallstadt"]
+    r = _roles(_only(parse("The transport aircraft will be built at Kestrel Industries' final "
+                           "assembly plant in Toowoomba."), "production"))
+    assert r.get("producer") == ["Kestrel Industries"] and r.get("location") == ["Toowoomba"]

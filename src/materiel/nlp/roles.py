@@ -34,7 +34,7 @@ from materiel.nlp.spans import (
 )
 from materiel.nlp.types import EventMention, NumberMention, RoleValue
 from materiel.nlp.under_contract import UNDER_CUE, goods_made_under
-from materiel.nlp.venues import meeting_venues
+from materiel.nlp.venues import meeting_venues, works_place
 from materiel.wordlists import word_set, word_tuple
 
 _ext.register()
@@ -1107,6 +1107,17 @@ def fill_production(
                 if place_label(c):
                     _places(doc, "location", [c], m)
                     break
+    # the works only fill a side the clause's own words have made a production already
+    # ("the repair of submarines at KHI's Kobe shipyard" stays a mention of no event)
+    works = [w for w in _works_at(f, item_toks) if w.lemma_.lower() in _FACILITY_NOUNS]
+    if not m.values("producer") and m.values("location"):
+        # "built at Boeing's plant in Toowoomba": the works' owner
+        _parties(doc, "producer", [c for w in works for c in w.children if c.dep_ == "poss"], m)
+    if not m.values("location") and m.values("producer"):
+        for w in works[:1]:  # "at its Sacheon plant": the name the works goes by
+            rv = _value(doc, "location", works_place(w), "FAC")
+            if rv is not None:
+                m.add(rv)
     if not m.values("location"):
         for it in item_toks:  # "production of the Lynx vehicles in Ukraine"
             for c in it.children:
@@ -1139,6 +1150,16 @@ def fill_production(
 
 
 _FACILITY_NOUNS = word_set("nlp/roles", "facility_nouns")
+
+
+def _works_at(f: Frame, item_toks: list[Token]) -> list[Token]:
+    """What a production is "at", wherever the parse hangs the "at": on the trigger, on the
+    goods or their phrase ("line for shells at its Raufoss site"), or on a participle of the
+    goods ("the first jet built for Poland at its Sacheon plant")."""
+    heads = [*item_toks, *f.obj]
+    heads += [c for h in heads for c in h.children if c.dep_ in ("acl", "prep")]
+    heads += [w for h in heads if h.dep_ == "prep" for w in pobjs(h)]
+    return f.pp("at") + [w for h in heads for w in pp_of(h, "at")]
 
 
 def _facility_producer(doc: Doc, f: Frame, m: EventMention) -> None:

@@ -38,3 +38,25 @@ def meeting_venues(doc: Doc, trigger: Token, heads: list[Token]) -> list[tuple[i
             if rng is not None and rng not in out:
                 out.append(rng)
     return out
+
+
+_WORKS_NOUNS = word_set("nlp/roles", "facility_nouns")
+
+
+def works_place(tok: Token) -> tuple[int, int] | None:
+    """The place name a works is called by ("at its Sacheon plant", "at the Raufoss site"):
+    the proper nouns right before a works noun, when no company's name is among them."""
+    if tok.lemma_.lower() not in _WORKS_NOUNS:
+        return None
+    names = [c for c in tok.lefts if c.dep_ == "compound" and c.pos_ == "PROPN"]
+    if not names or any(_company_name(c) for c in names):
+        return None
+    start, end = names[0].i, names[-1].i + 1
+    if any(w.pos_ != "PROPN" for w in tok.doc[start:end]):
+        return None
+    return start, end
+
+
+def _company_name(tok: Token) -> bool:
+    ent = entity_of(tok)
+    return ent is not None and ent.label_ == "COMPANY"
