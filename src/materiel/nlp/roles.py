@@ -1115,9 +1115,9 @@ def fill_production(
         _parties(doc, "producer", [c for w in works for c in w.children if c.dep_ == "poss"], m)
     if not m.values("location") and m.values("producer"):
         for w in works[:1]:  # "at its Sacheon plant": the name the works goes by
-            rv = _value(doc, "location", works_place(w), "FAC")
-            if rv is not None:
-                m.add(rv)
+            site = _value(doc, "location", works_place(w), "FAC")
+            if site is not None:
+                m.add(site)
     if not m.values("location"):
         for it in item_toks:  # "production of the Lynx vehicles in Ukraine"
             for c in it.children:
