@@ -276,3 +276,13 @@ def test_a_leader_in_a_meeting_stays_a_person(kb_extractor: Extractor, make_clea
         published="2023-07-12"))
     meeting = [e for e in events if e.type == "meeting"]
     assert meeting and "Joe Biden" in [a.name for a in meeting[0].args["participant"]]
+
+
+def test_a_known_company_read_as_buyer_sells_to_the_agency(kb_extractor: Extractor, make_clean):
+    events = kb_extractor.extract(make_clean(
+        "DAPA signed a production contract with KAI for 40 KF-21 fighters on Tuesday.",
+        published="2024-06-20"))
+    buys = [e for e in events if e.type == "procurement"]
+    assert buys
+    assert [a.text for a in buys[0].args.get("seller", [])] == ["KAI"]
+    assert [a.text for a in buys[0].args.get("buyer", [])] == ["DAPA"]

@@ -721,7 +721,34 @@ def fill_procurement(
         item_toks = _plain_goods(doc, f, m, f.obj)  # "the Army wants to buy robotic mules"
     if not m.values("seller"):
         _goods_maker_sellers(doc, item_toks, m)
+    _company_buyers_sell(f, m)
     return item_toks
+
+
+def _company_buyers_sell(f: Frame, m: EventMention) -> None:
+    """A known company read as the buyer sells ("BDL is executing an export order for Akash
+    systems", "Embraer has supplied India with three jets"), unless it is the subject of a
+    buying verb ("the company ordered engines"); what was read as its seller then is a public
+    body or a state that buys ("DAPA signed a contract with KAI")."""
+    buyers, sellers = m.values("buyer"), m.values("seller")
+    if not buyers or not all(v.label == "COMPANY" for v in buyers):
+        return
+    if f.trigger.pos_ == "VERB" and m.trigger in _SUBJECT_BUYS:
+        return
+    if not sellers or not all(
+        v.label in _STATE_LABELS or (v.kb_id or "").startswith(_PUBLIC_KB) for v in sellers
+    ):
+        return
+    m.args["seller"], m.args["buyer"] = buyers, sellers
+    for v in buyers:
+        v.role = "seller"
+    for v in sellers:
+        v.role = "buyer"
+
+
+_SUBJECT_BUYS = word_set("nlp/roles", "subject_buys_verbs")
+_STATE_LABELS = ("COUNTRY", "GPE")
+_PUBLIC_KB = ("organization:", "country:")
 
 
 def _goods_maker_sellers(doc: Doc, heads: list[Token], m: EventMention) -> None:
