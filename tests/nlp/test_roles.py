@@ -300,3 +300,9 @@ def test_the_works_a_production_is_at_names_its_place_and_owner(parse):
     r = _roles(_only(parse("The transport aircraft will be built at Kestrel Industries' final "
                            "assembly plant in Toowoomba."), "production"))
     assert r.get("producer") == ["Kestrel Industries"] and r.get("location") == ["Toowoomba"]
+
+
+def test_a_state_the_aid_goods_are_for_is_the_recipient(parse):
+    r = _roles(_only(parse("The Netherlands will put a further 250 million euros into a package "
+                           "of US-made weapons for Ukraine."), "aid"))
+    assert r.get("recipient") == ["Ukraine"]

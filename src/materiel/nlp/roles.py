@@ -951,7 +951,17 @@ def fill_aid(doc: Doc, f: Frame, m: EventMention, numbers: list[NumberMention]) 
             m.cues.append(SUPPORTED_STATE_CUE)
     if not item_toks:
         item_toks = _host_clause_items(doc, f, m)
+    if not m.values("recipient"):
+        _parties(doc, "recipient", _states_the_goods_are_for(f, item_toks), m)
     return item_toks
+
+
+def _states_the_goods_are_for(f: Frame, item_toks: list[Token]) -> list[Token]:
+    """A state the goods' own phrase says they are for or go to, where the parse hangs it
+    low: "a package of US-made weapons for Ukraine", "$95bn in wartime aid for Ukraine"."""
+    heads = [*item_toks, *f.obj]
+    heads += [w for h in [f.trigger, *heads] for w in pp_of(h, "of", "in")]
+    return [w for h in heads for w in pp_of(h, "for", "to") if party_label(w) in _STATES]
 
 
 _ARMED_SUPPORT_MODS = word_set("nlp/validate", "armed_support_mods")
