@@ -12,6 +12,7 @@ from dataclasses import replace
 from spacy.tokens import Doc, Token
 
 from materiel.nlp import extensions as _ext
+from materiel.nlp.companions import companions
 from materiel.nlp.frames import Frame, named, pobjs, pp_of, subjects
 from materiel.nlp.lexicon import ITEM_HEADS, PARTY_HEADS, PARTY_LABELS
 from materiel.nlp.makers import making_agents, names_before
@@ -1365,6 +1366,7 @@ def fill_meeting(doc: Doc, f: Frame, m: EventMention, numbers: list[NumberMentio
     t = f.trigger
     subj = f.subj if f.trigger.dep_ != "nsubj" else []
     _parties(doc, "participant", subj + f.poss + f.mods, m, resolve_to=f.subj)
+    _parties(doc, "participant", companions(subj), m)
     if m.trigger in ("meet", "host", "call", "welcome", "convene") and t.pos_ == "VERB":
         _parties(doc, "participant", f.obj, m)
     if m.trigger in ("tell", "inform", "assure") and t.pos_ == "VERB":

@@ -60,3 +60,4 @@ def works_place(tok: Token) -> tuple[int, int] | None:
 def _company_name(tok: Token) -> bool:
     ent = entity_of(tok)
     return ent is not None and ent.label_ == "COMPANY"
+
