@@ -306,3 +306,10 @@ def test_a_state_the_aid_goods_are_for_is_the_recipient(parse):
     r = _roles(_only(parse("The Netherlands will put a further 250 million euros into a package "
                            "of US-made weapons for Ukraine."), "aid"))
     assert r.get("recipient") == ["Ukraine"]
+
+
+def test_the_amount_a_purchase_is_the_purpose_of_is_its_value(parse):
+    doc = parse("Norway will provide NOK 1.5bn (about $135m) to buy weapons from Ukrainian "
+                "manufacturers.")
+    buy = _only(doc, "procurement")
+    assert [v.text for v in buy.values("value")] == ["NOK 1.5bn"]  # not the conversion

@@ -55,18 +55,20 @@ def attach_numbers(
             for a in list(it.ancestors)[:2]
             if a.pos_ == "NUM" or a.lower_ in ("of", "worth")
         }
+        paid_by = _purpose_host(frame.trigger)
         for n in numbers:
             if n.kind == "money" and (
-                n.token_start in scope or worth & set(range(n.token_start, n.token_end))
+                n.token_start in scope
+                or worth & set(range(n.token_start, n.token_end))
+                or (paid_by is not None and _amount_head(doc, n) == paid_by)
             ):
                 # skip prices per unit and costs of something else
                 tail = doc.text[n.end : n.end + 12].lower()
                 if tail.startswith((" per ", " each", " apiece")):
                     continue
-                if doc.text[max(0, n.start - 2) : n.start].strip() == "(" and any(
-                    o.kind == "money" and 0 <= n.start - o.end <= 3 for o in numbers
-                ):
-                    continue  # "$61bn (£49bn)": the same amount converted
+                if any(o.kind == "money" and _converted(doc.text[o.end : n.start])
+                       for o in numbers if o.end <= n.start):
+                    continue  # "$61bn (£49bn)", "NOK 1.5bn (about $135m)": converted
                 m.add(
                     RoleValue("value", n.text, n.start, n.end, value=n.value, currency=n.currency)
                 )
@@ -100,6 +102,40 @@ def attach_numbers(
                 ):
                     seen.add(n.start)
                     m.add(RoleValue("quantity", n.text, n.start, n.end, value=n.value))
+
+
+_HEDGES = word_set("nlp/attach", "amount_hedges")
+
+
+def _converted(between: str) -> bool:
+    """The text between two amounts opens a conversion of the first: " (", " (about "."""
+    text = between.strip()
+    if not text.startswith("(") or len(text) > 16:
+        return False
+    return all(w.lower() in _HEDGES for w in text[1:].split())
+
+
+def _purpose_host(t: Token) -> Token | None:
+    """What an infinitive of purpose hangs on ("a $1.4 billion plan to buy", "will provide
+    NOK 1.5bn to buy"): the amount on it pays for the purchase."""
+    if t.dep_ in ("acl", "xcomp", "advcl") and any(
+        c.dep_ == "aux" and c.lower_ == "to" for c in t.children
+    ):
+        return t.head
+    return None
+
+
+def _amount_head(doc: Doc, n: NumberMention) -> Token | None:
+    """The word an amount's phrase hangs on."""
+    if n.token_start < 0:
+        return None
+    inside = range(n.token_start, n.token_end)
+    for i in inside:
+        if doc[i].head.i not in inside or doc[i].head.i == i:
+            head = doc[i].head
+            # the amount is the noun's own ("$400m to buy"), or on a noun ("$1bn plan")
+            return head if head.i not in inside else None
+    return None
 
 
 def _share_or_lot(doc: Doc, frame: Frame, qtoks: list[Token], item_toks: list[Token]
