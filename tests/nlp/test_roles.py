@@ -313,3 +313,10 @@ def test_the_amount_a_purchase_is_the_purpose_of_is_its_value(parse):
                 "manufacturers.")
     buy = _only(doc, "procurement")
     assert [v.text for v in buy.values("value")] == ["NOK 1.5bn"]  # not the conversion
+
+
+def test_who_a_production_is_a_collaboration_with_is_the_partner(parse):
+    r = _roles(_only(parse("The frigates are being built in Gdynia under a collaboration with "
+                           "Babcock."), "production"))
+    assert r.get("partner") == ["Babcock"]
+    assert "Babcock" not in r.get("producer", [])

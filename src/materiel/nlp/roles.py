@@ -1167,6 +1167,10 @@ def fill_production(
         # "together with the company X, we will start production": the company produces
         m.args["producer"] = comps
         m.args["partner"] = prods + [v for v in m.values("partner") if v not in comps]
+    # "built under a collaboration with Naval Group": the maker's partner, never the maker
+    joint = [w for lic in f.pp("under") if lic.lemma_.lower() in _JOINT_WORK_NOUNS
+             for w in pp_of(lic, "with") if party_label(w)]
+    _parties(doc, "partner", joint, m)
     local = any(
         t.lower_
         in _LOCAL_WORDS
@@ -1188,6 +1192,7 @@ def fill_production(
 
 
 _FACILITY_NOUNS = word_set("nlp/roles", "facility_nouns")
+_JOINT_WORK_NOUNS = word_set("nlp/roles", "joint_work_nouns")
 
 
 def _works_at(f: Frame, item_toks: list[Token]) -> list[Token]:
