@@ -320,3 +320,9 @@ def test_who_a_production_is_a_collaboration_with_is_the_partner(parse):
                            "Babcock."), "production"))
     assert r.get("partner") == ["Babcock"]
     assert "Babcock" not in r.get("producer", [])
+
+
+def test_whose_design_the_goods_made_follow_is_the_partner(parse):
+    r = _roles(_only(parse("Greek shipyards will build Ukrainian-designed naval drones under "
+                           "an agreement."), "production"))
+    assert r.get("partner") == ["Ukrainian"]

@@ -1170,7 +1170,7 @@ def fill_production(
     # "built under a collaboration with Naval Group": the maker's partner, never the maker
     joint = [w for lic in f.pp("under") if lic.lemma_.lower() in _JOINT_WORK_NOUNS
              for w in pp_of(lic, "with") if party_label(w)]
-    _parties(doc, "partner", joint, m)
+    _parties(doc, "partner", joint + _designers(item_toks), m)
     local = any(
         t.lower_
         in _LOCAL_WORDS
@@ -1193,6 +1193,21 @@ def fill_production(
 
 _FACILITY_NOUNS = word_set("nlp/roles", "facility_nouns")
 _JOINT_WORK_NOUNS = word_set("nlp/roles", "joint_work_nouns")
+_DESIGN_WORDS = word_set("nlp/roles", "design_words")
+
+
+def _designers(item_toks: list[Token]) -> list[Token]:
+    """Whose design the goods made are: "Ukrainian-designed naval drones", "a frigate based
+    on Babcock's Arrowhead 140 design" (the licensor, a production's partner)."""
+    out = []
+    for head in item_toks:
+        for c in head.children:
+            if c.dep_ == "amod" and c.lemma_.lower() in _DESIGN_WORDS:
+                out += [w for w in c.children if w.dep_ in ("npadvmod", "compound", "nmod")]
+            if c.dep_ == "acl" and c.lemma_.lower() == "base":
+                designs = [d for d in pp_of(c, "on") if d.lemma_.lower() in _DESIGN_WORDS]
+                out += [w for d in designs for w in d.children if w.dep_ == "poss"]
+    return [w for w in out if party_label(w)]
 
 
 def _works_at(f: Frame, item_toks: list[Token]) -> list[Token]:
