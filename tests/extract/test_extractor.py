@@ -280,7 +280,7 @@ def test_a_leader_in_a_meeting_stays_a_person(kb_extractor: Extractor, make_clea
 
 def test_a_known_company_read_as_buyer_sells_to_the_agency(kb_extractor: Extractor, make_clean):
     events = kb_extractor.extract(make_clean(
-        "DAPA signed a production contract with KAI for 40 KF-21 fighters on Tuesday.",
+        "DAPA signed a contract with KAI on Friday for 12 trainer jets to equip a new squadron.",
         published="2024-06-20"))
     buys = [e for e in events if e.type == "procurement"]
     assert buys

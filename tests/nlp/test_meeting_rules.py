@@ -431,13 +431,13 @@ def test_a_named_building_the_meeting_is_held_at_is_its_location(parse):
     assert [v.text for v in _meetings(doc)[0].values("location")] == ["White House"]
     doc = parse("The president will welcome the Kenyan president to the White House on Monday.")
     assert [v.text for v in _meetings(doc)[0].values("location")] == ["White House"]
-    doc = parse("The two leaders met at the Vostochny cosmodrome in September.")
-    assert [v.text for v in _meetings(doc)[0].values("location")] == ["Vostochny cosmodrome"]
+    doc = parse("The two presidents met at the Orlov Palace in May.")
+    assert [v.text for v in _meetings(doc)[0].values("location")] == ["the Orlov Palace"]
     doc = parse("The minister met his Polish counterpart at the base on Monday.")
     assert not _meetings(doc) or not _meetings(doc)[0].values("location")
 
 
 def test_who_comes_along_with_the_subject_takes_part(parse):
-    (m,) = _meetings(parse("Company officials along with Ambassador Rahul Verma have met the "
-                           "army chief, General Tomas Ortega."))
+    (m,) = _meetings(parse("Defence officials along with Ambassador Rahul Verma met General "
+                           "Tomas Ortega in Lima."))
     assert "Rahul Verma" in _sides(m)

@@ -288,41 +288,41 @@ def test_the_maker_named_in_the_goods_phrase_sells(parse):
     r = _roles(_only(parse("The army ordered 40 Kestrel Industries drones worth $2 billion."),
                      "procurement"))
     assert r.get("seller") == ["Kestrel Industries"] and r.get("buyer") == ["army"]
-    r = _roles(_only(parse("The Brazilian Navy has selected the Sea Hawk helicopter made by "
-                           "Sikorsky for its needs."), "procurement"))
+    r = _roles(_only(parse("The Chilean Navy will buy six patrol helicopters made by Sikorsky."),
+                     "procurement"))
     assert r.get("seller") == ["Sikorsky"]
 
 
 def test_the_works_a_production_is_at_names_its_place_and_owner(parse):
-    r = _roles(_only(parse("Nordwerk will build a new production line for artillery shells at "
-                           "its Hallstadt site."), "production"))
+    r = _roles(_only(parse("Nordwerk will produce mortar bombs at its Hallstadt plant."),
+                     "production"))
     assert r.get("location") == ["Hallstadt"]
-    r = _roles(_only(parse("The transport aircraft will be built at Kestrel Industries' final "
-                           "assembly plant in Toowoomba."), "production"))
-    assert r.get("producer") == ["Kestrel Industries"] and r.get("location") == ["Toowoomba"]
+    r = _roles(_only(parse("The trainer jets will be built at Kestrel Industries' plant in "
+                           "Melbourne."), "production"))
+    assert r.get("producer") == ["Kestrel Industries"] and r.get("location") == ["Melbourne"]
 
 
 def test_a_state_the_aid_goods_are_for_is_the_recipient(parse):
-    r = _roles(_only(parse("The Netherlands will put a further 250 million euros into a package "
-                           "of US-made weapons for Ukraine."), "aid"))
+    r = _roles(_only(parse("Austria will put 40 million euros into a package of German-made "
+                           "rifles for Ukraine."), "aid"))
     assert r.get("recipient") == ["Ukraine"]
 
 
 def test_the_amount_a_purchase_is_the_purpose_of_is_its_value(parse):
-    doc = parse("Norway will provide NOK 1.5bn (about $135m) to buy weapons from Ukrainian "
-                "manufacturers.")
+    doc = parse("Sweden will provide SEK 2bn (about $190m) to buy howitzers from Slovak "
+                "factories.")
     buy = _only(doc, "procurement")
-    assert [v.text for v in buy.values("value")] == ["NOK 1.5bn"]  # not the conversion
+    assert [v.text for v in buy.values("value")] == ["SEK 2bn"]  # not the conversion
 
 
 def test_who_a_production_is_a_collaboration_with_is_the_partner(parse):
-    r = _roles(_only(parse("The frigates are being built in Gdynia under a collaboration with "
-                           "Babcock."), "production"))
-    assert r.get("partner") == ["Babcock"]
-    assert "Babcock" not in r.get("producer", [])
+    r = _roles(_only(parse("The corvettes are being built in Split under a collaboration with "
+                           "Fincantieri."), "production"))
+    assert r.get("partner") == ["Fincantieri"]
+    assert "Fincantieri" not in r.get("producer", [])
 
 
 def test_whose_design_the_goods_made_follow_is_the_partner(parse):
-    r = _roles(_only(parse("Greek shipyards will build Ukrainian-designed naval drones under "
-                           "an agreement."), "production"))
-    assert r.get("partner") == ["Ukrainian"]
+    r = _roles(_only(parse("Croatian yards will build Polish-designed patrol boats for the "
+                           "coast guard."), "production"))
+    assert r.get("partner") == ["Polish"]

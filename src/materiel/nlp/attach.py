@@ -68,7 +68,7 @@ def attach_numbers(
                     continue
                 if any(o.kind == "money" and _converted(doc.text[o.end : n.start])
                        for o in numbers if o.end <= n.start):
-                    continue  # "$61bn (£49bn)", "NOK 1.5bn (about $135m)": converted
+                    continue  # "$61bn (£49bn)", "SEK 2bn (about $190m)": converted
                 m.add(
                     RoleValue("value", n.text, n.start, n.end, value=n.value, currency=n.currency)
                 )
@@ -116,8 +116,8 @@ def _converted(between: str) -> bool:
 
 
 def _purpose_host(t: Token) -> Token | None:
-    """What an infinitive of purpose hangs on ("a $1.4 billion plan to buy", "will provide
-    NOK 1.5bn to buy"): the amount on it pays for the purchase."""
+    """What an infinitive of purpose hangs on ("a $3 billion plan to buy", "will provide
+    SEK 2bn to buy"): the amount on it pays for the purchase."""
     if t.dep_ in ("acl", "xcomp", "advcl") and any(
         c.dep_ == "aux" and c.lower_ == "to" for c in t.children
     ):

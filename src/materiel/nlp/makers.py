@@ -1,5 +1,5 @@
-"""The maker that the goods' own phrase names: a name before the goods ("16 Lockheed Martin
-P-8A aircraft", "48 Airbus-developed transport aircraft", "Boeing's jets") or the agent of a
+"""The maker that the goods' own phrase names: a name before the goods ("12 Lockheed Martin
+F-16 jets", "four Airbus-built tankers", "Boeing's jets") or the agent of a
 making participle after them ("the helicopter made by Sikorsky"). In a purchase the maker
 sells (docs/annotation-guide.md: the seller is the maker or exporting state)."""
 

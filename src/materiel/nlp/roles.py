@@ -727,10 +727,9 @@ def fill_procurement(
 
 
 def _company_buyers_sell(f: Frame, m: EventMention) -> None:
-    """A known company read as the buyer sells ("BDL is executing an export order for Akash
-    systems", "Embraer has supplied India with three jets"), unless it is the subject of a
-    buying verb ("the company ordered engines"); what was read as its seller then is a public
-    body or a state that buys ("DAPA signed a contract with KAI")."""
+    """A known company read as the buyer, with a public body or a state read as the seller,
+    sells to it ("the procurement agency signed a contract with Saab" read backwards), unless
+    it is the subject of a buying verb ("the company ordered engines")."""
     buyers, sellers = m.values("buyer"), m.values("seller")
     if not buyers or not all(v.label == "COMPANY" for v in buyers):
         return
@@ -959,7 +958,7 @@ def fill_aid(doc: Doc, f: Frame, m: EventMention, numbers: list[NumberMention]) 
 
 def _states_the_goods_are_for(f: Frame, item_toks: list[Token]) -> list[Token]:
     """A state the goods' own phrase says they are for or go to, where the parse hangs it
-    low: "a package of US-made weapons for Ukraine", "$95bn in wartime aid for Ukraine"."""
+    low: "a package of German-made rifles for Moldova", "$2bn in military aid for Georgia"."""
     heads = [*item_toks, *f.obj]
     heads += [w for h in [f.trigger, *heads] for w in pp_of(h, "of", "in")]
     return [w for h in heads for w in pp_of(h, "for", "to") if party_label(w) in _STATES]
@@ -1146,13 +1145,13 @@ def fill_production(
                     _places(doc, "location", [c], m)
                     break
     # the works only fill a side the clause's own words have made a production already
-    # ("the repair of submarines at KHI's Kobe shipyard" stays a mention of no event)
+    # ("the overhaul of frigates at a firm's Hull yard" stays a mention of no event)
     works = [w for w in _works_at(f, item_toks) if w.lemma_.lower() in _FACILITY_NOUNS]
     if not m.values("producer") and m.values("location"):
-        # "built at Boeing's plant in Toowoomba": the works' owner
+        # "built at Kestrel's plant in Melbourne": the works' owner
         _parties(doc, "producer", [c for w in works for c in w.children if c.dep_ == "poss"], m)
     if not m.values("location") and m.values("producer"):
-        for w in works[:1]:  # "at its Sacheon plant": the name the works goes by
+        for w in works[:1]:  # "at its Hallstadt plant": the name the works goes by
             site = _value(doc, "location", works_place(w), "FAC")
             if site is not None:
                 m.add(site)
@@ -1167,7 +1166,7 @@ def fill_production(
         # "together with the company X, we will start production": the company produces
         m.args["producer"] = comps
         m.args["partner"] = prods + [v for v in m.values("partner") if v not in comps]
-    # "built under a collaboration with Naval Group": the maker's partner, never the maker
+    # "built under a collaboration with Fincantieri": the maker's partner, never the maker
     joint = [w for lic in f.pp("under") if lic.lemma_.lower() in _JOINT_WORK_NOUNS
              for w in pp_of(lic, "with") if party_label(w)]
     _parties(doc, "partner", joint + _designers(item_toks), m)
@@ -1197,8 +1196,8 @@ _DESIGN_WORDS = word_set("nlp/roles", "design_words")
 
 
 def _designers(item_toks: list[Token]) -> list[Token]:
-    """Whose design the goods made are: "Ukrainian-designed naval drones", "a frigate based
-    on Babcock's Arrowhead 140 design" (the licensor, a production's partner)."""
+    """Whose design the goods made are: "Polish-designed patrol boats", "a corvette based on
+    Fincantieri's design" (the licensor, a production's partner)."""
     out = []
     for head in item_toks:
         for c in head.children:
@@ -1212,8 +1211,8 @@ def _designers(item_toks: list[Token]) -> list[Token]:
 
 def _works_at(f: Frame, item_toks: list[Token]) -> list[Token]:
     """What a production is "at", wherever the parse hangs the "at": on the trigger, on the
-    goods or their phrase ("line for shells at its Raufoss site"), or on a participle of the
-    goods ("the first jet built for Poland at its Sacheon plant")."""
+    goods or their phrase ("a line for shells at its Hallstadt site"), or on a participle of
+    the goods ("the first trainer built for Chile at its Hallstadt plant")."""
     heads = [*item_toks, *f.obj]
     heads += [c for h in heads for c in h.children if c.dep_ in ("acl", "prep")]
     heads += [w for h in heads if h.dep_ == "prep" for w in pobjs(h)]

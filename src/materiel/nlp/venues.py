@@ -1,5 +1,5 @@
-"""A named building or site where a meeting is held ("at the White House", "at Lancaster
-House", "at the Vostochny cosmodrome"): the tagger often reads such a name as an
+"""A named building or site where a meeting is held ("at the White House", "at Chequers
+House", "at the Baikonur cosmodrome"): the tagger often reads such a name as an
 organisation, which no place label covers."""
 
 from __future__ import annotations
@@ -44,7 +44,7 @@ _WORKS_NOUNS = word_set("nlp/roles", "facility_nouns")
 
 
 def works_place(tok: Token) -> tuple[int, int] | None:
-    """The place name a works is called by ("at its Sacheon plant", "at the Raufoss site"):
+    """The place name a works is called by ("at its Hallstadt plant", "at the Linz site"):
     the proper nouns right before a works noun, when no company's name is among them."""
     if tok.lemma_.lower() not in _WORKS_NOUNS:
         return None
