@@ -286,3 +286,13 @@ def test_a_known_company_read_as_buyer_sells_to_the_agency(kb_extractor: Extract
     assert buys
     assert [a.text for a in buys[0].args.get("seller", [])] == ["KAI"]
     assert [a.text for a in buys[0].args.get("buyer", [])] == ["DAPA"]
+
+
+def test_a_company_executing_an_order_for_a_state_sells(kb_extractor: Extractor, make_clean):
+    events = kb_extractor.extract(make_clean(
+        "BDL is executing an export order for anti-tank missiles for Chile.",
+        published="2024-06-20"))
+    buys = [e for e in events if e.type == "procurement"]
+    assert buys
+    assert [a.text for a in buys[0].args.get("seller", [])] == ["BDL"]
+    assert [a.text for a in buys[0].args.get("buyer", [])] == ["Chile"]

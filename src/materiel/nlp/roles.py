@@ -722,20 +722,30 @@ def fill_procurement(
         item_toks = _plain_goods(doc, f, m, f.obj)  # "the Army wants to buy robotic mules"
     if not m.values("seller"):
         _goods_maker_sellers(doc, item_toks, m)
-    _company_buyers_sell(f, m)
+    _company_buyers_sell(doc, f, m, item_toks)
     return item_toks
 
 
-def _company_buyers_sell(f: Frame, m: EventMention) -> None:
+def _company_buyers_sell(doc: Doc, f: Frame, m: EventMention, item_toks: list[Token]) -> None:
     """A known company read as the buyer, with a public body or a state read as the seller,
     sells to it ("the procurement agency signed a contract with Saab" read backwards), unless
-    it is the subject of a buying verb ("the company ordered engines")."""
+    it is the subject of a buying verb ("the company ordered engines"); with no seller read,
+    it sells when a state the order is for can buy instead."""
     buyers, sellers = m.values("buyer"), m.values("seller")
     if not buyers or not all(v.label == "COMPANY" for v in buyers):
         return
     if f.trigger.pos_ == "VERB" and m.trigger in _SUBJECT_BUYS:
         return
-    if not sellers or not all(
+    if not sellers:  # "the company is executing an export order for rifles for Chile"
+        states = [w for h in [f.trigger, *item_toks] for w in pp_of(h, "for")
+                  if party_label(w) in _STATES]
+        if states:
+            m.args["seller"], m.args["buyer"] = buyers, []
+            for v in buyers:
+                v.role = "seller"
+            _parties(doc, "buyer", states, m)
+        return
+    if not all(
         v.label in _STATE_LABELS or (v.kb_id or "").startswith(_PUBLIC_KB) for v in sellers
     ):
         return
