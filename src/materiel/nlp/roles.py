@@ -149,7 +149,11 @@ def party(
     if tok.lower_ in _NAME_SUFFIXES and tok.i > 0:
         prev = doc[tok.i - 2] if doc[tok.i - 1].text == "," and tok.i > 1 else doc[tok.i - 1]
         ent = entity_of(prev)
-        return party(doc, role, ent.root) if ent is not None and ent.label_ == "PERSON" else None
+        if ent is None or ent.label_ != "PERSON":
+            return None
+        if ent.root.lower_ not in _NAME_SUFFIXES:
+            return party(doc, role, ent.root)
+        # "Martin Luther King Jr.": the suffix is the name's own root, read as the name below
     label = party_label(tok)
     if label is None:
         return None

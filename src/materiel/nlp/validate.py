@@ -1929,9 +1929,10 @@ def _state_gets_named_system(doc: Doc, m: EventMention) -> bool:
 def _military_spender(doc: Doc, v: RoleValue) -> bool:
     """An armed force or a defence body as spender ("the army", "the Ministry of Defence")."""
     words = set(v.text.lower().split())
-    return bool(words & (_DEFENSE_SPENDING_WORDS | ARMED_FORCE_WORDS)) or is_armed_force(
-        doc[_tok_index(doc, v)]
-    )
+    if words & (_DEFENSE_SPENDING_WORDS | ARMED_FORCE_WORDS):
+        return True
+    i = _tok_index(doc, v)
+    return i >= 0 and is_armed_force(doc[i])
 
 
 def _tok_index(doc: Doc, v: RoleValue) -> int:
