@@ -22,12 +22,12 @@ from __future__ import annotations
 
 import json
 import time
-from collections import Counter
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, cast
 
 from materiel.learn.data import Example, training_set
+from materiel.learn.linear import fit_logistic, sparse_weights
 
 if TYPE_CHECKING:
     from spacy.language import Language
@@ -156,21 +156,12 @@ def extract(examples: list[Example], nlp: Language, models: dict[str, DateAnchor
 
 
 def fit(rows: list[Row], c: float) -> DateAnchor:
-    from sklearn.feature_extraction import DictVectorizer
-    from sklearn.linear_model import LogisticRegression
-
     from materiel.extract.date_anchor import DateAnchor
 
-    counts = Counter(k for r in rows for k in r.features)
-    vec = DictVectorizer()
-    x = vec.fit_transform([{k: v for k, v in r.features.items() if counts[k] >= MIN_COUNT}
-                           for r in rows])
-    model = LogisticRegression(C=c, max_iter=3000)
-    model.fit(x, [r.label for r in rows])
-    names = vec.get_feature_names_out()
+    names, model = fit_logistic([r.features for r in rows], [r.label for r in rows], c,
+                                MIN_COUNT)
     # the intercept is left out: the same for every candidate, it never changes the choice
-    return DateAnchor({str(n): round(float(w), 3) for n, w in
-                       zip(names, model.coef_[0], strict=True) if abs(w) >= PRUNE})
+    return DateAnchor(sparse_weights(names, model.coef_[0], PRUNE))
 
 
 def fold_models(rows: list[Row], c: float) -> dict[str, DateAnchor]:

@@ -32,6 +32,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any, cast
 
 from materiel.learn.data import Example, training_set
+from materiel.learn.linear import class_tables, fit_logistic
 
 if TYPE_CHECKING:
     from spacy.language import Language
@@ -186,30 +187,11 @@ def extract(examples: list[Example], models: dict[str, MentionRoles] | None = No
 
 
 def fit(rows: list[Row], c: float) -> RoleAssigner:
-    from sklearn.feature_extraction import DictVectorizer
-    from sklearn.linear_model import LogisticRegression
-
     from materiel.extract.detector import RoleAssigner
 
-    counts = Counter(k for r in rows for k in r.features)
-    vec = DictVectorizer()
-    x = vec.fit_transform([{k: v for k, v in r.features.items() if counts[k] >= MIN_COUNT}
-                           for r in rows])
-    labels = [r.label for r in rows]
-    names = vec.get_feature_names_out()
-    model = LogisticRegression(C=c, max_iter=3000)
-    model.fit(x, labels)
-    classes = [str(k) for k in model.classes_]
-
-    def sparse(coef: Any) -> dict[str, float]:
-        return {str(n): round(float(w), 3) for n, w in zip(names, coef, strict=True)
-                if abs(w) >= PRUNE}
-
-    if len(classes) == 2:  # scikit-learn keeps one row of weights for two classes
-        return RoleAssigner({classes[0]: {}, classes[1]: sparse(model.coef_[0])},
-                            {classes[0]: 0.0, classes[1]: round(float(model.intercept_[0]), 4)})
-    return RoleAssigner({k: sparse(model.coef_[i]) for i, k in enumerate(classes)},
-                        {k: round(float(model.intercept_[i]), 4) for i, k in enumerate(classes)})
+    names, model = fit_logistic([r.features for r in rows], [r.label for r in rows], c,
+                                MIN_COUNT)
+    return RoleAssigner(*class_tables(names, model, PRUNE))
 
 
 def _probabilities(model: RoleAssigner, row: Row) -> dict[str, float]:
