@@ -4,6 +4,10 @@
     events = ex.extract(clean_doc)         # list[Event]
     for clean_doc, events in ex.extract_many(clean_docs): ...
 
+A document that makes the parser or a rule raise stops `extract_many`; to read many documents
+of unknown quality use `materiel.pipeline.extract_paths` (what `materiel extract` runs): it
+rejects such a document with a one-line reason and goes on with the others.
+
 Steps per document: relevance prefilter (no parsing), parse of the candidate sentences (those
 the filter keeps that may hold a trigger word, the sentence before each and the headings:
 `PipelineConfig.parse_scope`) in batches (`nlp.pipe`), event mentions from the domain
