@@ -19,7 +19,7 @@ from materiel.models import EVENT_TYPES
 LEXICON_DIR = Path(__file__).parent / "data" / "lexicon"
 LIST_KINDS = ("words", "map", "forms", "triggers")
 TRIGGER_POS = ("V", "N", "VN")
-# What the roles and validation rules must find for a trigger to stand (nlp/validate.py).
+# What the roles and validation rules must find for a trigger to stand (nlp/validate/).
 TRIGGER_NEEDS = frozenset(
     {
         "", "item", "party", "recipient", "deal", "gov", "target", "defense", "meet", "replace",

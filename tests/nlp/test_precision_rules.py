@@ -377,11 +377,11 @@ def test_security_meeting_stays(parse, text):
 
 
 def test_standing_body_session_is_no_meeting():
-    from materiel.nlp.validate import _standing_body
+    from materiel.nlp.validate.meetings import standing_body
 
-    assert _standing_body("Steering Committee of the donor platform")
-    assert not _standing_body("NATO Military Committee")
-    assert not _standing_body("the Ukraine Defense Contact Group")
+    assert standing_body("Steering Committee of the donor platform")
+    assert not standing_body("NATO Military Committee")
+    assert not standing_body("the Ukraine Defense Contact Group")
 
 
 def test_story_off_security():

@@ -1,0 +1,271 @@
+"""What aid needs to stand: arms or money for another state's forces, not civil help."""
+
+from __future__ import annotations
+
+from spacy.tokens import Doc, Token
+
+from materiel.nlp.frames import Frame, pobjs
+from materiel.nlp.roles import SUPPORTED_STATE_CUE, is_company
+from materiel.nlp.spans import is_military_item
+from materiel.nlp.types import EventMention, RoleValue
+from materiel.nlp.validate.case import Case
+from materiel.nlp.validate.tokens import (
+    CIVIL_AID_CUES,
+    capability_provision,
+    company_value,
+    compared_with_unlike,
+    military_support,
+    mod_words,
+    record_clause,
+    state_sends_arms,
+    tok_index,
+    topic_of_talk,
+)
+from materiel.wordlists import word_set
+
+_AID_MODS = word_set("nlp/validate", "aid_mods")
+
+_NON_MILITARY_AID = word_set("nlp/validate", "non_military_aid")
+
+_MILITARY_AID_CUES = word_set("nlp/validate", "military_aid_cues")
+_WAR_AID_CUES = word_set("nlp/validate", "war_aid_cues")
+_AID_ENACTING_VERBS = word_set("nlp/validate", "aid_enacting_verbs")
+
+
+def _military_money(doc: Doc, m: EventMention) -> bool:
+    """Money given for arms: "will provide a further EUR 500m to finance drones", "provides
+    $61 billion for Ukraine" in a sentence about arms or security, not about civil aid."""
+    if not m.values("value") or _civil_assistance(doc):
+        return False
+    words = {w.lower_ for w in doc}
+    return bool(words & _MILITARY_AID_CUES) or any(
+        is_military_item(w) for w in doc if w.pos_ == "NOUN"
+    )
+
+
+def _aid_to_a_side_at_war(doc: Doc, m: EventMention) -> bool:
+    """Aid from a named giver to a named state in a sentence about its war ("passed urgent
+    aid for Ukraine in its fight against Russian aggression"): military aid, arms unnamed."""
+    donors = {v.text for v in m.values("donor") if not v.pronoun}
+    states = [
+        v for v in m.values("recipient")
+        if v.label in ("GPE", "COUNTRY") and v.text not in donors
+    ]
+    words = {w.lower_ for w in doc}
+    return bool(donors and states) and bool(words & _WAR_AID_CUES) and not (
+        _civil_assistance(doc)
+    )
+
+
+def _money_to_support_a_state(doc: Doc, m: EventMention) -> bool:
+    """Money given "to support Ukraine": a state named as the object of a purpose clause of
+    support, in a sentence that is not about civil aid."""
+    return SUPPORTED_STATE_CUE in m.cues and bool(m.values("value")) and not (
+        {w.lower_ for w in doc} & CIVIL_AID_CUES
+    )
+
+
+def _civil_assistance(doc: Doc) -> bool:
+    words = {t.lower_ for t in doc}
+    return bool(words & CIVIL_AID_CUES) and not words & _MILITARY_AID_CUES
+
+
+def _company_giver(doc: Doc, v: RoleValue) -> bool:
+    """A giver the extractor reads as a company, whose supplies are sales."""
+    span = doc.char_span(v.start, v.end, alignment_mode="expand")
+    return v.label == "COMPANY" or (span is not None and is_company(span.root))
+
+
+def _habitual_present(t: Token) -> bool:
+    """A verb in the simple present with no auxiliary ("Lockheed delivers jets to many
+    countries"): what a firm does, not one delivery."""
+    return t.tag_ in ("VBZ", "VBP") and not any(c.dep_ in ("aux", "auxpass") for c in t.children)
+
+
+_STRONG_PACKAGE_MODS = word_set("nlp/validate", "strong_package_mods")
+
+
+def aid_misread(case: Case) -> bool | None:
+    """Aid told as a comparison, what goods are, a sale's goods or a topic."""
+    f, m, trig, t = case.f, case.m, case.trig, case.f.trigger
+    if record_clause(t):
+        return False
+    if compared_with_unlike(t):
+        return False  # "unlike Ukraine, which received weapons from abroad": a comparison
+    if (
+        t.tag_ == "VBN"
+        and t.dep_ in ("acl", "amod")
+        and not any(c.dep_ in ("aux", "auxpass", "agent") for c in t.children)
+        and not (m.values("donor") or m.values("recipient"))
+    ):
+        return False  # "repairing weapons donated and damaged in combat": what goods are
+    if (
+        not (m.values("donor") and m.values("recipient"))
+        and _goods_of_sale(t)
+    ):
+        return False  # "a contract to supply rockets to a European country": a sale's goods
+        # (a buyer paying for another's goods names both: "X signed a contract to deliver
+        # shells to Ukraine" stays)
+    if topic_of_talk(t):
+        return False  # "discuss US sanctions against Russia", "an update on US assistance"
+    if capability_provision(f, m, trig):
+        return False  # "the new radar will provide the army with a sensor that can track"
+    return None
+
+
+def judge_aid(case: Case) -> bool:
+    """Aid, funding or a drawdown for another state's forces, not civil help."""
+    doc, f, m, trig = case.doc, case.f, case.m, case.trig
+    t = case.f.trigger
+    if trig.lemma in ("funding", "drawdown"):
+        # "$60 billion in funding for Ukraine", "a $200 million drawdown for Ukraine": money
+        # for another state's war; "funding for the Navy" is the state's own spending
+        mods = mod_words(t) | {w.lower_ for w in doc[max(0, t.i - 3) : t.i]}
+        givers = {v.text for v in m.values("donor")}
+        states = [
+            v
+            for v in m.values("recipient")
+            if v.label in ("GPE", "COUNTRY") and v.text not in givers
+        ]
+        military = (
+            trig.lemma == "drawdown"
+            or bool(mods & _AID_MODS)
+            or _military_money(doc, m)
+            or _money_to_support_a_state(doc, m)
+        )
+        return bool(states) and bool(m.values("value")) and military and not _civil_assistance(doc)
+    mods = mod_words(t) | {w.lower_ for w in doc[max(0, t.i - 3) : t.i]}
+    if mods & _NON_MILITARY_AID and not mods & {"military", "security", "defense", "defence"}:
+        return False
+    if _civil_assistance(doc):
+        return False
+    military = (
+        bool(mods & _AID_MODS)
+        or bool(m.values("item"))
+        or trig.lemma in ("aid", "assistance")
+        and (
+            bool(m.values("value"))
+            or f.gov_lemma in _AID_ENACTING_VERBS and _aid_to_a_side_at_war(doc, m)
+        )
+    )
+    if trig.lemma == "package":
+        strong = mods & _STRONG_PACKAGE_MODS
+        if (
+            strong
+            and m.values("value")
+            and m.values("item")
+            and not (m.values("donor") or m.values("recipient"))
+        ):
+            m.cues.append("needs:parties")  # "the latest $700m weapons package included X"
+            return True
+        if not m.values("recipient") and not (
+            (strong or m.values("value")) and m.values("donor")
+        ):
+            return False
+        military = bool(mods & _AID_MODS) or bool(m.values("item"))
+    return military and bool(m.values("donor") or m.values("recipient"))
+
+
+def judge_training(case: Case) -> bool:
+    """Training of another state's forces."""
+    m = case.m
+    # "has trained 20,000 Ukrainian soldiers": another state's forces
+    trainers = {v.text for v in m.values("donor") if not v.pronoun}
+    trainees = {v.text for v in m.values("recipient")}
+    return bool(trainers and trainees) and not trainers & trainees
+
+
+def judge_transfer(case: Case) -> bool:
+    """Goods or money handed over: a gift of arms, a sale, a delivery."""
+    doc, f, m, t = case.doc, case.f, case.m, case.f.trigger
+    item_toks = case.item_toks
+    if m.type == "procurement":  # "takes delivery of X"
+        return bool(m.values("buyer")) and bool(m.values("item"))
+    if _civil_money(f):
+        return False
+    as_aid = any(w.lemma_.lower() in ("aid", "assistance") for w in f.pp("as"))
+    if (
+        not item_toks
+        and not (as_aid and m.values("value"))
+        and not _military_money(doc, m)
+        and not (
+            m.values("recipient")
+            and m.values("donor")
+            and not any(_company_giver(doc, v) for v in m.values("donor"))
+            and military_support(f)
+        )
+        and not state_sends_arms(f, m)
+        and not _money_to_support_a_state(doc, m)
+    ):
+        return False
+    if item_toks and not any(is_military_item(x) for x in item_toks):
+        return False
+    donors = [v for v in m.values("donor") if not v.pronoun]
+    recips = m.values("recipient")
+    sources = {w.i for w in f.pp("from")}
+    if (
+        t.pos_ == "NOUN"
+        and not recips
+        and donors
+        and any(tok_index(doc, v) in sources for v in donors)
+    ):
+        return False  # "delays in the supply of spares from Russia": a trade flow, no gift
+    state_giver = any(v.label in ("GPE", "COUNTRY", "METONYM") for v in donors)
+    if (
+        not recips
+        and item_toks
+        and (m.values("quantity") or not _habitual_present(t))
+        and any(v.label == "COMPANY" or company_value(doc, v) for v in donors)
+    ):
+        return True  # "HAL delivered seven aircraft", "X will supply engines": a sale
+    if t.lemma_.lower() in ("deliver", "delivery", "receive", "provide") and not (
+        recips or state_giver
+    ):
+        return False
+    if not recips:  # "the UK is sending 1,600 missiles": a government gives
+        return any(v.label in ("GPE", "COUNTRY", "METONYM") for v in donors)
+    return bool(donors or recips)
+
+
+_AID_NOUNS = {"aid", "assistance", "support"}
+
+
+def _civil_money(f: Frame) -> bool:
+    """Money given "in" civil aid only ("half a billion dollars in development and
+    humanitarian assistance"): no military aid, whatever the rest of the sentence says."""
+    for o in f.obj + f.pp("with"):
+        for p in o.children:
+            if p.dep_ != "prep" or p.lower_ != "in":
+                continue
+            words = {w.lower_ for x in pobjs(p) for w in x.subtree}
+            if words & _NON_MILITARY_AID and not words & (_AID_MODS - _AID_NOUNS):
+                return True
+    return False
+
+
+_SALE_NOUNS = word_set("nlp/validate", "sale_nouns")
+
+
+def _goods_of_sale(t: Token) -> bool:
+    """A giving word that tells what a contract or order delivers ("won a contract to supply
+    rockets to X", "a contract for the delivery of two frigates"): the goods of a sale."""
+    head = t.head
+    if t.dep_ == "pobj" and head.lower_ in ("for", "of"):
+        head = head.head
+        for _ in range(4):  # "signed a contract with a yard for the delivery": the verb's deal
+            if head.pos_ != "NOUN" or head.lemma_.lower() in _SALE_NOUNS or head.head.i == head.i:
+                break
+            head = head.head.head if head.dep_ == "pobj" else head.head
+        if head.pos_ in ("VERB", "AUX"):
+            return any(
+                c.dep_ in ("dobj", "nsubjpass") and c.lemma_.lower() in _SALE_NOUNS
+                for c in head.children
+            )
+    elif t.dep_ not in ("acl", "relcl", "xcomp", "advcl"):
+        return False
+    if head.pos_ == "VERB" and t.dep_ in ("xcomp", "advcl"):  # "awarded a contract ... to supply"
+        return any(
+            c.dep_ in ("dobj", "nsubjpass") and c.lemma_.lower() in _SALE_NOUNS
+            for c in head.children
+        )
+    return head.pos_ == "NOUN" and head.lemma_.lower() in _SALE_NOUNS

@@ -1,0 +1,182 @@
+"""What a meeting, talk, visit, call or conference needs to stand."""
+
+from __future__ import annotations
+
+from spacy.tokens import Token
+
+from materiel.nlp.frames import Frame, pobjs
+from materiel.nlp.lexicon import ITEM_HEADS
+from materiel.nlp.roles import MEETING_NOUNS, VISITOR_NOUNS
+from materiel.nlp.spans import entity_of, is_military_item, party_label
+from materiel.nlp.validate.case import Case
+from materiel.nlp.validate.meetings import pair_told
+from materiel.nlp.validate.tokens import LEADERS, SECURITY_WORDS, is_person, leader_named, mod_words
+from materiel.wordlists import word_set
+
+_MET_THINGS = word_set("nlp/validate", "met_things")
+_COLLECTIVES = word_set("nlp/validate", "collectives")
+
+
+def _thing_that_meets(t: Token) -> bool:
+    """ "the only seat that meets ...", "a design which meets ...": what meets is a thing,
+    whatever the parse makes of its object, and no one holds a meeting."""
+    if t.dep_ != "relcl" or not any(
+            c.dep_ == "nsubj" and c.lower_ in ("that", "which") for c in t.children):
+        return False
+    head = t.head
+    # a bare capitalised word is no party here ("the only Qualified Ejection Seat that")
+    return not (party_label(head) not in (None, "PROPN", "NOUN") or is_person(
+        head) or head.lemma_.lower() in (
+        LEADERS | VISITOR_NOUNS | _COLLECTIVES))
+
+
+_NON_SECURITY_CONFERENCE_MODS = word_set("nlp/validate", "non_security_conference_mods")
+
+
+def judge_speakwith(case: Case) -> bool:
+    """A talk with a named person, not a word to reporters."""
+    f, m, t = case.f, case.m, case.f.trigger
+    # "spoke today with President X", not "spoke to reporters"
+    if any(c.dep_ == "prt" for c in t.children):
+        return False  # "spoke out against the war", "spoke up for": a stance, no talk
+    people = [
+        w for w in f.pp("with") if entity_of(w) is not None or w.lemma_.lower() in LEADERS
+    ] + [w for w in f.pp("to") if is_person(w) or w.lemma_.lower() in LEADERS]
+    # "Biden and Zelensky spoke by phone": the two speakers are the sides
+    pair = [s for s in f.subj for s in (s, *s.conjuncts) if is_person(s)]
+    if len(pair) >= 2 and not f.pp("to", "of") and t.dep_ in ("ROOT", "ccomp", "conj"):
+        return True
+    return bool(people) and any(not v.pronoun for v in m.values("participant"))
+
+
+def judge_meet(case: Case) -> bool:
+    """Sides that meet, discuss, gather, convene or host one another."""
+    doc, f, m, trig = case.doc, case.f, case.m, case.trig
+    t = case.f.trigger
+    if trig.lemma == "talk" and t.pos_ == "VERB":
+        return judge_speakwith(case)  # "talked with his counterpart", as "spoke with"
+    parts = [v for v in m.values("participant") if not v.pronoun]
+    if trig.lemma in ("meet",) and t.pos_ == "VERB":
+        if f.obj and not any(party_label(o) for o in f.obj):
+            return False
+        if any(o.lemma_.lower() in _MET_THINGS for o in f.obj):
+            return False  # "meet the standards", "meet Ukraine's needs"
+        if _thing_that_meets(t):
+            return False  # "the only seat that meets the Navy's criteria"
+        meeting_sides = f.subj + ([t.head] if t.dep_ == "acl" else [])  # "EU leaders meeting"
+        collective = any(
+            s.tag_ == "NNS" or len(s.conjuncts) > 0 or s.lemma_.lower() in _COLLECTIVES
+            for s in meeting_sides
+        )
+        return bool(parts) and (
+            len(m.values("participant")) >= 2
+            or bool(f.obj)
+            or bool(f.pp("with"))
+            or collective  # "the defence ministers of the group will meet in Brussels"
+        )
+    if trig.lemma == "discuss":
+        # "as I discussed with my fellow G7 leaders": the speaker is a side
+        speaker = any(
+            v.pronoun and v.text.lower() in ("i", "we") for v in m.values("participant")
+        )
+        count = len(parts) + (1 if speaker and f.pp("with") else 0)
+        count += sum(1 for v in parts if pair_told(doc, v))  # "the two leaders discussed"
+        return count >= 2 and (bool(f.pp("with")) or len(f.subj) >= 2)
+    if trig.lemma == "gather":  # "NATO leaders gathered in Vilnius", not "gathered data"
+        sides = len(parts) >= 2 or any(s.tag_ == "NNS" or s.conjuncts for s in f.subj)
+        return not f.obj and not f.passive and bool(f.subj) and sides
+    if trig.lemma == "convene":  # "convened the defence ministers", "convened a summit"
+        return any(w.lemma_.lower() in MEETING_NOUNS for w in f.obj) or len(parts) >= 2 or (
+            bool(parts) and bool(f.pp("with")))  # "we convened today with President X"
+    if trig.lemma in ("host", "welcome"):
+        # "hosted the summit", "welcomed Prime Minister X to the White House"
+        return any(w.lemma_.lower() in MEETING_NOUNS for w in f.obj) or (
+            any(
+                is_person(o) or o.lemma_.lower() in LEADERS | VISITOR_NOUNS
+                for o in f.obj
+            )
+            and bool(parts)
+        )
+    return bool(parts) or bool(m.values("location"))
+
+
+def judge_told(case: Case) -> bool:
+    """A leader who told another."""
+    f = case.f
+    return _leader_told(f)
+
+
+def judge_visit(case: Case) -> bool:
+    """A visitor who goes to a place or to another side."""
+    f, m, trig, t = case.f, case.m, case.trig, case.f.trigger
+    dests = {(v.start, v.end) for v in m.values("location")}
+    parts = [v for v in m.values("participant") if not v.pronoun]
+    visitor = f.subj + f.poss + [c for c in t.children if c.dep_ in ("nsubj", "poss")]
+    if not [v for v in parts if (v.start, v.end) not in dests] and not any(
+        (w.pos_ in ("PROPN", "NOUN") and w.lemma_.lower() not in ITEM_HEADS)
+        or (w.pos_ == "PRON" and w.lower_ not in ("it", "this", "that", "which", "what"))
+        for w in visitor
+    ):
+        return False  # "trucks travelling to X": no one who visits
+    if t.pos_ == "VERB" and trig.lemma == "visit" and not m.values("location") and not parts:
+        return False
+    if trig.lemma == "arrive" and not any(
+        (leader_named(s) or is_person(s) or s.lemma_.lower() in VISITOR_NOUNS)
+        # "Corvette INS Kavaratti arrived": a ship named like a person makes a port call
+        and not _vessel_named(s)
+        for s in f.subj
+    ):
+        return False  # "the first jets arrived in Poland", "troops arrived": no visitor
+    if len(m.values("location")) >= 3:
+        return False  # "a tour of Japan, Fiji and Australia": one meeting in each, told apart
+    return bool(parts) and (bool(m.values("location")) or len(parts) >= 2)
+
+
+def judge_call(case: Case) -> bool:
+    """A call with another side."""
+    f, m, t = case.f, case.m, case.f.trigger
+    parts = m.values("participant")
+    return (
+        bool(f.pp("with"))
+        or any(c.lower_ in ("phone", "telephone", "video", "their") for c in t.children)
+        or len(parts) >= 2
+    )
+
+
+def judge_conference(case: Case) -> bool:
+    """A security conference, named or placed."""
+    m, t = case.m, case.f.trigger
+    mods = mod_words(t)
+    if mods & _NON_SECURITY_CONFERENCE_MODS:
+        return False
+    return (
+        bool(mods & SECURITY_WORDS)
+        or bool(m.values("location"))
+        or any(c.pos_ == "PROPN" for c in t.children)
+    )
+
+
+def _vessel_named(w: Token) -> bool:
+    """A name the parser takes for a person, put after a kind of weapon ("Corvette INS
+    Kavaratti", "Naval Ships INS Delhi"): a ship."""
+    ent = entity_of(w)
+    inside = range(ent.start, ent.end) if ent is not None else range(w.i, w.i + 1)
+    return any(is_military_item(c) for c in w.children
+               if c.dep_ == "compound" and c.i not in inside)
+
+
+def _leader_told(f: Frame) -> bool:
+    """One leader telling another, in person or by phone ("Macron told Ukraine's leader
+    Volodymyr Zelensky in Paris", "as I told President Zelenskyy on August 23"): a talk
+    between the two. Not telling reporters, a channel or an interviewer."""
+    t = f.trigger
+    if t.tag_ not in ("VBD", "VBZ", "VBP", "VBN") or t.dep_ in ("amod", "acl", "relcl"):
+        return False
+    # one leader told: "told world leaders" is a speech to a gathering, told as the gathering
+    listeners = [c for c in t.children if c.dep_ in ("dobj", "dative") and c.tag_ != "NNS"]
+    if not any(leader_named(w) for w in listeners):
+        return False
+    if any(w.lemma_.lower() in MEETING_NOUNS for p in t.children if p.dep_ == "prep"
+           for w in pobjs(p)):
+        return False  # "in a call, X informed Y": the call is the meeting
+    return any(leader_named(s) or is_person(s) or s.lower_ in ("i", "we") for s in f.subj)

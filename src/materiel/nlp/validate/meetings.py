@@ -1,0 +1,361 @@
+"""Whether a meeting word tells an event: its sides, its setting, its record."""
+
+from __future__ import annotations
+
+import re
+
+from spacy.tokens import Doc, Token
+
+from materiel.nlp.frames import Frame, pobjs, subjects
+from materiel.nlp.lexicon import SPEECH_VERBS
+from materiel.nlp.roles import MEETING_NOUNS, PROD_VERBS, is_company
+from materiel.nlp.spans import entity_of
+from materiel.nlp.types import EventMention, RoleValue, Trigger
+from materiel.nlp.validate.case import Case
+from materiel.nlp.validate.security import on_security
+from materiel.nlp.validate.tokens import (
+    BUYING_VERBS,
+    LEADERS,
+    SECURITY_EXTRA,
+    SECURITY_WORDS,
+    clause_of_phrase,
+)
+from materiel.wordlists import word_set
+
+_PAIR_WORDS = ("two", "both")
+
+
+def pair_told(doc: Doc, v: RoleValue) -> bool:
+    """ "the two leaders", "officials from both sides": the pair the story has just named."""
+    span = doc.char_span(v.start, v.end, alignment_mode="expand")
+    return span is not None and span.root.tag_ == "NNS" and any(
+        w.lower_ in _PAIR_WORDS for w in span.root.subtree)
+
+
+def _national(doc: Doc, v: RoleValue) -> bool:
+    """ "the Dutch defence minister": a party noun tied to a country by its modifier."""
+    span = doc.char_span(v.start, v.end, alignment_mode="expand")
+    return span is not None and any(entity_of(w) is not None for w in span if w.i < span.root.i)
+
+
+def meeting_misread(case: Case) -> bool | None:
+    """A meeting that only names a thing, or talks held for years."""
+    f, t = case.f, case.f.trigger
+    if t.dep_ == "compound" and t.head.pos_ in ("NOUN", "PROPN"):
+        return False  # "the summit communique", "the conference hall": the meeting only names
+    if any(
+        w.lemma_.lower() in ("year", "month", "decade") for w in f.pp("for")
+    ):
+        return False  # "has held talks for years": no one event
+    return None
+
+
+def meeting_lacks_sides(case: Case) -> bool | None:
+    """A meeting with no side named once junk participants are dropped."""
+    doc, f, m, trig = case.doc, case.f, case.m, case.trig
+    t = case.f.trigger
+    _drop_junk_participants(m)
+    if not meeting_is_event(doc, f, m, trig):
+        return False
+    if not m.values("location") and _only_own_name(t, m.values("participant")):
+        return False  # "at the investors' meeting", "ahead of the Lisbon summit": no side
+    if not any(
+        v.label not in (None, "NOUN") or _national(doc, v) or pair_told(doc, v)
+        for v in m.values("participant")
+    ):
+        return False
+    return None
+
+
+_OFF_TOPIC = word_set("nlp/validate", "off_topic")
+_GATHERING_AND_GROUP_HEADS = word_set("nlp/validate", "gathering_and_group_heads")
+
+# heads of role values that name an event, a place of gathering or a generic group, not a side
+_NOT_PARTICIPANTS = MEETING_NOUNS | _GATHERING_AND_GROUP_HEADS
+_APPEAL_GOVERNORS = word_set("nlp/validate", "appeal_governors")
+
+
+def _drop_junk_participants(m: EventMention) -> None:
+    vals = m.args.get("participant")
+    if not vals:
+        return
+    keep = []
+    for v in vals:
+        words = [w for w in v.text.lower().replace("’s", " ").replace("'s", " ").split() if w]
+        while words and any(ch.isdigit() for ch in words[-1]):
+            words.pop()  # "DefExpo 2022"
+        head = words[-1] if words else ""
+        if head in _NOT_PARTICIPANTS or head.endswith(("expo", "summit")):
+            continue
+        keep.append(v)
+    if keep:  # a meeting named as its only side stays (roles are scored apart)
+        m.args["participant"] = keep
+
+
+_LEARNING_PURPOSES = word_set("nlp/validate", "learning_purposes")
+_LEARNING_VERBS = word_set("nlp/validate", "learning_verbs")
+
+
+def _as_needed(t: Token) -> bool:
+    """ "whenever they can", "when needed", "if necessary": a clause that makes a habit."""
+    for c in t.children:
+        if c.dep_ != "advcl":
+            continue
+        marks = {w.lower_ for w in c.children if w.dep_ in ("mark", "advmod")}
+        subj = any(w.dep_ in ("nsubj", "nsubjpass") for w in c.children)
+        if "whenever" in marks or (marks & {"when", "if"} and not subj and c.lemma_.lower() in (
+                "need", "require", "necessary", "possible")):
+            return True
+    return False
+
+
+def _went_to_learn(t: Token) -> bool:
+    """A journey whose purpose is learning: "to begin a training course", "for training"."""
+    for c in t.children:
+        if c.dep_ in ("xcomp", "advcl") and c.lemma_.lower() in _LEARNING_VERBS:
+            objs = [o for o in c.children if o.dep_ == "dobj"]
+            if any(o.lemma_.lower() in _LEARNING_PURPOSES for o in objs):
+                return True
+        if c.dep_ == "prep" and c.lower_ == "for" and any(
+                o.lemma_.lower() in _LEARNING_PURPOSES for o in pobjs(c)):
+            return True
+    return False
+
+
+def meeting_is_event(doc: Doc, f: Frame, m: EventMention, trig: Trigger) -> bool:
+    """A meeting between officials on defense or security: not one about tourism, economy or
+    commemoration (with no security word in the sentence), not an appeal ("answered the
+    call", "calls on states to"), not a habit ("has met him on several occasions"), not the
+    idea of a visit ("the impact of visiting Kyiv")."""
+    t = f.trigger
+    words = {w.lower_ for w in doc}
+    if words & _OFF_TOPIC and not words & (SECURITY_WORDS | SECURITY_EXTRA):
+        return False
+    aged = any(w.lower_ == "old" and w.i > 0 and doc[w.i - 1].lower_ == "years" for w in doc)
+    if words & _PERSONAL_LIFE_WORDS or aged:
+        return False  # "my first visit to India as a teenager": a life story, not diplomacy
+    if t.pos_ == "VERB" and _as_needed(t):
+        return False  # "he spoke to the president when needed": a habit, not one talk
+    if trig.lemma in ("travel", "visit") and t.pos_ == "VERB" and _went_to_learn(t):
+        return False  # "travelled to India to begin a training course": a trainee, no talks
+    if trig.lemma == "talk" and t.dep_ == "dobj" and t.head.lemma_.lower() in _LECTURE_VERBS:
+        return False  # "gave a talk at the defence college": a lecture
+    named = [w for c in t.children if c.dep_ == "compound" for w in c.subtree]
+    if any(w.lower_ in _INTERNAL_MEETINGS for w in named):
+        return False  # "a cabinet meeting", "the Army Commanders Conference": one side's own
+    parts = m.values("participant")
+    if parts and all(standing_body(v.text) for v in parts):
+        return False  # "the Steering Committee will meet again": a body's own session
+    if trig.lemma == "call" and t.pos_ != "VERB" and (
+        f.gov_lemma in _APPEAL_GOVERNORS
+        or (
+            any(c.dep_ == "prep" and c.lower_ == "on" and not _dated(c) for c in t.children)
+            and not _held_call(f)
+        )
+    ):
+        return False  # "calls on states to", but not "a call on Monday"
+    for p in f.pp("on"):
+        if p.lemma_.lower() in ("occasion", "time") and p.tag_ == "NNS":
+            return False
+    thanks = ("thank", "thanks", "grateful", "gratitude")
+    if any(
+        x.dep_ == "pcomp"
+        and x.head.lower_ == "for"
+        and (
+            x.head.head.lemma_.lower() in thanks
+            # a misparsed greeting ("Thank VPs @a and @b for hosting"): the word before it
+            or any(w.lower_ in thanks for w in doc[max(x.sent.start, x.i - 12) : x.head.i])
+        )
+        for x in (t, t.head)
+    ):
+        return False  # "thank you for hosting this summit": the speech's own occasion
+    if trig.lemma in ("talk", "talks") and _business_talks(f):
+        return False
+    if trig.lemma == "meet" and t.tag_.startswith("VB"):
+        # "meeting the emission norms", "to meet the Organisation's principles": satisfying
+        # a requirement, not meeting anyone
+        for o in f.obj:
+            if any(_is_requirement(w) for w in o.subtree):
+                return False
+        if _requirement_after(doc, t):
+            return False
+    if _setting_of_clause(t) or _covered_by_writer(f):
+        return False
+    if _record_of_meeting(t) or _record_holder(t):
+        return False
+    return not (t.dep_ == "pcomp" and t.head.lower_ == "of")
+
+
+def _covered_by_writer(f: Frame) -> bool:
+    """A meeting the writers will follow or cover ("tomorrow we will follow the Weimar
+    triangle meeting in Paris"): a live page's programme, not the meeting told."""
+    t = f.trigger
+    return (
+        t.pos_ == "NOUN"
+        and t.dep_ == "dobj"
+        and t.head.lemma_.lower() in ("follow", "cover", "watch")
+        and any(c.dep_ == "nsubj" and c.lower_ in ("we", "i") for c in t.head.children)
+    )
+
+
+def _record_of_meeting(t: Token) -> bool:
+    """A meeting told before, ranked as a record: "this is the first meeting between the two
+    since the war began", "the visit marked the highest-level trip to Kyiv since 2022"."""
+    if t.pos_ != "NOUN" or t.dep_ not in ("attr", "appos", "dobj"):
+        return False
+    if t.dep_ == "dobj" and t.head.lemma_.lower() not in ("mark", "be", "become"):
+        return False
+    ranked = any(
+        w.i < t.i and (w.tag_ == "JJS" or w.ent_type_ == "ORDINAL" or w.lower_ == "first")
+        for w in t.subtree
+    )
+    return ranked and any(w.i > t.i and w.lower_ == "since" for w in t.head.subtree)
+
+
+def _record_holder(t: Token) -> bool:
+    """A visit told as what makes someone a record holder: "the first royal to visit Kyiv
+    since the invasion", "the first candidate to travel to Ukraine to meet Zelenskyy"."""
+    while t.dep_ in ("xcomp", "advcl") and t.head.tag_ == "VB":
+        t = t.head  # "to travel to Ukraine to meet": the first infinitive
+    if t.tag_ != "VB" or not any(c.dep_ == "aux" and c.lower_ == "to" for c in t.children):
+        return False
+    if t.dep_ in ("relcl", "acl"):
+        holders = [t.head]
+    elif t.dep_ == "xcomp" and t.head.lemma_.lower() in ("be", "become"):
+        holders = [c for c in t.head.children if c.dep_ == "attr"]  # parsed off the noun
+    else:
+        return False
+    for h in list(holders):
+        if h.dep_ == "pobj" and h.head.lower_ == "of" and h.head.head.pos_ == "NOUN":
+            holders.append(h.head.head)  # "the first member of the royal family to visit"
+    return any(
+        c.dep_ == "amod" and (c.tag_ == "JJS" or c.lower_ in ("first", "last", "only"))
+        for h in holders
+        for c in h.children
+    )
+
+
+_PERSONAL_LIFE_WORDS = word_set("nlp/validate", "personal_life_words")
+_LECTURE_VERBS = word_set("nlp/validate", "lecture_verbs")
+
+_STANDING_BODIES = word_set("nlp/validate", "standing_bodies")
+_INTERNAL_MEETINGS = word_set("nlp/validate", "internal_meeting_words")
+
+
+def standing_body(name: str) -> bool:
+    """A committee or board named with no defense word ("the Steering Committee of the
+    donor platform"), not the "Military Committee" or a "Defence Board"."""
+    words = set(re.findall(r"[a-z]+", name.lower()))
+    return bool(words & _STANDING_BODIES) and not on_security(name)
+
+
+_SETTING_PREPS = word_set("nlp/validate", "setting_preps")
+_SETTING_HEADS = word_set("nlp/validate", "setting_heads")
+_ANAPHORIC_DETS = {"the", "this", "that", "his", "her", "their", "its"}
+
+
+def _setting_of_clause(t: Token) -> bool:
+    """A meeting already told, named again as the setting of another clause: "during his
+    visit, X said", "at the meeting, Y announced", "on the sidelines of the summit". The
+    noun is definite or possessive and names no side of its own ("with", "between")."""
+    if t.tag_ == "VBG" and t.dep_ == "advcl" and t.head.lemma_.lower() in SPEECH_VERBS:
+        # "while visiting Canada, Biden said": where a remark was made
+        return any(c.dep_ == "mark" and c.lower_ in ("while", "when") for c in t.children)
+    if t.pos_ != "NOUN" or t.dep_ != "pobj":
+        return False
+    prep = t.head
+    if prep.lower_ == "of" and prep.head.lemma_.lower() in _SETTING_HEADS:
+        prep = prep.head.head if prep.head.dep_ == "pobj" else prep.head
+    elif prep.lower_ == "of" and prep.head.lower_ == "ahead":
+        prep = prep.head
+    if prep.lower_ not in _SETTING_PREPS or prep.head.pos_ not in ("VERB", "AUX"):
+        return False
+    if not any(c.dep_ in ("det", "poss") and c.lower_ in _ANAPHORIC_DETS for c in t.children):
+        return False
+    if any(c.dep_ == "acl" or c.ent_type_ in ("DATE", "TIME") for c in t.subtree if c is not t):
+        return False  # "the meeting held in Brussels on Monday": told here, not a setting
+    return not any(c.dep_ == "prep" and c.lower_ in ("with", "between") for c in t.children)
+
+
+_DEAL_PURPOSES = word_set("nlp/validate", "deal_purposes")
+
+
+def _business_talks(f: Frame) -> bool:
+    """Negotiations of a deal, not a meeting of officials: talks with a company ("in talks
+    with the shipyard"), or talks for a sale, a purchase, a transfer or local assembly."""
+    if any(is_company(w) for w in f.pp("with", "between")):
+        return True
+    purposes = f.pp("for", "on", "about", "over") + f.compounds
+    if any(w.lemma_.lower() in _DEAL_PURPOSES for p in purposes for w in (p, *p.children)):
+        return True
+    clauses = f.clauses + [c for w in f.pp("with") for c in w.children if c.dep_ == "relcl"]
+    clause = clause_of_phrase(f.trigger)
+    if clause is not None:
+        # "X is in (the final stages of) talks with Y to acquire drones": the clause that
+        # holds the talks says what they are for, and who negotiates
+        if clause.lemma_.lower() == "be" and any(is_company(s) for s in subjects(clause)):
+            return True  # "Kalyani is in talks with some African countries"
+        clauses += [c for c in clause.children if c.dep_ in ("xcomp", "advcl")]
+    return any(c.lemma_.lower() in BUYING_VERBS | PROD_VERBS for c in clauses)
+
+
+def _held_call(f: Frame) -> bool:
+    """A call held with someone ("a phone call with X on the crisis"): its "on" names the
+    subject talked of, not those appealed to."""
+    t = f.trigger
+    return bool(f.pp("with")) or any(
+        c.dep_ in ("compound", "amod") and c.lower_ in ("phone", "telephone", "video")
+        for c in t.children
+    )
+
+
+def _dated(prep: Token) -> bool:
+    """A prepositional phrase that names a time ("on Monday", "on 3 May")."""
+    return any(w.ent_type_ in ("DATE", "TIME") for w in pobjs(prep))
+
+
+def _requirement_after(doc: Doc, t: Token) -> bool:
+    """The first common noun after "meet" past a name ("meet NATO spending targets") is
+    a requirement, however the parser attached it."""
+    for w in doc[t.i + 1 : t.i + 14]:
+        if _is_requirement(w):
+            return True
+        if (w.ent_type_ or w.pos_ in ("DET", "ADJ", "NUM", "PART") or w.tag_ in ("POS", "VBN")
+                or (w.pos_ == "VERB" and w.dep_ == "acl")):
+            continue  # a participle: "the Army defined criteria", "the norms set by"
+        if w.pos_ == "PROPN" and w.dep_ == "compound" or w.pos_ == "PROPN" and w.is_title:
+            continue  # a title-case name of the requirement: "the Neck Injury Criteria"
+        if w.pos_ in ("NOUN", "VERB"):
+            if w.i + 1 < len(doc) and doc[w.i + 1].pos_ == "NOUN":
+                continue  # a modifier: "spending targets", "emission norms"
+            return False
+        return False
+    return False
+
+
+def _is_requirement(w: Token) -> bool:
+    """A requirement noun, also written in title case ("Qualitative Requirements")."""
+    low = w.lower_
+    return (w.lemma_.lower() in _REQUIREMENT_NOUNS or low in _REQUIREMENT_NOUNS
+            or (low.endswith("s") and low[:-1] in _REQUIREMENT_NOUNS))
+
+
+_REQUIREMENT_NOUNS = word_set("nlp/validate", "requirement_nouns")
+
+
+def _only_own_name(t: Token, parts: list[RoleValue]) -> bool:
+    """A meeting inside a phrase of another clause ("at the investors' meeting", "ahead of
+    the Lisbon summit") whose every side is a word of its own name: the text names no side of
+    it, only the occasion. A meeting placed somewhere ("the Nordic forum in Oslo") is told."""
+    if t.pos_ not in ("NOUN", "PROPN") or not parts:
+        return False
+    if t.dep_ != "pobj":
+        return False  # "a NATO summit began in Vilnius": told as what happened
+    name = [w for c in t.lefts if c.dep_ in ("compound", "nmod", "amod") for w in c.subtree]
+    if not name or any(w.lemma_.lower() in LEADERS for w in name):
+        return False  # "the Foreign Ministers' Meeting": its officials are its sides
+    lo, hi = min(w.idx for w in name), max(w.idx + len(w) for w in name)
+    end = max(hi, t.idx + len(t))  # "the BRICS summit" as a side is the name itself
+    return all(lo <= v.start and v.end <= end + 1 for v in parts) and not any(
+        on_security(v.text) for v in parts
+    )  # "at the Munich Security Conference": a security gathering is told by its name

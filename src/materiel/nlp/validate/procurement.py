@@ -1,0 +1,203 @@
+"""What a purchase needs to stand: goods, a deal, a replacement, and its misreadings."""
+
+from __future__ import annotations
+
+from spacy.tokens import Doc, Token
+
+from materiel.nlp.frames import Frame
+from materiel.nlp.roles import ARMED_FORCE_WORDS, is_armed_force
+from materiel.nlp.spans import is_military_item, item_head
+from materiel.nlp.types import EventMention
+from materiel.nlp.validate.case import Case
+from materiel.nlp.validate.tokens import (
+    BUYING_NOUNS,
+    capability_provision,
+    company_like,
+    compared_with_unlike,
+    military_support,
+    names_manufacturing_site,
+    ongoing_rate,
+    record_clause,
+    state_sends_arms,
+    tok_index,
+    topic_of_talk,
+)
+from materiel.wordlists import word_set, word_tuple
+
+_PURCHASE_APPROVAL_VERBS = word_set("nlp/validate", "purchase_approval_verbs")
+_TENDER_ISSUING_VERBS = word_set("nlp/validate", "tender_issuing_verbs")
+_COMPANY_NOUNS = word_set("nlp/validate", "company_nouns")
+
+_AID_TALK = word_set("nlp/validate", "aid_talk_lemmas")
+
+
+def _company_noun(tok: Token) -> bool:
+    """ "acquire the firm", "buy a stake"; not counted units ("104 units of the system")."""
+    if tok.lemma_.lower() not in _COMPANY_NOUNS:
+        return False
+    return not (tok.tag_ == "NNS" or any(c.dep_ == "nummod" for c in tok.children))
+
+
+_REQUIREMENT_MET_VERBS = word_set("nlp/validate", "requirement_met_verbs")
+
+_ORDER_GOVERNORS = word_tuple("nlp/validate", "order_governors")
+
+
+def _purpose_of_purchase(t: Token) -> bool:
+    """A requirement named as what a purchase is for ("backed the purchase of jets for its
+    requirement for two carriers"): the purchase is the event."""
+    if t.dep_ != "pobj" or t.head.lower_ != "for":
+        return False
+    owner = t.head.head
+    return owner.pos_ == "NOUN" and owner.lemma_.lower() in BUYING_NOUNS
+
+
+def procurement_misread(case: Case) -> bool | None:
+    """A purchase told as a rate, a record, a purpose, a topic or a takeover."""
+    f, m, trig, t = case.f, case.m, case.trig, case.f.trigger
+    if ongoing_rate(t):
+        return False
+    if record_clause(t):
+        return False
+    if _purpose_of_purchase(t):
+        return False
+    if compared_with_unlike(t):
+        return False  # "unlike Ukraine, which received weapons from abroad": a comparison
+    if topic_of_talk(t):
+        return False  # "discuss US sanctions against Russia", "an update on US assistance"
+    if (
+        trig.lemma in ("buy", "acquire", "purchase", "acquisition", "sell", "sale")
+        and any(company_like(o) or _company_noun(o) for o in f.obj + f.pp("of"))
+    ):
+        return False  # buying or selling a company is a takeover, not a sale of goods
+    if names_manufacturing_site(f, trig):
+        return False  # "a weapons manufacturing site" named, not built or expanded
+    if capability_provision(f, m, trig):
+        return False  # "the new radar will provide the army with a sensor that can track"
+    return None
+
+
+def judge_item(case: Case) -> bool:
+    """Goods the trigger needs: chosen, received or ordered, by a buyer that can hold arms."""
+    doc, f, m, trig = case.doc, case.f, case.m, case.trig
+    t, parties = case.f.trigger, case.parties
+    if trig.lemma in ("select", "choose") and not _chose_goods(f):
+        return False
+    if (
+        trig.lemma == "get"
+        and not any(is_armed_force(doc[tok_index(doc, v)]) for v in m.values("buyer"))
+        and not _state_gets_named_system(doc, m)
+    ):
+        return False  # "the Royal Marines to get six new ships": goods a service is to receive
+    if trig.lemma in ("receive", "get") and _received_no_goods(f):
+        return False  # "received a distress call", "receive the crew", "receive training"
+    if (
+        m.type == "aid"
+        and trig.lemma == "pledge"
+        and m.values("recipient")
+        and (military_support(f) or state_sends_arms(f, m))
+    ):
+        return True  # "pledged continued financial and military support for Ukraine"
+    if trig.lemma == "requirement" and (
+        t.tag_ != "NN"
+        or f.gov_lemma in _REQUIREMENT_MET_VERBS
+        or not (f.pp("for") or f.pp("of") and m.values("quantity"))
+    ):
+        return False  # "met the Navy's requirements": a fit; "its requirement for 26 jets"
+    if trig.lemma in ("receive", "induct", "import") and not [
+        v
+        for v in m.values("buyer")
+        if v.label not in (None, "NOUN")
+        or is_armed_force(doc[t.i])
+        or v.text.lower().split()[-1] in ARMED_FORCE_WORDS
+        # "it has also received S-400 systems": a state told before, a model named
+        or v.pronoun and v.text.lower() in ("it", "they") and _model_named(m)
+    ]:
+        return False
+    if m.type == "production" and trig.lemma in ("production", "manufacturing", "manufacture"):
+        return bool(m.values("item")) or bool(parties)
+    if (
+        m.type == "procurement"
+        and trig.lemma in ("tender", "rfp", "rfi", "request")
+        and f.gov_lemma in _TENDER_ISSUING_VERBS
+        and any(not v.pronoun for v in m.values("buyer"))
+    ):
+        return True  # "the Navy issued a request for proposal": a purchase begun
+    if (
+        m.type == "procurement"
+        and trig.lemma in ("purchase", "procurement", "acquisition")
+        and t.pos_ == "NOUN"
+        and not m.values("item")
+        and _approved_purchase(f, m)
+    ):
+        return True  # "the government approved the purchase": its goods told before
+    if m.type == "procurement" and trig.lemma in ("order",) and t.pos_ == "NOUN":
+        if m.values("buyer") and m.values("seller"):
+            return True  # "took export orders from Armenia"
+        if f.gov_lemma in _ORDER_GOVERNORS and parties and m.values("value"):
+            return True  # "X secured orders for 118 units worth Rs 7,523 crore"
+        return bool(m.values("item")) and (
+            bool(parties)
+            or f.gov_lemma in _ORDER_GOVERNORS
+        )
+    return bool(m.values("item"))
+
+
+def judge_deal(case: Case) -> bool:
+    """A deal stands with a party or an item."""
+    m, parties = case.m, case.parties
+    return bool(parties) or bool(m.values("item"))
+
+
+def judge_replace(case: Case) -> bool:
+    """Old goods replaced with new ones, by a buyer."""
+    f, m = case.f, case.m
+    # "replace its ageing jets with 100 new jets"
+    return bool(f.pp("with")) and bool(m.values("item")) and bool(m.values("buyer"))
+
+
+def _approved_purchase(f: Frame, m: EventMention) -> bool:
+    """A purchase noun cleared by its buyer, or named with its buyer and seller ("cleared the
+    procurement of X from Israel")."""
+    if f.trigger.dep_ == "compound":
+        return False  # "TOW procurement support": a kind of service, no purchase told
+    buyers = [v for v in m.values("buyer") if not v.pronoun]
+    if buyers and m.values("seller") and f.pp("from"):
+        return True
+    return bool(buyers) and f.gov_lemma in _PURCHASE_APPROVAL_VERBS and not f.passive
+
+
+def _received_no_goods(f: Frame) -> bool:
+    """What a receiving verb takes is a common noun naming no arms ("the crew of the ship",
+    "further training on board the jet"): what follows it is no delivery."""
+    if f.trigger.pos_ != "VERB" or not f.obj:
+        return False
+    o = f.obj[0]
+    if o.pos_ != "NOUN" or o.ent_type_ in ("ORDINAL", "CARDINAL", "QUANTITY"):
+        return False
+    return not any(is_military_item(w) for w in [item_head(o), *o.subtree])
+
+
+def _chose_goods(f: Frame) -> bool:
+    """A choice told as made ("chose 99 F414 engines", "PULS was selected by X"), of arms,
+    not one urged or to come ("pressure to select the F-18") nor a shortlist ("down
+    selected")."""
+    t = f.trigger
+    if t.dep_ in ("xcomp", "acl", "advcl", "relcl", "amod") or t.tag_ in ("VB", "VBG"):
+        return False
+    if any(c.dep_ == "prt" for c in t.children):
+        return False
+    goods = f.obj if f.obj else []
+    return any(is_military_item(item_head(o)) for o in goods)
+
+
+def _model_named(m: EventMention) -> bool:
+    return any(any(ch.isdigit() for ch in v.text) for v in m.values("item"))
+
+
+def _state_gets_named_system(doc: Doc, m: EventMention) -> bool:
+    """ "India is set to get the third squadron of the S-400": a state receiving a system
+    named by its model, in a sentence that speaks of no aid."""
+    states = [v for v in m.values("buyer") if v.label in ("COUNTRY", "GPE")]
+    aid = {w.lemma_.lower() for w in doc} & _AID_TALK
+    return bool(states) and _model_named(m) and not aid

@@ -1,0 +1,201 @@
+"""What a sanction needs to stand: imposed, designated, banned, listed, controlled."""
+
+from __future__ import annotations
+
+from spacy.tokens import Token
+
+from materiel.nlp.frames import Frame
+from materiel.nlp.spans import is_military_item
+from materiel.nlp.validate.case import Case
+from materiel.nlp.validate.tokens import (
+    clause_of_phrase,
+    conditional,
+    held_ready,
+    is_person,
+    long_past,
+    topic_of_talk,
+    under,
+)
+from materiel.wordlists import word_set, word_tuple
+
+_SANCTION_GOVERNORS = word_set("nlp/validate", "sanction_governors")
+
+_SANCTION_BACKGROUND = word_set("nlp/validate", "sanction_background")
+
+_BAN_OBJECTS = word_set("nlp/validate", "ban_objects")
+
+_LISTED_GOODS = word_set("nlp/validate", "listed_goods")
+
+_SANCTION_NOT_IMPOSED_GOVERNORS = word_tuple("nlp/validate", "sanction_not_imposed_governors")
+
+_SANCTIONING_OFFICE_WORDS = word_set("nlp/validate", "sanctioning_office_words")
+_DESIGNATION_WORDS = word_set("nlp/validate", "designation_words")
+_DESIGNATION_LABELS = word_set("nlp/validate", "designation_labels")
+
+
+def _sanctions_described(t: Token) -> bool:
+    """Sanctions told in an undated relative clause about a party ("partners who introduced
+    sanctions against Russia", "Belarus, which was also hit by Western sanctions"): what
+    the party is known for, not a measure reported here."""
+    cur = t
+    for _ in range(4):
+        if cur.dep_ == "relcl" and cur.pos_ in ("VERB", "AUX"):
+            # the clause tells about a party; "a package that imposes sanctions" tells the measure
+            return _party_noun(cur.head) and not any(
+                w.ent_type_ in ("DATE", "TIME") for w in cur.subtree
+            )
+        if cur.dep_ not in ("dobj", "pobj", "prep", "agent", "advcl", "xcomp", "conj"):
+            return False
+        cur = cur.head
+    return False
+
+
+_PARTY_NOUNS = word_set("nlp/validate", "party_nouns")
+
+
+def _party_noun(w: Token) -> bool:
+    """A noun naming a party (a state, a body, a firm, a person), not a measure or a text."""
+    return (
+        w.pos_ == "PROPN"
+        or w.ent_type_ in ("GPE", "ORG", "NORP", "PERSON")
+        or w.lemma_.lower() in _PARTY_NOUNS
+        or is_person(w)
+    )
+
+
+_SANCTIONING_MEASURES = word_set("nlp/validate", "sanctioning_measures")
+
+
+def _non_sanction_label(f: Frame) -> bool:
+    """A party designated as something that is no sanction ("designated Russia an
+    adversary"): the label is a second object or an "as" phrase with no sanction word."""
+    t = f.trigger
+    labels = [c for c in t.children if c.dep_ in ("oprd", "dobj")]
+    if len(labels) < 2 and not f.pp("as"):
+        return False
+    label = labels[-1:] if len(labels) >= 2 else f.pp("as")
+    words = {w.lower_ for x in label for w in x.subtree}
+    return not words & _DESIGNATION_LABELS
+
+
+def sanction_misread(case: Case) -> bool | None:
+    """A sanction told as a circumstance, a threat, history or a description."""
+    doc, t = case.doc, case.f.trigger
+    if t.tag_ in ("VBN", "VBG") and under(t, {"despite", "amid"}):
+        return False  # "despite the Kremlin being sanctioned": a circumstance, not a deed
+    if held_ready(t):
+        return False
+    if long_past(doc, clause_of_phrase(t) or t):
+        return False  # "he was added to the list of UN sanctions in 1999": history
+    if _sanctions_described(t):
+        return False
+    if conditional(t):
+        return False  # "we are ready to impose sanctions if it invades": a threat
+    if topic_of_talk(t):
+        return False  # "discuss US sanctions against Russia", "an update on US assistance"
+    return None
+
+
+def judge_sanction(case: Case) -> bool:
+    """Sanctions imposed, new or by one side on another."""
+    f, m, t, parties = case.f, case.m, case.f.trigger, case.parties
+    if t.pos_ == "NOUN":
+        if t.dep_ == "pobj" and t.head.lower_ in _SANCTION_BACKGROUND:
+            return False
+        if f.gov_lemma in _SANCTION_NOT_IMPOSED_GOVERNORS:
+            return False
+        ok_gov = f.gov_lemma in _SANCTION_GOVERNORS or any(
+            c.lower_ in ("new", "fresh", "further", "additional") for c in t.children
+        )
+        if m.values("imposer") and m.values("target"):
+            ok_gov = True  # "western sanctions on Russian banks": who hits whom
+        return ok_gov and bool(parties)
+    return bool(m.values("target"))
+
+
+def judge_designate(case: Case) -> bool:
+    """A party designated by an official body."""
+    doc, f, m = case.doc, case.f, case.m
+    if _non_sanction_label(f):
+        return False
+    words = {w.lower_ for w in doc}
+    official = any(
+        v.label in ("ORG", "COUNTRY", "GPE", "METONYM")
+        or _SANCTIONING_OFFICE_WORDS
+        & set(v.text.lower().replace(".", " ").split())
+        for v in m.values("imposer")
+    )
+    return bool(m.values("target")) and (
+        bool(words & _DESIGNATION_WORDS)
+        or official
+    )
+
+
+def judge_ban(case: Case) -> bool:
+    """A ban of a kind imposed on a party."""
+    f, m, t = case.f, case.m, case.f.trigger
+    if t.pos_ == "NOUN" and f.gov_lemma in _SANCTION_GOVERNORS:
+        # "imposed export bans on 22 Russian entities": a ban of a kind, on a party
+        kinds = {c.lemma_.lower() for c in t.children if c.dep_ in ("compound", "amod")}
+        return bool(kinds & _BAN_OBJECTS) and bool(m.values("imposer") and m.values("target"))
+    if t.pos_ == "VERB" and f.pp("from") and not f.passive:
+        # "the US has barred Chinese drone maker DJI from its market": a state bars a firm
+        states = [v for v in m.values("imposer") if v.label in ("COUNTRY", "GPE", "METONYM")]
+        firms = [v for v in m.values("target") if v.label in ("COMPANY", "ORG")]
+        if states and firms:
+            return True
+    objs = {w.lemma_.lower() for x in f.obj for w in x.subtree}
+    return bool(objs & _BAN_OBJECTS) and bool(m.values("imposer"))
+
+
+def judge_list(case: Case) -> bool:
+    """Parties added to a sanctions list."""
+    f, m = case.f, case.m
+    # "adding 93 entities to the Entity List"
+    # "adding 71 parties located in Russia to the Entity List": the phrase may hang low
+    hung = [w for o in f.obj for w in o.subtree if w.dep_ == "pobj" and w.head.lower_ == "to"]
+    lists = [
+        w
+        for w in f.pp("to") + hung
+        if w.lemma_.lower() in ("list", "blacklist") and not _wanted_list(w)
+    ]
+    goods = [o for o in f.obj if o.lemma_.lower() in _LISTED_GOODS or is_military_item(o)]
+    if goods and len(goods) == len(f.obj):
+        return False  # "adding more items to the negative list": an import list of goods
+    return bool(lists) and bool(m.values("target"))
+
+
+def judge_export(case: Case) -> bool:
+    """Export controls or a price cap imposed."""
+    m, trig, t = case.m, case.trig, case.f.trigger
+    # "imposing export controls on ...", "a price cap on Russian oil"
+    kind_words = ("price",) if trig.lemma == "cap" else ("export", "exports")
+    if trig.lemma == "cap" and not any(
+        v.label not in (None, "NOUN") for v in m.values("imposer")
+    ):
+        return False  # "countries that impose a price cap": no one named imposes it
+    return any(c.lower_ in kind_words for c in t.children) and bool(
+        m.values("imposer") or m.values("target")
+    )
+
+
+def _wanted_list(w: Token) -> bool:
+    """A police list ("the list of wanted criminals", "its wanted list"): a search warrant,
+    not a sanction."""
+    words = {x.lower_ for x in w.subtree}
+    return bool(words & {"wanted", "criminals", "fugitives"})
+
+
+_SANCTIONING_OFFICES = word_set("nlp/validate", "sanctioning_offices")
+
+
+def sanctioning_office_targets(f: Frame) -> bool:
+    """ "Targeting" done by an office that sanctions ("the Treasury is targeting oligarchs",
+    "the State Department will target their suppliers"): a sanction, not an attack."""
+    t = f.trigger
+    if t.pos_ != "VERB" or t.lemma_.lower() != "target" or f.passive:
+        return False
+    words = {w.lower_ for s in f.subj for w in s.subtree}
+    if any(s.lower_ in _SANCTIONING_MEASURES for s in f.subj):
+        return True  # "the latest British measures target Iranian drone makers"
+    return bool(words & _SANCTIONING_OFFICES) or {"state", "department"} <= words

@@ -1,0 +1,66 @@
+"""What defence spending needs to stand: a spender, defence money, a value."""
+
+from __future__ import annotations
+
+from spacy.tokens import Doc
+
+from materiel.nlp.roles import ARMED_FORCE_WORDS, DEFENSE_HOLDER_CUE, is_armed_force
+from materiel.nlp.spans import is_military_item
+from materiel.nlp.types import RoleValue
+from materiel.nlp.validate.case import Case
+from materiel.nlp.validate.tokens import mod_words, tok_index
+from materiel.wordlists import word_set, word_tuple
+
+_DEFENSE_SPENDING_WORDS = word_set("nlp/validate", "defense_spending_words")
+_BUDGET_DECISION_VERBS = word_set("nlp/validate", "budget_decision_verbs")
+
+_PURCHASE_VERBS = word_tuple("nlp/validate", "purchase_verbs")
+
+
+def judge_spend(case: Case) -> bool:
+    """Defence money allocated by a spender, not a purchase or aid told apart."""
+    doc, f, m, t = case.doc, case.f, case.m, case.f.trigger
+    if any(
+        c.lemma_.lower() in _PURCHASE_VERBS
+        for c in t.children
+        if c.dep_ in ("xcomp", "advcl", "acl")
+    ):
+        return False  # "allocated DKK 1.3 billion to buy howitzers": the purchase is the event
+    if any(
+        w.lemma_.lower() in ("aid", "assistance") and w.dep_ == "pobj" and w.head.lower_ == "of"
+        for o in f.obj
+        for w in o.subtree
+    ):
+        return False  # "allocate $713m of military aid to Ukraine": the aid is the event
+    # "defence spending", "spending on defence", "allocated X to the Ministry of Defence"
+    mods = mod_words(t) | {
+        w.lower_ for p in f.pp("on", "to", "for") + f.obj + f.clauses for w in p.subtree
+    }
+    if t.pos_ == "NOUN":  # "the budget ... foresees UAH 2.2 trillion for defense"
+        mods |= {w.lower_ for w in t.subtree if w.dep_ == "pobj"}
+    defense = (
+        bool(mods & _DEFENSE_SPENDING_WORDS)
+        or any(is_military_item(w) for p in f.pp("for") for w in p.subtree)
+        # "Rs 20 crore for a drone testing facility"
+        # "the army will have a budget of EUR 5 billion": the forces' own money
+        or t.pos_ == "NOUN" and any(_military_spender(doc, v) for v in m.values("spender"))
+        or DEFENSE_HOLDER_CUE in m.cues  # "the European Defence Fund, with a budget of X"
+    )
+    if (
+        defense
+        and t.pos_ == "NOUN"
+        and not m.values("value")
+        and f.gov_lemma in _BUDGET_DECISION_VERBS
+        and not f.passive
+    ):
+        return bool(m.values("spender"))  # "the cabinet approved the defence budget"
+    return defense and bool(m.values("spender")) and bool(m.values("value"))
+
+
+def _military_spender(doc: Doc, v: RoleValue) -> bool:
+    """An armed force or a defence body as spender ("the army", "the Ministry of Defence")."""
+    words = set(v.text.lower().split())
+    if words & (_DEFENSE_SPENDING_WORDS | ARMED_FORCE_WORDS):
+        return True
+    i = tok_index(doc, v)
+    return i >= 0 and is_armed_force(doc[i])

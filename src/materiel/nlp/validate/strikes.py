@@ -1,0 +1,142 @@
+"""What a strike needs to stand: a target hit, a campaign, a launch, a blast."""
+
+from __future__ import annotations
+
+from spacy.tokens import Token
+
+from materiel.nlp.attach import BACKGROUND_PREPS
+from materiel.nlp.validate.case import Case
+from materiel.nlp.validate.strike_events import strike_is_event
+from materiel.nlp.validate.strike_kinds import BLAST_MILITARY_WORDS, military_target, pobj_head
+from materiel.nlp.validate.tokens import conditional, mod_words
+from materiel.wordlists import word_set, word_tuple
+
+_LAUNCH_OBJECTS = word_set("nlp/validate", "launch_objects")
+
+
+def _listed_under(t: Token) -> Token:
+    """The noun an "including" phrase hangs on ("against aggression, including attacks on
+    cities": aggression), else the token itself."""
+    head = pobj_head(t)
+    if head.lower_ == "including" and head.head.pos_ == "NOUN":
+        return head.head
+    return t
+
+
+_ATTACK_RESISTING_VERBS = word_tuple("nlp/validate", "attack_resisting_verbs")
+
+_BACKGROUND_ATTACK_HEADS = word_tuple("nlp/validate", "background_attack_heads")
+
+_AIR_CAMPAIGN_MODS = word_set("nlp/validate", "air_campaign_mods")
+
+
+def strike_misread_early(case: Case) -> bool | None:
+    """A strike threatened, or a weapon's kind named ('strike drones')."""
+    t = case.f.trigger
+    if conditional(t):
+        return False  # "we are ready to impose sanctions if it invades": a threat
+    if _weapon_modifier(t):
+        return False  # "strike drones", "attack helicopters": kinds of weapon
+    return None
+
+
+def strike_misread_late(case: Case) -> bool | None:
+    """Attacks resisted, labelled or told as a background."""
+    doc, f, m, t = case.doc, case.f, case.m, case.f.trigger
+    if (
+        t.pos_ == "NOUN"
+        and (
+            (t.dep_ in ("pobj", "conj") and pobj_head(_listed_under(t)).lower_ in BACKGROUND_PREPS)
+            or (
+                t.dep_ == "pobj"
+                and t.head.lower_ == "of"
+                and t.head.head.lemma_.lower()
+                in _BACKGROUND_ATTACK_HEADS
+            )
+        )
+    ):
+        return False  # "defend against Russian attacks", "the aftermath of attacks"
+    if t.pos_ == "NOUN" and t.dep_ == "pobj" and t.head.lower_ == "as":
+        return False  # "presented the incidents as attacks on its forces": a label put on events
+    if t.head.lemma_.lower() in _ATTACK_RESISTING_VERBS:
+        return False  # "repelled 38 attacks", "would continue targeting ships": fighting
+    if not strike_is_event(doc, f, m):
+        return False
+    return None
+
+
+def shelled_without_target(case: Case) -> bool | None:
+    """Shelling with no military target: fighting, not a strike."""
+    m, trig = case.m, case.trig
+    if trig.lemma == "shell" and not any(
+        v.label is None and military_target(v.text) for v in m.values("target")
+    ):
+        return False  # shelling villages is fighting; shelling a depot is a strike
+    return None
+
+
+def judge_target(case: Case) -> bool:
+    """A target hit, sunk or destroyed by a named side."""
+    m, trig, t = case.m, case.trig, case.f.trigger
+    if trig.lemma == "sink":
+        # "naval drones sank a landing ship": a warship sunk by a named side
+        return bool(m.values("attacker")) and any(
+            military_target(v.text) or v.text.lower().split()[-1] in ("ship", "vessel", "boat")
+            for v in m.values("target")
+        )
+    if trig.lemma == "destroy":
+        # "Russia destroyed an oil refinery and fuel depots": a strike on a military target
+        # by a named side; "destroyed 30 drones" is air defence, "homes were destroyed" no one's
+        return any(v.label not in (None, "NOUN") for v in m.values("attacker")) and any(
+            military_target(v.text) for v in m.values("target")
+        )
+    if trig.lemma in ("hit", "target", "pound") and t.pos_ == "VERB":
+        places = [
+            v
+            for v in m.values("target")
+            if v.label in ("GPE", "LOC", "FAC", "COUNTRY", "METONYM", None)
+        ]
+        return bool(places) and bool(m.values("attacker"))
+    return bool(m.values("attacker") or m.values("target") or m.values("location"))
+
+
+def judge_campaign(case: Case) -> bool:
+    """An air campaign by one side against another's targets."""
+    m, t = case.m, case.f.trigger
+    # "an air campaign against Iran's military sites"
+    return bool(mod_words(t) & _AIR_CAMPAIGN_MODS) and bool(
+        m.values("attacker") and m.values("target")
+    )
+
+
+def judge_launch(case: Case) -> bool:
+    """Missiles or drones launched by a named attacker."""
+    f, m = case.f, case.m
+    objs = {w.lemma_.lower() for x in f.obj for w in [x] + list(x.lefts)}
+    return bool(objs & _LAUNCH_OBJECTS) and bool(m.values("attacker"))
+
+
+def judge_blast(case: Case) -> bool:
+    """A blast with a target, told as military."""
+    doc, m = case.doc, case.m
+    return bool(m.values("target")) and (
+        bool(m.values("attacker"))
+        or bool(
+            {w.lemma_.lower() for w in doc}
+            & BLAST_MILITARY_WORDS
+        )
+    )
+
+
+def _weapon_modifier(t: Token) -> bool:
+    """An attack word that only describes a weapon ("strike drones", "attack helicopters"):
+    the noun it modifies is what is named."""
+    if t.dep_ in ("compound", "amod", "nmod") and t.head.pos_ in ("NOUN", "PROPN"):
+        return True
+    # "reconnaissance and strike drones" read as a bare verb joined to a noun
+    return (
+        t.dep_ == "conj"
+        and t.head.pos_ == "NOUN"
+        and t.tag_ in ("VB", "VBP", "NN")
+        and not any(c.dep_ in ("nsubj", "aux", "auxpass") for c in t.children)
+    )
