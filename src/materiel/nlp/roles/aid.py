@@ -1,0 +1,189 @@
+"""Donor, recipient and items of aid, training and thanks for it."""
+
+from __future__ import annotations
+
+from dataclasses import replace
+
+from spacy.tokens import Doc, Token
+
+from materiel.nlp.frames import Frame, pp_of
+from materiel.nlp.roles.common import STATES, add_parties, host_clause_items
+from materiel.nlp.roles.items import SUPPORT_NOUNS, frame_items
+from materiel.nlp.roles.parties import role_value
+from materiel.nlp.roles.sellers import SUPPORTED_STATE_CUE
+from materiel.nlp.spans import is_military_item, item_head, party_label
+from materiel.nlp.types import EventMention, NumberMention
+from materiel.wordlists import word_set, word_tuple
+
+_GIVING_GOVERNORS = word_tuple("nlp/roles", "giving_governors")
+_TOPIC_PREPS = {"on", "about", "regarding", "concerning"}
+_GIVING_VERBS = {"give", "send", "hand", "supply", "provide", "offer", "sell"}
+
+
+def fill_aid(doc: Doc, f: Frame, m: EventMention, numbers: list[NumberMention]) -> list[Token]:
+    if f.trigger.lemma_.lower() in ("delivery", "shipment") and f.gov_lemma in (
+        "take",
+        "accept",
+        "receive",
+        "get",
+    ):
+        # "Taiwan takes delivery of Abrams tanks": the subject buys
+        m.type = "procurement"
+        items, item_toks = frame_items(doc, f, numbers, strict=True, type_="procurement")
+        for rv in items:
+            m.add(rv)
+        add_parties(doc, "buyer", f.subj, m, resolve_to=f.subj)
+        add_parties(doc, "seller", f.pp("from"), m)
+        return item_toks
+    if f.trigger.lemma_.lower() == "train":
+        return _fill_training(doc, f, m)
+    items, item_toks = frame_items(doc, f, numbers, strict=True, type_="aid")
+    for rv in items:
+        if rv.text.lower() not in ("aid", "assistance", "package"):
+            m.add(rv)
+    donors = (f.agent if f.passive else f.subj) + f.poss
+    add_parties(doc, "donor", donors, m, resolve_to=f.subj)
+    # "US aid" names the donor, but "send Ukraine aid" the recipient
+    gives = f.gov_lemma in _GIVING_GOVERNORS and not (
+        f.trigger.dep_ == "pobj" and f.trigger.head.lower_ in _TOPIC_PREPS
+    )  # "provided an update on US assistance" gives no aid
+    for tok in f.mods:
+        add_parties(doc, "recipient" if gives and donors else "donor", [tok], m)
+    add_parties(doc, "donor", [t for t in f.pp("from") if not is_military_item(item_head(t))], m)
+    recips = f.pp("to", "for") + f.dative
+    # "supplying Ukraine with artillery": the object is the recipient
+    for tok in f.obj:
+        if (
+            party_label(tok) in ("GPE", "COUNTRY", "METONYM", "NORP", "ORG", "NOUN")
+            and not is_military_item(item_head(tok))
+            and f.pp("with")
+        ):
+            recips.append(tok)
+    if not recips and f.trigger.pos_ == "VERB" and f.gov_lemma in _GIVING_VERBS:
+        # "give Ukraine cluster bombs" read as one noun phrase: the name right after the verb
+        for o in f.obj:
+            nxt = doc[f.trigger.i + 1] if f.trigger.i + 1 < len(doc) else None
+            if (
+                nxt is not None
+                and nxt.dep_ == "compound"
+                and nxt.head.i == o.i
+                and party_label(nxt) in ("GPE", "COUNTRY", "METONYM")
+            ):
+                recips.append(nxt)
+    add_parties(doc, "recipient", [t for t in recips if not is_military_item(item_head(t))], m)
+    if not m.values("recipient"):
+        supported = _supported(f)
+        add_parties(doc, "recipient", supported, m)
+        if any(s.dep_ == "dobj" and party_label(s) in STATES for s in supported):
+            m.cues.append(SUPPORTED_STATE_CUE)
+    if not item_toks:
+        item_toks = host_clause_items(doc, f, m)
+    if not m.values("recipient"):
+        add_parties(doc, "recipient", _states_the_goods_are_for(f, item_toks), m)
+    return item_toks
+
+
+def _states_the_goods_are_for(f: Frame, item_toks: list[Token]) -> list[Token]:
+    """A state the goods' own phrase says they are for or go to, where the parse hangs it
+    low: "a package of German-made rifles for Moldova", "$2bn in military aid for Georgia"."""
+    heads = [*item_toks, *f.obj]
+    heads += [w for h in [f.trigger, *heads] for w in pp_of(h, "of", "in")]
+    return [w for h in heads for w in pp_of(h, "for", "to") if party_label(w) in STATES]
+
+
+_ARMED_SUPPORT_MODS = word_set("nlp/validate", "armed_support_mods")
+
+
+def armed_support_item(doc: Doc, f: Frame, m: EventMention) -> None:
+    """Aid that names no goods is given as what it is: "pledged military support",
+    "approved $5bn in military aid", "a security assistance package" (for a mention that
+    stands without it: the item decides no event)."""
+    sides = [v for v in m.values("donor") + m.values("recipient")
+             if not v.pronoun or v.label == "FIRST_PERSON"]
+    if m.type != "aid" or m.values("item") or not sides:
+        return  # no event of its own: an item alone tells nothing
+    t = f.trigger
+    nouns = [t, *f.compounds] if t.pos_ != "VERB" else list(f.obj) + f.pp("in", "of")
+    for n in nouns:
+        if n.lemma_.lower() not in SUPPORT_NOUNS:
+            continue
+        mod = doc[n.i - 1] if n.i > 0 else None
+        if mod is not None and mod.head.i == n.i and mod.lower_ in _ARMED_SUPPORT_MODS:
+            rv = role_value(doc, "item", (mod.i, n.i + 1), None)
+            if rv is not None:
+                m.add(rv)
+            return
+
+
+_THANKING_VERBS = word_set("nlp/roles", "thanking_verbs")
+
+
+def thanked(doc: Doc) -> list[Token]:
+    """The objects of a thanking verb ("thanked Dutch partners")."""
+    return [
+        c
+        for t in doc
+        if t.pos_ == "VERB" and t.lemma_.lower() in _THANKING_VERBS
+        for c in t.children
+        if c.dep_ == "dobj"
+    ]
+
+
+def add_thanked_donors(doc: Doc, m: EventMention) -> None:
+    """Aid told from the receiving side names its giver as the one thanked ("Umerov thanked
+    Dutch partners and said Kyiv would receive the systems"); never a recipient."""
+    if m.type != "aid" or m.values("donor"):
+        return
+    taken = {v.text.lower() for v in m.values("recipient")}
+    found = replace(m, args={})
+    add_parties(doc, "donor", thanked(doc), found)
+    for rv in found.values("donor"):
+        if not rv.pronoun and rv.text.lower() not in taken:
+            m.add(rv)
+
+
+_TRAINED_FORCES = word_set("nlp/roles", "trained_forces")
+
+
+def _fill_training(doc: Doc, f: Frame, m: EventMention) -> list[Token]:
+    """ "The UK has trained 20,000 Ukrainian soldiers": the trainer gives, the country of the
+    forces trained receives; the trained forces are the goods' stand-in."""
+    forces = [o for o in f.obj if o.lemma_.lower() in _TRAINED_FORCES]
+    if f.passive or not forces:
+        return []
+    add_parties(doc, "donor", f.subj, m, resolve_to=f.subj)
+    for o in forces:
+        add_parties(doc, "recipient", [c for c in o.children
+                                       if c.dep_ in ("amod", "compound", "poss")
+                                       and party_label(c) in ("GPE", "COUNTRY", "NORP",
+                                                              "DEMONYM", "METONYM")], m)
+    return forces
+
+
+_SUPPORT_VERBS = word_set("nlp/roles", "support_verbs")
+
+
+def _supported(f: Frame) -> list[Token]:
+    """Whom the aid is for, named in a purpose clause: "send $3 billion to support Ukraine",
+    "funding to help Ukraine's forces" (the possessor, when the object is no party)."""
+    holders = [f.trigger, *f.obj]
+    if f.trigger.pos_ == "NOUN" and f.trigger.dep_ == "pobj" and f.pred is not None:
+        holders.append(f.pred)  # "signed $60 billion in funding to support Ukraine"
+    clauses = [
+        c for h in holders for c in h.children if c.dep_ in ("xcomp", "advcl", "acl", "relcl")
+    ]
+    out: list[Token] = []
+    for cl in clauses:
+        if cl.pos_ != "VERB" or cl.lemma_.lower() not in _SUPPORT_VERBS:
+            continue
+        if not any(c.dep_ == "aux" and c.lower_ == "to" for c in cl.children):
+            continue
+        for o in (c for c in cl.children if c.dep_ == "dobj"):
+            if party_label(o) in ("GPE", "COUNTRY", "METONYM", "NORP", "ORG"):
+                out.append(o)
+            else:
+                out.extend(
+                    c for c in o.children
+                    if c.dep_ == "poss" and party_label(c) in ("GPE", "COUNTRY", "METONYM", "ORG")
+                )
+    return out

@@ -1,0 +1,272 @@
+"""Participants and places of a meeting, visit or talk."""
+
+from __future__ import annotations
+
+from spacy.tokens import Doc, Token
+
+from materiel.nlp.companions import companions
+from materiel.nlp.frames import Frame, named, pobjs, pp_of, subjects
+from materiel.nlp.roles.common import add_parties, add_places
+from materiel.nlp.roles.parties import role_value
+from materiel.nlp.spans import conjuncts, entity_of, item_range, party_label, place_label
+from materiel.nlp.types import EventMention, NumberMention
+from materiel.nlp.venues import meeting_venues
+from materiel.wordlists import word_set
+
+_ATTENDING = word_set("nlp/roles", "attending")
+_SPEAKING = word_set("nlp/roles", "speaking")
+_JOURNEY_VERBS = word_set("nlp/roles", "journey_verbs")
+_ATTENDING_PURPOSES = word_set("nlp/roles", "attending_purposes")
+
+MEETING_NOUNS = word_set("nlp/roles", "meeting_nouns")
+VISITOR_NOUNS = word_set("nlp/roles", "visitor_nouns")
+_NO_PLACE_MEETINGS = word_set("nlp/roles", "no_place_meeting_nouns")
+_TELLING_VERBS = word_set("nlp/roles", "telling_verbs")
+
+
+def fill_meeting(doc: Doc, f: Frame, m: EventMention, numbers: list[NumberMention]) -> list[Token]:
+    t = f.trigger
+    subj = f.subj if f.trigger.dep_ != "nsubj" else []
+    add_parties(doc, "participant", subj + f.poss + f.mods, m, resolve_to=f.subj)
+    add_parties(doc, "participant", companions(subj), m)
+    if m.trigger in ("meet", "host", "call", "welcome", "convene") and t.pos_ == "VERB":
+        add_parties(doc, "participant", f.obj, m)
+    if m.trigger in ("tell", "inform", "assure") and t.pos_ == "VERB":
+        # "Macron told Zelensky in Paris": the leader told is the other side
+        add_parties(doc, "participant", [c for c in t.children if c.dep_ in ("dobj", "dative")], m)
+    if m.trigger in ("meet", "gather") and t.tag_ == "VBG" and t.dep_ == "acl":
+        add_parties(doc, "participant", [t.head], m)  # "EU leaders meeting in Brussels vowed"
+    if m.trigger in ("host", "welcome") and t.pos_ == "VERB":
+        # "hosted visitors from Australia": the guests' side is where they come from
+        guests = [o for o in f.obj if o.lemma_.lower() in VISITOR_NOUNS]
+        if guests:
+            froms = [w for o in guests for w in pp_of(o, "from")] + f.pp("from")
+            add_parties(doc, "participant", froms, m)
+    add_parties(doc, "participant", f.pp("with", "between", "among", "of", "on"), m)
+    if m.trigger in ("speak", "talk"):  # "spoke today to President X"
+        add_parties(doc, "participant", f.pp("to"), m)
+    if m.trigger in ("visit", "trip", "travel", "arrive"):
+        dest = (f.obj if t.pos_ == "VERB" else []) + f.pp("to")
+        if m.trigger == "arrive":
+            dest += f.pp("in")  # "arrived in Kampala"
+        places: list[Token] = []  # visited places that may be a city, not a party
+        for tok in dest:
+            for c in conjuncts(tok):
+                if place_label(c):
+                    add_places(doc, "location", [c], m)
+                    ent = entity_of(c)
+                    if ent is not None and ent.label_ in ("COUNTRY", "METONYM"):
+                        add_parties(doc, "participant", [c], m)
+                    elif ent is not None and ent.label_ == "GPE":
+                        places.append(c)
+                elif not add_parties(doc, "participant", [c], m):
+                    # "visited the HAL facility", "the facilities of FAdeA": its owner
+                    owners = [w for w in c.children if w.dep_ in ("compound", "poss", "nmod")]
+                    add_parties(doc, "participant", owners + pp_of(c, "of"), m)
+                    add_places(doc, "location", pp_of(c, "in"), m)  # "the plant in Bangalore"
+        # "a team of Argentine officials visited", "a delegation from the Air Force"
+        groups = [s for s in subj if s.lemma_.lower() in VISITOR_NOUNS]
+        add_parties(doc, "participant", [w for s in groups for w in pp_of(s, "of", "from")], m)
+        if not any(v.label not in (None, "NOUN") for v in m.values("participant")):
+            # "the minister visited India": the host side when no named visitor stands for
+            # it ("Modi is visiting Hiroshima": a city where he goes, no side of its own)
+            add_parties(doc, "participant", places, m)
+    for host in f.pp("at", "during", "on"):
+        if host.i == t.i:
+            continue
+        if host.lemma_.lower() == "sideline":  # "on the sidelines of X"
+            host = next(
+                iter(pobjs(next((c for c in host.children if c.lower_ == "of"), host))), host
+            )
+        if host.lemma_.lower() in MEETING_NOUNS or host.lemma_.lower() in ("council", "assembly"):
+            rng = item_range(host)
+            if rng is not None:
+                rv = role_value(doc, "location", rng, None)
+                if rv is not None:
+                    # "at the NATO summit" names where; "during his visit", "in a call" do not
+                    if host.lemma_.lower() not in _NO_PLACE_MEETINGS:
+                        m.add(rv)
+                    m.cues.append(f"host:{host.i}")
+            for w in host.subtree:
+                if w.i < host.i and party_label(w) in (
+                    "GPE",
+                    "ORG",
+                    "COUNTRY",
+                    "NORP",
+                    "METONYM",
+                    "DEMONYM",
+                ):
+                    add_parties(doc, "participant", [w], m)
+            add_places(doc, "location", pp_of(host, "in", "at"), m)
+    add_places(doc, "location", f.pp("in", "at"), m)
+    for p in f.pp("with", "between"):  # "met with business leaders in Washington"
+        add_places(doc, "location", pp_of(p, "in"), m)
+    # "during a call with X, Biden warned", "X, who is on a visit to Cairo": who acts
+    # around the meeting takes part in it
+    if (
+        t.pos_ != "VERB"
+        and t.dep_ == "pobj"
+        and t.head.lower_ in ("during", "in", "after", "on")
+        and t.head.head.pos_ in ("VERB", "AUX")
+        and (
+            t.head.head.lemma_.lower() == "be"
+            if t.head.lower_ == "on"
+            else t.head.head.lemma_.lower() not in _ATTENDING
+        )
+    ):
+        add_parties(doc, "participant", subjects(t.head.head), m)
+        if t.head.head.lemma_.lower() in _TELLING_VERBS:
+            # "in a call, X informed the president, Y": the one told is the other side
+            told = [c for c in t.head.head.children if c.dep_ in ("dobj", "dative")]
+            add_parties(doc, "participant", [named(c) for c in told], m)
+    if (
+        t.pos_ != "VERB"
+        and t.dep_ == "pobj"
+        and t.head.lower_ == "at"
+        and t.head.head.pos_ == "VERB"
+        and any(c.dep_ == "det" and c.lower_ in ("a", "an") for c in t.children)
+    ):
+        # "X pressed Y at a summit in Paris": who acts on whom at a meeting told here
+        acts = t.head.head
+        add_parties(doc, "participant", subjects(acts), m)
+        add_parties(doc, "participant", [c for c in acts.children if c.dep_ == "dobj"
+                                      and entity_of(c) is not None], m)
+    if m.trigger in ("visit", "trip") and t.pos_ != "VERB":
+        add_parties(doc, "participant", f.pp("by"), m)  # "a state visit by Modi to Washington"
+    # "X spoke at the summit", "remarks by X at the summit": X takes part
+    # "remarks by X and Y before their bilateral meeting": the speakers are its sides
+    # "statement by X on his call with Y": the one who tells of a call with Y is its other side
+    # (not "statement by a spokesperson on X's meeting with Y")
+    told_call = t.head.lower_ == "on" and bool(f.pp("with")) and not any(
+        c.dep_ == "poss" and c.pos_ != "PRON" for c in t.children)
+    if t.pos_ != "VERB" and t.dep_ == "pobj" and (told_call or t.head.lower_ in (
+            "at", "during", "to", "before", "after")):
+        host = t.head.head
+        if host.pos_ in ("VERB", "AUX") and host.lemma_.lower() in _ATTENDING:
+            add_parties(doc, "participant", subjects(host), m)
+            if host.lemma_.lower() in _TELLING_VERBS and t.head.lower_ == "during":
+                # "during a call, X told Y": the one told is the other side
+                told = [c for c in host.children if c.dep_ in ("dobj", "dative")]
+                add_parties(doc, "participant", [named(c) for c in told], m)
+        elif told_call and host.dep_ == "pobj" and host.head.lower_ == "by" and (
+                host.head.head.lemma_.lower() in _SPEAKING):
+            add_parties(doc, "participant", [host], m)  # "Statement by X on Call with Y"
+        elif host.pos_ in ("NOUN", "PROPN") and host.lemma_.lower() in _SPEAKING:
+            add_parties(
+                doc,
+                "participant",
+                pp_of(host, "by") + [c for c in host.children if c.dep_ == "poss"],
+                m,
+            )
+    # "the visit", "during the visit, X held talks with Y": the meeting told before
+    settings = [h for h in f.pp("during", "on", "in", "at") if h.i != t.i]
+    anaphor = next((w for w in [t, *settings] if _anaphoric_meeting(w)), None)
+    if anaphor is not None:
+        m.cues.append(f"anaphor:{anaphor.lemma_.lower()}")
+    # "Nato-Ukraine summit", "NATO Summit": named parts of the meeting noun
+    for c in f.compounds:
+        for w in c.subtree:
+            if w.i < t.i and party_label(w) in (
+                "GPE",
+                "ORG",
+                "COUNTRY",
+                "NORP",
+                "METONYM",
+                "DEMONYM",
+            ):
+                add_parties(doc, "participant", [w], m)
+    if not m.values("location"):
+        add_places(doc, "location", _low_places(t), m)
+    if not m.values("location"):
+        sides = f.pp("with") + f.obj
+        for rng in meeting_venues(doc, t, sides)[:1]:
+            rv = role_value(doc, "location", rng, "FAC")
+            if rv is not None:
+                m.add(rv)
+    _journey_to_attend(doc, t, m)
+    _split_paired_sides(doc, m)
+    return []
+
+
+def _low_places(t: Token) -> list[Token]:
+    """Where a meeting is held when the parse hangs "in <place>" on a noun of its phrase:
+    "the summit of G7 nations in Bavaria", "hold a meeting of the committee in Delhi",
+    "met at Lancaster House in London", "hosted mediators in Cairo for talks"."""
+    nouns = [w for c in t.children if c.dep_ == "prep" for w in pobjs(c)]
+    if t.pos_ == "VERB":
+        nouns += [c for c in t.children if c.dep_ == "dobj"]
+    elif t.dep_ == "dobj" or (t.dep_ == "pobj" and t.head.head.pos_ == "VERB"):
+        gov = t.head if t.dep_ == "dobj" else t.head.head
+        nouns += [c for c in gov.children if c.dep_ == "dobj" and c.i != t.i]
+    nested = [w for n in nouns for c in n.children if c.dep_ == "prep" for w in pobjs(c)]
+    return [p for n in nouns + nested for p in pp_of(n, "in")]
+
+
+_SIDE_LABELS = ("GPE", "ORG", "COUNTRY", "NORP", "METONYM", "DEMONYM", "PERSON")
+
+
+def _split_paired_sides(doc: Doc, m: EventMention) -> None:
+    """ "the India-France summit", "US-China talks": two sides joined by a hyphen are two
+    participants, not one name."""
+    vals = m.args.get("participant", [])
+    for k, v in enumerate(list(vals)):
+        span = doc.char_span(v.start, v.end, alignment_mode="expand")
+        if span is None or not any(w.text in ("-", "–") for w in span):
+            continue
+        ents = []
+        for w in span:
+            ent = entity_of(w)
+            if ent is not None and ent.label_ in _SIDE_LABELS and ent not in ents:
+                ents.append(ent)
+        joined = len(ents) >= 2 and all(
+            b.start - a.end == 1 and doc[a.end].text in ("-", "–")
+            and not doc[a.end - 1].whitespace_
+            for a, b in zip(ents, ents[1:], strict=False))
+        if not joined:
+            continue
+        have = {(o.start, o.end) for o in vals}
+        parts = [role_value(doc, "participant", (e.start, e.end), e.label_) for e in ents]
+        vals[k:k + 1] = [p for p in parts if p is not None and (p.start, p.end) not in have]
+
+
+def _journey_to_attend(doc: Doc, t: Token, m: EventMention) -> None:
+    """ "X travelled to Vilnius to attend the NATO summit", "X arrived in Tokyo for the G7
+    summit": the journey is the meeting's own, told once. The traveller takes part, the
+    journey's end is where it is held, and the journey is no meeting of its own."""
+    if t.pos_ != "NOUN" or t.lemma_.lower() not in MEETING_NOUNS or t.lemma_.lower() in (
+            "visit", "trip"):
+        return
+    to_attend = t.dep_ == "dobj" and t.head.lemma_.lower() in _ATTENDING_PURPOSES and (
+        t.head.dep_ in ("xcomp", "advcl"))
+    if not (to_attend or (t.dep_ == "pobj" and t.head.lower_ == "for")):
+        return
+    journey = t.head.head
+    # "X is in Tokyo for the G7 summit": being somewhere for a meeting is a journey too
+    staying = journey.lemma_.lower() == "be" and bool(pp_of(journey, "in"))
+    if not staying and (journey.pos_ != "VERB" or journey.lemma_.lower() not in _JOURNEY_VERBS):
+        return
+    add_parties(doc, "participant", subjects(journey), m)
+    ends = pp_of(journey, "to", "in") + (
+        [c for c in journey.children if c.dep_ == "dobj"] if journey.lemma_.lower() == "visit"
+        else [])
+    add_places(doc, "location", [c for e in ends for c in conjuncts(e) if place_label(c)], m)
+    if not staying:
+        m.cues.append(f"host:{journey.i}")
+
+
+_ANAPHORIC_DETERMINERS = ("the", "this", "that", "his", "her", "their", "its")
+
+
+def _anaphoric_meeting(t: Token) -> bool:
+    """A definite meeting noun that names none of its own sides or setting ("the visit",
+    "their talks"; not "the talks with X", "the G7 summit", "the summit of the Quad")."""
+    if t.pos_ != "NOUN" or t.lemma_.lower() not in MEETING_NOUNS:
+        return False
+    if not any(c.dep_ in ("det", "poss") and c.lower_ in _ANAPHORIC_DETERMINERS
+               for c in t.children):
+        return False
+    return not any(
+        (c.dep_ == "prep" and c.lower_ in ("with", "between", "of", "among"))
+        or (c.dep_ in ("compound", "amod", "nmod", "nummod") and (c.ent_type_ or c.pos_ == "PROPN"))
+        for c in t.children
+    )

@@ -1,0 +1,261 @@
+"""Buyer, seller, items and value of a purchase."""
+
+from __future__ import annotations
+
+from spacy.tokens import Doc, Token
+
+from materiel.nlp.frames import Frame, pobjs, pp_of
+from materiel.nlp.participles import COUNT_CUE, Host, participle_host
+from materiel.nlp.roles.common import add_parties, host_clause_items, plain_goods
+from materiel.nlp.roles.items import fallback_items, frame_items, items_from
+from materiel.nlp.roles.parties import is_armed_force, is_company, party
+from materiel.nlp.roles.sellers import company_buyers_sell, goods_maker_sellers
+from materiel.nlp.spans import conjuncts, is_military_item, is_pronoun, item_head, party_label
+from materiel.nlp.types import EventMention, NumberMention, RoleValue
+from materiel.nlp.under_contract import UNDER_CUE, goods_made_under
+from materiel.wordlists import word_set
+
+_SELLER_GOVERNORS = word_set("nlp/roles", "seller_governors")
+
+_DEAL_CLOSING_VERBS = word_set("nlp/roles", "deal_closing_verbs")
+_AWARDING_VERBS = ("award", "grant")
+_TENDER_WORDS = ("tender", "rfp", "rfi", "request")
+
+_WON_DEAL_NOUNS = word_set("nlp/roles", "won_deal_nouns")
+WON_DEAL_CUE = "won-deal"  # the subject won an order: the seller, whoever the buyer is
+
+
+def _won_deals(f: Frame) -> list[Token]:
+    """The deals a winning or receiving verb's subject won ("received orders", "won a
+    contract"): that subject sells."""
+    if f.trigger.pos_ != "VERB" or f.trigger.lemma_.lower() not in _SELLER_GOVERNORS:
+        return []
+    return [o for o in f.obj if o.lemma_.lower() in _WON_DEAL_NOUNS]
+
+
+def _deal_froms(deal: Token) -> list[Token]:
+    """Who a won deal comes from: "orders from the Navy", "orders to make X for Y from the
+    Navy" (wherever the parse hangs the "from" in the deal's phrase)."""
+    return [w for p in deal.subtree if p.dep_ == "prep" and p.lower_ == "from"
+            for w in pobjs(p) if party_label(w)]
+
+
+_SIGNED_DEALS = ("contract", "deal", "order", "agreement")
+
+
+def _signed_deal_sides(doc: Doc, deal: Token, m: EventMention) -> None:
+    """A signing clause the parse hangs on the deal's goods: "a contract for 400 launchers
+    signed with Saab" (Saab sells), "a contract for missiles that the ministry signed with
+    MHI" (the ministry buys), when the sides are not found yet."""
+    for w in deal.subtree:
+        if w.dep_ not in ("acl", "relcl") or w.lemma_.lower() not in _DEAL_CLOSING_VERBS:
+            continue
+        if w.head.i != deal.i and w.head.head.head.i != deal.i:
+            continue  # on the deal or on the goods it is for
+        if not m.values("seller"):
+            add_parties(doc, "seller", [x for x in pp_of(w, "with") if party_label(x)], m)
+        if not m.values("buyer"):
+            subj = [c for c in w.children if c.dep_ == "nsubj" and not is_pronoun(c)]
+            add_parties(doc, "buyer", [c for c in subj if c.lower_ not in ("that", "which")], m)
+        return
+
+
+def _signing_sides(doc: Doc, subj: list[Token], m: EventMention) -> None:
+    """The subjects of a sale led by a company sell, save a public body among them: "Hanwha
+    and Romania's Armament Agency signed a contract" (the agency buys)."""
+    sides = list(dict.fromkeys(c for s in subj for c in conjuncts(s)))
+    public = [c for c in sides[1:] if not is_company(c) and party_label(c)]
+    if not public:
+        add_parties(doc, "seller", subj, m)
+        return
+    for c in sides:
+        rv = party(doc, "buyer" if c in public else "seller", c, None)
+        if rv is not None:
+            m.add(rv)
+
+
+def fill_procurement(
+    doc: Doc, f: Frame, m: EventMention, numbers: list[NumberMention]
+) -> list[Token]:
+    lemma = m.trigger
+    sells = lemma in ("sell", "sale", "export")
+    items, item_toks = frame_items(doc, f, numbers, strict=True, type_="procurement")
+    for rv in items:
+        m.add(rv)
+    subj = f.subj
+    if lemma in _ARRIVING_VERBS:  # "the first three of 42 jets will arrive in January"
+        for rv, tok in items_from(doc, subj):
+            m.add(rv)
+            item_toks.append(item_head(tok))
+        add_parties(doc, "seller", f.pp("from"), m)
+        return item_toks
+    if (
+        lemma in ("order", "contract", "deal", "tender", "purchase", "procurement", "acquisition")
+        and f.pred is not None
+        and f.gov_lemma
+        in _SELLER_GOVERNORS
+        | _DEAL_CLOSING_VERBS
+    ):
+        sells = (
+            bool(subj)
+            and is_company(subj[0])
+            and f.gov_lemma not in ("receive",)
+            or (f.gov_lemma in _SELLER_GOVERNORS and bool(subj) and not is_armed_force(subj[0]))
+        )
+        if sells and f.gov_lemma in _SELLER_GOVERNORS:
+            m.cues.append(WON_DEAL_CUE)
+    won = _won_deals(f)
+    if won:
+        m.cues.append(WON_DEAL_CUE)
+        # "X has received orders (to make Y) from the Navy": X sells, the Navy buys
+        _signing_sides(doc, subj, m)
+        froms = f.pp("from") + [w for o in won for w in _deal_froms(o)]
+        add_parties(doc, "buyer", froms, m)
+    elif lemma == "award" and f.trigger.pos_ == "NOUN":
+        # "the Army's award to Raytheon": the noun names the winner with "to"
+        add_parties(doc, "buyer", subj + f.poss, m)
+        add_parties(doc, "seller", f.pp("to") + f.dative, m)
+    elif f.gov_lemma == "award" or (f.pred is not None and f.pred.lemma_ == "award"):
+        if f.passive and f.pred is not None:
+            # "Lockheed Martin was awarded a $1.2 billion contract for ... (by the Army)"
+            winners = [c for c in f.pred.children if c.dep_ == "nsubjpass"]
+            # "the contract awarded to X by the Army": the winner follows the participle
+            add_parties(doc, "seller", winners or f.pp("to") + f.dative, m)
+            add_parties(doc, "buyer", f.agent, m)
+        else:
+            add_parties(doc, "buyer", subj + f.poss, m)
+            add_parties(doc, "seller", f.pp("to") + f.dative, m)
+    elif any(c.dep_ == "acl" and c.lemma_ in _AWARDING_VERBS for c in f.trigger.children):
+        # "the contract awarded to X": X sells
+        add_parties(doc, "seller", f.pp("to") + f.dative, m)
+        add_parties(doc, "buyer", f.poss, m)
+    elif sells:
+        _signing_sides(doc, subj, m)
+        # "won a U.S. Navy repair contract", "won the Army's order": the force buys
+        forces = [t for t in f.poss + f.mods if is_armed_force(t) and not is_company(t)]
+        add_parties(doc, "seller", [t for t in f.poss + f.mods if t not in forces], m)
+        add_parties(doc, "buyer", forces, m)
+        add_parties(doc, "buyer", f.pp("to", "from", "with") + f.dative, m)
+    elif lemma in _NEED_NOUNS and f.poss:  # "responded to the Army's requirement for X"
+        add_parties(doc, "buyer", f.poss, m, resolve_to=subj)
+    else:
+        if f.passive:
+            add_parties(doc, "buyer", f.agent, m)
+        # "the Indian Army and Bharat Forge signed a contract": the company sells
+        sides = [c for s in subj for c in conjuncts(s)]
+        makers = [c for c in sides if is_company(c)] if len(sides) > 1 else []
+        if makers and any(is_armed_force(c) and not is_company(c) for c in sides):
+            for c in sides:
+                side = party(doc, "seller" if c in makers else "buyer", c, None)
+                if side is not None:
+                    m.add(side)
+            subj = []
+        add_parties(doc, "buyer", subj + f.poss, m, resolve_to=subj)
+        add_parties(doc, "seller", f.pp("from", "with"), m)
+        for tok in f.mods:
+            if is_company(tok):
+                add_parties(doc, "seller", [tok], m)
+    if lemma in _SIGNED_DEALS and f.trigger.pos_ == "NOUN":
+        _signed_deal_sides(doc, f.trigger, m)
+    if lemma in ("select", "choose"):  # "the Army selected Lockheed Martin to build X"
+        add_parties(doc, "seller", [o for o in f.obj if is_company(o)], m)
+    if lemma in _TENDER_WORDS and not m.values("buyer"):
+        # "the release of an RFI ... by the Royal Australian Air Force": who asks buys
+        add_parties(doc, "buyer", f.agent or _agent_of_nominal(f.trigger), m)
+    # "for the Indian Navy": the buyer when none yet
+    for tok in f.pp("for"):
+        if party_label(tok) and not is_military_item(item_head(tok)):
+            if not m.values("buyer"):
+                add_parties(doc, "buyer", [tok], m)
+            elif not _own_force(tok):
+                m.cues.append(f"beneficiary:{tok.i}")
+    host = participle_host(f.trigger)
+    if host is not None:
+        item_toks = _participle_sides(doc, host, m, item_toks)
+    if not m.values("buyer") and f.trigger.dep_ in ("acl", "relcl") and f.trigger.pos_ == "VERB":
+        # "the Army's Zorawar tank that was ordered last year": whose goods were bought
+        add_parties(doc, "buyer", [c for c in f.trigger.head.children if c.dep_ == "poss"], m)
+    if not item_toks:
+        item_toks = host_clause_items(doc, f, m)
+    _host_clause_sides(doc, f, m)
+    if not item_toks:
+        item_toks = fallback_items(doc, f, m)
+    if (
+        not item_toks
+        and f.trigger.pos_ == "VERB"
+        and f.trigger.dep_ not in ("acl", "relcl")
+        and any(_armed_force_value(doc, v) for v in m.values("buyer"))
+    ):
+        item_toks = plain_goods(doc, f, m, f.obj)  # "the Army wants to buy robotic mules"
+    if not m.values("seller"):
+        goods_maker_sellers(doc, item_toks, m)
+    company_buyers_sell(doc, f, m, item_toks)
+    return item_toks
+
+
+def _armed_force_value(doc: Doc, v: RoleValue) -> bool:
+    span = doc.char_span(v.start, v.end, alignment_mode="expand")
+    return span is not None and is_armed_force(span.root)
+
+
+_ARRIVING_VERBS = ("arrive",)
+_NEED_NOUNS = ("requirement",)
+
+
+def _host_clause_sides(doc: Doc, f: Frame, m: EventMention) -> None:
+    """The sides of a contract told by the clause that works under it: who builds or
+    delivers sells, whom it is for or delivered to buys."""
+    verb = goods_made_under(f.trigger)
+    if verb is None:
+        return
+    m.cues.append(f"{UNDER_CUE}{verb.i}")
+    passive = any(c.dep_ in ("nsubjpass", "auxpass") for c in verb.children)
+    makers = [x for c in verb.children if c.dep_ == "agent" for x in pobjs(c)] if passive else [
+        c for c in verb.children if c.dep_ == "nsubj"
+    ]
+    goods = [c for c in verb.children if c.dep_ in ("dobj", "nsubjpass")]
+    takers = [x for h in [verb, *goods] for c in h.children
+              if c.dep_ in ("prep", "dative") and c.lower_ in ("for", "to") for x in pobjs(c)]
+    takers = [x for x in takers if party_label(x) and not is_military_item(item_head(x))]
+    if not m.values("seller"):
+        add_parties(doc, "seller", [x for x in makers if is_company(x)], m)
+    if not m.values("buyer"):
+        add_parties(doc, "buyer", takers, m)
+
+
+def _participle_sides(doc: Doc, host: Host, m: EventMention, item_toks: list[Token]) -> list[Token]:
+    """The goods and sides a bare participle purchase takes from the clause it hangs on
+    (`materiel.nlp.participles`); a share's count is the purchase's own."""
+    if host.count is not None:
+        m.cues.append(f"{COUNT_CUE}{host.count.i}")
+    if not item_toks:
+        for rv, tok in items_from(doc, host.goods):
+            m.add(rv)
+            item_toks.append(item_head(tok))
+    buyers = [b for b in host.buyers() if party_label(b)]
+    if buyers and (host.sellers() or not m.values("buyer")):
+        m.args.pop("buyer", None)  # "X delivered jets to Y, out of 12 ordered": Y bought
+        add_parties(doc, "buyer", buyers, m)
+    if not m.values("seller"):
+        add_parties(doc, "seller", host.sellers(), m)
+    return item_toks
+
+
+def _agent_of_nominal(t: Token) -> list[Token]:
+    """The "by" phrase of the noun a trigger is "of": "the release of an RFI by X"."""
+    if t.dep_ != "pobj" or t.head.lower_ != "of":
+        return []
+    return [x for c in t.head.head.children if c.dep_ in ("prep", "agent") and c.lower_ == "by"
+            for x in pobjs(c)]
+
+
+def _own_force(tok: Token) -> bool:
+    """ "for its air force", "for their own army": the buyer's own forces, not a third party."""
+    if any(c.dep_ == "poss" for c in tok.children):
+        return any(
+            c.dep_ == "poss" and c.lower_ in ("its", "their", "his", "her", "our", "own")
+            for c in tok.children
+        )
+    if any(c.dep_ in ("amod", "compound", "prep") for c in tok.children) or tok.ent_type_:
+        return False  # "the Armed Forces of Ukraine", "the Royal Australian Navy"
+    return tok.lower_.replace("-", "") in ("airforce", "navy", "army", "military")

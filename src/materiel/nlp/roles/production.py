@@ -1,0 +1,190 @@
+"""Producer, partner, items and place of production."""
+
+from __future__ import annotations
+
+from spacy.tokens import Doc, Token
+
+from materiel.nlp.frames import Frame, pobjs, pp_of
+from materiel.nlp.roles.common import add_parties, add_places, plain_goods
+from materiel.nlp.roles.items import frame_items, is_counted, items_from
+from materiel.nlp.roles.parties import is_company, role_value
+from materiel.nlp.spans import item_head, party_label, place_label
+from materiel.nlp.types import EventMention, NumberMention, RoleValue
+from materiel.nlp.venues import works_place
+from materiel.wordlists import word_set, word_tuple
+
+
+def _company_value(doc: Doc, v: RoleValue) -> bool:
+    span = doc.char_span(v.start, v.end, alignment_mode="expand")
+    return span is not None and is_company(span.root)
+
+
+_SHARE_NOUNS = ("cent", "percent", "%", "share", "part", "half", "order")
+
+_LOCAL_WORDS = word_tuple("nlp/roles", "local_words")
+_ENTERING_VERBS = {"enter", "go", "move", "put"}
+_PRODUCTION_START_VERBS = word_set("nlp/roles", "production_start_verbs")
+_PRODUCTION_NOUNS = {"production", "manufacturing", "manufacture"}
+
+
+def _items_of(doc: Doc, toks: list[Token]) -> tuple[list[RoleValue], list[Token]]:
+    found = items_from(doc, toks)
+    return [rv for rv, _t in found], [item_head(t) for _rv, t in found]
+
+
+def _named_system(text: str) -> bool:
+    """ "Arjun Mk-1A tanks", "PAC-3 MSE": a name or a model number, not a kind ("munitions")."""
+    return any(w[:1].isupper() or any(ch.isdigit() for ch in w) for w in text.split())
+
+
+def _start_raised(trigger: Token) -> bool:
+    """ "serial production of X is expected to start": the noun is the subject of a raising
+    verb whose infinitive sets production going."""
+    return trigger.dep_ in ("nsubj", "nsubjpass") and any(
+        c.dep_ == "xcomp" and c.lemma_.lower() in _PRODUCTION_START_VERBS
+        for c in trigger.head.children
+    )
+
+
+def _start_word_before(trigger: Token) -> bool:
+    """ "to commence production of X" read as a compound noun: the parse loses the verb, the
+    word before still names the start."""
+    return trigger.i > 0 and trigger.doc[trigger.i - 1].lemma_.lower() in _PRODUCTION_START_VERBS
+
+
+def fill_production(
+    doc: Doc, f: Frame, m: EventMention, numbers: list[NumberMention]
+) -> list[Token]:
+    items, item_toks = frame_items(doc, f, numbers, strict=True, type_="production")
+    if not items and f.gov_lemma in _ENTERING_VERBS and f.trigger.pos_ == "NOUN":
+        # "the S-500 entered serial production", "a system that went into production"
+        items, item_toks = _items_of(doc, f.subj)
+        if items:
+            m.cues.append("enters-production")
+    elif (
+        f.trigger.pos_ == "NOUN"
+        and f.trigger.lemma_.lower() in _PRODUCTION_NOUNS
+        and (
+            f.gov_lemma in _PRODUCTION_START_VERBS
+            or _start_word_before(f.trigger)
+            or _start_raised(f.trigger)
+        )
+        and any(_named_system(rv.text) for rv in items)
+    ):
+        # "commence production of the Arjun tank": a named system whose production starts
+        m.cues.append("starts-production")
+    for rv in items:
+        m.add(rv)
+    producers = (f.agent if f.passive else f.subj + f.agent) + f.poss
+    add_parties(doc, "producer", producers, m, resolve_to=f.subj)
+    for tok in f.mods:
+        add_parties(doc, "producer", [tok], m)
+    if not m.values("producer"):
+        _facility_producer(doc, f, m)
+    if (
+        not item_toks
+        and f.trigger.pos_ == "VERB"
+        and any(v.label == "COMPANY" or _company_value(doc, v) for v in m.values("producer"))
+    ):
+        counted = [o for o in f.obj if is_counted(o) and o.lemma_.lower() not in _SHARE_NOUNS]
+        item_toks = plain_goods(doc, f, m, counted)  # "HAL will manufacture five prototypes"
+    partners = [t for t in f.pp("with", "between") if party_label(t)]
+    t = f.trigger
+    if t.dep_ in ("xcomp", "advcl") and t.head.pos_ in ("VERB", "AUX"):
+        # "X has joined hands with Y to manufacture Z": who X joined makes it with X
+        partners += [w for w in pp_of(t.head, "with") if party_label(w)]
+    for lic in f.pp("under"):  # "made under licence from Russia"
+        if lic.lemma_.lower() in ("licence", "license"):
+            partners += [w for w in pp_of(lic, "from") if party_label(w)]
+    add_parties(doc, "partner", partners, m)
+    locs = f.pp("in", "at", "near")
+    if not add_places(doc, "location", locs, m):
+        for tok in locs:  # "at the Aircraft Division, Nasik"
+            for c in tok.subtree:
+                if place_label(c):
+                    add_places(doc, "location", [c], m)
+                    break
+    # the works only fill a side the clause's own words have made a production already
+    # ("the overhaul of frigates at a firm's Hull yard" stays a mention of no event)
+    works = [w for w in _works_at(f, item_toks) if w.lemma_.lower() in _FACILITY_NOUNS]
+    if not m.values("producer") and m.values("location"):
+        # "built at Kestrel's plant in Melbourne": the works' owner
+        add_parties(doc, "producer", [c for w in works for c in w.children if c.dep_ == "poss"], m)
+    if not m.values("location") and m.values("producer"):
+        for w in works[:1]:  # "at its Hallstadt plant": the name the works goes by
+            site = role_value(doc, "location", works_place(w), "FAC")
+            if site is not None:
+                m.add(site)
+    if not m.values("location"):
+        for it in item_toks:  # "production of the Lynx vehicles in Ukraine"
+            for c in it.children:
+                if c.dep_ == "prep" and c.lower_ in ("in", "at"):
+                    add_places(doc, "location", pobjs(c), m)
+    prods = [v for v in m.values("producer") if not v.pronoun]
+    comps = [v for v in m.values("partner") if v.label == "COMPANY"]
+    if comps and (not prods or all(v.label in ("GPE", "COUNTRY", "NOUN") for v in prods)):
+        # "together with the company X, we will start production": the company produces
+        m.args["producer"] = comps
+        m.args["partner"] = prods + [v for v in m.values("partner") if v not in comps]
+    # "built under a collaboration with Fincantieri": the maker's partner, never the maker
+    joint = [w for lic in f.pp("under") if lic.lemma_.lower() in _JOINT_WORK_NOUNS
+             for w in pp_of(lic, "with") if party_label(w)]
+    add_parties(doc, "partner", joint + _designers(item_toks), m)
+    local = any(
+        t.lower_
+        in _LOCAL_WORDS
+        for t in f.trigger.subtree
+    ) or any(c.lower_ in ("locally", "domestically") for c in (f.pred.children if f.pred else []))
+    if not m.values("location"):
+        prods = m.values("producer")
+        if (
+            prods
+            and prods[0].label in ("GPE", "COUNTRY")
+            and (local or m.trigger in ("factory", "plant"))
+        ):
+            m.add(
+                RoleValue(
+                    "location", prods[0].text, prods[0].start, prods[0].end, label=prods[0].label
+                )
+            )
+    return item_toks
+
+
+_FACILITY_NOUNS = word_set("nlp/roles", "facility_nouns")
+_JOINT_WORK_NOUNS = word_set("nlp/roles", "joint_work_nouns")
+_DESIGN_WORDS = word_set("nlp/roles", "design_words")
+
+
+def _designers(item_toks: list[Token]) -> list[Token]:
+    """Whose design the goods made are: "Polish-designed patrol boats", "a corvette based on
+    Fincantieri's design" (the licensor, a production's partner)."""
+    out = []
+    for head in item_toks:
+        for c in head.children:
+            if c.dep_ == "amod" and c.lemma_.lower() in _DESIGN_WORDS:
+                out += [w for w in c.children if w.dep_ in ("npadvmod", "compound", "nmod")]
+            if c.dep_ == "acl" and c.lemma_.lower() == "base":
+                designs = [d for d in pp_of(c, "on") if d.lemma_.lower() in _DESIGN_WORDS]
+                out += [w for d in designs for w in d.children if w.dep_ == "poss"]
+    return [w for w in out if party_label(w)]
+
+
+def _works_at(f: Frame, item_toks: list[Token]) -> list[Token]:
+    """What a production is "at", wherever the parse hangs the "at": on the trigger, on the
+    goods or their phrase ("a line for shells at its Hallstadt site"), or on a participle of
+    the goods ("the first trainer built for Chile at its Hallstadt plant")."""
+    heads = [*item_toks, *f.obj]
+    heads += [c for h in heads for c in h.children if c.dep_ in ("acl", "prep")]
+    heads += [w for h in heads if h.dep_ == "prep" for w in pobjs(h)]
+    return f.pp("at") + [w for h in heads for w in pp_of(h, "at")]
+
+
+def _facility_producer(doc: Doc, f: Frame, m: EventMention) -> None:
+    """ "its factory in X has produced the first batch": the works' owner produces, at the
+    works' place."""
+    for tok in f.subj:
+        if tok.lemma_.lower() not in _FACILITY_NOUNS or party_label(tok):
+            continue
+        add_parties(doc, "producer", [c for c in tok.children if c.dep_ == "poss"], m)
+        if not m.values("location"):
+            add_places(doc, "location", pp_of(tok, "in", "at", "near"), m)

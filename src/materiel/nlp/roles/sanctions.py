@@ -1,0 +1,105 @@
+"""Imposer and target of a sanction."""
+
+from __future__ import annotations
+
+from spacy.tokens import Doc, Token
+
+from materiel.nlp.frames import Frame, pobjs, pp_of
+from materiel.nlp.roles.common import add_parties
+from materiel.nlp.roles.parties import role_value
+from materiel.nlp.spans import conjuncts, is_military_item, item_range, party_label
+from materiel.nlp.types import EventMention, NumberMention, RoleValue
+from materiel.wordlists import word_set
+
+
+def fill_sanction(doc: Doc, f: Frame, m: EventMention, numbers: list[NumberMention]) -> list[Token]:
+    if (
+        m.trigger
+        in ("sanction", "blacklist", "designate", "ban", "bar", "embargo", "debar", "add", "target")
+        and f.trigger.pos_ == "VERB"
+    ):
+        if f.passive:
+            add_parties(doc, "imposer", f.agent, m)
+            add_parties(doc, "target", f.obj, m)
+        else:
+            add_parties(doc, "imposer", f.subj, m)
+            add_parties(doc, "target", f.obj, m)
+            if m.trigger in ("ban", "bar"):
+                for tok in f.obj:
+                    rv = role_value(doc, "target", item_range(tok), None)
+                    if rv is not None and not m.values("target"):
+                        m.add(rv)
+        _named_members(doc, f.pp("including"), m)
+        if not m.values("target"):
+            # "three Russian bodies were sanctioned": a described group the NER leaves out
+            for tok in f.obj:
+                if tok.pos_ == "NOUN" and tok.tag_ == "NNS" and not is_military_item(tok):
+                    rv = role_value(doc, "target", item_range(tok), None)
+                    if rv is not None:
+                        m.add(rv)
+    else:
+        if f.passive:
+            add_parties(doc, "imposer", f.agent, m)
+        elif f.trigger.dep_ != "nsubj":
+            add_parties(doc, "imposer", f.subj, m)
+        add_parties(doc, "imposer", f.mods + f.poss, m)
+        add_parties(doc, "imposer", [t for t in f.pp("by")], m)
+        # "sanctions from the US and its allies"
+        add_parties(doc, "imposer", [t for t in f.pp("from") if party_label(t)], m)
+        _bloc_imposer(doc, f, m)
+        tgt = f.pp("on", "against", "targeting", "for") + f.obj
+        for w in f.pp("with"):  # "sanctions with respect to the Russian Federation"
+            if w.lemma_.lower() == "respect":
+                tgt.extend(pp_of(w, "to"))
+        for cl in f.clauses:  # "sanctions targeting people and entities"
+            if cl.lemma_ in ("target", "hit", "aim", "cover"):
+                tgt.extend(c for c in cl.children if c.dep_ == "dobj")
+        if (
+            f.trigger.dep_ == "nsubj"
+            and f.pred is not None
+            and f.gov_lemma in ("target", "hit", "include", "aim")
+        ):
+            add_parties(doc, "imposer", f.mods, m)
+            tgt.extend(c for c in f.pred.children if c.dep_ == "dobj")
+        tgt.extend(_hit_by(f.trigger))
+        add_parties(doc, "target", tgt, m)
+        _named_members(doc, f.pp("including") + [w for t in tgt for c in t.children
+                                                  if c.dep_ == "prep" and c.lower_ == "including"
+                                                  for w in pobjs(c)], m)
+    return []
+
+
+def _named_members(doc: Doc, toks: list[Token], m: EventMention) -> None:
+    """Named targets a group lists ("six companies, including X"), not described ones."""
+    named_ = [c for t in toks for c in conjuncts(t) if party_label(c) not in (None, "NOUN")]
+    add_parties(doc, "target", named_, m)
+
+
+def _hit_by(trigger: Token) -> list[Token]:
+    """ "Belarus was targeted by sweeping sanctions", "targeted in Western sanctions": the
+    subject of the passive verb whose agent the sanctions are."""
+    by = trigger.head
+    if (
+        trigger.dep_ != "pobj"
+        or not (by.dep_ == "agent" or by.lower_ == "in")
+        or by.head.lemma_.lower() not in _HIT_VERBS
+    ):
+        return []
+    return [c for c in by.head.children if c.dep_ == "nsubjpass"]
+
+
+_HIT_VERBS = word_set("nlp/roles", "sanction_hit_verbs")
+_BLOC_WORDS = word_set("nlp/roles", "bloc_words")
+
+
+def _bloc_imposer(doc: Doc, f: Frame, m: EventMention) -> None:
+    """ "western sanctions", "sanctions imposed by the West": the bloc, which the NER
+    leaves out or reads as a place."""
+    if m.values("imposer"):
+        return
+    cands = [c for c in f.trigger.children if c.dep_ in ("amod", "compound")]
+    cands += f.agent + f.pp("by", "from")
+    for tok in cands:
+        if tok.lower_ in _BLOC_WORDS:
+            m.add(RoleValue("imposer", tok.text, tok.idx, tok.idx + len(tok), label="NORP"))
+            return
