@@ -17,7 +17,7 @@ from materiel.wordlists import trigger_senses, word_forms, word_set
 class TriggerSpec:
     type: str
     pos: str  # "V" verb, "N" noun, "VN" either
-    need: str = ""  # what the roles component must find for the trigger to stand (see roles.py)
+    need: str = ""  # what the roles component must find for the trigger to stand (see validate/)
 
 
 TRIGGERS: dict[str, list[TriggerSpec]] = {

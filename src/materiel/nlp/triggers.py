@@ -1,6 +1,6 @@
 """Event triggers: words from the lexicon, checked for part of speech and obvious non-uses.
 
-The component only proposes candidates (`Doc._.triggers`); `roles.py` keeps those whose
+The component only proposes candidates (`Doc._.triggers`); `validate/` keeps those whose
 arguments fit the event type.
 """
 
