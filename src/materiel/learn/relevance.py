@@ -289,8 +289,7 @@ def _read_jsonl(path: Path) -> list[dict[str, Any]]:
 
 
 def load_examples(shared: Path | None = None, written: Path | None = None,
-                  offtopic: Path | None = None,
-                  annotations: Path | None = None) -> list[Example]:
+                  offtopic: Path | None = None) -> list[Example]:
     """Annotated articles of the shared unlabeled corpus, our written articles, the general
     news, and our written off-topic paragraphs (sport, business, science, culture...: the
     general news is all politics). Only articles of `corpus/unlabeled.jsonl` are taken from
@@ -304,24 +303,18 @@ def load_examples(shared: Path | None = None, written: Path | None = None,
     offtopic = offtopic or ANNOTATIONS / "offtopic" / "input.jsonl"
     out: list[Example] = []
     unlabeled = {str(r.get("id")) for r in _read_jsonl(shared / "corpus" / "unlabeled.jsonl")}
-    general = _read_jsonl(shared / "corpus" / "general.jsonl")
-    general_ids = {str(r.get("id")) for r in general}
-    annotated_general: dict[str, dict[str, Any]] = {}
-    articles = Articles(root=shared, files=("corpus/unlabeled.jsonl", "corpus/general.jsonl"))
-    for record, annotated in load_gold([annotations or ANNOTATIONS / "corpus"],
-                                       articles=articles):
+    articles = Articles(root=shared, files=("corpus/unlabeled.jsonl",))
+    for record, annotated in load_gold(articles=articles):
         if str(record.get("id")) in unlabeled:
             out.append(_example(record, annotated, str(record.get("outlet") or "unknown")))
-        elif str(record.get("id")) in general_ids:
-            annotated_general[str(record.get("id"))] = annotated
     if (written / "input.jsonl").exists() and (written / "gold.jsonl").exists():
         golds = {str(g.get("doc")): g for g in _read_jsonl(written / "gold.jsonl")}
         for record in _read_jsonl(written / "input.jsonl"):
             wgold = golds.get(str(record.get("id")))
             if wgold is not None:
                 out.append(_example(record, wgold, "written"))
-    for record in general:  # negatives, but the articles we annotated keep their events
-        out.append(_example(record, annotated_general.get(str(record.get("id"))), "general"))
+    for record in _read_jsonl(shared / "corpus" / "general.jsonl"):
+        out.append(_example(record, None, "general"))
     if offtopic.exists():
         for record in _read_jsonl(offtopic):
             out.append(_example(record, None, "offtopic"))
