@@ -3,6 +3,7 @@ here, deterministically, and trains on a tiny data set."""
 
 from __future__ import annotations
 
+import json
 import random
 import zlib
 
@@ -160,3 +161,29 @@ def test_training_smoke(tmp_path):
     again = tmp_path / "again"
     relevance.train(again, _tiny_examples(), fz)
     assert (again / relevance.MODEL_FILE).read_bytes() == path.read_bytes()
+
+
+def _jsonl(path, rows):
+    path.parent.mkdir(parents=True, exist_ok=True)
+    path.write_text("".join(json.dumps(r) + "\n" for r in rows), encoding="utf-8")
+
+
+def test_general_news_stays_negative_when_annotated(tmp_path):
+    """Annotations of general-news articles are read without error, and those articles stay
+    negatives of the filter; the outlets' annotated articles keep their events."""
+    shared, notes = tmp_path / "shared", tmp_path / "annotations"
+    text = "The coast guard ordered four patrol boats from a local yard."
+    _jsonl(shared / "corpus" / "unlabeled.jsonl",
+           [{"id": "u-1", "title": "Boats", "text": text, "published": "2024-05-02"}])
+    _jsonl(shared / "corpus" / "general.jsonl",
+           [{"id": "g-1", "title": "Boats too", "text": text, "published": "2017-05-02"}])
+    event = {"type": "procurement", "status": "done",
+             "args": {"buyer": [{"span": {"field": "text", "start": 0, "end": 15}, "alts": []}]},
+             "evidence": {"field": "text", "start": 0, "end": len(text)}}
+    _jsonl(notes / "a.jsonl", [
+        {"doc": doc, "source": source, "annotator": "t", "events": [event]}
+        for doc, source in (("u-1", "corpus/unlabeled.jsonl"), ("g-1", "corpus/general.jsonl"))])
+    examples = relevance.load_examples(shared=shared, written=tmp_path / "none",
+                                       offtopic=tmp_path / "none.jsonl", annotations=notes)
+    by_id = {e.id: (e.group, e.events) for e in examples}
+    assert by_id == {"u-1": ("unknown", 1), "g-1": ("general", -1)}
