@@ -16,6 +16,7 @@ from materiel.wordlists import word_set
 _REASON_GOVERNORS = word_set("nlp/validate", "reason_governors")
 _SANCTION_REASON_GOVERNORS = word_set("nlp/validate", "sanction_reason_governors")
 _SANCTIONED_BODIES = word_set("nlp/validate", "sanctioned_bodies")
+_SHORTFALL_VERBS = word_set("nlp/validate", "shortfall_verbs")
 
 
 def _cited_headline(t: Token) -> bool:
@@ -46,9 +47,24 @@ def misread_in_any_event(case: Case) -> bool | None:
         return False
     if _cited_headline(t):
         return False
+    if _stopped_short(t):
+        return False  # "a plan that stops short of sanctioning the central bank": not done
     if _sanction_reason(t):
         return False  # "sanctioned X for supplying drones": why X is punished, not a deal
     return None
+
+
+def _stopped_short(t: Token) -> bool:
+    """The trigger after "stop short of" or "fall short of" ("stopped short of ordering the
+    jets", "a package that falls short of sanctioning the bank"): a deed left undone."""
+    cur = t
+    for _ in range(4):
+        if cur.dep_ not in ("pcomp", "pobj", "prep") or cur.head.i == cur.i:
+            return False
+        cur = cur.head
+        if cur.lower_ == "of" and cur.head.lower_ == "short":
+            return cur.head.head.lemma_.lower() in _SHORTFALL_VERBS
+    return False
 
 
 def misread_as_background(case: Case) -> bool | None:

@@ -78,9 +78,18 @@ def _non_sanction_label(f: Frame) -> bool:
     return not words & _DESIGNATION_LABELS
 
 
+def _press_embargo(t: Token) -> bool:
+    """ "Embargoed until" a time: a press embargo on a text ("the remarks are embargoed until
+    the call ends"), no arms embargo on a party."""
+    passive = any(c.dep_ == "auxpass" for c in t.children)
+    return t.pos_ == "VERB" and passive and any(c.lower_ == "until" for c in t.children)
+
+
 def sanction_misread(case: Case) -> bool | None:
     """A sanction told as a circumstance, a threat, history or a description."""
     doc, t = case.doc, case.f.trigger
+    if _press_embargo(t):
+        return False  # "the remarks are embargoed until the call ends": a press embargo
     if t.tag_ in ("VBN", "VBG") and under(t, {"despite", "amid"}):
         return False  # "despite the Kremlin being sanctioned": a circumstance, not a deed
     if held_ready(t):

@@ -34,6 +34,8 @@ _SPECIFIC_ATTACK_MODS = word_set("nlp/validate", "specific_attack_mods")
 
 _SERIES_WORDS = word_set("nlp/validate", "series_words")
 _CAMPAIGN_NOUNS = word_set("nlp/validate", "campaign_nouns")
+_ATTACK_COMMENT_VERBS = word_set("nlp/validate", "attack_comment_verbs")
+_STRIKE_PHRASAL_IDIOMS = word_set("nlp/validate", "strike_phrasal_idioms")
 
 
 def _capability_governed(t: Token) -> bool:
@@ -91,6 +93,21 @@ def trig_status_planned(t: Token) -> bool:
     return False
 
 
+def _words_about_attack(t: Token) -> bool:
+    """An attack only spoken of: an idiom of an attack verb with its particle ("the leaders
+    hit it off", "hitting out at the opposition"), or an attack noun judged, blamed or denied
+    by the verb that takes it ("the ministry condemned rocket attacks by the rebels"), whose
+    subject is no attacker."""
+    if t.pos_ == "VERB":
+        return any(
+            c.dep_ == "prt" and f"{t.lemma_.lower()} {c.lower_}" in _STRIKE_PHRASAL_IDIOMS
+            for c in t.children
+        )
+    if t.dep_ == "conj" and t.head.pos_ in ("NOUN", "PROPN"):
+        t = t.head  # "condemned the shelling and attacks"
+    return t.dep_ == "dobj" and t.head.lemma_.lower() in _ATTACK_COMMENT_VERBS
+
+
 def strike_is_event(doc: Doc, f: Frame, m: EventMention) -> bool:
     """A strike is an attack shown happening: an attack verb with a finite clause, or an attack
     noun that is the subject of what it did, the object of a verb of carrying it out, or
@@ -99,6 +116,8 @@ def strike_is_event(doc: Doc, f: Frame, m: EventMention) -> bool:
     ("condemned the attack"), ground fighting, attacks on civilians only."""
     t = f.trigger
     if civilian_only(f, m) or anonymous_non_military(m):
+        return False
+    if _words_about_attack(t):
         return False
     if m.status == "planned":
         return False  # "we believe they will target the capital": a forecast, not a strike

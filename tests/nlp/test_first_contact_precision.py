@@ -1,0 +1,53 @@
+"""Words about events that report none (written for these tests): idioms of attack verbs,
+attacks condemned or denied, press embargoes, deeds after
+"stop short of"; and the events beside them that must stay."""
+
+from __future__ import annotations
+
+import pytest
+
+
+def _types(doc) -> list[str]:
+    return [m.type for m in doc._.mentions]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The two presidents hit it off at their first summit in May.",
+        "The foreign minister said on Monday, hitting out at Pakistan.",
+        "The government on Tuesday condemned rocket attacks by the rebels on the capital,"
+        " saying they threatened peace.",
+    ],
+)
+def test_words_about_attacks_are_no_strike(parse, text):
+    assert "strike" not in _types(parse(text))
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The rebels launched rocket attacks on the air base on Tuesday.",
+        "Ukrainian drones hit an oil depot in the Bryansk region overnight.",
+    ],
+)
+def test_attacks_told_stay(parse, text):
+    assert "strike" in _types(parse(text))
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The Treasury will brief reporters on the new sanctions against arms makers. The"
+        " contents of the briefing will be embargoed until the end of the call.",
+        "Officials are drafting a package of measures that stops short of sanctioning the"
+        " central bank of Iran.",
+    ],
+)
+def test_sanction_words_that_report_no_measure(parse, text):
+    assert "sanction" not in _types(parse(text))
+
+
+def test_sanctions_imposed_stay(parse):
+    text = "The European Union imposed sanctions on Russian banks on Monday."
+    assert "sanction" in _types(parse(text))
