@@ -51,3 +51,21 @@ def test_sanction_words_that_report_no_measure(parse, text):
 def test_sanctions_imposed_stay(parse):
     text = "The European Union imposed sanctions on Russian banks on Monday."
     assert "sanction" in _types(parse(text))
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The deal on the plant comes as part of President Macron’s state visit to India,"
+        " the biggest buyer of French jets.",
+        "The deal on the plant comes as part of his state visit to India, the biggest buyer"
+        " of French jets.",
+    ],
+)
+def test_a_visit_named_as_the_frame_of_another_deed_is_no_meeting(parse, text):
+    assert "meeting" not in _types(parse(text))
+
+
+def test_a_visit_told_stays(parse):
+    text = "President Macron began a state visit to India on Monday for talks on defence."
+    assert "meeting" in _types(parse(text))

@@ -270,7 +270,12 @@ def _setting_of_clause(t: Token) -> bool:
         prep = prep.head
     if prep.lower_ not in _SETTING_PREPS or prep.head.pos_ not in ("VERB", "AUX"):
         return False
-    if not any(c.dep_ in ("det", "poss") and c.lower_ in _ANAPHORIC_DETS for c in t.children):
+    if not any(
+        c.dep_ in ("det", "poss") and c.lower_ in _ANAPHORIC_DETS
+        # "as part of President X's state visit": the visitor's name, the visit told elsewhere
+        or c.dep_ == "poss" and c.pos_ == "PROPN" and prep.lower_ == "as"
+        for c in t.children
+    ):
         return False
     if any(c.dep_ == "acl" or c.ent_type_ in ("DATE", "TIME") for c in t.subtree if c is not t):
         return False  # "the meeting held in Brussels on Monday": told here, not a setting
