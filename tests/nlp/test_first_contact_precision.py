@@ -69,3 +69,19 @@ def test_a_visit_named_as_the_frame_of_another_deed_is_no_meeting(parse, text):
 def test_a_visit_told_stays(parse):
     text = "President Macron began a state visit to India on Monday for talks on defence."
     assert "meeting" in _types(parse(text))
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Missile attacks by Ukraine have now made Crimea insecure for the Russian fleet.",
+        "Before Russia attacked, we made sure Ukraine had Javelins and other weapons.",
+    ],
+)
+def test_attacks_as_background_are_no_strike(parse, text):
+    assert "strike" not in _types(parse(text))
+
+
+def test_an_attack_with_its_target_in_a_time_clause_stays(parse):
+    text = "Before the rebels struck the air base on Monday, the army moved its jets."
+    assert "strike" in _types(parse(text))

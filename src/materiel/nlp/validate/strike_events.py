@@ -35,6 +35,7 @@ _SPECIFIC_ATTACK_MODS = word_set("nlp/validate", "specific_attack_mods")
 _SERIES_WORDS = word_set("nlp/validate", "series_words")
 _CAMPAIGN_NOUNS = word_set("nlp/validate", "campaign_nouns")
 _ATTACK_COMMENT_VERBS = word_set("nlp/validate", "attack_comment_verbs")
+_TIME_CLAUSE_MARKS = word_set("nlp/validate", "time_clause_marks")
 _STRIKE_PHRASAL_IDIOMS = word_set("nlp/validate", "strike_phrasal_idioms")
 
 
@@ -93,6 +94,18 @@ def trig_status_planned(t: Token) -> bool:
     return False
 
 
+def _bare_time_clause(t: Token, m: EventMention) -> bool:
+    """An attack verb with no object and no target in a clause of time ("before Russia
+    attacked", "until the rebels struck"): it dates another deed, no strike told."""
+    return (
+        t.pos_ == "VERB"
+        and t.dep_ == "advcl"
+        and not m.values("target")
+        and not any(c.dep_ in ("dobj", "nsubjpass") for c in t.children)
+        and any(c.dep_ == "mark" and c.lower_ in _TIME_CLAUSE_MARKS for c in t.children)
+    )
+
+
 def _words_about_attack(t: Token) -> bool:
     """An attack only spoken of: an idiom of an attack verb with its particle ("the leaders
     hit it off", "hitting out at the opposition"), or an attack noun judged, blamed or denied
@@ -119,6 +132,8 @@ def strike_is_event(doc: Doc, f: Frame, m: EventMention) -> bool:
         return False
     if _words_about_attack(t):
         return False
+    if _bare_time_clause(t, m):
+        return False  # "before Russia attacked, we sent Javelins": when, not what
     if m.status == "planned":
         return False  # "we believe they will target the capital": a forecast, not a strike
     if 0 < t.i < len(doc) - 1 and doc[t.i - 1].is_quote and doc[t.i + 1].is_quote:
