@@ -85,3 +85,14 @@ def test_attacks_as_background_are_no_strike(parse, text):
 def test_an_attack_with_its_target_in_a_time_clause_stays(parse):
     text = "Before the rebels struck the air base on Monday, the army moved its jets."
     assert "strike" in _types(parse(text))
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The firm sought relief from sanctions imposed by the EU on its Russian unit.",
+        "The president backed down from pipeline sanctions imposed by Congress.",
+    ],
+)
+def test_sanctions_one_turns_away_from_are_no_measure(parse, text):
+    assert "sanction" not in _types(parse(text))
