@@ -96,3 +96,33 @@ def test_an_attack_with_its_target_in_a_time_clause_stays(parse):
 )
 def test_sanctions_one_turns_away_from_are_no_measure(parse, text):
     assert "sanction" not in _types(parse(text))
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The president’s authority to launch a nuclear strike was debated by the committee"
+        " on Tuesday.",
+        "North Korea has fired two missiles over Japan.",
+    ],
+)
+def test_powers_and_overflights_are_no_strike(parse, text):
+    assert "strike" not in _types(parse(text))
+
+
+def test_missiles_fired_over_a_country_at_a_target_stay(parse):
+    text = "North Korea fired two missiles over Japan at the US base on Okinawa."
+    assert "strike" in _types(parse(text))
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Pyongyang has made clear it has little interest in negotiations, at least until it"
+        " has built a nuclear-tipped missile capable of hitting the mainland.",
+        "The army will not advance until the air force has struck the enemy air base.",
+    ],
+)
+def test_idioms_and_pending_conditions_are_no_event(parse, text):
+    doc = parse(text)
+    assert "production" not in _types(doc) and "strike" not in _types(doc)

@@ -17,6 +17,7 @@ _REASON_GOVERNORS = word_set("nlp/validate", "reason_governors")
 _SANCTION_REASON_GOVERNORS = word_set("nlp/validate", "sanction_reason_governors")
 _SANCTIONED_BODIES = word_set("nlp/validate", "sanctioned_bodies")
 _SHORTFALL_VERBS = word_set("nlp/validate", "shortfall_verbs")
+_PENDING_MARKS = word_set("nlp/validate", "pending_marks")
 
 
 def _cited_headline(t: Token) -> bool:
@@ -47,11 +48,25 @@ def misread_in_any_event(case: Case) -> bool | None:
         return False
     if _cited_headline(t):
         return False
+    if _pending_until(t):
+        return False  # "no talks until it has built a missile": a condition not yet met
     if _stopped_short(t):
         return False  # "a plan that stops short of sanctioning the central bank": not done
     if _sanction_reason(t):
         return False  # "sanctioned X for supplying drones": why X is punished, not a deal
     return None
+
+
+def _pending_until(t: Token) -> bool:
+    """The trigger's clause is a condition still to be met, told in the present ("will not
+    negotiate until it has built a missile", "until the plant produces shells"); a past
+    "until Russia struck it in 2022" tells a deed done."""
+    verb = t.head if t.pos_ == "NOUN" and t.dep_ in ("dobj", "nsubjpass") else t
+    if verb.dep_ != "advcl" or verb.tag_ == "VBD":
+        return False
+    if any(c.dep_ in ("aux", "auxpass") and c.tag_ == "VBD" for c in verb.children):
+        return False  # "until it had built": a past told
+    return any(c.dep_ == "mark" and c.lower_ in _PENDING_MARKS for c in verb.children)
 
 
 def _stopped_short(t: Token) -> bool:

@@ -27,6 +27,16 @@ from materiel.wordlists import word_set, word_tuple
 
 _LAUNCHED_VESSELS = word_set("nlp/validate", "launched_vessels")
 _HULL_START_VERBS = word_set("nlp/validate", "hull_start_verbs")
+_MAKE_IDIOM_COMPLEMENTS = word_set("nlp/validate", "make_idiom_complements")
+
+
+def _make_idiom(t: Token) -> bool:
+    """ "make" with an adjective of stating or ensuring right after it ("made clear", "make
+    sure", "made it plain", "made public"): an idiom, nothing produced."""
+    if t.lemma_.lower() != "make":
+        return False
+    nxt = [w for w in t.doc[t.i + 1 : t.i + 3] if w.lower_ != "it"][:1]
+    return any(w.lower_ in _MAKE_IDIOM_COMPLEMENTS and w.pos_ == "ADJ" for w in nxt)
 
 
 def _output_compared(f: Frame) -> bool:
@@ -73,6 +83,8 @@ def production_misread(case: Case) -> bool | None:
     """Production told as a trade, a trend, an origin, a wish or a purchase's condition."""
     doc, f, m, trig = case.doc, case.f, case.m, case.trig
     t, need, item_toks = case.f.trigger, case.need, case.item_toks
+    if _make_idiom(t):
+        return False  # "has made clear it wants talks", "made sure the jets flew": no goods
     if ongoing_rate(t):
         return False
     if t.pos_ == "VERB" and habitual(doc, t):

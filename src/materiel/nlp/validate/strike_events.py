@@ -94,6 +94,18 @@ def trig_status_planned(t: Token) -> bool:
     return False
 
 
+def _overflight(f: Frame, m: EventMention) -> bool:
+    """Missiles fired "over" a country, with nothing fired at, on or into: a launch across
+    its sky (a test or a show of force), no target struck."""
+    t = f.trigger
+    return (
+        t.pos_ == "VERB"
+        and not m.values("target")
+        and any(w.ent_type_ in ("GPE", "LOC", "COUNTRY") for w in f.pp("over"))
+        and not f.pp("at", "on", "into", "against")
+    )
+
+
 def _bare_time_clause(t: Token, m: EventMention) -> bool:
     """An attack verb with no object and no target in a clause of time ("before Russia
     attacked", "until the rebels struck"): it dates another deed, no strike told."""
@@ -134,6 +146,8 @@ def strike_is_event(doc: Doc, f: Frame, m: EventMention) -> bool:
         return False
     if _bare_time_clause(t, m):
         return False  # "before Russia attacked, we sent Javelins": when, not what
+    if _overflight(f, m):
+        return False  # "fired two missiles over Japan": a flight over a country, no target
     if m.status == "planned":
         return False  # "we believe they will target the capital": a forecast, not a strike
     if 0 < t.i < len(doc) - 1 and doc[t.i - 1].is_quote and doc[t.i + 1].is_quote:
