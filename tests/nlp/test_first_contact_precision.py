@@ -126,3 +126,12 @@ def test_missiles_fired_over_a_country_at_a_target_stay(parse):
 def test_idioms_and_pending_conditions_are_no_event(parse, text):
     doc = parse(text)
     assert "production" not in _types(doc) and "strike" not in _types(doc)
+
+
+def test_a_sale_predicted_is_no_sale(parse):
+    text = "Analysts had predicted the sale of Iranian drones to Russia during the talks last week."
+    assert "procurement" not in _types(parse(text))
+
+
+def test_a_sale_told_stays(parse):
+    assert "procurement" in _types(parse("Russia sold Iranian drones to Syria last week."))
