@@ -135,3 +135,16 @@ def test_a_sale_predicted_is_no_sale(parse):
 
 def test_a_sale_told_stays(parse):
     assert "procurement" in _types(parse("Russia sold Iranian drones to Syria last week."))
+
+
+def test_money_for_food_security_is_no_military_aid(parse):
+    text = (
+        "Through the new initiative, the United States will be providing over $5 billion over"
+        " the next five years to address food security threats and malnutrition across the region."
+    )
+    assert "aid" not in _types(parse(text))
+
+
+def test_money_for_security_assistance_stays(parse):
+    text = "The United States will provide $500 million in security assistance to Ukraine."
+    assert "aid" in _types(parse(text))

@@ -37,7 +37,7 @@ def _military_money(doc: Doc, m: EventMention) -> bool:
     $61 billion for Ukraine" in a sentence about arms or security, not about civil aid."""
     if not m.values("value") or _civil_assistance(doc):
         return False
-    words = {w.lower_ for w in doc}
+    words = _aid_words(doc)
     return bool(words & _MILITARY_AID_CUES) or any(
         is_military_item(w) for w in doc if w.pos_ == "NOUN"
     )
@@ -65,8 +65,18 @@ def _money_to_support_a_state(doc: Doc, m: EventMention) -> bool:
     )
 
 
+def _aid_words(doc: Doc) -> set[str]:
+    """The sentence's words, less a "security" named by a civil word ("food security",
+    "energy security", "health security"): a civil need, no cue of military aid."""
+    return {
+        t.lower_
+        for t in doc
+        if not (t.lower_ == "security" and t.i > 0 and doc[t.i - 1].lower_ in CIVIL_AID_CUES)
+    }
+
+
 def _civil_assistance(doc: Doc) -> bool:
-    words = {t.lower_ for t in doc}
+    words = _aid_words(doc)
     return bool(words & CIVIL_AID_CUES) and not words & _MILITARY_AID_CUES
 
 
