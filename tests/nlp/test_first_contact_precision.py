@@ -148,3 +148,19 @@ def test_money_for_food_security_is_no_military_aid(parse):
 def test_money_for_security_assistance_stays(parse):
     text = "The United States will provide $500 million in security assistance to Ukraine."
     assert "aid" in _types(parse(text))
+
+
+def test_an_offer_to_meet_is_no_meeting(parse):
+    text = (
+        "The president said he is ready to meet his Chinese counterpart to discuss the"
+        " missile crisis."
+    )
+    assert "meeting" not in _types(parse(text))
+
+
+def test_a_meeting_set_stays(parse):
+    text = (
+        "The president will meet his Chinese counterpart on Friday to discuss the missile"
+        " crisis."
+    )
+    assert "meeting" in _types(parse(text))

@@ -38,9 +38,22 @@ def _national(doc: Doc, v: RoleValue) -> bool:
     return span is not None and any(entity_of(w) is not None for w in span if w.i < span.root.i)
 
 
+_MEETING_READINESS = word_set("nlp/validate", "meeting_readiness")
+
+
+def _ready_to_meet(t: Token) -> bool:
+    """A meeting verb under a word of willingness ("is ready to meet his counterpart", "said
+    he was prepared to meet X"): an offer to meet, no meeting set."""
+    if t.pos_ != "VERB" or not any(c.dep_ == "aux" and c.lower_ == "to" for c in t.children):
+        return False
+    return t.dep_ == "xcomp" and t.head.lower_ in _MEETING_READINESS
+
+
 def meeting_misread(case: Case) -> bool | None:
     """A meeting that only names a thing, or talks held for years."""
     f, t = case.f, case.f.trigger
+    if _ready_to_meet(t):
+        return False  # "is ready to meet his counterpart": an offer, no meeting set
     if t.dep_ == "compound" and t.head.pos_ in ("NOUN", "PROPN"):
         return False  # "the summit communique", "the conference hall": the meeting only names
     if any(
