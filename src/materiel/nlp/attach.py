@@ -23,6 +23,15 @@ _OCCURRENCE = word_set("nlp/attach", "occurrence")
 
 
 BACKGROUND_PREPS = word_set("nlp/attach", "background_preps")
+_AMOUNT_CHANGE = word_set("nlp/attach", "amount_change")
+
+
+def _occurs_by_verb(t0: Token) -> bool:
+    """An event noun as the subject of a verb that tells it happen ("the meeting took place")
+    or change ("defence spending will rise to 3%, the government announced in March"): the
+    verb's clause, and those it is told in, date the event."""
+    verb = t0.head.lemma_.lower()
+    return verb in _OCCURRENCE or verb in _AMOUNT_CHANGE
 
 
 def _subtree_ids(tok: Token | None) -> set[int]:
@@ -169,7 +178,7 @@ def attach_date(doc: Doc, m: EventMention, frame: Frame, dates: list[DateValue])
     if t0.pos_ != "VERB":
         # an event named as the subject of a comment ("Scholz's call was a mistake") or as a
         # time reference ("after Russian attacks") takes no date from the main clause
-        if t0.dep_ in ("nsubj", "nsubjpass") and t0.head.lemma_.lower() not in _OCCURRENCE:
+        if t0.dep_ in ("nsubj", "nsubjpass") and not _occurs_by_verb(t0):
             chain, truncated = chain[:2], True
         elif t0.dep_ == "pobj" and t0.head.lower_ in BACKGROUND_PREPS:
             chain, truncated = chain[:1], True

@@ -1,0 +1,23 @@
+"""Roles and dates of found events (round ten; sentences written for these tests)."""
+
+from __future__ import annotations
+
+import pytest
+
+
+def _dated(doc, etype: str) -> str | None:
+    (m,) = [x for x in doc._.mentions if x.type == etype and x.rejected is None]
+    return m.date.value if m.date is not None else None
+
+
+@pytest.mark.parametrize(
+    ("text", "date"),
+    [
+        ("In March 2023 the cabinet announced that military spending would rise to 3% of GDP "
+         "by 2030.", "2023-03"),
+        ("Last October the finance ministry said defence spending will increase to 2.4% of "
+         "GDP by 2028.", "2023-10"),
+    ],
+)
+def test_spending_that_rises_is_dated_by_the_clause_that_tells_it(parse, text, date):
+    assert _dated(parse(text, published="2024-06-20"), "spending") == date
