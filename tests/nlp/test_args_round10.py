@@ -21,3 +21,20 @@ def _dated(doc, etype: str) -> str | None:
 )
 def test_spending_that_rises_is_dated_by_the_clause_that_tells_it(parse, text, date):
     assert _dated(parse(text, published="2024-06-20"), "spending") == date
+
+
+def _items(doc, etype: str) -> list[str]:
+    return [v.text for m in doc._.mentions if m.type == etype and m.rejected is None
+            for v in m.values("item")]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Finland will provide EUR 2.5bn (about $2.7bn) to buy shells directly from Ukrainian "
+        "makers.",
+        "Sweden unveils 4.1bn kronor military package for Ukraine",
+    ],
+)
+def test_an_amount_with_its_scale_glued_on_is_no_item(parse, text):
+    assert not any(any(ch.isdigit() for ch in i) for i in _items(parse(text), "aid"))

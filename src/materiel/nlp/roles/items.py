@@ -2,10 +2,13 @@
 
 from __future__ import annotations
 
+import re
+
 from spacy.tokens import Doc, Token
 
 from materiel.nlp.frames import Frame, pobjs
 from materiel.nlp.lexicon import ITEM_HEADS
+from materiel.nlp.numbers import SCALES
 from materiel.nlp.roles.parties import role_value
 from materiel.nlp.spans import (
     conjuncts,
@@ -36,6 +39,8 @@ def items_from(doc: Doc, toks: list[Token], strict: bool = True) -> list[tuple[R
                 continue  # a number, but "35 F-35A" (a designator read as a number) counts
             if strict and not is_military_item(head):
                 continue
+            if _glued_amount(head):
+                continue
             label = party_label(head)
             ent = entity_of(head)
             known = ent is not None and bool(ent.ent_id_)
@@ -49,6 +54,16 @@ def items_from(doc: Doc, toks: list[Token], strict: bool = True) -> list[tuple[R
             if rv is not None:
                 out.append((rv, c))
     return out
+
+
+_GLUED_NUMBER = re.compile(r"^\d[\d.,]*([a-z]+)$")
+
+
+def _glued_amount(tok: Token) -> bool:
+    """ "a 2.3bn kroner package", "provide NOK 1.5bn": a number with its scale glued on is an
+    amount, never the goods."""
+    m = _GLUED_NUMBER.match(tok.lower_)
+    return m is not None and m.group(1) in SCALES
 
 
 def _nominal(tok: Token) -> bool:
@@ -219,7 +234,7 @@ def frame_items(
     if not vals:
         for c in frame.compounds:  # "missile factory", "drone production", "arms deal"
             head = c
-            if head.lower_ in _NON_PRODUCER_COMPOUNDS:
+            if head.lower_ in _NON_PRODUCER_COMPOUNDS or _glued_amount(head):
                 continue
             hent = entity_of(head)
             if (
