@@ -38,3 +38,10 @@ def _items(doc, etype: str) -> list[str]:
 )
 def test_an_amount_with_its_scale_glued_on_is_no_item(parse, text):
     assert not any(any(ch.isdigit() for ch in i) for i in _items(parse(text), "aid"))
+
+
+def test_a_country_struck_is_the_location_not_the_target(parse):
+    doc = parse("Russia fired 50 missiles and drones at Ukraine overnight, officials said.")
+    (m,) = [x for x in doc._.mentions if x.type == "strike" and x.rejected is None]
+    assert [v.text for v in m.values("location")] == ["Ukraine"]
+    assert "Ukraine" not in [v.text for v in m.values("target")]

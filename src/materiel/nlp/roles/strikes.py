@@ -7,7 +7,14 @@ from spacy.tokens import Doc, Token
 from materiel.nlp.frames import Frame, pobjs
 from materiel.nlp.roles.common import add_parties, add_places
 from materiel.nlp.roles.parties import ARMED_FORCE_WORDS, party, place, role_value
-from materiel.nlp.spans import conjuncts, is_military_item, item_range, party_label, place_label
+from materiel.nlp.spans import (
+    conjuncts,
+    entity_of,
+    is_military_item,
+    item_range,
+    party_label,
+    place_label,
+)
 from materiel.nlp.types import EventMention, NumberMention
 from materiel.wordlists import word_set, word_tuple
 
@@ -52,6 +59,8 @@ def fill_strike(doc: Doc, f: Frame, m: EventMention, numbers: list[NumberMention
         tgts = f.pp("on", "against", "at")
     for tok in tgts:
         for c in conjuncts(tok):
+            if _place_struck(doc, c, m):
+                continue
             rv = place(doc, "target", c) or party(doc, "target", c)
             if rv is None and (c.lemma_.lower() in _STRIKE_TARGET_HEADS or is_military_item(c)):
                 rv = role_value(doc, "target", item_range(c), None)
@@ -64,3 +73,15 @@ def fill_strike(doc: Doc, f: Frame, m: EventMention, numbers: list[NumberMention
                     add_places(doc, "location", pobjs(cc), m)
     add_places(doc, "location", f.pp("in", "near", "over", "across"), m)
     return []
+
+
+def _place_struck(doc: Doc, c: Token, m: EventMention) -> bool:
+    """ "fired 40 missiles at Ukraine", "attacked Kyiv with drones": a country or city struck
+    is where the strike falls (its location), not a target named as hit."""
+    ent = entity_of(c)
+    if ent is None or ent.label_ not in ("GPE", "COUNTRY", "METONYM") or ent.root.i != c.i:
+        return False
+    if c.lower_ in ARMED_FORCE_WORDS or not place_label(c):
+        return False
+    add_places(doc, "location", [c], m)
+    return True
