@@ -45,3 +45,22 @@ def test_a_country_struck_is_the_location_not_the_target(parse):
     (m,) = [x for x in doc._.mentions if x.type == "strike" and x.rejected is None]
     assert [v.text for v in m.values("location")] == ["Ukraine"]
     assert "Ukraine" not in [v.text for v in m.values("target")]
+
+
+def _sides(doc) -> list[str]:
+    return [v.text for m in doc._.mentions if m.type == "meeting" and m.rejected is None
+            for v in m.values("participant")]
+
+
+def test_the_leaders_of_a_meeting_take_part(parse):
+    sides = _sides(parse("The joint statement came after the second round of the "
+                         "Norway-Chile Strategic Dialogue led by Foreign Minister Espen Eide and "
+                         "his counterpart Alberto van Klaveren."))
+    assert any("Eide" in s for s in sides) and any("Klaveren" in s for s in sides)
+
+
+def test_a_delegation_is_told_by_its_leader(parse):
+    sides = _sides(parse("The minister met a Dutch delegation led by its Defence Minister "
+                         "Ruben Brekelmans."))
+    assert any("Brekelmans" in s for s in sides)
+    assert not any("delegation" in s for s in sides)

@@ -184,8 +184,35 @@ def fill_meeting(doc: Doc, f: Frame, m: EventMention, numbers: list[NumberMentio
             if rv is not None:
                 m.add(rv)
     _journey_to_attend(doc, t, m)
+    _leaders_take_part(doc, t, m)
     _split_paired_sides(doc, m)
     return []
+
+
+_LEADING_VERBS = word_set("nlp/roles", "leading_verbs")
+
+
+def _led_by(tok: Token) -> list[Token]:
+    """Who a participle names as leading the noun: "the dialogue led by X and Y"."""
+    return [o for c in tok.children
+            if c.dep_ == "acl" and c.tag_ == "VBN" and c.lemma_.lower() in _LEADING_VERBS
+            for a in c.children if a.dep_ == "agent" or (a.dep_ == "prep" and a.lower_ == "by")
+            for o in pobjs(a)]
+
+
+def _leaders_take_part(doc: Doc, t: Token, m: EventMention) -> None:
+    """ "the Japan-Korea dialogue led by X and Y", "met a delegation headed by its minister
+    X": the leaders of the meeting, or of a delegation at it, are its sides (for a delegation,
+    in its place)."""
+    if t.pos_ in ("NOUN", "PROPN"):
+        add_parties(doc, "participant", _led_by(t), m)
+    for v in list(m.values("participant")):
+        span = doc.char_span(v.start, v.end, alignment_mode="expand")
+        if span is None or span.root.lemma_.lower() not in VISITOR_NOUNS:
+            continue
+        leaders = _led_by(span.root)
+        if leaders and add_parties(doc, "participant", leaders, m):
+            m.args["participant"] = [x for x in m.values("participant") if x is not v]
 
 
 def _low_places(t: Token) -> list[Token]:
