@@ -64,3 +64,9 @@ def test_a_delegation_is_told_by_its_leader(parse):
                          "Ruben Brekelmans."))
     assert any("Brekelmans" in s for s in sides)
     assert not any("delegation" in s for s in sides)
+
+
+def test_two_people_named_leave_out_the_states_of_a_paired_name(parse):
+    sides = _sides(parse("Chancellor Olaf Scholz and President Emmanuel Macron held "
+                         "German-French talks in Paris."))
+    assert "Emmanuel Macron" in sides and not any("-" in s for s in sides)

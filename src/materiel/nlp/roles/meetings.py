@@ -186,7 +186,35 @@ def fill_meeting(doc: Doc, f: Frame, m: EventMention, numbers: list[NumberMentio
     _journey_to_attend(doc, t, m)
     _leaders_take_part(doc, t, m)
     _split_paired_sides(doc, m)
+    _people_over_paired_states(doc, m)
     return []
+
+
+def _hyphen_paired(doc: Doc, s: int, e: int) -> bool:
+    """A name written as one side of an "X-Y" pair ("India-France", "Pakistan-China")."""
+    after = e < len(doc) - 1 and doc[e].text in ("-", "–") and not doc[e - 1].whitespace_ and (
+        doc[e + 1].ent_type_ in _SIDE_LABELS)
+    before = s > 1 and doc[s - 1].text in ("-", "–") and not doc[s - 2].whitespace_ and (
+        doc[s - 2].ent_type_ in _SIDE_LABELS)
+    return after or before
+
+
+def _people_over_paired_states(doc: Doc, m: EventMention) -> None:
+    """ "A and B discussed the India-Egypt partnership", "the Pakistan-China dialogue led by A
+    and B": when two people are named as the sides, the states of the pair are theirs, not
+    sides of their own (a person acting for a state is the person)."""
+    vals = m.values("participant")
+    if sum(1 for v in vals if v.label == "PERSON") < 2:
+        return
+    kept = []
+    for v in vals:
+        span = doc.char_span(v.start, v.end, alignment_mode="expand")
+        if (span is not None and v.label in ("GPE", "COUNTRY", "NORP", "METONYM")
+                and (_hyphen_paired(doc, span.start, span.end)
+                     or any(w.text in ("-", "–") for w in span))):
+            continue
+        kept.append(v)
+    m.args["participant"] = kept
 
 
 _LEADING_VERBS = word_set("nlp/roles", "leading_verbs")
