@@ -70,3 +70,10 @@ def test_two_people_named_leave_out_the_states_of_a_paired_name(parse):
     sides = _sides(parse("Chancellor Olaf Scholz and President Emmanuel Macron held "
                          "German-French talks in Paris."))
     assert "Emmanuel Macron" in sides and not any("-" in s for s in sides)
+
+
+def test_an_office_with_its_holder_between_commas_is_the_holder(parse):
+    sides = _sides(parse("On Friday Polish Foreign Minister, Radoslaw Sikorski, and his Czech "
+                         "counterpart, Jan Lipavsky, met in Prague."))
+    assert not any("Minister" in s for s in sides)
+    assert any("Sikorski" in s for s in sides)

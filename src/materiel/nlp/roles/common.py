@@ -6,7 +6,7 @@ from spacy.tokens import Doc, Token
 
 from materiel.nlp.frames import Frame
 from materiel.nlp.roles.items import items_from
-from materiel.nlp.roles.parties import office_holder, party, place
+from materiel.nlp.roles.parties import name_between_commas, office_holder, party, place
 from materiel.nlp.spans import conjuncts, group_members, item_head, party_label
 from materiel.nlp.types import EventMention
 from materiel.nlp.under_contract import goods_made_under
@@ -28,6 +28,8 @@ def add_parties(
             if holder is not None:  # and the people named with the holder (once)
                 n += add_parties(doc, role, [holder], m, offices=False)
                 continue
+            if role in ("participant", "party") and name_between_commas(c) is not None:
+                continue  # "Russian Foreign Minister, Sergey Lavrov, and ...": the name follows
             members = group_members(c)
             if members:
                 n += add_parties(doc, role, members, m)

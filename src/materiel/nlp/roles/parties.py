@@ -157,6 +157,25 @@ def office_holder(tok: Token) -> Token | None:
     return None
 
 
+def name_between_commas(tok: Token) -> Token | None:
+    """ "Russian Foreign Minister, Sergey Lavrov, and his counterpart met": the name set off
+    by commas right after an office, which the parser joins to it as a conjunct."""
+    if tok.lemma_.lower() not in _OFFICE_NOUNS and tok.lower_ not in _OFFICE_NOUNS:
+        return None
+    doc = tok.doc
+    j = tok.i + 1
+    if j + 1 >= len(doc) or doc[j].text != ",":
+        return None
+    ent = entity_of(doc[j + 1])
+    if ent is None or ent.label_ != "PERSON" or ent.start != j + 1:
+        return None
+    if ent.root.dep_ != "conj" or ent.root.head.i != tok.i:
+        return None
+    if ent.end >= len(doc) or doc[ent.end].text != ",":
+        return None
+    return ent.root
+
+
 def _person_right_after(tok: Token) -> Token | None:
     """ "Chairman of the Joint Chiefs of Staff Gen. Mark Milley" parsed apart: the person
     named right after the office's phrase (through title words hung on the name)."""
