@@ -77,3 +77,19 @@ def test_an_office_with_its_holder_between_commas_is_the_holder(parse):
                          "counterpart, Jan Lipavsky, met in Prague."))
     assert not any("Minister" in s for s in sides)
     assert any("Sikorski" in s for s in sides)
+
+
+def _places_of(doc) -> list[str]:
+    return [v.text for m in doc._.mentions if m.type == "meeting" and m.rejected is None
+            for v in m.values("location")]
+
+
+def test_an_unnamed_gathering_is_no_place(parse):
+    places = _places_of(parse("The two ministers met on the sidelines of a security forum in "
+                              "Tallinn."))
+    assert "Tallinn" in places and not any("forum" in p for p in places)
+
+
+def test_a_named_gathering_is_a_place(parse):
+    assert any("summit" in p for p in _places_of(parse(
+        "The two ministers met on the sidelines of the NATO summit.")))

@@ -84,7 +84,8 @@ def fill_meeting(doc: Doc, f: Frame, m: EventMention, numbers: list[NumberMentio
                 rv = role_value(doc, "location", rng, None)
                 if rv is not None:
                     # "at the NATO summit" names where; "during his visit", "in a call" do not
-                    if host.lemma_.lower() not in _NO_PLACE_MEETINGS:
+                    if host.lemma_.lower() not in _NO_PLACE_MEETINGS and _named_gathering(
+                            doc, rng):
                         m.add(rv)
                     m.cues.append(f"host:{host.i}")
             for w in host.subtree:
@@ -241,6 +242,13 @@ def _leaders_take_part(doc: Doc, t: Token, m: EventMention) -> None:
         leaders = _led_by(span.root)
         if leaders and add_parties(doc, "participant", leaders, m):
             m.args["participant"] = [x for x in m.values("participant") if x is not v]
+
+
+def _named_gathering(doc: Doc, rng: tuple[int, int]) -> bool:
+    """ "at the NATO summit", "on the sidelines of the UN General Assembly" name where a
+    meeting is held; "on the sidelines of a diplomatic forum" names no place."""
+    return any(w.pos_ == "PROPN" or w.ent_type_ or any(ch.isdigit() for ch in w.text)
+               for w in doc[rng[0]:rng[1]])
 
 
 def _low_places(t: Token) -> list[Token]:
