@@ -93,3 +93,9 @@ def test_an_unnamed_gathering_is_no_place(parse):
 def test_a_named_gathering_is_a_place(parse):
     assert any("summit" in p for p in _places_of(parse(
         "The two ministers met on the sidelines of the NATO summit.")))
+
+
+def test_as_long_as_it_takes_names_no_side(parse):
+    sides = _sides(parse("The prime minister pledged to stand with Moldova for as long as it "
+                         "takes after holding talks with President Maia Sandu in Chisinau."))
+    assert "it" not in sides and "Moldova" not in sides

@@ -95,6 +95,8 @@ def party(
     if is_pronoun(tok):
         if tok.lower_ in ("it", "this", "that") and tok.dep_ == "nsubj" and tok.head.lemma_ == "be":
             return None  # "It will be the first visit ..."
+        if _as_long_as_it_takes(tok):
+            return None
         for alt in resolve_to or []:
             if not is_pronoun(alt) and party_label(alt):
                 return party(doc, role, alt)
@@ -127,6 +129,13 @@ def party(
             ):
                 return party(doc, role, c)
     return role_value(doc, role, party_range(tok), label)
+
+
+def _as_long_as_it_takes(tok: Token) -> bool:
+    """ "stand with Ukraine for as long as it takes": the "it" of a set phrase names no one."""
+    verb = tok.head
+    return (tok.lower_ == "it" and tok.dep_ == "nsubj" and verb.lemma_.lower() == "take"
+            and any(c.dep_ == "mark" and c.lower_ == "as" for c in verb.children))
 
 
 _OFFICE_NOUNS = word_set("nlp/roles", "office_nouns")
