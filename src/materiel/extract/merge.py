@@ -836,6 +836,10 @@ def _one_reading(x: Candidate, y: Candidate) -> bool:
     ("40 jets and 79 kits") or the event is a meeting ("held separate talks with A and B")."""
     if x.event.type != y.event.type or x.event.type == "meeting" or not x.triggers & y.triggers:
         return False
+    second = SECOND_ROLE.get(x.event.type, "")
+    if second == "seller" and parties_conflict(x.event.args.get(second, []),
+                                               y.event.args.get(second, [])):
+        return False  # "awarded A and B separate contracts": one purchase from each firm
     for role in ("value", "quantity"):
         vx, vy = x.event.args.get(role, []), y.event.args.get(role, [])
         if vx and vy and not shared(vx, vy):

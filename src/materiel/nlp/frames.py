@@ -97,6 +97,21 @@ def _is_passive(verb: Token) -> bool:
 _OBJECT_CONTROL_VERBS = word_tuple("nlp/frames", "object_control_verbs")
 
 
+_GIVING_VERBS = word_set("nlp/frames", "giving_verbs")
+
+
+def _first_object_datives(gov: Token, t: Token) -> list[Token]:
+    """ "awarded Boeing and Northrop separate contracts": the parse may read the firms as a
+    first direct object; a named party that is an object before the deal noun (itself an
+    object) receives it."""
+    if t.dep_ != "dobj" or t.head.i != gov.i or gov.lemma_.lower() not in _GIVING_VERBS:
+        return []
+    firsts = [c for c in gov.children if c.dep_ == "dobj" and c.i < t.i]
+    if not any(c.dep_ == "det" for c in t.children):  # or as a modifier of the deal noun
+        firsts += [c for c in t.children if c.dep_ == "nmod" and c.i < t.i]
+    return [x for c in firsts for x in conjuncts(c) if party_label(x) is not None]
+
+
 def subjects(verb: Token, depth: int = 0) -> list[Token]:
     """Who does `verb`: its subject, or the subject it shares with the verb it depends on."""
     if depth > 4:
@@ -489,6 +504,7 @@ def build_frame(doc: Doc, trig: Trigger) -> Frame:
                     frame.dative.extend(conjuncts(c))
             elif c.dep_ == "dobj" and t.dep_ == "nsubj":
                 frame.obj.extend(conjuncts(c))
+        frame.dative.extend(x for x in _first_object_datives(gov, t) if x not in frame.dative)
         _add_preps(frame, gov)
         frame.agent = frame.preps.get("by", [])
     own = Frame(trigger=t, pred=None)

@@ -234,7 +234,7 @@ def find_mentions(doc: Doc) -> list[EventMention]:
             m.rejected = why[0]
             rejected.append(m)
             continue
-        out.extend(_separate_meetings(m, frame))
+        out.extend(x for y in _separate_meetings(m, frame) for x in _separate_deals(y, frame))
         if m.type == "procurement" and m.trigger in _HANDOVER_TRIGGERS:
             handovers[m.trigger_i] = m
         if m.type == "procurement" and m.values("item"):
@@ -737,6 +737,23 @@ def _separate_meetings(m: EventMention, f: Frame) -> list[EventMention]:
     return [
         replace(m, args={**m.args, "participant": [*hosts, v]}, cues=list(m.cues)) for v in met
     ]
+
+
+_SEPARATE_DEALS = word_set("nlp/mentions", "separate_deal_modifiers")
+
+
+def _separate_deals(m: EventMention, f: Frame) -> list[EventMention]:
+    """ "awarded A and B separate contracts": one purchase from each firm, not one deal
+    with both."""
+    t = f.trigger
+    if m.type != "procurement" or t.tag_ != "NNS" or not any(
+        c.dep_ == "amod" and c.lower_ in _SEPARATE_DEALS for c in t.children
+    ):
+        return [m]
+    sellers = m.values("seller")
+    if len(sellers) < 2:
+        return [m]
+    return [replace(m, args={**m.args, "seller": [v]}, cues=list(m.cues)) for v in sellers]
 
 
 def _dedupe(ms: list[EventMention]) -> list[EventMention]:
