@@ -107,6 +107,8 @@ def find_mentions(doc: Doc) -> list[EventMention]:
         )
         if trig.lemma in ("tender", "rfi", "rfp", "request") and m.status == "done":
             m.status = "planned"  # "issued a tender for 200 tanks": a purchase to come
+        if type_ == "spending" and trig.lemma in ("ask", "seek", "request"):
+            m.status = "planned"  # "asked parliament for $4 billion": money to be spent
         if trig.lemma in ("need", "require", "requirement"):
             m.status = "planned"  # "the navy needs 26 fighters": a requirement
         if type_ == "meeting" and talks_to_buy(doc, frame):

@@ -163,6 +163,36 @@ def _signed_named_agreement(token: Token, type_: str) -> bool:
 
 
 _NEED_VERBS = word_set("nlp/triggers", "need_verbs")
+_FUNDS_REQUEST_VERBS = word_set("nlp/triggers", "funds_request_verbs")
+_FUNDS_REQUEST_NOUNS = word_set("nlp/triggers", "funds_request_nouns")
+
+
+def _asks_for_money(verb: Token) -> bool:
+    """A request for a sum ("asked Congress for $4 billion", "is seeking Rs 500 crore",
+    "will seek approval of Rs 14,000 crore"): the sum is what is asked, not a detail of it."""
+    if verb.pos_ != "VERB":
+        return False
+    asked: list[Token] = []
+    for c in verb.children:
+        if c.dep_ == "dobj":
+            asked.append(c)
+            if c.lemma_.lower() in _FUNDS_REQUEST_NOUNS:
+                asked.extend(w for p in c.children if p.dep_ == "prep" and p.lower_ in ("of", "for")
+                             for w in p.children if w.dep_ == "pobj")
+        elif c.dep_ == "prep" and c.lower_ == "for":
+            asked.extend(w for w in c.children if w.dep_ == "pobj")
+    if any(
+        any(spec.type == "aid" and "N" in spec.pos for spec in TRIGGERS.get(lemma_of(x), ()))
+        for w in asked
+        for x in w.subtree
+    ):
+        return False  # "asked for $33 billion in aid for Ukraine": the aid is the event
+    return any(
+        n.kind == "money" and any(n.token_start <= w.i < n.token_end for w in asked)
+        for n in verb.doc._.numbers or []
+    )
+
+
 
 
 def _counted_need(verb: Token) -> bool:
@@ -184,6 +214,8 @@ def _counted_need(verb: Token) -> bool:
 
 def excluded(token: Token, lemma: str, type_: str) -> bool:
     """Uses of a trigger word that never announce an event."""
+    if type_ == "spending" and lemma in _FUNDS_REQUEST_VERBS:
+        return not _asks_for_money(token)
     # "signed the Bilateral Security Agreement": a named pact, signed, is no mere name
     signed_name = _signed_named_agreement(token, type_)
     # part of a multi-word name ("Carrier Strike Group", "Defense Production Act")
