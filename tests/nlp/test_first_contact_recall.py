@@ -1,5 +1,6 @@
 """Events told in wire style that the rules used to miss (sentences written for these tests):
-contracts given to several firms at once, sums asked of a legislature, ..."""
+contracts given to several firms at once, sums asked of a legislature, meetings told as the
+setting of what a leader did there."""
 
 from __future__ import annotations
 
@@ -56,3 +57,59 @@ def test_a_sum_asked_for_defence_is_planned_spending(parse, text, spender):
 )
 def test_asking_for_goods_or_aid_is_no_spending(parse, text):
     assert not _mentions(parse(text), "spending")
+
+
+def _sides(doc) -> list[list[str]]:
+    return [_texts(m, "participant") for m in _mentions(doc, "meeting")]
+
+
+def test_talks_hung_on_the_object_have_both_sides(parse):
+    doc = parse("President Joe Biden will pressure Chinese President Xi Jinping in talks next "
+                "week to curb exports to Russia.")
+    assert any({"Joe Biden", "Xi Jinping"} <= set(p) for p in _sides(doc))
+
+
+def test_the_name_before_a_participle_takes_part(parse):
+    doc = parse("Emmanuel Macron, speaking after a summit with Olaf Scholz, repeated that Europe "
+                "must rearm.")
+    assert any({"Emmanuel Macron", "Olaf Scholz"} <= set(p) for p in _sides(doc))
+
+
+def test_a_first_call_setting_a_clause_is_told_there(parse):
+    doc = parse("In their first conversation since the election, Macron and Scholz agreed to "
+                "coordinate air defence.")
+    assert any({"Macron", "Scholz"} <= set(p) for p in _sides(doc))
+
+
+def test_a_visit_setting_a_clause_is_still_no_new_meeting(parse):
+    assert not _mentions(parse("During his visit, Macron said Europe must rearm."), "meeting")
+
+
+@pytest.mark.parametrize(
+    ("text", "sides"),
+    [
+        ("The foreign secretary spoke at an appearance with her French counterpart, "
+         "Catherine Colonna, about sanctions.", {"Catherine Colonna"}),
+        ("Over lunch at Downing Street last week, Boris Johnson asked Polish President Andrzej "
+         "Duda for his view on the war.", {"Boris Johnson", "Andrzej Duda"}),
+        ("The chancellor had dinner with the French president in Paris on Monday to discuss "
+         "air defence.", {"chancellor", "French president"}),
+    ],
+)
+def test_an_occasion_shared_with_a_side_is_a_meeting(parse, text, sides):
+    (m,) = _mentions(parse(text), "meeting")
+    assert sides <= set(_texts(m, "participant"))
+    assert m.status == "done"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The minister made an appearance on television to defend the defence budget.",
+        "The king hosted a state dinner for the visiting president.",
+        "Over lunch, the generals discussed the new tanks.",
+    ],
+)
+def test_an_occasion_alone_is_no_meeting(parse, text):
+    assert not [m for m in _mentions(parse(text), "meeting")
+                if m.trigger in ("appearance", "dinner", "lunch")]

@@ -59,12 +59,16 @@ def _urged_purpose(tok: Token) -> bool:
 
 
 _ADJUNCT_PREPS = word_set("nlp/status", "adjunct_preps")
+_MEALS = word_set("nlp/status", "meals")
 _TENDER_REQUESTS = word_set("nlp/status", "tender_requests")
 
 
 def _adjunct(prep: Token) -> bool:
     """A time or place phrase of a verb ("during a call", "at the summit"): what it names is
     not what the verb wishes, warns of or asks for."""
+    if prep.dep_ == "prep" and prep.lower_ == "over" and prep.head.pos_ == "VERB":
+        # "over lunch, X asked Y": the meal is the setting ("concerns over X" name a topic)
+        return any(w.dep_ == "pobj" and w.lemma_.lower() in _MEALS for w in prep.children)
     return prep.dep_ == "prep" and prep.lower_ in _ADJUNCT_PREPS and prep.head.pos_ == "VERB"
 
 

@@ -163,6 +163,34 @@ def _signed_named_agreement(token: Token, type_: str) -> bool:
 
 
 _NEED_VERBS = word_set("nlp/triggers", "need_verbs")
+_JOINT_OCCASIONS = word_set("nlp/triggers", "joint_occasions")
+_SIDE_WORDS = word_set("nlp/triggers", "occasion_sides")
+
+
+def _side(w: Token) -> bool:
+    return w.ent_type_ in _STATE_LABELS or w.lemma_.lower() in _LEADERS | _SIDE_WORDS
+
+
+def _shared_occasion(noun: Token) -> bool:
+    """An appearance or a meal shared with a named side or a leader ("with his counterpart",
+    "with the Polish president"), or a meal over which one side acts on another ("over lunch,
+    X asked the Polish president")."""
+    if noun.pos_ != "NOUN":
+        return False
+    with_ = [w for c in noun.children if c.dep_ == "prep" and c.lower_ == "with"
+             for w in c.children if w.dep_ == "pobj"]
+    if any(_side(x) for w in with_ for x in (w, *w.conjuncts)):
+        return True
+    verb = noun.head.head
+    return (
+        noun.dep_ == "pobj"
+        and noun.head.lower_ == "over"
+        and verb.pos_ == "VERB"
+        and any(c.dep_ == "dobj" and _side(c) for c in verb.children)
+        and any(c.dep_ == "nsubj" and _side(c) for c in verb.children)
+    )
+
+
 _FUNDS_REQUEST_VERBS = word_set("nlp/triggers", "funds_request_verbs")
 _FUNDS_REQUEST_NOUNS = word_set("nlp/triggers", "funds_request_nouns")
 
@@ -216,6 +244,8 @@ def excluded(token: Token, lemma: str, type_: str) -> bool:
     """Uses of a trigger word that never announce an event."""
     if type_ == "spending" and lemma in _FUNDS_REQUEST_VERBS:
         return not _asks_for_money(token)
+    if type_ == "meeting" and lemma in _JOINT_OCCASIONS:
+        return not _shared_occasion(token)
     # "signed the Bilateral Security Agreement": a named pact, signed, is no mere name
     signed_name = _signed_named_agreement(token, type_)
     # part of a multi-word name ("Carrier Strike Group", "Defense Production Act")

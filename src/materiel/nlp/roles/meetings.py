@@ -132,6 +132,12 @@ def fill_meeting(doc: Doc, f: Frame, m: EventMention, numbers: list[NumberMentio
         add_parties(doc, "participant", subjects(acts), m)
         add_parties(doc, "participant", [c for c in acts.children if c.dep_ == "dobj"
                                       and entity_of(c) is not None], m)
+    actor = _acting_at_meeting(t)
+    if actor is not None:
+        # "X will press Y in talks next week", "over lunch, X asked Y": who acts on whom
+        add_parties(doc, "participant", subjects(actor) or _participle_subject(actor), m)
+        add_parties(doc, "participant", [c for c in actor.children if c.dep_ == "dobj"
+                                         and party_label(c) not in (None, "NOUN")], m)
     if m.trigger in ("visit", "trip") and t.pos_ != "VERB":
         add_parties(doc, "participant", f.pp("by"), m)  # "a state visit by Modi to Washington"
     # "X spoke at the summit", "remarks by X at the summit": X takes part
@@ -144,7 +150,7 @@ def fill_meeting(doc: Doc, f: Frame, m: EventMention, numbers: list[NumberMentio
             "at", "during", "to", "before", "after")):
         host = t.head.head
         if host.pos_ in ("VERB", "AUX") and host.lemma_.lower() in _ATTENDING:
-            add_parties(doc, "participant", subjects(host), m)
+            add_parties(doc, "participant", subjects(host) or _participle_subject(host), m)
             if host.lemma_.lower() in _TELLING_VERBS and t.head.lower_ == "during":
                 # "during a call, X told Y": the one told is the other side
                 told = [c for c in host.children if c.dep_ in ("dobj", "dative")]
@@ -249,6 +255,42 @@ def _named_gathering(doc: Doc, rng: tuple[int, int]) -> bool:
     meeting is held; "on the sidelines of a diplomatic forum" names no place."""
     return any(w.pos_ == "PROPN" or w.ent_type_ or any(ch.isdigit() for ch in w.text)
                for w in doc[rng[0]:rng[1]])
+
+
+_ACTING_PREPS = ("in", "during", "over")
+
+
+def _acting_at_meeting(t: Token) -> Token | None:
+    """The verb of a clause set at a meeting noun, the noun hung on the verb's named object
+    ("will press the Chinese leader in talks next week"), or on the verb itself when it acts on
+    a person ("pressed Xi in talks") or the noun is a meal ("over lunch, X asked Y"): its
+    subject and its named object are the sides."""
+    if t.pos_ == "VERB" or t.dep_ != "pobj" or t.head.lower_ not in _ACTING_PREPS:
+        return None
+    holder = t.head.head
+    if holder.pos_ == "VERB" and (t.head.lower_ == "over" or any(
+            c.dep_ == "dobj" and party_label(c) == "PERSON" for c in holder.children)):
+        return holder  # "X pressed Y in talks": the person acted on is the other side
+    if (
+        holder.dep_ == "dobj"
+        and holder.head.pos_ == "VERB"
+        and party_label(holder) not in (None, "NOUN")
+    ):
+        return holder.head
+    return None
+
+
+def _participle_subject(verb: Token) -> list[Token]:
+    """ "Trump, speaking after a summit with X, said ...": the name set off before a participle
+    clause is its subject, also when the parse hangs both on the main verb."""
+    if verb.tag_ != "VBG" or verb.dep_ not in ("advcl", "acl") or verb.i < 2:
+        return []
+    comma, name = verb.doc[verb.i - 1], verb.doc[verb.i - 2]
+    if comma.text != "," or name.pos_ not in ("PROPN", "NOUN") or entity_of(name) is None:
+        return []
+    if name.head.i in (verb.i, verb.head.i) or verb.head.i == name.i:
+        return [name]
+    return []
 
 
 def _low_places(t: Token) -> list[Token]:

@@ -292,6 +292,8 @@ def _setting_of_clause(t: Token) -> bool:
         return False
     if any(c.dep_ == "acl" or c.ent_type_ in ("DATE", "TIME") for c in t.subtree if c is not t):
         return False  # "the meeting held in Brussels on Monday": told here, not a setting
+    if any(c.dep_ == "amod" and c.ent_type_ == "ORDINAL" for c in t.children):
+        return False  # "in their first call since the election, X and Y agreed": told here
     return not any(c.dep_ == "prep" and c.lower_ in ("with", "between") for c in t.children)
 
 
