@@ -113,3 +113,31 @@ def test_an_occasion_shared_with_a_side_is_a_meeting(parse, text, sides):
 def test_an_occasion_alone_is_no_meeting(parse, text):
     assert not [m for m in _mentions(parse(text), "meeting")
                 if m.trigger in ("appearance", "dinner", "lunch")]
+
+
+@pytest.mark.parametrize(
+    ("text", "sides"),
+    [
+        ("The Polish speaker said this at a joint briefing with his Lithuanian counterpart "
+         "in Vilnius on Friday.", {"Lithuanian counterpart"}),
+        ("The foreign secretary spoke to reporters after a day of meetings with Nordic "
+         "ministers in Oslo.", {"Nordic ministers"}),
+        ("The minister held two rounds of meetings with Chinese officials in Beijing.",
+         {"Chinese officials"}),
+        ("NATO defence ministers convened in Brussels on Thursday.", {"NATO defence ministers"}),
+    ],
+)
+def test_shared_briefings_measured_meetings_and_gatherings(parse, text, sides):
+    assert any(sides <= set(p) for p in _sides(parse(text)))
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The ministry has organised a series of meetings across the country.",
+        "She attended several meetings in Brussels.",
+        "The cabinet convened the panel.",
+    ],
+)
+def test_generic_meetings_stay_out(parse, text):
+    assert not _mentions(parse(text), "meeting")

@@ -321,6 +321,7 @@ def excluded(token: Token, lemma: str, type_: str) -> bool:
             token.head.lemma_.lower() in ("hold", "have", "conduct", "host")
             and any(c.dep_ == "prep" and c.lower_ in ("with", "between") for c in token.children)
         )
+        and not _meetings_told(token)
     ):
         return True  # "attended Nato summits", "several visits" (not "held meetings with X")
     if token.tag_ in ("NNS", "NNPS") and lemma in _PLURAL_GENERIC and not _deliveries_begun(token):
@@ -388,6 +389,20 @@ def excluded(token: Token, lemma: str, type_: str) -> bool:
             in _CIVIL_FACILITY_MODS
             for c in token.children
         )
+    )
+
+
+_MEETING_SPANS = word_set("nlp/triggers", "meeting_spans")
+
+
+def _meetings_told(token: Token) -> bool:
+    """Plural meetings told as one stretch of diplomacy: measured out ("a day of meetings",
+    "two rounds of meetings") or someone's at a place ("his Beijing meetings")."""
+    if token.dep_ == "pobj" and token.head.lower_ == "of":
+        return token.head.head.lemma_.lower() in _MEETING_SPANS
+    return any(c.dep_ == "poss" for c in token.children) and any(
+        c.dep_ == "compound" and c.ent_type_ in ("GPE", "LOC", "FAC", "METONYM", "COUNTRY")
+        for c in token.children
     )
 
 

@@ -86,8 +86,13 @@ def judge_meet(case: Case) -> bool:
         sides = len(parts) >= 2 or any(s.tag_ == "NNS" or s.conjuncts for s in f.subj)
         return not f.obj and not f.passive and bool(f.subj) and sides
     if trig.lemma == "convene":  # "convened the defence ministers", "convened a summit"
+        gathered = not f.obj and any(
+            s.tag_ in ("NNS", "NNPS") or s.conjuncts or s.lemma_.lower() in _COLLECTIVES
+            or (s.lower_.endswith("s") and s.lower_[:-1] in LEADERS)  # "G7 Leaders" (NNP)
+            for s in f.subj)
         return any(w.lemma_.lower() in MEETING_NOUNS for w in f.obj) or len(parts) >= 2 or (
-            bool(parts) and bool(f.pp("with")))  # "we convened today with President X"
+            bool(parts) and (bool(f.pp("with"))  # "we convened today with President X"
+                             or gathered))  # "NATO defence ministers convened in Brussels"
     if trig.lemma in ("host", "welcome"):
         # "hosted the summit", "welcomed Prime Minister X to the White House"
         return any(w.lemma_.lower() in MEETING_NOUNS for w in f.obj) or (
