@@ -141,3 +141,8 @@ def test_shared_briefings_measured_meetings_and_gatherings(parse, text, sides):
 )
 def test_generic_meetings_stay_out(parse, text):
     assert not _mentions(parse(text), "meeting")
+
+
+def test_a_tour_of_three_countries_is_still_no_one_meeting(parse):
+    doc = parse("The minister visited Japan, Fiji and Australia last month.")
+    assert not _mentions(doc, "meeting")

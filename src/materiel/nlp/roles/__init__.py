@@ -14,7 +14,7 @@ from materiel.nlp.roles.aid import add_thanked_donors, armed_support_item, thank
 from materiel.nlp.roles.common import PLAIN_GOODS_CUE
 from materiel.nlp.roles.fillers import FILLERS_BY_TYPE
 from materiel.nlp.roles.items import PROD_VERBS, items_from
-from materiel.nlp.roles.meetings import MEETING_NOUNS, VISITOR_NOUNS
+from materiel.nlp.roles.meetings import MEETING_NOUNS, VISITOR_NOUNS, place_qualifier
 from materiel.nlp.roles.parties import ARMED_FORCE_WORDS, is_armed_force, is_company, party, place
 from materiel.nlp.roles.procurement import WON_DEAL_CUE
 from materiel.nlp.roles.sellers import SUPPORTED_STATE_CUE
@@ -39,6 +39,7 @@ __all__ = [
     "items_from",
     "party",
     "place",
+    "place_qualifier",
     "talks_to_buy",
     "thanked",
 ]

@@ -9,7 +9,7 @@ from materiel.nlp.frames import Frame, named, pobjs, pp_of, subjects
 from materiel.nlp.roles.common import add_parties, add_places
 from materiel.nlp.roles.parties import role_value
 from materiel.nlp.spans import conjuncts, entity_of, item_range, party_label, place_label
-from materiel.nlp.types import EventMention, NumberMention
+from materiel.nlp.types import EventMention, NumberMention, RoleValue
 from materiel.nlp.venues import meeting_venues
 from materiel.wordlists import word_set
 
@@ -291,6 +291,15 @@ def _participle_subject(verb: Token) -> list[Token]:
     if name.head.i in (verb.i, verb.head.i) or verb.head.i == name.i:
         return [name]
     return []
+
+
+def place_qualifier(doc: Doc, v: RoleValue) -> bool:
+    """ "Kyiv, Ukraine": a country set after a city and a comma says where the city is; it is
+    no destination of its own."""
+    span = doc.char_span(v.start, v.end, alignment_mode="expand")
+    if span is None or span[0].ent_type_ != "COUNTRY" or span.start < 2:
+        return False
+    return doc[span.start - 1].text == "," and doc[span.start - 2].ent_type_ in ("GPE", "METONYM")
 
 
 def _low_places(t: Token) -> list[Token]:

@@ -6,7 +6,7 @@ from spacy.tokens import Token
 
 from materiel.nlp.frames import Frame, pobjs
 from materiel.nlp.lexicon import ITEM_HEADS
-from materiel.nlp.roles import MEETING_NOUNS, VISITOR_NOUNS
+from materiel.nlp.roles import MEETING_NOUNS, VISITOR_NOUNS, place_qualifier
 from materiel.nlp.spans import entity_of, is_military_item, party_label
 from materiel.nlp.validate.case import Case
 from materiel.nlp.validate.meetings import pair_told
@@ -132,7 +132,7 @@ def judge_visit(case: Case) -> bool:
         for s in f.subj
     ):
         return False  # "the first jets arrived in Poland", "troops arrived": no visitor
-    if len(m.values("location")) >= 3:
+    if len([v for v in m.values("location") if not place_qualifier(case.doc, v)]) >= 3:
         return False  # "a tour of Japan, Fiji and Australia": one meeting in each, told apart
     return bool(parts) and (bool(m.values("location")) or len(parts) >= 2)
 
