@@ -216,9 +216,10 @@ def _people_over_paired_states(doc: Doc, m: EventMention) -> None:
     kept = []
     for v in vals:
         span = doc.char_span(v.start, v.end, alignment_mode="expand")
-        if (span is not None and v.label in ("GPE", "COUNTRY", "NORP", "METONYM")
+        if (span is not None and v.label in ("GPE", "COUNTRY", "NORP", "METONYM", "DEMONYM")
                 and (_hyphen_paired(doc, span.start, span.end)
-                     or any(w.text in ("-", "–") for w in span))):
+                     # "German-French" read as one name; not "Guinea-Bissau", one country
+                     or v.label != "COUNTRY" and any(w.text in ("-", "–") for w in span))):
             continue
         kept.append(v)
     m.args["participant"] = kept
@@ -257,7 +258,8 @@ def _named_gathering(doc: Doc, rng: tuple[int, int]) -> bool:
                for w in doc[rng[0]:rng[1]])
 
 
-_ACTING_PREPS = ("in", "during", "over")
+_ACTING_PREPS = word_set("nlp/roles", "acting_preps")
+_MEALS = word_set("nlp/status", "meals")
 
 
 def _acting_at_meeting(t: Token) -> Token | None:
@@ -267,6 +269,8 @@ def _acting_at_meeting(t: Token) -> Token | None:
     subject and its named object are the sides."""
     if t.pos_ == "VERB" or t.dep_ != "pobj" or t.head.lower_ not in _ACTING_PREPS:
         return None
+    if t.head.lower_ == "over" and t.lemma_.lower() not in _MEALS:
+        return None  # "criticised X over the summit": the summit is a topic, not a setting
     holder = t.head.head
     if holder.pos_ == "VERB" and (t.head.lower_ == "over" or any(
             c.dep_ == "dobj" and party_label(c) == "PERSON" for c in holder.children)):
@@ -299,7 +303,11 @@ def place_qualifier(doc: Doc, v: RoleValue) -> bool:
     span = doc.char_span(v.start, v.end, alignment_mode="expand")
     if span is None or span[0].ent_type_ != "COUNTRY" or span.start < 2:
         return False
-    return doc[span.start - 1].text == "," and doc[span.start - 2].ent_type_ in ("GPE", "METONYM")
+    city = doc[span.start - 2]
+    if doc[span.start - 1].text != "," or city.ent_type_ not in ("GPE", "METONYM"):
+        return False
+    # "Warsaw, Lithuania and Latvia": a capital of another state is a stop of its own
+    return not (city.ent_id_ and span[0].ent_id_ and city.ent_id_ != span[0].ent_id_)
 
 
 def _low_places(t: Token) -> list[Token]:

@@ -46,7 +46,10 @@ def _ready_to_meet(t: Token) -> bool:
     he was prepared to meet X"): an offer to meet, no meeting set."""
     if t.pos_ != "VERB" or not any(c.dep_ == "aux" and c.lower_ == "to" for c in t.children):
         return False
-    return t.dep_ == "xcomp" and t.head.lower_ in _MEETING_READINESS
+    head = t.head
+    # "is ready/prepared to meet" (a state), not "prepared to meet X on Friday" (a deed)
+    return t.dep_ == "xcomp" and head.lower_ in _MEETING_READINESS and head.tag_ not in (
+        "VBD", "VBZ", "VBP")
 
 
 def meeting_misread(case: Case) -> bool | None:

@@ -81,8 +81,11 @@ def _non_sanction_label(f: Frame) -> bool:
 def _press_embargo(t: Token) -> bool:
     """ "Embargoed until" a time: a press embargo on a text ("the remarks are embargoed until
     the call ends"), no arms embargo on a party."""
+    if t.pos_ != "VERB" or t.lemma_.lower() != "embargo":
+        return False  # "were banned until 2030 by the EU", "sanctioned until ...": measures
     passive = any(c.dep_ == "auxpass" for c in t.children)
-    return t.pos_ == "VERB" and passive and any(c.lower_ == "until" for c in t.children)
+    by_party = any(c.dep_ == "agent" for c in t.children)
+    return passive and not by_party and any(c.lower_ == "until" for c in t.children)
 
 
 def sanction_misread(case: Case) -> bool | None:

@@ -6,6 +6,7 @@ from spacy.tokens import Doc, Token
 
 from materiel.nlp import extensions as _ext
 from materiel.nlp.frames import Frame, pobjs
+from materiel.nlp.spans import party_label
 from materiel.nlp.types import EventMention
 from materiel.nlp.validate.strike_kinds import (
     PAYLOADS,
@@ -130,7 +131,10 @@ def _words_about_attack(t: Token) -> bool:
         )
     if t.dep_ == "conj" and t.head.pos_ in ("NOUN", "PROPN"):
         t = t.head  # "condemned the shelling and attacks"
-    return t.dep_ == "dobj" and t.head.lemma_.lower() in _ATTACK_COMMENT_VERBS
+    if t.dep_ != "dobj" or t.head.lemma_.lower() not in _ATTACK_COMMENT_VERBS:
+        return False
+    # "condemned Russia's missile attack on Kyiv": the attack is told with its own attacker
+    return not any(c.dep_ == "poss" and party_label(c) for c in t.children)
 
 
 def strike_is_event(doc: Doc, f: Frame, m: EventMention) -> bool:
