@@ -33,7 +33,7 @@ def _items(doc, etype: str) -> list[str]:
     [
         "Finland will provide EUR 2.5bn (about $2.7bn) to buy shells directly from Ukrainian "
         "makers.",
-        "Sweden unveils 4.1bn kronor military package for Ukraine",
+        "Norway approves NOK 7.5bn military package for Ukraine",
     ],
 )
 def test_an_amount_with_its_scale_glued_on_is_no_item(parse, text):
@@ -73,10 +73,10 @@ def test_two_people_named_leave_out_the_states_of_a_paired_name(parse):
 
 
 def test_an_office_with_its_holder_between_commas_is_the_holder(parse):
-    sides = _sides(parse("On Friday Polish Foreign Minister, Radoslaw Sikorski, and his Czech "
-                         "counterpart, Jan Lipavsky, met in Prague."))
+    sides = _sides(parse("On Tuesday Spanish Foreign Minister, Jose Manuel Albares, and his "
+                         "Portuguese counterpart, Paulo Rangel, met in Lisbon."))
     assert not any("Minister" in s for s in sides)
-    assert any("Sikorski" in s for s in sides)
+    assert any("Albares" in s for s in sides)
 
 
 def _places_of(doc) -> list[str]:
@@ -85,9 +85,9 @@ def _places_of(doc) -> list[str]:
 
 
 def test_an_unnamed_gathering_is_no_place(parse):
-    places = _places_of(parse("The two ministers met on the sidelines of a security forum in "
-                              "Tallinn."))
-    assert "Tallinn" in places and not any("forum" in p for p in places)
+    places = _places_of(parse("The two ministers met on the sidelines of a regional conference "
+                              "in Riga."))
+    assert "Riga" in places and not any("conference" in p for p in places)
 
 
 def test_a_named_gathering_is_a_place(parse):
@@ -96,6 +96,6 @@ def test_a_named_gathering_is_a_place(parse):
 
 
 def test_as_long_as_it_takes_names_no_side(parse):
-    sides = _sides(parse("The prime minister pledged to stand with Moldova for as long as it "
-                         "takes after holding talks with President Maia Sandu in Chisinau."))
-    assert "it" not in sides and "Moldova" not in sides
+    sides = _sides(parse("The chancellor vowed to back Armenia for as long as it takes after "
+                         "meeting Prime Minister Nikol Pashinyan in Yerevan."))
+    assert "it" not in sides and "Armenia" not in sides

@@ -14,7 +14,7 @@ def _types(doc) -> list[str]:
 @pytest.mark.parametrize(
     "text",
     [
-        "The two presidents hit it off at their first summit in May.",
+        "The two defence chiefs hit it off over dinner in Oslo last winter.",
         "The foreign minister said on Monday, hitting out at Pakistan.",
         "The government on Tuesday condemned rocket attacks by the rebels on the capital,"
         " saying they threatened peace.",
@@ -38,10 +38,10 @@ def test_attacks_told_stay(parse, text):
 @pytest.mark.parametrize(
     "text",
     [
-        "The Treasury will brief reporters on the new sanctions against arms makers. The"
-        " contents of the briefing will be embargoed until the end of the call.",
-        "Officials are drafting a package of measures that stops short of sanctioning the"
-        " central bank of Iran.",
+        "Officials will walk journalists through the latest sanctions on drone suppliers. The"
+        " minister's remarks during the call will be embargoed until 9 a.m. on Thursday.",
+        "Diplomats are preparing new measures, though the package stops short of sanctioning"
+        " Venezuela's state oil company.",
     ],
 )
 def test_sanction_words_that_report_no_measure(parse, text):
@@ -74,8 +74,8 @@ def test_a_visit_told_stays(parse):
 @pytest.mark.parametrize(
     "text",
     [
-        "Missile attacks by Ukraine have now made Crimea insecure for the Russian fleet.",
-        "Before Russia attacked, we made sure Ukraine had Javelins and other weapons.",
+        "Missile attacks by the navy have made the port unsafe for merchant ships.",
+        "Before the Soviet Union attacked, we made sure Finland had rifles and other arms.",
     ],
 )
 def test_attacks_as_background_are_no_strike(parse, text):
@@ -101,8 +101,8 @@ def test_sanctions_one_turns_away_from_are_no_measure(parse, text):
 @pytest.mark.parametrize(
     "text",
     [
-        "The president’s authority to launch a nuclear strike was debated by the committee"
-        " on Tuesday.",
+        "The prime minister's power to order an air strike was challenged in parliament on"
+        " Wednesday.",
         "North Korea has fired two missiles over Japan.",
     ],
 )
@@ -129,7 +129,10 @@ def test_idioms_and_pending_conditions_are_no_event(parse, text):
 
 
 def test_a_sale_predicted_is_no_sale(parse):
-    text = "Analysts had predicted the sale of Iranian drones to Russia during the talks last week."
+    text = (
+        "Observers had predicted the sale of Korean howitzers to Poland at the defence fair"
+        " last autumn."
+    )
     assert "procurement" not in _types(parse(text))
 
 

@@ -513,7 +513,7 @@ def build_frame(doc: Doc, trig: Trigger) -> Frame:
         frame.preps[k] = v + [x for x in frame.preps.get(k, []) if x not in v]
     _add_item_preps(frame, t)
     _add_participle_preps(frame, t)
-    if not frame.poss:  # "the first purchase of the Pakistan Air Force": who buys
+    if not frame.poss:  # "the latest order of the Chilean Navy": who buys
         frame.poss.extend(
             x for x in own.preps.get("of", [])
             if _party_kind(x) is not None and not is_military_item(item_head(x))
@@ -649,7 +649,7 @@ def build_frame(doc: Doc, trig: Trigger) -> Frame:
                 frame.passive = _is_passive(ngov)
                 if not frame.passive and nom.dep_ != "nsubj":
                     frame.subj = subjects(ngov)
-    # nominal governor: "Biden's signing of a $61 billion aid package"
+    # nominal governor: "the premier's approval of a $2 billion aid package"
     if not frame.subj and not frame.poss and t.dep_ == "pobj" and t.head.lower_ == "of":
         nom = t.head.head
         if nom.pos_ == "NOUN":

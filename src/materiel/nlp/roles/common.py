@@ -29,7 +29,7 @@ def add_parties(
                 n += add_parties(doc, role, [holder], m, offices=False)
                 continue
             if role in ("participant", "party") and name_between_commas(c) is not None:
-                continue  # "Russian Foreign Minister, Sergey Lavrov, and ...": the name follows
+                continue  # "Spanish Foreign Minister, Jose Albares, and ...": the name follows
             members = group_members(c)
             if members:
                 n += add_parties(doc, role, members, m)

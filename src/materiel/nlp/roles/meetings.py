@@ -253,7 +253,7 @@ def _leaders_take_part(doc: Doc, t: Token, m: EventMention) -> None:
 
 def _named_gathering(doc: Doc, rng: tuple[int, int]) -> bool:
     """ "at the NATO summit", "on the sidelines of the UN General Assembly" name where a
-    meeting is held; "on the sidelines of a diplomatic forum" names no place."""
+    meeting is held; "on the sidelines of a regional conference" names no place."""
     return any(w.pos_ == "PROPN" or w.ent_type_ or any(ch.isdigit() for ch in w.text)
                for w in doc[rng[0]:rng[1]])
 
@@ -285,7 +285,7 @@ def _acting_at_meeting(t: Token) -> Token | None:
 
 
 def _participle_subject(verb: Token) -> list[Token]:
-    """ "Trump, speaking after a summit with X, said ...": the name set off before a participle
+    """ "Trudeau, speaking after a meeting with X, said ...": the name set off before a participle
     clause is its subject, also when the parse hangs both on the main verb."""
     if verb.tag_ != "VBG" or verb.dep_ not in ("advcl", "acl") or verb.i < 2:
         return []

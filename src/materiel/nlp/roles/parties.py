@@ -132,7 +132,7 @@ def party(
 
 
 def _as_long_as_it_takes(tok: Token) -> bool:
-    """ "stand with Ukraine for as long as it takes": the "it" of a set phrase names no one."""
+    """ "back Armenia for as long as it takes": that "it" of a set phrase names no one."""
     verb = tok.head
     return (tok.lower_ == "it" and tok.dep_ == "nsubj" and verb.lemma_.lower() == "take"
             and any(c.dep_ == "mark" and c.lower_ == "as" for c in verb.children))
@@ -167,7 +167,7 @@ def office_holder(tok: Token) -> Token | None:
 
 
 def name_between_commas(tok: Token) -> Token | None:
-    """ "Russian Foreign Minister, Sergey Lavrov, and his counterpart met": the name set off
+    """ "Spanish Foreign Minister, Jose Albares, and his counterpart met": the name set off
     by commas right after an office, which the parser joins to it as a conjunct."""
     if tok.lemma_.lower() not in _OFFICE_NOUNS and tok.lower_ not in _OFFICE_NOUNS:
         return None
@@ -186,7 +186,7 @@ def name_between_commas(tok: Token) -> Token | None:
 
 
 def _person_right_after(tok: Token) -> Token | None:
-    """ "Chairman of the Joint Chiefs of Staff Gen. Mark Milley" parsed apart: the person
+    """ "Commander of the Army Staff Lt. Gen. Ana Ferreira" parsed apart: the person
     named right after the office's phrase (through title words hung on the name)."""
     doc = tok.doc
     j = tok.right_edge.i + 1

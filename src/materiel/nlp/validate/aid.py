@@ -44,8 +44,8 @@ def _military_money(doc: Doc, m: EventMention) -> bool:
 
 
 def _aid_to_a_side_at_war(doc: Doc, m: EventMention) -> bool:
-    """Aid from a named giver to a named state in a sentence about its war ("passed urgent
-    aid for Ukraine in its fight against Russian aggression"): military aid, arms unnamed."""
+    """Aid from a named giver to a named state in a sentence about its war ("approved fresh
+    aid for Armenia as it defends itself against Azerbaijan"): military aid, arms unnamed."""
     donors = {v.text for v in m.values("donor") if not v.pronoun}
     states = [
         v for v in m.values("recipient")
@@ -241,8 +241,8 @@ _AID_NOUNS = {"aid", "assistance", "support"}
 
 
 def _civil_money(f: Frame) -> bool:
-    """Money given "in" civil aid only ("half a billion dollars in development and
-    humanitarian assistance"): no military aid, whatever the rest of the sentence says."""
+    """Money given "in" civil aid only ("$80 million in food and medical assistance"): no
+    military aid, whatever the rest of the sentence says."""
     for o in f.obj + f.pp("with"):
         for p in o.children:
             if p.dep_ != "prep" or p.lower_ != "in":

@@ -51,7 +51,7 @@ def misread_in_any_event(case: Case) -> bool | None:
     if _pending_until(t):
         return False  # "no talks until it has built a missile": a condition not yet met
     if _stopped_short(t):
-        return False  # "a plan that stops short of sanctioning the central bank": not done
+        return False  # "the draft stops short of sanctioning the oil firm": not done
     if _sanction_reason(t):
         return False  # "sanctioned X for supplying drones": why X is punished, not a deal
     return None
@@ -71,7 +71,7 @@ def _pending_until(t: Token) -> bool:
 
 def _stopped_short(t: Token) -> bool:
     """The trigger after "stop short of" or "fall short of" ("stopped short of ordering the
-    jets", "a package that falls short of sanctioning the bank"): a deed left undone."""
+    jets", "a draft that falls short of sanctioning the oil firm"): a deed left undone."""
     cur = t
     for _ in range(4):
         if cur.dep_ not in ("pcomp", "pobj", "prep") or cur.head.i == cur.i:
@@ -173,7 +173,7 @@ def _command(f: Frame, trig: Trigger) -> bool:
     if trig.lemma not in _COMMAND_VERBS or t.pos_ != "VERB":
         return False
     clause = [c for c in t.children if c.dep_ in ("ccomp", "xcomp") and c.pos_ in ("VERB", "AUX")]
-    # "orders the 82nd Airborne Division to eastern Europe": a named unit sent to a place
+    # "orders the 10th Armoured Brigade to Lithuania": a named unit sent to a place
     if f.obj and all(o.ent_type_ == "ORG" for o in f.obj) and any(
         w.ent_type_ in ("GPE", "LOC") for w in f.pp("to")
     ):

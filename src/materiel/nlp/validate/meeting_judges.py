@@ -75,7 +75,7 @@ def judge_meet(case: Case) -> bool:
             or collective  # "the defence ministers of the group will meet in Brussels"
         )
     if trig.lemma == "discuss":
-        # "as I discussed with my fellow G7 leaders": the speaker is a side
+        # "as we discussed with the other Nordic premiers": the speaker is a side
         speaker = any(
             v.pronoun and v.text.lower() in ("i", "we") for v in m.values("participant")
         )
@@ -171,8 +171,8 @@ def _vessel_named(w: Token) -> bool:
 
 
 def _leader_told(f: Frame) -> bool:
-    """One leader telling another, in person or by phone ("Macron told Ukraine's leader
-    Volodymyr Zelensky in Paris", "as I told President Zelenskyy on August 23"): a talk
+    """One leader telling another, in person or by phone ("Sanchez told Morocco's king
+    Mohammed VI in Rabat", "as I told President Ruto on the phone last week"): a talk
     between the two. Not telling reporters, a channel or an interviewer."""
     t = f.trigger
     if t.tag_ not in ("VBD", "VBZ", "VBP", "VBN") or t.dep_ in ("amod", "acl", "relcl"):

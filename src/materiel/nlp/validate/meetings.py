@@ -215,8 +215,8 @@ def _covered_by_writer(f: Frame) -> bool:
 
 
 def _record_of_meeting(t: Token) -> bool:
-    """A meeting told before, ranked as a record: "this is the first meeting between the two
-    since the war began", "the visit marked the highest-level trip to Kyiv since 2022"."""
+    """A meeting told before, ranked as a record: "it was the two leaders' first meeting since
+    the border clash", "the trip was the most senior visit to Baku since 2020"."""
     if t.pos_ != "NOUN" or t.dep_ not in ("attr", "appos", "dobj"):
         return False
     if t.dep_ == "dobj" and t.head.lemma_.lower() not in ("mark", "be", "become"):

@@ -79,8 +79,8 @@ def _non_sanction_label(f: Frame) -> bool:
 
 
 def _press_embargo(t: Token) -> bool:
-    """ "Embargoed until" a time: a press embargo on a text ("the remarks are embargoed until
-    the call ends"), no arms embargo on a party."""
+    """ "Embargoed until" a time: a press embargo on a text ("the minister's remarks will be
+    embargoed until 9 a.m."), no arms embargo on a party."""
     if t.pos_ != "VERB" or t.lemma_.lower() != "embargo":
         return False  # "were banned until 2030 by the EU", "sanctioned until ...": measures
     passive = any(c.dep_ == "auxpass" for c in t.children)
@@ -92,7 +92,7 @@ def sanction_misread(case: Case) -> bool | None:
     """A sanction told as a circumstance, a threat, history or a description."""
     doc, t = case.doc, case.f.trigger
     if _press_embargo(t):
-        return False  # "the remarks are embargoed until the call ends": a press embargo
+        return False  # "his remarks will be embargoed until 9 a.m.": a press embargo
     if t.tag_ in ("VBN", "VBG") and under(t, {"despite", "amid"}):
         return False  # "despite the Kremlin being sanctioned": a circumstance, not a deed
     if held_ready(t):
