@@ -60,3 +60,17 @@ def test_bad_limits_never_reach_the_database(db_url):
         for command in (["events"], ["docs", "list"]):
             res = runner.invoke(app, [*command, "--limit", value, "--db", db_url])
             assert res.exit_code == 2 and len(res.stderr.splitlines()) == 1, res.output
+
+
+@pytest.mark.parametrize("content", [None, "not json\n", '["a list"]\n', '{"events": []}\n'])
+def test_eval_with_a_missing_or_bad_gold_file_says_so_in_one_line(tmp_path, content):
+    gold = tmp_path / "gold.jsonl"
+    if content is not None:
+        gold.write_text(content, encoding="utf-8")
+    news = tmp_path / "news.jsonl"
+    news.write_text('{"id": "a", "text": "The army ordered ten trucks."}\n', encoding="utf-8")
+    res = runner.invoke(app, ["eval", "--gold", str(gold), str(news)])
+    assert res.exit_code == 2, res.output
+    assert res.exception is None or isinstance(res.exception, SystemExit)
+    assert res.stdout == ""
+    assert len(res.stderr.splitlines()) == 1 and "gold" in res.stderr, res.stderr

@@ -455,6 +455,13 @@ def evaluate(
     from materiel.evaluation import format_report, load_gold, score
     from materiel.pipeline import IngestSummary, extract_paths
 
+    for path in gold:
+        if not Path(path).is_file():
+            _fail(f"{path}: no such gold file")
+    try:
+        gold_docs = load_gold(gold)
+    except (ValueError, KeyError, TypeError) as exc:
+        _fail(f"gold: not a gold file, one JSON object with a \"doc\" a line ({exc!r:.120})")
     summary = IngestSummary()
     predictions = [
         event.to_json()
@@ -466,7 +473,7 @@ def evaluate(
         with open(save, "w", encoding="utf-8") as fh:
             for event in predictions:
                 fh.write(json.dumps(event, ensure_ascii=False) + "\n")
-    result = score(load_gold(gold), predictions)
+    result = score(gold_docs, predictions)
     if as_json:
         print(json.dumps(result, indent=2))
     else:

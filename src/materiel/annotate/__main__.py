@@ -1,4 +1,4 @@
-"""`python -m materiel.annotate check|convert|export|stats`.
+"""`python -m materiel.annotate show|check|convert|export|agree|stats|merges`.
 
 show DOC_ID              print an article (title, date, outlet, text) from the shared corpus
 check RAW...            problems in gold-format files an annotator wrote
@@ -8,7 +8,8 @@ export OUT_DIR [STORED...]
                         rebuild input.jsonl and gold.jsonl from stored annotations
 agree                   agreement of each double annotation (annotations/double/) with the
                         first annotation of the same articles (annotations/corpus/)
-stats [STORED...]       articles, events (required/optional) per outlet and type
+stats [STORED...]       articles, events (required/optional) per outlet and type of the
+                        annotations of shared articles (not annotations/written/)
 merges [DIR]            counts and problems of the cross-document merge set
                         (annotations/merge/: clusters.jsonl, apart.jsonl)
 """
@@ -155,6 +156,9 @@ def main(argv: list[str]) -> int:
         print(__doc__)
         return 0
     cmd, rest = argv[0], argv[1:]
+    if any(a in {"-h", "--help"} for a in rest):
+        print(__doc__)
+        return 0
     if cmd == "show" and len(rest) == 1:
         return cmd_show(rest[0])
     if cmd == "check":
