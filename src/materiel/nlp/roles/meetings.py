@@ -7,6 +7,7 @@ from spacy.tokens import Doc, Token
 from materiel.nlp.companions import companions
 from materiel.nlp.frames import Frame, named, pobjs, pp_of, subjects
 from materiel.nlp.roles.common import add_parties, add_places
+from materiel.nlp.roles.paired_sides import people_over_paired_states, split_paired_sides
 from materiel.nlp.roles.parties import role_value
 from materiel.nlp.spans import conjuncts, entity_of, item_range, party_label, place_label
 from materiel.nlp.types import EventMention, NumberMention, RoleValue
@@ -27,6 +28,33 @@ _TELLING_VERBS = word_set("nlp/roles", "telling_verbs")
 def fill_meeting(doc: Doc, f: Frame, m: EventMention, numbers: list[NumberMention]) -> list[Token]:
     t = f.trigger
     subj = f.subj if f.trigger.dep_ != "nsubj" else []
+    _named_sides(doc, f, m, subj)
+    if m.trigger in ("visit", "trip", "travel", "arrive"):
+        _visit_sides(doc, f, m, subj)
+    _host_meetings(doc, f, m)
+    add_places(doc, "location", f.pp("in", "at"), m)
+    for p in f.pp("with", "between"):  # "met with business leaders in Washington"
+        add_places(doc, "location", pp_of(p, "in"), m)
+    _actors_around(doc, f, m)
+    _speakers_at(doc, f, m)
+    # "the visit", "during the visit, X held talks with Y": the meeting told before
+    settings = [h for h in f.pp("during", "on", "in", "at") if h.i != t.i]
+    anaphor = next((w for w in [t, *settings] if _anaphoric_meeting(w)), None)
+    if anaphor is not None:
+        m.cues.append(f"anaphor:{anaphor.lemma_.lower()}")
+    _named_parts(doc, f, m)
+    _fallback_location(doc, f, m)
+    _journey_to_attend(doc, t, m)
+    _leaders_take_part(doc, t, m)
+    split_paired_sides(doc, m)
+    people_over_paired_states(doc, m)
+    return []
+
+
+def _named_sides(doc: Doc, f: Frame, m: EventMention, subj: list[Token]) -> None:
+    """The sides the meeting's own phrase names: its subject and companions, whom it meets,
+    tells or hosts, and those it is "with", "between" or "among"."""
+    t = f.trigger
     add_parties(doc, "participant", subj + f.poss + f.mods, m, resolve_to=f.subj)
     add_parties(doc, "participant", companions(subj), m)
     if m.trigger in ("meet", "host", "call", "welcome", "convene") and t.pos_ == "VERB":
@@ -45,32 +73,43 @@ def fill_meeting(doc: Doc, f: Frame, m: EventMention, numbers: list[NumberMentio
     add_parties(doc, "participant", f.pp("with", "between", "among", "of", "on"), m)
     if m.trigger in ("speak", "talk"):  # "spoke today to President X"
         add_parties(doc, "participant", f.pp("to"), m)
-    if m.trigger in ("visit", "trip", "travel", "arrive"):
-        dest = (f.obj if t.pos_ == "VERB" else []) + f.pp("to")
-        if m.trigger == "arrive":
-            dest += f.pp("in")  # "arrived in Kampala"
-        places: list[Token] = []  # visited places that may be a city, not a party
-        for tok in dest:
-            for c in conjuncts(tok):
-                if place_label(c):
-                    add_places(doc, "location", [c], m)
-                    ent = entity_of(c)
-                    if ent is not None and ent.label_ in ("COUNTRY", "METONYM"):
-                        add_parties(doc, "participant", [c], m)
-                    elif ent is not None and ent.label_ == "GPE":
-                        places.append(c)
-                elif not add_parties(doc, "participant", [c], m):
-                    # "visited the HAL facility", "the facilities of FAdeA": its owner
-                    owners = [w for w in c.children if w.dep_ in ("compound", "poss", "nmod")]
-                    add_parties(doc, "participant", owners + pp_of(c, "of"), m)
-                    add_places(doc, "location", pp_of(c, "in"), m)  # "the plant in Bangalore"
-        # "a team of Argentine officials visited", "a delegation from the Air Force"
-        groups = [s for s in subj if s.lemma_.lower() in VISITOR_NOUNS]
-        add_parties(doc, "participant", [w for s in groups for w in pp_of(s, "of", "from")], m)
-        if not any(v.label not in (None, "NOUN") for v in m.values("participant")):
-            # "the minister visited India": the host side when no named visitor stands for
-            # it ("Modi is visiting Hiroshima": a city where he goes, no side of its own)
-            add_parties(doc, "participant", places, m)
+
+
+def _visit_sides(doc: Doc, f: Frame, m: EventMention, subj: list[Token]) -> None:
+    """The places and sides of a visit, trip or arrival: where it goes, whose site it is,
+    the group that goes, and the host side when no named visitor stands for it."""
+    t = f.trigger
+    dest = (f.obj if t.pos_ == "VERB" else []) + f.pp("to")
+    if m.trigger == "arrive":
+        dest += f.pp("in")  # "arrived in Kampala"
+    places: list[Token] = []  # visited places that may be a city, not a party
+    for tok in dest:
+        for c in conjuncts(tok):
+            if place_label(c):
+                add_places(doc, "location", [c], m)
+                ent = entity_of(c)
+                if ent is not None and ent.label_ in ("COUNTRY", "METONYM"):
+                    add_parties(doc, "participant", [c], m)
+                elif ent is not None and ent.label_ == "GPE":
+                    places.append(c)
+            elif not add_parties(doc, "participant", [c], m):
+                # "visited the HAL facility", "the facilities of FAdeA": its owner
+                owners = [w for w in c.children if w.dep_ in ("compound", "poss", "nmod")]
+                add_parties(doc, "participant", owners + pp_of(c, "of"), m)
+                add_places(doc, "location", pp_of(c, "in"), m)  # "the plant in Bangalore"
+    # "a team of Argentine officials visited", "a delegation from the Air Force"
+    groups = [s for s in subj if s.lemma_.lower() in VISITOR_NOUNS]
+    add_parties(doc, "participant", [w for s in groups for w in pp_of(s, "of", "from")], m)
+    if not any(v.label not in (None, "NOUN") for v in m.values("participant")):
+        # "the minister visited India": the host side when no named visitor stands for
+        # it ("Modi is visiting Hiroshima": a city where he goes, no side of its own)
+        add_parties(doc, "participant", places, m)
+
+
+def _host_meetings(doc: Doc, f: Frame, m: EventMention) -> None:
+    """A gathering the meeting is held "at", "during" or "on" ("at the NATO summit", "on the
+    sidelines of X"): where it is held when named, and the named sides before its noun."""
+    t = f.trigger
     for host in f.pp("at", "during", "on"):
         if host.i == t.i:
             continue
@@ -99,9 +138,12 @@ def fill_meeting(doc: Doc, f: Frame, m: EventMention, numbers: list[NumberMentio
                 ):
                     add_parties(doc, "participant", [w], m)
             add_places(doc, "location", pp_of(host, "in", "at"), m)
-    add_places(doc, "location", f.pp("in", "at"), m)
-    for p in f.pp("with", "between"):  # "met with business leaders in Washington"
-        add_places(doc, "location", pp_of(p, "in"), m)
+
+
+def _actors_around(doc: Doc, f: Frame, m: EventMention) -> None:
+    """Who acts in the clause a meeting noun is set in ("during a call with X, Biden warned",
+    "X pressed Y at a summit", "over lunch, X asked Y") and who makes a visit "by" them."""
+    t = f.trigger
     # "during a call with X, Biden warned", "X, who is on a visit to Cairo": who acts
     # around the meeting takes part in it
     if (
@@ -140,6 +182,11 @@ def fill_meeting(doc: Doc, f: Frame, m: EventMention, numbers: list[NumberMentio
                                          and party_label(c) not in (None, "NOUN")], m)
     if m.trigger in ("visit", "trip") and t.pos_ != "VERB":
         add_parties(doc, "participant", f.pp("by"), m)  # "a state visit by Modi to Washington"
+
+
+def _speakers_at(doc: Doc, f: Frame, m: EventMention) -> None:
+    """Who speaks or attends at, before or after the meeting, or tells of a call."""
+    t = f.trigger
     # "X spoke at the summit", "remarks by X at the summit": X takes part
     # "remarks by X and Y before their bilateral meeting": the speakers are its sides
     # "statement by X on his call with Y": the one who tells of a call with Y is its other side
@@ -165,15 +212,13 @@ def fill_meeting(doc: Doc, f: Frame, m: EventMention, numbers: list[NumberMentio
                 pp_of(host, "by") + [c for c in host.children if c.dep_ == "poss"],
                 m,
             )
-    # "the visit", "during the visit, X held talks with Y": the meeting told before
-    settings = [h for h in f.pp("during", "on", "in", "at") if h.i != t.i]
-    anaphor = next((w for w in [t, *settings] if _anaphoric_meeting(w)), None)
-    if anaphor is not None:
-        m.cues.append(f"anaphor:{anaphor.lemma_.lower()}")
+
+
+def _named_parts(doc: Doc, f: Frame, m: EventMention) -> None:
     # "Nato-Ukraine summit", "NATO Summit": named parts of the meeting noun
     for c in f.compounds:
         for w in c.subtree:
-            if w.i < t.i and party_label(w) in (
+            if w.i < f.trigger.i and party_label(w) in (
                 "GPE",
                 "ORG",
                 "COUNTRY",
@@ -182,6 +227,12 @@ def fill_meeting(doc: Doc, f: Frame, m: EventMention, numbers: list[NumberMentio
                 "DEMONYM",
             ):
                 add_parties(doc, "participant", [w], m)
+
+
+def _fallback_location(doc: Doc, f: Frame, m: EventMention) -> None:
+    """Where the meeting is held when no phrase of its own says: a place hung lower in its
+    phrase, else a venue told near it."""
+    t = f.trigger
     if not m.values("location"):
         add_places(doc, "location", _low_places(t), m)
     if not m.values("location"):
@@ -190,39 +241,6 @@ def fill_meeting(doc: Doc, f: Frame, m: EventMention, numbers: list[NumberMentio
             rv = role_value(doc, "location", rng, "FAC")
             if rv is not None:
                 m.add(rv)
-    _journey_to_attend(doc, t, m)
-    _leaders_take_part(doc, t, m)
-    _split_paired_sides(doc, m)
-    _people_over_paired_states(doc, m)
-    return []
-
-
-def _hyphen_paired(doc: Doc, s: int, e: int) -> bool:
-    """A name written as one side of an "X-Y" pair ("India-France", "Pakistan-China")."""
-    after = e < len(doc) - 1 and doc[e].text in ("-", "–") and not doc[e - 1].whitespace_ and (
-        doc[e + 1].ent_type_ in _SIDE_LABELS)
-    before = s > 1 and doc[s - 1].text in ("-", "–") and not doc[s - 2].whitespace_ and (
-        doc[s - 2].ent_type_ in _SIDE_LABELS)
-    return after or before
-
-
-def _people_over_paired_states(doc: Doc, m: EventMention) -> None:
-    """ "A and B discussed the India-Egypt partnership", "the Pakistan-China dialogue led by A
-    and B": when two people are named as the sides, the states of the pair are theirs, not
-    sides of their own (a person acting for a state is the person)."""
-    vals = m.values("participant")
-    if sum(1 for v in vals if v.label == "PERSON") < 2:
-        return
-    kept = []
-    for v in vals:
-        span = doc.char_span(v.start, v.end, alignment_mode="expand")
-        if (span is not None and v.label in ("GPE", "COUNTRY", "NORP", "METONYM", "DEMONYM")
-                and (_hyphen_paired(doc, span.start, span.end)
-                     # "German-French" read as one name; not "Guinea-Bissau", one country
-                     or v.label != "COUNTRY" and any(w.text in ("-", "–") for w in span))):
-            continue
-        kept.append(v)
-    m.args["participant"] = kept
 
 
 _LEADING_VERBS = word_set("nlp/roles", "leading_verbs")
@@ -322,33 +340,6 @@ def _low_places(t: Token) -> list[Token]:
         nouns += [c for c in gov.children if c.dep_ == "dobj" and c.i != t.i]
     nested = [w for n in nouns for c in n.children if c.dep_ == "prep" for w in pobjs(c)]
     return [p for n in nouns + nested for p in pp_of(n, "in")]
-
-
-_SIDE_LABELS = ("GPE", "ORG", "COUNTRY", "NORP", "METONYM", "DEMONYM", "PERSON")
-
-
-def _split_paired_sides(doc: Doc, m: EventMention) -> None:
-    """ "the India-France summit", "US-China talks": two sides joined by a hyphen are two
-    participants, not one name."""
-    vals = m.args.get("participant", [])
-    for k, v in enumerate(list(vals)):
-        span = doc.char_span(v.start, v.end, alignment_mode="expand")
-        if span is None or not any(w.text in ("-", "–") for w in span):
-            continue
-        ents = []
-        for w in span:
-            ent = entity_of(w)
-            if ent is not None and ent.label_ in _SIDE_LABELS and ent not in ents:
-                ents.append(ent)
-        joined = len(ents) >= 2 and all(
-            b.start - a.end == 1 and doc[a.end].text in ("-", "–")
-            and not doc[a.end - 1].whitespace_
-            for a, b in zip(ents, ents[1:], strict=False))
-        if not joined:
-            continue
-        have = {(o.start, o.end) for o in vals}
-        parts = [role_value(doc, "participant", (e.start, e.end), e.label_) for e in ents]
-        vals[k:k + 1] = [p for p in parts if p is not None and (p.start, p.end) not in have]
 
 
 def _journey_to_attend(doc: Doc, t: Token, m: EventMention) -> None:

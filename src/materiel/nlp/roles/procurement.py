@@ -78,17 +78,35 @@ def fill_procurement(
     doc: Doc, f: Frame, m: EventMention, numbers: list[NumberMention]
 ) -> list[Token]:
     lemma = m.trigger
-    sells = lemma in ("sell", "sale", "export")
     items, item_toks = frame_items(doc, f, numbers, strict=True, type_="procurement")
     for rv in items:
         m.add(rv)
-    subj = f.subj
     if lemma in _ARRIVING_VERBS:  # "the first three of 42 jets will arrive in January"
-        for rv, tok in items_from(doc, subj):
-            m.add(rv)
-            item_toks.append(item_head(tok))
-        add_parties(doc, "seller", f.pp("from"), m)
-        return item_toks
+        return _arrival(doc, f, m, item_toks)
+    sells = _subject_sells(f, m, lemma in ("sell", "sale", "export"))
+    _deal_sides(doc, f, m, sells)
+    _further_sides(doc, f, m)
+    item_toks = _clause_items_and_sides(doc, f, m, item_toks)
+    if not m.values("seller"):
+        goods_maker_sellers(doc, item_toks, m)
+    company_buyers_sell(doc, f, m, item_toks)
+    return item_toks
+
+
+def _arrival(doc: Doc, f: Frame, m: EventMention, item_toks: list[Token]) -> list[Token]:
+    """An arrival of goods: its subject is the goods, "from" names who sells."""
+    for rv, tok in items_from(doc, f.subj):
+        m.add(rv)
+        item_toks.append(item_head(tok))
+    add_parties(doc, "seller", f.pp("from"), m)
+    return item_toks
+
+
+def _subject_sells(f: Frame, m: EventMention, sells: bool) -> bool:
+    """Whether the subject of a deal noun's governing verb sells: a company that signs, or
+    whoever wins one (an order won is marked so)."""
+    lemma = m.trigger
+    subj = f.subj
     if (
         lemma in ("order", "contract", "deal", "tender", "purchase", "procurement", "acquisition")
         and f.pred is not None
@@ -104,6 +122,14 @@ def fill_procurement(
         )
         if sells and f.gov_lemma in _SELLER_GOVERNORS:
             m.cues.append(WON_DEAL_CUE)
+    return sells
+
+
+def _deal_sides(doc: Doc, f: Frame, m: EventMention, sells: bool) -> None:
+    """Buyer and seller by the kind of deal: one won, an award, a sale, a need, else a
+    purchase whose subject buys."""
+    lemma = m.trigger
+    subj = f.subj
     won = _won_deals(f)
     if won:
         m.cues.append(WON_DEAL_CUE)
@@ -116,15 +142,7 @@ def fill_procurement(
         add_parties(doc, "buyer", subj + f.poss, m)
         add_parties(doc, "seller", f.pp("to") + f.dative, m)
     elif f.gov_lemma == "award" or (f.pred is not None and f.pred.lemma_ == "award"):
-        if f.passive and f.pred is not None:
-            # "Lockheed Martin was awarded a $1.2 billion contract for ... (by the Army)"
-            winners = [c for c in f.pred.children if c.dep_ == "nsubjpass"]
-            # "the contract awarded to X by the Army": the winner follows the participle
-            add_parties(doc, "seller", winners or f.pp("to") + f.dative, m)
-            add_parties(doc, "buyer", f.agent, m)
-        else:
-            add_parties(doc, "buyer", subj + f.poss, m)
-            add_parties(doc, "seller", f.pp("to") + f.dative, m)
+        _award_sides(doc, f, m)
     elif any(c.dep_ == "acl" and c.lemma_ in _AWARDING_VERBS for c in f.trigger.children):
         # "the contract awarded to X": X sells
         add_parties(doc, "seller", f.pp("to") + f.dative, m)
@@ -139,22 +157,48 @@ def fill_procurement(
     elif lemma in _NEED_NOUNS and f.poss:  # "responded to the Army's requirement for X"
         add_parties(doc, "buyer", f.poss, m, resolve_to=subj)
     else:
-        if f.passive:
-            add_parties(doc, "buyer", f.agent, m)
-        # "the Indian Army and Bharat Forge signed a contract": the company sells
-        sides = [c for s in subj for c in conjuncts(s)]
-        makers = [c for c in sides if is_company(c)] if len(sides) > 1 else []
-        if makers and any(is_armed_force(c) and not is_company(c) for c in sides):
-            for c in sides:
-                side = party(doc, "seller" if c in makers else "buyer", c, None)
-                if side is not None:
-                    m.add(side)
-            subj = []
-        add_parties(doc, "buyer", subj + f.poss, m, resolve_to=subj)
-        add_parties(doc, "seller", f.pp("from", "with"), m)
-        for tok in f.mods:
-            if is_company(tok):
-                add_parties(doc, "seller", [tok], m)
+        _purchase_sides(doc, f, m)
+
+
+def _award_sides(doc: Doc, f: Frame, m: EventMention) -> None:
+    """A deal awarded by a verb: who awards buys, who is awarded sells."""
+    if f.passive and f.pred is not None:
+        # "Lockheed Martin was awarded a $1.2 billion contract for ... (by the Army)"
+        winners = [c for c in f.pred.children if c.dep_ == "nsubjpass"]
+        # "the contract awarded to X by the Army": the winner follows the participle
+        add_parties(doc, "seller", winners or f.pp("to") + f.dative, m)
+        add_parties(doc, "buyer", f.agent, m)
+    else:
+        add_parties(doc, "buyer", f.subj + f.poss, m)
+        add_parties(doc, "seller", f.pp("to") + f.dative, m)
+
+
+def _purchase_sides(doc: Doc, f: Frame, m: EventMention) -> None:
+    """A plain purchase: its subject (or agent) buys, "from" or "with" and a company named in
+    it sell; a company signing beside a force sells to it."""
+    subj = f.subj
+    if f.passive:
+        add_parties(doc, "buyer", f.agent, m)
+    # "the Indian Army and Bharat Forge signed a contract": the company sells
+    sides = [c for s in subj for c in conjuncts(s)]
+    makers = [c for c in sides if is_company(c)] if len(sides) > 1 else []
+    if makers and any(is_armed_force(c) and not is_company(c) for c in sides):
+        for c in sides:
+            side = party(doc, "seller" if c in makers else "buyer", c, None)
+            if side is not None:
+                m.add(side)
+        subj = []
+    add_parties(doc, "buyer", subj + f.poss, m, resolve_to=subj)
+    add_parties(doc, "seller", f.pp("from", "with"), m)
+    for tok in f.mods:
+        if is_company(tok):
+            add_parties(doc, "seller", [tok], m)
+
+
+def _further_sides(doc: Doc, f: Frame, m: EventMention) -> None:
+    """Sides told by the deal's own words: a signing clause on it, a company selected, who
+    asks in a tender, and whom it is "for"."""
+    lemma = m.trigger
     if lemma in _SIGNED_DEALS and f.trigger.pos_ == "NOUN":
         _signed_deal_sides(doc, f.trigger, m)
     if lemma in ("select", "choose"):  # "the Army selected Lockheed Martin to build X"
@@ -169,6 +213,14 @@ def fill_procurement(
                 add_parties(doc, "buyer", [tok], m)
             elif not _own_force(tok):
                 m.cues.append(f"beneficiary:{tok.i}")
+
+
+def _clause_items_and_sides(
+    doc: Doc, f: Frame, m: EventMention, item_toks: list[Token]
+) -> list[Token]:
+    """The goods and sides the clause around the deal tells: the clause a participle hangs
+    on, the noun a relative clause is on, the clause working under the contract, and at last
+    the goods found anywhere near."""
     host = participle_host(f.trigger)
     if host is not None:
         item_toks = _participle_sides(doc, host, m, item_toks)
@@ -187,9 +239,6 @@ def fill_procurement(
         and any(_armed_force_value(doc, v) for v in m.values("buyer"))
     ):
         item_toks = plain_goods(doc, f, m, f.obj)  # "the Army wants to buy robotic mules"
-    if not m.values("seller"):
-        goods_maker_sellers(doc, item_toks, m)
-    company_buyers_sell(doc, f, m, item_toks)
     return item_toks
 
 
