@@ -1,6 +1,7 @@
 """Meetings the rules used to miss or wrongly keep (sentences written for these tests): guests
 hosted from a country, convened officials, gatherings, separate talks, talks that negotiate a
-purchase, one side's own staff meetings, visits that only set a remark."""
+purchase, one side's own staff meetings, visits that only set a remark, press briefings
+with officials."""
 
 from __future__ import annotations
 
@@ -451,3 +452,29 @@ def test_a_name_ending_in_its_suffix_is_read_once(parse, text):
     # the suffix the tagger takes as the name's own root once sent the reader round in circles
     (m, *_) = _meetings(parse(text))
     assert any("Smith" in s or "King" in s for s in _sides(m))
+
+
+@pytest.mark.parametrize("text", [
+    "At a briefing with Navy officials on Tuesday, reporters heard that the corvettes had "
+    "reached port.",
+    "During a briefing with air force spokesman Lena Varga, journalists were told the radars "
+    "had been installed.",
+    "At a briefing with Pentagon officials on Monday, correspondents were told that the "
+    "howitzers had been shipped.",
+])
+def test_a_press_briefing_with_officials_is_no_meeting(parse, text):
+    # officials briefing the press are no parties meeting one another
+    assert not [m for m in _meetings(parse(text)) if m.trigger == "briefing"]
+
+
+@pytest.mark.parametrize(("text", "side"), [
+    ("The Dutch minister spoke at a joint briefing with her Belgian counterpart in Brussels on "
+     "Tuesday.", "Belgian counterpart"),
+    ("The two defence ministers held a joint briefing in Warsaw on Thursday.",
+     "defence ministers"),
+    ("At a briefing with his Latvian counterpart, the minister pledged more air defence.",
+     "Latvian counterpart"),
+])
+def test_a_briefing_shared_by_two_sides_stays_a_meeting(parse, text, side):
+    (m,) = [m for m in _meetings(parse(text)) if m.trigger == "briefing"]
+    assert side in _sides(m)

@@ -179,6 +179,8 @@ def _shared_occasion(noun: Token) -> bool:
         return False
     with_ = [w for c in noun.children if c.dep_ == "prep" and c.lower_ == "with"
              for w in c.children if w.dep_ == "pobj"]
+    if noun.lemma_.lower() in _PRESS_OCCASIONS:
+        return _shared_press_occasion(noun, [x for w in with_ for x in (w, *w.conjuncts)])
     if any(_side(x) for w in with_ for x in (w, *w.conjuncts)):
         return True
     verb = noun.head.head
@@ -189,6 +191,50 @@ def _shared_occasion(noun: Token) -> bool:
         and any(c.dep_ == "dobj" and _side(c) for c in verb.children)
         and any(c.dep_ == "nsubj" and _side(c) for c in verb.children)
     )
+
+
+_PRESS_OCCASIONS = word_set("nlp/triggers", "press_occasions")
+_JOINT_MARKS = word_set("nlp/triggers", "joint_marks")
+_PRESS_AUDIENCES = word_set("nlp/triggers", "press_audiences")
+_OFFICIAL_SIDES = word_set("nlp/triggers", "official_sides")
+
+
+def _shared_press_occasion(noun: Token, sides: list[Token]) -> bool:
+    """A briefing held by two sides: a joint one with a side ("a joint briefing with her
+    Belgian counterpart", "the two ministers held a joint briefing"), or one shared with a
+    counterpart, a leader or a named person or state while no one in the press is told in
+    its clause. A briefing with a bare group of officials or a spokesman ("at a briefing
+    with army officials, reporters were told") is one for the press, no meeting."""
+    if any(c.dep_ == "amod" and c.lower_ in _JOINT_MARKS for c in noun.children):
+        return any(_side(x) for x in sides) or _held_by_two(noun)
+    counterparts = [x for x in sides if _side(x) and not (
+        {x.lower_, x.lemma_.lower()} & _OFFICIAL_SIDES)]
+    return bool(counterparts) and not _press_told(noun)
+
+
+def _held_by_two(noun: Token) -> bool:
+    """ "the two ministers held a joint briefing", "X and Y gave a joint briefing": two
+    sides are the subject of the verb the occasion is the object of."""
+    if noun.dep_ != "dobj":
+        return False
+    subj = [c for c in noun.head.children if c.dep_ == "nsubj"]
+    holders = [x for s in subj for x in (s, *s.conjuncts)]
+    if len(holders) >= 2 and all(_side(x) for x in holders):
+        return True
+    return any(_side(s) and any(c.dep_ == "nummod" and c.like_num for c in s.children)
+               for s in subj)
+
+
+def _press_told(noun: Token) -> bool:
+    """Whether the clause an occasion is set in tells the press ("reporters were told",
+    "told journalists", "said to reporters")."""
+    verb = noun
+    while verb.pos_ not in ("VERB", "AUX") and verb.head.i != verb.i:
+        verb = verb.head
+    heard = [c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass", "dobj", "dative")]
+    heard += [w for c in verb.children if c.dep_ == "prep" and c.lower_ == "to"
+              for w in c.children if w.dep_ == "pobj"]
+    return any(x.lower_ in _PRESS_AUDIENCES for h in heard for x in (h, *h.conjuncts))
 
 
 _FUNDS_REQUEST_VERBS = word_set("nlp/triggers", "funds_request_verbs")
