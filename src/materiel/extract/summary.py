@@ -47,22 +47,30 @@ def _amount(e: Event) -> str:
     return " ".join(parts)
 
 
+def _goods(e: Event, items: str, default: str) -> str:
+    """ "152 K9 Thunder worth $2.6 billion": the count before the goods, the value after."""
+    q = e.args.get("quantity") or []
+    v = e.args.get("value") or []
+    what = " ".join(x for x in (q[0].text if q else "", items) if x) or default
+    return f"{what} worth {v[0].text}" if v else what
+
+
 def summarize(e: Event) -> str:
     a = e.args
     verb = _VERBS.get(e.type, {}).get(e.status or "announced", "")
     items = _names(a.get("item", []), 2)
     amount = _amount(e)
-    what = " ".join(x for x in (amount, items) if x)
     if e.type == "procurement":
-        s = f"{_names(a.get('buyer', [])) or 'A buyer'} {verb} {what or 'military goods'}"
+        s = f"{_names(a.get('buyer', [])) or 'A buyer'} {verb} {_goods(e, items, 'military goods')}"
         if a.get("seller"):
             s += f" from {_names(a['seller'])}"
     elif e.type == "aid":
-        s = f"{_names(a.get('donor', [])) or 'A donor'} {verb} {what or 'military aid'}"
+        s = f"{_names(a.get('donor', [])) or 'A donor'} {verb} {_goods(e, items, 'military aid')}"
         if a.get("recipient"):
             s += f" to {_names(a['recipient'])}"
     elif e.type == "production":
-        s = f"{_names(a.get('producer', [])) or 'A producer'} {verb} {what or 'military goods'}"
+        goods = _goods(e, items, "military goods")
+        s = f"{_names(a.get('producer', [])) or 'A producer'} {verb} {goods}"
         if a.get("location"):
             s += f" in {_names(a['location'], 1)}"
         if a.get("partner"):
