@@ -43,3 +43,14 @@ def test_no_speaker_across_stories(extractor, make_clean):
     cd.sentences = [replace(s, story=0 if s.start < cut else 1) for s in cd.sentences]
     (q,) = extract_quotes(cd, extractor.nlp)
     assert q.speaker is None
+
+
+def test_he_said_after_a_sentence_about_a_named_person(extractor, make_clean):
+    cd = make_clean(
+        "Deputy Minister Tomas Berg called the purchase “overdue by a decade and more.”\n"
+        "“Our gunners have waited long enough,” he said."
+    )
+    quotes = extract_quotes(cd, extractor.nlp)
+    last = quotes[-1]
+    assert (last.text.rstrip(","), last.speaker, last.via) == (
+        "Our gunners have waited long enough", "Tomas Berg", "he"), quotes

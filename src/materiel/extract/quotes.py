@@ -139,18 +139,20 @@ def extract_quotes(clean_doc: CleanDocument, nlp: Language | None = None) -> lis
                 rec.speaker_start, rec.speaker_end = prev.speaker_start, prev.speaker_end
             out.append(rec)
             open_quote = rec if q.end >= len(doc.text.rstrip()) - 1 else None
-        # remember the named speaker of this sentence (quoted or not: "X said that ...")
-        for tok in doc:
-            if tok.lemma_.lower() in SPEECH_VERBS and tok.pos_ == "VERB":
-                for c in tok.children:
-                    if c.dep_ == "nsubj":
-                        ent = next((e for e in doc.ents if e.start <= c.i < e.end), None)
-                        if ent is not None and ent.label_ == "PERSON":
-                            last_named[story] = (
-                                ent.text,
-                                sent.start + ent.start_char,
-                                sent.start + ent.end_char,
-                            )
+        # remember the named speaker of this sentence (quoted or not: "X said that ..."), else
+        # the person the sentence is about ("X called the order \"...\"", then "he said")
+        speech = [t for t in doc if t.lemma_.lower() in SPEECH_VERBS and t.pos_ == "VERB"]
+        roots = [t for t in doc if t.dep_ == "ROOT" and t.pos_ in ("VERB", "AUX")]
+        for tok in speech or roots:
+            for c in tok.children:
+                if c.dep_ == "nsubj":
+                    ent = next((e for e in doc.ents if e.start <= c.i < e.end), None)
+                    if ent is not None and ent.label_ == "PERSON":
+                        last_named[story] = (
+                            ent.text,
+                            sent.start + ent.start_char,
+                            sent.start + ent.end_char,
+                        )
         for rec in out:
             if (
                 rec.story == story
