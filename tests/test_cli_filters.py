@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import json
+
 import pytest
 from typer.testing import CliRunner
 
@@ -74,3 +76,15 @@ def test_eval_with_a_missing_or_bad_gold_file_says_so_in_one_line(tmp_path, cont
     assert res.exception is None or isinstance(res.exception, SystemExit)
     assert res.stdout == ""
     assert len(res.stderr.splitlines()) == 1 and "gold" in res.stderr, res.stderr
+
+
+def test_extract_reads_weekdays_against_a_given_publication_date():
+    text = "Chile ordered six patrol boats from a Dutch yard on Friday.\n"
+    res = runner.invoke(app, ["extract", "-", "--no-kb", "--published", "2026-12-07"],
+                        input=text)
+    assert res.exit_code == 0, res.output
+    dates = {json.loads(line)["date"] for line in res.stdout.splitlines()}
+    assert dates == {"2026-12-04"}, res.stdout
+    bad = runner.invoke(app, ["extract", "-", "--published", "last Friday"], input=text)
+    assert bad.exit_code == 2 and bad.stdout == ""
+    assert len(bad.stderr.splitlines()) == 1 and "--published" in bad.stderr

@@ -392,12 +392,22 @@ def extract(
     max_doc_chars: MaxDocChars = 1_000_000,
     doc_timeout: DocTimeout = 30.0,
     min_confidence: MinConfidence = 0.0,
+    published: Annotated[str | None, typer.Option(
+        "--published", help="Publication date (YYYY-MM-DD) of documents that give none, such "
+        "as standard input: 'on Friday' is read against it.")] = None,
 ) -> None:
     """Extract events from documents and print them (no database)."""
+    import datetime as dt
+
     from materiel.pipeline import IngestSummary, Limits, extract_paths
 
     if output_format not in ("jsonl", "table", "summary"):
         _fail(f"unknown --format {output_format!r}")
+    if published is not None:
+        try:
+            dt.date.fromisoformat(published)
+        except ValueError:
+            _fail(f"--published must be a date such as 2025-03-14, not {published!r:.40}")
     options = _reader_options(
         id_field, text_field, title_field, url_field, published_field, input_format,
         follow_symlinks,
@@ -412,6 +422,7 @@ def extract(
     for clean_doc, events in extract_paths(
         paths, options, kb_path=kb, use_kb=not no_kb, summary=summary,
         limits=Limits(max_doc_chars, doc_timeout or None), min_confidence=min_confidence,
+        published=published,
     ):
         n_docs += 1
         progress.update(task, description=f"{n_docs} documents")

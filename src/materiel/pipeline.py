@@ -397,12 +397,18 @@ def extract_paths(
     summary: IngestSummary | None = None,
     limits: Limits | None = None,
     min_confidence: float = 0.0,
+    published: str | None = None,
 ) -> Iterator[tuple[CleanDocument, list[Event]]]:
-    """Read and clean everything under `paths` and extract its events; nothing is stored."""
+    """Read and clean everything under `paths` and extract its events; nothing is stored.
+    `published` is the publication date of the documents that give none (standard input,
+    plain text), against which "on Friday" or "last month" are read."""
     summary = summary if summary is not None else IngestSummary()
     limits = limits or Limits()
     extractor = make_extractor(kb_path, use_kb, min_confidence)
     records = read_paths(paths, options or ReaderOptions())
+    if published is not None:
+        records = (replace(r, published=published)
+                   if isinstance(r, Document) and not r.published else r for r in records)
     for batch in _batches(clean_records(records, summary, limits), EXTRACT_GROUP):
         found = extract_guarded(extractor, batch, summary, limits)
         for i, clean_doc in enumerate(batch):
