@@ -31,12 +31,11 @@ from materiel.nlp.roles import (
 from materiel.nlp.spans import conjuncts, party_label
 from materiel.nlp.split import split_counted_items
 from materiel.nlp.told_orders import take_told_goods
+from materiel.nlp.triggers import FUNDS_REQUEST_VERBS
 from materiel.nlp.types import DateValue, EventMention, NumberMention, RoleValue, Trigger
 from materiel.nlp.under_contract import UNDER_CUE
 from materiel.nlp.validate import decide_deal_type, sanctioning_office_targets, validate
 from materiel.wordlists import word_set
-
-_FUNDS_REQUEST_VERBS = word_set("nlp/triggers", "funds_request_verbs")
 
 _ext.register()
 
@@ -109,7 +108,7 @@ def find_mentions(doc: Doc) -> list[EventMention]:
         )
         if trig.lemma in ("tender", "rfi", "rfp", "request") and m.status == "done":
             m.status = "planned"  # "issued a tender for 200 tanks": a purchase to come
-        if type_ == "spending" and trig.lemma in _FUNDS_REQUEST_VERBS:
+        if type_ == "spending" and trig.lemma in FUNDS_REQUEST_VERBS:
             m.status = "planned"  # "asked parliament for $4 billion": money to be spent
         if trig.lemma in ("need", "require", "requirement"):
             m.status = "planned"  # "the navy needs 26 fighters": a requirement

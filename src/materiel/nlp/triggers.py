@@ -237,7 +237,7 @@ def _press_told(noun: Token) -> bool:
     return any(x.lower_ in _PRESS_AUDIENCES for h in heard for x in (h, *h.conjuncts))
 
 
-_FUNDS_REQUEST_VERBS = word_set("nlp/triggers", "funds_request_verbs")
+FUNDS_REQUEST_VERBS = word_set("nlp/triggers", "funds_request_verbs")
 _FUNDS_REQUEST_NOUNS = word_set("nlp/triggers", "funds_request_nouns")
 
 
@@ -288,7 +288,7 @@ def _counted_need(verb: Token) -> bool:
 
 def excluded(token: Token, lemma: str, type_: str) -> bool:
     """Uses of a trigger word that never announce an event."""
-    if type_ == "spending" and lemma in _FUNDS_REQUEST_VERBS:
+    if type_ == "spending" and lemma in FUNDS_REQUEST_VERBS:
         return not _asks_for_money(token)
     if type_ == "meeting" and lemma in _JOINT_OCCASIONS:
         return not _shared_occasion(token)

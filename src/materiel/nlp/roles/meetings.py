@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterable
+
 from spacy.tokens import Doc, Token
 
 from materiel.nlp.companions import companions
@@ -127,16 +129,7 @@ def _host_meetings(doc: Doc, f: Frame, m: EventMention) -> None:
                             doc, rng):
                         m.add(rv)
                     m.cues.append(f"host:{host.i}")
-            for w in host.subtree:
-                if w.i < host.i and party_label(w) in (
-                    "GPE",
-                    "ORG",
-                    "COUNTRY",
-                    "NORP",
-                    "METONYM",
-                    "DEMONYM",
-                ):
-                    add_parties(doc, "participant", [w], m)
+            _named_sides_before(doc, host.subtree, host.i, m)
             add_places(doc, "location", pp_of(host, "in", "at"), m)
 
 
@@ -214,19 +207,21 @@ def _speakers_at(doc: Doc, f: Frame, m: EventMention) -> None:
             )
 
 
+_SIDE_NAME_LABELS = ("GPE", "ORG", "COUNTRY", "NORP", "METONYM", "DEMONYM")
+
+
+def _named_sides_before(doc: Doc, words: Iterable[Token], before: int, m: EventMention) -> None:
+    """The states and bodies named among `words` ahead of the meeting noun at `before`
+    ("the Nato-Ukraine summit") take part."""
+    for w in words:
+        if w.i < before and party_label(w) in _SIDE_NAME_LABELS:
+            add_parties(doc, "participant", [w], m)
+
+
 def _named_parts(doc: Doc, f: Frame, m: EventMention) -> None:
     # "Nato-Ukraine summit", "NATO Summit": named parts of the meeting noun
     for c in f.compounds:
-        for w in c.subtree:
-            if w.i < f.trigger.i and party_label(w) in (
-                "GPE",
-                "ORG",
-                "COUNTRY",
-                "NORP",
-                "METONYM",
-                "DEMONYM",
-            ):
-                add_parties(doc, "participant", [w], m)
+        _named_sides_before(doc, c.subtree, f.trigger.i, m)
 
 
 def _fallback_location(doc: Doc, f: Frame, m: EventMention) -> None:
