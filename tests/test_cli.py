@@ -100,3 +100,20 @@ def test_extract_writes_the_output_contract(tmp_path):
                for v in event["args"].get("value", []))
     assert event["args"]["buyer"][0]["name"] == "Finland"
     assert event["args"]["buyer"][0]["id"] == "country:FI"
+
+
+def test_table_and_text_in_a_pipe_are_not_folded_at_80_columns(tmp_path):
+    """Piped to a file or to grep, a table row and a line of a document stay one line each."""
+    doc = tmp_path / "long.jsonl"
+    sentence = ("Finland signed a contract with Patria on Tuesday for 91 armoured vehicles "
+                "worth 300 million euros, the defence ministry in Helsinki said on its website.")
+    doc.write_text(json.dumps({"id": "wide-1", "published": "2025-03-14",
+                               "text": sentence}) + "\n")
+    res = subprocess.run([sys.executable, "-m", "materiel.cli", "extract", "--format", "table",
+                          str(doc)], capture_output=True, text=True)
+    assert res.returncode == 0, res.stderr
+    assert any(sentence[:150] in line for line in res.stdout.splitlines()), res.stdout
+    db = tmp_path / "m.db"
+    assert materiel("ingest", str(doc), db=db).returncode == 0
+    shown = materiel("docs", "show", "wide-1", db=db).stdout
+    assert sentence in shown.splitlines()

@@ -39,6 +39,9 @@ tokens_app = typer.Typer(help="API tokens (Authorization: Bearer) for changes th
 app.add_typer(tokens_app, name="tokens")
 
 out = Console()
+# what a table or a document's text needs when printed to a pipe or a file: each table row as
+# wide as its cells, each line of text as it is (Rich would fold both at 80 columns)
+PIPE_WIDTH = 1_000
 err = Console(stderr=True)
 
 SAMPLE_DIR = Path(__file__).parent / "data" / "sample"
@@ -817,7 +820,7 @@ def _print_events_table(rows: list[tuple[str, Event]]) -> None:
         table.add_row(*(Text(safe(cell)) for cell in (
             doc_id, event.type, event.date, event.status, _format_args(data["args"]),
             event.evidence[:200])))
-    out.print(table)
+    (out if out.is_terminal else Console(width=PIPE_WIDTH)).print(table)
 
 
 @docs_app.command("list")
@@ -876,7 +879,7 @@ def docs_show(
         out.print(Text(f"  same story as #{other['id']} {safe(other['doc_key'])} "
                        f"{safe(other['outlet'])} {safe(other['url'])}".rstrip()))
     out.print()
-    out.print(Text(safe_block(doc.clean_text)))
+    out.print(Text(safe_block(doc.clean_text)), soft_wrap=not out.is_terminal)
     if doc.quotes:
         out.print()
         out.print(Text("quotes", "bold"))
