@@ -398,6 +398,9 @@ def _told_meeting(t: Token, got: StatusResult) -> bool:
     )
 
 
+_PUT_TO_A_VOTE = word_set("nlp/status", "put_to_a_vote")
+
+
 @Language.component("materiel_status")
 def status_component(doc: Doc) -> Doc:
     for trig in doc._.triggers or []:
@@ -406,4 +409,11 @@ def status_component(doc: Doc) -> Doc:
         trig.negated = got.negated
         trig.hypothetical = got.hypothetical and not _told_meeting(doc[trig.i], got)
         trig.cues = got.cues
+        if trig.hypothetical and trig.lemma in _PUT_TO_A_VOTE and all(
+            c.startswith("irrealis:") or c in ("aux:must", "aux:should") for c in got.cues
+        ):
+            # "urged Congress to pass the supplemental", "the House must pass the bill": a
+            # bill awaiting its vote is aid planned (an "if" or a "could" stays hypothetical)
+            trig.hypothetical = False
+            trig.status = "planned"
     return doc

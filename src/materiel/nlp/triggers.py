@@ -463,9 +463,30 @@ def _deliveries_begun(token: Token) -> bool:
     )
 
 
+_SUPPLEMENTAL_HEADS = word_set("nlp/triggers", "supplemental_heads")
+
+
+def _supplemental_bill(token: Token) -> Token | None:
+    """The bill a "supplemental" modifies ("the national security supplemental funding
+    bill", "a supplemental budget request"): an extra appropriation put to a legislature,
+    read as the noun "the supplemental" at the bill's head."""
+    if token.lower_ != "supplemental" or token.dep_ not in ("amod", "compound"):
+        return None
+    head = token.head
+    if head.lemma_.lower() not in _SUPPLEMENTAL_HEADS and head.lower_ not in _SUPPLEMENTAL_HEADS:
+        return None
+    while head.dep_ == "compound" and head.head.lemma_.lower() in _SUPPLEMENTAL_HEADS:
+        head = head.head
+    return head
+
+
 def find_triggers(doc: Doc) -> list[Trigger]:
     out: list[Trigger] = []
     for token in doc:
+        bill = _supplemental_bill(token)
+        if bill is not None:
+            out.append(Trigger(i=bill.i, type="aid", lemma="supplemental", pos="NOUN"))
+            continue
         specs = specs_for(token)
         if not specs:
             continue

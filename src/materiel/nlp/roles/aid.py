@@ -85,9 +85,10 @@ def fill_aid(doc: Doc, f: Frame, m: EventMention, numbers: list[NumberMention]) 
 
 def _states_the_goods_are_for(f: Frame, item_toks: list[Token]) -> list[Token]:
     """A state the goods' own phrase says they are for or go to, where the parse hangs it
-    low: "a package of German-made rifles for Moldova", "$2bn in military aid for Georgia"."""
+    low: "a package of German-made rifles for Moldova", "$2bn in military aid for Georgia", "a
+    drawdown from Pentagon stocks for Ukraine"."""
     heads = [*item_toks, *f.obj]
-    heads += [w for h in [f.trigger, *heads] for w in pp_of(h, "of", "in")]
+    heads += [w for h in [f.trigger, *heads] for w in pp_of(h, "of", "in", "from")]
     return [w for h in heads for w in pp_of(h, "for", "to") if party_label(w) in STATES]
 
 

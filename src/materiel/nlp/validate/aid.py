@@ -30,6 +30,7 @@ _NON_MILITARY_AID = word_set("nlp/validate", "non_military_aid")
 _MILITARY_AID_CUES = word_set("nlp/validate", "military_aid_cues")
 _WAR_AID_CUES = word_set("nlp/validate", "war_aid_cues")
 _AID_ENACTING_VERBS = word_set("nlp/validate", "aid_enacting_verbs")
+_LEGISLATIVE_REQUESTS = word_set("nlp/validate", "legislative_requests")
 
 
 def _military_money(doc: Doc, m: EventMention) -> bool:
@@ -149,6 +150,20 @@ def judge_aid(case: Case) -> bool:
         return False
     if _civil_assistance(doc):
         return False
+    if trig.lemma == "supplemental":
+        # "Congress passed the national security supplemental", "a supplemental request for
+        # Ukraine": extra money put to a legislature for a foreign state or for security;
+        # "a disaster supplemental" is neither
+        givers = {v.text for v in m.values("donor")}
+        states = [v for v in m.values("recipient")
+                  if v.label in ("GPE", "COUNTRY", "NORP") and v.text not in givers]
+        if m.values("recipient"):  # "sent lawmakers a supplemental": they vote, not receive
+            m.args["recipient"] = states
+        if t.lemma_.lower() in _LEGISLATIVE_REQUESTS or f.gov_lemma in _LEGISLATIVE_REQUESTS:
+            m.status = "planned"  # a request put to a legislature: money still to be voted
+        return bool(givers or states) and bool(
+            mods & _AID_MODS or states or m.values("item") or f.gov_lemma in _AID_ENACTING_VERBS
+        )
     military = (
         bool(mods & _AID_MODS)
         or bool(m.values("item"))
