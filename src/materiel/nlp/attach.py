@@ -210,6 +210,12 @@ def attach_date(doc: Doc, m: EventMention, frame: Frame, dates: list[DateValue])
         return
     # no date attached to the trigger's clause: the nearest one in the sentence
     if truncated:
+        # "after DRDO secured orders for 118 tanks last year": only a date inside the event's
+        # own phrase dates it
+        own = {t.i for t in t0.subtree}
+        inside = [d for d in dates if _root_in(doc, d, own) and not in_other_clause(doc, d, t0)]
+        if inside:
+            m.date = min(inside, key=lambda d: abs(d.start - t0.idx))
         return
     if m.status == "done" and not clause_is_future(t0):
         # "has accelerated production and will match X in 2025": the other clause's target
@@ -221,6 +227,11 @@ def attach_date(doc: Doc, m: EventMention, frame: Frame, dates: list[DateValue])
     dates = [d for d in dates if not in_other_clause(doc, d, t0)]
     if dates:
         m.date = min(dates, key=lambda d: abs(d.start - t0.idx))
+
+
+def _root_in(doc: Doc, d: DateValue, ids: set[int]) -> bool:
+    span = doc.char_span(d.start, d.end, alignment_mode="expand")
+    return span is not None and span.root.i in ids
 
 
 def in_other_clause(doc: Doc, d: DateValue, t0: Token) -> bool:

@@ -387,6 +387,16 @@ PATTERNS: list[tuple[str, re.Pattern[str], Resolver, bool]] = [
         False,
     ),
     (
+        "month_attr",  # "the ministry's May announcement", "the March summit"
+        re.compile(
+            r"(?:(?<=\b[Tt]he\s)|(?<=\bits\s)|(?<=\bhis\s)|(?<=\bher\s)|(?<=\btheir\s)|"
+            r"(?<=\bour\s)|(?<='s\s)|(?<=’s\s))(?P<mon>" + _FULL_MON + r")"
+            r"(?=\s[a-z]{3,})(?!\s(?:be|have|not|also|still|well|need|want)\b)"
+        ),
+        r.r_month,
+        False,
+    ),
+    (
         "year",
         re.compile(
             r"(?<![\d,.$€£#/-])(?:(?:mid|early|late|end|fiscal(?:\syear)?|FY)[\s-]?)?"
