@@ -23,7 +23,7 @@ TRIGGER_POS = ("V", "N", "VN")
 TRIGGER_NEEDS = frozenset(
     {
         "", "item", "party", "recipient", "deal", "gov", "target", "defense", "meet", "replace",
-        "aid", "transfer", "signed", "alliance", "sanction", "designate", "ban", "list",
+        "aid", "transfer", "signed", "alliance", "sanction", "designate", "ban", "list", "freeze",
         "export", "visit", "call", "conference", "speakwith", "told", "spend", "launch", "blast",
         "training", "campaign", "vessel",
     }

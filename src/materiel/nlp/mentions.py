@@ -93,7 +93,7 @@ def find_mentions(doc: Doc) -> list[EventMention]:
                     absorbed.update(w.i for w in frame.pp("for", "of") if w.pos_ == "NOUN")
         if type_ == "strike" and sanctioning_office_targets(frame):
             type_, need = "sanction", "sanction"  # "the Treasury is targeting oligarchs"
-        if type_ == "sanction" and _funds_approved(doc[trig.i], numbers):
+        if type_ == "sanction" and trig.lemma != "freeze" and _funds_approved(doc[trig.i], numbers):
             type_, need = "spending", "spend"  # "sanctioned Rs 20 crore for X": funds approved
         if type_ == "production" and _made_available(doc[trig.i]):
             type_, need = "aid", "transfer"  # "has made available EUR 9 billion to Ukraine"

@@ -13,9 +13,13 @@ from materiel.wordlists import word_set
 
 
 def fill_sanction(doc: Doc, f: Frame, m: EventMention, numbers: list[NumberMention]) -> list[Token]:
+    if m.trigger == "freeze":
+        _fill_freeze(doc, f, m)
+        return []
     if (
         m.trigger
-        in ("sanction", "blacklist", "designate", "ban", "bar", "embargo", "debar", "add", "target")
+        in ("sanction", "blacklist", "designate", "ban", "bar", "embargo", "debar", "add", "target",
+            "list", "place", "put")
         and f.trigger.pos_ == "VERB"
     ):
         if f.passive:
@@ -67,6 +71,20 @@ def fill_sanction(doc: Doc, f: Frame, m: EventMention, numbers: list[NumberMenti
                                                   if c.dep_ == "prep" and c.lower_ == "including"
                                                   for w in pobjs(c)], m)
     return []
+
+
+def _fill_freeze(doc: Doc, f: Frame, m: EventMention) -> None:
+    """ "Britain froze the assets of six arms makers", "Russia's reserves were frozen by the
+    EU": the freezer is the imposer, the holder of the assets the target."""
+    from materiel.nlp.validate.sanctions import frozen_holdings
+
+    add_parties(doc, "imposer", f.agent if f.passive else f.subj, m)
+    owners = []
+    for h in frozen_holdings(f):
+        owners += [c for c in h.children if c.dep_ in ("poss", "compound", "amod", "nmod")]
+        owners += [w for c in h.children if c.dep_ == "prep" and c.lower_ in ("of", "belonging")
+                   for w in pobjs(c)]
+    add_parties(doc, "target", owners, m)
 
 
 def _named_members(doc: Doc, toks: list[Token], m: EventMention) -> None:

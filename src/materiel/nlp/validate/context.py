@@ -195,8 +195,8 @@ def _approval_sanction(f: Frame, m: EventMention) -> bool:
     """ "sanction" as approve: what is sanctioned is money, a project or a weapon, not a
     party ("sanctioned funds for the missile project", "will sanction the new rifle")."""
     t = f.trigger
-    if m.type != "sanction" or t.pos_ != "VERB":
-        return False
+    if m.type != "sanction" or t.pos_ != "VERB" or m.trigger == "freeze":
+        return False  # "froze $280 billion in funds": the money is held, not approved
     direct = [
         w
         for p in t.children

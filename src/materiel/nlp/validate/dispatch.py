@@ -32,6 +32,7 @@ from materiel.nlp.validate.sanctions import (
     judge_ban,
     judge_designate,
     judge_export,
+    judge_freeze,
     judge_list,
     judge_sanction,
     sanction_misread,
@@ -71,6 +72,7 @@ EARLY_JUDGES: dict[str, Phase] = {
     "sanction": judge_sanction,
     "designate": judge_designate,
     "ban": judge_ban,
+    "freeze": judge_freeze,
 }
 LATE_JUDGES: dict[str, Phase] = {
     "meet": judge_meet,

@@ -28,6 +28,7 @@ _LISTED_GOODS = word_set("nlp/validate", "listed_goods")
 
 _SANCTION_NOT_IMPOSED_GOVERNORS = word_tuple("nlp/validate", "sanction_not_imposed_governors")
 
+_SANCTION_LIST_WORDS = word_set("nlp/validate", "sanction_list_words")
 _SANCTIONING_OFFICE_WORDS = word_set("nlp/validate", "sanctioning_office_words")
 _DESIGNATION_WORDS = word_set("nlp/validate", "designation_words")
 _DESIGNATION_LABELS = word_set("nlp/validate", "designation_labels")
@@ -165,12 +166,18 @@ def judge_list(case: Case) -> bool:
     f, m = case.f, case.m
     # "adding 93 entities to the Entity List"
     # "adding 71 parties located in Russia to the Entity List": the phrase may hang low
-    hung = [w for o in f.obj for w in o.subtree if w.dep_ == "pobj" and w.head.lower_ == "to"]
+    preps = ("to",) if case.trig.lemma == "add" else ("to", "on", "in")
+    hung = [w for o in f.obj for w in o.subtree if w.dep_ == "pobj" and w.head.lower_ in preps]
     lists = [
         w
-        for w in f.pp("to") + hung
+        for w in f.pp(*preps) + hung
         if w.lemma_.lower() in ("list", "blacklist") and not _wanted_list(w)
     ]
+    if case.trig.lemma != "add":
+        # "placed five firms on the Entity List", "listed on the sanctions list": a list of
+        # sanctioned parties by its name ("put on the agenda", "listed on the exchange": none)
+        lists = [w for w in lists if w.lemma_.lower() == "blacklist" or {
+            x.lower_ for x in w.subtree} & _SANCTION_LIST_WORDS]
     goods = [o for o in f.obj if o.lemma_.lower() in _LISTED_GOODS or is_military_item(o)]
     if goods and len(goods) == len(f.obj):
         return False  # "adding more items to the negative list": an import list of goods
@@ -189,6 +196,35 @@ def judge_export(case: Case) -> bool:
     return any(c.lower_ in kind_words for c in t.children) and bool(
         m.values("imposer") or m.values("target")
     )
+
+
+_FROZEN_HOLDINGS = word_set("nlp/validate", "frozen_holdings")
+
+
+def frozen_holdings(f: Frame) -> list[Token]:
+    """What a freeze holds ("froze the assets of X", "X's reserves were frozen", "freeze $280
+    billion in central bank funds"): a party's money, the noun or the phrase the sum names."""
+    out = []
+    for o in f.obj:
+        if o.lemma_.lower() in _FROZEN_HOLDINGS:
+            out.append(o)
+        out.extend(w for w in pobjs_in(o) if w.lemma_.lower() in _FROZEN_HOLDINGS)
+    return out
+
+
+def pobjs_in(o: Token) -> list[Token]:
+    """ "$280 billion in funds": the noun of the phrase after a sum."""
+    return [w for c in o.children if c.dep_ == "prep" and c.lower_ in ("in", "of")
+            for w in c.children if w.dep_ == "pobj"]
+
+
+def judge_freeze(case: Case) -> bool:
+    """A party's assets frozen by a state or a body: a sanction ("Britain froze the assets of
+    six arms makers"); "frozen assets" said of a fund's source is no deed."""
+    f, m, t = case.f, case.m, case.f.trigger
+    if t.pos_ != "VERB" or t.dep_ in ("amod", "compound"):
+        return False  # "profits from frozen Russian assets": a state of things
+    return bool(frozen_holdings(f)) and bool(m.values("imposer") or m.values("target"))
 
 
 def _wanted_list(w: Token) -> bool:

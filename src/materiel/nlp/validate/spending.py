@@ -2,10 +2,11 @@
 
 from __future__ import annotations
 
-from spacy.tokens import Doc
+from spacy.tokens import Doc, Token
 
+from materiel.nlp.frames import Frame
 from materiel.nlp.roles import ARMED_FORCE_WORDS, DEFENSE_HOLDER_CUE, is_armed_force
-from materiel.nlp.spans import is_military_item
+from materiel.nlp.spans import ORG_HEAD_HINTS, is_military_item
 from materiel.nlp.types import RoleValue
 from materiel.nlp.validate.case import Case
 from materiel.nlp.validate.tokens import mod_words, tok_index
@@ -42,6 +43,9 @@ def judge_spend(case: Case) -> bool:
         bool(mods & _DEFENSE_SPENDING_WORDS)
         or any(is_military_item(w) for p in f.pp("for") for w in p.subtree)
         # "Rs 20 crore for a drone testing facility"
+        or any(is_military_item(w) for c in _development(f) for w in c.subtree)
+        and not any(_company(doc, v) for v in m.values("spender"))
+        # "is seeking Rs 13,000 crore to develop the fighter": the money makes arms
         # "the army will have a budget of EUR 5 billion": the forces' own money
         or t.pos_ == "NOUN" and any(_military_spender(doc, v) for v in m.values("spender"))
         or DEFENSE_HOLDER_CUE in m.cues  # "the European Defence Fund, with a budget of X"
@@ -55,6 +59,26 @@ def judge_spend(case: Case) -> bool:
     ):
         return bool(m.values("spender"))  # "the cabinet approved the defence budget"
     return defense and bool(m.values("spender")) and bool(m.values("value"))
+
+
+_DEVELOPMENT_VERBS = word_set("nlp/validate", "development_verbs")
+
+
+def _development(f: Frame) -> list[Token]:
+    """The clauses that say what the money develops or builds ("to develop four prototypes",
+    "for developing the jet"): arms made with it put it on defence."""
+    out = [c for c in f.clauses if c.lemma_.lower() in _DEVELOPMENT_VERBS]
+    for p in f.pp("for"):
+        if p.lemma_.lower() in _DEVELOPMENT_VERBS:  # "for developing TEDBF"
+            out.append(p)
+    return out
+
+
+def _company(doc: Doc, v: RoleValue) -> bool:
+    """A firm raising money for its own product ("the company seeks $40 million to develop a
+    drone"): an investment, no state's defence money."""
+    words = {w.strip(".,") for w in v.text.lower().split()}
+    return bool(words & ORG_HEAD_HINTS)  # "the company", "Anduril Industries", "BAE Systems"
 
 
 def _military_spender(doc: Doc, v: RoleValue) -> bool:

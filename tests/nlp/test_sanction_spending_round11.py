@@ -1,0 +1,86 @@
+"""Sanctions and defence spending told in the ways any paper tells them (sentences written
+for these tests): assets frozen, parties placed or listed on a sanctions list, money sought to
+develop arms."""
+
+from __future__ import annotations
+
+import pytest
+
+
+def _mentions(doc, type_: str) -> list:
+    return [m for m in doc._.mentions if m.type == type_ and m.rejected is None]
+
+
+def _texts(m, role: str) -> list[str]:
+    return [v.text for v in m.values(role)]
+
+
+@pytest.mark.parametrize(
+    ("text", "imposer", "target"),
+    [
+        ("Britain froze the assets of four Iranian missile suppliers on Tuesday.", "Britain",
+         "Iranian missile suppliers"),
+        ("The reserves of the Russian central bank were frozen by the EU in 2022.", "EU",
+         "Russian central bank"),
+        ("Canada froze Belarus's state holdings last month.", "Canada", "Belarus"),
+    ],
+)
+def test_assets_frozen_are_a_sanction(parse, text, imposer, target):
+    (m,) = _mentions(parse(text), "sanction")
+    assert imposer in _texts(m, "imposer")
+    assert target in _texts(m, "target")
+
+
+def test_a_sum_frozen_is_no_money_approved(parse):
+    doc = parse("Allies moved to freeze $300 billion in Russian sovereign funds held abroad.")
+    assert _mentions(doc, "sanction")
+    assert not _mentions(doc, "spending")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Donors pledged to spend the profits from frozen Russian assets on shells for Ukraine.",
+        "The city froze hiring for the rest of the year.",
+    ],
+)
+def test_frozen_assets_as_a_state_or_a_hiring_freeze_are_no_sanction(parse, text):
+    assert not _mentions(parse(text), "sanction")
+
+
+@pytest.mark.parametrize(
+    ("text", "target"),
+    [
+        ("Washington placed six Chinese drone firms on its Entity List on Friday.",
+         "Chinese drone firms"),
+        ("The department is listing 40 Iranian companies on the Entity List for aiding the"
+         " drone programme.", "Iranian companies"),
+        ("Two Chinese shipyards were put on the US sanctions list in March.", "Chinese shipyards"),
+    ],
+)
+def test_parties_placed_on_a_sanctions_list(parse, text, target):
+    (m,) = _mentions(parse(text), "sanction")
+    assert target in _texts(m, "target")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The defence firm was listed on the Frankfurt exchange in 2021.",
+        "The minister placed the question on the agenda of the council.",
+        "The navy placed an order for eight patrol boats.",
+    ],
+)
+def test_other_lists_and_placings_are_no_sanction(parse, text):
+    assert not _mentions(parse(text), "sanction")
+
+
+def test_money_sought_to_develop_arms_is_defence_spending(parse):
+    doc = parse("The design agency is seeking Rs 9,000 crore to develop two fighter prototypes.")
+    (m,) = _mentions(doc, "spending")
+    assert m.values("value")
+
+
+def test_a_firm_raising_money_for_its_drone_is_no_defence_spending(parse):
+    doc = parse("The company is seeking $30 million to develop a new attack drone.")
+    assert not _mentions(doc, "spending")
