@@ -84,3 +84,29 @@ def test_money_sought_to_develop_arms_is_defence_spending(parse):
 def test_a_firm_raising_money_for_its_drone_is_no_defence_spending(parse):
     doc = parse("The company is seeking $30 million to develop a new attack drone.")
     assert not _mentions(doc, "spending")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "For these reasons I have decided to extend the national emergency with respect to"
+        " Belarus.",
+        "We are renewing for two more years the national emergency set up by Executive Order"
+        " 12000.",
+    ],
+)
+def test_a_national_emergency_continued_renews_its_sanctions(parse, text):
+    (m,) = _mentions(parse(text), "sanction")
+    assert m.values("imposer")
+    assert m.status == "done"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The president declared a national emergency at the southern border.",
+        "The governor extended the state of emergency after the storms.",
+    ],
+)
+def test_other_emergencies_are_no_sanction(parse, text):
+    assert not _mentions(parse(text), "sanction")

@@ -16,6 +16,9 @@ def fill_sanction(doc: Doc, f: Frame, m: EventMention, numbers: list[NumberMenti
     if m.trigger == "freeze":
         _fill_freeze(doc, f, m)
         return []
+    if m.trigger == "emergency":
+        _fill_emergency(doc, f, m)
+        return []
     if (
         m.trigger
         in ("sanction", "blacklist", "designate", "ban", "bar", "embargo", "debar", "add", "target",
@@ -85,6 +88,22 @@ def _fill_freeze(doc: Doc, f: Frame, m: EventMention) -> None:
         owners += [w for c in h.children if c.dep_ == "prep" and c.lower_ in ("of", "belonging")
                    for w in pobjs(c)]
     add_parties(doc, "target", owners, m)
+
+
+def _fill_emergency(doc: Doc, f: Frame, m: EventMention) -> None:
+    """ "we renew the national emergency", "I find that the national emergency must be
+    continued": the one who keeps it in force, the nearest subject up
+    the clauses that names a party (the programme's target is told elsewhere). The notice
+    that finds it necessary is the renewal itself: done."""
+    m.status = "done"
+    cur = f.trigger
+    for _ in range(6):
+        if cur.head.i == cur.i:
+            return
+        cur = cur.head
+        subj = [c for c in cur.children if c.dep_ == "nsubj" and c.lower_ != "it"]
+        if subj and add_parties(doc, "imposer", subj, m):
+            return
 
 
 def _named_members(doc: Doc, toks: list[Token], m: EventMention) -> None:

@@ -31,6 +31,7 @@ from materiel.nlp.validate.production import judge_gov, judge_vessel, production
 from materiel.nlp.validate.sanctions import (
     judge_ban,
     judge_designate,
+    judge_emergency,
     judge_export,
     judge_freeze,
     judge_list,
@@ -73,6 +74,7 @@ EARLY_JUDGES: dict[str, Phase] = {
     "designate": judge_designate,
     "ban": judge_ban,
     "freeze": judge_freeze,
+    "emergency": judge_emergency,
 }
 LATE_JUDGES: dict[str, Phase] = {
     "meet": judge_meet,

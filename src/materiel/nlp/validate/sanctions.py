@@ -227,6 +227,25 @@ def judge_freeze(case: Case) -> bool:
     return bool(frozen_holdings(f)) and bool(m.values("imposer") or m.values("target"))
 
 
+_RENEWAL_VERBS = word_set("nlp/validate", "sanction_renewal_verbs")
+
+
+def judge_emergency(case: Case) -> bool:
+    """A national emergency kept in force ("the President chose to extend the national
+    emergency over Belarus"): the sanctions programme it carries, renewed."""
+    f, t = case.f, case.f.trigger
+    national = any(c.lower_ == "national" for c in t.children)
+    if t.dep_ == "nsubj" and t.head.lemma_.lower() in _RENEWAL_VERBS:
+        return False  # "a notice stating that the emergency is to continue beyond March 6":
+        # what the notice says, with the day it would lapse (the renewal is told as a deed)
+    # "renewing for two more years the national emergency set up by an order": the parser may
+    # hang the noun on its participle, or on the phrase before it
+    renewed = f.gov_lemma in _RENEWAL_VERBS or any(
+        a.lemma_.lower() in _RENEWAL_VERBS for a in list(t.ancestors)[:4]
+    )
+    return national and renewed and bool(case.m.values("imposer"))
+
+
 def _wanted_list(w: Token) -> bool:
     """A police list ("the list of wanted criminals", "its wanted list"): a search warrant,
     not a sanction."""
