@@ -110,3 +110,37 @@ def test_a_national_emergency_continued_renews_its_sanctions(parse, text):
 )
 def test_other_emergencies_are_no_sanction(parse, text):
     assert not _mentions(parse(text), "sanction")
+
+
+@pytest.mark.parametrize(
+    ("text", "spender"),
+    [
+        ("The Senate passed the $850 billion defense authorization bill on Tuesday.", "Senate"),
+        ("The lower house approved the annual defence spending bill by 300 votes to 120.",
+         "lower house"),
+        ("The president signed the National Defense Authorization Act into law on Monday.",
+         "president"),
+    ],
+)
+def test_a_defence_budget_law_passed_or_signed_is_spending(parse, text, spender):
+    (m,) = _mentions(parse(text), "spending")
+    assert _texts(m, "spender") == [spender]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Parliament passed the defence procurement act last spring.",
+        "Congress invoked the Defense Production Act to speed up shell output.",
+        "The act of sabotage was condemned by the council.",
+    ],
+)
+def test_other_laws_and_acts_are_no_spending(parse, text):
+    assert not _mentions(parse(text), "spending")
+
+
+def test_the_doer_of_a_means_clause_imposes_the_listing(parse):
+    doc = parse("The Commerce Department will act against the smugglers by adding eleven firms"
+                " to the Entity List.")
+    (m,) = _mentions(doc, "sanction")
+    assert _texts(m, "imposer") == ["Commerce Department"]

@@ -162,6 +162,27 @@ def _signed_named_agreement(token: Token, type_: str) -> bool:
     )
 
 
+_BUDGET_BILL_WORDS = word_set("nlp/validate", "budget_bill_words")
+_BUDGET_DECISION_VERBS = word_set("nlp/validate", "budget_decision_verbs")
+
+
+def _decided_budget_law(token: Token, type_: str) -> bool:
+    """A named budget law passed, approved or signed ("the Senate passed the National Defense
+    Authorization Act", "signed the Defence Appropriations Act into law"): a spending decision,
+    though its noun is part of a name."""
+    if type_ != "spending" or token.lemma_.lower() not in ("act", "bill"):
+        return False
+    ent = next((e for e in token.doc.ents if e.start <= token.i < e.end), None)
+    words = {w.lower_ for w in (ent if ent is not None else token.subtree)}
+    if not words & _BUDGET_BILL_WORDS:
+        return False
+    name_head = _title_head(token)
+    return (
+        name_head.dep_ in ("dobj", "nsubjpass")
+        and name_head.head.lemma_.lower() in _BUDGET_DECISION_VERBS
+    )
+
+
 _NEED_VERBS = word_set("nlp/triggers", "need_verbs")
 _JOINT_OCCASIONS = word_set("nlp/triggers", "joint_occasions")
 _SIDE_WORDS = word_set("nlp/triggers", "occasion_sides")
@@ -293,7 +314,7 @@ def excluded(token: Token, lemma: str, type_: str) -> bool:
     if type_ == "meeting" and lemma in _JOINT_OCCASIONS:
         return not _shared_occasion(token)
     # "signed the Bilateral Security Agreement": a named pact, signed, is no mere name
-    signed_name = _signed_named_agreement(token, type_)
+    signed_name = _signed_named_agreement(token, type_) or _decided_budget_law(token, type_)
     # part of a multi-word name ("Carrier Strike Group", "Defense Production Act")
     if token.ent_type_ in _NAME_LABELS and lemma not in _MEETING_NAMES and not signed_name:
         ent = next((e for e in token.doc.ents if e.start <= token.i < e.end), None)

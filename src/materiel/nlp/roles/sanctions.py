@@ -29,7 +29,7 @@ def fill_sanction(doc: Doc, f: Frame, m: EventMention, numbers: list[NumberMenti
             add_parties(doc, "imposer", f.agent, m)
             add_parties(doc, "target", f.obj, m)
         else:
-            add_parties(doc, "imposer", f.subj, m)
+            add_parties(doc, "imposer", f.subj or _means_subject(f.trigger), m)
             add_parties(doc, "target", f.obj, m)
             if m.trigger in ("ban", "bar"):
                 for tok in f.obj:
@@ -104,6 +104,14 @@ def _fill_emergency(doc: Doc, f: Frame, m: EventMention) -> None:
         subj = [c for c in cur.children if c.dep_ == "nsubj" and c.lower_ != "it"]
         if subj and add_parties(doc, "imposer", subj, m):
             return
+
+
+def _means_subject(t: Token) -> list[Token]:
+    """ "X will act against them by adding them to the Entity List", "X responded by banning
+    the firm": the means clause's doer is the subject of the verb it tells the means of."""
+    if t.dep_ != "pcomp" or t.head.lower_ != "by":
+        return []
+    return [c for c in t.head.head.children if c.dep_ == "nsubj"]
 
 
 def _named_members(doc: Doc, toks: list[Token], m: EventMention) -> None:

@@ -12,7 +12,10 @@ from materiel.wordlists import word_set
 
 
 def fill_spending(doc: Doc, f: Frame, m: EventMention, numbers: list[NumberMention]) -> list[Token]:
-    add_parties(doc, "spender", f.subj + f.poss + f.mods, m, resolve_to=f.subj)
+    # "passed the National Defense Authorization Act": the law's name names no spender
+    named_law = f.trigger.pos_ == "PROPN" and m.trigger in ("act", "bill")
+    mods = [] if named_law else f.mods
+    add_parties(doc, "spender", f.subj + f.poss + mods, m, resolve_to=f.subj)
     if not m.values("spender") and f.passive:
         add_parties(doc, "spender", f.agent, m)
     if not m.values("spender"):

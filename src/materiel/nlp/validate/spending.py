@@ -16,6 +16,8 @@ _DEFENSE_SPENDING_WORDS = word_set("nlp/validate", "defense_spending_words")
 _BUDGET_DECISION_VERBS = word_set("nlp/validate", "budget_decision_verbs")
 
 _PURCHASE_VERBS = word_tuple("nlp/validate", "purchase_verbs")
+_BUDGET_BILL_WORDS = word_set("nlp/validate", "budget_bill_words")
+_BILL_NOUNS = ("bill", "act")
 
 
 def judge_spend(case: Case) -> bool:
@@ -33,6 +35,10 @@ def judge_spend(case: Case) -> bool:
         for w in o.subtree
     ):
         return False  # "allocate $713m of military aid to Ukraine": the aid is the event
+    if t.lemma_.lower() in _BILL_NOUNS and not (
+        {w.lower_ for w in t.subtree} & _BUDGET_BILL_WORDS
+    ):
+        return False  # "passed the defence procurement act": a law, no budget
     # "defence spending", "spending on defence", "allocated X to the Ministry of Defence"
     mods = mod_words(t) | {
         w.lower_ for p in f.pp("on", "to", "for") + f.obj + f.clauses for w in p.subtree
@@ -52,7 +58,7 @@ def judge_spend(case: Case) -> bool:
     )
     if (
         defense
-        and t.pos_ == "NOUN"
+        and (t.pos_ == "NOUN" or t.lemma_.lower() in _BILL_NOUNS)
         and not m.values("value")
         and f.gov_lemma in _BUDGET_DECISION_VERBS
         and not f.passive
