@@ -144,3 +144,13 @@ def test_the_doer_of_a_means_clause_imposes_the_listing(parse):
                 " to the Entity List.")
     (m,) = _mentions(doc, "sanction")
     assert _texts(m, "imposer") == ["Commerce Department"]
+
+
+def test_a_class_of_actors_described_as_sanctioned_is_no_measure(parse):
+    doc = parse("Smugglers serve a grey market of actors who are sanctioned and cut off from banks.")
+    assert not _mentions(doc, "sanction")
+
+
+def test_groups_sanctioned_on_a_day_are_a_measure(parse):
+    doc = parse("Britain named the groups that it sanctioned on Monday for aiding the drone trade.")
+    assert _mentions(doc, "sanction")
