@@ -24,8 +24,8 @@ TRIGGER_NEEDS = frozenset(
     {
         "", "item", "party", "recipient", "deal", "gov", "target", "defense", "meet", "replace",
         "aid", "transfer", "signed", "alliance", "sanction", "designate", "ban", "list", "freeze",
-        "emergency", "export", "visit", "call", "conference", "speakwith", "told", "spend",
-        "launch", "blast", "training", "campaign", "vessel",
+        "measure", "emergency", "export", "visit", "call", "conference", "speakwith", "told",
+        "spend", "launch", "blast", "training", "campaign", "vessel",
     }
 )
 NAME_RE = re.compile(r"^[a-z][a-z0-9_]*$")

@@ -155,3 +155,28 @@ def test_a_class_of_actors_described_as_sanctioned_is_no_measure(parse):
 def test_groups_sanctioned_on_a_day_are_a_measure(parse):
     doc = parse("Britain named the groups that it sanctioned on Monday for aiding the drone trade.")
     assert _mentions(doc, "sanction")
+
+
+@pytest.mark.parametrize(
+    ("text", "target"),
+    [
+        ("The Council adopted restrictive measures against 14 Iranian officials on Monday.",
+         "Iranian officials"),
+        ("Brussels imposed punitive measures on four drone makers.", "drone makers"),
+    ],
+)
+def test_restrictive_measures_are_sanctions(parse, text, target):
+    (m,) = _mentions(parse(text), "sanction")
+    assert target in _texts(m, "target")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The government announced new measures to protect the power grid.",
+        "Security measures were tightened around the base.",
+        "The ministry imposed measures on shops after the outbreak.",
+    ],
+)
+def test_other_measures_are_no_sanction(parse, text):
+    assert not _mentions(parse(text), "sanction")

@@ -35,6 +35,7 @@ from materiel.nlp.validate.sanctions import (
     judge_export,
     judge_freeze,
     judge_list,
+    judge_measure,
     judge_sanction,
     sanction_misread,
 )
@@ -74,6 +75,7 @@ EARLY_JUDGES: dict[str, Phase] = {
     "designate": judge_designate,
     "ban": judge_ban,
     "freeze": judge_freeze,
+    "measure": judge_measure,
     "emergency": judge_emergency,
 }
 LATE_JUDGES: dict[str, Phase] = {

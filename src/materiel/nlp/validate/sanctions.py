@@ -246,6 +246,23 @@ def judge_emergency(case: Case) -> bool:
     return national and renewed and bool(case.m.values("imposer"))
 
 
+_MEASURE_KINDS = word_set("nlp/validate", "sanctioning_measure_kinds")
+
+
+def judge_measure(case: Case) -> bool:
+    """Measures that are sanctions by their kind: "restrictive measures against 20 officials"
+    (the EU's word for sanctions), "punitive measures on the firms"; not "new measures to
+    protect the grid", "security measures"."""
+    f, m, t = case.f, case.m, case.f.trigger
+    kinds = {c.lower_ for c in t.children if c.dep_ in ("amod", "compound")}
+    if f.gov_lemma in _SANCTION_NOT_IMPOSED_GOVERNORS:
+        return False
+    if kinds & _MEASURE_KINDS:
+        imposed = bool(m.values("imposer")) and f.gov_lemma in _SANCTION_GOVERNORS
+        return bool(m.values("target")) or imposed
+    return False
+
+
 def _wanted_list(w: Token) -> bool:
     """A police list ("the list of wanted criminals", "its wanted list"): a search warrant,
     not a sanction."""
