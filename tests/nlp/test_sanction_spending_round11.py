@@ -180,3 +180,9 @@ def test_restrictive_measures_are_sanctions(parse, text, target):
 )
 def test_other_measures_are_no_sanction(parse, text):
     assert not _mentions(parse(text), "sanction")
+
+
+def test_money_to_develop_a_civil_craft_is_no_defence_spending(parse):
+    doc = parse("The aerospace lab is seeking $1 billion to develop a 70-seat regional turboprop"
+                " aircraft.")
+    assert not _mentions(doc, "spending")

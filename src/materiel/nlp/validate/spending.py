@@ -49,7 +49,7 @@ def judge_spend(case: Case) -> bool:
         bool(mods & _DEFENSE_SPENDING_WORDS)
         or any(is_military_item(w) for p in f.pp("for") for w in p.subtree)
         # "Rs 20 crore for a drone testing facility"
-        or any(is_military_item(w) for c in _development(f) for w in c.subtree)
+        or any(_arms_made(c) for c in _development(f))
         and not any(_company(doc, v) for v in m.values("spender"))
         # "is seeking Rs 13,000 crore to develop the fighter": the money makes arms
         # "the army will have a budget of EUR 5 billion": the forces' own money
@@ -78,6 +78,18 @@ def _development(f: Frame) -> list[Token]:
         if p.lemma_.lower() in _DEVELOPMENT_VERBS:  # "for developing TEDBF"
             out.append(p)
     return out
+
+
+_CIVIL_CRAFT_WORDS = word_set("nlp/validate", "civil_craft_words")
+
+
+def _arms_made(c: Token) -> bool:
+    """Military goods that a clause develops or builds, no civil craft ("to develop a 90-seat
+    turboprop", "to build a passenger jet")."""
+    words = {x.lower_ for x in c.subtree}
+    if words & _CIVIL_CRAFT_WORDS or any(x.endswith(("-seat", "-seater")) for x in words):
+        return False
+    return any(is_military_item(w) for w in c.subtree)
 
 
 def _company(doc: Doc, v: RoleValue) -> bool:
