@@ -186,3 +186,21 @@ def test_money_to_develop_a_civil_craft_is_no_defence_spending(parse):
     doc = parse("The aerospace lab is seeking $1 billion to develop a 70-seat regional turboprop"
                 " aircraft.")
     assert not _mentions(doc, "spending")
+
+
+def test_an_asset_freeze_on_a_party_is_a_sanction(parse):
+    (m,) = _mentions(parse("The EU agreed an asset freeze against the Belarusian drone maker."),
+                     "sanction")
+    assert "EU" in _texts(m, "imposer")
+    assert m.values("target")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The tycoon is fighting the asset freeze in the courts.",
+        "The government announced a pay freeze for public workers.",
+    ],
+)
+def test_a_freeze_challenged_or_on_pay_is_no_sanction(parse, text):
+    assert not _mentions(parse(text), "sanction")

@@ -13,7 +13,7 @@ from materiel.wordlists import word_set
 
 
 def fill_sanction(doc: Doc, f: Frame, m: EventMention, numbers: list[NumberMention]) -> list[Token]:
-    if m.trigger == "freeze":
+    if m.trigger == "freeze" and f.trigger.pos_ == "VERB":
         _fill_freeze(doc, f, m)
         return []
     if m.trigger == "emergency":

@@ -222,6 +222,12 @@ def judge_freeze(case: Case) -> bool:
     """A party's assets frozen by a state or a body: a sanction ("Britain froze the assets of
     six arms makers"); "frozen assets" said of a fund's source is no deed."""
     f, m, t = case.f, case.m, case.f.trigger
+    if t.pos_ == "NOUN":
+        # "imposed asset freezes on 20 officials", "an asset freeze against the bank"
+        held = {c.lemma_.lower() for c in t.children if c.dep_ in ("compound", "amod")}
+        if f.gov_lemma in _SANCTION_NOT_IMPOSED_GOVERNORS:
+            return False
+        return bool(held & _FROZEN_HOLDINGS) and bool(m.values("target"))
     if t.pos_ != "VERB" or t.dep_ in ("amod", "compound"):
         return False  # "profits from frozen Russian assets": a state of things
     return bool(frozen_holdings(f)) and bool(m.values("imposer") or m.values("target"))
