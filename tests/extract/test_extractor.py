@@ -145,6 +145,20 @@ def test_later_sentences_take_the_story_date(extractor: Extractor, make_clean):
     assert sorted(e.date for e in events) == ["2024-05-09", "2024-05-09"]
 
 
+def test_the_present_is_dated_by_the_publication_not_the_story(extractor: Extractor,
+                                                                 make_clean):
+    """The guide: a clause in the present speaks of the day of publication; only a past one
+    takes the last date the story stated."""
+    events = extractor.extract(
+        make_clean(
+            "The defence council on Thursday approved the purchase of 40 howitzers from Elbit.\n"
+            "The air force is now buying 12 radars from Thales.",
+            published="2024-05-10",
+        )
+    )
+    assert sorted(e.date for e in events) == ["2024-05-09", "2024-05-10"]
+
+
 def test_a_plan_is_dated_by_its_announcement(extractor: Extractor, make_clean):
     (e,) = extractor.extract(
         make_clean(

@@ -53,7 +53,14 @@ from materiel.learn.scorer import load_scorer
 from materiel.models import Argument, CleanDocument, Event, Sentence
 from materiel.nlp.attach import is_horizon
 from materiel.nlp.config import PARSE_SCOPES, PipelineConfig
-from materiel.nlp.dates import find_expressions, parse_published, resolve, resolve_match
+from materiel.nlp.dates import (
+    find_expressions,
+    is_target,
+    parse_published,
+    resolve,
+    resolve_match,
+)
+from materiel.nlp.dates_tense import speaks_now
 from materiel.nlp.gaps import CONTEXT, ROLES
 from materiel.nlp.lexicon import PARTY_LABELS, lemma_table_forms, surface_forms
 from materiel.nlp.pipeline import cached_pipeline
@@ -111,17 +118,18 @@ def dateline_date(clean: CleanDocument) -> DateValue | None:
 
 def story_dates(cd: CleanDocument, published: str | None) -> dict[int, DateValue]:
     """For each sentence (by start offset), the last date stated before it in its story that
-    is not a plan's horizon: "The council on Thursday approved X. It also cleared Y." dates Y
-    by Thursday. Read with patterns only (no parse)."""
+    is not a plan's horizon or a deadline ("in effect until May 6"): "The council on Thursday
+    approved X. It also cleared Y." dates Y by Thursday. Read with patterns only (no parse)."""
     out: dict[int, DateValue] = {}
     last: dict[int, DateValue] = {}
     ref = parse_published(published)
     for sent in cd.sentences:
         if sent.story in last:
             out[sent.start] = last[sent.story]
-        for _s, _e, kind, m in find_expressions(sent.text):
+        for start, _e, kind, m in find_expressions(sent.text):
             got = resolve_match(kind, m, ref, False)
-            if got is not None and not is_horizon(got, published) and kind != "year":
+            if (got is not None and not is_horizon(got, published) and kind != "year"
+                    and not is_target(sent.text, start, kind)):
                 last[sent.story] = got
     return out
 
@@ -418,6 +426,7 @@ class Extractor:
         if lost_main and not event.args.get(MAIN_ROLE.get(m.type, "")):
             return None  # "we are sending ..." with no side to put it on
         date = m.date if m.date is not None and m.date.from_text else None
+        story_date = None if speaks_now(doc[m.trigger_i]) else inherited.get(sent.start)
         return Candidate(
             rejected=m.rejected,
             event=event,
@@ -425,10 +434,10 @@ class Extractor:
             sentence=sent.start,
             score=m.score,
             date=date,
-            context_date=None if date is not None else inherited.get(sent.start),
+            context_date=None if date is not None else story_date,
             learned=self.dates is not None,
             learned_date=learned,
-            learned_context=None if learned is not None else inherited.get(sent.start),
+            learned_context=None if learned is not None else story_date,
             trigger=m.trigger,
             triggers={base + m.trigger_start},
             labels=labels,

@@ -468,9 +468,10 @@ _YEAR_LEADS = {
 }
 
 # What makes an expression a deadline or a target rather than the time of an action: "by
-# 2030", "until 2028", "no later than March", "(raise it) to 2.5% by the end of 2027".
+# 2030", "until 2028", "(in effect) beyond March 6", "no later than March", "(raise it) to
+# 2.5% by the end of 2027".
 _TARGET_LEAD = re.compile(
-    r"\b(?:by|until|till|through|thru|before|within|no\slater\sthan|not\slater\sthan|"
+    r"\b(?:by|until|till|through|thru|before|beyond|within|no\slater\sthan|not\slater\sthan|"
     r"deadline\sof|target\sof|goal\sof)\s+(?:the\s+)?"
     r"(?:(?:end|middle|start|beginning|close|turn|first\shalf|second\shalf)\s+of\s+(?:the\s+)?)?"
     r"$",

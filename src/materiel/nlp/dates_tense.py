@@ -173,3 +173,28 @@ def _verb_tense(token: Token) -> str:
             break
         cur = cur.head
     return "past"
+
+
+_PRESENT_AUX = {"am", "is", "are", "'m", "'re", "'s"}
+
+
+def speaks_now(trigger: Token) -> bool:
+    """Whether the event word's clause is in the present ("I am continuing the emergency",
+    "the army buys"): the guide dates it by the publication, not by the last date the story
+    stated before it."""
+    verb = trigger
+    for _ in range(4):
+        if verb.pos_ in ("VERB", "AUX"):
+            break
+        if verb.head.i == verb.i:
+            return False
+        verb = verb.head
+    if verb.pos_ not in ("VERB", "AUX"):
+        return False
+    auxes = [c for c in verb.children if c.dep_ in ("aux", "auxpass")]
+    words = {a.lower_ for a in auxes}
+    if words & (_FUTURE_AUX | _FORWARD_MODALS | _PAST_AUX) or _infinitive(verb):
+        return False
+    if verb.tag_ in ("VBZ", "VBP") and not auxes:
+        return True
+    return verb.tag_ == "VBG" and bool(words & _PRESENT_AUX)
