@@ -25,6 +25,9 @@ _LOCAL_WORDS = word_tuple("nlp/roles", "local_words")
 _ENTERING_VERBS = {"enter", "go", "move", "put"}
 _PRODUCTION_START_VERBS = word_set("nlp/roles", "production_start_verbs")
 _PRODUCTION_NOUNS = {"production", "manufacturing", "manufacture"}
+_ROLLOUT_WORDS = {"roll", "rollout"}
+_CONDITION_MARKS = {"if", "once", "unless", "when"}
+_FIRST_UNIT_WORDS = word_set("nlp/roles", "first_unit_words")
 
 
 def _items_of(doc: Doc, toks: list[Token]) -> tuple[list[RoleValue], list[Token]]:
@@ -52,6 +55,34 @@ def _start_word_before(trigger: Token) -> bool:
     return trigger.i > 0 and trigger.doc[trigger.i - 1].lemma_.lower() in _PRODUCTION_START_VERBS
 
 
+def _told_outright(t: Token) -> bool:
+    """A start of production told as the news, not described in a relative clause ("the
+    program, which will enter production in 2032") nor held on a condition ("once approval
+    comes, the prototype will be rolled out")."""
+    chain = [t, *t.ancestors]
+    if any(a.dep_ in ("relcl", "acl") for a in chain):
+        return False
+    return not any(
+        c.dep_ == "advcl"
+        and any(w.dep_ == "mark" and w.lower_ in _CONDITION_MARKS for w in c.children)
+        for a in chain
+        for c in a.children
+    )
+
+
+def _first_unit_rolled(f: Frame) -> bool:
+    """A prototype or first unit rolled out ("rolled out the first K2PL", "the prototype
+    is to be rolled out"): production begun, though no maker is named."""
+    if f.trigger.lemma_.lower() not in _ROLLOUT_WORDS:
+        return False
+    goods = f.obj + (f.subj if f.passive or f.trigger.pos_ == "NOUN" else []) + f.pp("of")
+    return any(
+        w.lemma_.lower() in _FIRST_UNIT_WORDS
+        or any(c.dep_ == "amod" and c.lower_ in _FIRST_UNIT_WORDS for c in w.children)
+        for w in goods
+    )
+
+
 def fill_production(
     doc: Doc, f: Frame, m: EventMention, numbers: list[NumberMention]
 ) -> list[Token]:
@@ -61,6 +92,9 @@ def fill_production(
         items, item_toks = _items_of(doc, f.subj)
         if items:
             m.cues.append("enters-production")
+            if any(_named_system(rv.text) for rv in items) and _told_outright(f.trigger):
+                # "the K9 will enter serial production next year": a named system's start
+                m.cues.append("starts-production")
     elif (
         f.trigger.pos_ == "NOUN"
         and f.trigger.lemma_.lower() in _PRODUCTION_NOUNS
@@ -73,6 +107,8 @@ def fill_production(
     ):
         # "commence production of the Arjun tank": a named system whose production starts
         m.cues.append("starts-production")
+    if items and _first_unit_rolled(f) and _told_outright(f.trigger):
+        m.cues.append("starts-production")  # "the prototype of the X is to be rolled out"
     for rv in items:
         m.add(rv)
     producers = (f.agent if f.passive else f.subj + f.agent) + f.poss

@@ -77,6 +77,7 @@ _PRODUCTION_MODS = word_set("nlp/validate", "production_mods")
 _PRODUCTION_WISH_WORDS = word_set("nlp/validate", "production_wish_words")
 _PRODUCTION_EFFECT_VERBS = word_set("nlp/validate", "production_effect_verbs")
 _FACILITY_WORDS = word_tuple("nlp/validate", "facility_words")
+_MODDED_FACILITY_WORDS = word_set("nlp/validate", "modded_facility_words")
 
 
 def production_misread(case: Case) -> bool | None:
@@ -171,6 +172,8 @@ def judge_gov(case: Case) -> bool:
         mods
         & _PRODUCTION_MODS
     )
+    if lemma in _MODDED_FACILITY_WORDS and not prod_mod:
+        return False  # "a logistics hub for weapons": no site of making or repair
     return (f.gov_lemma in FACTORY_GOVERNORS and (prod_mod or bool(m.values("item")))) or (
         prod_mod and f.gov_lemma in FACTORY_GOVERNORS | {"be"}
     )

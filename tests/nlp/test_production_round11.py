@@ -1,0 +1,55 @@
+"""Production told the way newspapers write it (sentences written for these tests): a named
+system to enter production or a prototype to be rolled out with no maker named, maintenance
+and repair sites."""
+
+from __future__ import annotations
+
+import pytest
+
+
+def _mentions(doc, type_: str) -> list:
+    return [m for m in doc._.mentions if m.type == type_ and m.rejected is None]
+
+
+def _texts(m, role: str) -> list[str]:
+    return [v.text for v in m.values(role)]
+
+
+@pytest.mark.parametrize(
+    ("text", "item"),
+    [
+        ("The Korsak drone, now in field trials, will enter serial production next year.",
+         "Korsak drone"),
+        ("The prototype of the Tarvik T-3 tank is scheduled to be rolled out later this year.",
+         "Tarvik T-3 tank"),
+    ],
+)
+def test_a_named_system_to_enter_production(parse, text, item):
+    ms = _mentions(parse(text), "production")
+    assert any(item in v for m in ms for v in _texts(m, "item"))
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The navy wants the Korsak X-2 fighter, which is due to enter production in 2032.",
+        "Once the cabinet approves it, the prototype of the Tarvik T-3 will be rolled out.",
+        "The tank will enter production once trials end.",
+    ],
+)
+def test_a_start_described_or_conditioned_needs_a_maker(parse, text):
+    assert not _mentions(parse(text), "production")
+
+
+def test_a_maintenance_hub_set_up_is_production(parse):
+    (m,) = _mentions(
+        parse("Norvik Defence has set up a maintenance hub for Leopard tanks in Poland."),
+        "production",
+    )
+    assert _texts(m, "location") == ["Poland"]
+
+
+def test_a_logistics_hub_is_no_production(parse):
+    assert not _mentions(
+        parse("The alliance will set up a logistics hub for weapons in Poland."), "production"
+    )
