@@ -53,3 +53,20 @@ def test_a_logistics_hub_is_no_production(parse):
     assert not _mentions(
         parse("The alliance will set up a logistics hub for weapons in Poland."), "production"
     )
+
+
+def test_a_future_record_clause_is_news(parse):
+    (m,) = _mentions(
+        parse("Poland is the first country that will assemble the K2 tank under licence from"
+              " Hyundai Rotem."),
+        "production",
+    )
+    assert _texts(m, "producer") == ["Poland"]
+    assert _texts(m, "partner") == ["Hyundai Rotem"]
+
+
+def test_a_past_record_clause_stays_no_event(parse):
+    assert not _mentions(
+        parse("Norvik is the only firm that has built the T-3 tank."), "production"
+    )
+

@@ -55,6 +55,16 @@ def _start_word_before(trigger: Token) -> bool:
     return trigger.i > 0 and trigger.doc[trigger.i - 1].lemma_.lower() in _PRODUCTION_START_VERBS
 
 
+def _copula_subject(w: Token) -> Token:
+    """The one a predicate noun names ("Tata is the first company that will build the jet":
+    Tata builds), else the word itself."""
+    if w.dep_ == "attr" and w.head.lemma_.lower() in ("be", "become", "remain"):
+        subj = [c for c in w.head.children if c.dep_ == "nsubj" and party_label(c)]
+        if subj:
+            return subj[0]
+    return w
+
+
 def _told_outright(t: Token) -> bool:
     """A start of production told as the news, not described in a relative clause ("the
     program, which will enter production in 2032") nor held on a condition ("once approval
@@ -111,7 +121,8 @@ def fill_production(
         m.cues.append("starts-production")  # "the prototype of the X is to be rolled out"
     for rv in items:
         m.add(rv)
-    producers = (f.agent if f.passive else f.subj + f.agent) + f.poss
+    producers = [_copula_subject(w) for w in (f.agent if f.passive else f.subj + f.agent)]
+    producers += f.poss
     add_parties(doc, "producer", producers, m, resolve_to=f.subj)
     for tok in f.mods:
         add_parties(doc, "producer", [tok], m)
@@ -129,10 +140,14 @@ def fill_production(
     if t.dep_ in ("xcomp", "advcl") and t.head.pos_ in ("VERB", "AUX"):
         # "X has joined hands with Y to manufacture Z": who X joined makes it with X
         partners += [w for w in pp_of(t.head, "with") if party_label(w)]
-    for lic in f.pp("under"):  # "made under licence from Russia"
-        if lic.lemma_.lower() in ("licence", "license"):
-            partners += [w for w in pp_of(lic, "from") if party_label(w)]
-    add_parties(doc, "partner", partners, m)
+    licensors = [
+        w
+        for lic in f.pp("under")  # "made under licence from Russia"
+        if lic.lemma_.lower() in ("licence", "license")
+        for w in pp_of(lic, "from")
+        if party_label(w)
+    ]
+    add_parties(doc, "partner", partners + licensors, m)
     locs = f.pp("in", "at", "near")
     if not add_places(doc, "location", locs, m):
         for tok in locs:  # "at the Aircraft Division, Nasik"
@@ -157,7 +172,11 @@ def fill_production(
                 if c.dep_ == "prep" and c.lower_ in ("in", "at"):
                     add_places(doc, "location", pobjs(c), m)
     prods = [v for v in m.values("producer") if not v.pronoun]
-    comps = [v for v in m.values("partner") if v.label == "COMPANY"]
+    comps = [  # (a licensor stays the partner: "under licence from Airbus")
+        v
+        for v in m.values("partner")
+        if v.label == "COMPANY" and not any(v.start <= w.idx < v.end for w in licensors)
+    ]
     if comps and (not prods or all(v.label in ("GPE", "COUNTRY", "NOUN") for v in prods)):
         # "together with the company X, we will start production": the company produces
         m.args["producer"] = comps

@@ -90,8 +90,8 @@ def production_misread(case: Case) -> bool | None:
         return False
     if t.pos_ == "VERB" and habitual(doc, t):
         return False  # "Anduril builds autonomous systems": what a maker does
-    if record_clause(t):
-        return False
+    if record_clause(t) and not clause_is_future(t):
+        return False  # (a future one is news: "the first firm that will build the jet here")
     if topic_of_talk(t):
         return False  # "discuss US sanctions against Russia", "an update on US assistance"
     if _origin_modifier(t):
