@@ -70,3 +70,18 @@ def test_a_past_record_clause_stays_no_event(parse):
         parse("Norvik is the only firm that has built the T-3 tank."), "production"
     )
 
+
+
+def test_who_is_involved_in_a_production_makes(parse):
+    (m,) = _mentions(
+        parse("Norvik Aero and two private firms will be involved in the local production of"
+              " the T-7 engine."),
+        "production",
+    )
+    assert "Norvik Aero" in _texts(m, "producer")
+
+
+def test_interest_in_a_production_makes_nothing(parse):
+    assert not _mentions(
+        parse("Investors are interested in the production of drones."), "production"
+    )

@@ -27,6 +27,7 @@ _PRODUCTION_START_VERBS = word_set("nlp/roles", "production_start_verbs")
 _PRODUCTION_NOUNS = {"production", "manufacturing", "manufacture"}
 _ROLLOUT_WORDS = {"roll", "rollout"}
 _CONDITION_MARKS = {"if", "once", "unless", "when"}
+_PARTICIPATION_VERBS = word_set("nlp/roles", "participation_verbs")
 _FIRST_UNIT_WORDS = word_set("nlp/roles", "first_unit_words")
 
 
@@ -53,6 +54,20 @@ def _start_word_before(trigger: Token) -> bool:
     """ "to commence production of X" read as a compound noun: the parse loses the verb, the
     word before still names the start."""
     return trigger.i > 0 and trigger.doc[trigger.i - 1].lemma_.lower() in _PRODUCTION_START_VERBS
+
+
+def _participants(t: Token) -> list[Token]:
+    """Who takes part in a production ("X will be involved in the local production of the
+    engine", "Y will participate in the production of the jet"): the subject of the verb of
+    taking part whose "in" phrase holds the production noun."""
+    if t.pos_ != "NOUN" or t.dep_ != "pobj" or t.head.lower_ != "in":
+        return []
+    verb = t.head.head
+    if verb.lemma_.lower() == "part" and verb.dep_ == "dobj":
+        verb = verb.head  # "take part in the production of"
+    elif verb.lemma_.lower() not in _PARTICIPATION_VERBS:
+        return []
+    return [c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")]
 
 
 def _copula_subject(w: Token) -> Token:
@@ -126,6 +141,8 @@ def fill_production(
     add_parties(doc, "producer", producers, m, resolve_to=f.subj)
     for tok in f.mods:
         add_parties(doc, "producer", [tok], m)
+    if not m.values("producer"):
+        add_parties(doc, "producer", _participants(f.trigger), m)
     if not m.values("producer"):
         _facility_producer(doc, f, m)
     if (
