@@ -85,3 +85,26 @@ def test_interest_in_a_production_makes_nothing(parse):
     assert not _mentions(
         parse("Investors are interested in the production of drones."), "production"
     )
+
+
+@pytest.mark.parametrize(
+    ("text", "item"),
+    [
+        ("The first Korsak vehicle rolled off the production line in Brisbane on Tuesday.",
+         "Korsak vehicle"),
+        ("The 100th T-7 jet rolled off the assembly line at the Norvik works.", "T-7 jet"),
+    ],
+)
+def test_rolled_off_the_line_is_made(parse, text, item):
+    ms = _mentions(parse(text), "production")
+    assert any(item in v for m in ms for v in _texts(m, "item"))
+
+
+def test_rolled_off_a_ferry_is_not_made(parse):
+    assert not _mentions(parse("Tanks rolled off the ferry in Gdansk."), "production")
+
+
+def test_a_gunpowder_factory_reopened(parse):
+    (m,) = _mentions(parse("The government will reopen a gunpowder factory in Wales."),
+                     "production")
+    assert _texts(m, "location") == ["Wales"]

@@ -307,6 +307,14 @@ def _counted_need(verb: Token) -> bool:
     )
 
 
+def _off_line(token: Token) -> bool:
+    """ "rolled off the production line" (the parse hangs "line" on "off" or on the verb)."""
+    offs = [c for c in token.children if c.lower_ == "off"]
+    return bool(offs) and any(
+        w.lemma_.lower() == "line" and w.head in (token, *offs) for w in token.subtree
+    )
+
+
 def excluded(token: Token, lemma: str, type_: str) -> bool:
     """Uses of a trigger word that never announce an event."""
     if type_ == "spending" and lemma in FUNDS_REQUEST_VERBS:
@@ -378,8 +386,10 @@ def excluded(token: Token, lemma: str, type_: str) -> bool:
         return True  # "needs to invest", "the weapons they need": no stated requirement
     if lemma == "lease" and any(w.lower_ == "life" for w in token.subtree):
         return True  # "a new lease on life"
-    if lemma == "roll" and not any(c.dep_ == "prt" and c.lower_ == "out" for c in token.children):
-        return True  # "roll out a prototype" makes one; "roll back", "roll into" do not
+    if lemma == "roll" and not (
+        any(c.dep_ == "prt" and c.lower_ == "out" for c in token.children) or _off_line(token)
+    ):
+        return True  # "roll out a prototype", "rolled off the line" make one; "roll back" not
     if (
         type_ == "meeting"
         and token.tag_ in ("NNS", "NNPS")

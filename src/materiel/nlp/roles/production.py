@@ -95,6 +95,13 @@ def _told_outright(t: Token) -> bool:
     )
 
 
+def _rolled_off_line(f: Frame) -> bool:
+    """ "rolled off the (production, assembly) line": a unit made."""
+    return f.trigger.lemma_.lower() == "roll" and any(
+        w.lemma_.lower() == "line" for w in f.pp("off") + f.obj
+    )
+
+
 def _first_unit_rolled(f: Frame) -> bool:
     """A prototype or first unit rolled out ("rolled out the first K2PL", "the prototype
     is to be rolled out"): production begun, though no maker is named."""
@@ -132,6 +139,11 @@ def fill_production(
     ):
         # "commence production of the Arjun tank": a named system whose production starts
         m.cues.append("starts-production")
+    if not items and _rolled_off_line(f):
+        # "the first Boxer rolled off the production line": the goods are its subject
+        items, item_toks = _items_of(doc, f.subj)
+        if items:
+            m.cues.append("starts-production")
     if items and _first_unit_rolled(f) and _told_outright(f.trigger):
         m.cues.append("starts-production")  # "the prototype of the X is to be rolled out"
     for rv in items:
