@@ -108,3 +108,22 @@ def test_a_gunpowder_factory_reopened(parse):
     (m,) = _mentions(parse("The government will reopen a gunpowder factory in Wales."),
                      "production")
     assert _texts(m, "location") == ["Wales"]
+
+
+def test_a_maker_of_record_is_no_production(parse):
+    assert not _mentions(
+        parse("The F-7 jet was manufactured by the Norvik Aircraft Corporation and was the"
+              " first purchase of the air force."),
+        "production",
+    )
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Twelve jets were built by Norvik Aero in 2023.",
+        "The first batch of shells was produced by Nammo last month.",
+    ],
+)
+def test_a_dated_or_counted_passive_stays_production(parse, text):
+    assert _mentions(parse(text), "production")

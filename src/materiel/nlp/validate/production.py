@@ -94,6 +94,8 @@ def production_misread(case: Case) -> bool | None:
         return False  # (a future one is news: "the first firm that will build the jet here")
     if topic_of_talk(t):
         return False  # "discuss US sanctions against Russia", "an update on US assistance"
+    if _maker_of_record(t):
+        return False  # "the jet was manufactured by Shenyang": who makes a thing, no event
     if _origin_modifier(t):
         return False  # "a US made rifle", "HAL-built helicopters": where a thing comes from
     if any(
@@ -212,6 +214,25 @@ def _made_in_country(f: Frame, m: EventMention) -> bool:
         and not m.values("producer")
         and not m.values("partner")
         and any(v.label in ("GPE", "COUNTRY") for v in m.values("location"))
+    )
+
+
+def _maker_of_record(t: Token) -> bool:
+    """A plain passive with its maker ("the jet was manufactured by Shenyang", "the drones
+    are made by Teledyne"), undated and uncounted: where a thing comes from, not a production
+    told (a dated or counted one is: "12 jets were built by KAI in 2023")."""
+    if t.tag_ != "VBN" or t.dep_ not in ("ROOT", "conj"):
+        return False
+    aux = [c for c in t.children if c.dep_ in ("aux", "auxpass")]
+    if [c.lemma_.lower() for c in aux] != ["be"] or aux[0].tag_ not in ("VBD", "VBZ", "VBP"):
+        return False
+    if not any(c.dep_ == "agent" for c in t.children):
+        return False
+    subj = [c for c in t.children if c.dep_ == "nsubjpass"]
+    return (
+        bool(subj)
+        and not any(w.ent_type_ in ("DATE", "TIME") for w in t.subtree)
+        and not any(c.dep_ == "nummod" for s in subj for c in s.children)
     )
 
 
