@@ -127,3 +127,15 @@ def test_a_maker_of_record_is_no_production(parse):
 )
 def test_a_dated_or_counted_passive_stays_production(parse, text):
     assert _mentions(parse(text), "production")
+
+
+@pytest.mark.parametrize(
+    ("text", "place"),
+    [
+        ("Norvik Systems announced the setting up of a production facility in Leeds.", "Leeds"),
+        ("The ministry welcomed the reopening of the ammunition plant in Lviv.", "Lviv"),
+    ],
+)
+def test_a_plant_set_up_or_reopened_told_as_a_noun(parse, text, place):
+    (m,) = _mentions(parse(text), "production")
+    assert _texts(m, "location") == [place]

@@ -480,10 +480,10 @@ def build_frame(doc: Doc, trig: Trigger) -> Frame:
     if gov is None and t.dep_ == "compound" and t.head.pos_ == "NOUN":
         gov = _governor(t.head)  # "raise the defence spending target": the head's verb
     nominal = None
-    if gov is None and t.dep_ == "pobj" and t.head.lower_ == "of":
+    if t.dep_ == "pobj" and t.head.lower_ == "of":
         nom = t.head.head
         nominal = NOMINAL_GOVERNORS.get(nom.lemma_.lower())
-        if nominal is not None:
+        if nominal is not None and gov is None:
             gov = _governor(nom)  # "celebrated the opening of a new facility"
     frame = Frame(trigger=t, pred=gov)
     if gov is not None:

@@ -189,7 +189,9 @@ def _production_site_set_up(doc: Doc, f: Frame, m: EventMention, need: str) -> b
         and f.gov_lemma in FACTORY_GOVERNORS
         and bool(mod_words(f.trigger) & _PRODUCTION_MODS)
         and bool(m.values("location"))
-        and any(v.label == "COMPANY" or company_value(doc, v) for v in m.values("producer"))
+        and any(
+            v.label in ("COMPANY", "ORG") or company_value(doc, v) for v in m.values("producer")
+        )
     )
 
 
