@@ -139,3 +139,28 @@ def test_a_dated_or_counted_passive_stays_production(parse, text):
 def test_a_plant_set_up_or_reopened_told_as_a_noun(parse, text, place):
     (m,) = _mentions(parse(text), "production")
     assert _texts(m, "location") == [place]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Norvik will be making not some airframes or parts for the jet but will be the lead"
+        " integrator for the whole aircraft.",
+        "They await a clearance that could clear the path to locally manufacture the T-7"
+        " engine.",
+        "The accord paves the way for production of the Korsak tank in Poland.",
+    ],
+)
+def test_goods_set_aside_or_a_path_cleared_is_no_production(parse, text):
+    assert not _mentions(parse(text), "production")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Norvik will manufacture not only the engines but also the T-7 airframes in Brazil.",
+        "Norvik opened the way to a new era and will build 20 T-7 jets.",
+    ],
+)
+def test_not_only_and_a_separate_deed_stay_production(parse, text):
+    assert _mentions(parse(text), "production")

@@ -78,6 +78,8 @@ _PRODUCTION_WISH_WORDS = word_set("nlp/validate", "production_wish_words")
 _PRODUCTION_EFFECT_VERBS = word_set("nlp/validate", "production_effect_verbs")
 _FACILITY_WORDS = word_tuple("nlp/validate", "facility_words")
 _MODDED_FACILITY_WORDS = word_set("nlp/validate", "modded_facility_words")
+_PATH_IDIOM_VERBS = word_set("nlp/validate", "path_idiom_verbs")
+_PATH_IDIOM_NOUNS = word_set("nlp/validate", "path_idiom_nouns")
 
 
 def production_misread(case: Case) -> bool | None:
@@ -108,6 +110,10 @@ def production_misread(case: Case) -> bool | None:
         and t.head.lemma_.lower() in _PRODUCTION_EFFECT_VERBS
     ):
         return False  # "parallel production in both countries will allow faster fielding"
+    if _path_cleared(t):
+        return False  # "a clearance that could clear the path to manufacture the engine"
+    if f.obj and all(_negated_goods(o) for o in f.obj):
+        return False  # "will be manufacturing not airframes but the whole aircraft"
     if _output_compared(f):
         return False  # "the industry is producing more shells than before the war": a trend
     if _worked_under_contract(f):
@@ -217,6 +223,34 @@ def _made_in_country(f: Frame, m: EventMention) -> bool:
         and not m.values("partner")
         and any(v.label in ("GPE", "COUNTRY") for v in m.values("location"))
     )
+
+
+def _path_cleared(t: Token) -> bool:
+    """A production that a step makes possible ("clear the path to manufacture", "pave the
+    way for production", "open the door to making"): the step is told, not the production."""
+    cur = t
+    for _ in range(4):
+        if cur.dep_ == "conj" or cur.head.i == cur.i:
+            return False  # "opened the way to talks and will build jets": a deed of its own
+        cur = cur.head
+        if cur.lemma_.lower() in _PATH_IDIOM_VERBS and any(
+            c.dep_ == "dobj" and c.lemma_.lower() in _PATH_IDIOM_NOUNS for c in cur.children
+        ):
+            return True
+    return False
+
+
+def _negated_goods(o: Token) -> bool:
+    """Goods set aside by "not" ("making not some parts but the whole jet")."""
+    while o.dep_ == "conj" and o.head.i != o.i:
+        o = o.head  # "not airframes or parts": the "not" of the first
+    doc = o.doc
+    nots = [c.i for c in o.children if c.dep_ in ("neg", "preconj") and c.lower_ == "not"]
+    if o.left_edge.i > 0 and doc[o.left_edge.i - 1].lower_ == "not":
+        nots.append(o.left_edge.i - 1)
+    # "not only the engines but also the airframes": both are made
+    return any(i + 1 < len(doc) and doc[i + 1].lower_ not in ("only", "just", "merely")
+               for i in nots)
 
 
 def _maker_of_record(t: Token) -> bool:
