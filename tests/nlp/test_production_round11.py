@@ -164,3 +164,18 @@ def test_goods_set_aside_or_a_path_cleared_is_no_production(parse, text):
 )
 def test_not_only_and_a_separate_deed_stay_production(parse, text):
     assert _mentions(parse(text), "production")
+
+
+def test_a_prototype_unveiled_is_made(parse):
+    ms = _mentions(parse("Norvik unveiled the first prototype of its T-9 tank at the show."),
+                   "production")
+    assert any("T-9 tank" in v for m in ms for v in _texts(m, "item"))
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["Russia unveiled its new T-14 tank at the parade.",
+     "The ministry unveiled new rules for arms exports."],
+)
+def test_unveiling_a_weapon_or_a_plan_is_no_production(parse, text):
+    assert not _mentions(parse(text), "production")

@@ -22,6 +22,7 @@ SPENDING_HEADS = word_set("nlp/triggers", "spending_heads")
 _CONTRACT_ACTION_HEADS = word_set("nlp/triggers", "contract_action_heads")
 _NOT_EVENT_HEADS = word_set("nlp/triggers", "not_event_heads")
 _AID_TOPIC_HEADS = word_set("nlp/triggers", "aid_topic_heads")
+_FIRST_UNIT_WORDS = word_set("nlp/roles", "first_unit_words")
 # Entity labels inside which a trigger word is part of a name, not an event.
 _NAME_LABELS = {
     "ORG",
@@ -307,6 +308,18 @@ def _counted_need(verb: Token) -> bool:
     )
 
 
+def _first_unit(verb: Token) -> bool:
+    """The verb's object is a prototype or a first unit ("unveiled the first prototype")."""
+    return any(
+        o.dep_ in ("dobj", "nsubjpass")
+        and (
+            o.lemma_.lower() in _FIRST_UNIT_WORDS
+            or any(c.dep_ == "amod" and c.lower_ in _FIRST_UNIT_WORDS for c in o.children)
+        )
+        for o in verb.children
+    )
+
+
 def _off_line(token: Token) -> bool:
     """ "rolled off the production line" (the parse hangs "line" on "off" or on the verb)."""
     offs = [c for c in token.children if c.lower_ == "off"]
@@ -390,6 +403,8 @@ def excluded(token: Token, lemma: str, type_: str) -> bool:
         any(c.dep_ == "prt" and c.lower_ == "out" for c in token.children) or _off_line(token)
     ):
         return True  # "roll out a prototype", "rolled off the line" make one; "roll back" not
+    if lemma == "unveil" and type_ == "production" and not _first_unit(token):
+        return True  # "unveiled the first prototype" made one; "unveiled a plan" did not
     if (
         type_ == "meeting"
         and token.tag_ in ("NNS", "NNPS")
