@@ -179,3 +179,11 @@ def test_a_prototype_unveiled_is_made(parse):
 )
 def test_unveiling_a_weapon_or_a_plan_is_no_production(parse, text):
     assert not _mentions(parse(text), "production")
+
+
+def test_production_capacity_enhanced(parse):
+    (m,) = _mentions(
+        parse("Norvik will enhance its production capacity to 16 jets a year from 2025."),
+        "production",
+    )
+    assert _texts(m, "producer") == ["Norvik"]
