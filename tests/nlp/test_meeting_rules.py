@@ -478,3 +478,17 @@ def test_a_press_briefing_with_officials_is_no_meeting(parse, text):
 def test_a_briefing_shared_by_two_sides_stays_a_meeting(parse, text, side):
     (m,) = [m for m in _meetings(parse(text)) if m.trigger == "briefing"]
     assert side in _sides(m)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "At the show, Rheinmetall AG held talks with Lithuanian army officials.",
+        "At the show, the company held talks with Lithuanian army officials.",
+        "At the show, the Lithuanian army held talks with the Polish army on a possible "
+        "joint venture.",
+    ],
+)
+def test_talks_a_maker_holds_or_on_a_joint_venture_are_no_meeting(parse, text):
+    assert _meetings(parse(text)) == []
+

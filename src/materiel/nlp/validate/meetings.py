@@ -9,7 +9,7 @@ from spacy.tokens import Doc, Token
 from materiel.nlp.frames import Frame, pobjs, subjects
 from materiel.nlp.lexicon import SPEECH_VERBS
 from materiel.nlp.roles import MEETING_NOUNS, PROD_VERBS, is_company
-from materiel.nlp.spans import entity_of
+from materiel.nlp.spans import ORG_HEAD_HINTS, entity_of
 from materiel.nlp.types import EventMention, RoleValue, Trigger
 from materiel.nlp.validate.case import Case
 from materiel.nlp.validate.security import on_security
@@ -311,6 +311,10 @@ def _business_talks(f: Frame) -> bool:
     purposes = f.pp("for", "on", "about", "over") + f.compounds
     if any(w.lemma_.lower() in _DEAL_PURPOSES for p in purposes for w in (p, *p.children)):
         return True
+    t = f.trigger
+    if t.dep_ == "dobj" and t.head.lemma_.lower() in ("have", "hold") and any(
+            _named_maker(s) for s in subjects(t.head)):
+        return True  # "the shipyard held talks with the Navy": a maker negotiating
     clauses = f.clauses + [c for w in f.pp("with") for c in w.children if c.dep_ == "relcl"]
     clause = clause_of_phrase(f.trigger)
     if clause is not None:
@@ -320,6 +324,17 @@ def _business_talks(f: Frame) -> bool:
             return True  # "Kalyani is in talks with some African countries"
         clauses += [c for c in clause.children if c.dep_ in ("xcomp", "advcl")]
     return any(c.lemma_.lower() in BUYING_VERBS | PROD_VERBS for c in clauses)
+
+
+def _named_maker(w: Token) -> bool:
+    """A company the text or the knowledge base names as one ("Rheinmetall AG", "Saab"), or
+    "the company": not any organisation a bare parse may take for one."""
+    ent = entity_of(w)
+    if ent is not None and ent.label_ == "COMPANY":
+        return True
+    if ent is not None and ent.label_ == "ORG":
+        return bool({x.lower_.strip(".") for x in ent} & ORG_HEAD_HINTS)
+    return ent is None and is_company(w)
 
 
 def _held_call(f: Frame) -> bool:
