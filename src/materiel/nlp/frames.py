@@ -361,10 +361,19 @@ def _reduced_relative(verb: Token) -> bool:
 _ITEM_PREPS = ("from", "to")
 
 
+def _worth_of(noun: Token) -> list[Token]:
+    """The "worth" a deal noun is valued by ("a contract worth $1bn for 40 jets"): the parse
+    may hang the deal's own phrases on it."""
+    return [c for c in noun.children if c.lower_ == "worth" and c.dep_ in ("amod", "prep")]
+
+
 def _add_item_preps(frame: Frame, noun: Token) -> None:
     """The source or destination written on the goods of a noun trigger: "orders for two
     gun systems from the navy", "orders of 600 trucks from the army"."""
-    for prep in noun.children:
+    heads = [noun, *_worth_of(noun)]
+    if noun.dep_ == "dobj":  # "won orders (worth $1bn) for 40 jets from the navy"
+        heads.append(noun.head)
+    for prep in [c for h in heads for c in h.children]:
         if prep.dep_ != "prep" or prep.lower_ not in ("for", "of"):
             continue
         for obj in pobjs(prep):
@@ -509,6 +518,8 @@ def build_frame(doc: Doc, trig: Trigger) -> Frame:
         frame.agent = frame.preps.get("by", [])
     own = Frame(trigger=t, pred=None)
     _add_preps(own, t)
+    for w in _worth_of(t):  # "an order worth $20 million from the army for 40 vehicles"
+        _add_preps(own, w)
     for k, v in own.preps.items():  # the noun's own prepositions come first
         frame.preps[k] = v + [x for x in frame.preps.get(k, []) if x not in v]
     _add_item_preps(frame, t)

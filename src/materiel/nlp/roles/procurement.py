@@ -83,7 +83,7 @@ def fill_procurement(
         m.add(rv)
     if lemma in _ARRIVING_VERBS:  # "the first three of 42 jets will arrive in January"
         return _arrival(doc, f, m, item_toks)
-    sells = _subject_sells(f, m, lemma in ("sell", "sale", "export"))
+    sells = _subject_sells(f, m, lemma in _SELLING_WORDS or _to_sell(f))
     _deal_sides(doc, f, m, sells)
     _further_sides(doc, f, m)
     item_toks = _clause_items_and_sides(doc, f, m, item_toks)
@@ -91,6 +91,18 @@ def fill_procurement(
         goods_maker_sellers(doc, item_toks, m)
     company_buyers_sell(doc, f, m, item_toks)
     return item_toks
+
+
+_SELLING_WORDS = ("sell", "sale", "export")
+
+
+def _to_sell(f: Frame) -> bool:
+    """A deal noun whose purpose is to sell ("approved a deal to sell 40 jets to Turkey",
+    "signed an agreement with Greece to sell six jets"): its subject sells."""
+    return f.trigger.pos_ == "NOUN" and any(
+        c.lemma_.lower() in _SELLING_WORDS and not any(n.dep_ == "neg" for n in c.children)
+        for c in f.clauses
+    )
 
 
 def _arrival(doc: Doc, f: Frame, m: EventMention, item_toks: list[Token]) -> list[Token]:
@@ -122,6 +134,14 @@ def _subject_sells(f: Frame, m: EventMention, sells: bool) -> bool:
         )
         if sells and f.gov_lemma in _SELLER_GOVERNORS:
             m.cues.append(WON_DEAL_CUE)
+    elif (
+        lemma in ("order", "contract")
+        and f.gov_lemma == "have"
+        and f.trigger.dep_ == "dobj"
+        and f.subj
+        and is_company(f.subj[0])
+    ):
+        sells = True  # "HAL has orders for 18 trainers": the maker holds the order book
     return sells
 
 
@@ -179,6 +199,11 @@ def _purchase_sides(doc: Doc, f: Frame, m: EventMention) -> None:
     subj = f.subj
     if f.passive:
         add_parties(doc, "buyer", f.agent, m)
+    signers = _signed_by(f.trigger)
+    if signers and not f.passive:
+        # "cited the contract signed by the ministry": the signer buys, not who cites it
+        add_parties(doc, "buyer", signers, m)
+        subj = []
     # "the Indian Army and Bharat Forge signed a contract": the company sells
     sides = [c for s in subj for c in conjuncts(s)]
     makers = [c for c in sides if is_company(c)] if len(sides) > 1 else []
@@ -193,6 +218,25 @@ def _purchase_sides(doc: Doc, f: Frame, m: EventMention) -> None:
     for tok in f.mods:
         if is_company(tok):
             add_parties(doc, "seller", [tok], m)
+
+
+_PLACING_VERBS = _DEAL_CLOSING_VERBS | {"place"}
+
+
+def _signed_by(t: Token) -> list[Token]:
+    """Who signed or placed a deal noun, told by a participle on it ("the contract signed in
+    May by the ministry")."""
+    if t.pos_ != "NOUN":
+        return []
+    return [
+        x
+        for c in t.children
+        if c.dep_ == "acl" and c.tag_ == "VBN" and c.lemma_.lower() in _PLACING_VERBS
+        for a in c.children
+        if a.dep_ == "agent"
+        for x in pobjs(a)
+        if party_label(x)
+    ]
 
 
 def _further_sides(doc: Doc, f: Frame, m: EventMention) -> None:
@@ -226,7 +270,13 @@ def _clause_items_and_sides(
         item_toks = _participle_sides(doc, host, m, item_toks)
     if not m.values("buyer") and f.trigger.dep_ in ("acl", "relcl") and f.trigger.pos_ == "VERB":
         # "the Army's Zorawar tank that was ordered last year": whose goods were bought
-        add_parties(doc, "buyer", [c for c in f.trigger.head.children if c.dep_ == "poss"], m)
+        owners = [c for c in f.trigger.head.children if c.dep_ == "poss"] or [
+            c  # "the Armenian jets that were acquired from Russia": the state named on the goods
+            for c in f.trigger.head.subtree
+            if c.dep_ in ("amod", "compound") and c.i < f.trigger.head.i
+            and party_label(c) in ("DEMONYM", "NORP", "GPE", "COUNTRY")
+        ]
+        add_parties(doc, "buyer", owners, m)
     if not item_toks:
         item_toks = host_clause_items(doc, f, m)
     _host_clause_sides(doc, f, m)

@@ -2,9 +2,9 @@
 
 from __future__ import annotations
 
-from spacy.tokens import Doc
+from spacy.tokens import Doc, Token
 
-from materiel.nlp.frames import Frame
+from materiel.nlp.frames import Frame, pobjs, pp_of
 from materiel.nlp.roles import PROD_VERBS, is_company
 from materiel.nlp.spans import is_military_item, item_head, party_label
 from materiel.nlp.types import Trigger
@@ -44,6 +44,22 @@ def _placed_with_maker(f: Frame) -> bool:
         and any(company_like(w) or is_company(w) for w in f.pp("with"))
         and not any(company_like(s) or is_company(s) for s in f.subj)
     )
+
+
+def _told_goods(f: Frame) -> list[Token]:
+    """The goods a deal noun names through the clause around it: the object of a covering
+    verb it is subject of ("the contract, signed last year, covers 300 launchers") or the
+    "for" of the signing participle on it ("the contract signed in May by X for 300
+    launchers")."""
+    t = f.trigger
+    covers = f.pred is not None and f.pred.lemma_.lower() in _COVERING_VERBS
+    goods = [o for o in f.obj if t.dep_ == "nsubj" and covers]
+    for c in t.children:
+        if c.dep_ == "acl" and c.tag_ == "VBN" and c.lemma_.lower() in _CONTRACT_GOVERNORS:
+            # the "for" may hang on the signer: "signed by the ministry for 300 launchers"
+            signers = [x for a in c.children if a.dep_ == "agent" for x in pobjs(a)]
+            goods += [x for h in [c, *signers] for x in pp_of(h, "for")]
+    return [x for x in goods if is_military_item(item_head(x))]
 
 
 def decide_deal_type(doc: Doc, f: Frame, trig: Trigger) -> str | None:
@@ -94,7 +110,7 @@ def decide_deal_type(doc: Doc, f: Frame, trig: Trigger) -> str | None:
         if c.lemma_.lower() in _COVERING_VERBS
         for o in c.children
         if o.dep_ == "dobj" and is_military_item(item_head(o))
-    ]
+    ] + _told_goods(f)
     if items or [c for c in f.compounds if is_military_item(c)]:
         if trig.lemma in ("contract", "deal", "order"):
             return "procurement"

@@ -52,6 +52,23 @@ def _purpose_of_purchase(t: Token) -> bool:
     return owner.pos_ == "NOUN" and owner.lemma_.lower() in BUYING_NOUNS
 
 
+_BID_GOVERNORS = word_set("nlp/validate", "bid_governors")
+_WINNING_VERBS = word_set("nlp/roles", "seller_governors")
+
+
+def _bid_for_deal(f: Frame) -> bool:
+    """A deal noun a bidder tries to win ("its efforts to secure the contract", "is looking to
+    bag its first export order"): an offer, no order placed."""
+    v = f.pred
+    if f.trigger.pos_ != "NOUN" or v is None or f.trigger.dep_ != "dobj":
+        return False
+    if v.lemma_.lower() not in _WINNING_VERBS or v.tag_ != "VB":
+        return False
+    if not any(c.dep_ == "aux" and c.lower_ == "to" for c in v.children):
+        return False
+    return v.dep_ in ("xcomp", "acl", "advcl") and v.head.lemma_.lower() in _BID_GOVERNORS
+
+
 def procurement_misread(case: Case) -> bool | None:
     """A purchase told as a rate, a record, a purpose, a topic or a takeover."""
     f, m, trig, t = case.f, case.m, case.trig, case.f.trigger
@@ -61,6 +78,8 @@ def procurement_misread(case: Case) -> bool | None:
         return False
     if _purpose_of_purchase(t):
         return False
+    if trig.lemma in ("order", "contract", "deal") and _bid_for_deal(f):
+        return False  # "is looking to bag its first export order": a bid
     if compared_with_unlike(t):
         return False  # "unlike Ukraine, which received weapons from abroad": a comparison
     if topic_of_talk(t):
