@@ -28,6 +28,9 @@ def fill_strike(doc: Doc, f: Frame, m: EventMention, numbers: list[NumberMention
     attackers = (f.agent if f.passive else f.subj) + f.poss + f.mods
     if t.pos_ == "NOUN" and f.trigger.dep_ == "nsubj":
         attackers = f.poss + f.mods + f.agent
+    # "a missile was fired that hit the engine": a relative pronoun stands for its noun
+    attackers = [a.head.head if _relative_pronoun(a) else a for a in attackers
+                 if a.tag_ not in ("WDT", "WP") or _relative_pronoun(a)]
     add_parties(doc, "attacker", attackers, m, resolve_to=f.subj)
     if not m.values("attacker"):
         # "Pakistani aircraft targeted ...", "Russian missiles hit ...", "India's jets pounded"
@@ -85,3 +88,8 @@ def _place_struck(doc: Doc, c: Token, m: EventMention) -> bool:
         return False
     add_places(doc, "location", [c], m)
     return True
+
+
+def _relative_pronoun(tok: Token) -> bool:
+    """ "that", "which", "who" heading a relative clause ("missiles that hit the base")."""
+    return tok.tag_ in ("WDT", "WP") and tok.head.dep_ == "relcl" and tok.head.head.i != tok.i

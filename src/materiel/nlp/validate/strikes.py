@@ -25,6 +25,10 @@ def _listed_under(t: Token) -> Token:
 
 _ATTACK_RESISTING_VERBS = word_tuple("nlp/validate", "attack_resisting_verbs")
 
+_ATTACK_HALTING_WORDS = word_set("nlp/validate", "attack_halting_words")
+
+_CASUALTY_VERBS = word_set("nlp/validate", "casualty_verbs")
+
 _BACKGROUND_ATTACK_HEADS = word_tuple("nlp/validate", "background_attack_heads")
 
 _AIR_CAMPAIGN_MODS = word_set("nlp/validate", "air_campaign_mods")
@@ -60,6 +64,10 @@ def strike_misread_late(case: Case) -> bool | None:
         return False  # "presented the incidents as attacks on its forces": a label put on events
     if t.head.lemma_.lower() in _ATTACK_RESISTING_VERBS:
         return False  # "repelled 38 attacks", "would continue targeting ships": fighting
+    if _halted(t):
+        return False  # "agreed to ban strikes on energy facilities": attacks forsworn
+    if _casualty_told(t) and not m.values("target"):
+        return False  # "was killed in a Russian attack": a death told, no target struck
     if not strike_is_event(doc, f, m):
         return False
     return None
@@ -126,6 +134,30 @@ def judge_blast(case: Case) -> bool:
             & BLAST_MILITARY_WORDS
         )
     )
+
+
+def _casualty_told(t: Token) -> bool:
+    """An attack noun that only says how someone died or was hurt ("killed in a drone
+    strike", "wounded in an attack")."""
+    return (
+        t.pos_ == "NOUN"
+        and t.dep_ == "pobj"
+        and t.head.lower_ in ("in", "during", "by")
+        and t.head.head.lemma_.lower() in _CASUALTY_VERBS
+    )
+
+
+def _halted(t: Token) -> bool:
+    """An attack noun that is what is banned, halted or renounced: the object of the verb
+    ("ban strikes", "halted its attacks") or of the noun's phrase ("a moratorium on strikes",
+    "a halt to attacks", "refrain from attacks")."""
+    if t.pos_ != "NOUN":
+        return False
+    if t.dep_ == "dobj":
+        return t.head.lemma_.lower() in _ATTACK_HALTING_WORDS
+    if t.dep_ == "pobj" and t.head.lower_ in ("on", "to", "from", "of", "in"):
+        return t.head.head.lemma_.lower() in _ATTACK_HALTING_WORDS
+    return False
 
 
 def _weapon_modifier(t: Token) -> bool:

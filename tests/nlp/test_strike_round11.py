@@ -1,0 +1,41 @@
+"""Attacks forsworn, deaths told by the attack they happened in, and relative pronouns taken
+for attackers (sentences written for these tests); and the strikes that must stay."""
+
+from __future__ import annotations
+
+import pytest
+
+
+def _strikes(doc) -> list:
+    return [m for m in doc._.mentions if m.type == "strike"]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The two leaders agreed to ban strikes against energy facilities for thirty days.",
+        "Both sides announced a moratorium on attacks on power plants.",
+        "The reporter was killed in a Russian attack in the spring of 2022.",
+        "The jet was judged hostile and a heat-seeking missile was fired that hit the airliner's"
+        " right engine.",
+    ],
+)
+def test_not_a_strike(parse, text):
+    assert not _strikes(parse(text))
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Russian strikes halted production at the tank plant in Kharkiv.",
+        "Two soldiers were wounded in a drone strike on the air base near Kursk.",
+        "Russian missiles that hit the air base in Lviv destroyed two hangars.",
+    ],
+)
+def test_still_a_strike(parse, text):
+    assert _strikes(parse(text))
+
+
+def test_relative_pronoun_is_no_attacker(parse):
+    found = _strikes(parse("The Ukrainian drones which struck the refinery flew 900 km."))
+    assert found and all(v.text != "which" for m in found for v in m.values("attacker"))
