@@ -157,9 +157,19 @@ def _signed_named_agreement(token: Token, type_: str) -> bool:
     if verb.lemma_.lower() not in _SIGNING_VERBS:
         return False
     sides = [c for c in verb.children if c.dep_ == "nsubj"]
-    # states or their leaders: a pact between companies is a business deal
-    return any(
-        all(w.ent_type_ in _STATE_LABELS for w in (s, *s.conjuncts)) for s in sides
+    # states or their leaders ("the two presidents", "the leaders of the G7"): a pact between
+    # companies is a business deal
+    return any(all(_signing_side(w) for w in (s, *s.conjuncts)) for s in sides)
+
+
+def _signing_side(w: Token) -> bool:
+    """A state, a leader or official, or the members or leaders of a named body."""
+    if _side(w):
+        return True
+    return w.lemma_.lower() in _LEADERS | _SIDE_WORDS | {"member"} and any(
+        o.ent_type_ in _STATE_LABELS | {"ORG"}
+        for p in w.children if p.dep_ == "prep" and p.lower_ == "of"
+        for o in p.children if o.dep_ == "pobj"
     )
 
 
@@ -470,7 +480,7 @@ def excluded(token: Token, lemma: str, type_: str) -> bool:
         lemma == "strike"
         and token.pos_ == "VERB"
         and any(
-            c.lower_ in _STRIKE_IDIOM_OBJECTS for c in token.children
+            c.lemma_.lower() in _STRIKE_IDIOM_OBJECTS for c in token.children
         )
     ):
         return True

@@ -8,7 +8,7 @@ from materiel.nlp.frames import Frame, pobjs
 from materiel.nlp.roles.common import add_parties
 from materiel.nlp.roles.items import PROD_VERBS
 from materiel.nlp.roles.parties import role_value
-from materiel.nlp.spans import item_range, party_label
+from materiel.nlp.spans import entity_of, item_range, party_label
 from materiel.nlp.types import EventMention, NumberMention
 from materiel.wordlists import word_set
 
@@ -16,7 +16,8 @@ from materiel.wordlists import word_set
 def fill_agreement(
     doc: Doc, f: Frame, m: EventMention, numbers: list[NumberMention]
 ) -> list[Token]:
-    add_parties(doc, "party", f.subj + f.poss + f.mods + f.agent, m, resolve_to=f.subj)
+    mods = [w for w in f.mods if not _name_word(w, f.trigger)]
+    add_parties(doc, "party", f.subj + f.poss + mods + f.agent, m, resolve_to=f.subj)
     add_parties(doc, "party", f.pp("with", "between", "among", "by"), m)
     if m.trigger == "join":
         add_parties(doc, "party", f.obj, m)
@@ -53,6 +54,14 @@ def _agreement_subject(doc: Doc, f: Frame, m: EventMention) -> None:
             m.add(rv)
     named_by = [c.left_edge.i for c in t.children
                 if c.dep_ in ("amod", "compound") and c.lower_ in _AGREEMENT_NAME_MODS]
+    if t.pos_ == "PROPN" and t.dep_ != "ROOT" and not m.values("item") and not _under_deal(t):
+        # "signed the Reciprocal Access Agreement": the agreement is named by its own title
+        title = [c.left_edge.i for c in t.children
+                 if c.dep_ in ("compound", "nmod") and c.i < t.i and c.pos_ == "PROPN"]
+        if title:
+            rv = role_value(doc, "item", (min(title), t.i + 1), None)
+            if rv is not None:
+                m.add(rv)
     if not m.values("item") and t.pos_ == "NOUN" and named_by and not _under_deal(t):
         # from the first naming modifier: "a ten-year security agreement" -> "security agreement"
         rv = role_value(doc, "item", (min(named_by), t.i + 1), None)
@@ -69,3 +78,14 @@ def _under_deal(t: Token) -> bool:
     return prep.lower_ in ("under", "within", "per") or (
         prep.lower_ == "of" and prep.head.pos_ == "NOUN"
     )
+
+
+def _name_word(w: Token, t: Token) -> bool:
+    """A word of the agreement's own name ("a Reciprocal Access Agreement", "the Basic
+    Exchange and Cooperation Agreement"): a capitalised word with no entity of its own, or
+    one entity that spans the agreement noun too; no side of it."""
+    if t.pos_ != "PROPN" or w.i > t.i:
+        return False
+    if not w.ent_type_:
+        return w.pos_ == "PROPN"
+    return t.ent_iob_ != "O" and entity_of(w) is not None and entity_of(w) == entity_of(t)
