@@ -29,6 +29,10 @@ _ATTACK_HALTING_WORDS = word_set("nlp/validate", "attack_halting_words")
 
 _CASUALTY_VERBS = word_set("nlp/validate", "casualty_verbs")
 
+_LAUNCH_PLATFORMS = word_set("nlp/validate", "launch_platforms")
+
+_DISPUTED_CLAIM_NOUNS = word_set("nlp/validate", "disputed_claim_nouns")
+
 _BACKGROUND_ATTACK_HEADS = word_tuple("nlp/validate", "background_attack_heads")
 
 _AIR_CAMPAIGN_MODS = word_set("nlp/validate", "air_campaign_mods")
@@ -66,6 +70,8 @@ def strike_misread_late(case: Case) -> bool | None:
         return False  # "repelled 38 attacks", "would continue targeting ships": fighting
     if _halted(t):
         return False  # "agreed to ban strikes on energy facilities": attacks forsworn
+    if _claimed_only(t):
+        return False  # "the allegations that Ukraine shelled the town": a claim disputed
     if _casualty_told(t) and not m.values("target"):
         return False  # "was killed in a Russian attack": a death told, no target struck
     if not strike_is_event(doc, f, m):
@@ -136,6 +142,26 @@ def judge_blast(case: Case) -> bool:
     )
 
 
+def _claimed_only(t: Token) -> bool:
+    """The attack is told in the "that" clause of a claim or an allegation ("the claims that
+    the shelling is carried out by Ukraine")."""
+    verb = t if t.pos_ in ("VERB", "AUX") else None
+    cur = t
+    for _ in range(4):
+        if verb is not None or cur.head.i == cur.i:
+            break
+        cur = cur.head
+        if cur.pos_ in ("VERB", "AUX"):
+            verb = cur
+    return (
+        verb is not None
+        and verb.dep_ in ("acl", "ccomp")
+        and any(c.dep_ == "mark" and c.lower_ == "that" for c in verb.children)
+        and verb.head.pos_ == "NOUN"
+        and verb.head.lemma_.lower() in _DISPUTED_CLAIM_NOUNS
+    )
+
+
 def _casualty_told(t: Token) -> bool:
     """An attack noun that only says how someone died or was hurt ("killed in a drone
     strike", "wounded in an attack")."""
@@ -165,6 +191,12 @@ def _weapon_modifier(t: Token) -> bool:
     the noun it modifies is what is named."""
     if t.dep_ in ("compound", "amod", "nmod") and t.head.pos_ in ("NOUN", "PROPN"):
         return True
+    if t.lemma_.lower() in ("launch", "fire") and t.i > 0:
+        # "surface launched missiles" with no hyphen: the platform is read as a subject
+        before = t.doc[t.i - 1]
+        if (before.dep_ == "nsubj" and before.head.i == t.i and not list(before.children)
+                and before.lemma_.lower() in _LAUNCH_PLATFORMS):
+            return True
     # "reconnaissance and strike drones" read as a bare verb joined to a noun
     return (
         t.dep_ == "conj"
