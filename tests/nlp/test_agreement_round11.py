@@ -26,3 +26,23 @@ def test_title_words_are_no_sides_and_name_the_agreement(parse):
 def test_named_pact_signed_by_leaders(parse):
     doc = parse("The two presidents signed a Bilateral Security Agreement in Vilnius on Friday.")
     assert _of(doc, "agreement")
+
+
+def test_agreement_on_stationing_troops(parse):
+    doc = parse("Norway and Estonia signed an agreement on the permanent stationing of a brigade.")
+    assert _of(doc, "agreement")
+
+
+def test_became_a_member_of_the_alliance(parse):
+    found = _of(parse("Montenegro became NATO's 29th member in June."), "agreement")
+    assert found
+    assert {v.text for m in found for v in m.values("party")} == {"Montenegro", "NATO"}
+
+
+def test_members_and_memberships_that_are_no_accession(parse):
+    for text in (
+        "NATO members agreed to raise their budgets.",
+        "Georgia will become a member of NATO one day, the minister said.",
+        "She became a member of the Labour party in 1990.",
+    ):
+        assert not _of(parse(text), "agreement"), text

@@ -21,6 +21,8 @@ def fill_agreement(
     add_parties(doc, "party", f.pp("with", "between", "among", "by"), m)
     if m.trigger == "join":
         add_parties(doc, "party", f.obj, m)
+    if m.trigger == "member":  # "became a member of NATO"
+        add_parties(doc, "party", f.pp("of"), m)
     items = [
         t
         for t in f.pp("on", "for")

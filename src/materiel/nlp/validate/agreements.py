@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from spacy.tokens import Token
+
 from materiel.nlp.frames import Frame
 from materiel.nlp.roles import MEETING_NOUNS, PROD_VERBS
 from materiel.nlp.spans import is_military_item, party_label
@@ -14,6 +16,8 @@ _ALLIANCE_WORDS = word_set("nlp/validate", "alliance_words")
 
 _SIGN_GOVERNORS = word_set("nlp/validate", "sign_governors")
 
+_AGREEMENT_SECURITY_WORDS = word_set("nlp/validate", "agreement_security_words")
+
 
 def agreement_misread(case: Case) -> bool | None:
     """An agreement held ready, or a joining that makes no member."""
@@ -22,6 +26,8 @@ def agreement_misread(case: Case) -> bool | None:
         return False
     if trig.lemma == "join" and not _joins_as_member(f):
         return False  # "the alliance it is seeking to join", "joining colleagues for a meeting"
+    if trig.lemma == "member" and not _became_member(t):
+        return False  # "NATO members agreed", "a member of parliament": no accession told
     return None
 
 
@@ -69,7 +75,7 @@ def judge_signed(case: Case) -> bool:
     return (
         (f.gov_lemma in _SIGN_GOVERNORS or agreed_to)
         and bool(parties)
-        and bool((words | mod_words(t)) & SECURITY_WORDS)
+        and bool((words | mod_words(t)) & (SECURITY_WORDS | _AGREEMENT_SECURITY_WORDS))
     )
 
 
@@ -92,3 +98,16 @@ def _joins_as_member(f: Frame) -> bool:
         return False  # "the prospect of Ukraine joining NATO": a joining talked of, not done
     joined = f.obj + f.pp("with", "for")
     return not any(w.lemma_.lower() in MEETING_NOUNS for x in joined for w in x.subtree)
+
+
+def _became_member(t: Token) -> bool:
+    """ "Finland became NATO's 31st member", "Sweden has become a member of the alliance":
+    an accession done (not "will become", "hopes to become")."""
+    verb = t.head
+    if t.dep_ != "attr" or verb.lemma_.lower() != "become":
+        return False
+    if verb.tag_ == "VBD":
+        return True
+    return verb.tag_ == "VBN" and any(
+        c.dep_ == "aux" and c.lemma_.lower() == "have" for c in verb.children
+    )

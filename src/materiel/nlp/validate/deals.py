@@ -27,6 +27,7 @@ _WON_DEAL_GOVERNORS = word_tuple("nlp/validate", "won_deal_governors")
 _CONTRACT_GOVERNORS = word_tuple("nlp/validate", "contract_governors")
 
 _PACT_WORDS = ("agreement", "memorandum", "mou", "pact", "accord")
+_AGREEMENT_SECURITY_WORDS = word_set("nlp/validate", "agreement_security_words")
 
 
 def _develops_only(f: Frame) -> bool:
@@ -135,10 +136,14 @@ def decide_deal_type(doc: Doc, f: Frame, trig: Trigger) -> str | None:
         )
     if trig.type == "agreement" or trig.lemma == "deal":
         sentence_words = {w.lower_ for w in doc}
-        if sentence_words & SECURITY_WORDS and (
+        # an agreement noun also by its troops ("an agreement on stationing a brigade")
+        security = SECURITY_WORDS | (
+            _AGREEMENT_SECURITY_WORDS if trig.type == "agreement" else frozenset()
+        )
+        if sentence_words & security and (
             f.subj or f.poss or f.mods or f.pp("with", "between")
         ):
             return "agreement"
-        if sub & SECURITY_WORDS:
+        if sub & security:
             return "agreement"
     return None
