@@ -44,3 +44,19 @@ def test_still_a_strike(parse, text):
 def test_relative_pronoun_is_no_attacker(parse):
     found = _strikes(parse("The Ukrainian drones which struck the refinery flew 900 km."))
     assert found and all(v.text != "which" for m in found for v in m.values("attacker"))
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The shadow chancellor launched a blistering attack on the government's defence plan.",
+        "Hackers launched a cyber attack on the navy's payroll servers last week.",
+        "The senator mounted a fierce attack on the president's record.",
+    ],
+)
+def test_attacks_in_words_or_on_computers_are_no_strike(parse, text):
+    assert not _strikes(parse(text))
+
+
+def test_an_attack_launched_on_positions_stays(parse):
+    assert _strikes(parse("Russian forces launched a missile attack on the air base on Monday."))

@@ -18,6 +18,7 @@ from materiel.nlp.validate.strike_kinds import (
     pobj_head,
     police_raid,
     political_attack,
+    verbal_attack,
     weapon_test,
 )
 from materiel.nlp.validate.tokens import habitual, is_person, long_past
@@ -146,6 +147,8 @@ def strike_is_event(doc: Doc, f: Frame, m: EventMention) -> bool:
     t = f.trigger
     if civilian_only(f, m) or anonymous_non_military(m):
         return False
+    if verbal_attack(f):
+        return False  # "a blistering attack on the budget", "a cyber attack on the ministry"
     if _words_about_attack(t):
         return False
     if _bare_time_clause(t, m):

@@ -154,6 +154,29 @@ def _civilian_word(w: Token) -> bool:
 
 
 _POLITICAL_TARGETS = word_set("nlp/validate", "political_targets")
+_VERBAL_ATTACK_MODS = word_set("nlp/validate", "verbal_attack_mods")
+
+
+def verbal_attack(f: Frame) -> bool:
+    """An attack noun (or the attack a verb launches) made in words or on computers: "a
+    blistering attack on the government's policy", "launched a cyber attack on the ministry",
+    "an attack on the prime minister's record"."""
+    t = f.trigger
+    nouns = [t] if t.pos_ == "NOUN" else [o for o in f.obj if o.lemma_.lower() in ("attack",
+                                                                                   "assault")]
+    for n in nouns:
+        mods = {c.lower_ for c in n.children if c.dep_ in ("amod", "compound", "nmod")}
+        if mods & _VERBAL_ATTACK_MODS:
+            return True
+        on = [o for p in n.children if p.dep_ == "prep" and p.lower_ in ("on", "against")
+              for o in p.children if o.dep_ == "pobj"]
+        if on and all(
+            (is_person(o) or o.lemma_.lower() in _POLITICAL_TARGETS | LEADERS)
+            and not military_target(" ".join(w.text for w in o.subtree))
+            for o in on
+        ):
+            return True
+    return False
 
 
 def political_attack(f: Frame) -> bool:
