@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from materiel.extract import Extractor, RelevanceFilter
-from materiel.extract.extractor import dateline_date
+from materiel.extract.extractor import dateline_date, story_dates
 
 ARTICLE = """Poland to buy more K2 tanks
 Poland intends to order 180 more K2 tanks from Hyundai Rotem, the defence ministry said on Tuesday.
@@ -310,3 +310,58 @@ def test_a_company_executing_an_order_for_a_state_sells(kb_extractor: Extractor,
     assert buys
     assert [a.text for a in buys[0].args.get("seller", [])] == ["BDL"]
     assert [a.text for a in buys[0].args.get("buyer", [])] == ["Chile"]
+
+
+def _inherited(make_clean, text: str, published: str) -> list[str | None]:
+    """The date each sentence takes from the sentences before it in its story."""
+    cd = make_clean(text, published=published)
+    got = story_dates(cd, published)
+    return [got[s.start].value if s.start in got else None for s in cd.sentences]
+
+
+def test_an_earlier_date_in_a_background_clause_dates_no_later_sentence(make_clean):
+    """ "after lawmakers cleared it in March", "the request approved by parliament in March":
+    the clause recalls what came before the news; the sentences after it keep the news day."""
+    text = (
+        "The navy signed a contract for four patrol boats on Tuesday.\n"
+        "The deal came after lawmakers cleared the spending in March.\n"
+        "The shipyard will also open a repair yard near the port."
+    )
+    assert _inherited(make_clean, text, "2024-07-11")[2] == "2024-07-09"
+    text = (
+        "The minister asked on Tuesday for funds to buy 20 tanks.\n"
+        "The sum doubles the request approved by parliament in March.\n"
+        "It also covers spare parts for the older fleet."
+    )
+    assert _inherited(make_clean, text, "2024-07-11")[2] == "2024-07-09"
+    text = (
+        "The army ordered 30 trucks on Tuesday.\n"
+        "It has trained the drivers starting in March of last year.\n"
+        "Then it bought spare parts worth $2 million."
+    )
+    assert _inherited(make_clean, text, "2024-07-11")[2] == "2024-07-09"
+
+
+def test_a_recent_or_main_clause_date_still_dates_the_next_sentences(make_clean):
+    text = (
+        "Officials met in Rome on May 2.\n"
+        "The ministers met again after the summit on Monday.\n"
+        "They agreed to hold joint drills."
+    )
+    assert _inherited(make_clean, text, "2024-05-15")[2] == "2024-05-13"
+    text = (
+        "On June 28, 2024, the agency ordered radios worth $40 million.\n"
+        "On June 3, 2024, it exercised an option for spare parts.\n"
+        "The option bought 300 kits for the army."
+    )
+    assert _inherited(make_clean, text, "2024-07-01")[2] == "2024-06-03"
+
+
+def test_the_start_of_a_span_dates_no_sentence(make_clean):
+    """ "since February 24": where a span begins, not a day of the story."""
+    text = (
+        "The minister said the country has helped its neighbour since February 24.\n"
+        "The aid now totals two billion euros."
+    )
+    assert _inherited(make_clean, text, "2024-07-11")[1] is None
+

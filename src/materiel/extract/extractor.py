@@ -18,6 +18,7 @@ publication date), optional KB resolution, summary and confidence.
 
 from __future__ import annotations
 
+import datetime as dt
 import re
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
@@ -119,19 +120,80 @@ def dateline_date(clean: CleanDocument) -> DateValue | None:
 def story_dates(cd: CleanDocument, published: str | None) -> dict[int, DateValue]:
     """For each sentence (by start offset), the last date stated before it in its story that
     is not a plan's horizon or a deadline ("in effect until May 6"): "The council on Thursday
-    approved X. It also cleared Y." dates Y by Thursday. Read with patterns only (no parse)."""
+    approved X. It also cleared Y." dates Y by Thursday. A date a week or more before the
+    story's first one, told in a background clause ("after parliament approved it in March",
+    "the request approved by Congress in March", "starting in March of last year"), dates
+    only its own sentence; "since February 24" dates none; a dateline dates the sentences
+    after it but is not the story's first date. Read with patterns only (no parse)."""
     out: dict[int, DateValue] = {}
     last: dict[int, DateValue] = {}
+    lead: dict[int, DateValue] = {}  # each story's first date: the day of its news
     ref = parse_published(published)
     for sent in cd.sentences:
         if sent.story in last:
             out[sent.start] = last[sent.story]
-        for start, _e, kind, m in find_expressions(sent.text):
+        for start, end, kind, m in find_expressions(sent.text):
             got = resolve_match(kind, m, ref, False)
-            if (got is not None and not is_horizon(got, published) and kind != "year"
-                    and not is_target(sent.text, start, kind)):
-                last[sent.story] = got
+            if (got is None or is_horizon(got, published) or kind == "year"
+                    or is_target(sent.text, start, kind)):
+                continue
+            if _SINCE.search(sent.text[max(0, start - 12) : start]):
+                continue  # "since February 24": where a span starts, no day of the story
+            if _dateline(sent.text, start, end):
+                last[sent.story] = got  # the wire's day: it dates, but leads no story
+                continue
+            first = lead.setdefault(sent.story, got)
+            told = sent.text[max(0, start - 100) : start]
+            if got is not first and _BACKGROUND_CLAUSE.search(told) and _background(
+                got, first, ref
+            ):
+                continue  # "after parliament approved it in March": that clause's own
+            last[sent.story] = got
     return out
+
+
+_SINCE = re.compile(r"\bsince\s+(?:(?:early|mid|late|the)[\s-]+)?$", re.I)
+# what follows a dateline's date: "(May 31, 2022) –", "Dec 5 (Reuters) -"
+_DATELINE_TAIL = re.compile(r"\)?,?\s*(?:\([A-Za-z .]{1,30}\)\s*)?[–—-]")
+# a clause that recalls what came before the news: "after ...", "which ...", "approved by ...",
+# "starting in ..." (no clause break between it and the date)
+_BACKGROUND_CLAUSE = re.compile(
+    r"(?:\b(?:after|following|since|before|when|which|who|that|starting|beginning)\b"
+    r"|\b\w+ed by\b)[^,;:.!?()\u2013\u2014]{0,80}$",
+    re.I,
+)
+BACKGROUND_DAYS = 7  # how far before the story's news day a date is background
+
+
+def _dateline(text: str, start: int, end: int) -> bool:
+    """A date heading the story's first words, a dash after it: the day it was filed."""
+    return start < 80 and _DATELINE_TAIL.match(text, end) is not None
+
+
+def _background(d: DateValue, lead: DateValue, ref: dt.date | None) -> bool:
+    """A date that ended a week or more before the story's first one, itself no later than
+    publication."""
+    first, _ = _bounds(lead)
+    _, last = _bounds(d)
+    if first is None or last is None or (ref is not None and first > ref):
+        return False
+    return (first - last).days >= BACKGROUND_DAYS
+
+
+def _bounds(d: DateValue) -> tuple[dt.date | None, dt.date | None]:
+    """The first and last day a date covers."""
+    try:
+        parts = [int(p) for p in d.value.split("-")]
+        if len(parts) == 3:
+            day = dt.date(*parts)
+            return day, day
+        if len(parts) == 2:
+            y, m = parts
+            nxt = dt.date(y + m // 12, m % 12 + 1, 1)
+            return dt.date(y, m, 1), nxt - dt.timedelta(days=1)
+        return dt.date(parts[0], 1, 1), dt.date(parts[0], 12, 31)
+    except (OverflowError, ValueError):
+        return None, None
 
 
 class Extractor:
