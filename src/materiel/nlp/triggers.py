@@ -384,6 +384,8 @@ def excluded(token: Token, lemma: str, type_: str) -> bool:
         and any(c.dep_ == "prep" and c.lower_ == "with" for c in token.children)
     ):
         return True  # "developing a submarine in assistance with France": a partnership
+    if type_ == "aid" and lemma == "announcement" and not _announced_sum(token):
+        return True  # only "the announcement of $275 million in ammunition" gives a sum
     if lemma == "transfer" and any(
         c.dep_ in ("compound", "amod") and c.lemma_.lower() in ("technology", "know-how", "skill")
         for c in token.children
@@ -505,6 +507,19 @@ def _meetings_told(token: Token) -> bool:
     return any(c.dep_ == "poss" for c in token.children) and any(
         c.dep_ == "compound" and c.ent_type_ in ("GPE", "LOC", "FAC", "METONYM", "COUNTRY")
         for c in token.children
+    )
+
+
+def _announced_sum(token: Token) -> bool:
+    """ "the December 9 announcement of $275 million in ammunition for X": an announcement
+    whose "of" names a sum of money, the sum given."""
+    money = [n for n in token.doc._.numbers or [] if n.kind == "money"]
+    return any(
+        any(n.token_start <= w.i < n.token_end for n in money)
+        for p in token.children
+        if p.dep_ == "prep" and p.lower_ == "of"
+        for w in p.children
+        if w.dep_ == "pobj"
     )
 
 

@@ -37,6 +37,8 @@ def fill_aid(doc: Doc, f: Frame, m: EventMention, numbers: list[NumberMention]) 
         return item_toks
     if f.trigger.lemma_.lower() == "train":
         return _fill_training(doc, f, m)
+    if f.trigger.lemma_.lower() == "training":
+        return _fill_training_noun(doc, f, m)
     items, item_toks = frame_items(doc, f, numbers, strict=True, type_="aid")
     for rv in items:
         if rv.text.lower() not in ("aid", "assistance", "package"):
@@ -153,11 +155,28 @@ def _fill_training(doc: Doc, f: Frame, m: EventMention) -> list[Token]:
     if f.passive or not forces:
         return []
     add_parties(doc, "donor", f.subj, m, resolve_to=f.subj)
+    _add_trainees(doc, forces, m)
+    return forces
+
+
+def _add_trainees(doc: Doc, forces: list[Token], m: EventMention) -> None:
+    """The country of the forces trained ("Ukrainian soldiers", "Ukraine's pilots")."""
     for o in forces:
         add_parties(doc, "recipient", [c for c in o.children
                                        if c.dep_ in ("amod", "compound", "poss")
                                        and party_label(c) in ("GPE", "COUNTRY", "NORP",
                                                               "DEMONYM", "METONYM")], m)
+
+
+def _fill_training_noun(doc: Doc, f: Frame, m: EventMention) -> list[Token]:
+    """ "Norway will extend its part in the training of Ukrainian soldiers", "the UK's
+    training of Ukrainian recruits": the forces trained follow "of" (or "for"); the giver is
+    the subject or the possessor."""
+    forces = [o for o in f.pp("of", "for") if o.lemma_.lower() in _TRAINED_FORCES]
+    if not forces:
+        return []
+    add_parties(doc, "donor", f.subj + f.poss, m, resolve_to=f.subj)
+    _add_trainees(doc, forces, m)
     return forces
 
 

@@ -145,6 +145,10 @@ def judge_aid(case: Case) -> bool:
             or _money_to_support_a_state(doc, m)
         )
         return bool(states) and bool(m.values("value")) and military and not _civil_assistance(doc)
+    if trig.lemma in _MONEY_GIFTS:
+        if trig.lemma == "announcement":
+            m.status = "announced"  # "the announcement of $275 million": the sum announced
+        return _money_gift(doc, m, t)
     mods = mod_words(t) | {w.lower_ for w in doc[max(0, t.i - 3) : t.i]}
     if mods & _NON_MILITARY_AID and not mods & {"military", "security", "defense", "defence"}:
         return False
@@ -189,6 +193,26 @@ def judge_aid(case: Case) -> bool:
             return False
         military = bool(mods & _AID_MODS) or bool(m.values("item"))
     return military and bool(m.values("donor") or m.values("recipient"))
+
+
+_MONEY_GIFTS = word_set("nlp/validate", "money_gifts")
+
+
+def _money_gift(doc: Doc, m: EventMention, t: Token) -> bool:
+    """A sum one party gives another ("a EUR 40 million contribution to the fund for Ukraine's
+    air defence", "a $30 million grant to buy drones for Ukraine"): aid when the sentence puts
+    the money on arms or on a state's war, not on civil help. The plural is a running total
+    ("takes its contributions to $116m"), no one gift."""
+    if t.tag_ in ("NNS", "NNPS") or not m.values("value") or _civil_assistance(doc):
+        return False
+    givers = {v.text for v in m.values("donor") if not v.pronoun}
+    states = [v for v in m.values("recipient")
+              if v.label in ("GPE", "COUNTRY", "NORP") and v.text not in givers]
+    return bool(givers or states) and (
+        _military_money(doc, m)
+        or _money_to_support_a_state(doc, m)
+        or _aid_to_a_side_at_war(doc, m)
+    )
 
 
 def judge_training(case: Case) -> bool:
