@@ -798,3 +798,23 @@ def test_a_country_and_its_leader_giving_tie_two_mentions():
     country = cand("aid", donor=["Veldland"])
     country.kb = {id(country.event.args["donor"][0]): ("country", "VL")}
     assert len(merge([country, other])) == 2  # another country's leader
+
+
+def test_a_visit_to_a_capital_is_the_talk_with_its_leader():
+    talk = mention("meeting", "Ran will meet President Odo in Velgrad on Monday.", 0,
+                   "2024-06-03", status="planned", participant=["Veldland", "President Odo"],
+                   location=["Velgrad"])
+    arrival = mention("meeting", "Ran arrived in Velgrad on Monday as part of his tour.", 70,
+                      "2024-06-03", status="done", participant=["Ran", "Velgrad"],
+                      location=["Velgrad"])
+    ids = {"Veldland": "country:VL", "Velgrad": "country:VL", "President Odo": "person:odo",
+           "Ran": "person:ran"}
+    for c in (talk, arrival):
+        for vals in c.event.args.values():
+            for a in vals:
+                if a.text in ids:
+                    a.id = ids[a.text]
+                    kind = ids[a.text].split(":")[0]
+                    c.kb[id(a)] = (kind, "VL" if a.text != "Ran" else "OS")
+                    c.labels[id(a)] = "PERSON" if kind == "person" else "COUNTRY"
+    assert len(merge([talk, arrival])) == 1

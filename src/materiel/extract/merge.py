@@ -186,11 +186,27 @@ def conflict(x: Candidate, y: Candidate, told_again: bool = False) -> bool:
                 cy = []
         if cx and cy:
             return True  # Kishida in Ukraine / Kishida in India
-        hx = [a for a in px if _is_person(a, x) and not any(_match(a, b) for b in py)]
-        hy = [a for a in py if _is_person(a, y) and not any(_match(a, b) for b in px)]
+        hx = [a for a in px if _is_person(a, x) and not any(_match(a, b) for b in py)
+              and not _host_of_place(a, px, y)]
+        hy = [a for a in py if _is_person(a, y) and not any(_match(a, b) for b in px)
+              and not _host_of_place(a, py, x)]
         if hx and hy and not _attendees(x, y) and not (told_again and _host_and_guest(hx, py)):
             return True  # Putin with Xi / Putin with Macron
     return bool(ex.type == "agreement" and (x.trigger in MEMBERSHIP) != (y.trigger in MEMBERSHIP))
+
+
+def _host_of_place(a: Argument, own: list[Argument], other: Candidate) -> bool:
+    """"Trump arrived in Beijing" / "when meeting Xi in Beijing": a person of the country the
+    other mention names only as a place or a state, no person of it, is that side (its host),
+    when `a` is the one person of its mention and its other sides are the other's too."""
+    home = _KB.get(id(a), ("", None))[1]
+    sides = other.event.args.get("participant", [])
+    if any(b is not a and (_KB.get(id(b), ("",))[0] == "person"
+                           or not any(_match(b, c) or _same_side(b, c) for c in sides))
+           for b in own):
+        return False
+    return bool(home) and any(_is_country(b, other) and _same_side(a, b) for b in sides) and not any(
+        _is_person(b, other) and _KB.get(id(b), ("", None))[1] == home for b in sides)
 
 
 def _host_and_guest(hx: list[Argument], py: list[Argument]) -> bool:
