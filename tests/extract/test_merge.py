@@ -818,3 +818,19 @@ def test_a_visit_to_a_capital_is_the_talk_with_its_leader():
                     c.kb[id(a)] = (kind, "VL" if a.text != "Ran" else "OS")
                     c.labels[id(a)] = "PERSON" if kind == "person" else "COUNTRY"
     assert len(merge([talk, arrival])) == 1
+
+
+def test_a_state_told_then_its_agency_keeps_the_agency_apart_from_another():
+    state_wide = _ids(cand("sanction", imposer=["Veldland"], target=["entities"]),
+                      **{"Veldland": "country:VL"})
+    finance = _ids(cand("sanction", imposer=["Department of Finance"], target=["entities"]),
+                   **{"Department of Finance": "organization:vl-finance"})
+    foreign = _ids(cand("sanction", imposer=["Department of Foreign Affairs"],
+                        target=["entities"]),
+                   **{"Department of Foreign Affairs": "country:VL"})
+    state_wide.kb = {id(state_wide.event.args["imposer"][0]): ("country", "VL")}
+    finance.kb = {id(finance.event.args["imposer"][0]): ("organization", "VL")}
+    foreign.kb = {id(foreign.event.args["imposer"][0]): ("country", "VL")}
+    out = merge([state_wide, finance, foreign])
+    assert len(out) == 2
+    assert _texts(out[0], "imposer") == ["Department of Finance"]

@@ -488,6 +488,12 @@ def _merge_into(target: Candidate, other: Candidate) -> None:
             elif role == "item" and (_refines(v, mine[same[0]]) or _respells(v, mine[same[0]])):
                 mine[same[0]] = v  # "Leopard 2 tanks" over "tanks"
                 _carry(target, other, v)
+            elif role in parties and _names_a_body(v) and not _names_a_body(mine[same[0]]) and (
+                    _same_state(v, mine[same[0]])):
+                # "the Department of the Treasury" over "the United States": the record keeps
+                # which body acted, which tells it from another body's action
+                mine[same[0]] = v
+                _carry(target, other, v)
     fold_same_entities(target)
     # the body's sentence tells the event more clearly than a headline
     main_first = other.score > target.score or (target.heading and not other.heading)
