@@ -834,3 +834,22 @@ def test_a_state_told_then_its_agency_keeps_the_agency_apart_from_another():
     out = merge([state_wide, finance, foreign])
     assert len(out) == 2
     assert _texts(out[0], "imposer") == ["Department of Finance"]
+
+
+def test_a_renewal_is_its_own_act_of_the_story_day():
+    order = mention("sanction", "On 6 March 2014 the President declared a national emergency "
+                    "with respect to Veldland.", 0, "2014-03-06", trigger="emergency",
+                    status="done", imposer=["United States"])
+    order.trigger = "declare"
+    renewal = mention("sanction", "I am continuing for 1 year the national emergency declared "
+                      "in Executive Order 1.", 90, trigger="emergency", status="done",
+                      imposer=["United States"])
+    renewal.context_date = order.date
+    out = merge([order, renewal], published="2024-03-04")
+    assert len(out) == 2
+    assert out[1].context_date is None and out[1].date is None
+    extended = mention("sanction", "The bloc extended its sanctions on Ostmark for six months.",
+                       0, trigger="sanction", status="done", imposer=["bloc"])
+    imposed = mention("sanction", "The bloc imposed sanctions on Ostmark.", 70,
+                      trigger="sanction", status="done", imposer=["bloc"])
+    assert len(merge([imposed, extended])) == 2

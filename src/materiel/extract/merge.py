@@ -192,7 +192,31 @@ def conflict(x: Candidate, y: Candidate, told_again: bool = False) -> bool:
               and not _host_of_place(a, py, x)]
         if hx and hy and not _attendees(x, y) and not (told_again and _host_and_guest(hx, py)):
             return True  # Putin with Xi / Putin with Macron
-    return bool(ex.type == "agreement" and (x.trigger in MEMBERSHIP) != (y.trigger in MEMBERSHIP))
+    if ex.type == "agreement" and (x.trigger in MEMBERSHIP) != (y.trigger in MEMBERSHIP):
+        return True
+    return _renewal(x) != _renewal(y)  # an order and its renewal years on are two acts
+
+
+# verbs that keep an act in force ("continuing for 1 year the national emergency", "extended
+# the sanctions for six months"); their forms are found by the stem
+_RENEWAL_STEMS = {w[:-1] if w.endswith("e") else w
+                  for w in word_set("nlp/validate", "sanction_renewal_verbs")}
+
+
+def _renewal(c: Candidate) -> bool:
+    """A sanction kept in force, not imposed: the "emergency" trigger (read only when renewed)
+    or a renewal verb just before the trigger ("renewed the sanctions")."""
+    if c.event.type != "sanction":
+        return False
+    if c.trigger == "emergency":
+        return True
+    stem = _trigger_stem(c)
+    if not stem:
+        return False
+    words = norm_tokens(c.event.evidence)
+    return any(w.startswith(stem) and any(v.startswith(r) for v in words[max(0, k - 4):k]
+                                          for r in _RENEWAL_STEMS)
+               for k, w in enumerate(words))
 
 
 def _host_of_place(a: Argument, own: list[Argument], other: Candidate) -> bool:
@@ -796,6 +820,10 @@ def merge(
         if c.heading:
             keep_to_its_clause(c)
         fold_same_entities(c)
+        if _renewal(c) and c.date is None:
+            # the story's earlier date is the act it renews ("I am continuing the national
+            # emergency declared in Executive Order 13660"): the renewal is the story's own news
+            c.context_date = c.learned_context = None
         _KB.update(c.kb)
         _SIDE.update(k for k, label in c.labels.items() if label == SIDE_LABEL)
         _PEOPLE.update(a.id for vals in c.event.args.values() for a in vals
