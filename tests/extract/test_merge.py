@@ -853,3 +853,17 @@ def test_a_renewal_is_its_own_act_of_the_story_day():
     imposed = mention("sanction", "The bloc imposed sanctions on Ostmark.", 70,
                       trigger="sanction", status="done", imposer=["bloc"])
     assert len(merge([imposed, extended])) == 2
+
+
+def test_what_a_signed_deal_provides_for_is_that_deal():
+    signed = mention("production", "Acme and Ostmark Arms today signed an agreement for the "
+                     "licensed production of Vega missiles.", 0, "2025-03-04", status="done",
+                     trigger="agreement", producer=["Ostmark Arms"], item=["Vega missiles"])
+    terms = mention("production", "Under the agreement, Ostmark Arms will set up an assembly "
+                    "line for Vega missiles.", 100, status="planned", trigger="line",
+                    producer=["Ostmark Arms"], item=["Vega missiles"])
+    assert len(merge([signed, terms])) == 1
+    later = mention("production", "Ostmark Arms will set up an assembly line for Vega missiles.",
+                    100, status="planned", trigger="line", producer=["Ostmark Arms"],
+                    item=["Vega missiles"])
+    assert len(merge([signed, later])) == 2

@@ -327,9 +327,20 @@ def _stage_conflict(x: Candidate, y: Candidate) -> bool:
     """A plan against a fact ("will buy" / "bought") unless both tell the same day; an order
     against its delivery."""
     if ({x.event.status, y.event.status} == {"planned", "done"} and not _same_day(x, y)
-            and not any(c.event.status == "done" and _after_publication(c.date) for c in (x, y))):
+            and not any(c.event.status == "done" and _after_publication(c.date) for c in (x, y))
+            and not any(c.event.status == "planned" and _deal_terms(c) for c in (x, y))):
         return True
     return x.event.type == "procurement" and _delivered(x) != _delivered(y)
+
+
+DEAL_TERMS = word_set("nlp/status", "deal_terms_nouns")
+
+
+def _deal_terms(c: Candidate) -> bool:
+    """A sentence that opens with a deal's terms ("Under the agreement, X will build a line"):
+    what the deal provides for, told with it, not a plan of its own."""
+    words = norm_tokens(c.event.evidence)
+    return bool(words) and words[0] == "under" and bool(DEAL_TERMS & set(words[1:4]))
 
 
 def _after_publication(d: DateValue | None) -> bool:
