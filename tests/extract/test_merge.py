@@ -867,3 +867,14 @@ def test_what_a_signed_deal_provides_for_is_that_deal():
                     100, status="planned", trigger="line", producer=["Ostmark Arms"],
                     item=["Vega missiles"])
     assert len(merge([signed, later])) == 2
+
+
+def test_two_strikes_of_one_night_on_different_named_places_stay_apart():
+    depot = mention("strike", "Drones struck the Brask airfield overnight.", 0,
+                    "2024-06-02", target=["Brask airfield"])
+    raid = mention("strike", "Ostmark launched 40 drones at the Velor region overnight.", 60,
+                   "2024-06-02", attacker=["Ostmark"], target=["Velor region"])
+    assert len(merge([depot, raid])) == 2
+    port = mention("strike", "Officials reported a drone attack on the port overnight.", 120,
+                   "2024-06-02", attacker=["Ostmark"], target=["port"])
+    assert len(merge([raid, port])) == 1

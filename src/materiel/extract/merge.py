@@ -482,11 +482,30 @@ def affinity(x: Candidate, y: Candidate) -> int:
         n += shared(_own(ex.args[role]), _own(ey.args[role]))
     main = MAIN_ROLE.get(ex.type, "")  # a country and its leader or minister acting
     n += _stand_ins(_own(ex.args.get(main, [])), _own(ey.args.get(main, [])))
-    if ex.type in ("strike", "meeting") and (_told_that_day(x, y) or _told_that_day(y, x)):
+    if ex.type in ("strike", "meeting") and (_told_that_day(x, y) or _told_that_day(y, x)) and (
+            not _named_targets_differ(ex, ey)):
         n += 1  # the same day's attack, the same day's meeting ("X claimed the attack")
     if _sentences(ex) & _sentences(ey):
         n += 1  # two readings of one sentence that nothing tells apart
     return n
+
+
+def _named_target(a: Argument) -> bool:
+    """A target named as a place of its own ("the Khalino airfield", "the Odesa region"), not
+    a state or a description ("a US destroyer", "the port")."""
+    if a.id and a.id.startswith("country:"):
+        return False
+    return any(w[:1].isupper() for w in a.text.split() if w.lower() not in ("the", "a", "an"))
+
+
+def _named_targets_differ(ex: Event, ey: Event) -> bool:
+    """Two strikes that each name the place they hit, and not the same one ("drones struck
+    the Khalino airfield" / "missiles hit the Odesa region" the same night): two attacks,
+    which the day alone does not make one."""
+    tx = [a for a in ex.args.get("target", []) if _named_target(a)]
+    ty = [a for a in ey.args.get("target", []) if _named_target(a)]
+    return ex.type == "strike" and bool(tx and ty) and not shared(ex.args.get("target", []),
+                                                                  ey.args.get("target", []))
 
 
 def _old_and_current(x: Candidate, y: Candidate, published: str | None) -> bool:
