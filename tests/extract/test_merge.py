@@ -878,3 +878,19 @@ def test_two_strikes_of_one_night_on_different_named_places_stay_apart():
     port = mention("strike", "Officials reported a drone attack on the port overnight.", 120,
                    "2024-06-02", attacker=["Ostmark"], target=["port"])
     assert len(merge([raid, port])) == 1
+
+
+def test_bilateral_talks_are_not_the_gathering_of_many():
+    gathering = mention("meeting", "Ran met Odo, Vel and Tam in Brask on Sunday.", 0,
+                        "2024-05-05", status="done", trigger="meet",
+                        participant=["Ran", "Odo", "Vel", "Tam"])
+    bilateral = mention("meeting", "Ran also held bilateral meetings with Odo and Vel.", 60,
+                        status="done", trigger="meeting", participant=["Odo"])
+    bilateral.context_date = gathering.date
+    for c in (gathering, bilateral):
+        for a in c.event.args["participant"]:
+            a.id = "person:" + a.text.lower()
+            c.labels[id(a)] = "PERSON"
+    assert len(merge([gathering, bilateral])) == 2
+    bilateral.event.evidence = "Ran also held talks with Odo."
+    assert len(merge([gathering, bilateral])) == 1

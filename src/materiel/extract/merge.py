@@ -1023,6 +1023,8 @@ def _pair_apart(o: Candidate, c: Candidate) -> bool:
         return False
     if _pair_at_gathering(o, c) or _pair_at_gathering(c, o):
         return True
+    if (_bilateral(c) and _many_people(o)) or (_bilateral(o) and _many_people(c)):
+        return True  # "met A, B and C", then "also held bilateral meetings with A, B and C"
     if _sentences(o.event) & _sentences(c.event):
         return False
     pc = _own(c.event.args.get("participant", []))
@@ -1035,6 +1037,24 @@ def _pair_apart(o: Candidate, c: Candidate) -> bool:
     people = [a for a in pc if _is_person(a, c)]
     return (any(_is_body(a) for a in everyone) and len(people) >= 2
             and any(not any(_match(a, b) for b in everyone) for a in people))
+
+
+_BILATERAL = {"bilateral"}
+
+
+def _bilateral(c: Candidate) -> bool:
+    """The mention calls its talk one of two sides: "bilateral" shortly before the trigger."""
+    stem = _trigger_stem(c)
+    if not stem:
+        return False
+    words = norm_tokens(c.event.evidence)
+    return any(w.startswith(stem) and _BILATERAL & set(words[max(0, k - 3):k])
+               for k, w in enumerate(words))
+
+
+def _many_people(c: Candidate) -> bool:
+    """A meeting of three named persons or more: a gathering, not a talk of two."""
+    return sum(1 for a in _own(c.event.args.get("participant", [])) if _is_person(a, c)) >= 3
 
 
 def _pair_at_gathering(gathering: Candidate, pair: Candidate) -> bool:
