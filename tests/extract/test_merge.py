@@ -841,8 +841,8 @@ def test_a_renewal_is_its_own_act_of_the_story_day():
                     "with respect to Veldland.", 0, "2014-03-06", trigger="emergency",
                     status="done", imposer=["United States"])
     order.trigger = "declare"
-    renewal = mention("sanction", "I am continuing for 1 year the national emergency declared "
-                      "in Executive Order 1.", 90, trigger="emergency", status="done",
+    renewal = mention("sanction", "The President has kept in force for two more years the "
+                      "emergency over Veldland.", 90, trigger="emergency", status="done",
                       imposer=["United States"])
     renewal.context_date = order.date
     out = merge([order, renewal], published="2024-03-04")

@@ -229,7 +229,8 @@ def _host_of_place(a: Argument, own: list[Argument], other: Candidate) -> bool:
                            or not any(_match(b, c) or _same_side(b, c) for c in sides))
            for b in own):
         return False
-    return bool(home) and any(_is_country(b, other) and _same_side(a, b) for b in sides) and not any(
+    hosted = any(_is_country(b, other) and _same_side(a, b) for b in sides)
+    return bool(home) and hosted and not any(
         _is_person(b, other) and _KB.get(id(b), ("", None))[1] == home for b in sides)
 
 
