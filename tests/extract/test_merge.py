@@ -894,3 +894,21 @@ def test_bilateral_talks_are_not_the_gathering_of_many():
     assert len(merge([gathering, bilateral])) == 2
     bilateral.event.evidence = "Ran also held talks with Odo."
     assert len(merge([gathering, bilateral])) == 1
+
+
+def test_a_trip_s_other_stop_is_not_the_talk_told_before():
+    summit = mention("meeting", "Ran spoke after a summit with Odo.", 0, status="announced",
+                     trigger="summit", participant=["Odo", "Ran"])
+    stop = mention("meeting", "The leader, who will visit Tamar on the trip, spoke.", 50,
+                   status="planned", trigger="visit", participant=["Ostmark", "Tamar"],
+                   location=["Tamar"])
+    stop.anaphor = "trip"
+    kb = {"Odo": ("person", "VL"), "Ran": ("person", "OS"), "Ostmark": ("country", "OS"),
+          "Tamar": ("country", "TM")}
+    for c in (summit, stop):
+        for vals in c.event.args.values():
+            for a in vals:
+                a.id = f"{kb[a.text][0]}:{a.text.lower()}"
+                c.kb[id(a)] = kb[a.text]
+                c.labels[id(a)] = "PERSON" if kb[a.text][0] == "person" else "COUNTRY"
+    assert len(merge([summit, stop])) == 2

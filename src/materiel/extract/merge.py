@@ -186,6 +186,8 @@ def conflict(x: Candidate, y: Candidate, told_again: bool = False) -> bool:
                 cy = []
         if cx and cy:
             return True  # Kishida in Ukraine / Kishida in India
+        if _visit_elsewhere(_visited(cy, y), px, x) or _visit_elsewhere(_visited(cx, x), py, y):
+            return True  # "a summit with Abe" / "will visit South Korea on the trip"
         hx = [a for a in px if _is_person(a, x) and not any(_match(a, b) for b in py)
               and not _host_of_place(a, px, y)]
         hy = [a for a in py if _is_person(a, y) and not any(_match(a, b) for b in px)
@@ -232,6 +234,21 @@ def _host_of_place(a: Argument, own: list[Argument], other: Candidate) -> bool:
     hosted = any(_is_country(b, other) and _same_side(a, b) for b in sides)
     return bool(home) and hosted and not any(
         _is_person(b, other) and _KB.get(id(b), ("", None))[1] == home for b in sides)
+
+
+def _visited(countries: list[Argument], c: Candidate) -> list[Argument]:
+    """The countries a mention names as the place of its meeting."""
+    places = c.event.args.get("location", [])
+    return [a for a in countries if any(_match(a, p) for p in places)]
+
+
+def _visit_elsewhere(countries: list[Argument], people: list[Argument], c: Candidate) -> bool:
+    """A mention's countries (a visit to them) that are home to none of the two or more named
+    people the other mention has meet ("a summit with Abe" / "will visit South Korea"): the
+    visit is another stop of the trip, not that talk."""
+    homes = {_KB[id(a)][1] for a in people if _is_person(a, c) and id(a) in _KB}
+    return len(homes) >= 2 and None not in homes and bool(countries) and not any(
+        _KB.get(id(b), ("", None))[1] in homes for b in countries)
 
 
 def _host_and_guest(hx: list[Argument], py: list[Argument]) -> bool:
