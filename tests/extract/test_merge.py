@@ -912,3 +912,16 @@ def test_a_trip_s_other_stop_is_not_the_talk_told_before():
                 c.kb[id(a)] = kb[a.text]
                 c.labels[id(a)] = "PERSON" if kb[a.text][0] == "person" else "COUNTRY"
     assert len(merge([summit, stop])) == 2
+
+
+def test_a_deal_s_terms_leave_it_signed_for_its_headline():
+    head = _heading(mention("production", "Joint glider production agreed", 0,
+                            trigger="production", status="announced", item=["glider"]))
+    signed = mention("production", "On Monday the ministers signed a memorandum on the joint "
+                     "production of gliders.", 40, "2025-09-08", trigger="production",
+                     status="announced", producer=["ministers"], item=["gliders"])
+    terms = mention("production", "Under the arrangement, local firms will produce several "
+                    "hundred gliders.", 120, score=0.9, trigger="produce", status="planned",
+                    producer=["local firms"], item=["gliders"])
+    (m,) = merge([head, signed, terms])
+    assert m.event.status == "announced"

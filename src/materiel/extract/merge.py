@@ -572,7 +572,8 @@ def _merge_into(target: Candidate, other: Candidate) -> None:
     _join_evidence(te, oe, main_first)
     if main_first:
         target.score, target.sentence = other.score, other.sentence
-        if oe.status:
+        # what a deal provides for ("Under the deal, X will build ...") leaves it signed
+        if oe.status and not (oe.status == "planned" and _deal_terms(other)):
             te.status = oe.status
     target.date = better_date(target.date, other.date)
     if target.context_date is None:
