@@ -144,10 +144,10 @@ def test_a_plant_set_up_or_reopened_told_as_a_noun(parse, text, place):
 @pytest.mark.parametrize(
     "text",
     [
-        "Norvik will be making not some airframes or parts for the jet but will be the lead"
-        " integrator for the whole aircraft.",
-        "They await a clearance that could clear the path to locally manufacture the T-7"
-        " engine.",
+        "In the new scheme Norvik builds not wings or tail sections but assembles each"
+        " complete drone itself.",
+        "An export licence due in spring might clear the path for Brevik to build the"
+        " turbine at home.",
         "The accord paves the way for production of the Korsak tank in Poland.",
     ],
 )

@@ -147,8 +147,8 @@ def test_the_doer_of_a_means_clause_imposes_the_listing(parse):
 
 
 def test_a_class_of_actors_described_as_sanctioned_is_no_measure(parse):
-    doc = parse("Smugglers serve a grey market of actors who are sanctioned and cut off from"
-                " banks.")
+    doc = parse("Brokers in the port deal with shipping firms that are sanctioned and shunned"
+                " by insurers.")
     assert not _mentions(doc, "sanction")
 
 

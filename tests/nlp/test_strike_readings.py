@@ -17,10 +17,10 @@ def _strikes(doc) -> list:
         "The two leaders agreed to ban strikes against energy facilities for thirty days.",
         "Both sides announced a moratorium on attacks on power plants.",
         "The reporter was killed in a Russian attack in the spring of 2022.",
-        "The depot will refit the rockets for use as Surface launched Interceptor missiles.",
+        "Old rockets at the arsenal are being converted into Ground launched decoy missiles.",
         "Everyone knows how false the claims that the shelling was done by Kyiv are.",
-        "The jet was judged hostile and a heat-seeking missile was fired that hit the airliner's"
-        " right engine.",
+        "Radar operators misread the signal, and the crew fired a guided missile that struck"
+        " the cargo plane's tail.",
     ],
 )
 def test_not_a_strike(parse, text):

@@ -187,7 +187,7 @@ def conflict(x: Candidate, y: Candidate, told_again: bool = False) -> bool:
         if cx and cy:
             return True  # Kishida in Ukraine / Kishida in India
         if _visit_elsewhere(_visited(cy, y), px, x) or _visit_elsewhere(_visited(cx, x), py, y):
-            return True  # "a summit with Abe" / "will visit South Korea on the trip"
+            return True  # "talks with the Chancellor" / "will also stop in Austria during the tour"
         hx = [a for a in px if _is_person(a, x) and not any(_match(a, b) for b in py)
               and not _host_of_place(a, px, y)]
         hy = [a for a in py if _is_person(a, y) and not any(_match(a, b) for b in px)

@@ -210,7 +210,7 @@ def attach_date(doc: Doc, m: EventMention, frame: Frame, dates: list[DateValue])
         return
     # no date attached to the trigger's clause: the nearest one in the sentence
     if truncated:
-        # "after DRDO secured orders for 118 tanks last year": only a date inside the event's
+        # "after the plant won a contract for 60 trucks last year": only a date inside the event's
         # own phrase dates it
         own = {t.i for t in t0.subtree}
         inside = [d for d in dates if _root_in(doc, d, own) and not in_other_clause(doc, d, t0)]

@@ -392,6 +392,8 @@ PATTERNS: list[tuple[str, re.Pattern[str], Resolver, bool]] = [
             r"(?:(?<=\b[Tt]he\s)|(?<=\bits\s)|(?<=\bhis\s)|(?<=\bher\s)|(?<=\btheir\s)|"
             r"(?<=\bour\s)|(?<='s\s)|(?<=’s\s))(?P<mon>" + _FULL_MON + r")"
             r"(?=\s[a-z]{3,})(?!\s(?:be|have|not|also|still|well|need|want)\b)"
+            # "the May government", "the May era": the prime minister, no month
+            r"(?!\s(?:government|administration|cabinet|ministry|premiership|era|years|deal)\b)"
         ),
         r.r_month,
         False,

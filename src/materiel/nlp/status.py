@@ -409,7 +409,7 @@ def status_component(doc: Doc) -> Doc:
         trig.negated = got.negated
         trig.hypothetical = got.hypothetical and not _told_meeting(doc[trig.i], got)
         trig.cues = got.cues
-        if trig.hypothetical and trig.lemma in _PUT_TO_A_VOTE and all(
+        if trig.hypothetical and trig.lemma in _PUT_TO_A_VOTE and got.cues and all(
             c.startswith("irrealis:") or c in ("aux:must", "aux:should") for c in got.cues
         ):
             # "urged Congress to pass the supplemental", "the House must pass the bill": a

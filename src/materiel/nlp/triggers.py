@@ -553,10 +553,15 @@ def _supplemental_bill(token: Token) -> Token | None:
 
 def find_triggers(doc: Doc) -> list[Trigger]:
     out: list[Trigger] = []
+    # a supplemental bill is read once, as aid: its head noun gives no spending of its own
+    read: set[int] = set()  # the word "supplemental" and its bill's head
     for token in doc:
         bill = _supplemental_bill(token)
         if bill is not None:
             out.append(Trigger(i=bill.i, type="aid", lemma="supplemental", pos="NOUN"))
+            read |= {token.i, bill.i}
+    for token in doc:
+        if token.i in read:
             continue
         specs = specs_for(token)
         if not specs:
@@ -567,6 +572,7 @@ def find_triggers(doc: Doc) -> list[Trigger]:
                 continue
             pos = "VERB" if token.pos_ in ("VERB", "ADJ") else "NOUN"
             out.append(Trigger(i=token.i, type=spec.type, lemma=lemma, pos=pos))
+    out.sort(key=lambda trig: trig.i)  # in the order of the words (stable)
     return out
 
 

@@ -75,7 +75,11 @@ def judge_signed(case: Case) -> bool:
     return (
         (f.gov_lemma in _SIGN_GOVERNORS or agreed_to)
         and bool(parties)
-        and bool((words | mod_words(t)) & (SECURITY_WORDS | _AGREEMENT_SECURITY_WORDS))
+        and bool(
+            (words | mod_words(t)) & SECURITY_WORDS
+            # troops count in the agreement's own words only ("a pact stationing a brigade")
+            or ({w.lower_ for w in t.subtree} | mod_words(t)) & _AGREEMENT_SECURITY_WORDS
+        )
     )
 
 

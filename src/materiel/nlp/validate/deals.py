@@ -136,14 +136,14 @@ def decide_deal_type(doc: Doc, f: Frame, trig: Trigger) -> str | None:
         )
     if trig.type == "agreement" or trig.lemma == "deal":
         sentence_words = {w.lower_ for w in doc}
-        # an agreement noun also by its troops ("an agreement on stationing a brigade")
-        security = SECURITY_WORDS | (
-            _AGREEMENT_SECURITY_WORDS if trig.type == "agreement" else frozenset()
-        )
-        if sentence_words & security and (
+        if sentence_words & SECURITY_WORDS and (
             f.subj or f.poss or f.mods or f.pp("with", "between")
         ):
             return "agreement"
-        if sub & security:
+        # an agreement noun also by its own troops ("an agreement on stationing a brigade"),
+        # never by the sentence's ("an agreement on pay, as the armed forces stood by")
+        if sub & SECURITY_WORDS:
+            return "agreement"
+        if trig.type == "agreement" and {w.lower_ for w in t.subtree} & _AGREEMENT_SECURITY_WORDS:
             return "agreement"
     return None

@@ -168,6 +168,9 @@ def verbal_attack(f: Frame) -> bool:
         mods = {c.lower_ for c in n.children if c.dep_ in ("amod", "compound", "nmod")}
         if mods & _VERBAL_ATTACK_MODS:
             return True
+        if n.lemma_.lower() not in ("attack", "assault") or mods & _RAID_MILITARY_MODS | {
+                "missile", "rocket", "artillery", "armed", "military", "suicide"}:
+            continue  # "an air strike on the commander", "a missile attack on X": strikes
         on = [o for p in n.children if p.dep_ == "prep" and p.lower_ in ("on", "against")
               for o in p.children if o.dep_ == "pobj"]
         if on and all(
