@@ -23,6 +23,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+from collections.abc import Callable
 from dataclasses import dataclass, field
 
 from materiel.extract.textnorm import norm_tokens, same_value
@@ -210,15 +211,8 @@ def _renewal(c: Candidate) -> bool:
     or a renewal verb just before the trigger ("renewed the sanctions")."""
     if c.event.type != "sanction":
         return False
-    if c.trigger == "emergency":
-        return True
-    stem = _trigger_stem(c)
-    if not stem:
-        return False
-    words = norm_tokens(c.event.evidence)
-    return any(w.startswith(stem) and any(v.startswith(r) for v in words[max(0, k - 4):k]
-                                          for r in _RENEWAL_STEMS)
-               for k, w in enumerate(words))
+    return c.trigger == "emergency" or _before_trigger(
+        c, 4, lambda w: any(w.startswith(r) for r in _RENEWAL_STEMS))
 
 
 def _host_of_place(a: Argument, own: list[Argument], other: Candidate) -> bool:
@@ -724,6 +718,17 @@ def _trigger_stem(c: Candidate) -> str:
     return lemma[:-1] if lemma.endswith("e") else lemma
 
 
+def _before_trigger(c: Candidate, span: int, wanted: Callable[[str], bool]) -> bool:
+    """Whether one of the `span` words written just before the trigger is `wanted`
+    ("another package", "bilateral meetings", "renewed the sanctions")."""
+    stem = _trigger_stem(c)
+    if not stem:
+        return False
+    words = norm_tokens(c.event.evidence)
+    return any(w.startswith(stem) and any(wanted(v) for v in words[max(0, k - span):k])
+               for k, w in enumerate(words))
+
+
 def _planned(c: Candidate) -> bool:
     """A plan, or a headline that tells one the headline way: "X to buy Y"."""
     return c.event.status == "planned" or (c.heading and _headline_future(c))
@@ -846,12 +851,7 @@ _ANOTHER = {"another", "separate"}
 def _told_apart(c: Candidate) -> bool:
     """The mention calls its event another one: "another" or "separate" shortly before the
     trigger ("another package of security assistance")."""
-    stem = _trigger_stem(c)
-    if not stem:
-        return False
-    words = norm_tokens(c.event.evidence)
-    return any(w.startswith(stem) and _ANOTHER & set(words[max(0, k - 4):k])
-               for k, w in enumerate(words))
+    return _before_trigger(c, 4, _ANOTHER.__contains__)
 
 
 def merge(
@@ -1063,12 +1063,7 @@ _BILATERAL = {"bilateral"}
 
 def _bilateral(c: Candidate) -> bool:
     """The mention calls its talk one of two sides: "bilateral" shortly before the trigger."""
-    stem = _trigger_stem(c)
-    if not stem:
-        return False
-    words = norm_tokens(c.event.evidence)
-    return any(w.startswith(stem) and _BILATERAL & set(words[max(0, k - 3):k])
-               for k, w in enumerate(words))
+    return _before_trigger(c, 3, _BILATERAL.__contains__)
 
 
 def _many_people(c: Candidate) -> bool:

@@ -318,16 +318,16 @@ def _counted_need(verb: Token) -> bool:
     )
 
 
+def names_first_unit(w: Token) -> bool:
+    """A prototype or a first unit ("the prototype", "the first K2PL")."""
+    return w.lemma_.lower() in _FIRST_UNIT_WORDS or any(
+        c.dep_ == "amod" and c.lower_ in _FIRST_UNIT_WORDS for c in w.children
+    )
+
+
 def _first_unit(verb: Token) -> bool:
     """The verb's object is a prototype or a first unit ("unveiled the first prototype")."""
-    return any(
-        o.dep_ in ("dobj", "nsubjpass")
-        and (
-            o.lemma_.lower() in _FIRST_UNIT_WORDS
-            or any(c.dep_ == "amod" and c.lower_ in _FIRST_UNIT_WORDS for c in o.children)
-        )
-        for o in verb.children
-    )
+    return any(o.dep_ in ("dobj", "nsubjpass") and names_first_unit(o) for o in verb.children)
 
 
 def _off_line(token: Token) -> bool:

@@ -9,6 +9,7 @@ from materiel.nlp.roles.common import add_parties, add_places, plain_goods
 from materiel.nlp.roles.items import frame_items, is_counted, items_from
 from materiel.nlp.roles.parties import is_company, role_value
 from materiel.nlp.spans import item_head, party_label, place_label
+from materiel.nlp.triggers import names_first_unit
 from materiel.nlp.types import EventMention, NumberMention, RoleValue
 from materiel.nlp.venues import works_place
 from materiel.wordlists import word_set, word_tuple
@@ -28,7 +29,6 @@ _PRODUCTION_NOUNS = {"production", "manufacturing", "manufacture"}
 _ROLLOUT_WORDS = {"roll", "rollout", "unveil"}
 _CONDITION_MARKS = {"if", "once", "unless", "when"}
 _PARTICIPATION_VERBS = word_set("nlp/roles", "participation_verbs")
-_FIRST_UNIT_WORDS = word_set("nlp/roles", "first_unit_words")
 
 
 def _items_of(doc: Doc, toks: list[Token]) -> tuple[list[RoleValue], list[Token]]:
@@ -108,11 +108,7 @@ def _first_unit_rolled(f: Frame) -> bool:
     if f.trigger.lemma_.lower() not in _ROLLOUT_WORDS:
         return False
     goods = f.obj + (f.subj if f.passive or f.trigger.pos_ == "NOUN" else []) + f.pp("of")
-    return any(
-        w.lemma_.lower() in _FIRST_UNIT_WORDS
-        or any(c.dep_ == "amod" and c.lower_ in _FIRST_UNIT_WORDS for c in w.children)
-        for w in goods
-    )
+    return any(names_first_unit(w) for w in goods)
 
 
 def fill_production(

@@ -6,10 +6,10 @@ from spacy.tokens import Doc, Token
 
 from materiel.nlp.frames import Frame
 from materiel.nlp.roles import ARMED_FORCE_WORDS, DEFENSE_HOLDER_CUE, is_armed_force
-from materiel.nlp.spans import ORG_HEAD_HINTS, is_military_item
+from materiel.nlp.spans import is_military_item
 from materiel.nlp.types import RoleValue
 from materiel.nlp.validate.case import Case
-from materiel.nlp.validate.tokens import mod_words, tok_index
+from materiel.nlp.validate.tokens import company_value, mod_words, tok_index
 from materiel.wordlists import word_set, word_tuple
 
 _DEFENSE_SPENDING_WORDS = word_set("nlp/validate", "defense_spending_words")
@@ -50,7 +50,7 @@ def judge_spend(case: Case) -> bool:
         or any(is_military_item(w) for p in f.pp("for") for w in p.subtree)
         # "Rs 20 crore for a drone testing facility"
         or any(_arms_made(c) for c in _development(f))
-        and not any(_company(doc, v) for v in m.values("spender"))
+        and not any(company_value(doc, v) for v in m.values("spender"))
         # "is seeking Rs 13,000 crore to develop the fighter": the money makes arms
         # "the army will have a budget of EUR 5 billion": the forces' own money
         or t.pos_ == "NOUN" and any(_military_spender(doc, v) for v in m.values("spender"))
@@ -90,13 +90,6 @@ def _arms_made(c: Token) -> bool:
     if words & _CIVIL_CRAFT_WORDS or any(x.endswith(("-seat", "-seater")) for x in words):
         return False
     return any(is_military_item(w) for w in c.subtree)
-
-
-def _company(doc: Doc, v: RoleValue) -> bool:
-    """A firm raising money for its own product ("the company seeks $40 million to develop a
-    drone"): an investment, no state's defence money."""
-    words = {w.strip(".,") for w in v.text.lower().split()}
-    return bool(words & ORG_HEAD_HINTS)  # "the company", "Anduril Industries", "BAE Systems"
 
 
 def _military_spender(doc: Doc, v: RoleValue) -> bool:
