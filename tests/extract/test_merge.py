@@ -925,3 +925,17 @@ def test_a_deal_s_terms_leave_it_signed_for_its_headline():
                     producer=["local firms"], item=["gliders"])
     (m,) = merge([head, signed, terms])
     assert m.event.status == "announced"
+
+
+def test_a_target_named_only_by_its_owner_s_state_is_no_named_place():
+    # "a US destroyer" says whose ship was hit, not where: the day's two reports are one attack
+    def reports(target: str) -> list:
+        named = mention("strike", "Drones struck the Brask terminal overnight.", 0,
+                        "2024-06-02", target=["Brask terminal"])
+        other = mention("strike", f"Ostmark launched 40 drones at a {target} overnight.", 60,
+                        "2024-06-02", attacker=["Ostmark"], target=[target])
+        return [named, other]
+
+    assert len(merge(reports("US destroyer"))) == 1
+    assert len(merge(reports("British tanker"))) == 1
+    assert len(merge(reports("Velor port"))) == 2

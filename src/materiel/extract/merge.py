@@ -25,6 +25,7 @@ import datetime as dt
 import re
 from collections.abc import Callable
 from dataclasses import dataclass, field
+from functools import lru_cache
 
 from materiel.extract.textnorm import norm_tokens, same_value
 from materiel.models import Argument, Event, Evidence
@@ -507,7 +508,17 @@ def _named_target(a: Argument) -> bool:
     a state or a description ("a US destroyer", "the port")."""
     if a.id and a.id.startswith("country:"):
         return False
-    return any(w[:1].isupper() for w in a.text.split() if w.lower() not in ("the", "a", "an"))
+    return any(w[:1].isupper() and not _state_word(w) for w in a.text.split()
+               if w.lower() not in ("the", "a", "an"))
+
+
+@lru_cache(maxsize=4096)
+def _state_word(word: str) -> bool:
+    """A state's name or demonym ("US", "Russian"): it names who owns a target, not where it is."""
+    from materiel.kb import load_kb
+
+    word = re.sub(r"['’]s$", "", word.strip(".,;:"))
+    return any(i.startswith("country:") for i, _kind in load_kb().lookup(word))
 
 
 def _named_targets_differ(ex: Event, ey: Event) -> bool:
