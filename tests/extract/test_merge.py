@@ -939,3 +939,15 @@ def test_a_target_named_only_by_its_owner_s_state_is_no_named_place():
     assert len(merge(reports("US destroyer"))) == 1
     assert len(merge(reports("British tanker"))) == 1
     assert len(merge(reports("Velor port"))) == 2
+
+
+def test_a_headline_attack_and_a_body_strike_the_other_way_round_stay_apart():
+    # "Rebels claim attack on a navy ship" / "navy jets struck rebel targets": a blow and its
+    # answer, not one strike read with its sides swapped
+    head = _heading(_ids(cand("strike", attacker=["Rebel Front"], target=["Navy C"]),
+                         **{"Rebel Front": "organization:rebel-front",
+                            "Navy C": "organization:navy-c"}))
+    body = _ids(cand("strike", attacker=["Navy C"], target=["Rebel Front"],
+                     location=["Gulf"]),
+                **{"Rebel Front": "organization:rebel-front", "Navy C": "organization:navy-c"})
+    assert len(merge([head, body])) == 2

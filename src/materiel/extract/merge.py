@@ -709,7 +709,10 @@ def _hard_conflict(x: Candidate, y: Candidate, stage: bool = True) -> bool:
 
 def _sides_swapped(ex: Event, ey: Event) -> bool:
     """A headline that reads the deal's sides the other way round ("X signs contracts with Y"
-    read with X as the seller): one's main party is the other's second."""
+    read with X as the seller): one's main party is the other's second. Not a strike's or a
+    sanction's: "X attacks Y" and "Y strikes X" are a blow and its answer."""
+    if ex.type in ("strike", "sanction"):
+        return False
     main, second = MAIN_ROLE.get(ex.type, ""), SECOND_ROLE.get(ex.type, "")
     return bool(second) and bool(shared(ex.args.get(main, []), ey.args.get(second, []))
                                  or shared(ex.args.get(second, []), ey.args.get(main, [])))
