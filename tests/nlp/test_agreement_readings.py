@@ -46,3 +46,10 @@ def test_members_and_memberships_that_are_no_accession(parse):
         "She became a member of the Labour party in 1990.",
     ):
         assert not _of(parse(text), "agreement"), text
+
+
+def test_a_civil_pact_is_no_defence_agreement(parse):
+    doc = parse("Spain and Morocco sealed a labour mobility pact and promised closer defence ties.")
+    assert not _of(doc, "agreement")
+    doc = parse("Spain and Morocco sealed a defence pact on Monday.")
+    assert _of(doc, "agreement")

@@ -60,3 +60,31 @@ def test_attacks_in_words_or_on_computers_are_no_strike(parse, text):
 
 def test_an_attack_launched_on_positions_stays(parse):
     assert _strikes(parse("Russian forces launched a missile attack on the air base on Monday."))
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The minister voiced his condemnation of Iran's drone attacks across the region.",
+        "The offensive began with rocket strikes on two Israeli cities.",
+    ],
+)
+def test_attacks_named_by_their_weapons_and_side_or_target(parse, text):
+    assert _strikes(parse(text))
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Insurers spoke of the danger of drone attacks on tankers.",
+        "Ministers are uneasy about long-range missile strikes into Belarus.",
+    ],
+)
+def test_weapon_attacks_only_spoken_of_are_no_strike(parse, text):
+    assert not _strikes(parse(text))
+
+
+def test_owner_of_the_weapon_word_is_the_attacker(parse):
+    doc = parse("The minister voiced his condemnation of Iran's drone attacks across the region.")
+    found = _strikes(doc)
+    assert {v.text for m in found for v in m.values("attacker")} == {"Iran"}

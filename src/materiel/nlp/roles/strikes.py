@@ -28,6 +28,11 @@ def fill_strike(doc: Doc, f: Frame, m: EventMention, numbers: list[NumberMention
     attackers = (f.agent if f.passive else f.subj) + f.poss + f.mods
     if t.pos_ == "NOUN" and f.trigger.dep_ == "nsubj":
         attackers = f.poss + f.mods + f.agent
+    # "condemned Russia's missile strikes": the owner (even parsed on the weapon word)
+    # is the attacker, not the one who speaks of the strikes
+    owner = [w for c in t.children if c.dep_ == "compound" for w in c.children if w.dep_ == "poss"]
+    if t.pos_ == "NOUN" and any(party_label(w) for w in f.poss + owner):
+        attackers = f.poss + owner + f.mods + f.agent
     # "a missile was fired that hit the engine": a relative pronoun stands for its noun
     attackers = [a.head.head if _relative_pronoun(a) else a for a in attackers
                  if a.tag_ not in ("WDT", "WP") or _relative_pronoun(a)]

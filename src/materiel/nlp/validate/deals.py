@@ -28,6 +28,7 @@ _CONTRACT_GOVERNORS = word_tuple("nlp/validate", "contract_governors")
 
 _PACT_WORDS = ("agreement", "memorandum", "mou", "pact", "accord")
 _AGREEMENT_SECURITY_WORDS = word_set("nlp/validate", "agreement_security_words")
+_CIVIL_PACT_MODS = word_set("nlp/validate", "civil_pact_mods")
 
 
 def _develops_only(f: Frame) -> bool:
@@ -135,6 +136,8 @@ def decide_deal_type(doc: Doc, f: Frame, trig: Trigger) -> str | None:
             else None
         )
     if trig.type == "agreement" or trig.lemma == "deal":
+        if mods & _CIVIL_PACT_MODS and not sub & SECURITY_WORDS:
+            return None  # "firmed up a mobility pact and vowed closer defence ties"
         sentence_words = {w.lower_ for w in doc}
         if sentence_words & SECURITY_WORDS and (
             f.subj or f.poss or f.mods or f.pp("with", "between")

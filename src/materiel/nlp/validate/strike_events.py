@@ -35,6 +35,7 @@ _CAPABILITY_WORDS = word_set("nlp/validate", "capability_words")
 _SPECIFIC_ATTACK_MODS = word_set("nlp/validate", "specific_attack_mods")
 
 _SERIES_WORDS = word_set("nlp/validate", "series_words")
+_WEAPON_ATTACK_MODS = word_set("nlp/validate", "weapon_attack_mods")
 _CAMPAIGN_NOUNS = word_set("nlp/validate", "campaign_nouns")
 _ATTACK_COMMENT_VERBS = word_set("nlp/validate", "attack_comment_verbs")
 _TIME_CLAUSE_MARKS = word_set("nlp/validate", "time_clause_marks")
@@ -197,6 +198,8 @@ def _attack_noun_is_event(doc: Doc, m: EventMention, t: Token) -> bool:
         for c in t.children
     ):
         return True  # "a barrage of missiles and drones"
+    if _weapon_borne(m, t):
+        return True  # "Russia's missile strikes across Ukraine", "drone attacks on the port"
     while (
         t.dep_ == "pobj"
         and t.head.lower_ == "of"
@@ -225,6 +228,32 @@ def _attack_noun_is_event(doc: Doc, m: EventMention, t: Token) -> bool:
     ):
         return True
     return _anchored(doc, t)
+
+
+def _weapon_borne(m: EventMention, t: Token) -> bool:
+    """An attack noun named by its weapons ("missile strikes", "drone attacks") with its own
+    side ("Russia's", "by Iran") or a target: a strike told. Not a topic ("concerns about
+    missile attacks"), nor, with no side of its own, what another noun is of ("the threat of
+    drone attacks on ports")."""
+    if not any(
+        c.dep_ in ("compound", "amod", "nmod") and c.lower_ in _WEAPON_ATTACK_MODS
+        for c in t.children
+    ):
+        return False
+    if t.dep_ in ("nsubj", "nsubjpass"):
+        return False  # a subject is judged by its verb ("missile attacks made the port unsafe")
+    if pobj_head(t).lower_ in ("about", "against", "from"):
+        return False  # "wary about missile attacks into Russia": a topic, not a deed
+    near = [*t.children, *(w for c in t.children if c.dep_ == "compound" for w in c.children)]
+    side = any(c.dep_ == "poss" and party_label(c) for c in near) or any(
+        c.dep_ == "prep" and c.lower_ == "by" and any(party_label(w) for w in pobjs(c))
+        for c in t.children
+    )
+    if t.dep_ == "pobj" and t.head.lower_ == "of" and t.head.head.pos_ == "NOUN" and (
+        t.head.head.lemma_.lower() not in _SERIES_WORDS
+    ):
+        return side  # "condemnation of Russia's missile strikes", not "the threat of drone attacks"
+    return side or bool(m.values("target"))
 
 
 def _attack_verb_is_event(doc: Doc, f: Frame, t: Token) -> bool:
