@@ -11,7 +11,7 @@ from spacy.tokens import Doc, Token
 
 from materiel.nlp import extensions as _ext
 from materiel.nlp.lexicon import TRIGGERS, TriggerSpec
-from materiel.nlp.spans import passive_adjective
+from materiel.nlp.spans import party_label, passive_adjective
 from materiel.nlp.types import Trigger
 from materiel.wordlists import word_set, word_tuple
 
@@ -338,8 +338,61 @@ def _off_line(token: Token) -> bool:
     )
 
 
+_DEVELOPMENT_LEMMAS = word_set("nlp/triggers", "development_lemmas")
+_JOINT_WORK_MARKS = word_set("nlp/triggers", "joint_work_marks")
+_JOINT_WORK_GOVERNORS = word_set("nlp/triggers", "joint_work_governors")
+_JOINT_WORK_PPS = ("assistance", "partnership", "cooperation", "collaboration", "association")
+
+
+def _with_partner(w: Token) -> bool:
+    """A named partner hangs on the word: "with Safran", "in partnership with France"."""
+    for c in w.children:
+        if c.dep_ != "prep":
+            continue
+        objs = [p for p in c.children if p.dep_ == "pobj"]
+        if c.lower_ == "with" and any(party_label(p) for p in objs):
+            return True
+        if c.lower_ == "along" and _with_partner(c):
+            return True  # "along with EDGE"
+        if c.lower_ == "in" and any(p.lemma_.lower() in _JOINT_WORK_PPS and _with_partner(p)
+                                    for p in objs):
+            return True
+    return False
+
+
+def _joint_development(token: Token) -> bool:
+    """Developing done with a partner ("will co-develop the engine", "will jointly develop",
+    "developing a submarine with France", "cooperate in developing a fighter", "X, along with
+    Y, will develop"): a co-development, which the guide reads as production."""
+    doc = token.doc
+    if token.lower_.startswith("co") and not token.lower_.startswith("com") or (
+        token.i >= 2 and doc[token.i - 1].text == "-" and doc[token.i - 2].lower_ == "co"
+    ):
+        return True
+    if any(c.dep_ in ("advmod", "amod") and c.lower_ in _JOINT_WORK_MARKS for c in token.children):
+        return True
+    if _with_partner(token):
+        return True
+    cur = token
+    for _ in range(3):
+        if cur.dep_ not in ("xcomp", "pcomp", "pobj", "prep", "acl", "advcl") or cur.head is cur:
+            break
+        cur = cur.head
+        if cur.lemma_.lower() in _JOINT_WORK_GOVERNORS:
+            return True
+    verb = token if token.pos_ == "VERB" else None
+    while verb is not None and verb.dep_ in ("xcomp",) and verb.head is not verb:
+        verb = verb.head  # "will be working to develop": the subject of the first verb
+    if verb is not None:
+        return any(c.dep_ == "nsubj" and _with_partner(c) for c in verb.children)
+    return False
+
+
 def excluded(token: Token, lemma: str, type_: str) -> bool:
     """Uses of a trigger word that never announce an event."""
+    if type_ == "production" and lemma in _DEVELOPMENT_LEMMAS:
+        # "has developed X with DRDO", "was developed by X": past design work, no news of it
+        return token.pos_ != "VERB" or token.tag_ in ("VBD", "VBN") or not _joint_development(token)
     if type_ == "spending" and lemma in FUNDS_REQUEST_VERBS:
         return not _asks_for_money(token)
     if type_ == "meeting" and lemma in _JOINT_OCCASIONS:
