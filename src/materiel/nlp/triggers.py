@@ -273,6 +273,31 @@ FUNDS_REQUEST_VERBS = word_set("nlp/triggers", "funds_request_verbs")
 _FUNDS_REQUEST_NOUNS = word_set("nlp/triggers", "funds_request_nouns")
 
 
+FUNDS_GRANT_VERBS = word_set("nlp/triggers", "funds_grant_verbs")
+
+
+def _grants_money(verb: Token) -> bool:
+    """A sum as the verb's object ("approved EUR 3 billion for X", "set aside GBP 500 million",
+    "will invest EUR 100 billion in Y"): "set" only with "aside"; a sum of aid is the aid's."""
+    if verb.pos_ != "VERB":
+        return False
+    if verb.lemma_.lower() == "set" and not any(
+        c.dep_ in ("prt", "advmod") and c.lower_ == "aside" for c in verb.children
+    ):
+        return False
+    objs = [c for c in verb.children if c.dep_ in ("dobj", "nsubjpass")]
+    if any(
+        any(spec.type == "aid" and "N" in spec.pos for spec in TRIGGERS.get(lemma_of(x), ()))
+        for w in objs
+        for x in w.subtree
+    ):
+        return False  # "committed $2 billion in military aid to X": the aid is the event
+    return any(
+        n.kind == "money" and any(n.token_start <= w.i < n.token_end for w in objs)
+        for n in verb.doc._.numbers or []
+    )
+
+
 def _asks_for_money(verb: Token) -> bool:
     """A request for a sum ("asked Congress for $4 billion", "is seeking Rs 500 crore",
     "will seek approval of Rs 14,000 crore"): the sum is what is asked, not a detail of it."""
@@ -395,6 +420,8 @@ def excluded(token: Token, lemma: str, type_: str) -> bool:
         return token.pos_ != "VERB" or token.tag_ in ("VBD", "VBN") or not _joint_development(token)
     if type_ == "spending" and lemma in FUNDS_REQUEST_VERBS:
         return not _asks_for_money(token)
+    if type_ == "spending" and lemma in FUNDS_GRANT_VERBS:
+        return not _grants_money(token)
     if type_ == "meeting" and lemma in _JOINT_OCCASIONS:
         return not _shared_occasion(token)
     # "signed the Bilateral Security Agreement": a named pact, signed, is no mere name

@@ -18,6 +18,7 @@ _BUDGET_DECISION_VERBS = word_set("nlp/validate", "budget_decision_verbs")
 _PURCHASE_VERBS = word_tuple("nlp/validate", "purchase_verbs")
 _BUDGET_BILL_WORDS = word_set("nlp/validate", "budget_bill_words")
 _BILL_NOUNS = ("bill", "act")
+_PURCHASE_NOUNS = word_set("nlp/validate", "purchase_nouns")
 
 
 def judge_spend(case: Case) -> bool:
@@ -29,6 +30,8 @@ def judge_spend(case: Case) -> bool:
         if c.dep_ in ("xcomp", "advcl", "acl")
     ):
         return False  # "allocated DKK 1.3 billion to buy howitzers": the purchase is the event
+    if t.pos_ == "VERB" and any(p.lemma_.lower() in _PURCHASE_NOUNS for p in f.pp("for")):
+        return False  # "approved $2 billion for the purchase of 12 jets": the purchase is the event
     if any(
         w.lemma_.lower() in ("aid", "assistance") and w.dep_ == "pobj" and w.head.lower_ == "of"
         for o in f.obj
@@ -43,6 +46,8 @@ def judge_spend(case: Case) -> bool:
     mods = mod_words(t) | {
         w.lower_ for p in f.pp("on", "to", "for") + f.obj + f.clauses for w in p.subtree
     }
+    if t.lemma_.lower() == "invest":  # "will invest EUR 100 billion in its armed forces"
+        mods |= {w.lower_ for p in f.pp("in") for w in p.subtree}
     if t.pos_ == "NOUN":  # "the budget ... foresees UAH 2.2 trillion for defense"
         mods |= {w.lower_ for w in t.subtree if w.dep_ == "pobj"}
     defense = (
