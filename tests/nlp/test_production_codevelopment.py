@@ -38,3 +38,17 @@ def test_a_joint_development_is_production(parse, text, item):
 )
 def test_developing_alone_past_or_wished_is_no_production(parse, text):
     assert not _mentions(parse(text), "production")
+
+
+@pytest.mark.parametrize(
+    ("text", "maker"),
+    [
+        ("The howitzers will be built under licence by Tarsa Industries in Poland.",
+         "Tarsa Industries"),
+        ("The frigates are being built at the Gdansk yard by Tarsa Shipbuilding.",
+         "Tarsa Shipbuilding"),
+    ],
+)
+def test_a_maker_hung_on_the_phrase_before_it(parse, text, maker):
+    ms = _mentions(parse(text), "production")
+    assert any(v.text == maker for m in ms for v in m.values("producer"))

@@ -146,6 +146,12 @@ def fill_production(
         m.add(rv)
     producers = [_copula_subject(w) for w in (f.agent if f.passive else f.subj + f.agent)]
     producers += f.poss
+    if f.passive and not f.agent:
+        # "built under licence by X", "assembled at the plant by X": the parse hangs the maker
+        # on the phrase before it
+        producers += [
+            w for p in f.pp("under", "at", "in") for w in pp_of(p, "by") if party_label(w)
+        ]
     add_parties(doc, "producer", producers, m, resolve_to=f.subj)
     for tok in f.mods:
         add_parties(doc, "producer", [tok], m)
