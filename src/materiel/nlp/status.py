@@ -175,6 +175,58 @@ def _subject_yet_to(chain: list[Token], idx: int, tok: Token) -> bool:
     )
 
 
+_RETREAT_VERBS = word_set("nlp/status", "retreat_verbs")
+_DROPPED_PLAN_NOUNS = word_set("nlp/status", "dropped_plan_nouns")
+
+
+def _plan_given_up(prev: Token, tok: Token) -> bool:
+    """A plan told only as given up: "plans to buy six tankers have been rejected", "has
+    moved away from its plans to buy", "had planned to buy two more but has now dropped the
+    plan". `tok` governs `prev` in the trigger's clause."""
+    lemma = _LEMMA_FIX.get(tok.lower_, tok.lemma_.lower())
+    if prev.dep_ == "nsubjpass" and prev.lower_ in _PLAN_NOUNS and lemma in NEG_VERBS:
+        return True
+    if (
+        prev.dep_ == "prep"
+        and prev.lower_ == "from"
+        and lemma in _RETREAT_VERBS
+        and any(o.dep_ == "pobj" and o.lower_ in _PLAN_NOUNS for o in prev.children)
+    ):
+        return True
+    return lemma in PLAN_VERBS and any(
+        c.dep_ == "conj"
+        and c.i > tok.i
+        and _LEMMA_FIX.get(c.lower_, c.lemma_.lower()) in NEG_VERBS
+        and any(
+            o.dep_ == "dobj" and o.lemma_.lower() in _DROPPED_PLAN_NOUNS for o in c.children
+        )
+        for c in tok.children
+    )
+
+
+_LIKELIHOOD_WORDS = word_set("nlp/status", "likelihood_words")
+_EXPECTING_VERBS = word_set("nlp/status", "expecting_verbs")
+_EXPECTED_DEALS = word_set("nlp/status", "expected_deals")
+
+
+def _guessed(prev: Token, tok: Token) -> bool:
+    """A deed only judged likely by the writer or awaited: "it is likely that three squadrons
+    will be ordered", "the firm expects orders next year" (a seller's hope of an order, not
+    an order). A party "likely to buy" may be a plan reported, and stays."""
+    lemma = tok.lemma_.lower()
+    if (
+        lemma == "be"
+        and prev.dep_ == "ccomp"
+        and any(c.dep_ == "acomp" and c.lower_ in _LIKELIHOOD_WORDS for c in tok.children)
+    ):
+        return True
+    return (
+        lemma in _EXPECTING_VERBS
+        and prev.dep_ == "dobj"
+        and prev.lemma_.lower() in _EXPECTED_DEALS
+    )
+
+
 def analyze(token: Token) -> StatusResult:
     chain, reporting = clause_chain(token)
     res = StatusResult(None)
@@ -222,6 +274,9 @@ def analyze(token: Token) -> StatusResult:
             if c.dep_ == "advmod" and c.lower_ == "yet" and _subject_yet_to(chain, idx, tok):
                 res.negated = True  # "orders are yet to be placed", "orders yet to be placed"
                 res.cues.append("neg:yet-to")
+            if c.dep_ == "det" and c.lower_ == "any" and tok.lower_ in _PLAN_NOUNS:
+                res.hypothetical = True  # "do you have any plans to visit", "denied any plan"
+                res.cues.append("any-plan")
             if c.dep_ == "advmod" and c.lower_ in _HEDGE_ADVERBS:
                 res.hypothetical = True
                 res.cues.append(f"hedge:{c.lower_}")
@@ -277,6 +332,12 @@ def analyze(token: Token) -> StatusResult:
         lemma = _LEMMA_FIX.get(tok.lower_, tok.lemma_.lower())
         if idx > 0:
             prev = chain[idx - 1]
+            if _plan_given_up(prev, tok):
+                res.negated = True
+                res.cues.append("neg:plan-dropped")
+            if _guessed(prev, tok):
+                res.hypothetical = True
+                res.cues.append(f"guess:{tok.lemma_.lower()}")
             if (
                 lemma in NEG_VERBS
                 and prev.dep_ in ("xcomp", "dobj", "prep", "pobj", "ccomp")

@@ -54,7 +54,41 @@ def misread_in_any_event(case: Case) -> bool | None:
         return False  # "the draft stops short of sanctioning the oil firm": not done
     if _sanction_reason(t):
         return False  # "sanctioned X for supplying drones": why X is punished, not a deal
+    if _tally(t):
+        return False  # "has hosted more than 100 meetings": a tally
+    if (
+        t.pos_ == "NOUN"
+        and t.dep_ == "nsubj"
+        and t.head.lemma_.lower() in _EFFECT_VERBS
+        and not any(w.ent_type_ in ("DATE", "TIME") for w in t.head.subtree)
+    ):
+        return False  # "the price cap has helped cut its revenues": an effect judged
     return None
+
+
+_EFFECT_VERBS = word_set("nlp/validate", "effect_verbs")
+
+
+_TALLY_NOUNS = word_set("nlp/validate", "tally_nouns")
+
+
+def _tally(t: Token) -> bool:
+    """Many meetings counted, a tally, not one: "has hosted more than 100 meetings"."""
+    counted = [t, *(c for c in t.children if c.dep_ == "dobj")]  # "hosted 100 meetings"
+    for n in counted:
+        if n.tag_ != "NNS" or n.lemma_.lower() not in _TALLY_NOUNS:
+            continue
+        for c in n.children:
+            if c.dep_ != "nummod":
+                continue
+            if any(w.lower_ in ("dozens", "hundreds", "scores") for w in c.subtree):
+                return True
+            try:
+                if float(c.text.replace(",", "")) >= 10:
+                    return True
+            except ValueError:
+                continue
+    return False
 
 
 def _pending_until(t: Token) -> bool:

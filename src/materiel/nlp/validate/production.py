@@ -80,6 +80,7 @@ _FACILITY_WORDS = word_tuple("nlp/validate", "facility_words")
 _MODDED_FACILITY_WORDS = word_set("nlp/validate", "modded_facility_words")
 _PATH_IDIOM_VERBS = word_set("nlp/validate", "path_idiom_verbs")
 _PATH_IDIOM_NOUNS = word_set("nlp/validate", "path_idiom_nouns")
+_OUTPUT_UNITS = word_set("nlp/validate", "output_units")
 
 
 def production_misread(case: Case) -> bool | None:
@@ -98,6 +99,8 @@ def production_misread(case: Case) -> bool | None:
         return False  # "discuss US sanctions against Russia", "an update on US assistance"
     if _maker_of_record(t):
         return False  # "the jet was manufactured by Shenyang": who makes a thing, no event
+    if item_toks and all(x.lower_ in _OUTPUT_UNITS for x in item_toks):
+        return False  # "engines producing 88 MW", "produces 98 kN of thrust": a rating
     if _origin_modifier(t):
         return False  # "a US made rifle", "HAL-built helicopters": where a thing comes from
     if any(
@@ -257,8 +260,8 @@ def _maker_of_record(t: Token) -> bool:
     """A plain passive with its maker ("the jet was manufactured by Shenyang", "the drones
     are made by Teledyne"), undated and uncounted: where a thing comes from, not a production
     told (a dated or counted one is: "12 jets were built by KAI in 2023")."""
-    if t.tag_ != "VBN" or t.dep_ not in ("ROOT", "conj"):
-        return False
+    if t.tag_ != "VBN" or t.dep_ not in ("ROOT", "conj", "relcl"):
+        return False  # (a relative clause too: "parts, many of which were made by US firms")
     aux = [c for c in t.children if c.dep_ in ("aux", "auxpass")]
     if [c.lemma_.lower() for c in aux] != ["be"] or aux[0].tag_ not in ("VBD", "VBZ", "VBP"):
         return False
@@ -282,13 +285,25 @@ def _origin_modifier(t: Token) -> bool:
         return t.head.pos_ in ("NOUN", "PROPN") and t.i < t.head.i
     if t.tag_ not in ("VBD", "VBN") or t.i == 0 or t.i + 1 >= len(t.doc):
         return False
+    if _owned_participle(t):
+        return True  # "India's indigenously built Tejas", "the locally made rifles"
     subj, obj = t.doc[t.i - 1], t.doc[t.i + 1]
-    if (
-        subj.dep_ not in ("nsubj", "pobj")
-        or subj.pos_ not in ("PROPN", "NOUN")
-        or any(c.dep_ == "det" for c in subj.children)
-        or obj.head.i != t.i
-    ):
+    if subj.dep_ not in ("nsubj", "pobj") or subj.pos_ not in ("PROPN", "NOUN"):
+        return False
+    if subj.ent_type_ in ("NORP", "DEMONYM") or any(c.dep_ == "nummod" for c in subj.children):
+        # "after Russian manufactured INS Vikramaditya", "other American made helicopters",
+        # "six General Atomics manufactured Predator drones": a people's adjective or the
+        # goods' count read as the maker's, no clause
+        goods = obj
+        while goods.dep_ in ("compound", "amod") and goods.head.i > goods.i:
+            goods = goods.head
+        return (
+            goods.head.i == t.i
+            and goods.dep_ == "dobj"
+            and all(w.dep_ in ("compound", "amod") for w in t.doc[t.i + 1 : goods.i])
+            and not any(c.dep_ == "det" for c in goods.children)
+        )
+    if obj.head.i != t.i or any(c.dep_ == "det" for c in subj.children):
         return False
     before = t.doc[subj.i - 1] if subj.i > 0 else None
     return (
@@ -298,6 +313,23 @@ def _origin_modifier(t: Token) -> bool:
         and obj.dep_ == "dobj"
         and not any(c.dep_ == "det" for c in obj.children)
     )
+
+
+def _owned_participle(t: Token) -> bool:
+    """A bare participle of making between a possessive or an article and its goods, read
+    as a clause with no subject ("India's indigenously built Tejas", "the locally made
+    rifles"): the goods described, no making told."""
+    if t.tag_ != "VBN" or any(
+        c.dep_ in ("aux", "auxpass", "nsubj", "nsubjpass", "agent") for c in t.children
+    ):
+        return False
+    k = t.i - 1
+    while k >= 0 and t.doc[k].dep_ == "advmod" and t.doc[k].head.i == t.i:
+        k -= 1  # "indigenously", "locally"
+    if k < 0 or not (t.doc[k].tag_ == "POS" or t.doc[k].lower_ in ("the", "its", "their")):
+        return False
+    obj = [c for c in t.children if c.dep_ == "dobj" and c.i > t.i]
+    return bool(obj) and not any(c.dep_ == "det" for o in obj for c in o.children)
 
 
 def _ongoing_for_years(f: Frame) -> bool:

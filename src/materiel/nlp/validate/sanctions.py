@@ -82,8 +82,9 @@ def _non_sanction_label(f: Frame) -> bool:
 def _press_embargo(t: Token) -> bool:
     """ "Embargoed until" a time: a press embargo on a text ("the minister's remarks will be
     embargoed until 9 a.m."), no arms embargo on a party."""
-    if t.pos_ != "VERB" or t.lemma_.lower() != "embargo":
+    if t.pos_ not in ("VERB", "ADJ") or not t.lower_.startswith("embargo"):
         return False  # "were banned until 2030 by the EU", "sanctioned until ...": measures
+    # (the parser may tag "is embargoed until noon" as an adjective)
     passive = any(c.dep_ == "auxpass" for c in t.children)
     by_party = any(c.dep_ == "agent" for c in t.children)
     return passive and not by_party and any(c.lower_ == "until" for c in t.children)

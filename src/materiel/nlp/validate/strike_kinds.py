@@ -195,8 +195,11 @@ def political_attack(f: Frame) -> bool:
     ):
         return True
     speaker = any(
-        is_person(s) or s.lemma_.lower() in LEADERS | _POLITICAL_SPEAKERS for s in f.subj
-    )
+        is_person(s)
+        or s.lower_ in ("he", "she")
+        or s.lemma_.lower() in LEADERS | _POLITICAL_SPEAKERS
+        for s in f.subj
+    )  # a person, named or "he" / "she": an army, a state or "they" strike
     return speaker and all(
         is_person(o) or o.lemma_.lower() in _POLITICAL_TARGETS | LEADERS for o in f.obj
     )

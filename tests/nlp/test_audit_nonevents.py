@@ -1,0 +1,122 @@
+"""Non-events found by a precision audit over unannotated defence news (sentences written
+for these tests): goods described by who made them, words of attack aimed at people and
+ideas, plans given up, guesses and a seller's hopes, a tally of meetings, civil aid."""
+
+from __future__ import annotations
+
+import pytest
+
+
+def _types(doc) -> list[str]:
+    return [m.type for m in doc._.mentions]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Flights resumed after Russian manufactured INS Talwar was out of service for repairs.",
+        "The missile is now carried by several other American made Helicopters like the Seahawk.",
+        "Each service wing will get four General Atomics manufactured Reaper drones.",
+        "The inspectors found 300 foreign parts, many of which were manufactured by Dutch firms.",
+        "The carrier is driven by four gas turbines producing 90 MW.",
+    ],
+)
+def test_goods_described_by_their_maker_are_no_production(parse, text):
+    assert "production" not in _types(parse(text))
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "He attacked the government, saying that land had been lost on the border.",
+        "She directly attacked the neighbouring country's right to exist.",
+    ],
+)
+def test_an_attack_in_words_by_a_person_is_no_strike(parse, text):
+    assert "strike" not in _types(parse(text))
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The navy had planned to buy four more frigates from France but has now dropped this plan.",
+        "The army's plans to procure 300 light tanks have been rejected due to their cost.",
+        "The air force has changed from its plans to procure six more transport aircraft.",
+        "The air force shelved plans to buy 40 trainer jets.",
+    ],
+)
+def test_a_plan_given_up_is_no_event(parse, text):
+    assert "procurement" not in _types(parse(text))
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The shipyard is expecting an order for twelve more patrol boats in the next tranche.",
+        "It is likely that two more squadrons of the fighter will be ordered.",
+    ],
+)
+def test_a_guess_or_a_hoped_for_order_is_no_event(parse, text):
+    assert "procurement" not in _types(parse(text))
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "During its chairmanship, Japan has hosted more than 80 meetings and events on security.",
+    ],
+)
+def test_a_tally_of_meetings_is_no_event(parse, text):
+    assert not _types(parse(text))
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "We have provided $120 million in refugee assistance to our partners in the region.",
+        "The government intends to provide an additional $500 million in assistance to help "
+        "Moldova recover from the floods.",
+    ],
+)
+def test_civil_aid_is_no_aid(parse, text):
+    assert "aid" not in _types(parse(text))
+
+
+@pytest.mark.parametrize(
+    ("text", "kind"),
+    [
+        ("The navy plans to buy four frigates from France.", "procurement"),
+        ("The army has ordered 300 light tanks from the state factory.", "procurement"),
+        ("Russian forces attacked the air base near the city on Tuesday.", "strike"),
+        ("Germany has delivered 18 Leopard tanks to Ukraine.", "aid"),
+    ],
+)
+def test_the_deeds_stay(parse, text, kind):
+    assert kind in _types(parse(text))
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Do I have any plans to speak with the Russian president about the war at this point.",
+    ],
+)
+def test_a_plan_asked_about_is_no_event(parse, text):
+    assert not _types(parse(text))
+
+
+def test_a_press_embargo_read_as_an_adjective_is_no_sanction(parse):
+    text = (
+        "And it is embargoed until 11 a.m. Eastern Time, which is when the President will speak "
+        "on the new sanctions."
+    )
+    assert "sanction" not in _types(parse(text))
+
+
+def test_a_sanction_judged_by_its_effect_is_no_event(parse):
+    text = (
+        "The official acknowledged that the G7 price cap on Russian oil had helped cut "
+        "Russia's oil revenues."
+    )
+    assert "sanction" not in _types(parse(text))
+
