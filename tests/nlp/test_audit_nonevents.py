@@ -120,3 +120,21 @@ def test_a_sanction_judged_by_its_effect_is_no_event(parse):
     )
     assert "sanction" not in _types(parse(text))
 
+
+def test_troops_inducted_are_no_purchase(parse):
+    text = (
+        "In addition, the air force will be undertaking flying operations to induct additional "
+        "army columns commencing tonight from the two bases."
+    )
+    assert "procurement" not in _types(parse(text))
+    kept = "The air force will induct two more squadrons of Rafale jets next year."
+    assert "procurement" in _types(parse(kept))
+
+
+def test_a_firm_acquiring_rights_is_no_purchase_of_goods(parse):
+    text = (
+        "To further extend its counter-drone platform, the robotics firm acquired deep tech IP, "
+        "enabling it to strengthen its anti-drone defence programme."
+    )
+    assert "procurement" not in _types(parse(text))
+

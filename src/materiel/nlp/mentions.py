@@ -415,6 +415,7 @@ _SALE_TERMS = word_set("nlp/mentions", "sale_terms")
 _BUYING_LEMMAS = word_set("nlp/mentions", "buying_lemmas")
 _COMMANDED = word_set("nlp/mentions", "commanded")
 _GENERIC_AID_ITEMS = word_set("nlp/mentions", "generic_aid_items")
+_FORCE_UNITS = word_set("nlp/mentions", "force_units")
 
 
 def _not_a_transfer(doc: Doc, m: EventMention, trig: Trigger, t: Token) -> bool:
@@ -469,6 +470,10 @@ def _not_a_transfer(doc: Doc, m: EventMention, trig: Trigger, t: Token) -> bool:
         ):
             return True
     items = m.values("item")
+    if m.type == "procurement" and items and all(
+        v.text.lower().split()[-1] in _FORCE_UNITS for v in items
+    ):
+        return True  # "will induct more army columns into the valley": troops moved, no goods
     return bool(items) and all(
         v.text.lower().split()[-1] in _NON_GOODS for v in items
     )
