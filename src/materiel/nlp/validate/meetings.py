@@ -52,11 +52,51 @@ def _ready_to_meet(t: Token) -> bool:
         "VBD", "VBZ", "VBP")
 
 
+_UNDONE_VERBS = word_set("nlp/validate", "meeting_undone_verbs")
+_HEDGE_NOUNS = word_set("nlp/validate", "meeting_hedge_nouns")
+_HEDGE_MODIFIERS = word_set("nlp/validate", "meeting_hedge_modifiers")
+
+
+def _undone(t: Token) -> bool:
+    """A meeting that a verb undoes: "the planned summit was cancelled", "called off the
+    talks", "withdrew from the visit"."""
+    if t.pos_ not in ("NOUN", "PROPN"):
+        return False
+    head = t.head
+    if t.dep_ == "pobj" and head.lower_ in ("from", "of") and head.head.pos_ == "VERB":
+        head = head.head  # "withdrew from his visit", "pulled out of the talks"
+    elif t.dep_ not in ("dobj", "nsubjpass"):
+        return False
+    lemma = head.lemma_.lower()
+    if lemma == "call" and any(c.dep_ == "prt" and c.lower_ == "off" for c in head.children):
+        return True
+    if lemma == "pull" and t.dep_ == "pobj":
+        return any(c.dep_ == "prt" and c.lower_ == "out" for c in head.children)
+    return lemma in _UNDONE_VERBS
+
+
+def _hedged(t: Token) -> bool:
+    """A meeting only spoken of as a possibility: "reports of talks with X", "no clear path
+    to talks", "the range of possible meetings"."""
+    if t.pos_ not in ("NOUN", "PROPN"):
+        return False
+    if any(c.dep_ == "amod" and c.lower_ in _HEDGE_MODIFIERS for c in t.children):
+        return True
+    if t.dep_ != "pobj" or t.head.lower_ not in ("of", "to", "about", "for"):
+        return False
+    prep = t.head
+    # the noun the phrase hangs on, or the one written just before it however it is parsed
+    holders = [prep.head] + ([prep.doc[prep.i - 1]] if prep.i > 0 else [])
+    return any(h.pos_ == "NOUN" and h.lower_ in _HEDGE_NOUNS for h in holders)
+
+
 def meeting_misread(case: Case) -> bool | None:
     """A meeting that only names a thing, or talks held for years."""
     f, t = case.f, case.f.trigger
     if _ready_to_meet(t):
         return False  # "is ready to meet his counterpart": an offer, no meeting set
+    if _undone(t) or _hedged(t):
+        return False  # "the summit was cancelled", "reports of talks": no meeting held or set
     if t.dep_ == "compound" and t.head.pos_ in ("NOUN", "PROPN"):
         return False  # "the summit communique", "the conference hall": the meeting only names
     if any(
@@ -157,9 +197,12 @@ def meeting_is_event(doc: Doc, f: Frame, m: EventMention, trig: Trigger) -> bool
     if trig.lemma == "talk" and t.dep_ == "dobj" and t.head.lemma_.lower() in _LECTURE_VERBS:
         return False  # "gave a talk at the defence college": a lecture
     named = [w for c in t.children if c.dep_ == "compound" for w in c.subtree]
-    if any(w.lower_ in _INTERNAL_MEETINGS for w in named):
-        return False  # "a cabinet meeting", "the Army Commanders Conference": one side's own
     parts = m.values("participant")
+    if any(w.lower_ in _INTERNAL_MEETINGS for w in named) and not any(
+            pair_told(doc, v) for v in parts):
+        # "a cabinet meeting", "the Army Commanders Conference": one side's own; but "the two
+        # sides held commanders-level talks" is between two sides
+        return False
     if parts and all(standing_body(v.text) for v in parts):
         return False  # "the Steering Committee will meet again": a body's own session
     if trig.lemma == "call" and t.pos_ != "VERB" and (

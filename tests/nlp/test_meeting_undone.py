@@ -1,0 +1,36 @@
+"""Meetings undone or only spoken of, and talks between two sides named by a staff word
+(sentences written for these tests)."""
+
+from __future__ import annotations
+
+import pytest
+
+
+def _meetings(doc) -> list:
+    return [m for m in doc._.mentions if m.type == "meeting" and m.rejected is None]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The planned summit of Nordic leaders in Oslo was cancelled last week.",
+        "Denmark scrapped the talks with Norway on frigate patrols.",
+        "The minister dismissed reports of talks with Spain over the sale of corvettes.",
+        "The chancellor has offered no clear path to talks with Moscow on the war.",
+        "Officials refused to discuss a possible summit with Iran on its missile programme.",
+    ],
+)
+def test_undone_or_hedged_meetings_are_none(parse, text):
+    assert _meetings(parse(text)) == []
+
+
+def test_staff_level_talks_between_two_sides_are_a_meeting(parse):
+    doc = parse("Later, the two sides held a fresh round of Division Commanders level talks "
+                "to ease the standoff on the border.")
+    assert _meetings(doc)
+
+
+def test_a_held_meeting_stays(parse):
+    doc = parse("The defence ministers of Poland and Germany met in Berlin on Monday to "
+                "discuss tank deliveries.")
+    assert _meetings(doc)
