@@ -53,3 +53,10 @@ def test_a_visit_setting_a_remark_on_weapons_stays(parse):
     doc = parse("During a visit to Kyiv last week, the Dutch foreign minister said that Ukraine "
                 "could use Dutch-supplied weapons to strike military targets in Russia.")
     assert _meetings(doc)
+
+
+def test_the_pair_told_before_stays_a_side_beside_a_generic_one(parse):
+    doc = parse('The two countries will hold their next "2+2" dialogue of foreign and defence '
+                "ministers in Madrid next March.")
+    (m,) = _meetings(doc)
+    assert "countries" in [v.text for v in m.values("participant")]

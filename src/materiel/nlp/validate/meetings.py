@@ -110,7 +110,7 @@ def meeting_lacks_sides(case: Case) -> bool | None:
     """A meeting with no side named once junk participants are dropped."""
     doc, f, m, trig = case.doc, case.f, case.m, case.trig
     t = case.f.trigger
-    _drop_junk_participants(m)
+    _drop_junk_participants(doc, m)
     if not meeting_is_event(doc, f, m, trig):
         return False
     if not m.values("location") and _only_own_name(t, m.values("participant")):
@@ -131,12 +131,15 @@ _NOT_PARTICIPANTS = MEETING_NOUNS | _GATHERING_AND_GROUP_HEADS
 _APPEAL_GOVERNORS = word_set("nlp/validate", "appeal_governors")
 
 
-def _drop_junk_participants(m: EventMention) -> None:
+def _drop_junk_participants(doc: Doc, m: EventMention) -> None:
     vals = m.args.get("participant")
     if not vals:
         return
     keep = []
     for v in vals:
+        if pair_told(doc, v):
+            keep.append(v)  # "the two countries will hold a dialogue": the pair told before
+            continue
         words = [w for w in v.text.lower().replace("’s", " ").replace("'s", " ").split() if w]
         while words and any(ch.isdigit() for ch in words[-1]):
             words.pop()  # "DefExpo 2022"
