@@ -243,11 +243,40 @@ def meeting_is_event(doc: Doc, f: Frame, m: EventMention, trig: Trigger) -> bool
             return False
     if _setting_of_clause(t) or _covered_by_writer(f):
         return False
+    if _beside_a_meeting(t):
+        return False  # "X met Y on the sidelines of the G7 summit": the summit is the setting
     if _remark_setting(t) and not on_security(t.sent.text):
         return False  # "X said during a visit to Peru last month that ties ...": no subject
     if _record_of_meeting(t) or _record_holder(t):
         return False
     return not (t.dep_ == "pcomp" and t.head.lower_ == "of")
+
+
+_SIDE_MEETING_VERBS = word_set("nlp/validate", "side_meeting_verbs")
+_SIDE_MEETING_HEADS = word_set("nlp/validate", "side_meeting_heads")
+
+
+def _beside_a_meeting(t: Token) -> bool:
+    """A gathering named as where another meeting of the clause took place ("X met Y on the
+    sidelines of the G7 summit", "held talks on the last day of the 6th Ocean Conference"):
+    the clause's meeting is the event; the gathering lends it no sides of its own."""
+    if t.pos_ not in ("NOUN", "PROPN") or t.dep_ != "pobj" or t.head.lower_ != "of":
+        return False
+    head = t.head.head
+    if head.lemma_.lower() not in _SIDE_MEETING_HEADS or head.dep_ != "pobj":
+        return False
+    # the clause the phrase hangs on, however far up the parse put it ("held meetings with
+    # leaders on the sidelines of": on the leaders)
+    w = head.head.head
+    for _ in range(4):
+        if w.pos_ == "VERB" and w.lemma_.lower() in _SIDE_MEETING_VERBS:
+            return True
+        if w.pos_ == "NOUN" and w.lemma_.lower() in MEETING_NOUNS:
+            return True  # "a bilateral meeting on the sidelines of the summit"
+        if w.head is w:
+            break
+        w = w.head
+    return False
 
 
 def _remark_setting(t: Token) -> bool:
