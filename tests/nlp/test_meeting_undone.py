@@ -60,3 +60,23 @@ def test_the_pair_told_before_stays_a_side_beside_a_generic_one(parse):
                 "ministers in Madrid next March.")
     (m,) = _meetings(doc)
     assert "countries" in [v.text for v in m.values("participant")]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The envoy met officials of Chile and Peru on the last day of the 4th Pacific Rim "
+        "Conference in Lima.",
+        "The chancellor will hold bilateral meetings with several leaders on the sidelines of "
+        "the G20 summit in Rio.",
+    ],
+)
+def test_a_gathering_beside_a_meeting_is_not_its_own(parse, text):
+    assert not any(m.trigger in ("conference", "summit") for m in _meetings(parse(text)))
+
+
+def test_a_place_a_relative_clause_meets_in_is_the_location(parse):
+    doc = parse("Spain's defence minister is in Rabat, where he met his Moroccan counterpart on "
+                "Friday to discuss border security.")
+    locs = [v.text for m in _meetings(doc) for v in m.values("location")]
+    assert "Rabat" in locs

@@ -228,6 +228,9 @@ def _fallback_location(doc: Doc, f: Frame, m: EventMention) -> None:
     """Where the meeting is held when no phrase of its own says: a place hung lower in its
     phrase, else a venue told near it."""
     t = f.trigger
+    if not m.values("location") and t.dep_ == "relcl" and any(
+            c.lower_ == "where" for c in t.children):
+        add_places(doc, "location", [t.head], m)  # "X is in Manila, where he met Y"
     if not m.values("location"):
         add_places(doc, "location", _low_places(t), m)
     if not m.values("location"):
