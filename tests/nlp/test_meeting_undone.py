@@ -80,3 +80,14 @@ def test_a_place_a_relative_clause_meets_in_is_the_location(parse):
                 "Friday to discuss border security.")
     locs = [v.text for m in _meetings(doc) for v in m.values("location")]
     assert "Rabat" in locs
+
+
+def test_a_summoned_ambassador_is_a_meeting(parse):
+    doc = parse("Warsaw summoned Belarusian ambassador Ivan Petrov in protest at the drone "
+                "incursions over the border.")
+    (m,) = _meetings(doc)
+    assert m.trigger == "summon"
+
+
+def test_a_summoned_cabinet_or_witness_is_none(parse):
+    assert _meetings(parse("The court summoned the general to testify on Monday.")) == []

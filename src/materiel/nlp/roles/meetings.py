@@ -59,7 +59,7 @@ def _named_sides(doc: Doc, f: Frame, m: EventMention, subj: list[Token]) -> None
     t = f.trigger
     add_parties(doc, "participant", subj + f.poss + f.mods, m, resolve_to=f.subj)
     add_parties(doc, "participant", companions(subj), m)
-    if m.trigger in ("meet", "host", "call", "welcome", "convene") and t.pos_ == "VERB":
+    if m.trigger in ("meet", "host", "call", "welcome", "convene", "summon") and t.pos_ == "VERB":
         add_parties(doc, "participant", f.obj, m)
     if m.trigger in ("tell", "inform", "assure") and t.pos_ == "VERB":
         # "Macron told Zelensky in Paris": the leader told is the other side

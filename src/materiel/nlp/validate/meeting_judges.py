@@ -49,6 +49,9 @@ def judge_speakwith(case: Case) -> bool:
     return bool(people) and any(not v.pronoun for v in m.values("participant"))
 
 
+_SUMMONED_ENVOYS = word_set("nlp/validate", "summoned_envoys")
+
+
 def judge_meet(case: Case) -> bool:
     """Sides that meet, discuss, gather, convene or host one another."""
     doc, f, m, trig = case.doc, case.f, case.m, case.trig
@@ -82,6 +85,10 @@ def judge_meet(case: Case) -> bool:
         count = len(parts) + (1 if speaker and f.pp("with") else 0)
         count += sum(1 for v in parts if pair_told(doc, v))  # "the two leaders discussed"
         return count >= 2 and (bool(f.pp("with")) or len(f.subj) >= 2)
+    if trig.lemma == "summon":  # "Moscow summoned the British ambassador": a diplomat called in
+        objs = [c for c in t.children if c.dep_ == "dobj"] + list(f.obj)
+        return bool(parts) and any(
+            w.lemma_.lower() in _SUMMONED_ENVOYS for o in objs for w in o.subtree)
     if trig.lemma == "gather":  # "NATO leaders gathered in Vilnius", not "gathered data"
         sides = len(parts) >= 2 or any(s.tag_ == "NNS" or s.conjuncts for s in f.subj)
         return not f.obj and not f.passive and bool(f.subj) and sides
