@@ -36,25 +36,6 @@ def test_a_held_meeting_stays(parse):
     assert _meetings(doc)
 
 
-@pytest.mark.parametrize(
-    "text",
-    [
-        "At a summit in Lisbon last week, the commission president said it was hard to imagine "
-        "a future for the union without Moldova.",
-        "Our ties with every partner will grow without any exclusivity, the foreign minister "
-        "said during a visit to Peru last month.",
-    ],
-)
-def test_a_visit_only_setting_a_remark_with_no_security_subject_is_none(parse, text):
-    assert _meetings(parse(text)) == []
-
-
-def test_a_visit_setting_a_remark_on_weapons_stays(parse):
-    doc = parse("During a visit to Kyiv last week, the Dutch foreign minister said that Ukraine "
-                "could use Dutch-supplied weapons to strike military targets in Russia.")
-    assert _meetings(doc)
-
-
 def test_the_pair_told_before_stays_a_side_beside_a_generic_one(parse):
     doc = parse('The two countries will hold their next "2+2" dialogue of foreign and defence '
                 "ministers in Madrid next March.")

@@ -245,8 +245,6 @@ def meeting_is_event(doc: Doc, f: Frame, m: EventMention, trig: Trigger) -> bool
         return False
     if _beside_a_meeting(t):
         return False  # "X met Y on the sidelines of the G7 summit": the summit is the setting
-    if _remark_setting(t) and not on_security(t.sent.text):
-        return False  # "X said during a visit to Peru last month that ties ...": no subject
     if _record_of_meeting(t) or _record_holder(t):
         return False
     return not (t.dep_ == "pcomp" and t.head.lower_ == "of")
@@ -277,20 +275,6 @@ def _beside_a_meeting(t: Token) -> bool:
             break
         w = w.head
     return False
-
-
-def _remark_setting(t: Token) -> bool:
-    """A visit or a summit named only as where a remark was made ("at a summit in Rome last
-    week, X said", "X warned during a visit to Chile"), with no side of its own: a meeting
-    only when the sentence gives it a security subject (the guide's rule for leaders' trips)."""
-    if t.pos_ not in ("NOUN", "PROPN") or t.dep_ != "pobj" or t.head.lower_ not in ("at", "during"):
-        return False
-    verb = t.head.head
-    if verb.pos_ != "VERB" or verb.lemma_.lower() not in SPEECH_VERBS or t.lemma_.lower() == "call":
-        return False  # "during a call, X told Y": the call is the exchange itself
-    if any(c.dep_ in ("dobj", "dative") and c.pos_ == "PROPN" for c in verb.children):
-        return False  # "told President Y during the visit": the one told is a side
-    return not any(c.dep_ == "prep" and c.lower_ in ("with", "between") for c in t.children)
 
 
 def _covered_by_writer(f: Frame) -> bool:
