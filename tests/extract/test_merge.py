@@ -951,3 +951,18 @@ def test_a_headline_attack_and_a_body_strike_the_other_way_round_stay_apart():
                      location=["Gulf"]),
                 **{"Rebel Front": "organization:rebel-front", "Navy C": "organization:navy-c"})
     assert len(merge([head, body])) == 2
+
+
+def test_training_stays_apart_from_a_package_of_goods_told_elsewhere():
+    goods = cand("aid", donor=["Norway"], recipient=["Moldova"], item=["coastal radars"])
+    goods.sentence = 3
+    course = cand("aid", donor=["Norway"], recipient=["Moldova"])
+    course.trigger, course.sentence = "train", 7
+    assert conflict(goods, course) and len(merge([goods, course])) == 2
+    taught = cand("aid", donor=["Norway"], recipient=["Moldova"], item=["training"])
+    taught.sentence = 9
+    assert len(merge([goods, taught])) == 2
+    # one sentence that lists both is one package
+    both = cand("aid", donor=["Norway"], recipient=["Moldova"])
+    both.trigger, both.sentence = "train", 3
+    assert not conflict(goods, both)

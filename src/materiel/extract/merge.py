@@ -198,7 +198,36 @@ def conflict(x: Candidate, y: Candidate, told_again: bool = False) -> bool:
             return True  # Putin with Xi / Putin with Macron
     if ex.type == "agreement" and (x.trigger in MEMBERSHIP) != (y.trigger in MEMBERSHIP):
         return True
+    if ex.type == "aid" and _training_apart(x, y):
+        return True
     return _renewal(x) != _renewal(y)  # an order and its renewal years on are two acts
+
+
+_TRAINING = word_set("nlp/validate", "aid_training_words")
+
+
+def _training(c: Candidate) -> bool:
+    """Aid told as instruction alone: its trigger trains ("to train pilots", "training of
+    soldiers") or all its items are training ("will provide training")."""
+    items = [a for a in c.event.args.get("item", []) if not generic_item(a)]
+    if items:
+        return all(set(arg_key(a)) & _TRAINING for a in items)
+    return bool(set(norm_tokens(c.trigger)) & _TRAINING)
+
+
+def _goods(c: Candidate) -> bool:
+    """Aid that names goods and no training among them."""
+    items = [a for a in c.event.args.get("item", []) if not generic_item(a)]
+    return bool(items) and not any(set(arg_key(a)) & _TRAINING for a in items)
+
+
+def _training_apart(x: Candidate, y: Candidate) -> bool:
+    """Training of another's forces and a package of goods told in other sentences are two
+    acts ("a package of ammunition and artillery" / "efforts to train its pilots"); one
+    sentence that lists both is one package."""
+    if x.sentence == y.sentence and x.story == y.story:
+        return False
+    return (_training(x) and _goods(y)) or (_training(y) and _goods(x))
 
 
 # verbs that keep an act in force ("continuing for 1 year the national emergency", "extended
