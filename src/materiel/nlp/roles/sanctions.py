@@ -30,6 +30,8 @@ def fill_sanction(doc: Doc, f: Frame, m: EventMention, numbers: list[NumberMenti
             add_parties(doc, "target", f.obj, m)
         else:
             add_parties(doc, "imposer", f.subj or _means_subject(f.trigger), m)
+            if not m.values("imposer"):
+                add_parties(doc, "imposer", _measures_owner(f), m)
             add_parties(doc, "target", f.obj, m)
             if m.trigger in ("ban", "bar"):
                 for tok in f.obj:
@@ -104,6 +106,15 @@ def _fill_emergency(doc: Doc, f: Frame, m: EventMention) -> None:
         subj = [c for c in cur.children if c.dep_ == "nsubj" and c.lower_ != "it"]
         if subj and add_parties(doc, "imposer", subj, m):
             return
+
+
+def _measures_owner(f: Frame) -> list[Token]:
+    """ "The latest British measures target Iranian firms", "Canada's sanctions hit ...": the
+    side whose measures are the subject."""
+    from materiel.nlp.validate.sanctions import _SANCTIONING_MEASURES
+
+    return [c for s in f.subj if s.lower_ in _SANCTIONING_MEASURES
+            for c in s.children if c.dep_ in ("amod", "compound", "poss", "nmod")]
 
 
 def _means_subject(t: Token) -> list[Token]:

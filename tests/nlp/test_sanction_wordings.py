@@ -1,0 +1,55 @@
+"""Sanctions in the wordings of any paper (sentences written for these tests): the side whose
+measures target a party, a "sanctions" compound that names the act, export curbs."""
+
+from __future__ import annotations
+
+import pytest
+
+
+def _mentions(doc, type_: str) -> list:
+    return [m for m in doc._.mentions if m.type == type_ and m.rejected is None]
+
+
+def _texts(m, role: str) -> list[str]:
+    return [v.text for v in m.values(role)]
+
+
+@pytest.mark.parametrize(
+    ("text", "imposer", "target"),
+    [
+        ("The newest Canadian measures target four Belarusian rifle makers.", "Canadian",
+         "Belarusian rifle makers"),
+        ("Japan's sanctions target two Iranian missile suppliers.", "Japan",
+         "Iranian missile suppliers"),
+    ],
+)
+def test_the_side_whose_measures_target_a_party_imposes_them(parse, text, imposer, target):
+    (m,) = _mentions(parse(text), "sanction")
+    assert imposer in _texts(m, "imposer")
+    assert target in _texts(m, "target")
+
+
+@pytest.mark.parametrize(
+    ("text", "imposer", "target"),
+    [
+        ("Norway unveiled fresh sanctions actions against Belarusian tank makers on Friday.",
+         "Norway", "Belarusian tank makers"),
+        ("Australia imposed export curbs on nine Iranian drone firms.", "Australia",
+         "Iranian drone firms"),
+    ],
+)
+def test_sanctions_actions_and_export_curbs_are_sanctions(parse, text, imposer, target):
+    (m,) = _mentions(parse(text), "sanction")
+    assert imposer in _texts(m, "imposer")
+    assert target in _texts(m, "target")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The council approved curbs on parking near the stadium.",
+        "The sanctions regime has been criticised by analysts for years.",
+    ],
+)
+def test_other_curbs_are_no_sanction(parse, text):
+    assert not _mentions(parse(text), "sanction")
