@@ -72,3 +72,29 @@ def test_deliveries_a_government_coordinates_are_aid(parse):
 
 def test_no_aid_in_deliveries_in_general(parse):
     assert not _aid(parse("Arms deliveries to Moldova slowed in the winter."))
+
+
+@pytest.mark.parametrize(
+    ("text", "donor", "recipient"),
+    [
+        ("The minister said Norway would provide training and spare parts to the Moldovan army.",
+         "Norway", "Moldovan army"),
+        ("Poland will provide training to the Georgian military next spring.", "Poland",
+         "Georgian military"),
+    ],
+)
+def test_training_provided_to_another_force_is_aid(parse, text, donor, recipient):
+    found = _aid(parse(text))
+    assert any(donor in _texts(m, "donor") and recipient in _texts(m, "recipient")
+               for m in found)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The charity will provide training to local teachers.",
+        "The city will provide training to its bus drivers.",
+    ],
+)
+def test_training_for_civilians_is_no_aid(parse, text):
+    assert not _aid(parse(text))

@@ -232,6 +232,8 @@ def judge_transfer(case: Case) -> bool:
         return bool(m.values("buyer")) and bool(m.values("item"))
     if _civil_money(f):
         return False
+    if _training_given(m, f):
+        return True
     as_aid = any(w.lemma_.lower() in ("aid", "assistance") for w in f.pp("as"))
     if (
         not item_toks
@@ -274,6 +276,23 @@ def judge_transfer(case: Case) -> bool:
     if not recips:  # "the UK is sending 1,600 missiles": a government gives
         return any(v.label in ("GPE", "COUNTRY", "METONYM") for v in donors)
     return bool(donors or recips)
+
+
+_TRAINING_GIVEN = word_set("nlp/validate", "training_given_nouns")
+_TRAINEE_FORCES = word_set("nlp/validate", "trainee_force_words")
+
+
+def _training_given(m: EventMention, f: Frame) -> bool:
+    """Training given to another's forces ("Germany will provide training and maintenance to
+    the Ukrainian military", "we will offer training to their pilots"): aid, as the training
+    of another state's forces is (not "training for teachers")."""
+    if not any(o.lemma_.lower() in _TRAINING_GIVEN for o in f.obj + f.pp("with")):
+        return False
+    givers = {v.text.lower() for v in m.values("donor")}
+    takers = m.values("recipient")
+    forces = [v for v in takers
+              if set(v.text.lower().split()) & _TRAINEE_FORCES and v.text.lower() not in givers]
+    return bool(givers) and bool(forces)
 
 
 _AID_NOUNS = {"aid", "assistance", "support"}
