@@ -53,3 +53,20 @@ def test_sanctions_actions_and_export_curbs_are_sanctions(parse, text, imposer, 
 )
 def test_other_curbs_are_no_sanction(parse, text):
     assert not _mentions(parse(text), "sanction")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The garrison revised its rules on Friday, banning all private use of drones on post.",
+        "The Navy banned the use of personal phones on its ships on Monday.",
+    ],
+)
+def test_a_ban_on_how_a_thing_is_used_is_no_sanction(parse, text):
+    doc = parse(text)
+    m = [x for x in doc._.mentions if x.type == "sanction"]
+    assert all(x.rejected is not None for x in m)
+
+
+def test_a_ban_that_names_a_party_stays_a_sanction(parse):
+    assert _mentions(parse("Germany banned arms exports to Saudi Arabia on Monday."), "sanction")

@@ -158,8 +158,20 @@ def judge_ban(case: Case) -> bool:
         firms = [v for v in m.values("target") if v.label in ("COMPANY", "ORG")]
         if states and firms:
             return True
+    if f.obj and all(_use_of_no_party(o) for o in f.obj):
+        return False
     objs = {w.lemma_.lower() for x in f.obj for w in x.subtree}
     return bool(objs & _BAN_OBJECTS) and bool(m.values("imposer"))
+
+
+def _use_of_no_party(o: Token) -> bool:
+    """ "banning all private use of the devices on base", "banned the use of phones in class":
+    a rule on how a thing is used, no measure against a party ("banned the use of Huawei
+    equipment" names one)."""
+    from materiel.nlp.spans import party_label
+
+    return o.lemma_.lower() == "use" and not any(
+        party_label(w) not in (None, "NOUN") for w in o.subtree if w.i != o.i)
 
 
 def judge_list(case: Case) -> bool:
