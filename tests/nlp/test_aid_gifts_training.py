@@ -98,3 +98,17 @@ def test_training_provided_to_another_force_is_aid(parse, text, donor, recipient
 )
 def test_training_for_civilians_is_no_aid(parse, text):
     assert not _aid(parse(text))
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Rheinmetall said it was awarded a contract worth about $210 million to supply "
+        "air defence guns to an Asian country.",
+        "Saab has won a contract to deliver twelve radars to a Nordic customer.",
+    ],
+)
+def test_goods_a_contract_hands_over_are_a_sale_not_aid(parse, text):
+    doc = parse(text)
+    assert not _aid(doc)
+    assert [m for m in doc._.mentions if m.type == "procurement" and m.rejected is None]

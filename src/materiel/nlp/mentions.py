@@ -412,6 +412,7 @@ _AID_CUE_LEMMAS = word_set("nlp/mentions", "aid_cue_lemmas")
 _PLEDGE_VERBS = word_set("nlp/mentions", "pledge_verbs")
 _AID_EFFORT_GOVERNORS = word_set("nlp/mentions", "aid_effort_governors")
 _SALE_TERMS = word_set("nlp/mentions", "sale_terms")
+_CONTRACT_NOUNS = word_set("nlp/mentions", "contract_nouns")
 _BUYING_LEMMAS = word_set("nlp/mentions", "buying_lemmas")
 _COMMANDED = word_set("nlp/mentions", "commanded")
 _GENERIC_AID_ITEMS = word_set("nlp/mentions", "generic_aid_items")
@@ -598,6 +599,8 @@ def _sold(doc: Doc, f: Frame, m: EventMention) -> bool:
         return False
     if any(w.lemma_.lower() in _SALE_TERMS for w in f.pp("under")):
         return True
+    if _under_contract(f.trigger):
+        return True  # "awarded a contract worth $300 million to supply launchers to X"
     recips = {_tok_at(doc, v) for v in m.values("recipient")}
     for w in doc:
         if w.lemma_.lower() not in _BUYING_LEMMAS or w.pos_ != "VERB":
@@ -606,6 +609,19 @@ def _sold(doc: Doc, f: Frame, m: EventMention) -> bool:
             buyer = s.head.head if s.lower_ in ("which", "who") and w.dep_ == "relcl" else s
             if buyer.i in recips:
                 return True
+    return False
+
+
+def _under_contract(t: Token) -> bool:
+    """The infinitive of a contract or an order ("a contract to supply", "a contract worth
+    $300 million to deliver"): what the paid deal hands over."""
+    cur = t
+    for _ in range(4):  # "a contract worth $300 million to supply": through the sum
+        if cur.dep_ not in ("acl", "relcl", "xcomp", "amod", "npadvmod") or cur.head.i == cur.i:
+            return False
+        cur = cur.head
+        if cur.lemma_.lower() in _CONTRACT_NOUNS:
+            return True
     return False
 
 
