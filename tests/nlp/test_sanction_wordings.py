@@ -70,3 +70,21 @@ def test_a_ban_on_how_a_thing_is_used_is_no_sanction(parse, text):
 
 def test_a_ban_that_names_a_party_stays_a_sanction(parse):
     assert _mentions(parse("Germany banned arms exports to Saudi Arabia on Monday."), "sanction")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The Treasury imposed sanctions on four people involved in the illicit narcotics trade "
+        "on Monday.",
+        "Washington imposed sanctions on two fentanyl traffickers and a cartel on Monday.",
+    ],
+)
+def test_sanctions_for_a_civil_crime_are_out_of_scope(parse, text):
+    assert not _mentions(parse(text), "sanction")
+
+
+def test_sanctions_on_arms_suppliers_stay(parse):
+    doc = parse("The Treasury imposed sanctions on three firms involved in Iran's drone "
+                "programme on Monday.")
+    assert _mentions(doc, "sanction")

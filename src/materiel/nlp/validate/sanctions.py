@@ -107,7 +107,25 @@ def sanction_misread(case: Case) -> bool | None:
         return False  # "we are ready to impose sanctions if it invades": a threat
     if topic_of_talk(t):
         return False  # "discuss US sanctions against Russia", "an update on US assistance"
+    if _civil_grounds(case):
+        return False
     return None
+
+
+_CIVIL_GROUNDS = word_set("nlp/validate", "civil_sanction_grounds")
+
+
+def _civil_grounds(case: Case) -> bool:
+    """Targets punished for a civil crime ("sanctions on foreign persons involved in the
+    global illicit drug trade", "blacklisted two fentanyl traffickers"): no defence measure."""
+    doc = case.doc
+    heads = list(case.f.pp("on", "against"))
+    for v in case.m.values("target"):
+        span = doc.char_span(v.start, v.end, alignment_mode="expand")
+        if span is not None:
+            heads.append(span.root)
+    return any(w.lemma_.lower() in _CIVIL_GROUNDS or w.lower_ in _CIVIL_GROUNDS
+               for h in heads for w in h.subtree)
 
 
 def judge_sanction(case: Case) -> bool:
