@@ -118,7 +118,7 @@ def find_mentions(doc: Doc) -> list[EventMention]:
             item_toks = fill_talks_to_buy(doc, frame, m, numbers)
         else:
             item_toks = FILLERS_BY_TYPE[type_](doc, frame, m, numbers)
-        if type_ == "procurement" and trig.lemma == "order":
+        if type_ == "procurement" and trig.lemma in _ORDER_TRIGGERS:
             take_told_goods(t, m, handovers, purchases, numbers)
         attach_numbers(doc, m, frame, numbers, item_toks)
         if need == "deal" and type_ != trig.type:

@@ -20,10 +20,20 @@ def take_told_goods(
     """Fills the open goods, buyer and seller of the order `m` (trigger `t`) from the kept
     delivery above it (`handovers`: trigger index -> mention) or the sentence's last kept
     purchase (`purchases`), and its bare count."""
-    source = _handover_above(t, handovers) or _earlier_purchase(t, purchases, numbers)
-    if source is not None:
-        _take_goods_of(m, source)
-        _count_of_order(t, m, numbers)
+    if m.trigger == "order":
+        source = _handover_above(t, handovers) or _earlier_purchase(t, purchases, numbers)
+        if source is not None:
+            _take_goods_of(m, source)
+            _count_of_order(t, m, numbers)
+        if source is not None or m.values("item"):
+            return
+    # "placed a follow-on order for 36 more", "with 6 more to be bought later", "another 32
+    # will be purchased": a bare count of more goods of the purchase told before
+    counts = _bare_counts(t, numbers)
+    if counts and purchases and not m.values("item"):
+        _take_goods_of(m, purchases[-1])
+        for w in counts:
+            _add_count(w, m, numbers)
 
 
 def _handover_above(t: Token, handovers: dict[int, EventMention]) -> EventMention | None:
@@ -83,3 +93,46 @@ def _count_of_order(t: Token, m: EventMention, numbers: list[NumberMention]) -> 
         for n in numbers:
             if n.kind == "quantity" and n.token_start <= w.i < n.token_end:
                 m.add(RoleValue("quantity", n.text, n.start, n.end, value=n.value))
+
+
+_MORE = ("more", "additional", "further", "another")
+
+
+def _counted(w: Token, numbers: list[NumberMention]) -> bool:
+    return any(n.kind == "quantity" and n.token_start <= w.i < n.token_end for n in numbers)
+
+
+def _bare_counts(t: Token, numbers: list[NumberMention]) -> list[Token]:
+    """The count tokens of goods told only as more of something ("26 more", "another 32",
+    "an order for 36 more"): the goods noun is left out, so they are the earlier goods."""
+    if t.pos_ == "NOUN":  # the "for" may hang on the verb ("placed an order for 36 more")
+        hosts = [t, t.head] if t.dep_ == "dobj" else [t]
+        goods = [p for h in hosts for c in h.children if c.dep_ == "prep" and c.lower_ == "for"
+                 for p in c.children if p.dep_ == "pobj"]
+    elif t.dep_ in ("acl", "relcl") and not any(
+        c.dep_ in ("dobj", "nsubjpass") for c in t.children
+    ):
+        goods = [t.head]
+    else:
+        goods = [c for c in t.children if c.dep_ in ("dobj", "nsubjpass")]
+    out: list[Token] = []
+    for g in goods:
+        words = {c.lower_ for c in g.children} | {g.lower_}
+        if not words & set(_MORE):
+            return []  # "an order for 36 jets", "bought 40": no more of anything
+        if g.pos_ == "NUM" and _counted(g, numbers):
+            out.append(g)
+        else:
+            nums = [c for c in g.children if c.dep_ == "nummod" and _counted(c, numbers)]
+            if not nums:
+                return []
+            out.extend(nums)
+    return out
+
+
+def _add_count(w: Token, m: EventMention, numbers: list[NumberMention]) -> None:
+    if m.values("quantity"):
+        return
+    for n in numbers:
+        if n.kind == "quantity" and n.token_start <= w.i < n.token_end:
+            m.add(RoleValue("quantity", n.text, n.start, n.end, value=n.value))

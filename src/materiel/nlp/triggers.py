@@ -111,6 +111,22 @@ _CIVIL_FACILITY_MODS = word_tuple("nlp/triggers", "civil_facility_mods")
 _LEADERS = word_set("nlp/validate", "leaders")
 
 
+def _command_order(token: Token) -> bool:
+    """An order given, not placed: "acted on orders from X", "on the orders of", "under
+    orders", "by order of the court" ("jets on order", "under an order for 480" are bought)."""
+    if token.pos_ != "NOUN" or token.dep_ != "pobj":
+        return False
+    prep = token.head.lower_
+    kids = {c.lower_ for c in token.children if c.dep_ == "prep"}
+    if "for" in kids:
+        return False
+    if prep in ("by", "upon"):
+        return True
+    if prep in ("on", "under"):
+        return bool(kids & {"from", "of"}) or (prep == "under" and token.tag_ == "NNS")
+    return False
+
+
 def _courtesy_call(verb: Token) -> bool:
     """ "called on the Maldivian President": a visit to a named person or a leader, with no
     appeal to do something ("calls on allies to send")."""
@@ -476,6 +492,8 @@ def excluded(token: Token, lemma: str, type_: str) -> bool:
             return True
         if any(c.dep_ in ("acl", "relcl") and c.tag_ == "VB" for c in token.children):
             return True  # "an order to deploy"
+        if _command_order(token):
+            return True  # "fired on orders from Moscow", "seized by order of the court"
     if lemma in ("call",) and any(c.lower_ in ("for", "to", "from") for c in token.children):
         return True
     if lemma == "call" and token.pos_ == "VERB" and not _courtesy_call(token):

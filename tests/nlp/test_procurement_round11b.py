@@ -1,0 +1,60 @@
+"""Procurement constructions, rule round 11 (second pass): goods told only as "N more" of an
+earlier purchase, and "order" in its sense of a command."""
+
+from __future__ import annotations
+
+
+def _procurements(parse, text: str) -> list:
+    return [m for m in parse(text)._.mentions if m.type == "procurement"]
+
+
+def _vals(m, role: str) -> list[str]:
+    return [v.text for v in m.values(role)]
+
+
+def test_more_of_the_goods_bought_before_is_a_second_purchase(parse) -> None:
+    ms = _procurements(parse, "The air force bought 36 jets in 2016 and plans to buy 26 more.")
+    assert len(ms) == 2
+    second = ms[1]
+    assert _vals(second, "item") == ["jets"]
+    assert _vals(second, "quantity") == ["26"]
+    assert second.status == "planned"
+
+
+def test_another_count_as_subject_of_a_passive_purchase(parse) -> None:
+    ms = _procurements(
+        parse, "Chile ordered 96 helicopters in 2024, and another 32 will be purchased next year."
+    )
+    assert [_vals(m, "quantity") for m in ms] == [["96"], ["32"]]
+    assert _vals(ms[1], "item") == ["helicopters"]
+
+
+def test_a_follow_on_order_for_more(parse) -> None:
+    ms = _procurements(
+        parse, "The navy ordered 10 frigates in 2022 and placed a follow-on order for 4 more."
+    )
+    assert any(_vals(m, "quantity") == ["4"] and _vals(m, "item") == ["frigates"] for m in ms)
+
+
+def test_a_counted_order_of_other_goods_keeps_its_own(parse) -> None:
+    ms = _procurements(parse, "The air force ordered 36 jets and 12 more helicopters.")
+    assert all("26" not in _vals(m, "quantity") for m in ms)
+    assert any("helicopters" in _vals(m, "item") for m in ms)
+
+
+def test_orders_given_are_no_purchase(parse) -> None:
+    for text in (
+        "The soldiers opened fire on the protesters on orders from the capital.",
+        "The depot was sealed by order of the district court.",
+        "The unit pulled back under orders from its headquarters.",
+        "The brigade moved on the orders of its commander.",
+    ):
+        doc = parse(text)
+        assert not [t for t in doc._.triggers if t.lemma == "order"], text
+
+
+def test_goods_on_order_are_still_bought(parse) -> None:
+    ms = _procurements(parse, "The navy has 12 frigates on order.")
+    assert ms and _vals(ms[0], "item") == ["frigates"]
+    ms = _procurements(parse, "Rheinmetall delivered 120 drones to the army under an order for 480.")
+    assert any(_vals(m, "quantity") and "480" in _vals(m, "quantity") for m in ms)
