@@ -58,3 +58,23 @@ def test_goods_on_order_are_still_bought(parse) -> None:
     assert ms and _vals(ms[0], "item") == ["frigates"]
     ms = _procurements(parse, "Rheinmetall delivered 120 drones to the army under an order for 480.")
     assert any(_vals(m, "quantity") and "480" in _vals(m, "quantity") for m in ms)
+
+
+def test_who_is_issued_or_given_a_contract_sells(parse) -> None:
+    for text in (
+        "The Army issued a contract to Raytheon for 500 Stinger missiles.",
+        "The Navy issued a task order to Boeing for 12 jets.",
+        "The Army granted Raytheon a contract for 500 Stinger missiles.",
+    ):
+        ms = _procurements(parse, text)
+        assert ms, text
+        seller = ms[0].values("seller")
+        assert seller and seller[0].text in ("Raytheon", "Boeing"), text
+        assert all(v.text not in ("Raytheon", "Boeing") for v in ms[0].values("buyer")), text
+
+
+def test_giving_a_firm_a_contract_is_no_aid(parse) -> None:
+    doc = parse("The Army gave Raytheon a contract for 500 Stinger missiles.")
+    assert not [m for m in doc._.mentions if m.type == "aid"]
+    (m,) = _procurements(parse, "The Army gave Raytheon a contract for 500 Stinger missiles.")
+    assert _vals(m, "seller") == ["Raytheon"]

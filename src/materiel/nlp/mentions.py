@@ -433,6 +433,8 @@ def _not_a_transfer(doc: Doc, m: EventMention, trig: Trigger, t: Token) -> bool:
         for o in objs
     ):
         return True  # "received an order from the army": the order is the purchase
+    if m.type == "aid" and any(o.lemma_.lower() in _DEAL_OBJECTS for o in objs):
+        return True  # "gave Raytheon a contract for missiles": the contract is the purchase
     if m.type == "aid" and m.values("item") and any(
         w.lower_ in _DEPLOYED_PEOPLE and (w.dep_ in ("conj", "appos") or bool(w.conjuncts))
         for o in objs

@@ -19,6 +19,8 @@ _SELLER_GOVERNORS = word_set("nlp/roles", "seller_governors")
 
 _DEAL_CLOSING_VERBS = word_set("nlp/roles", "deal_closing_verbs")
 _AWARDING_VERBS = ("award", "grant")
+_DEAL_GIVING_VERBS = word_set("nlp/roles", "deal_giving_verbs")
+_GIVEN_DEALS = word_set("nlp/roles", "given_deals")
 _TENDER_WORDS = ("tender", "rfp", "rfi", "request")
 
 _WON_DEAL_NOUNS = word_set("nlp/roles", "won_deal_nouns")
@@ -163,6 +165,8 @@ def _deal_sides(doc: Doc, f: Frame, m: EventMention, sells: bool) -> None:
         add_parties(doc, "seller", f.pp("to") + f.dative, m)
     elif f.gov_lemma == "award" or (f.pred is not None and f.pred.lemma_ == "award"):
         _award_sides(doc, f, m)
+    elif lemma in _GIVEN_DEALS and f.gov_lemma in _DEAL_GIVING_VERBS:
+        _award_sides(doc, f, m)  # "issued a contract to X", "gave X an order": X sells
     elif any(c.dep_ == "acl" and c.lemma_ in _AWARDING_VERBS for c in f.trigger.children):
         # "the contract awarded to X": X sells
         add_parties(doc, "seller", f.pp("to") + f.dative, m)
