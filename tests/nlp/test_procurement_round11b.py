@@ -78,3 +78,23 @@ def test_giving_a_firm_a_contract_is_no_aid(parse) -> None:
     assert not [m for m in doc._.mentions if m.type == "aid"]
     (m,) = _procurements(parse, "The Army gave Raytheon a contract for 500 Stinger missiles.")
     assert _vals(m, "seller") == ["Raytheon"]
+
+
+def test_a_tender_only_referred_to_is_no_tender_issued(parse) -> None:
+    for text in (
+        "After Spain pulled out of the race and Italy withdrew from the tender, one bidder was left.",
+        "The air force had picked the Gripen as the winner in the fighter tender.",
+        "Two shipyards that responded to the navy's RFI are now unsure.",
+    ):
+        doc = parse(text)
+        assert not [t for t in doc._.triggers if t.lemma in ("tender", "rfi")], text
+
+
+def test_a_tender_with_its_goods_or_issued_stays(parse) -> None:
+    for text in (
+        "The shipyard had withdrawn from the navy's tender for six submarines.",
+        "Three shipyards responded to the navy's RFI for six submarines.",
+        "The army announced the launch of a tender for 200 tanks.",
+        "The navy issued a tender for 200 tanks.",
+    ):
+        assert _procurements(parse, text), text

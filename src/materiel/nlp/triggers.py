@@ -104,11 +104,30 @@ def specs_for(token: Token) -> list[TriggerSpec]:
 
 _DEAL_HEADS = word_tuple("nlp/triggers", "deal_heads")
 _NOT_PURCHASE_ORDER_WORDS = word_tuple("nlp/triggers", "not_purchase_order_words")
+_TENDER_NOUNS = word_set("nlp/triggers", "tender_nouns")
+_TENDER_ISSUING = word_set("nlp/triggers", "tender_issuing_words")
 _STRIKE_IDIOM_OBJECTS = word_tuple("nlp/triggers", "strike_idiom_objects")
 _CIVIL_FACILITY_MODS = word_tuple("nlp/triggers", "civil_facility_mods")
 
 
 _LEADERS = word_set("nlp/validate", "leaders")
+
+
+def _tender_referred_to(token: Token) -> bool:
+    """A tender named inside a phrase of something else ("withdrew from the tender", "the
+    winner in the MMRCA tender", "responded to the Navy's RFI"): the tender is only referred
+    to, not issued, unless what governs the phrase issues it ("the launch of a tender")."""
+    if token.pos_ not in ("NOUN", "PROPN") or token.dep_ != "pobj":
+        return False
+    prep = token.head
+    if prep.lower_ not in ("from", "to", "in", "of"):
+        return False
+    if any(
+        c.dep_ == "prep" and c.lower_ == "for"
+        for c in list(token.children) + [c for c in prep.head.children if c.i > token.i]
+    ):
+        return False  # "responded to the Navy's RFI for six submarines" tells what it seeks
+    return prep.head.lemma_.lower() not in _TENDER_ISSUING
 
 
 def _command_order(token: Token) -> bool:
@@ -494,6 +513,8 @@ def excluded(token: Token, lemma: str, type_: str) -> bool:
             return True  # "an order to deploy"
         if _command_order(token):
             return True  # "fired on orders from Moscow", "seized by order of the court"
+    if lemma in _TENDER_NOUNS and _tender_referred_to(token):
+        return True  # "withdrew from the tender", "the winner of its tender": no tender issued
     if lemma in ("call",) and any(c.lower_ in ("for", "to", "from") for c in token.children):
         return True
     if lemma == "call" and token.pos_ == "VERB" and not _courtesy_call(token):
