@@ -100,3 +100,13 @@ def test_a_tender_with_its_goods_or_issued_stays(parse) -> None:
         "The navy issued a tender for 200 tanks.",
     ):
         assert _procurements(parse, text), text
+
+
+def test_an_order_to_supply_is_bought_an_order_to_deploy_is_given(parse) -> None:
+    (m,) = _procurements(
+        parse, "Rheinmetall has won an order to supply 90 field guns from the Peruvian army."
+    )
+    assert _vals(m, "seller") == ["Rheinmetall"]
+    assert _vals(m, "quantity") == ["90"]
+    doc = parse("The general issued an order to deploy the tanks.")
+    assert not [t for t in doc._.triggers if t.lemma == "order"]

@@ -105,6 +105,7 @@ def specs_for(token: Token) -> list[TriggerSpec]:
 _DEAL_HEADS = word_tuple("nlp/triggers", "deal_heads")
 _NOT_PURCHASE_ORDER_WORDS = word_tuple("nlp/triggers", "not_purchase_order_words")
 _TENDER_NOUNS = word_set("nlp/triggers", "tender_nouns")
+_ORDER_PURPOSE_VERBS = word_set("nlp/triggers", "order_purpose_verbs")
 _TENDER_ISSUING = word_set("nlp/triggers", "tender_issuing_words")
 _STRIKE_IDIOM_OBJECTS = word_tuple("nlp/triggers", "strike_idiom_objects")
 _CIVIL_FACILITY_MODS = word_tuple("nlp/triggers", "civil_facility_mods")
@@ -509,8 +510,13 @@ def excluded(token: Token, lemma: str, type_: str) -> bool:
     if lemma == "order":
         if token.i > 0 and token.nbor(-1).lower_ in _NOT_PURCHASE_ORDER_WORDS:
             return True
-        if any(c.dep_ in ("acl", "relcl") and c.tag_ == "VB" for c in token.children):
-            return True  # "an order to deploy"
+        if any(
+            c.dep_ in ("acl", "relcl")
+            and c.tag_ == "VB"
+            and c.lemma_.lower() not in _ORDER_PURPOSE_VERBS
+            for c in token.children
+        ):
+            return True  # "an order to deploy" ("an order to supply 100 guns" is bought)
         if _command_order(token):
             return True  # "fired on orders from Moscow", "seized by order of the court"
     if lemma in _TENDER_NOUNS and _tender_referred_to(token):
