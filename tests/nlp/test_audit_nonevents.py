@@ -14,11 +14,11 @@ def _types(doc) -> list[str]:
 @pytest.mark.parametrize(
     "text",
     [
-        "Flights resumed after Russian manufactured INS Talwar was out of service for repairs.",
-        "The missile is now carried by several other American made Helicopters like the Seahawk.",
-        "Each service wing will get four General Atomics manufactured Reaper drones.",
-        "The inspectors found 300 foreign parts, many of which were manufactured by Dutch firms.",
-        "The carrier is driven by four gas turbines producing 90 MW.",
+        "Patrols resumed after Braskian manufactured frigate Kerel was out of service for repairs.",
+        "The missile is now carried by several other Ostmarkian made helicopters like the Kestrel.",
+        "Each service wing will get four Lindell Aerospace manufactured Kestrel drones.",
+        "The inspectors found 300 foreign parts, many of which were manufactured by Brask firms.",
+        "Lindell Aerospace's plant in Kerel produced 400 MW of power last year.",
     ],
 )
 def test_goods_described_by_their_maker_are_no_production(parse, text):
@@ -63,7 +63,8 @@ def test_a_guess_or_a_hoped_for_order_is_no_event(parse, text):
 @pytest.mark.parametrize(
     "text",
     [
-        "During its chairmanship, Japan has hosted more than 80 meetings and events on security.",
+        "Since January, Ostmark has hosted more than 60 meetings and events on border security.",
+        "Since it took the chair, Brask has hosted dozens of meetings on naval security.",
     ],
 )
 def test_a_tally_of_meetings_is_no_event(parse, text):
@@ -87,7 +88,7 @@ def test_civil_aid_is_no_aid(parse, text):
     [
         ("The navy plans to buy four frigates from France.", "procurement"),
         ("The army has ordered 300 light tanks from the state factory.", "procurement"),
-        ("Russian forces attacked the air base near the city on Tuesday.", "strike"),
+        ("Brask forces attacked the air base near Kerel on Tuesday.", "strike"),
         ("Germany has delivered 18 Leopard tanks to Ukraine.", "aid"),
     ],
 )
@@ -98,7 +99,7 @@ def test_the_deeds_stay(parse, text, kind):
 @pytest.mark.parametrize(
     "text",
     [
-        "Do I have any plans to speak with the Russian president about the war at this point.",
+        "Are there any plans to meet the Brask president about the border dispute?",
     ],
 )
 def test_a_plan_asked_about_is_no_event(parse, text):
@@ -107,24 +108,24 @@ def test_a_plan_asked_about_is_no_event(parse, text):
 
 def test_a_press_embargo_read_as_an_adjective_is_no_sanction(parse):
     text = (
-        "And it is embargoed until 11 a.m. Eastern Time, which is when the President will speak "
-        "on the new sanctions."
+        "The text is embargoed until noon on Friday, which is when the minister will speak on "
+        "the new sanctions."
     )
     assert "sanction" not in _types(parse(text))
 
 
 def test_a_sanction_judged_by_its_effect_is_no_event(parse):
     text = (
-        "The official acknowledged that the G7 price cap on Russian oil had helped cut "
-        "Russia's oil revenues."
+        "The official acknowledged that the Ostmark price cap on Brask oil had helped cut "
+        "Brask's oil revenues."
     )
     assert "sanction" not in _types(parse(text))
 
 
 def test_troops_inducted_are_no_purchase(parse):
     text = (
-        "In addition, the air force will be undertaking flying operations to induct additional "
-        "army columns commencing tonight from the two bases."
+        "The air force will fly extra sorties to induct more army columns from the two Kerel "
+        "bases starting tonight."
     )
     assert "procurement" not in _types(parse(text))
     kept = "The air force will induct two more squadrons of Rafale jets next year."
@@ -133,8 +134,27 @@ def test_troops_inducted_are_no_purchase(parse):
 
 def test_a_firm_acquiring_rights_is_no_purchase_of_goods(parse):
     text = (
-        "To further extend its counter-drone platform, the robotics firm acquired deep tech IP, "
-        "enabling it to strengthen its anti-drone defence programme."
+        "To widen its counter-drone range, the Vesk robotics firm acquired patents and software "
+        "rights, helping it strengthen its anti-drone work."
     )
     assert "procurement" not in _types(parse(text))
 
+
+
+@pytest.mark.parametrize(
+    ("text", "kind"),
+    [
+        ("A Brask drone attack damaged an Ostmark power station in Kerel.", "strike"),
+        ("A Brask missile strike cut power to the city of Kerel.", "strike"),
+        ("Ostmark's order for 24 Lindell jets will help the firm keep its plant open.",
+         "procurement"),
+        ("Ostmark's purchase of 24 Lindell jets will reduce its reliance on Brask.", "procurement"),
+    ],
+)
+def test_an_event_that_had_an_effect_is_still_told(parse, text, kind):
+    assert kind in _types(parse(text))
+
+
+def test_a_person_who_attacked_a_position_struck(parse):
+    doc = parse("Lt. Anna Vesk said she attacked the position with two drones.")
+    assert "strike" in _types(doc)

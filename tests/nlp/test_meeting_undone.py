@@ -16,7 +16,11 @@ def _meetings(doc) -> list:
         "The planned summit of Nordic leaders in Oslo was cancelled last week.",
         "Denmark scrapped the talks with Norway on frigate patrols.",
         "The minister dismissed reports of talks with Spain over the sale of corvettes.",
-        "The chancellor has offered no clear path to talks with Moscow on the war.",
+        "The minister saw little prospect of talks with Brask over the border.",
+        "The two ministers discussed the prospect of a summit between Ostmark and Brask.",
+        "The Brask minister withdrew from the talks with Ostmark in Kerel.",
+        "Ostmark called off its talks with Brask on the border after the shooting.",
+        "Ostmark boycotted the talks with Brask in Kerel.",
         "Officials refused to discuss a possible summit with Iran on its missile programme.",
     ],
 )
@@ -25,8 +29,8 @@ def test_undone_or_hedged_meetings_are_none(parse, text):
 
 
 def test_staff_level_talks_between_two_sides_are_a_meeting(parse):
-    doc = parse("Later, the two sides held a fresh round of Division Commanders level talks "
-                "to ease the standoff on the border.")
+    doc = parse("Later, the two sides held another round of corps commanders level talks to "
+                "ease tension along the Kerel frontier.")
     assert _meetings(doc)
 
 
@@ -72,3 +76,29 @@ def test_a_summoned_ambassador_is_a_meeting(parse):
 
 def test_a_summoned_cabinet_or_witness_is_none(parse):
     assert _meetings(parse("The court summoned the general to testify on Monday.")) == []
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Ostmark held naval drills on the eve of its summit with Brask in Kerel.",
+        "The Ostmark army held a parade on the last day of the defence ministers' talks with "
+        "Brask in Kerel.",
+        "On the second day of talks with Brask in Kerel, Ostmark's defence minister discussed "
+        "air defence.",
+    ],
+)
+def test_a_meeting_beside_a_deed_that_is_no_meeting_stays(parse, text):
+    assert any(m.trigger in ("summit", "talks") for m in _meetings(parse(text)))
+
+
+def test_a_report_presented_to_a_summit_leaves_the_summit(parse):
+    doc = parse("The Ostmark defence minister presented a report to the NATO summit in Kerel.")
+    assert any(m.trigger == "summit" for m in _meetings(doc))
+
+
+def test_a_summoned_envoy_s_state_is_the_other_side(parse):
+    doc = parse("The Ostmark Army summoned Brask's defence attache to discuss the border "
+                "shooting.")
+    (m,) = _meetings(doc)
+    assert "Brask" in [v.text for v in m.values("participant")]

@@ -61,6 +61,10 @@ def _named_sides(doc: Doc, f: Frame, m: EventMention, subj: list[Token]) -> None
     add_parties(doc, "participant", companions(subj), m)
     if m.trigger in ("meet", "host", "call", "welcome", "convene", "summon") and t.pos_ == "VERB":
         add_parties(doc, "participant", f.obj, m)
+    if m.trigger == "summon" and t.pos_ == "VERB":
+        # "summoned Brask's defence attache": the envoy's state is the other side
+        envoys = f.obj + [c for c in t.children if c.dep_ == "dobj" and c not in f.obj]
+        add_parties(doc, "participant", _envoy_states(envoys), m)
     if m.trigger in ("tell", "inform", "assure") and t.pos_ == "VERB":
         # "Macron told Zelensky in Paris": the leader told is the other side
         add_parties(doc, "participant", [c for c in t.children if c.dep_ in ("dobj", "dative")], m)
@@ -75,6 +79,15 @@ def _named_sides(doc: Doc, f: Frame, m: EventMention, subj: list[Token]) -> None
     add_parties(doc, "participant", f.pp("with", "between", "among", "of", "on"), m)
     if m.trigger in ("speak", "talk"):  # "spoke today to President X"
         add_parties(doc, "participant", f.pp("to"), m)
+
+
+def _envoy_states(objs: list[Token]) -> list[Token]:
+    """The state an envoy summoned is of: the possessor, a named compound before the envoy
+    or its "of" phrase ("Brask's defence attache", "the ambassadors of Brask and Lindor")."""
+    owners = [
+        c for o in objs for c in o.children if c.i < o.i and c.dep_ in ("poss", "compound")
+    ] + [w for o in objs for w in pp_of(o, "of")]
+    return [w for w in owners if party_label(w) not in (None, "NOUN")]
 
 
 def _visit_sides(doc: Doc, f: Frame, m: EventMention, subj: list[Token]) -> None:

@@ -56,12 +56,7 @@ def misread_in_any_event(case: Case) -> bool | None:
         return False  # "sanctioned X for supplying drones": why X is punished, not a deal
     if _tally(t):
         return False  # "has hosted more than 100 meetings": a tally
-    if (
-        t.pos_ == "NOUN"
-        and t.dep_ == "nsubj"
-        and t.head.lemma_.lower() in _EFFECT_VERBS
-        and not any(w.ent_type_ in ("DATE", "TIME") for w in t.head.subtree)
-    ):
+    if m.type == "sanction" and _effect_judged(t):
         return False  # "the price cap has helped cut its revenues": an effect judged
     return None
 
@@ -69,7 +64,20 @@ def misread_in_any_event(case: Case) -> bool | None:
 _EFFECT_VERBS = word_set("nlp/validate", "effect_verbs")
 
 
+def _effect_judged(t: Token) -> bool:
+    """A sanction noun judged by what it did ("the price cap has helped cut its revenues",
+    "sanctions have crippled the economy"), undated. Sanctions only: a strike that damaged a
+    plant or an order that will help a firm is told (production has its own premise rule)."""
+    return (
+        t.pos_ == "NOUN"
+        and t.dep_ == "nsubj"
+        and t.head.lemma_.lower() in _EFFECT_VERBS
+        and not any(w.ent_type_ in ("DATE", "TIME") for w in t.head.subtree)
+    )
+
+
 _TALLY_NOUNS = word_set("nlp/validate", "tally_nouns")
+_TALLY_COUNTS = word_set("nlp/validate", "tally_counts")
 
 
 def _tally(t: Token) -> bool:
@@ -81,7 +89,7 @@ def _tally(t: Token) -> bool:
         for c in n.children:
             if c.dep_ != "nummod":
                 continue
-            if any(w.lower_ in ("dozens", "hundreds", "scores") for w in c.subtree):
+            if any(w.lower_ in _TALLY_COUNTS for w in c.subtree):
                 return True
             try:
                 if float(c.text.replace(",", "")) >= 10:

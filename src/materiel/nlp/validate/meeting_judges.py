@@ -86,7 +86,9 @@ def judge_meet(case: Case) -> bool:
         count += sum(1 for v in parts if pair_told(doc, v))  # "the two leaders discussed"
         return count >= 2 and (bool(f.pp("with")) or len(f.subj) >= 2)
     if trig.lemma == "summon":  # "Moscow summoned the British ambassador": a diplomat called in
-        objs = [c for c in t.children if c.dep_ == "dobj"] + list(f.obj)
+        # the verb's own object too: the frame's object may be the name in apposition
+        # ("summoned British ambassador ... Nigel Casey": the name, not "ambassador")
+        objs = f.obj + [c for c in t.children if c.dep_ == "dobj" and c not in f.obj]
         return bool(parts) and any(
             w.lemma_.lower() in _SUMMONED_ENVOYS for o in objs for w in o.subtree)
     if trig.lemma == "gather":  # "NATO leaders gathered in Vilnius", not "gathered data"

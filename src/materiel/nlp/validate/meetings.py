@@ -84,10 +84,8 @@ def _hedged(t: Token) -> bool:
         return True
     if t.dep_ != "pobj" or t.head.lower_ not in ("of", "to", "about", "for"):
         return False
-    prep = t.head
-    # the noun the phrase hangs on, or the one written just before it however it is parsed
-    holders = [prep.head] + ([prep.doc[prep.i - 1]] if prep.i > 0 else [])
-    return any(h.pos_ == "NOUN" and h.lower_ in _HEDGE_NOUNS for h in holders)
+    holder = t.head.head  # the noun the phrase hangs on ("reports of talks"), not a word
+    return holder.pos_ == "NOUN" and holder.lower_ in _HEDGE_NOUNS  # that only stands before it
 
 
 def meeting_misread(case: Case) -> bool | None:
@@ -252,6 +250,7 @@ def meeting_is_event(doc: Doc, f: Frame, m: EventMention, trig: Trigger) -> bool
 
 _SIDE_MEETING_VERBS = word_set("nlp/validate", "side_meeting_verbs")
 _SIDE_MEETING_HEADS = word_set("nlp/validate", "side_meeting_heads")
+_SIDE_MEETING_HOLD_VERBS = word_set("nlp/validate", "side_meeting_hold_verbs")
 
 
 def _beside_a_meeting(t: Token) -> bool:
@@ -267,7 +266,7 @@ def _beside_a_meeting(t: Token) -> bool:
     # leaders on the sidelines of": on the leaders)
     w = head.head.head
     for _ in range(4):
-        if w.pos_ == "VERB" and w.lemma_.lower() in _SIDE_MEETING_VERBS:
+        if w.pos_ == "VERB" and _meeting_verb(w):
             return True
         if w.pos_ == "NOUN" and w.lemma_.lower() in MEETING_NOUNS:
             return True  # "a bilateral meeting on the sidelines of the summit"
@@ -275,6 +274,17 @@ def _beside_a_meeting(t: Token) -> bool:
             break
         w = w.head
     return False
+
+
+def _meeting_verb(v: Token) -> bool:
+    """A verb that tells a meeting of its own: "met", "talked", or "held" with a meeting as
+    its object ("held talks"); not "held naval drills" nor "discussed air defence"."""
+    lemma = v.lemma_.lower()
+    if lemma in _SIDE_MEETING_VERBS:
+        return True
+    return lemma in _SIDE_MEETING_HOLD_VERBS and any(
+        c.dep_ == "dobj" and c.lemma_.lower() in MEETING_NOUNS for c in v.children
+    )
 
 
 def _covered_by_writer(f: Frame) -> bool:

@@ -81,6 +81,7 @@ _MODDED_FACILITY_WORDS = word_set("nlp/validate", "modded_facility_words")
 _PATH_IDIOM_VERBS = word_set("nlp/validate", "path_idiom_verbs")
 _PATH_IDIOM_NOUNS = word_set("nlp/validate", "path_idiom_nouns")
 _OUTPUT_UNITS = word_set("nlp/validate", "output_units")
+_OWNING_DETERMINERS = word_set("nlp/validate", "owning_determiners")
 
 
 def production_misread(case: Case) -> bool | None:
@@ -286,13 +287,13 @@ def _origin_modifier(t: Token) -> bool:
     if t.tag_ not in ("VBD", "VBN") or t.i == 0 or t.i + 1 >= len(t.doc):
         return False
     if _owned_participle(t):
-        return True  # "India's indigenously built Tejas", "the locally made rifles"
+        return True  # "Ostmark's indigenously built Vesk jets", "the locally made rifles"
     subj, obj = t.doc[t.i - 1], t.doc[t.i + 1]
     if subj.dep_ not in ("nsubj", "pobj") or subj.pos_ not in ("PROPN", "NOUN"):
         return False
     if subj.ent_type_ in ("NORP", "DEMONYM") or any(c.dep_ == "nummod" for c in subj.children):
-        # "after Russian manufactured INS Vikramaditya", "other American made helicopters",
-        # "six General Atomics manufactured Predator drones": a people's adjective or the
+        # "after Braskian manufactured frigate Kerel", "other Ostmarkian made helicopters",
+        # "six Lindell Aerospace manufactured Kestrel drones": a people's adjective or the
         # goods' count read as the maker's, no clause
         goods = obj
         while goods.dep_ in ("compound", "amod") and goods.head.i > goods.i:
@@ -317,7 +318,7 @@ def _origin_modifier(t: Token) -> bool:
 
 def _owned_participle(t: Token) -> bool:
     """A bare participle of making between a possessive or an article and its goods, read
-    as a clause with no subject ("India's indigenously built Tejas", "the locally made
+    as a clause with no subject ("Ostmark's indigenously built Vesk jets", "the locally made
     rifles"): the goods described, no making told."""
     if t.tag_ != "VBN" or any(
         c.dep_ in ("aux", "auxpass", "nsubj", "nsubjpass", "agent") for c in t.children
@@ -326,7 +327,7 @@ def _owned_participle(t: Token) -> bool:
     k = t.i - 1
     while k >= 0 and t.doc[k].dep_ == "advmod" and t.doc[k].head.i == t.i:
         k -= 1  # "indigenously", "locally"
-    if k < 0 or not (t.doc[k].tag_ == "POS" or t.doc[k].lower_ in ("the", "its", "their")):
+    if k < 0 or not (t.doc[k].tag_ == "POS" or t.doc[k].lower_ in _OWNING_DETERMINERS):
         return False
     obj = [c for c in t.children if c.dep_ == "dobj" and c.i > t.i]
     return bool(obj) and not any(c.dep_ == "det" for o in obj for c in o.children)

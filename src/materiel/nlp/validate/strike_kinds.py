@@ -154,6 +154,7 @@ def _civilian_word(w: Token) -> bool:
 
 
 _POLITICAL_TARGETS = word_set("nlp/validate", "political_targets")
+_PERSON_PRONOUNS = word_set("nlp/validate", "personal_pronouns")
 _VERBAL_ATTACK_MODS = word_set("nlp/validate", "verbal_attack_mods")
 
 
@@ -196,7 +197,7 @@ def political_attack(f: Frame) -> bool:
         return True
     speaker = any(
         is_person(s)
-        or s.lower_ in ("he", "she")
+        or s.lower_ in _PERSON_PRONOUNS
         or s.lemma_.lower() in LEADERS | _POLITICAL_SPEAKERS
         for s in f.subj
     )  # a person, named or "he" / "she": an army, a state or "they" strike
