@@ -3,6 +3,8 @@ earlier purchase, and "order" in its sense of a command."""
 
 from __future__ import annotations
 
+import pytest
+
 
 def _procurements(parse, text: str) -> list:
     return [m for m in parse(text)._.mentions if m.type == "procurement"]
@@ -23,7 +25,7 @@ def test_more_of_the_goods_bought_before_is_a_second_purchase(parse) -> None:
 
 def test_another_count_as_subject_of_a_passive_purchase(parse) -> None:
     ms = _procurements(
-        parse, "Chile ordered 96 helicopters in 2024, and another 32 will be purchased next year."
+        parse, "Kerel ordered 96 helicopters in 2024, and another 32 will be purchased next year."
     )
     assert [_vals(m, "quantity") for m in ms] == [["96"], ["32"]]
     assert _vals(ms[1], "item") == ["helicopters"]
@@ -37,9 +39,13 @@ def test_a_follow_on_order_for_more(parse) -> None:
 
 
 def test_a_counted_order_of_other_goods_keeps_its_own(parse) -> None:
-    ms = _procurements(parse, "The air force ordered 36 jets and 12 more helicopters.")
-    assert all("26" not in _vals(m, "quantity") for m in ms)
-    assert any("helicopters" in _vals(m, "item") for m in ms)
+    ms = _procurements(
+        parse, "The air force bought 36 jets in 2016 and ordered 12 more helicopters in 2024."
+    )
+    assert [(_vals(m, "item"), _vals(m, "quantity")) for m in ms] == [
+        (["jets"], ["36"]),
+        (["helicopters"], ["12"]),
+    ]
 
 
 def test_orders_given_are_no_purchase(parse) -> None:
@@ -57,36 +63,57 @@ def test_goods_on_order_are_still_bought(parse) -> None:
     ms = _procurements(parse, "The navy has 12 frigates on order.")
     assert ms and _vals(ms[0], "item") == ["frigates"]
     ms = _procurements(
-        parse, "Rheinmetall delivered 120 drones to the army under an order for 480."
+        parse, "Lindell Aerospace delivered 120 drones to the army under an order for 480."
     )
     assert any(_vals(m, "quantity") and "480" in _vals(m, "quantity") for m in ms)
 
 
+@pytest.mark.parametrize(
+    "text",
+    [
+        # a singular bare "on order", even with "from", is goods bought
+        "Ostmark has 24 Brask jets on order from Lindell Aerospace.",
+        # an order with a count or determiner before it is a purchase, whatever its "by"
+        "Lindell Aerospace shares jumped, lifted by a 40-jet order from the Ostmark air force.",
+        # plural orders placed are purchases; only bare "under orders (from X)" is a command
+        "Lindell delivered 12 jets to Ostmark under orders placed in 2022.",
+    ],
+)
+def test_orders_placed_told_after_a_preposition_are_bought(parse, text) -> None:
+    doc = parse(text)
+    assert [t for t in doc._.triggers if t.lemma == "order"], text
+    assert any(m.trigger == "order" for m in _procurements(parse, text)), text
+
+
 def test_who_is_issued_or_given_a_contract_sells(parse) -> None:
+    firms = ("Lindell Aerospace", "Vesk Dynamics")
     for text in (
-        "The Army issued a contract to Raytheon for 500 Stinger missiles.",
-        "The Navy issued a task order to Boeing for 12 jets.",
-        "The Army granted Raytheon a contract for 500 Stinger missiles.",
+        "The Ostmark army issued a contract to Lindell Aerospace for 500 Kestrel missiles.",
+        "The Ostmark navy issued a task order to Vesk Dynamics for 12 jets.",
+        "The Ostmark army granted Lindell Aerospace a contract for 500 Kestrel missiles.",
     ):
         ms = _procurements(parse, text)
         assert ms, text
         seller = ms[0].values("seller")
-        assert seller and seller[0].text in ("Raytheon", "Boeing"), text
-        assert all(v.text not in ("Raytheon", "Boeing") for v in ms[0].values("buyer")), text
+        assert seller and seller[0].text in firms, text
+        assert all(v.text not in firms for v in ms[0].values("buyer")), text
 
 
 def test_giving_a_firm_a_contract_is_no_aid(parse) -> None:
-    doc = parse("The Army gave Raytheon a contract for 500 Stinger missiles.")
+    text = "The Ostmark army gave Lindell Aerospace a contract for 500 Kestrel missiles."
+    doc = parse(text)
     assert not [m for m in doc._.mentions if m.type == "aid"]
-    (m,) = _procurements(parse, "The Army gave Raytheon a contract for 500 Stinger missiles.")
-    assert _vals(m, "seller") == ["Raytheon"]
+    (m,) = _procurements(parse, text)
+    assert _vals(m, "seller") == ["Lindell Aerospace"]
 
 
 def test_a_tender_only_referred_to_is_no_tender_issued(parse) -> None:
     for text in (
-        "After Spain pulled out of the race and Italy withdrew from the tender, one was left.",
-        "The air force had picked the Gripen as the winner in the fighter tender.",
+        "After Kerel pulled out of the race and Brask withdrew from the tender, one was left.",
+        "The air force had picked the Harrow as the winner in the fighter tender.",
         "Two shipyards that responded to the navy's RFI are now unsure.",
+        # a "for" on the verb that names no goods is the reason, not the tender's goods
+        "Brask withdrew from the tender for commercial reasons.",
     ):
         doc = parse(text)
         assert not [t for t in doc._.triggers if t.lemma in ("tender", "rfi")], text
@@ -102,11 +129,47 @@ def test_a_tender_with_its_goods_or_issued_stays(parse) -> None:
         assert _procurements(parse, text), text
 
 
+def test_a_tender_to_buy_goods_keeps_its_buyer(parse) -> None:
+    ms = _procurements(
+        parse, "Lindell Aerospace is competing in the Ostmark Navy's tender to buy 12 submarines."
+    )
+    tenders = [m for m in ms if m.trigger == "tender"]
+    assert tenders and "Ostmark Navy" in _vals(tenders[0], "buyer")
+    assert _vals(tenders[0], "quantity") == ["12"]
+
+
 def test_an_order_to_supply_is_bought_an_order_to_deploy_is_given(parse) -> None:
     (m,) = _procurements(
-        parse, "Rheinmetall has won an order to supply 90 field guns from the Peruvian army."
+        parse, "Lindell Aerospace has won an order to supply 90 field guns from the Ostmark army."
     )
-    assert _vals(m, "seller") == ["Rheinmetall"]
+    assert _vals(m, "seller") == ["Lindell Aerospace"]
     assert _vals(m, "quantity") == ["90"]
     doc = parse("The general issued an order to deploy the tanks.")
     assert not [t for t in doc._.triggers if t.lemma == "order"]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Ostmark's president gave an order to deliver 40 tanks to the border regions.",
+        "The ministry issued an order to provide the border brigades with new rifles.",
+    ],
+)
+def test_an_order_to_deliver_given_by_an_official_is_a_command(parse, text) -> None:
+    doc = parse(text)
+    assert not [t for t in doc._.triggers if t.lemma == "order"], text
+    assert not [m for m in _procurements(parse, text) if m.trigger == "order"], text
+
+
+def test_an_order_to_supply_held_by_a_firm_is_bought(parse) -> None:
+    (m,) = _procurements(
+        parse, "Lindell Aerospace has an order to supply 90 field guns to the Ostmark army."
+    )
+    assert m.trigger == "order"
+    assert _vals(m, "seller") == ["Lindell Aerospace"]
+    assert _vals(m, "buyer") == ["Ostmark army"]
+
+
+def test_an_order_to_deliver_secured_is_bought(parse) -> None:
+    ms = _procurements(parse, "The yard has secured an order to deliver 12 patrol boats to Kerel.")
+    assert [(m.trigger, _vals(m, "quantity")) for m in ms] == [("order", ["12"])]

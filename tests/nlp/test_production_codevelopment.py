@@ -19,6 +19,7 @@ def _mentions(doc, type_: str) -> list:
         ("Tarsa Industries, along with the Norvik Group, will be working to develop an "
          "unmanned surface vessel.", "unmanned surface vessel"),
         ("Valdoria and Ostrava are to cooperate in developing a new fighter jet.", "fighter jet"),
+        ("Ostmark will develop the new submarine in collaboration with Brask.", "submarine"),
     ],
 )
 def test_a_joint_development_is_production(parse, text, item):
@@ -43,9 +44,9 @@ def test_developing_alone_past_or_wished_is_no_production(parse, text):
 @pytest.mark.parametrize(
     ("text", "maker"),
     [
-        ("The howitzers will be built under licence by Tarsa Industries in Poland.",
+        ("The howitzers will be built under licence by Tarsa Industries in Kerel.",
          "Tarsa Industries"),
-        ("The frigates are being built at the Gdansk yard by Tarsa Shipbuilding.",
+        ("The frigates are being built at the Vesk yard by Tarsa Shipbuilding.",
          "Tarsa Shipbuilding"),
     ],
 )

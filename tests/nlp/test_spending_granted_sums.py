@@ -33,6 +33,11 @@ def test_a_sum_decided_for_defence_is_spending(parse, text, value):
         "The council approved 40 million euros for new schools.",
         "The ministry set a target of 3 billion euros for defence.",
         "The cabinet approved the purchase of 12 fighter jets.",
+        # sales, exports and loans in the sum's phrase: no money spent on defence
+        "The Ostmark government approved $1.5 billion in arms sales to Brask.",
+        "The cabinet cleared $2 billion in arms exports to Brask.",
+        "The Ostmark government approved $900 million in loans to Lindell Aerospace for a "
+        "drone plant.",
     ],
 )
 def test_a_purchase_aid_or_civil_sum_is_no_spending(parse, text):

@@ -31,7 +31,7 @@ from materiel.nlp.roles import (
 from materiel.nlp.spans import conjuncts, party_label
 from materiel.nlp.split import split_counted_items
 from materiel.nlp.told_orders import take_told_goods
-from materiel.nlp.triggers import FUNDS_REQUEST_VERBS
+from materiel.nlp.triggers import FUNDS_REQUEST_VERBS, TENDER_NOUNS
 from materiel.nlp.types import DateValue, EventMention, NumberMention, RoleValue, Trigger
 from materiel.nlp.under_contract import UNDER_CUE
 from materiel.nlp.validate import decide_deal_type, sanctioning_office_targets, validate
@@ -106,7 +106,7 @@ def find_mentions(doc: Doc) -> list[EventMention]:
             trigger_start=t.idx,
             status=trig.status,
         )
-        if trig.lemma in ("tender", "rfi", "rfp", "request") and m.status == "done":
+        if trig.lemma in TENDER_NOUNS and m.status == "done":
             m.status = "planned"  # "issued a tender for 200 tanks": a purchase to come
         if type_ == "spending" and trig.lemma in FUNDS_REQUEST_VERBS:
             m.status = "planned"  # "asked parliament for $4 billion": money to be spent

@@ -8,6 +8,9 @@ from __future__ import annotations
 from spacy.tokens import Token
 
 from materiel.nlp.types import EventMention, NumberMention, RoleValue
+from materiel.wordlists import word_set
+
+_MORE = word_set("nlp/mentions", "more_count_words")
 
 
 def take_told_goods(
@@ -32,8 +35,7 @@ def take_told_goods(
     counts = _bare_counts(t, numbers)
     if counts and purchases and not m.values("item"):
         _take_goods_of(m, purchases[-1])
-        for w in counts:
-            _add_count(w, m, numbers)
+        _add_counts(counts, m, numbers)
 
 
 def _handover_above(t: Token, handovers: dict[int, EventMention]) -> EventMention | None:
@@ -57,11 +59,7 @@ def _earlier_purchase(
     if not purchases or t.pos_ != "VERB":
         return None
     goods = [t.head] if t.dep_ in ("acl", "relcl") else [c for c in t.children if c.dep_ == "dobj"]
-    bare = bool(goods) and all(
-        g.pos_ == "NUM" and any(n.kind == "quantity" and n.token_start <= g.i < n.token_end
-                                for n in numbers)
-        for g in goods
-    )
+    bare = bool(goods) and all(g.pos_ == "NUM" and _counted(g, numbers) for g in goods)
     return purchases[-1] if bare else None
 
 
@@ -77,8 +75,6 @@ def _take_goods_of(m: EventMention, source: EventMention) -> None:
 def _count_of_order(t: Token, m: EventMention, numbers: list[NumberMention]) -> None:
     """The bare count of an order: "an order for 480", "of the 108 ordered", "the ten it
     ordered" (a count standing for the goods)."""
-    if m.values("quantity"):
-        return
     if t.pos_ == "NOUN":
         counts = [p for c in t.children if c.dep_ == "prep" and c.lower_ == "for"
                   for p in c.children if p.dep_ == "pobj"]
@@ -89,17 +85,28 @@ def _count_of_order(t: Token, m: EventMention, numbers: list[NumberMention]) -> 
     else:  # "out of 108 ordered" parsed as a clause
         counts = [w for w in t.subtree if w.dep_ == "pobj" and w.head.lower_ == "of"
                   and w.head.head.lower_ == "out"]
-    for w in counts:
-        for n in numbers:
-            if n.kind == "quantity" and n.token_start <= w.i < n.token_end:
-                m.add(RoleValue("quantity", n.text, n.start, n.end, value=n.value))
+    _add_counts(counts, m, numbers)
 
 
-_MORE = ("more", "additional", "further", "another")
+def _count_at(w: Token, numbers: list[NumberMention]) -> NumberMention | None:
+    """The quantity the token `w` is part of, if any."""
+    return next(
+        (n for n in numbers if n.kind == "quantity" and n.token_start <= w.i < n.token_end), None
+    )
 
 
 def _counted(w: Token, numbers: list[NumberMention]) -> bool:
-    return any(n.kind == "quantity" and n.token_start <= w.i < n.token_end for n in numbers)
+    return _count_at(w, numbers) is not None
+
+
+def _add_counts(counts: list[Token], m: EventMention, numbers: list[NumberMention]) -> None:
+    """The quantities at the count tokens become the order's, unless it has one already."""
+    if m.values("quantity"):
+        return
+    for w in counts:
+        n = _count_at(w, numbers)
+        if n is not None:
+            m.add(RoleValue("quantity", n.text, n.start, n.end, value=n.value))
 
 
 def _bare_counts(t: Token, numbers: list[NumberMention]) -> list[Token]:
@@ -118,7 +125,7 @@ def _bare_counts(t: Token, numbers: list[NumberMention]) -> list[Token]:
     out: list[Token] = []
     for g in goods:
         words = {c.lower_ for c in g.children} | {g.lower_}
-        if not words & set(_MORE):
+        if not words & _MORE:
             return []  # "an order for 36 jets", "bought 40": no more of anything
         if g.pos_ == "NUM" and _counted(g, numbers):
             out.append(g)
@@ -129,10 +136,3 @@ def _bare_counts(t: Token, numbers: list[NumberMention]) -> list[Token]:
             out.extend(nums)
     return out
 
-
-def _add_count(w: Token, m: EventMention, numbers: list[NumberMention]) -> None:
-    if m.values("quantity"):
-        return
-    for n in numbers:
-        if n.kind == "quantity" and n.token_start <= w.i < n.token_end:
-            m.add(RoleValue("quantity", n.text, n.start, n.end, value=n.value))

@@ -10,8 +10,8 @@ from spacy.language import Language
 from spacy.tokens import Doc, Token
 
 from materiel.nlp import extensions as _ext
-from materiel.nlp.lexicon import TRIGGERS, TriggerSpec
-from materiel.nlp.spans import party_label, passive_adjective
+from materiel.nlp.lexicon import ITEM_HEADS, TRIGGERS, TriggerSpec
+from materiel.nlp.spans import ORG_HEAD_HINTS, entity_of, party_label, passive_adjective
 from materiel.nlp.types import Trigger
 from materiel.wordlists import word_set, word_tuple
 
@@ -104,8 +104,10 @@ def specs_for(token: Token) -> list[TriggerSpec]:
 
 _DEAL_HEADS = word_tuple("nlp/triggers", "deal_heads")
 _NOT_PURCHASE_ORDER_WORDS = word_tuple("nlp/triggers", "not_purchase_order_words")
-_TENDER_NOUNS = word_set("nlp/triggers", "tender_nouns")
+TENDER_NOUNS = word_set("nlp/triggers", "tender_nouns")
 _ORDER_PURPOSE_VERBS = word_set("nlp/triggers", "order_purpose_verbs")
+_ORDER_WINNING_VERBS = word_set("nlp/triggers", "order_winning_verbs")
+_TENDER_PURPOSE_VERBS = word_set("nlp/triggers", "tender_purpose_verbs")
 _TENDER_ISSUING = word_set("nlp/triggers", "tender_issuing_words")
 _STRIKE_IDIOM_OBJECTS = word_tuple("nlp/triggers", "strike_idiom_objects")
 _CIVIL_FACILITY_MODS = word_tuple("nlp/triggers", "civil_facility_mods")
@@ -123,28 +125,87 @@ def _tender_referred_to(token: Token) -> bool:
     prep = token.head
     if prep.lower_ not in ("from", "to", "in", "of"):
         return False
-    if any(
-        c.dep_ == "prep" and c.lower_ == "for"
-        for c in list(token.children) + [c for c in prep.head.children if c.i > token.i]
-    ):
+    if any(c.dep_ == "prep" and c.lower_ == "for" for c in token.children):
         return False  # "responded to the Navy's RFI for six submarines" tells what it seeks
+    after = [c for c in prep.head.children if c.i > token.i]
+    if any(
+        c.dep_ == "prep" and c.lower_ == "for" and any(_goods(w) for w in c.children)
+        for c in after
+    ):
+        return False  # the parse hung "for six submarines" on the verb ("withdrew from ...")
+    if any(
+        c.dep_ in ("acl", "advcl", "xcomp", "relcl")
+        and c.tag_ == "VB"
+        and c.lemma_.lower() in _TENDER_PURPOSE_VERBS
+        for c in [*token.children, *after]
+    ):
+        return False  # "competing in the navy's tender to buy 12 submarines"
     return prep.head.lemma_.lower() not in _TENDER_ISSUING
 
 
+def _goods(w: Token) -> bool:
+    """A noun that names goods: a counted one ("six submarines"), a weapon or product named,
+    or a noun of military goods ("for new frigates"); "for commercial reasons" names none."""
+    if w.pos_ not in ("NOUN", "PROPN"):
+        return False
+    return (
+        any(c.dep_ == "nummod" for c in w.children)
+        or w.ent_type_ in ("WEAPON", "PRODUCT")
+        or w.lemma_.lower() in ITEM_HEADS
+    )
+
+
 def _command_order(token: Token) -> bool:
-    """An order given, not placed: "acted on orders from X", "on the orders of", "under
-    orders", "by order of the court" ("jets on order", "under an order for 480" are bought)."""
+    """An order given, not placed, told bare or as someone's: "acted on orders from X", "on
+    the orders of its commander", "pulled back under orders", "by order of the court". An
+    order with a determiner, count, sum or noun before it ("lifted by a 40-jet order from
+    X", "under an order for 480"), goods "on order (from X)", or "under orders placed in
+    2022" are bought."""
     if token.pos_ != "NOUN" or token.dep_ != "pobj":
         return False
     prep = token.head.lower_
+    if prep not in ("by", "upon", "on", "under"):
+        return False
     kids = {c.lower_ for c in token.children if c.dep_ == "prep"}
     if "for" in kids:
         return False
+    before = [c for c in token.children if c.i < token.i]
+    if before:  # only "the orders of X" is someone's command
+        return all(c.lower_ == "the" for c in before) and "of" in kids
     if prep in ("by", "upon"):
         return True
-    if prep in ("on", "under"):
-        return bool(kids & {"from", "of"}) or (prep == "under" and token.tag_ == "NNS")
-    return False
+    if token.tag_ != "NNS":
+        return False  # "has 24 jets on order (from X)"
+    if kids & {"from", "of"}:
+        return True
+    return prep == "under" and not any(
+        c.dep_ in ("acl", "relcl") and c.tag_ in ("VBN", "VBD") for c in token.children
+    )  # "under orders to withdraw", not "under orders placed in 2022"
+
+
+def _company(w: Token) -> bool:
+    """A firm named ("Lindell Aerospace", "Vesk Industries Ltd"), not a ministry or a force."""
+    ent = entity_of(w)
+    if ent is None:
+        return False
+    return ent.label_ == "COMPANY" or (
+        ent.label_ == "ORG" and bool({t.lower_.strip(".") for t in ent} & ORG_HEAD_HINTS)
+    )
+
+
+def _order_held(order: Token) -> bool:
+    """An order a maker holds: won, received, secured or booked ("has won an order to supply
+    90 guns"), or a firm's ("Lindell's order", "Lindell has an order", "issued an order to
+    Lindell"). An order given or issued by an official or a body is a command."""
+    holders = [c for c in order.children if c.dep_ == "poss"]
+    if order.dep_ in ("dobj", "nsubjpass"):
+        verb = order.head
+        if verb.lemma_.lower() in _ORDER_WINNING_VERBS:
+            return True
+        holders += [c for c in verb.children if c.dep_ in ("dative", "nsubj")]
+        holders += [w for c in verb.children if c.dep_ in ("prep", "dative")
+                    and c.lower_ in ("to", "with") for w in c.children if w.dep_ == "pobj"]
+    return any(_company(h) for h in holders)
 
 
 def _courtesy_call(verb: Token) -> bool:
@@ -322,15 +383,29 @@ def _grants_money(verb: Token) -> bool:
     ):
         return False
     objs = [c for c in verb.children if c.dep_ in ("dobj", "nsubjpass")]
-    if any(
-        any(spec.type == "aid" and "N" in spec.pos for spec in TRIGGERS.get(lemma_of(x), ()))
-        for w in objs
-        for x in w.subtree
-    ):
+    if any(_not_spent(x) for w in objs for x in w.subtree):
         return False  # "committed $2 billion in military aid to X": the aid is the event
     return any(
         n.kind == "money" and any(n.token_start <= w.i < n.token_end for w in objs)
         for n in verb.doc._.numbers or []
+    )
+
+
+_NOT_SPENT_SUM_WORDS = word_set("nlp/triggers", "not_spent_sum_words")
+
+
+def _not_spent(x: Token) -> bool:
+    """A word in a granted sum's phrase that makes the sum no spending: aid ("$2 billion in
+    military aid"), a sale, export or order ("$1.5 billion in arms sales to X": procurement's)
+    or money lent or earned ("$900 million in loans to X")."""
+    if x.pos_ not in ("NOUN", "PROPN"):
+        return False
+    lemma = lemma_of(x)
+    if lemma in _NOT_SPENT_SUM_WORDS or x.lower_ in _NOT_SPENT_SUM_WORDS:
+        return True
+    return any(
+        (spec.type == "aid" and "N" in spec.pos) or spec.type == "procurement"
+        for spec in TRIGGERS.get(lemma, ())
     )
 
 
@@ -402,7 +477,7 @@ def _off_line(token: Token) -> bool:
 _DEVELOPMENT_LEMMAS = word_set("nlp/triggers", "development_lemmas")
 _JOINT_WORK_MARKS = word_set("nlp/triggers", "joint_work_marks")
 _JOINT_WORK_GOVERNORS = word_set("nlp/triggers", "joint_work_governors")
-_JOINT_WORK_PPS = ("assistance", "partnership", "cooperation", "collaboration", "association")
+_JOINT_WORK_PPS = word_set("nlp/triggers", "joint_work_pp_nouns")
 
 
 def _with_partner(w: Token) -> bool:
@@ -513,13 +588,14 @@ def excluded(token: Token, lemma: str, type_: str) -> bool:
         if any(
             c.dep_ in ("acl", "relcl")
             and c.tag_ == "VB"
-            and c.lemma_.lower() not in _ORDER_PURPOSE_VERBS
+            and (c.lemma_.lower() not in _ORDER_PURPOSE_VERBS or not _order_held(token))
             for c in token.children
         ):
-            return True  # "an order to deploy" ("an order to supply 100 guns" is bought)
+            return True  # "an order to deploy", "gave an order to deliver 40 tanks to the
+            # border" ("has won an order to supply 100 guns" is bought)
         if _command_order(token):
             return True  # "fired on orders from Moscow", "seized by order of the court"
-    if lemma in _TENDER_NOUNS and _tender_referred_to(token):
+    if lemma in TENDER_NOUNS and _tender_referred_to(token):
         return True  # "withdrew from the tender", "the winner of its tender": no tender issued
     if lemma in ("call",) and any(c.lower_ in ("for", "to", "from") for c in token.children):
         return True

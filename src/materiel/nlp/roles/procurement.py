@@ -11,6 +11,7 @@ from materiel.nlp.roles.items import fallback_items, frame_items, items_from
 from materiel.nlp.roles.parties import is_armed_force, is_company, party
 from materiel.nlp.roles.sellers import company_buyers_sell, goods_maker_sellers
 from materiel.nlp.spans import conjuncts, is_military_item, is_pronoun, item_head, party_label
+from materiel.nlp.triggers import TENDER_NOUNS
 from materiel.nlp.types import EventMention, NumberMention, RoleValue
 from materiel.nlp.under_contract import UNDER_CUE, goods_made_under
 from materiel.wordlists import word_set
@@ -21,7 +22,6 @@ _DEAL_CLOSING_VERBS = word_set("nlp/roles", "deal_closing_verbs")
 _AWARDING_VERBS = ("award", "grant")
 _DEAL_GIVING_VERBS = word_set("nlp/roles", "deal_giving_verbs")
 _GIVEN_DEALS = word_set("nlp/roles", "given_deals")
-_TENDER_WORDS = ("tender", "rfp", "rfi", "request")
 
 _WON_DEAL_NOUNS = word_set("nlp/roles", "won_deal_nouns")
 WON_DEAL_CUE = "won-deal"  # the subject won an order: the seller, whoever the buyer is
@@ -251,7 +251,7 @@ def _further_sides(doc: Doc, f: Frame, m: EventMention) -> None:
         _signed_deal_sides(doc, f.trigger, m)
     if lemma in ("select", "choose"):  # "the Army selected Lockheed Martin to build X"
         add_parties(doc, "seller", [o for o in f.obj if is_company(o)], m)
-    if lemma in _TENDER_WORDS and not m.values("buyer"):
+    if lemma in TENDER_NOUNS and not m.values("buyer"):
         # "the release of an RFI ... by the Royal Australian Air Force": who asks buys
         add_parties(doc, "buyer", f.agent or _agent_of_nominal(f.trigger), m)
     # "for the Indian Navy": the buyer when none yet
