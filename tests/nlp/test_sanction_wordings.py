@@ -19,8 +19,8 @@ def _texts(m, role: str) -> list[str]:
     [
         ("The newest Canadian measures target four Belarusian rifle makers.", "Canadian",
          "Belarusian rifle makers"),
-        ("Japan's sanctions target two Iranian missile suppliers.", "Japan",
-         "Iranian missile suppliers"),
+        ("Britain's new penalties target three Syrian weapons brokers.", "Britain",
+         "Syrian weapons brokers"),
     ],
 )
 def test_the_side_whose_measures_target_a_party_imposes_them(parse, text, imposer, target):
@@ -58,14 +58,16 @@ def test_other_curbs_are_no_sanction(parse, text):
 @pytest.mark.parametrize(
     "text",
     [
-        "The garrison revised its rules on Friday, banning all private use of drones on post.",
+        "The army banned all private use of drones at its bases on Friday.",
         "The Navy banned the use of personal phones on its ships on Monday.",
     ],
 )
-def test_a_ban_on_how_a_thing_is_used_is_no_sanction(parse, text):
-    doc = parse(text)
-    m = [x for x in doc._.mentions if x.type == "sanction"]
-    assert all(x.rejected is not None for x in m)
+def test_a_ban_on_how_a_thing_is_used_is_no_sanction(nlp, text):
+    # recall mode keeps what the rules drop, with the reason: the ban is read, then rejected
+    doc = nlp.make_doc(text)
+    doc._.published, doc._.context = "2024-06-20", {"recall": True}
+    m = [x for x in nlp(doc)._.mentions if x.type == "sanction"]
+    assert m and all(x.rejected is not None for x in m)
 
 
 def test_a_ban_that_names_a_party_stays_a_sanction(parse):
@@ -75,8 +77,8 @@ def test_a_ban_that_names_a_party_stays_a_sanction(parse):
 @pytest.mark.parametrize(
     "text",
     [
-        "The Treasury imposed sanctions on four people involved in the illicit narcotics trade "
-        "on Monday.",
+        "The Ostmark finance ministry imposed sanctions on four smugglers who ran narcotics "
+        "through the port of Vesk on Monday.",
         "Washington imposed sanctions on two fentanyl traffickers and a cartel on Monday.",
     ],
 )
@@ -88,3 +90,18 @@ def test_sanctions_on_arms_suppliers_stay(parse):
     doc = parse("The Treasury imposed sanctions on three firms involved in Iran's drone "
                 "programme on Monday.")
     assert _mentions(doc, "sanction")
+
+
+@pytest.mark.parametrize(
+    ("text", "target"),
+    [
+        ("Ostmark sanctioned three Brask firms that shipped drones to Kerel and a network that "
+         "smuggled drugs.", "Brask firms"),
+        ("The Treasury imposed sanctions on three firms involved in Kerel's drone programme and "
+         "a gang that smuggled drugs on Monday.", "firms"),
+    ],
+)
+def test_one_civil_target_leaves_the_defence_targets_sanctioned(parse, text, target):
+    # each target is judged on its own words, not on the clause of a party listed with it
+    (m,) = _mentions(parse(text), "sanction")
+    assert target in _texts(m, "target")

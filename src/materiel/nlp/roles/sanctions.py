@@ -108,11 +108,12 @@ def _fill_emergency(doc: Doc, f: Frame, m: EventMention) -> None:
             return
 
 
+_SANCTIONING_MEASURES = word_set("nlp/validate", "sanctioning_measures")
+
+
 def _measures_owner(f: Frame) -> list[Token]:
     """ "The latest British measures target Iranian firms", "Canada's sanctions hit ...": the
     side whose measures are the subject."""
-    from materiel.nlp.validate.sanctions import _SANCTIONING_MEASURES
-
     return [c for s in f.subj if s.lower_ in _SANCTIONING_MEASURES
             for c in s.children if c.dep_ in ("amod", "compound", "poss", "nmod")]
 

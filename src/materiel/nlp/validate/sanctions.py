@@ -116,16 +116,30 @@ _CIVIL_GROUNDS = word_set("nlp/validate", "civil_sanction_grounds")
 
 
 def _civil_grounds(case: Case) -> bool:
-    """Targets punished for a civil crime ("sanctions on foreign persons involved in the
-    global illicit drug trade", "blacklisted two fentanyl traffickers"): no defence measure."""
+    """Targets punished for a civil crime ("sanctions on four smugglers who ran narcotics
+    through Vesk", "blacklisted two fentanyl traffickers"): no defence measure.
+    Each target is judged on its own words, not its conjuncts' ("three firms that shipped
+    drones and a network that smuggled drugs" keeps the firms): all must be civil."""
     doc = case.doc
     heads = list(case.f.pp("on", "against"))
     for v in case.m.values("target"):
         span = doc.char_span(v.start, v.end, alignment_mode="expand")
         if span is not None:
             heads.append(span.root)
-    return any(w.lemma_.lower() in _CIVIL_GROUNDS or w.lower_ in _CIVIL_GROUNDS
-               for h in heads for w in h.subtree)
+    return bool(heads) and all(
+        any(w.lemma_.lower() in _CIVIL_GROUNDS or w.lower_ in _CIVIL_GROUNDS
+            for w in _own_words(h))
+        for h in heads)
+
+
+def _own_words(h: Token) -> list[Token]:
+    """The words of a phrase less the parties coordinated with it and their clauses."""
+    out, todo = [], [h]
+    while todo:
+        w = todo.pop()
+        out.append(w)
+        todo.extend(c for c in w.children if c.dep_ not in ("conj", "cc", "preconj"))
+    return out
 
 
 def judge_sanction(case: Case) -> bool:
