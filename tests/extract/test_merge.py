@@ -26,15 +26,15 @@ def cand(type_: str, date: str | None = None, score: float = 0.6, **args: list[s
 
 
 def test_same_event_twice_becomes_one_with_union_of_roles():
-    a = cand("procurement", buyer=["Romania"], item=["Piranha vehicles"])
+    a = cand("procurement", buyer=["Romania"], item=["Kestrel vehicles"])
     b = cand(
-        "procurement", score=0.8, buyer=["Romania"], seller=["General Dynamics"], quantity=["54"]
+        "procurement", score=0.8, buyer=["Romania"], seller=["Lindell Aerospace"], quantity=["54"]
     )
     (m,) = merge([a, b])
     assert {r: [x.text for x in v] for r, v in m.event.args.items()} == {
         "buyer": ["Romania"],
-        "item": ["Piranha vehicles"],
-        "seller": ["General Dynamics"],
+        "item": ["Kestrel vehicles"],
+        "seller": ["Lindell Aerospace"],
         "quantity": ["54"],
     }
     assert m.mentions == 2 and m.score == 0.8  # evidence of the clearer mention
@@ -75,13 +75,13 @@ def test_words_naming_no_goods_go_once_the_goods_are_named():
 
 
 def test_a_visited_place_read_as_a_side_goes_when_sides_are_named():
-    c = cand("meeting", participant=["Olaf Scholz", "Kyiv"], location=["Kyiv"])
+    c = cand("meeting", participant=["Jan Brenner", "Kyiv"], location=["Kyiv"])
     kyiv = c.event.args["participant"][1]
     kyiv.start, kyiv.end = 30, 34
     place = c.event.args["location"][0]
     place.start, place.end = 30, 34
     drop_place_sides(c)
-    assert [a.text for a in c.event.args["participant"]] == ["Olaf Scholz"]
+    assert [a.text for a in c.event.args["participant"]] == ["Jan Brenner"]
     alone = cand("meeting", participant=["Kyiv"], location=["Kyiv"])
     alone.event.args["participant"][0].start = alone.event.args["location"][0].start = 3
     drop_place_sides(alone)
@@ -89,9 +89,9 @@ def test_a_visited_place_read_as_a_side_goes_when_sides_are_named():
 
 
 def test_meetings_need_a_shared_participant():
-    a = cand("meeting", participant=["Olaf Scholz", "Emmanuel Macron"])
-    b = cand("meeting", participant=["Macron"], location=["Paris"])
-    c = cand("meeting", participant=["Pedro Sanchez"])
+    a = cand("meeting", participant=["Jan Brenner", "Paul Dufort"])
+    b = cand("meeting", participant=["Dufort"], location=["Paris"])
+    c = cand("meeting", participant=["Pedro Alves"])
     out = merge([a, b, c])
     assert len(out) == 2
     assert [x.text for x in out[0].event.args["location"]] == ["Paris"]
@@ -143,7 +143,7 @@ def test_headline_stays_apart_from_what_tells_it_apart():
     assert len(merge([title, plan])) == 2
     # nor is a meeting of years ago
     title = _heading(cand("meeting", participant=["Vice President"]))
-    old = cand("meeting", "2022-02", participant=["Zelensky"])
+    old = cand("meeting", "2022-02", participant=["Oster"])
     assert len(merge([title, old], published="2024-06-15")) == 2
     # nor a different amount
     title = _heading(cand("aid", donor=["Norway"], value=["100"]))
@@ -294,12 +294,12 @@ def test_different_places_are_kept_and_noted():
 
 
 def test_a_leader_and_the_country_give_one_package():
-    a = cand("aid", donor=["Joe Biden"], recipient=["Ukraine"], value=["1000000000"])
+    a = cand("aid", donor=["Tom Varga"], recipient=["Ukraine"], value=["1000000000"])
     b = cand("aid", donor=["United States"], recipient=["Ukraine"], value=["1000000000"])
     a.kb = {id(a.event.args["donor"][0]): ("person", "US")}
     b.kb = {id(b.event.args["donor"][0]): ("country", "US")}
     assert len(merge([a, b])) == 1
-    c = cand("aid", donor=["Olaf Scholz"], recipient=["Ukraine"], value=["1000000000"])
+    c = cand("aid", donor=["Jan Brenner"], recipient=["Ukraine"], value=["1000000000"])
     c.kb = {id(c.event.args["donor"][0]): ("person", "DE")}
     d = cand("aid", donor=["United States"], recipient=["Ukraine"], value=["1000000000"])
     d.kb = {id(d.event.args["donor"][0]): ("country", "US")}
@@ -307,7 +307,7 @@ def test_a_leader_and_the_country_give_one_package():
 
 
 def test_a_leader_and_the_country_still_meet():
-    a = cand("meeting", participant=["Joe Biden", "Volodymyr Zelensky"])
+    a = cand("meeting", participant=["Tom Varga", "Mila Oster"])
     b = cand("meeting", participant=["United States", "Poland"])
     a.kb = {id(a.event.args["participant"][0]): ("person", "US"),
             id(a.event.args["participant"][1]): ("person", "UA")}
@@ -317,8 +317,8 @@ def test_a_leader_and_the_country_still_meet():
 
 
 def test_one_sentence_one_producer_is_one_production():
-    a = cand("production", producer=["Saab"], item=["radar"], location=["Linkoping"])
-    b = cand("production", producer=["Saab"], item=["Giraffe 4A"])
+    a = cand("production", producer=["Vesk Dynamics"], item=["radar"], location=["Norrvik"])
+    b = cand("production", producer=["Vesk Dynamics"], item=["Lantern 4A"])
     a.event.evidence_start = b.event.evidence_start = 100  # the same sentence
     assert len(merge([a, b])) == 1
     c = cand("procurement", buyer=["Armenia"], item=["rocket launchers"])
@@ -503,35 +503,35 @@ def test_a_deed_dated_after_the_story_is_the_plan():
 
 
 def test_a_definite_meeting_noun_joins_the_last_meeting_told():
-    met = mention("meeting", "Austin met Zelensky in Kyiv.", 0, trigger="meet",
-                  participant=["Austin", "Zelensky"], location=["Kyiv"])
-    other = mention("meeting", "Scholz called Macron.", 40, trigger="call",
-                    participant=["Olaf Scholz", "Emmanuel Macron"])
+    met = mention("meeting", "Halden met Oster in Kyiv.", 0, trigger="meet",
+                  participant=["Halden", "Oster"], location=["Kyiv"])
+    other = mention("meeting", "Brenner called Dufort.", 40, trigger="call",
+                    participant=["Jan Brenner", "Paul Dufort"])
     again = mention("meeting", "The visit was the first since the war began.", 80,
                     trigger="visit", participant=["US officials"])
     again.anaphor = "visit"
     out = merge([met, other, again], by_story=False)
-    assert len(out) == 2  # "the visit" is Austin's (Scholz's call cannot be a visit by them)
+    assert len(out) == 2  # "the visit" is Halden's (Brenner's call cannot be a visit by them)
     assert out[1].mentions == 2 or out[0].mentions == 2
 
 
 def test_the_summit_joins_only_a_meeting_that_named_a_summit():
-    met = mention("meeting", "Biden met Sunak in London.", 0, trigger="meet",
-                  participant=["Biden", "Sunak"])
+    met = mention("meeting", "Varga met Kerrow in London.", 0, trigger="meet",
+                  participant=["Varga", "Kerrow"])
     summit = mention("meeting", "The summit of G7 nations opens in Bavaria.", 40,
                      trigger="summit", participant=["G7"])
-    again = mention("meeting", "Zelensky will address the summit.", 90, trigger="summit",
-                    participant=["Zelensky"])
+    again = mention("meeting", "Oster will address the summit.", 90, trigger="summit",
+                    participant=["Oster"])
     again.anaphor = "summit"
     out = merge([met, summit, again], by_story=False)
     assert len(out) == 2
     (joined,) = [c for c in out if c.mentions == 2]
-    assert _texts(joined, "participant") == ["G7", "Zelensky"]
+    assert _texts(joined, "participant") == ["G7", "Oster"]
 
 
 def test_a_meeting_told_again_without_a_definite_noun_stays_apart():
-    met = mention("meeting", "Biden met Sunak in London.", 0, trigger="meet",
-                  participant=["Biden", "Sunak"])
+    met = mention("meeting", "Varga met Kerrow in London.", 0, trigger="meet",
+                  participant=["Varga", "Kerrow"])
     summit = mention("meeting", "A summit of G7 nations opens in Bavaria.", 40,
                      trigger="summit", participant=["G7 nations"])
     assert len(merge([met, summit], by_story=False)) == 2
@@ -939,6 +939,9 @@ def test_a_target_named_only_by_its_owner_s_state_is_no_named_place():
     assert len(merge(reports("US destroyer"))) == 1
     assert len(merge(reports("British tanker"))) == 1
     assert len(merge(reports("Velor port"))) == 2
+    assert len(merge(reports("Velor fuel depot"))) == 2
+    # a capital is a place of its own, though the KB lists it as a metonym of its state
+    assert len(merge(reports("Moscow fuel depot"))) == 2
 
 
 def test_a_headline_attack_and_a_body_strike_the_other_way_round_stay_apart():

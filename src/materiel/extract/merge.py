@@ -206,10 +206,15 @@ def conflict(x: Candidate, y: Candidate, told_again: bool = False) -> bool:
 _TRAINING = word_set("nlp/validate", "aid_training_words")
 
 
+def _named_items(c: Candidate) -> list[Argument]:
+    """The aid's items less the generic ones ("weapons", "equipment")."""
+    return [a for a in c.event.args.get("item", []) if not generic_item(a)]
+
+
 def _training(c: Candidate) -> bool:
     """Aid told as instruction alone: its trigger trains ("to train pilots", "training of
     soldiers") or all its items are training ("will provide training")."""
-    items = [a for a in c.event.args.get("item", []) if not generic_item(a)]
+    items = _named_items(c)
     if items:
         return all(set(arg_key(a)) & _TRAINING for a in items)
     return bool(set(norm_tokens(c.trigger)) & _TRAINING)
@@ -217,7 +222,7 @@ def _training(c: Candidate) -> bool:
 
 def _goods(c: Candidate) -> bool:
     """Aid that names goods and no training among them."""
-    items = [a for a in c.event.args.get("item", []) if not generic_item(a)]
+    items = _named_items(c)
     return bool(items) and not any(set(arg_key(a)) & _TRAINING for a in items)
 
 
@@ -543,11 +548,14 @@ def _named_target(a: Argument) -> bool:
 
 @lru_cache(maxsize=4096)
 def _state_word(word: str) -> bool:
-    """A state's name or demonym ("US", "Russian"): it names who owns a target, not where it is."""
+    """A state's name, alias or demonym ("US", "Russian"): it names who owns a target, not
+    where it is. A capital the KB lists as the state's metonym ("a Moscow fuel depot") names
+    a place."""
     from materiel.kb import load_kb
 
     word = re.sub(r"['’]s$", "", word.strip(".,;:"))
-    return any(i.startswith("country:") for i, _kind in load_kb().lookup(word))
+    return any(i.startswith("country:") and kind != "metonym"
+               for i, kind in load_kb().lookup(word))
 
 
 def _named_targets_differ(ex: Event, ey: Event) -> bool:
