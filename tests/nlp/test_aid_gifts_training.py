@@ -103,9 +103,9 @@ def test_training_for_civilians_is_no_aid(parse, text):
 @pytest.mark.parametrize(
     "text",
     [
-        "Rheinmetall said it was awarded a contract worth about $210 million to supply "
-        "air defence guns to an Asian country.",
-        "Saab has won a contract to deliver twelve radars to a Nordic customer.",
+        "Lindell Aerospace was awarded a contract worth about $90 million to supply air "
+        "defence guns to a Nordic country.",
+        "Vesk Dynamics has won a contract to deliver twelve radars to a Baltic country.",
     ],
 )
 def test_goods_a_contract_hands_over_are_a_sale_not_aid(parse, text):
