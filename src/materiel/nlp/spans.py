@@ -95,7 +95,14 @@ def is_calibre(doc: Doc, i: int, end: int | None = None) -> bool:
 
 
 def clean_span(doc: Doc, start: int, end: int) -> tuple[int, int] | None:
-    """Token range without leading determiners, numbers, quantifiers and trailing punctuation."""
+    """Token range without leading determiners, numbers, quantifiers and trailing punctuation,
+    nor the tail of a parenthesis it starts in ("120 (one hundred and twenty) boats")."""
+    for k in range(start, end):
+        if doc[k].text == "(":
+            break
+        if doc[k].text == ")":
+            start = k + 1
+            break
     while (
         start < end
         and not is_calibre(doc, start, end)
@@ -397,7 +404,7 @@ def quantity_tokens(token: Token) -> list[Token]:
 
     Numbers inside a model name ("AH-64", "AGPU 1.1") do not count: a number right after a
     proper noun is part of the name."""
-    out = []
+    out: list[Token] = []
     for c in token.children:
         if c.i > token.i or c.dep_ not in ("nummod", "amod", "compound", "quantmod"):
             continue
@@ -407,5 +414,7 @@ def quantity_tokens(token: Token) -> list[Token]:
             prev = token.doc[t.i - 1] if t.i > 0 else None
             if prev is not None and prev.pos_ == "PROPN" and prev.i != t.i:
                 continue
+            if out and any(w.text == "(" for w in token.doc[out[0].i : t.i]):
+                continue  # "120 (one hundred and twenty)": the count spelled out again
             out.append(t)
     return out

@@ -53,6 +53,8 @@ def _urged_purpose(tok: Token) -> bool:
     if tok.tag_ != "VB" or not any(c.dep_ == "aux" and c.lower_ == "to" for c in tok.children):
         return False
     head = tok.head
+    if tok.dep_ == "advcl" and _has_aux(head, HYPOTHETICAL_AUX - {"would"}):
+        return True  # "must come together to decide its sale": the purpose is only urged
     if tok.dep_ == "relcl" and head.dep_ in ("dobj", "pobj"):
         head = head.head
     return head.dep_ in ("xcomp", "ccomp") and head.tag_ == "VB"
@@ -179,12 +181,39 @@ _RETREAT_VERBS = word_set("nlp/status", "retreat_verbs")
 _DROPPED_PLAN_NOUNS = word_set("nlp/status", "dropped_plan_nouns")
 
 
+_UNFULFILLED_PLAN_WORDS = word_set("nlp/status", "unfulfilled_plan_words")
+
+
+def _plan_unfulfilled(tok: Token) -> bool:
+    """ "had plans to buy two more, but plans to add them remained unfulfilled": a clause
+    joined to the plan's governor tells a plan (this one or its restatement) as never carried
+    out."""
+    for w in tok.subtree:
+        if w.dep_ not in ("acomp", "oprd") or w.lower_ not in _UNFULFILLED_PLAN_WORDS:
+            continue
+        verb = w.head
+        if verb.i <= tok.i:
+            continue
+        subj = [c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")]
+        if any(s.lower_ in _PLAN_NOUNS for s in subj):
+            return True
+        # "plans to add two more remained unfulfilled", parsed with the plan noun above
+        for a in verb.ancestors:
+            if a.i == tok.i:
+                break
+            if a.lower_ in _PLAN_NOUNS:
+                return True
+    return False
+
+
 def _plan_given_up(prev: Token, tok: Token) -> bool:
     """A plan told only as given up: "plans to buy six tankers have been rejected", "has
     moved away from its plans to buy", "had planned to buy two more but has now dropped the
     plan". `tok` governs `prev` in the trigger's clause."""
     lemma = _LEMMA_FIX.get(tok.lower_, tok.lemma_.lower())
     if prev.dep_ == "nsubjpass" and prev.lower_ in _PLAN_NOUNS and lemma in NEG_VERBS:
+        return True
+    if prev.lower_ in _PLAN_NOUNS and _plan_unfulfilled(tok):
         return True
     if (
         prev.dep_ == "prep"
@@ -205,6 +234,7 @@ def _plan_given_up(prev: Token, tok: Token) -> bool:
 
 
 _LIKELIHOOD_WORDS = word_set("nlp/status", "likelihood_words")
+_ADVICE_WORDS = word_set("nlp/status", "advice_words")
 _EXPECTING_VERBS = word_set("nlp/status", "expecting_verbs")
 _EXPECTED_DEALS = word_set("nlp/status", "expected_deals")
 
@@ -217,7 +247,10 @@ def _guessed(prev: Token, tok: Token) -> bool:
     if (
         lemma == "be"
         and prev.dep_ == "ccomp"
-        and any(c.dep_ == "acomp" and c.lower_ in _LIKELIHOOD_WORDS for c in tok.children)
+        and any(
+            c.dep_ == "acomp" and c.lower_ in _LIKELIHOOD_WORDS | _ADVICE_WORDS
+            for c in tok.children
+        )
     ):
         return True
     return (
@@ -318,6 +351,16 @@ def analyze(token: Token) -> StatusResult:
         ):
             res.hypothetical = True  # an imperative: "Send tanks to Ukraine"
             res.cues.append("imperative")
+        if (
+            tok.dep_ == "ROOT"
+            and tok.tag_ == "VB"
+            and tok.i == tok.sent.start + 1
+            and tok.nbor(-1).lower_ == "to"
+            and tok.nbor(-1).dep_ == "aux"
+            and not any(c.dep_ in ("nsubj", "nsubjpass", "expl") for c in children)
+        ):
+            res.hypothetical = True  # an aim as a bare infinitive: "To create a fund to buy arms."
+            res.cues.append("infinitive-aim")
         aux = _has_aux(tok, HYPOTHETICAL_AUX)
         if aux:
             if aux == "would" and reporting is not None and reporting.tag_ in ("VBD", "VBN"):

@@ -79,6 +79,20 @@ def decide_deal_type(doc: Doc, f: Frame, trig: Trigger) -> str | None:
         return "procurement"  # "building 18 jets for Malaysia under a contract signed in 2023"
     if _develops_only(f) and trig.lemma in _PACT_WORDS:
         return "agreement"  # "a collaboration agreement to develop X": research, not output
+    # "a deal that will see the manufacturing of the engine in India": what the deal brings
+    rel_objs = {
+        o.lemma_.lower()
+        for c in t.children
+        if c.dep_ == "relcl"
+        for o in c.children
+        if o.dep_ == "dobj"
+    }
+    if (
+        rel_objs & _PRODUCTION_WORDS
+        and f.gov_lemma not in _WON_DEAL_GOVERNORS
+        and not _placed_with_maker(f)
+    ):
+        return "production"
     if clause_lemmas & PROD_VERBS or pp_lemmas & _PRODUCTION_WORDS:
         # an agreement to produce; a contract to build for a buyer is a purchase
         buyer_like = [x for x in f.pp("for") if party_label(x)]

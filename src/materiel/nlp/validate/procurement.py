@@ -5,8 +5,10 @@ from __future__ import annotations
 from spacy.tokens import Doc, Token
 
 from materiel.nlp.frames import Frame
+from materiel.nlp.lexicon import SPEECH_VERBS
 from materiel.nlp.roles import ARMED_FORCE_WORDS, is_armed_force
 from materiel.nlp.spans import is_military_item, item_head
+from materiel.nlp.status import clause_chain
 from materiel.nlp.types import EventMention
 from materiel.nlp.validate.case import Case
 from materiel.nlp.validate.tokens import (
@@ -29,6 +31,25 @@ _TENDER_ISSUING_VERBS = word_set("nlp/validate", "tender_issuing_verbs")
 _COMPANY_NOUNS = word_set("nlp/validate", "company_nouns")
 
 _AID_TALK = word_set("nlp/validate", "aid_talk_lemmas")
+_ORDER_TREND_WORDS = word_set("nlp/validate", "order_trend_words")
+
+
+def _orders_as_trend(t: Token) -> bool:
+    """Orders or sales told as a trend ("with orders for the jet on the decline", "dwindling
+    export orders", "orders are drying up"): no one deal."""
+    if t.pos_ != "NOUN" or t.tag_ != "NNS":
+        return False
+    for c in t.children:
+        if c.dep_ == "amod" and c.lower_ in _ORDER_TREND_WORDS:
+            return True
+        if c.dep_ == "prep" and c.lower_ == "on" and any(
+            o.lemma_.lower() in _ORDER_TREND_WORDS for o in c.children if o.dep_ == "pobj"
+        ):
+            return True
+    head = t.head
+    return t.dep_ == "nsubj" and (
+        head.lemma_.lower() in _ORDER_TREND_WORDS or head.lower_ in _ORDER_TREND_WORDS
+    )
 
 
 def _company_noun(tok: Token) -> bool:
@@ -69,9 +90,28 @@ def _bid_for_deal(f: Frame) -> bool:
     return v.dep_ in ("xcomp", "acl", "advcl") and v.head.lemma_.lower() in _BID_GOVERNORS
 
 
+def _country_needs(f: Frame, trig_lemma: str) -> bool:
+    """ "Ostmark needs four carriers" in the writer's own words: a country's need as a
+    commentator sees it, no requirement stated by a buying service ("the navy needs 26
+    jets") nor a government's word ("Ostmark needs 500 tanks, the minister said")."""
+    t = f.trigger
+    if trig_lemma not in ("need", "require") or t.pos_ != "VERB" or not f.subj:
+        return False
+    if any(
+        is_armed_force(s) or s.pos_ != "PROPN" or s.ent_type_ not in ("GPE", "COUNTRY")
+        for s in f.subj
+    ):
+        return False
+    return clause_chain(t)[1] is None and not any(
+        w.lemma_.lower() in SPEECH_VERBS for w in t.children if w.dep_ in ("parataxis", "ccomp")
+    )
+
+
 def procurement_misread(case: Case) -> bool | None:
     """A purchase told as a rate, a record, a purpose, a topic or a takeover."""
     f, m, trig, t = case.f, case.m, case.trig, case.f.trigger
+    if _country_needs(f, trig.lemma):
+        return False  # "Ostmark needs four carriers": a writer's view of a need
     if ongoing_rate(t):
         return False
     if record_clause(t):
@@ -80,6 +120,8 @@ def procurement_misread(case: Case) -> bool | None:
         return False
     if trig.lemma in ("order", "contract", "deal") and _bid_for_deal(f):
         return False  # "is looking to bag its first export order": a bid
+    if _orders_as_trend(t):
+        return False  # "with orders for the jet on the decline": a trend of sales
     if compared_with_unlike(t):
         return False  # "unlike Ukraine, which received weapons from abroad": a comparison
     if topic_of_talk(t):
