@@ -95,6 +95,10 @@ def find_mentions(doc: Doc) -> list[EventMention]:
             type_, need = "sanction", "sanction"  # "the Treasury is targeting oligarchs"
         if type_ == "sanction" and trig.lemma != "freeze" and _funds_approved(doc[trig.i], numbers):
             type_, need = "spending", "spend"  # "sanctioned Rs 20 crore for X": funds approved
+        if type_ == "sanction" and _approval_sanction(doc[trig.i]) and drop("approval"):
+            continue  # "accorded financial sanction for ten reactors": a go-ahead
+        if type_ == "strike" and _verbal_attack(doc[trig.i]) and drop("verbal attack"):
+            continue  # "attacked the envoy for his remarks": blame in words
         if type_ == "production" and _made_available(doc[trig.i]):
             type_, need = "aid", "transfer"  # "has made available EUR 9 billion to Ukraine"
         # "buy weapons for Ukraine's Armed Forces": procurement and aid
@@ -322,10 +326,14 @@ def _arrived_as_aid(doc: Doc, f: Frame, m: EventMention) -> EventMention | None:
         return None
     goods = [w for s in f.subj for w in s.subtree]
     if any(
-        w.ent_type_ == "PERSON" or party_label(w) == "PERSON" or w.lower_ in _VISITING_CRAFT
+        w.ent_type_ == "PERSON"
+        or party_label(w) == "PERSON"
+        or w.lower_ in _VISITING_CRAFT
+        or w.lower_ in _PASSENGER_CRAFT
+        or w.text in _SHIP_NAME_PREFIXES
         for w in goods
     ):
-        return None  # a leader's or a ship's visit
+        return None  # a leader's, a ship's or an airline flight's arrival
     places = [w for w in f.pp("in", "to") if party_label(w) in ("GPE", "COUNTRY")]
     if len(places) != 1:
         return None
@@ -345,6 +353,30 @@ def _ordered_goods_arrive(doc: Doc, t: Token) -> bool:
         w.lower_ == "first" for s in t.children if s.dep_ == "nsubj" for w in s.subtree
     )
     return firsts or bool(words & _PURCHASE_WORDS)
+
+
+def _approval_sanction(t: Token) -> bool:
+    """ "accorded administrative approval and financial sanction for ten reactors" (Indian
+    English): a singular sanction noun beside approval words is a go-ahead, no penalty."""
+    if t.pos_ != "NOUN" or t.tag_ != "NN":
+        return False
+    near = [*t.children, *t.conjuncts, t.head]
+    return any(w.lemma_.lower() in _APPROVAL_SANCTION_WORDS for w in near)
+
+
+def _verbal_attack(t: Token) -> bool:
+    """ "attacked the envoy for acting irresponsibly", "attacked him for his remarks": blame
+    in words, no strike."""
+    if t.pos_ != "VERB":
+        return False
+    for p in t.children:
+        if p.dep_ == "prep" and p.lower_ == "for":
+            for c in p.children:
+                if c.dep_ == "pcomp" and c.tag_ == "VBG":
+                    return True
+                if c.dep_ == "pobj" and c.lemma_.lower() in _CRITICISM_FOR_NOUNS:
+                    return True
+    return False
 
 
 def _funds_approved(t: Token, numbers: list[NumberMention]) -> bool:
@@ -404,6 +436,10 @@ _LEAD_YEAR = re.compile(r"\b(?:[Ii]n|[Ss]ince|[Dd]uring)\s+(?P<y>(?:19|20)\d\d)\
 
 _NON_GOODS = word_set("nlp/mentions", "non_goods")
 _VISITING_CRAFT = word_set("nlp/mentions", "visiting_craft")
+_SHIP_NAME_PREFIXES = word_set("nlp/mentions", "ship_name_prefixes")
+_PASSENGER_CRAFT = word_set("nlp/mentions", "passenger_craft")
+_APPROVAL_SANCTION_WORDS = word_set("nlp/mentions", "approval_sanction_words")
+_CRITICISM_FOR_NOUNS = word_set("nlp/mentions", "criticism_for_nouns")
 _DEAL_OBJECTS = word_set("nlp/mentions", "deal_objects")
 _DEPLOYED_PEOPLE = word_set("nlp/mentions", "deployed_people")
 _GIFT_WORDS = word_set("nlp/mentions", "gift_words")
