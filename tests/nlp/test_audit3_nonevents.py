@@ -61,3 +61,23 @@ def test_blame_for_a_deed_is_no_strike(parse, text):
 
 def test_an_attack_on_a_base_stays_a_strike(parse):
     assert "strike" in _types(parse("Brask drones attacked the Kerel air base for two hours."))
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Brask criticised Ostmark's decision to host a G20 meeting in Kerel as a provocation.",
+        "The Ostmark foreign minister attended a connectivity conference in Kerel with his Brask "
+        "counterpart.",
+        "Ostmark will host a semiconductor summit with Brask in Kerel next month.",
+        "Ostmark will host a G20 summit in Kerel next month.",
+    ],
+)
+def test_a_meeting_of_a_civil_forum_is_no_meeting(parse, text):
+    assert "meeting" not in _types(parse(text))
+
+
+def test_a_quad_summit_beside_a_g20_stays(parse):
+    text = ("The Ostmark president and the Brask prime minister will be meeting at the Quad "
+            "summit in Kerel and later this year at the G20.")
+    assert "meeting" in _types(parse(text))

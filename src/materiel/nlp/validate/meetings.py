@@ -122,6 +122,7 @@ def meeting_lacks_sides(case: Case) -> bool | None:
 
 
 _OFF_TOPIC = word_set("nlp/validate", "off_topic")
+_OFF_TOPIC_OVERRIDERS = word_set("nlp/validate", "off_topic_overriders")
 _GATHERING_AND_GROUP_HEADS = word_set("nlp/validate", "gathering_and_group_heads")
 
 # heads of role values that name an event, a place of gathering or a generic group, not a side
@@ -186,7 +187,7 @@ def meeting_is_event(doc: Doc, f: Frame, m: EventMention, trig: Trigger) -> bool
     idea of a visit ("the impact of visiting Kyiv")."""
     t = f.trigger
     words = {w.lower_ for w in doc}
-    if words & _OFF_TOPIC and not words & (SECURITY_WORDS | SECURITY_EXTRA):
+    if words & _OFF_TOPIC and not words & (SECURITY_WORDS | SECURITY_EXTRA | _OFF_TOPIC_OVERRIDERS):
         return False
     aged = any(w.lower_ == "old" and w.i > 0 and doc[w.i - 1].lower_ == "years" for w in doc)
     if words & _PERSONAL_LIFE_WORDS or aged:
