@@ -173,3 +173,13 @@ def test_an_order_to_supply_held_by_a_firm_is_bought(parse) -> None:
 def test_an_order_to_deliver_secured_is_bought(parse) -> None:
     ms = _procurements(parse, "The yard has secured an order to deliver 12 patrol boats to Kerel.")
     assert [(m.trigger, _vals(m, "quantity")) for m in ms] == [("order", ["12"])]
+
+
+def test_a_force_a_deal_noun_comes_from_buys(parse) -> None:
+    (m,) = _procurements(
+        parse, "Lindell Aerospace shares rose, lifted by a 40-jet order from the Ostmark air force."
+    )
+    assert _vals(m, "buyer") == ["Ostmark air force"]
+    assert _vals(m, "seller") == []
+    (bought,) = _procurements(parse, "Ostmark placed an order for 12 jets from Lindell Aerospace.")
+    assert _vals(bought, "seller") == ["Lindell Aerospace"]

@@ -218,7 +218,12 @@ def _purchase_sides(doc: Doc, f: Frame, m: EventMention) -> None:
                 m.add(side)
         subj = []
     add_parties(doc, "buyer", subj + f.poss, m, resolve_to=subj)
-    add_parties(doc, "seller", f.pp("from", "with"), m)
+    # "a 40-jet order from the air force": a force a deal comes from gives it, and buys
+    givers = [t for t in f.pp("from") if f.trigger.pos_ == "NOUN"
+              and f.trigger.lemma_.lower() in _SIGNED_DEALS and is_armed_force(t)
+              and not is_company(t)]
+    add_parties(doc, "buyer", givers, m)
+    add_parties(doc, "seller", [t for t in f.pp("from", "with") if t not in givers], m)
     for tok in f.mods:
         if is_company(tok):
             add_parties(doc, "seller", [tok], m)
