@@ -65,6 +65,7 @@ def test_a_guess_or_a_hoped_for_order_is_no_event(parse, text):
     [
         "Since January, Ostmark has hosted more than 60 meetings and events on border security.",
         "Since it took the chair, Brask has hosted dozens of meetings on naval security.",
+        "Since January, Ostmark has hosted some twenty meetings on border security.",
     ],
 )
 def test_a_tally_of_meetings_is_no_event(parse, text):

@@ -6,6 +6,7 @@ from spacy.tokens import Span, Token
 
 from materiel.nlp.frames import Frame, pobjs
 from materiel.nlp.lexicon import ITEM_HEADS
+from materiel.nlp.numbers import parse_quantity
 from materiel.nlp.spans import is_military_item, item_head, party_label
 from materiel.nlp.status import clause_chain
 from materiel.nlp.types import EventMention, Trigger
@@ -91,11 +92,9 @@ def _tally(t: Token) -> bool:
                 continue
             if any(w.lower_ in _TALLY_COUNTS for w in c.subtree):
                 return True
-            try:
-                if float(c.text.replace(",", "")) >= 10:
-                    return True
-            except ValueError:
-                continue
+            count = parse_quantity([c.text])
+            if count is not None and count >= 10:
+                return True
     return False
 
 
