@@ -1,6 +1,7 @@
 from __future__ import annotations
 
 import io
+import zlib
 from pathlib import Path
 
 import pytest
@@ -115,6 +116,34 @@ def test_corrupt_warc_gz(tmp_path, read, split, text):
     assert [d.id for d in docs] == ["bad-1"]
     [err] = errs
     assert err.reason.startswith("corrupt WARC record (") and "\n" not in err.reason
+
+
+def _member_starts(data: bytes) -> list[int]:
+    """Where each gzip member of a record-by-record .warc.gz begins."""
+    starts, pos = [], 0
+    while pos < len(data):
+        starts.append(pos)
+        member = zlib.decompressobj(16 + zlib.MAX_WBITS)
+        member.decompress(data[pos:])
+        pos = len(data) - len(member.unused_data)
+    return starts
+
+
+@pytest.mark.parametrize("member", [1, 2, 3, 4, 5])
+def test_each_damaged_gzip_member_is_reported(tmp_path, read, split, text, member):
+    # warcio reads a member that does not decompress as plain bytes, sometimes finding
+    # "records" in them: the records before it are kept and the damage is reported at it
+    data = bytearray(make_warc(tmp_path / "full.warc.gz", text.html, gzip=True).read_bytes())
+    starts = _member_starts(bytes(data)) + [len(data)]
+    middle = (starts[member] + starts[member + 1]) // 2
+    data[middle - 4 : middle + 4] = bytes(8)
+    path = tmp_path / "bad.warc.gz"
+    path.write_bytes(bytes(data))
+    docs, errs = split(read(path))
+    assert [d.id for d in docs] == (["bad-1"] if member > 1 else [])
+    [err] = errs
+    assert err.reason == "corrupt WARC record (its gzip data does not decompress)"
+    assert err.record == member + 1
 
 
 def test_warc_sniffed_without_extension(tmp_path, read, text):

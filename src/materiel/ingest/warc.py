@@ -38,6 +38,17 @@ class _Records(ArchiveIterator):
     stops there silently, as if the archive were complete)."""
 
     cut_short = False
+    gzipped: bool | None = None  # whether the first record came out of a gzip member
+    unreadable = False
+
+    def member_unreadable(self) -> bool:
+        """Whether a gzip member failed to decompress: warcio then reads the compressed bytes
+        as plain records, without a warning, and may find a record or two in them."""
+        compressed = self.reader is not None and self.reader.decompressor is not None
+        if self.gzipped is None:
+            self.gzipped = compressed
+        self.unreadable = self.gzipped and not compressed
+        return self.unreadable
 
     def close(self) -> None:
         decompressor = self.reader.decompressor if self.reader else None
@@ -114,18 +125,22 @@ class _WarcReader:
             try:
                 with _warnings_into(notes):
                     rec = next(records, None)
-                    if rec is None:
+                    if rec is None or records.member_unreadable():
                         break
                     kind, content_type = _kind(rec) if index >= self.done else (None, "")
                     payload = self._payload(rec, kind, index)
                     offset = records.get_record_offset()  # reads the record to its end
             except ArchiveLoadFailed as exc:
+                if records.member_unreadable():
+                    break
                 if "non-chunked gzip" in str(exc):
                     self.single_gzip_stream = True
                 else:
                     yield self.src.error(f"corrupt WARC record ({exc})", index)
                 return
             except Exception as exc:  # warcio raises many kinds on damaged input
+                if records.member_unreadable():
+                    break
                 if _nothing_left(records, stream):
                     yield self.src.error("truncated WARC record (the file ends in it)", index)
                 else:
@@ -139,7 +154,9 @@ class _WarcReader:
                     yield result
                 self.done = index + 1
             index += 1
-        if records.cut_short and not self.last_truncated:
+        if records.unreadable:
+            yield self.src.error("corrupt WARC record (its gzip data does not decompress)", index)
+        elif records.cut_short and not self.last_truncated:
             yield self.src.error("truncated WARC record (the gzip data ends early)", index)
 
     def _payload(self, rec: ArcWarcRecord, kind: str | None, index: int) -> bytes | ReadError:
