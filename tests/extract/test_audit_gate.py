@@ -13,9 +13,10 @@ from _shared import SHARED  # noqa: E402
 from materiel.annotate.articles import Articles
 from materiel.evaluation.audit import AUDIT_FILE, compare, extract, load_judgments, report
 
-# 2026-12-07: right 213 of 214, right-roles-wrong 32 of 32, wrong 110 of 153 still extracted
-MIN_RIGHT_KEPT = 242  # right and right-roles-wrong, of 246
-MAX_WRONG_KEPT = 113
+# 2026-12-07, three samples: right 297 of 299, right-roles-wrong 65 of 65, wrong 156 of 236
+# still extracted
+MIN_RIGHT_KEPT = 358  # right and right-roles-wrong, of 364
+MAX_WRONG_KEPT = 159
 
 
 @pytest.mark.skipif(not (SHARED / "corpus" / "unlabeled.jsonl").is_file(),
@@ -52,3 +53,15 @@ def test_compare_pairs_a_judged_event_by_document_type_and_opening(tmp_path) -> 
     result = compare(judgments, events)
     assert result["kept"] == {"right": 1}  # the agreement is not extracted: a meeting is no match
     assert result["unjudged"] == 1
+
+
+def test_one_extracted_event_answers_one_judgment() -> None:
+    from materiel.evaluation.audit import Judgment
+
+    opening = "Ostmark ordered 12 Lindell jets"
+    judgments = [Judgment("d1", "procurement", opening, verdict, "", 2)
+                 for verdict in ("right", "wrong")]
+    one = [{"doc": "d1", "type": "procurement", "evidence": opening + " and 4 radars."}]
+    assert compare(judgments, one)["kept"] == {"right": 1}
+    two = [dict(one[0]), dict(one[0])]
+    assert compare(judgments, two)["kept"] == {"right": 1, "wrong": 1}

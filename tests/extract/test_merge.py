@@ -695,6 +695,57 @@ def test_one_trigger_counting_two_goods_stays_two_deals():
     assert len(merge([gliders, radios])) == 2
 
 
+def test_two_trigger_words_of_one_deal_in_one_clause_are_one_deal():
+    text = "The Ostmark Air Arm issued a request for the procurement of 40 Kerel jets."
+    request = mention("procurement", text, 100, trigger="request", status="planned",
+                      buyer=["Ostmark Air Arm"], item=["Arm"])
+    purchase = mention("procurement", text, 100, trigger="procurement", status="done",
+                       buyer=["Ostmark Air Arm"], item=["Kerel jets"], quantity=["40"])
+    request.triggers = {100 + text.index("request")}
+    purchase.triggers = {100 + text.index("procurement")}
+    (m,) = merge([request, purchase])
+    assert _texts(m, "quantity") == ["40"] and "Kerel jets" in _texts(m, "item")
+
+
+def test_a_plan_beside_an_earlier_order_of_other_goods_stays_two_deals():
+    text = "The Brask guard will buy 300 gliders to escort the trucks the guard ordered from Kerel."
+    plan = mention("procurement", text, 0, trigger="buy", status="planned",
+                   buyer=["Brask guard"], item=["gliders"], quantity=["300"])
+    order = mention("procurement", text, 0, trigger="order", status="done", buyer=["guard"],
+                    item=["trucks"], seller=["Kerel"])
+    plan.triggers = {text.index("buy")}
+    order.triggers = {text.index("ordered")}
+    assert len(merge([plan, order])) == 2
+    # one stage and goods that refine each other: still one deal
+    text = "The Brask guard will buy gliders for the purchase of 300 Kerel gliders."
+    plan = mention("procurement", text, 0, trigger="buy", status="planned",
+                   buyer=["Brask guard"], item=["gliders"])
+    other = mention("procurement", text, 0, trigger="purchase", status="planned",
+                    buyer=["Brask guard"], item=["Kerel gliders"], quantity=["300"])
+    plan.triggers = {text.index("buy")}
+    other.triggers = {text.index("purchase")}
+    assert len(merge([plan, other])) == 1
+
+
+def test_two_acts_told_in_one_sentence_stay_two_deals():
+    text = "The Ostmark Air Arm ordered Kerel jets and bought radars from Lindell Aerospace."
+    jets = mention("procurement", text, 0, trigger="order", status="done",
+                   buyer=["Ostmark Air Arm"], item=["Kerel jets"])
+    radars = mention("procurement", text, 0, trigger="buy", status="done",
+                     buyer=["Ostmark Air Arm"], item=["radars"], seller=["Lindell Aerospace"])
+    jets.triggers = {text.index("ordered")}
+    radars.triggers = {text.index("bought")}
+    assert len(merge([jets, radars])) == 2
+    text = "The Brask navy bought two frigates, which it had leased from Kerel since 2019."
+    bought = mention("procurement", text, 0, trigger="buy", status="done", buyer=["Brask"],
+                     item=["frigates"], quantity=["two"])
+    leased = mention("procurement", text, 0, trigger="lease", status="done", buyer=["Brask"],
+                     item=["Kerel"])
+    bought.triggers = {text.index("bought")}
+    leased.triggers = {text.index("leased")}
+    assert len(merge([bought, leased])) == 2
+
+
 def test_one_sentence_naming_the_same_deal_twice_is_one_deal():
     text = "The 73 Kestrel jets the Air Arm ordered in 2021 will be inducted by 2026."
     order = mention("procurement", text, 0, "2021", trigger="order", status="done",
@@ -969,3 +1020,55 @@ def test_training_stays_apart_from_a_package_of_goods_told_elsewhere():
     both = cand("aid", donor=["Norway"], recipient=["Moldova"])
     both.trigger, both.sentence = "train", 3
     assert not conflict(goods, both)
+
+
+def _drone_rfi() -> Candidate:
+    return mention("procurement",
+                   "On May 2 the Army released a request for information for armed drone swarms.",
+                   50, "2024-05-02", trigger="request", status="planned", buyer=["Army"],
+                   item=["armed drone swarms"])
+
+
+def test_a_tender_is_a_plan_however_the_headline_tells_it():
+    head = _heading(mention("procurement", "Ostmark Army issues RFI for 300 swarm drones", 0,
+                            trigger="rfi", status="announced", item=["swarm drones"],
+                            quantity=["300"]))
+    (m,) = merge([head, _drone_rfi()], published="2024-05-04")
+    assert m.event.status == "planned" and _texts(m, "quantity") == ["300"]
+    bought = _heading(mention("procurement", "Ostmark Army buys 300 swarm drones", 0,
+                              trigger="buy", status="done", item=["swarm drones"],
+                              quantity=["300"]))
+    assert len(merge([bought, _drone_rfi()], published="2024-05-04")) == 2  # not the tender
+
+
+def _lot(text: str, trigger: str, count: str, goods: str, status: str = "planned") -> Candidate:
+    """A reading of `text` by its trigger word `trigger` (the last one written) counting
+    `count` (its last occurrence) of `goods` (its first)."""
+    c = mention("procurement", text, 0, trigger=trigger, status=status, buyer=["Brask"])
+    c.event.args["buyer"][0].start = 0
+    at = text.index(goods)
+    c.event.args["item"] = [Argument(text=goods, start=at, end=at + len(goods))]
+    at = text.rindex(count)
+    c.event.args["quantity"] = [Argument(text=count, value=float(count), start=at,
+                                         end=at + len(count))]
+    c.triggers = {text.rindex(trigger)}
+    return c
+
+
+def test_one_plan_told_in_two_lots_is_one_purchase():
+    text = ("Brask is looking to procure 12 Kerel jets for its air force and is looking to "
+            "procure 20 more to be assembled at home.")
+    first = _lot(text, "procure", "12", "Kerel jets")
+    first.triggers = {text.index("procure")}
+    (m,) = merge([first, _lot(text, "procure", "20", "Kerel jets")])
+    assert _texts(m, "quantity") == ["12", "20"]
+
+
+def test_two_lots_of_their_own_goods_or_verbs_stay_apart():
+    text = "Brask is looking to procure 12 Kerel jets and is looking to procure 20 trainers."
+    first = _lot(text, "procure", "12", "Kerel jets")
+    first.triggers = {text.index("procure")}
+    assert len(merge([first, _lot(text, "procure", "20", "trainers")])) == 2
+    text = "Brask bought 12 Kerel jets and leased 20 more."
+    bought = _lot(text, "bought", "12", "Kerel jets", "done")
+    assert len(merge([bought, _lot(text, "leased", "20", "Kerel jets", "done")])) == 2

@@ -9,6 +9,7 @@ new (no one judged them)::
 
     python -m materiel.evaluation.audit          # the counts by verdict, as below
     python -m materiel.evaluation.audit --list wrong   # each judged-wrong event still extracted
+    python -m materiel.evaluation.audit --sample 2     # one sample's judgments only
 """
 
 from __future__ import annotations
@@ -36,6 +37,7 @@ class Judgment:
     verdict: str
     cause: str
     sample: int
+    key: str = ""  # a role value of the event, when events of one sentence need telling apart
 
 
 def _squeeze(text: str) -> str:
@@ -50,10 +52,12 @@ def load_judgments(path: Path = AUDIT_FILE, articles: Articles | None = None) ->
             if not line.strip():
                 continue
             r = json.loads(line)
-            text = articles.get(r["doc"]).field(r["field"])[r["start"]:r["end"]]
-            out.append(Judgment(doc=r["doc"], type=r["type"], opening=_squeeze(text),
+            field = articles.get(r["doc"]).field(r["field"])
+            key = field[r["key_start"]:r["key_end"]] if "key_start" in r else ""
+            out.append(Judgment(doc=r["doc"], type=r["type"],
+                                opening=_squeeze(field[r["start"]:r["end"]]),
                                 verdict=r["verdict"], cause=r.get("cause", ""),
-                                sample=int(r.get("sample", 0))))
+                                sample=int(r.get("sample", 0)), key=_squeeze(key)))
     return out
 
 
@@ -61,9 +65,21 @@ def _evidence(event: dict[str, Any]) -> list[str]:
     return [_squeeze(t) for t in [event.get("evidence") or "", *event.get("other_evidence", [])]]
 
 
+def _values(event: dict[str, Any]) -> set[str]:
+    return {_squeeze(v["text"]) for values in (event.get("args") or {}).values()
+            for v in values if isinstance(v, dict) and v.get("text")}
+
+
+def _matches(j: Judgment, event: dict[str, Any]) -> bool:
+    return (event["type"] == j.type and any(s.startswith(j.opening) for s in _evidence(event))
+            and (not j.key or j.key in _values(event)))
+
+
 def compare(judgments: Iterable[Judgment], events: Iterable[dict[str, Any]]) -> dict[str, Any]:
     """Which judged events are still extracted (same document and type, an evidence sentence
-    that begins with the judged opening) and how many extracted events no one judged."""
+    that begins with the judged opening) and how many extracted events no one judged. Each
+    extracted event answers one judgment; judged events read from one sentence are told apart
+    by a role value (`key`), and those with a key are paired first."""
     by_doc: dict[str, list[dict[str, Any]]] = {}
     for e in events:
         by_doc.setdefault(e["doc"], []).append(e)
@@ -71,10 +87,12 @@ def compare(judgments: Iterable[Judgment], events: Iterable[dict[str, Any]]) -> 
     kept: Counter[str] = Counter()
     claimed: set[int] = set()
     kept_items: list[tuple[Judgment, dict[str, Any]]] = []
-    for j in judgments:
+    for j in sorted(judgments, key=lambda j: not j.key):
         judged[j.verdict] += 1
         for e in by_doc.get(j.doc, []):
-            if e["type"] == j.type and any(s.startswith(j.opening) for s in _evidence(e)):
+            if id(e) in claimed:
+                continue
+            if _matches(j, e):
                 kept[j.verdict] += 1
                 claimed.add(id(e))
                 kept_items.append((j, e))
@@ -116,9 +134,12 @@ def main(argv: Iterable[str] | None = None) -> int:
     parser = argparse.ArgumentParser(prog="python -m materiel.evaluation.audit")
     parser.add_argument("--file", type=Path, default=AUDIT_FILE)
     parser.add_argument("--list", choices=VERDICTS, help="print each such event still extracted")
+    parser.add_argument("--sample", type=int, help="only the judgments of this sample (0, 1, 2)")
     args = parser.parse_args(list(argv) if argv is not None else None)
     articles = Articles()
     judgments = load_judgments(args.file, articles)
+    if args.sample is not None:
+        judgments = [j for j in judgments if j.sample == args.sample]
     result = compare(judgments, extract({j.doc for j in judgments}, articles))
     print(f"{len(judgments)} judged events in {len({j.doc for j in judgments})} articles")
     print(report(result))

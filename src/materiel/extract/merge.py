@@ -1,22 +1,24 @@
 """One real event per document: merge the mentions of the same event.
 
 Mentions of one type merge when they share a value (or come from one sentence) and nothing
-tells them apart: no different explicit dates, amounts, quantities, named parties or items
-(a refinement, "tanks" / "Leopard 2 tanks", is no difference), no plan against a fact and no
-order against a delivery. A plan and a deed told on one day, two days of one visit and two
-attendees of one body's gathering are no difference, nor a "done" told of a day after the
-story's; a meeting's mentions tie by a common side (a country stands for its leader or
-minister) or, naming only "the two leaders", by the day; a mention that calls its event
-"another" or "separate" one starts a record. A headline keeps to the clause of its trigger
-("X orders tanks; Y opens plant"), its "X to buy" is a plan, and it joins a body record that
-reads the deal's sides the other way round; sanctions of two named agencies of one state
-are two records. Two readings of one trigger, or of one sentence naming the same values, are
-one event unless each counts its own goods; a meeting's sides read apart from one trigger
-("bilateral meetings with A, B and C") and a pair's own talk at a body's gathering stay apart
-from the gathering. The merged record keeps the union of the roles
-(an item's most specific spelling), the evidence of its clearest mention with every other
-mention's sentence in `Event.other_evidence`, and the most precise date read from the text (the
-earliest among equally precise ones).
+tells them apart: no different explicit dates, amounts, quantities, named parties or items (a
+refinement, "tanks" / "Leopard 2 tanks", is no difference), no plan against a fact and no order
+against a delivery. A plan and a deed told on one day, two days of one visit and two attendees
+of one body's gathering are no difference, nor a "done" told of a day after the story's; a
+meeting's mentions tie by a common side (a country stands for its leader or minister) or,
+naming only "the two leaders", by the day; a mention that calls its event "another" or
+"separate" one starts a record. A headline keeps to the clause of its trigger ("X orders tanks;
+Y opens plant"), its "X to buy" is a plan, and it joins a body record that reads the deal's
+sides the other way round; sanctions of two named agencies of one state are two records. Two
+readings of one trigger, or of one sentence naming the same values, are one event unless each
+counts its own goods; a meeting's sides read apart from one trigger ("bilateral meetings with
+A, B and C") and a pair's own talk at a body's gathering stay apart from the gathering. Two
+trigger words of one deal in one clause ("an RFI for the procurement of 114 jets") are one
+deal, and so is one plan told in two lots ("to procure 12 jets and to procure 20 more"); a
+tender is a plan however it is told. The merged record keeps the union of the roles (an item's
+most specific spelling), the evidence of its clearest mention with every other mention's
+sentence in `Event.other_evidence`, and the most precise date read from the text (the earliest
+among equally precise ones).
 """
 
 from __future__ import annotations
@@ -373,7 +375,7 @@ _DESCRIPTIONS = {"company", "firm", "government", "army", "navy", "military", "m
 def _stage_conflict(x: Candidate, y: Candidate) -> bool:
     """A plan against a fact ("will buy" / "bought") unless both tell the same day; an order
     against its delivery."""
-    if ({x.event.status, y.event.status} == {"planned", "done"} and not _same_day(x, y)
+    if ({_status(x), _status(y)} == {"planned", "done"} and not _same_day(x, y)
             and not any(c.event.status == "done" and _after_publication(c.date) for c in (x, y))
             and not any(c.event.status == "planned" and _deal_terms(c) for c in (x, y))):
         return True
@@ -381,6 +383,20 @@ def _stage_conflict(x: Candidate, y: Candidate) -> bool:
 
 
 DEAL_TERMS = word_set("nlp/status", "deal_terms_nouns")
+TENDER_NOUNS = word_set("nlp/triggers", "tender_nouns")
+
+
+def _status(c: Candidate) -> str | None:
+    """The mention's status, a tender's always a plan (spec: a tender or RFI is a planned
+    purchase however it is told: "Army issues RFI for drones" / "the Army released an RFI")."""
+    if _tender(c):
+        return "planned"
+    return c.event.status
+
+
+def _tender(c: Candidate) -> bool:
+    first = norm_tokens(c.trigger)[:1]
+    return c.event.type == "procurement" and bool(first) and first[0] in TENDER_NOUNS
 
 
 def _deal_terms(c: Candidate) -> bool:
@@ -782,7 +798,7 @@ def _before_trigger(c: Candidate, span: int, wanted: Callable[[str], bool]) -> b
 
 def _planned(c: Candidate) -> bool:
     """A plan, or a headline that tells one the headline way: "X to buy Y"."""
-    return c.event.status == "planned" or (c.heading and _headline_future(c))
+    return _status(c) == "planned" or (c.heading and _headline_future(c))
 
 
 def _headline_future(c: Candidate) -> bool:
@@ -950,7 +966,8 @@ def _join(cands: list[Candidate], published: str | None, by_story: bool,
         best: Candidate | None = None
         best_aff = 0
         antecedent = None if rejoin else _antecedent(c, out, by_story)
-        one_reading = next((o for o in out if _one_reading(o, c) or _restated(o, c)), None)
+        one_reading = next((o for o in out if _one_reading(o, c) or _restated(o, c)
+                            or _one_deal_two_words(o, c) or _more_of_the_same(o, c)), None)
         if one_reading is not None and not rejoin:
             _merge_into(one_reading, c)
             continue
@@ -995,6 +1012,104 @@ def _one_reading(x: Candidate, y: Candidate) -> bool:
         if vx and vy and not shared(vx, vy):
             return False
     return True
+
+
+_APART = word_set("nlp/status", "deal_words_apart")
+_NESTED_SPAN = 8  # at most this many words between the two trigger words of one deal
+
+
+def _one_deal_two_words(x: Candidate, y: Candidate) -> bool:
+    """Two trigger words of one purchase or gift in one clause, with no word between them that
+    tells two acts ("issued an RFI for the procurement of 114 jets", "is still looking to procure
+    114 jets under its tender"): one deal, what each reads as its goods notwithstanding ("the
+    tender" / "jets"), unless a date, a price, a count or a side tells them apart, or one is
+    the order and the other its delivery, one a plan and the other a deed ("will buy 500 drones
+    to protect the tanks the army ordered"), or each names goods the other does not."""
+    ex, ey = x.event, y.event
+    if ex.type != ey.type or ex.type not in ("procurement", "aid"):
+        return False
+    start, text = ey.evidence_start, ey.evidence
+    if start is None or start not in _sentences(ex):
+        return False
+    if dates_conflict(x.date, y.date) or _delivered(x) != _delivered(y):
+        return False
+    if not (_tender(x) or _tender(y)) and (  # a tender's status and goods are its purchase's
+            ex.status != ey.status or _stage_conflict(x, y) or _goods_apart(ex, ey)):
+        return False
+    for role in ("value", "quantity"):
+        vx, vy = ex.args.get(role, []), ey.args.get(role, [])
+        if vx and vy and not shared(vx, vy):
+            return False
+    for role in (MAIN_ROLE[ex.type], SECOND_ROLE[ex.type]):
+        if parties_conflict(ex.args.get(role, []), ey.args.get(role, [])):
+            return False
+    if not shared(_own(ex.args.get(MAIN_ROLE[ex.type], [])),
+                  _own(ey.args.get(MAIN_ROLE[ex.type], []))):
+        return False
+    for a in x.triggers:
+        for b in y.triggers:
+            lo, hi = sorted((a - start, b - start))
+            if lo < 0 or hi > len(text) or lo == hi:
+                continue
+            between = text[lo:hi].split(None, 1)[1:]  # the words after the first trigger's
+            if not between or re.search(r"[,;:]", between[0]):
+                continue
+            words = norm_tokens(between[0])
+            if len(words) <= _NESTED_SPAN and not _APART & set(words):
+                return True
+    return False
+
+
+def _goods_apart(ex: Event, ey: Event) -> bool:
+    """Each tells a deal of its own, goods with a count, a price or a seller, and none of one's
+    goods is, or is refined by, one of the other's ("buy 500 drones" / "the tanks ordered from
+    X"; "jets" / "Kestrel jets" is one; a bare misread "Acceptance" of "get Acceptance of
+    Necessity for the procurement of 114 jets" tells no deal)."""
+    ix, iy = ex.args.get("item", []), ey.args.get("item", [])
+    if not (_own_deal(ex) and _own_deal(ey)):
+        return False
+    return bool(ix and iy) and not any(
+        _same_item(a, ex, b, ey) or _refines(a, b) or _refines(b, a) for a in ix for b in iy)
+
+
+def _own_deal(e: Event) -> bool:
+    return any(e.args.get(role) for role in ("quantity", "value", SECOND_ROLE[e.type]))
+
+
+_MORE = word_set("nlp/status", "more_of_the_same")
+
+
+def _more_of_the_same(x: Candidate, y: Candidate) -> bool:
+    """One sentence that tells one purchase in two lots by one verb said twice, the second lot
+    borrowing the goods of the first ("is looking to procure 12 jets for its air force and is
+    looking to procure 20 more"): one plan, each lot its count, unless a date, a side or the
+    stage tells them apart."""
+    ex, ey = x.event, y.event
+    if ex.type != ey.type or ex.type not in ("procurement", "aid") or x.triggers & y.triggers:
+        return False
+    if not x.trigger or norm_tokens(x.trigger)[:1] != norm_tokens(y.trigger)[:1]:
+        return False
+    if ey.evidence_start is None or ey.evidence_start not in _sentences(ex):
+        return False
+    if ex.status != ey.status or dates_conflict(x.date, y.date):
+        return False
+    for role in (MAIN_ROLE[ex.type], SECOND_ROLE[ex.type]):
+        if parties_conflict(ex.args.get(role, []), ey.args.get(role, [])):
+            return False
+    if not shared(ex.args.get(MAIN_ROLE[ex.type], []), ey.args.get(MAIN_ROLE[ex.type], [])):
+        return False
+    spans = {a.start for a in ex.args.get("item", []) if a.start is not None}
+    items = ey.args.get("item", [])
+    if not items or not all(a.start in spans for a in items):
+        return False  # the second lot names goods of its own
+    text, start = ey.evidence, ey.evidence_start
+    for q in ey.args.get("quantity", []):
+        if q.end is None or q.start is None or q.start < start or min(x.triggers) > q.start:
+            continue
+        after = norm_tokens(text[q.end - start:])[:1]
+        if after and after[0] in _MORE:
+            return True
+    return False
 
 
 def _restated(x: Candidate, y: Candidate) -> bool:

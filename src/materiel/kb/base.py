@@ -199,7 +199,10 @@ class ResolverBase:
         return any(close_enough(key, norm(str(s))) for s in names)
 
     def _known_acronym(self, text: str, types: tuple[str, ...] | None) -> Resolution | None:
-        if not is_acronym(text):
+        if not is_acronym(text) or self.idx.exact.get(norm(text)):
+            # an acronym the base lists as another entry's spelling, even an ambiguous one
+            # ("IAF": India's or Israel's air force), is no initials of a third name
+            # ("IRGC Aerospace Force")
             return None
         ids = self.idx.acronyms.get(text.upper().replace(".", ""), [])
         ids = [eid for eid in ids if types is None or self.kb.entries[eid].type in types]

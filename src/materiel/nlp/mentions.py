@@ -35,6 +35,7 @@ from materiel.nlp.triggers import FUNDS_REQUEST_VERBS, TENDER_NOUNS
 from materiel.nlp.types import DateValue, EventMention, NumberMention, RoleValue, Trigger
 from materiel.nlp.under_contract import UNDER_CUE
 from materiel.nlp.validate import decide_deal_type, sanctioning_office_targets, validate
+from materiel.nlp.validate.aid import counted_up
 from materiel.wordlists import word_set
 
 _ext.register()
@@ -183,6 +184,8 @@ def find_mentions(doc: Doc) -> list[EventMention]:
             if given is None and drop("no order"):
                 continue
             m = given or m
+        if m.type == "aid" and m.values("quantity") and counted_up(t) and drop("a tally"):
+            continue  # "to date Ostmark has received 300 guns": a running total of gifts
         if _not_a_transfer(doc, m, trig, t) and drop("not a transfer"):
             continue
         if exercise and (m.type == "strike" or need == "transfer") and drop("exercise"):

@@ -258,6 +258,27 @@ def _is_measure(tokens: list[Token]) -> bool:
     )
 
 
+def glued_count(doc: Doc, i: int, end: int) -> bool:
+    """A number glued by a hyphen to the next word ("40-jet", "25-tonne"), within `end`."""
+    return (
+        i + 2 < end
+        and doc[i].like_num
+        and not doc[i].whitespace_
+        and doc[i + 1].text in ("-", "–")
+        and not doc[i + 1].whitespace_
+    )
+
+
+def glued_measure(doc: Doc, i: int, end: int) -> bool:
+    """A number glued by a hyphen to a unit of measure ("25-tonne")."""
+    return glued_count(doc, i, end) and doc[i + 2].lower_ in MEASURE_UNITS
+
+
+def _measure_after(tok: Token) -> bool:
+    """A digit number glued by a hyphen to a unit ("25-tonne")."""
+    return tok.text[:1].isdigit() and glued_measure(tok.doc, tok.i, len(tok.doc))
+
+
 def _number_tokens(doc: Doc) -> list[list[Token]]:
     """Runs of number-like tokens ("four million", "1,400", "50-60")."""
     runs: list[list[Token]] = []
@@ -269,6 +290,9 @@ def _number_tokens(doc: Doc) -> list[list[Token]]:
         )
         if cur and w in SCALES and w not in ("m", "b", "k") and tok.pos_ in ("NUM", "NOUN"):
             numlike = True
+        if cur and numlike and _measure_after(tok) and cur[-1].text[:1].isdigit():
+            runs.append(cur)  # "350 25-tonne tanks": a count, then a measure's number
+            cur = []
         if (
             numlike
             and not (w in ("one",) and tok.dep_ in ("nsubj", "dobj", "pobj"))

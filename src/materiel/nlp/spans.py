@@ -20,6 +20,7 @@ from materiel.nlp.lexicon import (
     PARTY_LABELS,
     PLACE_LABELS,
 )
+from materiel.nlp.numbers import glued_measure
 from materiel.wordlists import word_set, word_tuple
 
 PRONOUNS = word_set("nlp/spans", "pronouns")
@@ -94,6 +95,12 @@ def is_calibre(doc: Doc, i: int, end: int | None = None) -> bool:
     return j < end and bool(_CALIBRE.match(doc[j].text))
 
 
+def _measure_modifier(doc: Doc, start: int, end: int) -> bool:
+    """The unit of a measure modifier at the span's start, once its number is gone ("350
+    25-tonne light tanks": "tonne" goes too, the goods are the light tanks)."""
+    return start >= 2 and start + 1 < end and glued_measure(doc, start - 2, end)
+
+
 def clean_span(doc: Doc, start: int, end: int) -> tuple[int, int] | None:
     """Token range without leading determiners, numbers, quantifiers and trailing punctuation,
     nor the tail of a parenthesis it starts in ("120 (one hundred and twenty) boats")."""
@@ -107,7 +114,8 @@ def clean_span(doc: Doc, start: int, end: int) -> tuple[int, int] | None:
         start < end
         and not is_calibre(doc, start, end)
         and (
-            doc[start].lower_ in _STRIP_WORDS
+            _measure_modifier(doc, start, end)
+            or doc[start].lower_ in _STRIP_WORDS
             or doc[start].like_num
             or doc[start].is_punct
             or (doc[start].dep_ in ("det", "nummod", "quantmod", "predet")

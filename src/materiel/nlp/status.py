@@ -206,13 +206,128 @@ def _plan_unfulfilled(tok: Token) -> bool:
     return False
 
 
+_PENDING_MARKS = word_set("nlp/status", "pending_marks")
+_NEGATING_PREPS = word_set("nlp/status", "negating_preps")
+_SHELVING_VERBS = word_set("nlp/status", "shelving_verbs")
+_SHELF_NOUNS = word_set("nlp/status", "shelf_nouns")
+_SUPERSEDED_PLAN_ADVERBS = word_set("nlp/status", "superseded_plan_adverbs")
+_REPLACING_PLAN_ADVERBS = word_set("nlp/status", "replacing_plan_adverbs")
+_REPLACING_PLAN_VERBS = word_set("nlp/status", "replacing_plan_verbs")
+
+
+def _shelved(verb: Token) -> bool:
+    """ "put on hold", "kept on the back burner": a verb that shelves its object (the "on"
+    hung on the verb or on its object: "kept several deals on hold")."""
+    if verb.lemma_.lower() not in _SHELVING_VERBS:
+        return False
+    hosts = [verb, *(c for c in verb.children if c.dep_ == "dobj")]
+    return any(
+        p.dep_ == "prep"
+        and p.lower_ == "on"
+        and any(o.dep_ == "pobj" and o.lemma_.lower() in _SHELF_NOUNS for o in p.children)
+        for h in hosts
+        for p in h.children
+    )
+
+
+def _undoing(verb: Token) -> bool:
+    return _shelved(verb) or _LEMMA_FIX.get(verb.lower_, verb.lemma_.lower()) in NEG_VERBS
+
+
+def shelved_plan(trigger: Token) -> bool:
+    """ "plans to buy 12 jets have been put on hold", parsed with the passive verb under the
+    infinitive: a plan noun's infinitive that governs a passive verb undoing it."""
+    head = trigger.head
+    if trigger.dep_ not in ("acl", "xcomp") or head.lower_ not in _PLAN_NOUNS:
+        return False
+    # the plan word may be read as a verb ("plans ... have been put on hold": "put" a conj
+    # of "plans", with no subject of its own)
+    own = [
+        c
+        for c in head.children
+        if not any(s.dep_ in ("nsubj", "nsubjpass") for s in c.children)
+    ]
+    return any(
+        c.dep_ in ("ccomp", "conj")
+        and c.i > trigger.i
+        and any(a.dep_ == "auxpass" for a in c.children)
+        and _undoing(c)
+        for c in [*trigger.children, *own]
+    )
+
+
+def _pending_condition(event: Token, clause: Token) -> bool:
+    """A future event that waits on a step not yet taken, told in the present with or without
+    an auxiliary: "once the contract is concluded, the army will receive 75 guns a year",
+    "once the parliament approves the deal, X will buy 40 jets" (spec: a conditional action is
+    no event; not "once the contract was signed, it received")."""
+    return (
+        _has_aux(event, {"will", "shall", "'ll"}) is not None
+        and any(g.dep_ == "mark" and g.lower_ in _PENDING_MARKS for g in clause.children)
+        and any(
+            a.tag_ in ("VBZ", "VBP")
+            for a in [clause, *(c for c in clause.children if c.dep_ in ("aux", "auxpass"))]
+        )
+    )
+
+
+def _awaited_deal(tok: Token) -> bool:
+    """ "with more orders expected from the border guard": deals a seller only awaits (not
+    "an order expected to be signed in March", a deal reported as coming)."""
+    return tok.pos_ == "NOUN" and tok.lemma_.lower() in _EXPECTED_DEALS and any(
+        c.dep_ == "acl"
+        and c.tag_ == "VBN"
+        and c.lemma_.lower() in _EXPECTING_VERBS
+        and not any(x.dep_ in ("xcomp", "ccomp") for x in c.children)
+        for c in tok.children
+    )
+
+
+def _plan_superseded(prev: Token, tok: Token, lemma: str) -> bool:
+    """ "the navy, which originally wanted to buy 57 fighters, now seeks 27": a past plan
+    told as replaced by another, which the sentence tells with a count of its own."""
+    return (
+        lemma in PLAN_VERBS
+        and prev.dep_ == "xcomp"
+        and (tok.tag_ == "VBD" or _has_aux(tok, {"had"}) is not None)
+        and any(c.dep_ == "advmod" and c.lower_ in _SUPERSEDED_PLAN_ADVERBS for c in tok.children)
+        and _replacing_plan(tok)
+    )
+
+
+def _counts(toks: list[Token]) -> set[str]:
+    return {t.lower_ for t in toks if t.like_num}
+
+
+def _replacing_plan(tok: Token) -> bool:
+    """A clause outside the old plan's own that tells a plan or purchase (a plan or purchase
+    verb, or a verb marked "now") with a count the old plan does not have ("now seeks 27")."""
+    later = {t for c in tok.children if c.dep_ == "conj" for t in c.subtree}
+    old = set(tok.subtree) - later
+    old_counts = _counts(list(old))
+    for v in tok.sent:
+        if v in old or v.pos_ not in ("VERB", "AUX"):
+            continue
+        lemma = v.lemma_.lower()
+        if not (lemma in PLAN_VERBS or lemma in _REPLACING_PLAN_VERBS or any(
+                c.dep_ == "advmod" and c.lower_ in _REPLACING_PLAN_ADVERBS for c in v.children)):
+            continue
+        own = [t for t in v.subtree if t not in old]
+        if _counts(own) - old_counts:
+            return True
+    return False
+
+
 def _plan_given_up(prev: Token, tok: Token) -> bool:
     """A plan told only as given up: "plans to buy six tankers have been rejected", "has
     moved away from its plans to buy", "had planned to buy two more but has now dropped the
-    plan". `tok` governs `prev` in the trigger's clause."""
+    plan", "wanted to buy jets but had to drop the plan", "originally wanted to buy".
+    `tok` governs `prev` in the trigger's clause."""
     lemma = _LEMMA_FIX.get(tok.lower_, tok.lemma_.lower())
-    if prev.dep_ == "nsubjpass" and prev.lower_ in _PLAN_NOUNS and lemma in NEG_VERBS:
+    if _plan_superseded(prev, tok, lemma):
         return True
+    if prev.dep_ == "nsubjpass" and prev.lower_ in _PLAN_NOUNS and _undoing(tok):
+        return True  # "plans to buy six tankers have been rejected / put on hold"
     if prev.lower_ in _PLAN_NOUNS and _plan_unfulfilled(tok):
         return True
     if (
@@ -225,9 +340,13 @@ def _plan_given_up(prev: Token, tok: Token) -> bool:
     return lemma in PLAN_VERBS and any(
         c.dep_ == "conj"
         and c.i > tok.i
-        and _LEMMA_FIX.get(c.lower_, c.lemma_.lower()) in NEG_VERBS
         and any(
-            o.dep_ == "dobj" and o.lemma_.lower() in _DROPPED_PLAN_NOUNS for o in c.children
+            _undoing(v)
+            and any(
+                o.dep_ == "dobj" and o.lemma_.lower() in _DROPPED_PLAN_NOUNS for o in v.children
+            )
+            # "but dropped the plan", "but had to drop the plan"
+            for v in [c, *(x for x in c.children if x.dep_ == "xcomp")]
         )
         for c in tok.children
     )
@@ -236,13 +355,15 @@ def _plan_given_up(prev: Token, tok: Token) -> bool:
 _LIKELIHOOD_WORDS = word_set("nlp/status", "likelihood_words")
 _ADVICE_WORDS = word_set("nlp/status", "advice_words")
 _EXPECTING_VERBS = word_set("nlp/status", "expecting_verbs")
+_DECIDING_VERBS = word_set("nlp/status", "deciding_verbs")
 _EXPECTED_DEALS = word_set("nlp/status", "expected_deals")
 
 
 def _guessed(prev: Token, tok: Token) -> bool:
-    """A deed only judged likely by the writer or awaited: "it is likely that three squadrons
-    will be ordered", "the firm expects orders next year" (a seller's hope of an order, not
-    an order). A party "likely to buy" may be a plan reported, and stays."""
+    """A deed only judged likely by the writer, urged or awaited: "it is likely that three
+    squadrons will be ordered", "it is vital to order more", "the firm expects orders next
+    year" (a seller's hope of an order, not an order). A party "likely to buy" may be a plan
+    reported, and stays."""
     lemma = tok.lemma_.lower()
     if (
         lemma == "be"
@@ -252,6 +373,16 @@ def _guessed(prev: Token, tok: Token) -> bool:
             for c in tok.children
         )
     ):
+        return True
+    if (
+        lemma == "be"
+        and prev.dep_ == "xcomp"
+        and any(c.dep_ in ("nsubj", "expl") and c.lower_ == "it" for c in tok.children)
+        and any(c.dep_ == "acomp" and c.lower_ in _ADVICE_WORDS for c in tok.children)
+        and not (tok.dep_ == "ccomp" and tok.head.lemma_.lower() in _DECIDING_VERBS)
+    ):
+        # "it is important to convert this interest into firm orders"; not "I have
+        # determined that it is necessary to continue the emergency", a decision
         return True
     return (
         lemma in _EXPECTING_VERBS
@@ -267,6 +398,12 @@ def analyze(token: Token) -> StatusResult:
     past = False
     announced = False
     planned = False
+    if _awaited_deal(token):
+        res.hypothetical = True
+        res.cues.append("guess:awaited")
+    if shelved_plan(token):
+        res.negated = True
+        res.cues.append("neg:plan-shelved")
     for idx, tok in enumerate(chain):
         children = list(tok.children)
         for c in children:
@@ -295,6 +432,9 @@ def analyze(token: Token) -> StatusResult:
             ):
                 res.hypothetical = True  # "would build the jets in India if selected"
                 res.cues.append("advcl:if")
+            if idx == 0 and c.dep_ == "advcl" and _pending_condition(tok, c):
+                res.hypothetical = True  # "once the contract is concluded, X will receive"
+                res.cues.append("advcl:once")
             if (
                 c.dep_ == "advmod"
                 and c.lower_ == "yet"
@@ -370,8 +510,10 @@ def analyze(token: Token) -> StatusResult:
                 res.cues.append(f"aux:{aux}")
         if _has_aux(tok, {"will", "shall", "'ll", "wo"}):
             future = True
-        if tok.dep_ == "pcomp" and tok.head.lower_ == "without":
-            res.negated = True
+        if tok.dep_ == "pcomp" and tok.head.lower_ in _NEGATING_PREPS and (
+            tok.head.lower_ == "without" or tok.tag_ == "VBG"
+        ):
+            res.negated = True  # "without signing", "is against selling arms to both sides"
         lemma = _LEMMA_FIX.get(tok.lower_, tok.lemma_.lower())
         if idx > 0:
             prev = chain[idx - 1]
@@ -382,7 +524,7 @@ def analyze(token: Token) -> StatusResult:
                 res.hypothetical = True
                 res.cues.append(f"guess:{tok.lemma_.lower()}")
             if (
-                lemma in NEG_VERBS
+                (lemma in NEG_VERBS or _shelved(tok))
                 and prev.dep_ in ("xcomp", "dobj", "prep", "pobj", "ccomp")
                 and not (tok.lower_ == "blocking" and tok.i + 1 == prev.i)  # a kind of sanction
             ):

@@ -104,6 +104,8 @@ def specs_for(token: Token) -> list[TriggerSpec]:
 
 _DEAL_HEADS = word_tuple("nlp/triggers", "deal_heads")
 _NOT_PURCHASE_ORDER_WORDS = word_tuple("nlp/triggers", "not_purchase_order_words")
+_ORDER_IDIOM_PARTNERS = word_set("nlp/triggers", "order_idiom_partners")
+_IDIOM_JOINERS = word_set("nlp/triggers", "idiom_joiners")
 TENDER_NOUNS = word_set("nlp/triggers", "tender_nouns")
 _ORDER_PURPOSE_VERBS = word_set("nlp/triggers", "order_purpose_verbs")
 _ORDER_WINNING_VERBS = word_set("nlp/triggers", "order_winning_verbs")
@@ -585,6 +587,10 @@ def excluded(token: Token, lemma: str, type_: str) -> bool:
     if lemma == "order":
         if token.i > 0 and token.nbor(-1).lower_ in _NOT_PURCHASE_ORDER_WORDS:
             return True
+        if token.i > 1 and token.nbor(-1).lower_ in _IDIOM_JOINERS and (
+            token.nbor(-2).lower_ in _ORDER_IDIOM_PARTNERS
+        ):
+            return True  # "law and order", "peace and order": public order, no purchase
         if any(
             c.dep_ in ("acl", "relcl")
             and c.tag_ == "VB"

@@ -73,6 +73,8 @@ def plain_goods(doc: Doc, f: Frame, m: EventMention, objs: list[Token]) -> list[
 
 
 _HOSTING_PREPS = word_set("nlp/roles", "hosting_preps")
+BIDDING_VERBS = word_set("nlp/roles", "bidding_verbs")
+JOINING_VERBS = word_set("nlp/roles", "joining_verbs")
 
 
 def host_clause_items(doc: Doc, f: Frame, m: EventMention) -> list[Token]:
@@ -89,7 +91,9 @@ def host_clause_items(doc: Doc, f: Frame, m: EventMention) -> list[Token]:
         holders = [c for c in verb.head.children if c.dep_ in ("nsubj", "nsubjpass")]
     else:
         holders = []
-    holders += [c for c in verb.children if c.dep_ in ("dobj", "nsubjpass", "nsubj")]
+    # "X is competing in the Navy's tender": a bidder, not the goods
+    subj_deps = ("nsubj",) if verb.lemma_.lower() not in BIDDING_VERBS | JOINING_VERBS else ()
+    holders += [c for c in verb.children if c.dep_ in ("dobj", "nsubjpass", *subj_deps)]
     if goods_made_under(t) is not None:  # "X is building jets under a contract": X makes
         holders = [c for c in verb.children if c.dep_ in ("dobj", "nsubjpass")]
     used = {(v.start, v.end) for vals in m.args.values() for v in vals}

@@ -8,7 +8,7 @@ from spacy.tokens import Doc, Token
 
 from materiel.nlp.frames import Frame, pobjs
 from materiel.nlp.lexicon import ITEM_HEADS
-from materiel.nlp.numbers import SCALES
+from materiel.nlp.numbers import SCALES, glued_count
 from materiel.nlp.roles.parties import role_value
 from materiel.nlp.spans import (
     conjuncts,
@@ -243,7 +243,10 @@ def frame_items(
                 or (head.pos_ == "PROPN" and not party_label(head))
                 or (hent is not None and hent.label_ == "WEAPON")
             ):
-                found = role_value(doc, "item", (head.left_edge.i, head.i + 1), None)
+                first = head.left_edge.i
+                if glued_count(doc, first, head.i + 1):
+                    first += 2  # "a 40-jet order": the count is the quantity, the jets the goods
+                found = role_value(doc, "item", (first, head.i + 1), None)
                 if found is not None:
                     vals.append(found)
                     toks.append(head)

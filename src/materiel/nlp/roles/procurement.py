@@ -6,7 +6,13 @@ from spacy.tokens import Doc, Token
 
 from materiel.nlp.frames import Frame, pobjs, pp_of
 from materiel.nlp.participles import COUNT_CUE, Host, participle_host
-from materiel.nlp.roles.common import add_parties, host_clause_items, plain_goods
+from materiel.nlp.roles.common import (
+    BIDDING_VERBS,
+    JOINING_VERBS,
+    add_parties,
+    host_clause_items,
+    plain_goods,
+)
 from materiel.nlp.roles.items import fallback_items, frame_items, items_from
 from materiel.nlp.roles.parties import is_armed_force, is_company, party
 from materiel.nlp.roles.sellers import company_buyers_sell, goods_maker_sellers
@@ -197,10 +203,35 @@ def _award_sides(doc: Doc, f: Frame, m: EventMention) -> None:
         add_parties(doc, "seller", f.pp("to") + f.dative, m)
 
 
+_HOPING_VERBS = word_set("nlp/roles", "hoping_verbs")
+
+
+def _bidders(f: Frame) -> list[Token]:
+    """Who competes for the deal rather than gives it: the subject of a bidding verb ("X is
+    competing in the Navy's tender", "will bid for the order"), or a firm that eyes the
+    orders ("X is eyeing a share of the Army's orders"). Never the buyer. Who takes part in
+    a deal bids only in a tender or when a firm: a country joining a joint purchase buys."""
+    if f.gov_lemma in JOINING_VERBS:
+        if f.trigger.lemma_.lower() in TENDER_NOUNS:
+            return list(f.subj)
+        return [s for s in f.subj if is_company(s)]
+    if f.gov_lemma in BIDDING_VERBS or (
+        # "X is competing in the tender to buy 12 submarines", the purpose hung on the verb
+        f.trigger.pos_ == "VERB"
+        and f.trigger.dep_ in ("advcl", "xcomp")
+        and f.trigger.head.lemma_.lower() in BIDDING_VERBS
+    ):
+        return list(f.subj)
+    if f.gov_lemma in _HOPING_VERBS:
+        return [s for s in f.subj if is_company(s)]
+    return []
+
+
 def _purchase_sides(doc: Doc, f: Frame, m: EventMention) -> None:
     """A plain purchase: its subject (or agent) buys, "from" or "with" and a company named in
-    it sell; a company signing beside a force sells to it."""
-    subj = f.subj
+    it sell; a company signing beside a force sells to it. A bidder buys nothing."""
+    bidders = _bidders(f)
+    subj = [s for s in f.subj if s not in bidders]
     if f.passive:
         add_parties(doc, "buyer", f.agent, m)
     signers = _signed_by(f.trigger)

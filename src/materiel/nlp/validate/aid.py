@@ -4,9 +4,9 @@ from __future__ import annotations
 
 from spacy.tokens import Doc, Token
 
-from materiel.nlp.frames import Frame, pobjs
+from materiel.nlp.frames import Frame, pobjs, pp_of
 from materiel.nlp.roles import SUPPORTED_STATE_CUE, is_company
-from materiel.nlp.spans import is_military_item
+from materiel.nlp.spans import is_military_item, party_label
 from materiel.nlp.types import EventMention, RoleValue
 from materiel.nlp.validate.case import Case
 from materiel.nlp.validate.tokens import (
@@ -87,6 +87,57 @@ def _company_giver(doc: Doc, v: RoleValue) -> bool:
     return v.label == "COMPANY" or (span is not None and is_company(span.root))
 
 
+_UP_TO_NOW_PHRASES = word_set("nlp/validate", "up_to_now_phrases")
+_TOTAL_PHRASES = word_set("nlp/validate", "total_phrases")
+_SHARE_WORDS = word_set("nlp/validate", "share_words")
+
+
+def _running_total(t: Token) -> bool:
+    """Goods counted up to now ("to date, Ostmark has received at least 300 guns", "has so
+    far received 40 tanks", "received 90 jets in total"): a running total, not one delivery.
+    A total still to come ("will deliver 40 tanks in total by May") is one plan's size."""
+    verb = t if t.pos_ in ("VERB", "AUX") else t.head
+    phrases = _two_word_phrases(verb)
+    if phrases & _UP_TO_NOW_PHRASES:
+        return True  # "to date", "so far"
+    return bool(phrases & _TOTAL_PHRASES) and _past_or_perfect(verb)  # "in total", "in all"
+
+
+def _two_word_phrases(verb: Token) -> set[str]:
+    """The two-word phrases hung on a verb: a preposition and its object ("to date", "in
+    total") or an adverb and its modifier ("so far")."""
+    phrases = set()
+    for c in verb.children:
+        if c.dep_ == "prep":
+            phrases |= {f"{c.lower_} {o.lower_}" for o in pobjs(c)}
+        elif c.dep_ == "advmod":
+            phrases |= {f"{x.lower_} {c.lower_}" for x in c.children if x.dep_ == "advmod"}
+    return phrases
+
+
+def _past_or_perfect(verb: Token) -> bool:
+    """A verb told in the past or the perfect ("received", "have received", "were sent")."""
+    return verb.tag_ == "VBD" or any(
+        c.dep_ in ("aux", "auxpass") and (c.lemma_.lower() == "have" or c.tag_ == "VBD")
+        for c in verb.children
+    )
+
+
+def _share_of_count(t: Token) -> bool:
+    """Goods that arrived, counted as the whole of which a share is told ("of the 150
+    howitzers that arrived in Ostmark, a third have been destroyed"): a statistic."""
+    if t.dep_ != "relcl" or t.head.dep_ != "pobj" or t.head.head.lower_ != "of":
+        return False
+    holder = t.head.head.head
+    return holder.pos_ in ("VERB", "AUX", "NUM") or holder.lower_ in _SHARE_WORDS
+
+
+def counted_up(t: Token) -> bool:
+    """Goods counted as a running total or as the whole a share is taken of: a statistic of
+    transfers, not one transfer."""
+    return _running_total(t) or _share_of_count(t)
+
+
 def _habitual_present(t: Token) -> bool:
     """A verb in the simple present with no auxiliary ("Lockheed delivers jets to many
     countries"): what a firm does, not one delivery."""
@@ -119,6 +170,16 @@ def aid_misread(case: Case) -> bool | None:
         # shells to Ukraine" stays)
     if topic_of_talk(t):
         return False  # "discuss US sanctions against Russia", "an update on US assistance"
+    if (
+        t.pos_ == "NOUN"
+        and not m.values("recipient")
+        and not m.values("value")
+        and pp_of(t, "for")
+        and all(is_military_item(w) and not party_label(w) for w in pp_of(t, "for"))
+    ):
+        return False  # "a weapons package for the Kestrel jets": a fit for a type, no gift
+    if m.values("quantity") and counted_up(t):
+        return False  # "to date Ostmark has received 300 guns", "of the 150 guns that arrived"
     if capability_provision(f, m, trig):
         return False  # "the new radar will provide the army with a sensor that can track"
     return None

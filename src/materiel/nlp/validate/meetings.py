@@ -6,10 +6,10 @@ import re
 
 from spacy.tokens import Doc, Token
 
-from materiel.nlp.frames import Frame, pobjs, subjects
+from materiel.nlp.frames import Frame, pobjs, pp_of, subjects
 from materiel.nlp.lexicon import SPEECH_VERBS
 from materiel.nlp.roles import MEETING_NOUNS, PROD_VERBS, is_company
-from materiel.nlp.spans import ORG_HEAD_HINTS, entity_of
+from materiel.nlp.spans import ORG_HEAD_HINTS, entity_of, is_military_item
 from materiel.nlp.types import EventMention, RoleValue, Trigger
 from materiel.nlp.validate.case import Case
 from materiel.nlp.validate.security import on_security
@@ -53,16 +53,29 @@ def _ready_to_meet(t: Token) -> bool:
 
 
 _UNDONE_VERBS = word_set("nlp/validate", "meeting_undone_verbs")
+_UNDONE_NOUNS = word_set("nlp/validate", "meeting_undone_nouns")
+_PLOTTED_WORDS = word_set("nlp/validate", "meeting_plotted_verbs")
+_PLOT_WORDS = word_set("nlp/validate", "meeting_plot_words")
+_SIDE_UNDONE_VERBS = word_set("nlp/validate", "meeting_side_undone_verbs")
+_PLOT_LINKS = frozenset({"xcomp", "dobj", "pobj", "prep", "acl"})
 _HEDGE_NOUNS = word_set("nlp/validate", "meeting_hedge_nouns")
 _HEDGE_MODIFIERS = word_set("nlp/validate", "meeting_hedge_modifiers")
 
 
 def _undone(t: Token) -> bool:
-    """A meeting that a verb undoes: "the planned summit was cancelled", "called off the
-    talks", "withdrew from the visit"."""
+    """A meeting that a verb undoes or a plot aims at: "the planned summit was cancelled",
+    "called off the talks", "withdrew from the visit", "the cancellation of the summit",
+    "militants sought to disrupt the meeting" (the plot is told, not the meeting); a meeting
+    disrupted or boycotted was still held."""
     if t.pos_ not in ("NOUN", "PROPN"):
         return False
     head = t.head
+    if t.dep_ == "pobj" and head.lower_ == "of":
+        holder = head.head.lemma_.lower()
+        if holder in _UNDONE_NOUNS:
+            return True  # "pushed for the cancellation of the summit"
+        if holder in _PLOTTED_WORDS and _plotted(head.head):
+            return True  # "a plot for the disruption of the summit"
     if t.dep_ == "pobj" and head.lower_ in ("from", "of") and head.head.pos_ == "VERB":
         head = head.head  # "withdrew from his visit", "pulled out of the talks"
     elif t.dep_ not in ("dobj", "nsubjpass"):
@@ -72,7 +85,27 @@ def _undone(t: Token) -> bool:
         return True
     if lemma == "pull" and t.dep_ == "pobj":
         return any(c.dep_ == "prt" and c.lower_ == "out" for c in head.children)
+    if lemma in _SIDE_UNDONE_VERBS and any(
+            c.dep_ == "prep" and c.lower_ == "with" for c in t.children):
+        return True  # "Ostmark boycotted the talks with Brask": a side stayed away, no talks
+    if lemma in _PLOTTED_WORDS:
+        return _plotted(head)  # "plan to disrupt the summit", not "protesters disrupted it"
     return lemma in _UNDONE_VERBS
+
+
+def _plotted(w: Token) -> bool:
+    """A word of harm that is an aim: an infinitive ("activated to disrupt the summit") or
+    under a plan, wish or attempt ("plan to disrupt", "a plot for the disruption of")."""
+    if w.tag_ == "VB" and any(c.dep_ == "aux" and c.lower_ == "to" for c in w.children):
+        return True
+    cur = w
+    for _ in range(3):
+        if cur.dep_ not in _PLOT_LINKS or cur.head.i == cur.i:
+            return False
+        cur = cur.head
+        if cur.lemma_.lower() in _PLOT_WORDS:
+            return True
+    return False
 
 
 def _hedged(t: Token) -> bool:
@@ -88,6 +121,57 @@ def _hedged(t: Token) -> bool:
     return holder.pos_ == "NOUN" and holder.lower_ in _HEDGE_NOUNS  # that only stands before it
 
 
+_TIMED_MEETING_MODS = word_set("nlp/validate", "timed_meeting_mods")
+_CONVENING_VERBS = word_set("nlp/validate", "meeting_convening_verbs")
+
+
+def _body_described(t: Token) -> bool:
+    """A meeting noun set beside a body's name to say what the body is ("the Varn Four, a
+    strategic security dialogue between A, B and C"); not a meeting told in time ("a recent
+    meeting between X and Y"), nor one the parse hung on a name though it is the subject of
+    the next verb ("..., a meeting between X and Y could break the deadlock")."""
+    if t.pos_ != "NOUN" or t.dep_ != "appos" or t.head.pos_ != "PROPN":
+        return False
+    if t.head.ent_type_ in ("DATE", "TIME"):
+        return False  # "Wednesday - a conversation with the prime minister": a diary entry
+    if any(c.lower_ in _TIMED_MEETING_MODS for c in t.children if c.dep_ in ("amod", "nummod")):
+        return False
+    if _body_convened(t.head):
+        return False  # "will host the Contact Group, a monthly meeting, at Ramstein on Friday"
+    nxt = t.right_edge.i + 1
+    return not (nxt < len(t.doc) and t.doc[nxt].pos_ in ("AUX", "VERB"))
+
+
+def _body_convened(name: Token) -> bool:
+    """A body's name that a clause convenes or sets in time or place ("host the Contact
+    Group at Ramstein", "the Varn Four met on Friday"): the body meets, told here."""
+    verb = name.head
+    if name.dep_ == "dobj" and verb.lemma_.lower() in _CONVENING_VERBS:
+        return True
+    if name.dep_ not in ("dobj", "nsubj", "nsubjpass") or verb.pos_ not in ("VERB", "AUX"):
+        return False
+    return any(
+        w.ent_type_ in ("DATE", "TIME", "GPE", "FAC", "LOC")
+        for c in verb.children
+        if c.dep_ in ("prep", "npadvmod")
+        for w in c.subtree
+    )
+
+
+def _named_as_example(t: Token) -> bool:
+    """A meeting named as an example of a kind ("channels such as the Varn Dialogue and
+    other contacts"): the forms ties take, no meeting told."""
+    while t.dep_ == "conj" and t.head.i != t.i:
+        t = t.head
+    prep = t.head
+    if t.dep_ != "pobj" or prep.i == 0:
+        return False
+    return f"{t.doc[prep.i - 1].lower_} {prep.lower_}" in _EXAMPLE_MARKERS  # "such as"
+
+
+_EXAMPLE_MARKERS = word_set("nlp/validate", "example_markers")
+
+
 def meeting_misread(case: Case) -> bool | None:
     """A meeting that only names a thing, or talks held for years."""
     f, t = case.f, case.f.trigger
@@ -97,6 +181,10 @@ def meeting_misread(case: Case) -> bool | None:
         return False  # "the summit was cancelled", "reports of talks": no meeting held or set
     if t.dep_ == "compound" and t.head.pos_ in ("NOUN", "PROPN"):
         return False  # "the summit communique", "the conference hall": the meeting only names
+    if _body_described(t):
+        return False  # "the Varn Four, a security dialogue between A and B": what a body is
+    if _named_as_example(t):
+        return False  # "channels such as the Varn Dialogue": a kind, no meeting held
     if any(
         w.lemma_.lower() in ("year", "month", "decade") for w in f.pp("for")
     ):
@@ -232,6 +320,13 @@ def meeting_is_event(doc: Doc, f: Frame, m: EventMention, trig: Trigger) -> bool
         return False  # "thank you for hosting this summit": the speech's own occasion
     if trig.lemma in ("talk", "talks") and _business_talks(f):
         return False
+    if _civil_purpose(f):
+        return False  # "visited Delhi for trade talks", "held economic talks": no defence subject
+    trip_words = [t, *f.pp("for"), *(o for w in f.pp("for") for o in pp_of(w, "of"))]
+    if any(_tour(x) for x in trip_words):
+        return False  # "arrived for the last leg of his three-nation visit": a trip, not a meeting
+    if any(_own_family(s) for s in f.subj):
+        return False  # "my wife paid a visit to the United States": a family visit
     if trig.lemma == "meet" and t.tag_.startswith("VB"):
         # "meeting the emission norms", "to meet the Organisation's principles": satisfying
         # a requirement, not meeting anyone
@@ -247,6 +342,80 @@ def meeting_is_event(doc: Doc, f: Frame, m: EventMention, trig: Trigger) -> bool
     if _record_of_meeting(t) or _record_holder(t):
         return False
     return not (t.dep_ == "pcomp" and t.head.lower_ == "of")
+
+
+_CIVIL_PURPOSES = word_set("nlp/validate", "meeting_civil_purposes")
+_FAMILY_WORDS = word_set("nlp/validate", "family_words")
+_TOUR_UNITS = word_set("nlp/validate", "tour_units")
+
+
+def _own_family(s: Token) -> bool:
+    """A family member told by a possessive pronoun ("my wife", "his family"): a family
+    visit. Not one named by whose kin they are ("the son of commander X", "the president's
+    wife"), who may meet officials."""
+    return (
+        s.lemma_.lower() in _FAMILY_WORDS
+        and any(c.dep_ == "poss" and c.tag_ == "PRP$" for c in s.children)
+        and not any(c.dep_ in ("prep", "appos") for c in s.children)
+    )
+
+
+def _tour(t: Token) -> bool:
+    """A visit counted in countries ("his three-nation visit", "a four-country tour"): a
+    trip whose meetings are told one by one, not one meeting."""
+    if t.pos_ != "NOUN":
+        return False
+    mods = [w for c in t.children if c.dep_ in ("compound", "amod", "nmod") for w in c.subtree]
+    return any(w.lower_ in _TOUR_UNITS and _count_before(w) for w in mods)
+
+
+def _count_before(w: Token) -> bool:
+    """A count next to its unit ("three-nation", "four country"), not a date ("a June 22
+    state visit")."""
+    doc = w.doc
+    k = w.i - 2 if w.i > 1 and doc[w.i - 1].text == "-" else w.i - 1
+    return k >= 0 and doc[k].like_num and doc[k].ent_type_ not in ("DATE", "TIME")
+
+
+def _civil_purpose(f: Frame) -> bool:
+    """A meeting whose own words give it a civil subject: "trade talks", "an economic
+    dialogue", "visited Brask for trade talks", "talks on tourism and investment". Security
+    words elsewhere in the sentence ("despite sanctions over the war") are not its subject;
+    a security word or military goods among its own ("trade and defence talks", "financial
+    talks on the purchase of 40 jets") keep it."""
+    t = f.trigger
+    heads = [t] if t.pos_ in ("NOUN", "PROPN") else []
+    heads += [w for w in f.pp("for") if w.lemma_.lower() in _MEETING_HEADS]
+    if any(_civil_by_modifier(h) for h in heads):
+        return True
+    return _civil_by_topic([c for w in f.pp("on", "about") for c in (w, *w.conjuncts)])
+
+
+_MEETING_HEADS = MEETING_NOUNS | word_set("nlp/validate", "meeting_plural_nouns")
+
+
+def _civil_by_modifier(h: Token) -> bool:
+    """A meeting noun whose modifiers name a civil subject ("trade talks") and neither they
+    nor its own topic ("on the purchase of jets") name security."""
+    mods = [w for c in h.children if c.dep_ in ("compound", "amod", "nmod") for w in c.subtree]
+    if not {w.lower_ for w in mods} & _CIVIL_PURPOSES:
+        return False
+    topic = [w for p in pp_of(h, "on", "about", "over") for w in p.subtree]
+    return not any(_on_security_word(w) for w in mods + topic)
+
+
+def _civil_by_topic(topics: list[Token]) -> bool:
+    """Topics ("talks on tourism and investment") each civil, none with a security word."""
+    return bool(topics) and all(
+        w.lower_ in _CIVIL_PURPOSES
+        or any(c.dep_ in ("compound", "amod") and c.lower_ in _CIVIL_PURPOSES for c in w.children)
+        for w in topics
+    ) and not any(_on_security_word(w) for x in topics for w in x.subtree)
+
+
+def _on_security_word(w: Token) -> bool:
+    """A security word or military goods ("defence", "jets")."""
+    return w.lower_ in SECURITY_WORDS | SECURITY_EXTRA or (w.pos_ == "NOUN" and is_military_item(w))
 
 
 _SIDE_MEETING_VERBS = word_set("nlp/validate", "side_meeting_verbs")

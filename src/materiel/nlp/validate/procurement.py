@@ -74,6 +74,8 @@ def _purpose_of_purchase(t: Token) -> bool:
 
 
 _BID_GOVERNORS = word_set("nlp/validate", "bid_governors")
+_GAINING_VERBS = word_set("nlp/validate", "gaining_verbs")
+_PROMISE_NOUNS = word_set("nlp/validate", "promise_nouns")
 _WINNING_VERBS = word_set("nlp/roles", "seller_governors")
 
 
@@ -131,6 +133,12 @@ def procurement_misread(case: Case) -> bool | None:
         and any(company_like(o) or _company_noun(o) for o in f.obj + f.pp("of"))
     ):
         return False  # buying or selling a company is a takeover, not a sale of goods
+    if (
+        trig.lemma in _GAINING_VERBS
+        and f.obj
+        and all(o.lemma_.lower() in _PROMISE_NOUNS for o in f.obj)
+    ):
+        return False  # "acquired commitments from five states for air defences": promises won
     if names_manufacturing_site(f, trig):
         return False  # "a weapons manufacturing site" named, not built or expanded
     if capability_provision(f, m, trig):

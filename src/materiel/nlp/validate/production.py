@@ -14,6 +14,7 @@ from materiel.nlp.validate.case import Case
 from materiel.nlp.validate.tokens import (
     FACTORY_GOVERNORS,
     company_value,
+    conditional,
     habitual,
     leader_named,
     mod_words,
@@ -90,6 +91,8 @@ def production_misread(case: Case) -> bool | None:
     t, need, item_toks = case.f.trigger, case.need, case.item_toks
     if _make_idiom(t):
         return False  # "has made clear it wants talks", "made sure the jets flew": no goods
+    if conditional(t):
+        return False  # "ready to make one gun a day if it wins orders": a condition
     if ongoing_rate(t):
         return False
     if t.pos_ == "VERB" and habitual(doc, t):

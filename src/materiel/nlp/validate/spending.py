@@ -19,6 +19,7 @@ _PURCHASE_VERBS = word_tuple("nlp/validate", "purchase_verbs")
 _BUDGET_BILL_WORDS = word_set("nlp/validate", "budget_bill_words")
 _BILL_NOUNS = ("bill", "act")
 _PURCHASE_NOUNS = word_set("nlp/validate", "purchase_nouns")
+_DEAL_NOUNS = word_set("nlp/validate", "spent_on_deal_nouns")
 
 
 def judge_spend(case: Case) -> bool:
@@ -32,6 +33,8 @@ def judge_spend(case: Case) -> bool:
         return False  # "allocated DKK 1.3 billion to buy howitzers": the purchase is the event
     if t.pos_ == "VERB" and any(p.lemma_.lower() in _PURCHASE_NOUNS for p in f.pp("for")):
         return False  # "approved $2 billion for the purchase of 12 jets": the purchase is the event
+    if t.pos_ == "VERB" and any(o.lemma_.lower() in _DEAL_NOUNS for o in f.obj):
+        return False  # "placed an order worth Rs 64 crore with X": the purchase is the event
     if any(
         w.lemma_.lower() in ("aid", "assistance") and w.dep_ == "pobj" and w.head.lower_ == "of"
         for o in f.obj

@@ -115,6 +115,9 @@ def civilian_only(f: Frame, m: EventMention) -> bool:
     raw = [w for w in raw if entity_of(w) is None]
     if raw and all(_civilian_word(w) for w in raw):
         return True  # "attacked a residential district of X"
+    hit = [w for w in f.obj if t.pos_ == "VERB" and entity_of(w) is None]
+    if hit and all(_civilian_word(w) for w in hit):
+        return True  # "attacked civilians at Varn village": the "at" place is only where
     texts = [v.text for v in m.values("target") if v.label not in (None, "NOUN")]
     if texts:
         return False  # a named place or party: a city, a country, a company

@@ -45,7 +45,67 @@ def strike_misread_early(case: Case) -> bool | None:
         return False  # "we are ready to impose sanctions if it invades": a threat
     if _weapon_modifier(t):
         return False  # "strike drones", "attack helicopters": kinds of weapon
+    if _wished(t):
+        return False  # "expressed a desire to carry out attacks": wished, not carried out
+    if _generic_attack(t):
+        return False  # "an attack against one member is an attack against all": a principle
     return None
+
+
+_STRIKE_WISH_WORDS = word_set("nlp/validate", "strike_wish_words")
+# links that keep a word inside its governor's clause ("to carry out attacks", "a desire to")
+_INNER_LINKS = frozenset({"xcomp", "acl", "prep", "pobj", "dobj"})
+
+
+def _wished(t: Token) -> bool:
+    """A strike a wish word governs within its own clause ("expressed a desire to carry out
+    attacks", "urged the army to attack"); the walk stops at the strike's clause head, so a
+    wish in another clause ("urged residents to take shelter as missiles struck Kyiv") is
+    not the strike's."""
+    cur = t
+    for _ in range(4):
+        if cur.dep_ not in _INNER_LINKS or cur.head.i == cur.i:
+            return False
+        cur = cur.head
+        if cur.lemma_.lower() in _STRIKE_WISH_WORDS:
+            return True
+    return False
+
+
+_GENERIC_DETS = word_set("nlp/validate", "generic_attack_dets")
+_PRINCIPLE_COMPLEMENTS = word_set("nlp/validate", "attack_principle_complements")
+_WEAPON_MODS = word_set("nlp/validate", "weapon_attack_mods")
+
+
+def _generic_attack(t: Token) -> bool:
+    """An indefinite attack noun as the subject of a present "is" whose complement is another
+    attack or a label ("an attack on one ally is an attack on all", "a strike on the plant is
+    a crime"): a rule or a label, no attack. Not one told by its date, its side or its weapon
+    ("a Russian missile attack on Monday is the deadliest so far")."""
+    if not (
+        t.pos_ == "NOUN"
+        and t.dep_ == "nsubj"
+        and t.head.lemma_.lower() == "be"
+        and t.head.tag_ in ("VBZ", "VBP")
+        and any(c.dep_ == "det" and c.lower_ in _GENERIC_DETS for c in t.children)
+    ):
+        return False
+    if _one_attack_told(t):
+        return False
+    return any(
+        c.dep_ == "attr" and c.lemma_.lower() in _PRINCIPLE_COMPLEMENTS for c in t.head.children
+    )
+
+
+def _one_attack_told(t: Token) -> bool:
+    """An attack noun with a date in its phrase, or a side or a weapon before it ("a Russian
+    missile attack", "an attack on Varn on Monday"): one attack, not a kind."""
+    if any(w.ent_type_ in ("DATE", "TIME") for w in t.subtree):
+        return True
+    return any(
+        w.i < t.i and (w.ent_type_ in ("GPE", "NORP", "ORG") or w.lower_ in _WEAPON_MODS)
+        for w in t.subtree
+    )
 
 
 def strike_misread_late(case: Case) -> bool | None:

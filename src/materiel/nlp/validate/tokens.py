@@ -10,6 +10,7 @@ from materiel.nlp.lexicon import ITEM_HEADS, SPEECH_VERBS
 from materiel.nlp.spans import ORG_HEAD_HINTS, entity_of, is_designator, is_version
 from materiel.nlp.status import clause_chain
 from materiel.nlp.types import EventMention, RoleValue, Trigger
+from materiel.nlp.under_contract import goods_made_under
 from materiel.wordlists import word_set
 
 _ext.register()
@@ -130,11 +131,17 @@ _RATE_UNITS = word_set("nlp/validate", "rate_units")
 
 def ongoing_rate(t: Token) -> bool:
     """A deal told as an ongoing rate ("has been inducting 90 jets annually", "are building
-    boats at 1.2 a year"): a trend, not one purchase or production step."""
+    boats at 1.2 a year"): a trend, not one purchase or production step; but not a rate worked
+    under a contract ("is receiving 75 guns per year from X under a 2022 contract"), the
+    deliveries of a deal told with its parties."""
     if t.tag_ != "VBG" or not any(c.dep_ == "aux" and c.lemma_ == "be" for c in t.children):
         return False
+    if any(goods_made_under(o) == t for p in t.children if p.dep_ == "prep" for o in p.children):
+        return False
     near = [c for c in t.children if c.dep_ in ("advmod", "npadvmod")]
-    near += [w for p in t.children if p.dep_ == "prep" and p.lower_ in ("at", "per")
+    # "at 1.2 a year" on the verb, or "per year" hung on its goods ("getting 75 guns per year")
+    hosts = [t, *(c for c in t.children if c.dep_ == "dobj")]
+    near += [w for h in hosts for p in h.children if p.dep_ == "prep" and p.lower_ in ("at", "per")
              for w in p.subtree]
     return any(_rate(w) for w in near)
 
