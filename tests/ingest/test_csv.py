@@ -1,6 +1,9 @@
 from __future__ import annotations
 
 import hashlib
+from pathlib import Path
+
+import pytest
 
 from materiel.models import Document
 
@@ -87,3 +90,22 @@ def test_huge_field_within_limit(tmp_path, read):
     path.write_text(f'id,text\nlong,"{body}"\n')
     [doc] = read(path)
     assert isinstance(doc, Document) and doc.text == body
+
+
+def _write(path: Path, content: str) -> Path:
+    path.write_text(content, encoding="utf-8")
+    return path
+
+
+@pytest.mark.parametrize("cut", ["in_quote", "in_columns"])
+def test_file_cut_inside_its_last_row_is_reported(tmp_path, read, split, cut):
+    rows = ["id,title,text", "a1,Tanks,The army ordered 40 tanks.",
+            'a2,Boats,"The navy ordered six boats, officials said."', "a3,Jets,Twelve jets left."]
+    whole = "\n".join(rows)  # no line ending after the last row: still whole
+    assert [d.id for d in split(read(_write(tmp_path / "whole.csv", whole)))[0]] == [
+        "a1", "a2", "a3"]
+    end = whole.index("six boats") if cut == "in_quote" else whole.index(",Boats")
+    docs, errs = split(read(_write(tmp_path / "cut.csv", whole[:end])))
+    assert [d.id for d in docs] == ["a1"]
+    assert [(e.record, e.reason) for e in errs] == [
+        (2, "row 2: the file ends inside this row (cut short?)")]

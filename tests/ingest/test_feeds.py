@@ -75,3 +75,54 @@ def test_malformed_and_empty_feeds(tmp_path, read):
     assert "\n" not in errs[0].reason
     assert errs[1].reason == "feed has no entries"
     assert errs[2].reason.startswith(("malformed feed", "feed has no entries"))
+
+
+def test_cut_short_feed_is_reported(tmp_path, read, split):
+    """A feed cut short (or otherwise not well-formed) still gives the entries before the
+    damage, and says it is malformed: feedparser's lenient parser drops the rest silently."""
+    items = "".join(
+        f"<item><title>Order {i}</title><guid>o{i}</guid><description>The army ordered "
+        f"{i + 10} trucks.</description></item>\n"
+        for i in range(4)
+    )
+    rss = f'<?xml version="1.0"?>\n<rss version="2.0"><channel><title>W</title>\n{items}'
+    rss += "</channel></rss>\n"
+    whole = tmp_path / "whole.rss"
+    whole.write_text(rss)
+    cut = tmp_path / "cut.rss"
+    cut.write_text(rss[: rss.index("<item><title>Order 2")])
+    assert split(read(whole)) == (split(read(whole))[0], [])
+    docs, errs = split(read(cut))
+    assert [d.id for d in docs] == ["o0", "o1"]
+    assert len(errs) == 1 and errs[0].path == str(cut)
+    assert errs[0].reason.startswith("malformed feed (") and "\n" not in errs[0].reason
+
+
+def test_loose_but_whole_feed_gives_no_error(tmp_path, read, split):
+    """An entity XML does not define (&nbsp;, common in real feeds) makes a feed not well-formed,
+    but the lenient parser reads every entry: no error for that."""
+    items = "".join(
+        f"<item><title>Order&nbsp;{i}</title><guid>n{i}</guid><description>The navy ordered "
+        f"{i + 2} boats.</description></item>\n"
+        for i in range(3)
+    )
+    path = tmp_path / "loose.rss"
+    path.write_text(f'<?xml version="1.0"?>\n<rss version="2.0"><channel><title>N</title>\n'
+                    f"{items}</channel></rss>\n")
+    docs, errs = split(read(path))
+    assert [d.id for d in docs] == ["n0", "n1", "n2"] and errs == []
+
+
+def test_feed_with_a_damaged_entry_tag_is_reported(tmp_path, read, split):
+    items = [
+        f"<item><title>Order {i}</title><guid>d{i}</guid><description>The army ordered "
+        f"{i + 10} trucks.</description></item>\n"
+        for i in range(3)
+    ]
+    items[1] = items[1].replace("<item>", "<itme>", 1)  # the lenient parser loses this entry
+    path = tmp_path / "damaged.rss"
+    path.write_text(f'<?xml version="1.0"?>\n<rss version="2.0"><channel><title>D</title>\n'
+                    f"{''.join(items)}</channel></rss>\n")
+    docs, errs = split(read(path))
+    assert "d1" not in [d.id for d in docs]
+    assert len(errs) == 1 and errs[0].reason.startswith("malformed feed (")

@@ -152,3 +152,26 @@ def test_warc_sniffed_without_extension(tmp_path, read, text):
         "https://armour.example/howitzers",
         "https://naval.example/fregate",
     ]
+
+
+def test_warc_cut_in_record_headers_is_reported(tmp_path, read, split, text):
+    """A plain WARC that ends inside a record's headers: warcio takes it for the end of the
+    archive, so the record (and, cut in the first one, the whole file) vanished silently."""
+    out = io.BytesIO()
+    writer = WARCWriter(out, gzip=False)
+    for n in range(3):
+        _response(writer, f"https://armour.example/{n}", text.html.encode(), "text/html")
+    data = out.getvalue()
+    second = data.index(b"WARC/1.", 1)
+    in_headers = b"Content-Type: application/http"  # after Content-Length, before the blank line
+    cuts = {"first.warc": data.index(in_headers), "second.warc": data.index(in_headers, second)}
+    for name, cut in cuts.items():
+        (tmp_path / name).write_bytes(data[:cut])
+    docs, errs = split(read(tmp_path / "first.warc"))
+    assert docs == [] and [e.record for e in errs] == [1]
+    assert errs[0].reason.startswith("truncated WARC record (")
+    docs, errs = split(read(tmp_path / "second.warc"))
+    assert [d.url for d in docs] == ["https://armour.example/0"]
+    assert [(e.record, e.reason) for e in errs] == [
+        (2, "truncated WARC record (the file ends in its headers)")
+    ]

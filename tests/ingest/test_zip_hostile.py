@@ -144,3 +144,24 @@ def test_member_with_newline_in_its_name_stays_on_one_line(tmp_path, read):
         archive.writestr("bad\nname.txt", b"")
     [err] = read(path)
     assert str(err) == f"{path}!bad\\nname.txt: empty file"
+
+
+def test_directory_entry_running_over_the_next_ones_is_reported(tmp_path, read, split):
+    """A damaged directory entry whose comment length runs over the entries after it: zipfile
+    stops at the directory's stated size and never sees those members, so they vanished."""
+    path = tmp_path / "orders.zip"
+    with zipfile.ZipFile(path, "w", zipfile.ZIP_DEFLATED) as archive:
+        for n in range(1, 6):
+            archive.writestr(f"a{n}.txt", f"The army ordered {n * 10} trucks on Monday.\n")
+    data = bytearray(path.read_bytes())
+    entries = [i for i in range(len(data)) if data[i : i + 4] == b"PK\x01\x02"]
+    third, directory_end = entries[2], data.rindex(b"PK\x05\x06")
+    name_and_extra = 46 + int.from_bytes(data[third + 28 : third + 30], "little")
+    comment = directory_end - third - name_and_extra  # swallows the 4th and 5th entries
+    data[third + 32 : third + 34] = comment.to_bytes(2, "little")
+    path.write_bytes(bytes(data))
+    docs, errs = split(read(path))
+    assert sorted(d.provenance.member for d in docs) == ["a1.txt", "a2.txt", "a3.txt"]
+    assert [e.reason for e in errs] == [
+        "corrupt zip archive (its directory promises 5 members, 3 can be read)"
+    ]

@@ -65,6 +65,23 @@ def _refusal(info: zipfile.ZipInfo) -> str | None:
     return None
 
 
+_END_OF_DIRECTORY = b"PK\x05\x06"
+
+
+def _listed_members(stream: IO[bytes]) -> int | None:
+    """The member count of the zip's end-of-directory record (None for zip64 or when it is not
+    found): zipfile stops reading the directory at its stated size, so a damaged entry that
+    runs over the ones after it hides them without a word."""
+    size = stream.seek(0, 2)
+    stream.seek(max(0, size - 65_557))  # the record, 22 bytes, plus a comment of 64 KiB at most
+    tail = stream.read()
+    at = tail.rfind(_END_OF_DIRECTORY)
+    if at < 0 or len(tail) < at + 12:
+        return None
+    count = int.from_bytes(tail[at + 10 : at + 12], "little")
+    return None if count == 0xFFFF else count
+
+
 def read_zip(
     stream: IO[bytes], src: Source, options: ReaderOptions, read: ReadStream
 ) -> Iterator[Item]:
@@ -81,6 +98,10 @@ def read_zip(
         yield src.error(f"corrupt zip archive ({exc})")
         return
     with archive:
+        listed, found = _listed_members(stream), len(archive.infolist())
+        if listed is not None and listed != found:
+            yield src.error(f"corrupt zip archive (its directory promises {listed} members, "
+                            f"{found} can be read)")
         for info in sorted(archive.infolist(), key=lambda i: i.filename):
             member = src.inner(info.filename, member=True, size=info.file_size)
             if reason := _unsafe_name(info.filename):

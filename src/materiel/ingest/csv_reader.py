@@ -46,6 +46,12 @@ class _Row:
         """The physical lines, decoded again (only rows over several lines need them)."""
         return [self.decode(line) for line in self.raw_lines]
 
+    def cut_short(self, cells: list[str], width: int) -> bool:
+        """The file ends inside this row: no line ending after it, and a quote left open or
+        fewer fields than the header's (the csv module reads such a row without a word)."""
+        ends_line = bool(self.raw_lines) and self.raw_lines[-1].endswith((b"\n", b"\r"))
+        return not ends_line and (self.raw.count(b'"') % 2 == 1 or len(cells) < width)
+
     @property
     def lines(self) -> str:
         if self.first_line == self.last_line:
@@ -196,6 +202,8 @@ def read_csv(
         elif why := _run_together(cells, row, len(fields), delimiter):
             reason = f"{row.lines} read as one row, but {why} (a stray quote?)"
             yield src.error(f"{label}: {reason}", index)
+        elif row.cut_short(cells, len(fields)):
+            yield src.error(f"{label}: the file ends inside this row (cut short?)", index)
         elif len(cells) > len(fields) and any(c.strip() for c in cells[len(fields) :]):
             yield src.error(f"{label}: {len(cells)} fields, the header has {len(fields)}", index)
         else:

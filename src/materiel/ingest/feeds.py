@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import calendar
 import io
+import re
+import xml.sax
 from collections.abc import Iterator
 from datetime import UTC, datetime
 from typing import IO, Any
@@ -93,3 +95,22 @@ def read_feed(
             provenance=src.provenance(digest, index),
             extra=extra,
         )
+    if isinstance(error := parsed.get("bozo_exception"), xml.sax.SAXException) and _cut_short(
+        data, len(parsed.entries)
+    ):
+        # feedparser's lenient parser drops or cuts the entries past the damage without a word
+        yield src.error(f"malformed feed ({error}): entries after it may be missing")
+
+
+_ENTRY_OPEN = re.compile(rb"<(?:[\w-]+:)?(?:item|entry)[\s>/]")
+_ENTRY_CLOSE = re.compile(rb"</(?:[\w-]+:)?(?:item|entry)\s*>")
+_ROOT_END = re.compile(rb"</(?:[\w-]+:)?(?:rss|feed|RDF)>\s*$")
+
+
+def _cut_short(data: bytes, entries: int) -> bool:
+    """Whether a feed that is not well-formed XML lost entries: fewer read than its entry tags
+    (opening or closing ones, either may be the damaged one), or no closing root tag (cut
+    short). A feed that is loose in other ways (an HTML entity such as &nbsp; that XML does not
+    define) is read whole by the lenient parser."""
+    tags = max(len(_ENTRY_OPEN.findall(data)), len(_ENTRY_CLOSE.findall(data)))
+    return tags > entries or not _ROOT_END.search(data[-256:])

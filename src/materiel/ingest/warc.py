@@ -40,6 +40,16 @@ class _Records(ArchiveIterator):
     cut_short = False
     gzipped: bool | None = None  # whether the first record came out of a gzip member
     unreadable = False
+    ended_in_headers = False
+
+    def _next_record(self, next_line: bytes | None) -> ArcWarcRecord:
+        """warcio takes a record whose headers the input ends in (EOFError) for the clean end
+        of the archive: tell the two apart by the record's first line, already read."""
+        try:
+            return super()._next_record(next_line)
+        except EOFError:
+            self.ended_in_headers = bool(next_line and next_line.strip())
+            raise
 
     def member_unreadable(self) -> bool:
         """Whether a gzip member failed to decompress: warcio then reads the compressed bytes
@@ -156,6 +166,8 @@ class _WarcReader:
             index += 1
         if records.unreadable:
             yield self.src.error("corrupt WARC record (its gzip data does not decompress)", index)
+        elif records.ended_in_headers or index == 0:
+            yield self.src.error("truncated WARC record (the file ends in its headers)", index)
         elif records.cut_short and not self.last_truncated:
             yield self.src.error("truncated WARC record (the gzip data ends early)", index)
 
