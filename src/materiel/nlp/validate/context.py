@@ -45,7 +45,7 @@ def _tokens_between(sent: Span, start: int, end: int) -> list[Token]:
 def misread_in_any_event(case: Case) -> bool | None:
     """A mention no type stands as: a wish, an order, a headline cited, a reason given."""
     f, m, trig, t = case.f, case.m, case.trig, case.f.trigger
-    if _unrealized(t) or _command(f, trig) or _approval_sanction(f, m):
+    if _unrealized(t, m.type == "spending") or _command(f, trig) or _approval_sanction(f, m):
         return False
     if _cited_headline(t):
         return False
@@ -173,11 +173,15 @@ _COMMAND_VERBS = word_set("nlp/validate", "command_clause_verbs")
 _APPROVAL_OBJECTS = word_set("nlp/validate", "approval_objects")
 
 
-def _unrealized(t: Token) -> bool:
+def _unrealized(t: Token, spending: bool = False) -> bool:
     """A trigger under a word of proposing, urging, failing, hesitating, alleging or
     estimating inside its clause ("a proposal to co-produce tanks", "has struggled to buy
-    frigates", "accused its neighbours of sending rifles")."""
+    frigates", "accused its neighbours of sending rifles"). A budget that names the kind of
+    its head ("unveiled a defence budget proposal of $20 billion") is that head itself: the
+    money put forward is the spending event, told as announced."""
     chain, _reporting = clause_chain(t)
+    if spending and t.dep_ == "compound" and len(chain) > 1 and chain[1] == t.head:
+        chain = [t, *chain[2:]]
     top = chain[-1]
     if (
         top.dep_ in ("relcl", "acl")
