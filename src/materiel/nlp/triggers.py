@@ -387,12 +387,23 @@ def _grants_money(verb: Token) -> bool:
     objs = [c for c in verb.children if c.dep_ in ("dobj", "nsubjpass")]
     if any(_not_spent(x) for w in objs for x in w.subtree):
         return False  # "committed $2 billion in military aid to X": the aid is the event
+    # "approved a five-year defence plan worth EUR 40 billion": the plan's sum is decided
+    objs += [
+        x
+        for w in objs
+        if w.lemma_.lower() in _SPENDING_PLAN_NOUNS
+        for c in w.children
+        if c.lower_ in ("worth", "of") and c.dep_ in ("amod", "prep", "advmod")
+        for x in c.children
+        if x.dep_ in ("pobj", "npadvmod", "dobj")
+    ]
     return any(
         n.kind == "money" and any(n.token_start <= w.i < n.token_end for w in objs)
         for n in verb.doc._.numbers or []
     )
 
 
+_SPENDING_PLAN_NOUNS = word_set("nlp/triggers", "spending_plan_nouns")
 _NOT_SPENT_SUM_WORDS = word_set("nlp/triggers", "not_spent_sum_words")
 
 
