@@ -1,5 +1,6 @@
 from __future__ import annotations
 
+import json
 import os
 
 import pytest
@@ -108,3 +109,25 @@ def test_too_large_single_document_is_refused(tmp_path, read, text):
     [err] = read(path, max_document_bytes=100)
     assert isinstance(err, ReadError)
     assert err.reason == f"too large for one document ({path.stat().st_size} bytes)"
+
+
+def test_stray_nul_in_a_file_of_records_costs_one_record(tmp_path, read, split):
+    lines = [json.dumps({"id": f"j{i}", "text": f"The army ordered {i + 10} trucks."})
+             for i in range(4)]
+    lines[1] = lines[1].replace("trucks", "tru\x00cks")  # raw NUL: invalid JSON
+    path = tmp_path / "damaged.jsonl"
+    path.write_bytes("\n".join(lines).encode().replace(b"\\u0000", b"\x00"))
+    docs, errs = split(read(path))
+    assert [d.id for d in docs] == ["j0", "j2", "j3"]
+    assert [e.record for e in errs] == [2] and "invalid JSON" in errs[0].reason
+    table = tmp_path / "damaged.csv"
+    table.write_bytes(b"id,text\nc1,The navy ordered six boats.\nc2,The ar\x00my left.\n"
+                      b"c3,Twelve jets arrived.\n")
+    docs, errs = split(read(table))
+    assert [d.id for d in docs] == ["c1", "c3"]
+    assert [(e.record, e.reason) for e in errs] == [
+        (2, "row 2: a NUL byte in line 3 (damaged data)")
+    ]
+    image = tmp_path / "image.jsonl"  # a binary file under a record format's name
+    image.write_bytes(b"\x89PNG\r\n\x1a\n" + bytes(range(256)) * 4)
+    assert [e.reason for e in read(image)] == ["binary content"]

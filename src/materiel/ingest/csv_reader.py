@@ -202,6 +202,8 @@ def read_csv(
         elif why := _run_together(cells, row, len(fields), delimiter):
             reason = f"{row.lines} read as one row, but {why} (a stray quote?)"
             yield src.error(f"{label}: {reason}", index)
+        elif any("\x00" in cell for cell in cells):
+            yield src.error(f"{label}: a NUL byte in {row.lines} (damaged data)", index)
         elif row.cut_short(cells, len(fields)):
             yield src.error(f"{label}: the file ends inside this row (cut short?)", index)
         elif len(cells) > len(fields) and any(c.strip() for c in cells[len(fields) :]):

@@ -195,12 +195,14 @@ def sniff_encoding(head: bytes) -> str | None:
     return detect_encoding(head)
 
 
-def looks_binary(data: bytes) -> bool:
-    """NUL bytes or many control bytes in the first 8 KB (UTF-16/32 text excepted)."""
+def looks_binary(data: bytes, records: bool = False) -> bool:
+    """NUL bytes or many control bytes in the first 8 KB (UTF-16/32 text excepted). In a
+    file of records (JSONL, CSV) a stray NUL is damage to one record, which its reader rejects
+    or cleans alone: only many control bytes make such a file binary."""
     sample = data[:8192]
     if not sample or unicode_encoding(sample):
         return False
-    if b"\x00" in sample:
+    if b"\x00" in sample and not records:
         return True
     controls = len(sample) - len(sample.translate(None, _CONTROL))
     return controls > 0.05 * len(sample)
