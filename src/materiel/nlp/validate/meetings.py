@@ -19,6 +19,7 @@ from materiel.nlp.validate.tokens import (
     SECURITY_EXTRA,
     SECURITY_WORDS,
     clause_of_phrase,
+    governed_in_clause,
 )
 from materiel.wordlists import word_set
 
@@ -57,7 +58,6 @@ _UNDONE_NOUNS = word_set("nlp/validate", "meeting_undone_nouns")
 _PLOTTED_WORDS = word_set("nlp/validate", "meeting_plotted_verbs")
 _PLOT_WORDS = word_set("nlp/validate", "meeting_plot_words")
 _SIDE_UNDONE_VERBS = word_set("nlp/validate", "meeting_side_undone_verbs")
-_PLOT_LINKS = frozenset({"xcomp", "dobj", "pobj", "prep", "acl"})
 _HEDGE_NOUNS = word_set("nlp/validate", "meeting_hedge_nouns")
 _HEDGE_MODIFIERS = word_set("nlp/validate", "meeting_hedge_modifiers")
 
@@ -98,14 +98,7 @@ def _plotted(w: Token) -> bool:
     under a plan, wish or attempt ("plan to disrupt", "a plot for the disruption of")."""
     if w.tag_ == "VB" and any(c.dep_ == "aux" and c.lower_ == "to" for c in w.children):
         return True
-    cur = w
-    for _ in range(3):
-        if cur.dep_ not in _PLOT_LINKS or cur.head.i == cur.i:
-            return False
-        cur = cur.head
-        if cur.lemma_.lower() in _PLOT_WORDS:
-            return True
-    return False
+    return governed_in_clause(w, _PLOT_WORDS, 3)
 
 
 def _hedged(t: Token) -> bool:

@@ -8,7 +8,7 @@ from materiel.nlp.attach import BACKGROUND_PREPS
 from materiel.nlp.validate.case import Case
 from materiel.nlp.validate.strike_events import strike_is_event
 from materiel.nlp.validate.strike_kinds import BLAST_MILITARY_WORDS, military_target, pobj_head
-from materiel.nlp.validate.tokens import conditional, mod_words
+from materiel.nlp.validate.tokens import conditional, governed_in_clause, mod_words
 from materiel.wordlists import word_set, word_tuple
 
 _LAUNCH_OBJECTS = word_set("nlp/validate", "launch_objects")
@@ -53,8 +53,6 @@ def strike_misread_early(case: Case) -> bool | None:
 
 
 _STRIKE_WISH_WORDS = word_set("nlp/validate", "strike_wish_words")
-# links that keep a word inside its governor's clause ("to carry out attacks", "a desire to")
-_INNER_LINKS = frozenset({"xcomp", "acl", "prep", "pobj", "dobj"})
 
 
 def _wished(t: Token) -> bool:
@@ -62,14 +60,7 @@ def _wished(t: Token) -> bool:
     attacks", "urged the army to attack"); the walk stops at the strike's clause head, so a
     wish in another clause ("urged residents to take shelter as missiles struck Kyiv") is
     not the strike's."""
-    cur = t
-    for _ in range(4):
-        if cur.dep_ not in _INNER_LINKS or cur.head.i == cur.i:
-            return False
-        cur = cur.head
-        if cur.lemma_.lower() in _STRIKE_WISH_WORDS:
-            return True
-    return False
+    return governed_in_clause(t, _STRIKE_WISH_WORDS, 4)
 
 
 _GENERIC_DETS = word_set("nlp/validate", "generic_attack_dets")

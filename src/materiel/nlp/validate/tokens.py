@@ -317,3 +317,21 @@ def topic_of_talk(t: Token) -> bool:
         and t.head.lower_ in ("on", "about", "regarding", "concerning")
         and t.head.head.lemma_.lower() in _TALK_WORDS
     )
+
+
+_INNER_CLAUSE_LINKS = frozenset({"xcomp", "acl", "prep", "pobj", "dobj"})
+
+
+def governed_in_clause(t: Token, words: frozenset[str] | set[str], steps: int) -> bool:
+    """A word of `words` governs `t` within its own clause, at most `steps` links up through
+    complements, objects and prepositions ("a desire to carry out attacks", "plan to disrupt
+    the summit"); the walk stops at the clause head, so a word of another clause ("urged
+    residents to shelter as missiles struck") does not count."""
+    cur = t
+    for _ in range(steps):
+        if cur.dep_ not in _INNER_CLAUSE_LINKS or cur.head.i == cur.i:
+            return False
+        cur = cur.head
+        if cur.lemma_.lower() in words:
+            return True
+    return False
