@@ -126,3 +126,20 @@ def test_feed_with_a_damaged_entry_tag_is_reported(tmp_path, read, split):
     docs, errs = split(read(path))
     assert "d1" not in [d.id for d in docs]
     assert len(errs) == 1 and errs[0].reason.startswith("malformed feed (")
+
+
+def test_stray_nul_in_a_feed_costs_its_entry(tmp_path, read, split):
+    """A NUL byte is damage to the entry that holds it, not a binary file: the other entries
+    are read, that one is rejected in one line."""
+    items = [
+        f"<item><title>Order {i}</title><guid>z{i}</guid><description>The navy ordered "
+        f"{i + 2} boats.</description></item>\n"
+        for i in range(4)
+    ]
+    items[2] = items[2].replace("navy", "na\x00vy")
+    path = tmp_path / "nul.rss"
+    path.write_text(f'<?xml version="1.0"?>\n<rss version="2.0"><channel><title>Z</title>\n'
+                    f"{''.join(items)}</channel></rss>\n")
+    docs, errs = split(read(path))
+    assert [d.id for d in docs] == ["z0", "z1", "z3"]
+    assert [e.reason for e in errs] == ["entry 3: a NUL byte in its text (damaged data)"]

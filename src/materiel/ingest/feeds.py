@@ -74,6 +74,9 @@ def read_feed(
         if not text:
             yield src.error(f"entry {index + 1}: no text", index)
             continue
+        if "\x00" in text or "\x00" in (title or ""):
+            yield src.error(f"entry {index + 1}: a NUL byte in its text (damaged data)", index)
+            continue
         url = entry.get("link") or None
         doc_id = entry.get("id") or url or f"{src.stem}-{index}"
         extra: dict[str, Any] = {}

@@ -120,7 +120,7 @@ def _read_records(
 ) -> Generator[Item, None, None]:
     if fmt == "warc":
         yield from read_warc(stream, src, options)
-    elif fmt == "binary" or looks_binary(head, records=fmt in ("jsonl", "csv", "tsv")):
+    elif fmt == "binary" or looks_binary(head, records=fmt in ("jsonl", "csv", "tsv", "feed")):
         yield src.error("binary content")
     elif fmt == "jsonl":
         yield from read_jsonl(stream, src, options, sniff_encoding(head))
