@@ -1,4 +1,5 @@
-"""Zip archives and gzip streams: their contents are read as streams, never extracted."""
+"""Zip archives and gzip streams: their contents are read as streams, never extracted (tar
+archives: `tar.py`)."""
 
 from __future__ import annotations
 
@@ -40,7 +41,7 @@ def read_gzip(
         yield from read(cast(IO[bytes], body), inner, options)
 
 
-def _unsafe_name(name: str) -> str | None:
+def unsafe_member_name(name: str) -> str | None:
     parts = name.replace("\\", "/").split("/")
     if name.startswith(("/", "\\")) or (len(name) > 1 and name[1] == ":"):
         return "absolute member name"
@@ -49,10 +50,25 @@ def _unsafe_name(name: str) -> str | None:
     return None
 
 
-def _skipped(info: zipfile.ZipInfo) -> bool:
-    """Folders, macOS resource forks and hidden files, passed over as in folders."""
-    parts = info.filename.replace("\\", "/").rstrip("/").split("/")
-    return info.is_dir() or parts[0] == "__MACOSX" or any(p.startswith(".") for p in parts)
+def _passed_over(name: str) -> bool:
+    """macOS resource forks and hidden files, passed over as in folders."""
+    # "./" leads the names of an archive made of a folder's contents (`tar -C folder .`)
+    parts = [p for p in name.replace("\\", "/").split("/") if p not in ("", ".")]
+    return bool(parts) and (parts[0] == "__MACOSX" or any(p.startswith(".") for p in parts))
+
+
+def screen_member(
+    member: Source, name: str, is_dir: bool, refusal: str | None
+) -> bool | ReadError:
+    """True to read an archive member, False to pass it over (a folder, a hidden file), or the
+    one-line refusal of an unsafe one (`refusal`: the archive type's own reason, if any)."""
+    if reason := unsafe_member_name(name):
+        return member.error(f"{reason}: not read")
+    if is_dir or _passed_over(name):
+        return False
+    if refusal:
+        return member.error(refusal)
+    return too_deep(member) or True
 
 
 def _refusal(info: zipfile.ZipInfo) -> str | None:
@@ -104,16 +120,10 @@ def read_zip(
                             f"{found} can be read)")
         for info in sorted(archive.infolist(), key=lambda i: i.filename):
             member = src.inner(info.filename, member=True, size=info.file_size)
-            if reason := _unsafe_name(info.filename):
-                yield member.error(f"{reason}: not read")
-                continue
-            if _skipped(info):
-                continue
-            if refusal := _refusal(info):
-                yield member.error(refusal)
-                continue
-            if error := too_deep(member):
-                yield error
+            verdict = screen_member(member, info.filename, info.is_dir(), _refusal(info))
+            if verdict is not True:
+                if isinstance(verdict, ReadError):
+                    yield verdict
                 continue
             try:
                 with archive.open(info) as body:

@@ -21,6 +21,7 @@ from .files import Target, open_regular, targets
 from .html import read_html
 from .jsonl import read_json, read_jsonl
 from .options import ReaderOptions
+from .tar import read_tar
 from .text import read_text
 from .warc import read_warc
 
@@ -56,6 +57,8 @@ def sniff_format(head: bytes) -> str:
         return "gz"
     if head.startswith(b"PK\x03\x04"):
         return "zip"
+    if head[257:262] == b"ustar":
+        return "tar"
     text = head.decode(sniff_encoding(head) or "utf-8", errors="ignore")
     start = text.lstrip("\ufeff \t\r\n").lower()[:4096]
     if start.startswith(("warc/1.", "warc/0.", "filedesc://")):
@@ -83,6 +86,8 @@ def _choose_format(name: str, head: bytes, options: ReaderOptions) -> str:
         return ext[1:]
     if sniffed == "gz" or (sniffed == "zip" and (name == "-" or not ext)):
         return sniffed  # a compressed body under another name (stdin, no extension)
+    if ext == ".tar" or sniffed == "tar":
+        return "tar"
     if sniffed == "zip":
         return "binary"  # .docx, .xlsx, .jar...: zips, but not archives of news
     return options.reader or _EXTENSIONS.get(ext) or sniffed
@@ -152,6 +157,8 @@ def _dispatch(stream: IO[bytes], src: Source, options: ReaderOptions) -> Iterato
         yield from read_gzip(stream, src, options, _read_stream)
     elif fmt == "zip":
         yield from read_zip(stream, src, options, _read_stream)
+    elif fmt == "tar":
+        yield from read_tar(stream, src, options, _read_stream)
     else:
         yield from _capped(_read_records(stream, src, options, fmt, head), src, options)
 
@@ -180,7 +187,7 @@ def read_paths(
     paths: Iterable[str], options: ReaderOptions = _DEFAULTS
 ) -> Iterator[Document | ReadError]:
     """Documents from regular files, directories (recursive, sorted, hidden entries skipped),
-    .gz and .zip archives, and "-" for stdin, lazily; anything unreadable becomes a
+    .gz, .zip and tar archives, and "-" for stdin, lazily; anything unreadable becomes a
     ReadError. FIFOs, sockets and devices are refused, never opened; so are symbolic links
     in a folder that lead out of it, unless options.follow_symlinks."""
     if isinstance(paths, str):  # one path, not an iterable of one-letter paths
