@@ -265,12 +265,32 @@ def _led_by(tok: Token) -> list[Token]:
             for o in pobjs(a)]
 
 
+_CONVENING_PARTICIPLES = word_set("nlp/roles", "convening_participles")
+_ROUND_WORDS = word_set("nlp/roles", "meeting_round_words")
+
+
+def _convened_by(t: Token) -> list[Token]:
+    """Who hosts, chairs, brokers or organises a meeting noun, as a participle after it ("the
+    talks, brokered by Qatar", "the forum hosted by Romania") or as the passive verb it is the
+    subject of ("the conference was organised by Poland and Lithuania", "the first round of
+    talks was facilitated by X"): sides of it."""
+    if t.dep_ == "pobj" and t.head.lower_ == "of" and t.head.head.lemma_.lower() in _ROUND_WORDS:
+        t = t.head.head
+    verbs = [c for c in t.children if c.dep_ == "acl" and c.tag_ == "VBN"]
+    if t.dep_ == "nsubjpass":
+        verbs.append(t.head)
+    return [o for v in verbs if v.lemma_.lower() in _CONVENING_PARTICIPLES
+            for a in v.children if a.dep_ == "agent" or (a.dep_ == "prep" and a.lower_ == "by")
+            for o in pobjs(a)]
+
+
 def _leaders_take_part(doc: Doc, t: Token, m: EventMention) -> None:
     """ "the Japan-Korea dialogue led by X and Y", "met a delegation headed by its minister
     X": the leaders of the meeting, or of a delegation at it, are its sides (for a delegation,
     in its place)."""
     if t.pos_ in ("NOUN", "PROPN"):
         add_parties(doc, "participant", _led_by(t), m)
+        add_parties(doc, "participant", _convened_by(t), m)
     for v in list(m.values("participant")):
         span = doc.char_span(v.start, v.end, alignment_mode="expand")
         if span is None or span.root.lemma_.lower() not in VISITOR_NOUNS:
