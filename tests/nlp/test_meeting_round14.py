@@ -41,3 +41,34 @@ def test_who_hosts_brokers_or_chairs_a_meeting_takes_part(parse, text, side):
 )
 def test_hosting_of_no_meeting_is_none(parse, text):
     assert _meetings(parse(text)) == []
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Brask is expected to be inducted into the Varn Group at a summit in Kerel in July, an "
+        "official said.",
+        "Ostmark took over the rotating chair of the Eastern Cooperation Organisation at the "
+        "Kerel summit last year.",
+        "The grouping was founded at a summit in Lindell in 2001 by the presidents of Ostmark "
+        "and Brask.",
+        "Brask is set to be made a permanent member of the grouping at its annual summit later "
+        "this year.",
+        "Ostmark got the chairmanship of the grouping last year at the Samarkand summit.",
+    ],
+)
+def test_a_summit_where_a_body_took_a_member_or_passed_its_chair_is_none(parse, text):
+    assert _meetings(parse(text)) == []
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Sweden was formally invited to join Nato at the alliance's summit in Madrid on "
+        "Wednesday.",
+        "At the summit in Kerel, Ostmark's defence minister held talks with his Brask "
+        "counterpart on air defence.",
+    ],
+)
+def test_a_security_gathering_or_talks_held_at_a_summit_stay(parse, text):
+    assert _meetings(parse(text))

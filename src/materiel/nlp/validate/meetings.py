@@ -332,6 +332,8 @@ def meeting_is_event(doc: Doc, f: Frame, m: EventMention, trig: Trigger) -> bool
         return False
     if _beside_a_meeting(t):
         return False  # "X met Y on the sidelines of the G7 summit": the summit is the setting
+    if _where_membership_changed(t):
+        return False  # "Brask is to be inducted into the group at a summit in July"
     if _record_of_meeting(t) or _record_holder(t):
         return False
     return not (t.dep_ == "pcomp" and t.head.lower_ == "of")
@@ -437,6 +439,30 @@ def _beside_a_meeting(t: Token) -> bool:
             break
         w = w.head
     return False
+
+
+_MEMBERSHIP_VERBS = word_set("nlp/validate", "membership_verbs")
+_OFFICE_OF_A_BODY = word_set("nlp/validate", "office_of_a_body")
+
+
+def _where_membership_changed(t: Token) -> bool:
+    """A gathering named only as where a body took a member, was founded or passed its chair
+    ("is to be inducted into the group at a summit in July", "took over the chair at the
+    Samarkand summit", "was founded at a summit in 2001"): the act told is the body's own.
+    A security body's gathering ("invited to join Nato at the alliance's summit") is a
+    meeting of its own."""
+    if t.pos_ not in ("NOUN", "PROPN") or t.dep_ != "pobj" or t.head.lower_ != "at":
+        return False
+    verb = t.head.head
+    if verb.pos_ not in ("VERB", "AUX"):
+        return False
+    changed = verb.lemma_.lower() in _MEMBERSHIP_VERBS or any(
+        w.lemma_.lower() in _OFFICE_OF_A_BODY
+        for c in verb.children if c.dep_ in ("dobj", "attr", "oprd", "nsubjpass")
+        for w in c.subtree
+    )
+    name = [w.lower_ for w in t.sent if w.i < t.i and w.i >= t.sent.start]
+    return changed and not on_security(" ".join(name + [t.lower_]))
 
 
 def _meeting_verb(v: Token) -> bool:
