@@ -52,9 +52,9 @@ def test_hosting_of_no_meeting_is_none(parse, text):
         "Kerel summit last year.",
         "The grouping was founded at a summit in Lindell in 2001 by the presidents of Ostmark "
         "and Brask.",
-        "Brask is set to be made a permanent member of the grouping at its annual summit later "
-        "this year.",
-        "Ostmark got the chairmanship of the grouping last year at the Samarkand summit.",
+        "Brask will become a full member of the bloc at its yearly summit next "
+        "spring.",
+        "Ostmark assumed the chairmanship of the bloc at the Varna summit in 2022.",
     ],
 )
 def test_a_summit_where_a_body_took_a_member_or_passed_its_chair_is_none(parse, text):
