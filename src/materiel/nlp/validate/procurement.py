@@ -146,6 +146,18 @@ def procurement_misread(case: Case) -> bool | None:
     return None
 
 
+def _counted_requirement(f: Frame, m: EventMention) -> bool:
+    """A service's requirement for a counted number of goods ("to meet its requirements for
+    six tankers", "the army's requirements for 300 vehicles"): a purchase it plans, whatever
+    verb governs it; uncounted ("meets the Navy's requirements for a radar") it is a fit."""
+    if not m.values("quantity") or not m.values("buyer"):
+        return False
+    return any(
+        is_military_item(item_head(x)) and any(c.dep_ == "nummod" for c in x.children)
+        for x in f.pp("for")
+    )
+
+
 def judge_item(case: Case) -> bool:
     """Goods the trigger needs: chosen, received or ordered, by a buyer that can hold arms."""
     doc, f, m, trig = case.doc, case.f, case.m, case.trig
@@ -167,7 +179,7 @@ def judge_item(case: Case) -> bool:
         and (military_support(f) or state_sends_arms(f, m))
     ):
         return True  # "pledged continued financial and military support for Ukraine"
-    if trig.lemma == "requirement" and (
+    if trig.lemma == "requirement" and not _counted_requirement(f, m) and (
         t.tag_ != "NN"
         or f.gov_lemma in _REQUIREMENT_MET_VERBS
         or not (f.pp("for") or f.pp("of") and m.values("quantity"))

@@ -1,0 +1,46 @@
+"""Procurement constructions, rule round 14: a service's counted requirement for goods."""
+
+from __future__ import annotations
+
+import pytest
+
+
+def _kept(parse, text: str) -> list:
+    return [m for m in parse(text)._.mentions if m.type == "procurement"]
+
+
+def _vals(m, role: str) -> list[str]:
+    return [v.text for v in m.values(role)]
+
+
+@pytest.mark.parametrize(
+    ("text", "quantity"),
+    [
+        ("The Royal Navy's requirement for 12 new frigates has been confirmed by the Ministry "
+         "of Defence.", "12"),
+        ("Lindell Aerospace is offering its Falcon jet to meet the Kerel Air Force's "
+         "requirement for 24 fighters.", "24"),
+        ("The Brask army's requirements for 300 armoured vehicles will be put out to tender "
+         "next year.", "300"),
+        ("The tanker is on offer to the Ostmark Air Force to meet its requirements for six "
+         "refuelling aircraft.", "six"),
+    ],
+)
+def test_a_counted_requirement_is_a_planned_purchase(parse, text: str, quantity: str) -> None:
+    ms = [m for m in _kept(parse, text) if m.trigger == "requirement"]
+    assert ms, text
+    assert _vals(ms[0], "quantity") == [quantity]
+    assert ms[0].status == "planned"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The new radar meets the Navy's requirements for a long-range sensor.",
+        "The Kerel army's requirements for body armour have grown sharply since the war began.",
+        "The jet was designed to meet Nato requirements for interoperability with allied fleets.",
+        "Lindell said its bid meets the Ostmark requirement for 30 per cent local content.",
+    ],
+)
+def test_an_uncounted_requirement_is_a_fit_not_a_purchase(parse, text: str) -> None:
+    assert not [m for m in _kept(parse, text) if m.trigger == "requirement"], text
