@@ -44,3 +44,29 @@ def test_a_counted_requirement_is_a_planned_purchase(parse, text: str, quantity:
 )
 def test_an_uncounted_requirement_is_a_fit_not_a_purchase(parse, text: str) -> None:
     assert not [m for m in _kept(parse, text) if m.trigger == "requirement"], text
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Analysts in Brask mocked Kerel's purchase of Indian weapons, calling them unreliable.",
+        "The Kerel army has managed to procure many imported weapons through emergency routes.",
+    ],
+)
+def test_past_arms_told_only_by_origin_are_no_deal(parse, text: str) -> None:
+    assert not _kept(parse, text), text
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Kerel ordered 40 Russian tanks from Uralvagonzavod.",
+        "Ostmark signed a $2 billion deal for American weapons.",
+        "Kerel will buy German tanks, the defence minister said on Monday.",
+        "Brask bought French howitzers from Lindell Defence.",
+        "The Kerel navy will buy Italian jets to replace its ageing fleet.",
+        "Kerel bought Russian tanks in 2019.",
+    ],
+)
+def test_counted_priced_dated_or_planned_arms_by_origin_stay(parse, text: str) -> None:
+    assert _kept(parse, text), text

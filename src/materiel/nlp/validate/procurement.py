@@ -32,6 +32,36 @@ _COMPANY_NOUNS = word_set("nlp/validate", "company_nouns")
 
 _AID_TALK = word_set("nlp/validate", "aid_talk_lemmas")
 _ORDER_TREND_WORDS = word_set("nlp/validate", "order_trend_words")
+_GENERIC_GOODS = word_set("nlp/validate", "generic_goods_heads")
+_ORIGIN_MODIFIERS = word_set("nlp/validate", "origin_modifiers")
+_VAGUE_AMOUNTS = word_set("nlp/validate", "vague_amount_modifiers")
+
+
+def _goods_by_origin_only(doc: Doc, m: EventMention) -> bool:
+    """A past purchase whose every item is arms of a kind told only by origin ("mocked
+    Ostmark's purchase of Indian weapons", "managed to procure imported weapons"), with no
+    count, price or date in the sentence: a sourcing habit or a comment, not one
+    deal ("will buy Italian jets" is a plan and stays)."""
+    items = m.values("item")
+    if m.status != "done" or not items:
+        return False
+    if m.values("quantity") or m.values("value"):
+        return False
+    if any(w.ent_type_ == "DATE" for w in doc):
+        return False
+    return all(_origin_only(doc[tok_index(doc, v)]) for v in items)
+
+
+def _origin_only(head: Token) -> bool:
+    if head.lower_ not in _GENERIC_GOODS:
+        return False
+    mods = [
+        c for c in head.children
+        if c.dep_ in ("amod", "compound", "nmod", "nummod") and c.lower_ not in _VAGUE_AMOUNTS
+    ]
+    return bool(mods) and all(
+        c.ent_type_ in ("NORP", "DEMONYM") or c.lower_ in _ORIGIN_MODIFIERS for c in mods
+    )
 
 
 def _orders_as_trend(t: Token) -> bool:
@@ -124,6 +154,8 @@ def procurement_misread(case: Case) -> bool | None:
         return False  # "is looking to bag its first export order": a bid
     if _orders_as_trend(t):
         return False  # "with orders for the jet on the decline": a trend of sales
+    if _goods_by_origin_only(case.doc, m):
+        return False  # "Armenia's purchase of Indian weapons": where arms come from
     if compared_with_unlike(t):
         return False  # "unlike Ukraine, which received weapons from abroad": a comparison
     if topic_of_talk(t):
