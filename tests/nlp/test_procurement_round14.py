@@ -70,3 +70,32 @@ def test_past_arms_told_only_by_origin_are_no_deal(parse, text: str) -> None:
 )
 def test_counted_priced_dated_or_planned_arms_by_origin_stay(parse, text: str) -> None:
     assert _kept(parse, text), text
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The Kerel navy has plans to induct such missile-armed frigates as part of its future fleet.",
+        "The air force intends to prioritise the procurement of these home-grown fighters before "
+        "the navy programme.",
+        "An accord will clear Brask's plans to export these weapons to other operators in the "
+        "region.",
+    ],
+)
+def test_a_plan_of_goods_only_pointed_back_to_is_no_new_purchase(parse, text: str) -> None:
+    assert not _kept(parse, text), text
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The air force plans to buy 36 of these jets.",
+        "Brask will buy these Falcon jets for £2bn, the minister said.",
+        "Ostmark received these howitzers in 2020.",
+        "The council last month approved the purchase of 354 of these tanks through local "
+        "production.",
+        "We will be procuring these Falcon tanks for Kerel through the security assistance fund.",
+    ],
+)
+def test_pointed_goods_with_a_name_count_price_or_done_stay(parse, text: str) -> None:
+    assert _kept(parse, text), text

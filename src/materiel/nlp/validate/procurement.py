@@ -35,6 +35,29 @@ _ORDER_TREND_WORDS = word_set("nlp/validate", "order_trend_words")
 _GENERIC_GOODS = word_set("nlp/validate", "generic_goods_heads")
 _ORIGIN_MODIFIERS = word_set("nlp/validate", "origin_modifiers")
 _VAGUE_AMOUNTS = word_set("nlp/validate", "vague_amount_modifiers")
+_POINTING_DETS = word_set("nlp/validate", "pointing_determiners")
+
+
+def _plan_of_goods_told_before(doc: Doc, m: EventMention) -> bool:
+    """A plan whose every item is goods pointed back to or named as a kind ("has plans to
+    induct such warships", "intends to prioritise the procurement of these fighters"), with
+    no count or price: the purchase, if any, was told where the goods were named."""
+    items = m.values("item")
+    if m.status == "done" or not items or m.values("quantity") or m.values("value"):
+        return False
+    return all(v.kb_id is None and _pointed_kind(doc[tok_index(doc, v)]) for v in items)
+
+
+def _pointed_kind(head: Token) -> bool:
+    """Goods pointed back to with no name or count of their own: "such warships", "these
+    fighters"; not "these Abrams tanks" nor "354 of these tanks"."""
+    of = head.head if head.dep_ == "pobj" and head.head.lower_ == "of" else None
+    if of is not None and (of.head.pos_ == "NUM" or of.nbor(-1).like_num):
+        return False  # "354 of these tanks", however the count is attached
+    kids = list(head.children)
+    if any(c.pos_ == "PROPN" or c.like_num for c in kids):
+        return False
+    return any(c.dep_ in ("det", "amod", "predet") and c.lower_ in _POINTING_DETS for c in kids)
 
 
 def _goods_by_origin_only(doc: Doc, m: EventMention) -> bool:
@@ -154,6 +177,8 @@ def procurement_misread(case: Case) -> bool | None:
         return False  # "is looking to bag its first export order": a bid
     if _orders_as_trend(t):
         return False  # "with orders for the jet on the decline": a trend of sales
+    if _plan_of_goods_told_before(case.doc, m):
+        return False  # "has plans to induct such warships": goods told before, or a kind
     if _goods_by_origin_only(case.doc, m):
         return False  # "Armenia's purchase of Indian weapons": where arms come from
     if compared_with_unlike(t):
