@@ -75,7 +75,8 @@ def test_counted_priced_dated_or_planned_arms_by_origin_stay(parse, text: str) -
 @pytest.mark.parametrize(
     "text",
     [
-        "The Kerel navy has plans to induct such missile-armed frigates as part of its future fleet.",
+        "The Kerel navy has plans to induct such missile-armed frigates as part of its future "
+        "fleet.",
         "The air force intends to prioritise the procurement of these home-grown fighters before "
         "the navy programme.",
         "An accord will clear Brask's plans to export these weapons to other operators in the "
