@@ -28,6 +28,7 @@ from materiel.nlp.roles import (
     talks_to_buy,
     thanked,
 )
+from materiel.nlp.roles.production import made_under_licence
 from materiel.nlp.spans import conjuncts, party_label
 from materiel.nlp.split import split_counted_items
 from materiel.nlp.told_orders import take_told_goods
@@ -216,6 +217,7 @@ def find_mentions(doc: Doc) -> list[EventMention]:
             and not any(c.dep_ in ("aux", "auxpass") for c in t.children)
             and not dates
             and not (doc._.context or {}).get("heading")
+            and not (m.type == "production" and made_under_licence(frame))
             and drop("habitual")
         ):
             continue  # "the company builds engines for helicopters": what it does, not an event
@@ -224,6 +226,7 @@ def find_mentions(doc: Doc) -> list[EventMention]:
             and _present_passive(t)
             and (not dates or t.dep_ == "relcl")  # a date there tells of the main clause
             and not (doc._.context or {}).get("heading")
+            and not made_under_licence(frame)
             and drop("habitual")
         ):
             continue  # "the rifle is made at a plant in Pune": where it comes from, not an event

@@ -177,7 +177,7 @@ def fill_production(
         if lic.lemma_.lower() in ("licence", "license")
         for w in pp_of(lic, "from")
         if party_label(w)
-    ]
+    ] + _licence_granters(f)
     add_parties(doc, "partner", partners + licensors, m)
     locs = f.pp("in", "at", "near")
     if not add_places(doc, "location", locs, m):
@@ -234,6 +234,38 @@ def fill_production(
                 )
             )
     return item_toks
+
+
+_LICENCE_WORDS = word_set("nlp/roles", "licence_words")
+
+
+def made_under_licence(f: Frame) -> bool:
+    """Goods made "under licence" or under a licence or technology-transfer agreement ("the
+    yard builds the frigates under a design licence signed with Lindell"): a licensed
+    production, told in the present as an arrangement in force, not a maker's trade."""
+    return any(
+        made_under_licence_words({w.lemma_.lower() for w in deal.subtree})
+        for deal in f.pp("under")
+    )
+
+
+def made_under_licence_words(words: set[str]) -> bool:
+    """Whether the words of an "under" phrase name a licence or a technology transfer."""
+    return bool(words & _LICENCE_WORDS) or {"technology", "transfer"} <= words
+
+
+def _licence_granters(f: Frame) -> list[Token]:
+    """The other side of a licence the goods are made under ("under a licence agreement
+    signed with Lindell", "under a licence and technology transfer deal with Hyundai")."""
+    return [
+        w
+        for deal in f.pp("under")
+        if made_under_licence_words({x.lemma_.lower() for x in deal.subtree})
+        for x in deal.subtree
+        if x.dep_ == "prep" and x.lower_ == "with"
+        for w in pobjs(x)
+        if party_label(w)
+    ]
 
 
 _FACILITY_NOUNS = word_set("nlp/roles", "facility_nouns")

@@ -7,6 +7,7 @@ from spacy.tokens import Doc, Token
 from materiel.nlp.dates import clause_is_future
 from materiel.nlp.frames import Frame, pobjs
 from materiel.nlp.roles import PLAIN_GOODS_CUE
+from materiel.nlp.roles.production import made_under_licence
 from materiel.nlp.spans import is_military_item, item_head, party_label
 from materiel.nlp.types import EventMention, RoleValue
 from materiel.nlp.under_contract import goods_made_under
@@ -95,7 +96,7 @@ def production_misread(case: Case) -> bool | None:
         return False  # "ready to make one gun a day if it wins orders": a condition
     if ongoing_rate(t):
         return False
-    if t.pos_ == "VERB" and habitual(doc, t):
+    if t.pos_ == "VERB" and habitual(doc, t) and not made_under_licence(f):
         return False  # "Anduril builds autonomous systems": what a maker does
     if record_clause(t) and not clause_is_future(t):
         return False  # (a future one is news: "the first firm that will build the jet here")
