@@ -100,3 +100,31 @@ def test_a_plan_of_goods_only_pointed_back_to_is_no_new_purchase(parse, text: st
 )
 def test_pointed_goods_with_a_name_count_price_or_done_stay(parse, text: str) -> None:
     assert _kept(parse, text), text
+
+
+@pytest.mark.parametrize(
+    ("text", "buyer", "seller"),
+    [
+        ("Kerel's air force said on Friday the first three of 42 Falcon fighters ordered from "
+         "Lindell Aerospace in 2022 would arrive in January.", [], ["Lindell Aerospace"]),
+        ("Brask's defence ministry said on Wednesday the first six of the 24 F-16 fighters it "
+         "bought from Denmark in 2024 would arrive in December.",
+         ["Brask's defence ministry"], ["Denmark"]),
+        ("Kerel's army said the first four of the 18 howitzers ordered from Lindell Defence "
+         "last year had arrived on Monday.", [], ["Lindell Defence"]),
+    ],
+)
+def test_a_delivery_takes_the_sides_of_the_order_told_on_its_goods(
+    parse, text: str, buyer: list[str], seller: list[str]
+) -> None:
+    arrivals = [m for m in _kept(parse, text) if m.trigger == "arrive"]
+    assert arrivals, text
+    assert _vals(arrivals[0], "seller") == seller
+    assert bool(_vals(arrivals[0], "buyer")) == bool(buyer)
+
+
+def test_a_separate_order_lends_no_sides_to_a_delivery(parse) -> None:
+    text = ("Ostmark's air force took delivery of two tankers on Monday and ordered four "
+            "transport aircraft from Lindell Aerospace.")
+    deliveries = [m for m in _kept(parse, text) if m.trigger == "delivery"]
+    assert deliveries and not _vals(deliveries[0], "seller")

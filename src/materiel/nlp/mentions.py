@@ -31,7 +31,7 @@ from materiel.nlp.roles import (
 from materiel.nlp.roles.production import made_under_licence
 from materiel.nlp.spans import conjuncts, party_label
 from materiel.nlp.split import split_counted_items
-from materiel.nlp.told_orders import take_told_goods
+from materiel.nlp.told_orders import share_sides_with_told_order, take_told_goods
 from materiel.nlp.triggers import FUNDS_REQUEST_VERBS, TENDER_NOUNS
 from materiel.nlp.types import DateValue, EventMention, NumberMention, RoleValue, Trigger
 from materiel.nlp.under_contract import UNDER_CUE
@@ -271,6 +271,7 @@ def find_mentions(doc: Doc) -> list[EventMention]:
                 out.append(aid)
     for m in out:
         absorbed.update(int(c.split(":")[1]) for c in m.cues if c.startswith("host:"))
+    share_sides_with_told_order(doc, out, _HANDOVER_TRIGGERS, _ORDER_TRIGGERS)
     kept = [
         m
         for m in out

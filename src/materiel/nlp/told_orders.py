@@ -5,7 +5,7 @@ purchase told before it when its goods are a bare count."""
 
 from __future__ import annotations
 
-from spacy.tokens import Token
+from spacy.tokens import Doc, Token
 
 from materiel.nlp.types import EventMention, NumberMention, RoleValue
 from materiel.wordlists import word_set
@@ -136,3 +136,37 @@ def _bare_counts(t: Token, numbers: list[NumberMention]) -> list[Token]:
             out.extend(nums)
     return out
 
+
+
+def share_sides_with_told_order(
+    doc: Doc, kept: list[EventMention], handover_triggers: set[str], order_triggers: set[str]
+) -> None:
+    """A delivery of goods and the purchase told on those goods ("the first three of 42 jets
+    ordered from Lindell would arrive in May", "the first six of the 24 jets it bought from
+    Ostmark would arrive"): one order, so each takes the buyer and seller the other names."""
+    deliveries = [m for m in kept if m.type == "procurement" and m.trigger in handover_triggers]
+    orders = [m for m in kept if m.type == "procurement" and m.trigger in order_triggers]
+    for d in deliveries:
+        for o in orders:
+            if o is not d and _told_on_goods(doc[o.trigger_i], o, d):
+                _share_sides(d, o)
+
+
+def _told_on_goods(order: Token, o: EventMention, delivery: EventMention) -> bool:
+    """The order's verb is a clause on the delivered goods ("jets ordered from X", "jets it
+    bought"), both naming the same goods."""
+    if order.dep_ not in ("acl", "relcl"):
+        return False
+    ordered = {v.text.lower() for v in o.values("item")}
+    return any(
+        v.start <= order.head.idx < v.end and v.text.lower() in ordered
+        for v in delivery.values("item")
+    )
+
+
+def _share_sides(a: EventMention, b: EventMention) -> None:
+    for role in ("buyer", "seller"):
+        for x, y in ((a, b), (b, a)):
+            if not x.values(role):
+                for v in y.values(role):
+                    x.add(v)
