@@ -10,7 +10,7 @@ from materiel.nlp.companions import companions
 from materiel.nlp.frames import Frame, named, pobjs, pp_of, subjects
 from materiel.nlp.roles.common import add_parties, add_places
 from materiel.nlp.roles.paired_sides import people_over_paired_states, split_paired_sides
-from materiel.nlp.roles.parties import role_value
+from materiel.nlp.roles.parties import is_company, role_value
 from materiel.nlp.spans import conjuncts, entity_of, item_range, party_label, place_label
 from materiel.nlp.types import EventMention, NumberMention, RoleValue
 from materiel.nlp.venues import meeting_venues
@@ -257,31 +257,47 @@ def _fallback_location(doc: Doc, f: Frame, m: EventMention) -> None:
 _LEADING_VERBS = word_set("nlp/roles", "leading_verbs")
 
 
+def _agents(verbs: Iterable[Token], lemmas: frozenset[str]) -> list[Token]:
+    """Who the verbs of the given lemmas name with "by" ("led by X", "was hosted by Y")."""
+    return [o for v in verbs if v.lemma_.lower() in lemmas
+            for a in v.children if a.dep_ == "agent" or (a.dep_ == "prep" and a.lower_ == "by")
+            for o in pobjs(a)]
+
+
 def _led_by(tok: Token) -> list[Token]:
     """Who a participle names as leading the noun: "the dialogue led by X and Y"."""
-    return [o for c in tok.children
-            if c.dep_ == "acl" and c.tag_ == "VBN" and c.lemma_.lower() in _LEADING_VERBS
-            for a in c.children if a.dep_ == "agent" or (a.dep_ == "prep" and a.lower_ == "by")
-            for o in pobjs(a)]
+    return _agents((c for c in tok.children if c.dep_ == "acl" and c.tag_ == "VBN"),
+                   _LEADING_VERBS)
 
 
 _CONVENING_PARTICIPLES = word_set("nlp/roles", "convening_participles")
 _ROUND_WORDS = word_set("nlp/roles", "meeting_round_words")
 
 
+def _may_convene(o: Token) -> bool:
+    """A state, government, official or international body may host a meeting as a side of
+    it; a company, a venue or an institute that hosts or organises one is no side ("the
+    conference organised by Lindell Aerospace", "hosted by the Grand Hotel")."""
+    def company(c: Token) -> bool:  # a lone unknown name ("hosted by Kerel") may be a state
+        ent = entity_of(c)
+        return is_company(c) and (ent is None or ent.label_ == "COMPANY" or len(ent) > 1)
+
+    return not any(company(c) or party_label(c) == "FAC" for c in conjuncts(o))
+
+
 def _convened_by(t: Token) -> list[Token]:
-    """Who hosts, chairs, brokers or organises a meeting noun, as a participle after it ("the
+    """Who hosts, brokers or organises a meeting noun, as a participle after it ("the
     talks, brokered by Qatar", "the forum hosted by Romania") or as the passive verb it is the
     subject of ("the conference was organised by Poland and Lithuania", "the first round of
-    talks was facilitated by X"): sides of it."""
+    talks was facilitated by X"), or chairs it told as a passive ("the meeting was chaired by
+    X"; as a participle, _led_by): sides of it, when they are states, officials or public
+    bodies."""
     if t.dep_ == "pobj" and t.head.lower_ == "of" and t.head.head.lemma_.lower() in _ROUND_WORDS:
         t = t.head.head
     verbs = [c for c in t.children if c.dep_ == "acl" and c.tag_ == "VBN"]
-    if t.dep_ == "nsubjpass":
-        verbs.append(t.head)
-    return [o for v in verbs if v.lemma_.lower() in _CONVENING_PARTICIPLES
-            for a in v.children if a.dep_ == "agent" or (a.dep_ == "prep" and a.lower_ == "by")
-            for o in pobjs(a)]
+    passive = [t.head] if t.dep_ == "nsubjpass" else []
+    return [o for o in _agents(verbs + passive, _CONVENING_PARTICIPLES) if _may_convene(o)] + (
+        _agents(passive, _LEADING_VERBS))
 
 
 def _leaders_take_part(doc: Doc, t: Token, m: EventMention) -> None:

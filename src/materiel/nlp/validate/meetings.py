@@ -443,26 +443,47 @@ def _beside_a_meeting(t: Token) -> bool:
 
 _MEMBERSHIP_VERBS = word_set("nlp/validate", "membership_verbs")
 _OFFICE_OF_A_BODY = word_set("nlp/validate", "office_of_a_body")
+_JOINING_VERBS = word_set("nlp/validate", "joining_verbs")
 
 
 def _where_membership_changed(t: Token) -> bool:
     """A gathering named only as where a body took a member, was founded or passed its chair
     ("is to be inducted into the group at a summit in July", "took over the chair at the
-    Samarkand summit", "was founded at a summit in 2001"): the act told is the body's own.
-    A security body's gathering ("invited to join Nato at the alliance's summit") is a
-    meeting of its own."""
+    Kerel summit", "the group was founded at a summit in 2001"): the act told is the body's
+    own. A sentence that speaks of security anywhere ("took over the presidency and leaders
+    discussed air defence", "admitted Brask to the European Defence Agency") keeps its
+    gathering a meeting."""
     if t.pos_ not in ("NOUN", "PROPN") or t.dep_ != "pobj" or t.head.lower_ != "at":
         return False
     verb = t.head.head
     if verb.pos_ not in ("VERB", "AUX"):
         return False
-    changed = verb.lemma_.lower() in _MEMBERSHIP_VERBS or any(
-        w.lemma_.lower() in _OFFICE_OF_A_BODY
+    return _membership_changed(verb) and not on_security(t.sent.text)
+
+
+def _membership_changed(verb: Token) -> bool:
+    """ "inducted into the group", "admitted as a member", "was founded", "took over the
+    chair", "became a full member": a body takes a member, is founded or passes an office;
+    not "admitted that deliveries were late" nor "established a joint working group"."""
+    lemma = verb.lemma_.lower()
+    if lemma in _MEMBERSHIP_VERBS:
+        if any(c.dep_ == "auxpass" for c in verb.children) and any(
+                c.dep_ == "nsubjpass" for c in verb.children):
+            return lemma not in _JOINING_VERBS or _joined_to_a_body(verb)
+        return lemma in _JOINING_VERBS and _joined_to_a_body(verb)
+    return any(
+        c.lemma_.lower() in _OFFICE_OF_A_BODY
         for c in verb.children if c.dep_ in ("dobj", "attr", "oprd", "nsubjpass")
-        for w in c.subtree
     )
-    name = [w.lower_ for w in t.sent if w.i < t.i and w.i >= t.sent.start]
-    return changed and not on_security(" ".join(name + [t.lower_]))
+
+
+def _joined_to_a_body(verb: Token) -> bool:
+    """ "inducted into the group", "admitted to Nato", "admitted as a full member"."""
+    return any(
+        o.lemma_.lower() in _OFFICE_OF_A_BODY if p.lower_ == "as" else True
+        for p in verb.children if p.dep_ == "prep" and p.lower_ in ("into", "to", "as")
+        for o in pobjs(p)
+    )
 
 
 def _meeting_verb(v: Token) -> bool:
