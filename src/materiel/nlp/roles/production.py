@@ -8,7 +8,7 @@ from materiel.nlp.frames import Frame, pobjs, pp_of
 from materiel.nlp.roles.common import add_parties, add_places, plain_goods
 from materiel.nlp.roles.items import frame_items, is_counted, items_from
 from materiel.nlp.roles.parties import is_company, role_value
-from materiel.nlp.spans import item_head, party_label, place_label
+from materiel.nlp.spans import is_military_item, item_head, party_label, place_label
 from materiel.nlp.triggers import names_first_unit
 from materiel.nlp.types import EventMention, NumberMention, RoleValue
 from materiel.nlp.venues import works_place
@@ -237,30 +237,64 @@ def fill_production(
 
 
 _LICENCE_WORDS = word_set("nlp/roles", "licence_words")
+_TECHNOLOGY_TRANSFER_WORDS = word_set("nlp/roles", "technology_transfer_words")
+_LICENCE_TRADE_MODIFIERS = word_set("nlp/roles", "licence_trade_modifiers")
+_LICENCE_RULE_HEADS = word_set("nlp/roles", "licence_rule_heads")
+_CIVIL_GOODS_MODIFIERS = word_set("nlp/roles", "civil_goods_modifiers")
+_HALTING_VERBS = word_set("nlp/roles", "production_halting_verbs")
+_PRODUCTION_WORK_NOUNS = word_set("nlp/roles", "production_work_nouns")
+
+
+def _production_licences(f: Frame) -> list[Token]:
+    """The "under" phrases that name a licence to make the goods or a technology transfer
+    ("under licence", "under a licence agreement signed with Lindell"); not a licence to
+    trade them ("under an export licence") nor rules ("under export licensing rules")."""
+    out = []
+    for deal in f.pp("under"):
+        words = {w.lemma_.lower() for w in deal.subtree}
+        if not (words & _LICENCE_WORDS or words >= _TECHNOLOGY_TRANSFER_WORDS):
+            continue
+        if deal.lemma_.lower() in _LICENCE_RULE_HEADS or words & _LICENCE_TRADE_MODIFIERS:
+            continue
+        out.append(deal)
+    return out
 
 
 def made_under_licence(f: Frame) -> bool:
-    """Goods made "under licence" or under a licence or technology-transfer agreement ("the
-    yard builds the frigates under a design licence signed with Lindell"): a licensed
-    production, told in the present as an arrangement in force, not a maker's trade."""
+    """Military goods made "under licence" or under a licence or technology-transfer
+    agreement ("the yard builds the frigates under a design licence signed with Lindell"): a
+    licensed production, told in the present as an arrangement in force, not a maker's
+    trade. Not when the making is denied or over ("no longer builds", "but production has
+    been halted"), nor for civil goods ("makes hunting rifles under licence")."""
+    t = f.trigger
+    if not _production_licences(f) or _denied_or_halted(t):
+        return False
+    goods = [c for c in t.children if c.dep_ in ("dobj", "nsubjpass")]
     return any(
-        made_under_licence_words({w.lemma_.lower() for w in deal.subtree})
-        for deal in f.pp("under")
+        is_military_item(g)
+        and not any(w.lower_ in _CIVIL_GOODS_MODIFIERS for w in g.lefts)
+        for g in goods
     )
 
 
-def made_under_licence_words(words: set[str]) -> bool:
-    """Whether the words of an "under" phrase name a licence or a technology transfer."""
-    return bool(words & _LICENCE_WORDS) or {"technology", "transfer"} <= words
+def _denied_or_halted(t: Token) -> bool:
+    """ "does not build", "no longer builds", "..., but production has been halted"."""
+    if any(c.dep_ == "neg" or (c.lower_ == "longer" and any(
+            x.lower_ == "no" for x in c.children)) for c in t.children):
+        return True
+    return any(
+        v.lemma_.lower() in _HALTING_VERBS
+        and any(c.lemma_.lower() in _PRODUCTION_WORK_NOUNS or c.i == t.i for c in v.children)
+        for v in t.sent if v.pos_ in ("VERB", "AUX")
+    )
 
 
 def _licence_granters(f: Frame) -> list[Token]:
     """The other side of a licence the goods are made under ("under a licence agreement
-    signed with Lindell", "under a licence and technology transfer deal with Hyundai")."""
+    signed with Lindell", "under a licence and technology transfer deal with Lindell")."""
     return [
         w
-        for deal in f.pp("under")
-        if made_under_licence_words({x.lemma_.lower() for x in deal.subtree})
+        for deal in _production_licences(f)
         for x in deal.subtree
         if x.dep_ == "prep" and x.lower_ == "with"
         for w in pobjs(x)
