@@ -36,6 +36,25 @@ def test_a_counted_requirement_is_a_planned_purchase(parse, text: str, quantity:
 @pytest.mark.parametrize(
     "text",
     [
+        "The Ostmark Navy has already met its requirement for eight patrol vessels.",
+        "The Brask Army had met its requirement for 120 howitzers by 2020, the audit office said.",
+        "The Kerel Army met its requirement for 75 armoured vehicles last year.",
+        "The Ostmark Navy's requirement for eight patrol vessels has been met.",
+    ],
+)
+def test_a_counted_requirement_already_met_is_no_purchase_to_come(parse, text: str) -> None:
+    assert not [m for m in _kept(parse, text) if m.trigger == "requirement"], text
+
+
+def test_a_counted_requirement_still_to_meet_stays_a_plan(parse) -> None:
+    text = "The Ostmark Navy wants to meet its requirement for eight patrol vessels."
+    ms = [m for m in _kept(parse, text) if m.trigger == "requirement"]
+    assert ms and ms[0].status == "planned", text
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
         "The new radar meets the Navy's requirements for a long-range sensor.",
         "The Kerel army's requirements for body armour have grown sharply since the war began.",
         "The jet was designed to meet Nato requirements for interoperability with allied fleets.",
@@ -75,8 +94,7 @@ def test_counted_priced_dated_or_planned_arms_by_origin_stay(parse, text: str) -
 @pytest.mark.parametrize(
     "text",
     [
-        "The Kerel navy has plans to induct such missile-armed frigates as part of its future "
-        "fleet.",
+        "The Kerel navy has plans to induct such frigates as part of its future fleet.",
         "The air force intends to prioritise the procurement of these home-grown fighters before "
         "the navy programme.",
         "An accord will clear Brask's plans to export these weapons to other operators in the "
@@ -93,7 +111,7 @@ def test_a_plan_of_goods_only_pointed_back_to_is_no_new_purchase(parse, text: st
         "The air force plans to buy 36 of these jets.",
         "Brask will buy these Falcon jets for £2bn, the minister said.",
         "Ostmark received these howitzers in 2020.",
-        "The council last month approved the purchase of 354 of these tanks through local "
+        "The council last month approved the purchase of 90 of these tanks through local "
         "production.",
         "We will be procuring these Falcon tanks for Kerel through the security assistance fund.",
     ],

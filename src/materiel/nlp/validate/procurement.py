@@ -207,11 +207,23 @@ def _counted_requirement(f: Frame, m: EventMention) -> bool:
     """A service's requirement for a counted number of goods ("to meet its requirements for
     six tankers", "the army's requirements for 300 vehicles"): a purchase it plans, whatever
     verb governs it; uncounted ("meets the Navy's requirements for a radar") it is a fit."""
-    if not m.values("quantity") or not m.values("buyer"):
+    if not m.values("quantity") or not m.values("buyer") or _requirement_already_met(f.trigger):
         return False
     return any(
         is_military_item(item_head(x)) and any(c.dep_ == "nummod" for c in x.children)
         for x in f.pp("for")
+    )
+
+
+def _requirement_already_met(t: Token) -> bool:
+    """A need filled ("has already met its requirement for eight vessels", "had met its
+    requirement for 120 howitzers by 2020", "the requirement for six ships has been met"): no
+    purchase to come ("to meet its requirements for six tankers" is still to come)."""
+    verb = t.head
+    if t.dep_ not in ("dobj", "nsubjpass") or verb.lemma_.lower() not in _REQUIREMENT_MET_VERBS:
+        return False
+    return verb.tag_ in ("VBD", "VBN") or any(
+        c.dep_ == "advmod" and c.lower_ == "already" for c in verb.children
     )
 
 
