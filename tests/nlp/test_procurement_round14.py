@@ -1,4 +1,5 @@
-"""Procurement constructions, rule round 14: a service's counted requirement for goods."""
+"""Procurement constructions, rule round 14: a service's counted requirement for goods and
+arms told only by origin."""
 
 from __future__ import annotations
 
@@ -70,6 +71,8 @@ def test_an_uncounted_requirement_is_a_fit_not_a_purchase(parse, text: str) -> N
     [
         "Analysts in Brask mocked Kerel's purchase of Indian weapons, calling them unreliable.",
         "The Kerel army has managed to procure many imported weapons through emergency routes.",
+        "The Kerel army has managed to procure additional imported weapons through emergency "
+        "routes.",
     ],
 )
 def test_past_arms_told_only_by_origin_are_no_deal(parse, text: str) -> None:
@@ -85,6 +88,10 @@ def test_past_arms_told_only_by_origin_are_no_deal(parse, text: str) -> None:
         "Brask bought French howitzers from Lindell Defence.",
         "The Kerel navy will buy Italian jets to replace its ageing fleet.",
         "Kerel bought Russian tanks in 2019.",
+        "Brask has bought Western tanks from Lindell Defence, the ministry said.",
+        "Ostmark has signed a deal for Western jets, the defence ministry said.",
+        "Brask took delivery of Western tanks under a contract with Lindell Defence.",
+        "Kerel has ordered Swedish jets to replace its ageing fleet of Brask-built fighters.",
     ],
 )
 def test_counted_priced_dated_or_planned_arms_by_origin_stay(parse, text: str) -> None:

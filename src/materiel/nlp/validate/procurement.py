@@ -36,6 +36,7 @@ _GENERIC_GOODS = word_set("nlp/validate", "generic_goods_heads")
 _ORIGIN_MODIFIERS = word_set("nlp/validate", "origin_modifiers")
 _VAGUE_AMOUNTS = word_set("nlp/validate", "vague_amount_modifiers")
 _POINTING_DETS = word_set("nlp/validate", "pointing_determiners")
+_ORIGIN_COMMENT_TRIGGERS = word_set("nlp/validate", "origin_comment_triggers")
 
 
 def _plan_of_goods_told_before(doc: Doc, m: EventMention) -> bool:
@@ -60,27 +61,32 @@ def _pointed_kind(head: Token) -> bool:
     return any(c.dep_ in ("det", "amod", "predet") and c.lower_ in _POINTING_DETS for c in kids)
 
 
-def _goods_by_origin_only(doc: Doc, m: EventMention) -> bool:
-    """A past purchase whose every item is arms of a kind told only by origin ("mocked
-    Ostmark's purchase of Indian weapons", "managed to procure imported weapons"), with no
-    count, price or date in the sentence: a sourcing habit or a comment, not one
-    deal ("will buy Italian jets" is a plan and stays)."""
+def _goods_by_origin_only(doc: Doc, m: EventMention, t: Token) -> bool:
+    """A past purchase, bought or procured, whose every item is arms of a kind told only by
+    origin ("mocked Ostmark's purchase of Indian weapons", "managed to procure imported
+    weapons"), with no count, price or seller in the mention and no date in its sentence: a
+    sourcing habit or a comment, not one deal ("will buy Italian jets" is a plan and stays;
+    an order, contract, deal or delivery of such goods is one deal and stays too)."""
     items = m.values("item")
-    if m.status != "done" or not items:
+    if m.status != "done" or not items or t.lemma_.lower() not in _ORIGIN_COMMENT_TRIGGERS:
         return False
-    if m.values("quantity") or m.values("value"):
+    if m.values("quantity") or m.values("value") or m.values("seller"):
         return False
-    if any(w.ent_type_ == "DATE" for w in doc):
+    if any(w.ent_type_ == "DATE" for w in t.sent):
         return False
     return all(_origin_only(doc[tok_index(doc, v)]) for v in items)
 
 
 def _origin_only(head: Token) -> bool:
+    """Arms named by a kind and nothing but where they come from ("Indian weapons", "many
+    imported tanks"); a count ("40 Russian tanks") or any other modifier names more."""
     if head.lower_ not in _GENERIC_GOODS:
         return False
+    if any(c.dep_ == "nummod" or c.like_num for c in head.children):
+        return False  # "40 Russian tanks": counted goods
     mods = [
         c for c in head.children
-        if c.dep_ in ("amod", "compound", "nmod", "nummod") and c.lower_ not in _VAGUE_AMOUNTS
+        if c.dep_ in ("amod", "compound", "nmod") and c.lower_ not in _VAGUE_AMOUNTS
     ]
     return bool(mods) and all(
         c.ent_type_ in ("NORP", "DEMONYM") or c.lower_ in _ORIGIN_MODIFIERS for c in mods
@@ -179,7 +185,7 @@ def procurement_misread(case: Case) -> bool | None:
         return False  # "with orders for the jet on the decline": a trend of sales
     if _plan_of_goods_told_before(case.doc, m):
         return False  # "has plans to induct such warships": goods told before, or a kind
-    if _goods_by_origin_only(case.doc, m):
+    if _goods_by_origin_only(case.doc, m, t):
         return False  # "Armenia's purchase of Indian weapons": where arms come from
     if compared_with_unlike(t):
         return False  # "unlike Ukraine, which received weapons from abroad": a comparison
