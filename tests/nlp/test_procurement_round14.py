@@ -1,9 +1,11 @@
-"""Procurement constructions, rule round 14: a service's counted requirement for goods and
-arms told only by origin."""
+"""Procurement constructions, rule round 14: a service's counted requirement for goods, arms
+told only by origin, and plans of goods pointed back to."""
 
 from __future__ import annotations
 
 import pytest
+
+from materiel.nlp.validate import POINTED_GOODS_CUE
 
 
 def _kept(parse, text: str) -> list:
@@ -104,12 +106,34 @@ def test_counted_priced_dated_or_planned_arms_by_origin_stay(parse, text: str) -
         "The Kerel navy has plans to induct such frigates as part of its future fleet.",
         "The air force intends to prioritise the procurement of these home-grown fighters before "
         "the navy programme.",
-        "An accord will clear Brask's plans to export these weapons to other operators in the "
-        "region.",
     ],
 )
-def test_a_plan_of_goods_only_pointed_back_to_is_no_new_purchase(parse, text: str) -> None:
+def test_a_plan_of_goods_only_pointed_back_to_is_marked_for_the_document(
+    parse, text: str
+) -> None:
+    """The extractor drops it when the document told a purchase by the buyer before
+    (tests/extract/test_procurement_told_before.py)."""
+    assert any(POINTED_GOODS_CUE in m.cues for m in _kept(parse, text)), text
+
+
+def test_a_plan_to_export_goods_pointed_back_to_names_no_buyer(parse) -> None:
+    text = ("An accord will clear Brask's plans to export these weapons to other operators in "
+            "the region.")
     assert not _kept(parse, text), text
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The defence ministry said on Tuesday it would order more of these drones.",
+        "The government said on Tuesday it will order additional such frigates.",
+        "The Brask Air Force plans to buy 24 more of these fighters.",
+        "The Ostmark Army plans to buy these tanks from Lindell Defence, the minister said.",
+    ],
+)
+def test_a_follow_on_lot_or_a_seller_of_its_own_is_a_plan_of_its_own(parse, text: str) -> None:
+    ms = _kept(parse, text)
+    assert ms and not any(POINTED_GOODS_CUE in m.cues for m in ms), text
 
 
 @pytest.mark.parametrize(

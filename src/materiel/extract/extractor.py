@@ -45,7 +45,11 @@ from materiel.extract.merge import (
 )
 from materiel.extract.prefilter import RelevanceFilter, words
 from materiel.extract.resolve import KBLinker
-from materiel.extract.retype import deliveries_under_purchase, home_transfer_to_purchase
+from materiel.extract.retype import (
+    deliveries_under_purchase,
+    home_transfer_to_purchase,
+    plans_told_before,
+)
 from materiel.extract.roles import MentionRoles, load_roles
 from materiel.extract.sparse import sparse_reason
 from materiel.extract.speaker import outlet_country, statement_author
@@ -67,7 +71,7 @@ from materiel.nlp.lexicon import PARTY_LABELS, lemma_table_forms, surface_forms
 from materiel.nlp.pipeline import cached_pipeline
 from materiel.nlp.spans import is_pronoun
 from materiel.nlp.types import DateValue, EventMention, RoleValue
-from materiel.nlp.validate import on_security, story_off_security
+from materiel.nlp.validate import POINTED_GOODS_CUE, on_security, story_off_security
 
 _DATELINE = re.compile(
     r"^\s*+(?:[A-Z][A-Za-z .,'’-]{1,60}\s*[–—-]+\s*+|\()?\s*+(?P<date>(?:January|February|March|"
@@ -316,6 +320,7 @@ class Extractor:
         learned = self.recall and (self.detector is not None or self.on_sentence is not None)
         contexts = document_context(parsed) if learned else []
         context = ContextRoles()
+        pointed: set[int] = set()  # plans of goods only pointed back to ("these jets")
         for k, ((i, sent, skip), doc) in enumerate(zip(plan.sentences, parsed, strict=True)):
             first = len(cands)
             context.see(i, sent, skip, doc)
@@ -333,6 +338,8 @@ class Extractor:
                     else:
                         continue
                 if cand is not None:
+                    if POINTED_GOODS_CUE in m.cues:
+                        pointed.add(id(cand))
                     cands.append(cand)
             if learned:
                 self._detect(cd, sent, skip, doc, contexts[k], cands, first,
@@ -356,6 +363,7 @@ class Extractor:
                 c.kb = self.linker.link(c.event, c.labels, ctx)
         for c in cands:
             home_transfer_to_purchase(c)
+        plans_told_before(cands, pointed)
         deliveries_under_purchase(cands)
         merged = merge([c for c in cands if c.rejected is None], by_story=cd.is_feed,
                        published=plan.published)

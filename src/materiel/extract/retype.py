@@ -13,6 +13,8 @@ from __future__ import annotations
 
 from materiel.extract.merge import Candidate, arg_key
 from materiel.models import Argument, Event
+from materiel.nlp.roles import ARMED_FORCE_WORDS
+from materiel.nlp.spans import PRONOUNS
 
 _SELLERS = ("company",)
 
@@ -71,6 +73,44 @@ def deliveries_under_purchase(cands: list[Candidate]) -> None:
             if recipients & buyers and (donors & sellers or items & bought):
                 _as_purchase(e)
                 break
+
+
+def plans_told_before(cands: list[Candidate], pointed: set[int]) -> None:
+    """Drop a plan of goods only pointed back to ("The Kerel navy ordered two frigates in
+    2022. It has plans to induct such frigates") when an earlier sentence of the document
+    tells a purchase by the same buyer: that purchase told again. `pointed` holds the ids of
+    such plans (the rules mark them, nlp.validate.procurement); another buyer's plan ("Brask
+    also plans to buy these fighters") or one after goods only shown stays."""
+    for c in cands:
+        if id(c) not in pointed or c.rejected is not None:
+            continue
+        buyers = c.event.args.get("buyer", [])
+        for p in cands:
+            if p.sentence >= c.sentence:
+                break
+            if (
+                id(p) not in pointed
+                and p.rejected is None
+                and p.event.type == "procurement"
+                and _same_buyer(c, buyers, p, p.event.args.get("buyer", []))
+            ):
+                c.rejected = "goods told before"
+                break
+
+
+def _same_buyer(c: Candidate, mine: list[Argument], p: Candidate, theirs: list[Argument]) -> bool:
+    """A buyer left untold or told by a pronoun ("it now plans to buy these jets") is the one
+    before; else the same country by the knowledge base, or, unlinked, a shared word beside
+    the names of services."""
+    if all(a.text.lower() in PRONOUNS for a in mine):
+        return True  # none, or "it"
+    if not theirs:
+        return False
+    countries, other = _countries(c, mine), _countries(p, theirs)
+    if countries and other:
+        return bool(countries & other)
+    words = {w for a in mine for w in arg_key(a)} - ARMED_FORCE_WORDS
+    return bool(words & ({w for a in theirs for w in arg_key(a)} - ARMED_FORCE_WORDS))
 
 
 def _countries(c: Candidate, args: list[Argument]) -> set[str]:

@@ -10,10 +10,12 @@ from __future__ import annotations
 
 from materiel.nlp.validate.deals import decide_deal_type
 from materiel.nlp.validate.dispatch import validate
+from materiel.nlp.validate.procurement import POINTED_GOODS_CUE
 from materiel.nlp.validate.sanctions import sanctioning_office_targets
 from materiel.nlp.validate.security import on_security, story_off_security
 
 __all__ = [
+    "POINTED_GOODS_CUE",
     "decide_deal_type",
     "on_security",
     "sanctioning_office_targets",

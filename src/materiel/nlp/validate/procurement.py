@@ -36,27 +36,50 @@ _GENERIC_GOODS = word_set("nlp/validate", "generic_goods_heads")
 _ORIGIN_MODIFIERS = word_set("nlp/validate", "origin_modifiers")
 _VAGUE_AMOUNTS = word_set("nlp/validate", "vague_amount_modifiers")
 _POINTING_DETS = word_set("nlp/validate", "pointing_determiners")
+_FOLLOW_ON_AMOUNTS = word_set("nlp/validate", "follow_on_amount_words")
 _ORIGIN_COMMENT_TRIGGERS = word_set("nlp/validate", "origin_comment_triggers")
 
 
-def _plan_of_goods_told_before(doc: Doc, m: EventMention) -> bool:
-    """A plan whose every item is goods pointed back to or named as a kind ("has plans to
-    induct such warships", "intends to prioritise the procurement of these fighters"), with
-    no count or price: the purchase, if any, was told where the goods were named."""
+POINTED_GOODS_CUE = "pointed goods"  # EventMention.cues: a plan of goods pointed back to
+
+
+def _plan_of_pointed_goods(doc: Doc, m: EventMention) -> bool:
+    """A plan whose every item is goods pointed back to ("has plans to induct such warships",
+    "intends to prioritise the procurement of these fighters"), with no count, price or seller
+    of its own: if the document told a purchase by the same buyer before, this is it told
+    again (the extractor, which sees the document, decides: extract.retype). Not "would order
+    more of these drones" (a follow-on lot) nor "plans to buy these tanks from Lindell"."""
     items = m.values("item")
     if m.status == "done" or not items or m.values("quantity") or m.values("value"):
         return False
+    buyers = {v.text.lower() for v in m.values("buyer")}
+    if any(v.text.lower() not in buyers for v in m.values("seller")):
+        return False  # "plans to buy these tanks from Lindell Defence": a deal of its own
     return all(v.kb_id is None and _pointed_kind(doc[tok_index(doc, v)]) for v in items)
 
 
+def _seller_read_as_buyer(m: EventMention) -> bool:
+    """Every buyer is also the seller ("Brask's plans to export these weapons"): the goods
+    the seller has, told before; who buys them is not told."""
+    sellers = {v.text.lower() for v in m.values("seller")}
+    return bool(sellers) and all(v.text.lower() in sellers for v in m.values("buyer"))
+
+
 def _pointed_kind(head: Token) -> bool:
-    """Goods pointed back to with no name or count of their own: "such warships", "these
-    fighters"; not "these Abrams tanks" nor "354 of these tanks"."""
+    """Goods pointed back to with no name, count or amount of their own: "such warships",
+    "these fighters"; not "these Abrams tanks", "354 of these tanks", "more of these drones"
+    nor "additional such frigates"."""
     of = head.head if head.dep_ == "pobj" and head.head.lower_ == "of" else None
-    if of is not None and (of.head.pos_ == "NUM" or of.nbor(-1).like_num):
-        return False  # "354 of these tanks", however the count is attached
+    phrase = of.head if of is not None and of.head.pos_ != "VERB" else head
+    if of is not None and of.i > 0 and head.doc[of.i - 1].like_num:
+        return False  # "the purchase of 354 of these tanks", the count attached to the noun
+    if any(
+        w.like_num or w.pos_ == "NUM" or w.lower_ in _FOLLOW_ON_AMOUNTS | _VAGUE_AMOUNTS
+        for w in phrase.subtree
+    ):
+        return False  # "24 more of these fighters", "additional such frigates"
     kids = list(head.children)
-    if any(c.pos_ == "PROPN" or c.like_num for c in kids):
+    if any(c.pos_ == "PROPN" for c in kids):
         return False
     return any(c.dep_ in ("det", "amod", "predet") and c.lower_ in _POINTING_DETS for c in kids)
 
@@ -183,8 +206,11 @@ def procurement_misread(case: Case) -> bool | None:
         return False  # "is looking to bag its first export order": a bid
     if _orders_as_trend(t):
         return False  # "with orders for the jet on the decline": a trend of sales
-    if _plan_of_goods_told_before(case.doc, m):
-        return False  # "has plans to induct such warships": goods told before, or a kind
+    if _plan_of_pointed_goods(case.doc, m):
+        if _seller_read_as_buyer(m):
+            return False  # "plans to export these weapons to other operators": no buyer told
+        if POINTED_GOODS_CUE not in m.cues:
+            m.cues.append(POINTED_GOODS_CUE)  # "has plans to induct such warships": told before?
     if _goods_by_origin_only(case.doc, m, t):
         return False  # "Armenia's purchase of Indian weapons": where arms come from
     if compared_with_unlike(t):
