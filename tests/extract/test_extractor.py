@@ -365,3 +365,41 @@ def test_the_start_of_a_span_dates_no_sentence(make_clean):
     )
     assert _inherited(make_clean, text, "2024-07-11")[1] is None
 
+
+
+def _dates_of(extractor: Extractor, make_clean, text: str, published: str) -> dict[str, str | None]:
+    events = extractor.extract(make_clean(text, published=published))
+    return {e.evidence.split()[0] + " " + e.type: e.date for e in events}
+
+
+def test_an_adverb_of_now_keeps_the_publication_day(extractor: Extractor, make_clean):
+    """ "Now we have sent ...", "had just approved ...": the time of speaking, not the last date
+    the story told; without the adverb the earlier day still carries over."""
+    text = (
+        "On Saturday, Ostmark's president met his Kerel counterpart in Brask.\n"
+        "Ostmark has now sent Kerel $300 million in military aid."
+    )
+    got = _dates_of(extractor, make_clean, text, "2024-07-10")
+    assert got["Ostmark aid"] == "2024-07-10", got
+    text = (
+        "On Saturday, Ostmark's president met his Kerel counterpart in Brask.\n"
+        "Ostmark has just approved $200 million in military aid for Kerel."
+    )
+    got = _dates_of(extractor, make_clean, text, "2024-07-10")
+    assert got["Ostmark aid"] == "2024-07-10", got
+    text = (
+        "On Saturday, Ostmark's president met his Kerel counterpart in Brask.\n"
+        "Ostmark sent Kerel $300 million in military aid."
+    )
+    got = _dates_of(extractor, make_clean, text, "2024-07-10")
+    assert got["Ostmark aid"] == "2024-07-06", got
+
+
+def test_a_comparisons_time_dates_no_later_sentence(make_clean):
+    """ "more dangerous than today", "ten times last year's number": the baseline of a
+    comparison is no day of the story."""
+    text = (
+        "The Brask navy chief said on Thursday the seas would be more dangerous than today.\n"
+        "Speaking at a conference in Ostmark, he called for more patrol ships."
+    )
+    assert _inherited(make_clean, text, "2024-07-12")[1] == "2024-07-11"

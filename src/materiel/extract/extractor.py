@@ -139,7 +139,7 @@ def story_dates(cd: CleanDocument, published: str | None) -> dict[int, DateValue
         for start, end, kind, m in find_expressions(sent.text):
             got = resolve_match(kind, m, ref, False)
             if (got is None or is_horizon(got, published) or kind == "year"
-                    or is_target(sent.text, start, kind)):
+                    or is_target(sent.text, start, kind, end)):
                 continue
             if _SINCE.search(sent.text[max(0, start - 12) : start]):
                 continue  # "since February 24": where a span starts, no day of the story

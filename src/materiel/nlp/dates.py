@@ -30,6 +30,7 @@ from materiel.nlp.dates_resolvers import MONTHS, Resolver
 from materiel.nlp.dates_tense import FUTURE_HEADS, clause_is_future, clause_tense
 from materiel.nlp.intervals import DisjointSpans
 from materiel.nlp.types import DateValue
+from materiel.wordlists import word_set
 
 _ext.register()
 
@@ -486,12 +487,74 @@ _TARGET_LEAD = re.compile(
 _YEAR_TARGET_LEAD = re.compile(r"\bto\s+(?:(?:early|mid|late)[\s-]+)?$", re.I)
 
 
-def is_target(text: str, start: int, kind: str = "") -> bool:
-    """Whether the expression starting at `start` is a deadline or target."""
+def is_target(text: str, start: int, kind: str = "", end: int | None = None) -> bool:
+    """Whether the expression starting at `start` (ending at `end`, where known) is a deadline
+    or target, a comparison's baseline or a budget's year: never an event's date."""
     before = text[max(0, start - 40) : start]
     if kind == "year" and _YEAR_TARGET_LEAD.search(before):
         return True
+    if comparison_baseline(text, start, end) or budget_year(text, start, end, kind):
+        return True
     return kind == "endyear" or _TARGET_LEAD.search(before) is not None
+
+
+def _phrase_alternatives(words: frozenset[str]) -> str:
+    """The lexicon's words and phrases as a regex alternation, longest first."""
+    parts = sorted(words, key=len, reverse=True)
+    return "|".join(r"\s+".join(re.escape(w) for w in p.split()) for p in parts)
+
+
+# "ten times last year's number", "more than today", "up from 2023": the baseline compared with
+_COMPARISON_LEAD = re.compile(
+    r"(?<![\w-])(?:" + _phrase_alternatives(word_set("nlp/attach", "comparison_leads"))
+    + r")\s+(?:the\s+)?$",
+    re.I,
+)
+# "up from 2.4% in 2023": the baseline's amount stands between the lead and its time
+_COMPARISON_AMOUNT_LEAD = re.compile(
+    r"(?<![\w-])(?:" + _phrase_alternatives(word_set("nlp/attach", "comparison_amount_leads"))
+    + r")\s+(?:[^\s,;:()]+\s+){1,3}(?:in\s+|on\s+)?$",
+    re.I,
+)
+# "ten times last year's number": a multiple of a possessive time
+_MULTIPLIER_LEAD = re.compile(
+    r"(?<![\w-])(?:" + _phrase_alternatives(word_set("nlp/attach", "multiplier_leads"))
+    + r")\s+$",
+    re.I,
+)
+_POSSESSIVE = re.compile(r"['’]s?(?!\w)")
+_BUDGET_NOUN = _phrase_alternatives(word_set("nlp/attach", "budget_nouns"))
+_BUDGET_BETWEEN = _phrase_alternatives(word_set("nlp/attach", "budget_between"))
+# "the 2026 budget", "fiscal 2025 defence budget": the year names the budget
+_YEAR_OF_BUDGET = re.compile(
+    r"(?:['’]s)?\s+(?:(?:" + _BUDGET_BETWEEN + r")\s+){0,2}(?:" + _BUDGET_NOUN + r")\b", re.I
+)
+# "the budget proposal for 2025", "the defence budget for fiscal year 2026"
+_BUDGET_FOR = re.compile(
+    r"\b(?:" + _BUDGET_NOUN + r")(?:\s+(?:proposal|request|plan|bill|law|draft))?\s+for\s+"
+    r"(?:the\s+)?(?:(?:fiscal|financial)\s+(?:year\s+)?|fy\s*)?$",
+    re.I,
+)
+_YEAR_KINDS = ("year",)
+
+
+def comparison_baseline(text: str, start: int, end: int | None) -> bool:
+    """A time told as what the news is compared with ("up from 2.4% in 2023", "than today",
+    "ten times last year's number")."""
+    before = text[max(0, start - 40) : start]
+    if _COMPARISON_LEAD.search(before) or _COMPARISON_AMOUNT_LEAD.search(before):
+        return True
+    return (end is not None and _MULTIPLIER_LEAD.search(before) is not None
+            and _POSSESSIVE.match(text, end) is not None)
+
+
+def budget_year(text: str, start: int, end: int | None, kind: str) -> bool:
+    """A year that names a budget's period ("the 2026 budget", "the budget for 2025")."""
+    if kind not in _YEAR_KINDS:
+        return False
+    if _BUDGET_FOR.search(text[max(0, start - 60) : start]):
+        return True
+    return end is not None and _YEAR_OF_BUDGET.match(text, end) is not None
 
 
 def _model_number(text: str, start: int) -> bool:
@@ -547,7 +610,7 @@ def resolve_match(
     if got is None or not in_calendar(got[0]):
         return None
     value, precision = got
-    target = is_target(m.string, m.start(), kind)
+    target = is_target(m.string, m.start(), kind, m.end())
     return DateValue(
         value, precision, m.start(), m.end(), m.group(0), future or implies_future, target
     )

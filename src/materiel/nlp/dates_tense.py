@@ -7,6 +7,7 @@ from __future__ import annotations
 from spacy.tokens import Token
 
 from materiel.nlp.dates_anchor import TIME_FRAME_NOUNS
+from materiel.wordlists import word_set
 
 FUTURE_HEADS = {
     "plan",
@@ -191,6 +192,8 @@ def speaks_now(trigger: Token) -> bool:
         verb = verb.head
     if verb.pos_ not in ("VERB", "AUX"):
         return False
+    if told_as_now(verb):
+        return True
     auxes = [c for c in verb.children if c.dep_ in ("aux", "auxpass")]
     words = {a.lower_ for a in auxes}
     if words & (_FUTURE_AUX | _FORWARD_MODALS | _PAST_AUX) or _infinitive(verb):
@@ -198,3 +201,20 @@ def speaks_now(trigger: Token) -> bool:
     if verb.tag_ in ("VBZ", "VBP") and not auxes:
         return True
     return verb.tag_ == "VBG" and bool(words & _PRESENT_AUX)
+
+
+_NOW_ADVERBS = word_set("nlp/attach", "now_adverbs")
+
+
+def told_as_now(verb: Token) -> bool:
+    """ "Now I am using my authority to send ...", "I just signed another package": an adverb
+    of the time of speaking on the verb or on a verb above it in the sentence."""
+    for _ in range(6):
+        if verb.pos_ in ("VERB", "AUX") and any(
+            c.dep_ == "advmod" and c.lower_ in _NOW_ADVERBS for c in verb.children
+        ):
+            return True
+        if verb.head.i == verb.i:
+            return False
+        verb = verb.head
+    return False
