@@ -403,3 +403,30 @@ def test_a_comparisons_time_dates_no_later_sentence(make_clean):
         "Speaking at a conference in Ostmark, he called for more patrol ships."
     )
     assert _inherited(make_clean, text, "2024-07-12")[1] == "2024-07-11"
+
+
+def test_present_perfect_news_takes_no_date_told_long_before(extractor: Extractor, make_clean):
+    """ "The deal was signed in June 2023. ... The cabinet has approved a budget ...": the
+    present perfect reports the news of the day, not the background date; a recent date (the
+    story's own day) still carries over, and a simple past keeps the older date."""
+    background = "The plant deal between Ostmark and Lindell Aerospace was signed in June 2023.\n"
+    text = background + (
+        "Lindell owns 51% of the joint venture.\n"
+        "The Ostmark government has approved a draft budget that would raise defence spending "
+        "to 3.5% of GDP."
+    )
+    got = _dates_of(extractor, make_clean, text, "2025-08-26")
+    assert got["The spending"] == "2025-08-26", got
+    text = (
+        "The Ostmark cabinet met on Monday.\n"
+        "The Ostmark government has approved a draft budget that would raise defence spending "
+        "to 3.5% of GDP."
+    )
+    got = _dates_of(extractor, make_clean, text, "2025-08-27")
+    assert got["The spending"] == "2025-08-25", got
+    text = background + (
+        "Lindell owns 51% of the joint venture.\n"
+        "The Ostmark government approved a budget that raised defence spending to 3.5% of GDP."
+    )
+    got = _dates_of(extractor, make_clean, text, "2025-08-26")
+    assert got["The spending"] == "2023-06", got

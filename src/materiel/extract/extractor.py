@@ -26,7 +26,7 @@ from itertools import islice
 from typing import Any
 
 from spacy.language import Language
-from spacy.tokens import Doc
+from spacy.tokens import Doc, Token
 
 from materiel.extract.clauses import clause_drops, is_agreement_text
 from materiel.extract.context_roles import ContextRoles
@@ -65,7 +65,7 @@ from materiel.nlp.dates import (
     resolve,
     resolve_match,
 )
-from materiel.nlp.dates_tense import speaks_now
+from materiel.nlp.dates_tense import present_perfect, speaks_now
 from materiel.nlp.gaps import CONTEXT, ROLES
 from materiel.nlp.lexicon import PARTY_LABELS, lemma_table_forms, surface_forms
 from materiel.nlp.pipeline import cached_pipeline
@@ -182,6 +182,22 @@ def _background(d: DateValue, lead: DateValue, ref: dt.date | None) -> bool:
     if first is None or last is None or (ref is not None and first > ref):
         return False
     return (first - last).days >= BACKGROUND_DAYS
+
+
+def _story_date(trigger: Token, inherited: DateValue | None, published: str | None
+                ) -> DateValue | None:
+    """The date a mention that states none takes from its story: none when its clause speaks
+    of now ("the army buys", "now sends"), nor when it reports news in the present perfect
+    ("the cabinet has approved") and the story's last date ended a week or more before
+    publication (the background told before it)."""
+    if inherited is None or speaks_now(trigger):
+        return None
+    ref = parse_published(published)
+    _, last = _bounds(inherited)
+    if (ref is not None and last is not None and present_perfect(trigger)
+            and (ref - last).days >= BACKGROUND_DAYS):
+        return None
+    return inherited
 
 
 def _bounds(d: DateValue) -> tuple[dt.date | None, dt.date | None]:
@@ -496,7 +512,7 @@ class Extractor:
         if lost_main and not event.args.get(MAIN_ROLE.get(m.type, "")):
             return None  # "we are sending ..." with no side to put it on
         date = m.date if m.date is not None and m.date.from_text else None
-        story_date = None if speaks_now(doc[m.trigger_i]) else inherited.get(sent.start)
+        story_date = _story_date(doc[m.trigger_i], inherited.get(sent.start), doc._.published)
         return Candidate(
             rejected=m.rejected,
             event=event,

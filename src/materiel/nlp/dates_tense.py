@@ -179,6 +179,30 @@ def _verb_tense(token: Token) -> str:
 _PRESENT_AUX = {"am", "is", "are", "'m", "'re", "'s"}
 
 
+def _clause_verb(trigger: Token) -> Token | None:
+    """The verb the event word belongs to: itself, or the first verb above it."""
+    verb = trigger
+    for _ in range(4):
+        if verb.pos_ in ("VERB", "AUX"):
+            return verb
+        if verb.head.i == verb.i:
+            return None
+        verb = verb.head
+    return verb if verb.pos_ in ("VERB", "AUX") else None
+
+
+_PERFECT_AUX = {"has", "have", "'s", "'ve"}
+
+
+def present_perfect(trigger: Token) -> bool:
+    """ "The government has approved a draft budget": news of the days just before the
+    report, not of a date told long before it in the story."""
+    verb = _clause_verb(trigger)
+    if verb is None or verb.tag_ != "VBN":
+        return False
+    return any(c.dep_ == "aux" and c.lower_ in _PERFECT_AUX for c in verb.children)
+
+
 def speaks_now(trigger: Token) -> bool:
     """Whether the event word's clause is in the present ("I am continuing the emergency",
     "the army buys"): the guide dates it by the publication, not by the last date the story
