@@ -493,7 +493,7 @@ def is_target(text: str, start: int, kind: str = "", end: int | None = None) -> 
     before = text[max(0, start - 40) : start]
     if kind == "year" and _YEAR_TARGET_LEAD.search(before):
         return True
-    if comparison_baseline(text, start, end) or budget_year(text, start, end, kind):
+    if comparison_baseline(text, start, end, kind) or budget_year(text, start, end, kind):
         return True
     return kind == "endyear" or _TARGET_LEAD.search(before) is not None
 
@@ -538,9 +538,11 @@ _BUDGET_FOR = re.compile(
 _YEAR_KINDS = ("year",)
 
 
-def comparison_baseline(text: str, start: int, end: int | None) -> bool:
+def comparison_baseline(text: str, start: int, end: int | None, kind: str = "") -> bool:
     """A time told as what the news is compared with ("up from 2.4% in 2023", "than today",
-    "ten times last year's number")."""
+    "ten times last year's number"); "less than a week ago" is a time, roughly told."""
+    if kind == "ago":
+        return False
     before = text[max(0, start - 40) : start]
     if _COMPARISON_LEAD.search(before) or _COMPARISON_AMOUNT_LEAD.search(before):
         return True
