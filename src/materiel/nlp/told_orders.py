@@ -5,6 +5,8 @@ purchase told before it when its goods are a bare count."""
 
 from __future__ import annotations
 
+from collections.abc import Set
+
 from spacy.tokens import Doc, Token
 
 from materiel.nlp.types import EventMention, NumberMention, RoleValue
@@ -139,7 +141,7 @@ def _bare_counts(t: Token, numbers: list[NumberMention]) -> list[Token]:
 
 
 def share_sides_with_told_order(
-    doc: Doc, kept: list[EventMention], handover_triggers: set[str], order_triggers: set[str]
+    doc: Doc, kept: list[EventMention], handover_triggers: Set[str], order_triggers: Set[str]
 ) -> None:
     """A delivery of goods and the purchase told on those goods ("the first three of 42 jets
     ordered from Lindell would arrive in May", "the first six of the 24 jets it bought from
