@@ -31,6 +31,18 @@ _AGREEMENT_SECURITY_WORDS = word_set("nlp/validate", "agreement_security_words")
 _CIVIL_PACT_MODS = word_set("nlp/validate", "civil_pact_mods")
 
 
+_FIELD_WORDS = word_set("nlp/validate", "deal_field_words")
+
+
+def _field_word(o: Token) -> bool:
+    """A bare field of policy as what a deal covers ("a deal covering defence and security",
+    "covering defence, energy and trade"): a domain of cooperation, no goods; "covering air
+    defence" or "defence systems" names goods."""
+    return o.lemma_.lower() in _FIELD_WORDS and not any(
+        c.dep_ in ("compound", "amod", "nmod") for c in o.children
+    )
+
+
 def _develops_only(f: Frame) -> bool:
     """The deal's purpose clauses develop something and make nothing ("to develop and
     produce" makes)."""
@@ -125,7 +137,7 @@ def decide_deal_type(doc: Doc, f: Frame, trig: Trigger) -> str | None:
         for c in covering
         if c.lemma_.lower() in _COVERING_VERBS
         for o in c.children
-        if o.dep_ == "dobj" and is_military_item(item_head(o))
+        if o.dep_ == "dobj" and is_military_item(item_head(o)) and not _field_word(o)
     ] + _told_goods(f)
     if items or [c for c in f.compounds if is_military_item(c)]:
         if trig.lemma in ("contract", "deal", "order"):
