@@ -385,7 +385,7 @@ def _grants_money(verb: Token) -> bool:
     ):
         return False
     objs = [c for c in verb.children if c.dep_ in ("dobj", "nsubjpass")]
-    if any(_not_spent(x) for w in objs for x in w.subtree):
+    if any(_not_spent(x) and not _own_funding(x, objs) for w in objs for x in w.subtree):
         return False  # "committed $2 billion in military aid to X": the aid is the event
     # "approved a five-year defence plan worth EUR 40 billion": the plan's sum is decided
     objs += [
@@ -420,6 +420,18 @@ def _not_spent(x: Token) -> bool:
         (spec.type == "aid" and "N" in spec.pos) or spec.type == "procurement"
         for spec in TRIGGERS.get(lemma, ())
     )
+
+
+_OWN_FUNDING_NOUNS = word_set("nlp/triggers", "own_funding_nouns")
+
+
+def _own_funding(x: Token, objs: list[Token]) -> bool:
+    """Money named as funding with no state in the sum's phrase ("approved $4.6 billion in
+    emergency funding for missile defense"): the granter's own spending; funding for another
+    state ("$2 billion in funding for Ukraine") is aid."""
+    if lemma_of(x) not in _OWN_FUNDING_NOUNS:
+        return False
+    return not any(w.ent_type_ in ("GPE", "NORP", "COUNTRY") for o in objs for w in o.subtree)
 
 
 def _asks_for_money(verb: Token) -> bool:

@@ -63,6 +63,7 @@ def judge_spend(case: Case) -> bool:
         # "the army will have a budget of EUR 5 billion": the forces' own money
         or t.pos_ == "NOUN" and any(_military_spender(doc, v) for v in m.values("spender"))
         or DEFENSE_HOLDER_CUE in m.cues  # "the European Defence Fund, with a budget of X"
+        or t.pos_ == "VERB" and any(_armed_service(w) for o in _money_goes_to(f) for w in o.subtree)
     )
     if (
         defense
@@ -73,6 +74,26 @@ def judge_spend(case: Case) -> bool:
     ):
         return bool(m.values("spender"))  # "the cabinet approved the defence budget"
     return defense and bool(m.values("spender")) and bool(m.values("value"))
+
+
+_ARMED_SERVICES = word_set("nlp/validate", "armed_service_words")
+
+
+def _money_goes_to(f: Frame) -> list[Token]:
+    """The phrases that say where a granted sum goes: its object's own "for" and the verb's
+    "for"/"to" ("in" after "invest": "will invest EUR 2 billion in the army")."""
+    invest = f.trigger.lemma_.lower() == "invest"
+    return f.obj + f.pp("for", "to") + (f.pp("in") if invest else [])
+
+
+def _armed_service(w: Token) -> bool:
+    """A branch of the forces that money goes to ("approved $400 million in extra funding for
+    the navy", "allocated EUR 2 billion to the air force"): defence money."""
+    if w.dep_ != "pobj" or w.head.lower_ not in ("for", "to", "in"):
+        return False
+    if w.lemma_.lower() == "force":
+        return any(c.lower_ in ("air", "space") for c in w.children)
+    return w.lemma_.lower() in _ARMED_SERVICES
 
 
 _DEVELOPMENT_VERBS = word_set("nlp/validate", "development_verbs")
