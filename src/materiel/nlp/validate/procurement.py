@@ -355,9 +355,19 @@ def _received_no_goods(f: Frame) -> bool:
     if f.trigger.pos_ != "VERB" or not f.obj:
         return False
     o = f.obj[0]
+    if _money_sum(o):
+        return True  # "received an extra 500 million pounds to buy new equipment": funds
     if o.pos_ != "NOUN" or o.ent_type_ in ("ORDINAL", "CARDINAL", "QUANTITY"):
         return False
     return not any(is_military_item(w) for w in [item_head(o), *o.subtree])
+
+
+def _money_sum(o: Token) -> bool:
+    """A sum of money as the thing received ("received $2 billion", "got an extra 500 million
+    pounds"): money, whatever it is to buy."""
+    return any(
+        n.kind == "money" and n.token_start <= o.i < n.token_end for n in o.doc._.numbers or []
+    )
 
 
 def _chose_goods(f: Frame) -> bool:
