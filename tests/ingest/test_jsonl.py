@@ -208,7 +208,7 @@ def test_json_file_variants(tmp_path, read, split, text):
     docs, errs = split(read(single, wrapped, lines, broken))
     assert [d.id for d in docs] == ["one", "wrapped-0", "lines-0", "lines-1"]
     assert docs[1].text == text.frigate
-    assert [e.reason for e in errs] == ["invalid JSON (Expecting ',' delimiter at line 1)"]
+    assert [e.reason for e in errs] == ["item 1: invalid JSON (Expecting ',' delimiter at line 1)"]
 
 
 @pytest.mark.skipif(not SEEDS.exists(), reason="shared seeds not present")
@@ -271,3 +271,35 @@ def test_json_file_over_the_limit(tmp_path, read, split, text):
     assert [e.reason for e in errs] == [
         f"too large for one document ({array.stat().st_size} bytes)"
     ]
+
+
+def _array(records: list[dict]) -> str:
+    return "[\n" + ",\n".join("  " + json.dumps(r) for r in records) + "\n]\n"
+
+
+def test_damaged_record_in_a_json_array_costs_only_itself(tmp_path, read, split):
+    records = [{"id": f"a{i}", "text": f"The navy ordered {i + 2} boats."} for i in range(5)]
+    text = _array(records)
+    damaged = tmp_path / "damaged.json"
+    damaged.write_text(text.replace('"id": "a1", "text"', '"id": "a1" "text"'))  # a comma lost
+    docs, errs = split(read(damaged))
+    assert [d.id for d in docs] == ["a0", "a2", "a3", "a4"]
+    assert [e.record for e in errs] == [2] and errs[0].reason.startswith("item 2: invalid JSON")
+    nul = tmp_path / "nul.json"
+    nul.write_bytes(text.replace("4 boats", "4 bo\x00ats").encode())  # a raw NUL in item 3
+    docs, errs = split(read(nul))
+    assert [d.id for d in docs] == ["a0", "a1", "a3", "a4"] and len(errs) == 1
+
+
+def test_json_array_cut_short_keeps_the_items_before(tmp_path, read, split):
+    records = [{"id": f"c{i}", "text": f"The army ordered {i + 10} trucks."} for i in range(4)]
+    text = _array(records)
+    cut = tmp_path / "cut.json"
+    cut.write_text(text[: text.index('{"id": "c2"') + 12])
+    docs, errs = split(read(cut))
+    assert [d.id for d in docs] == ["c0", "c1"]
+    assert len(errs) == 1 and errs[0].reason.startswith("item 3: invalid JSON")
+    at_boundary = tmp_path / "boundary.json"
+    at_boundary.write_text(text[: text.index(',\n  {"id": "c3"')])  # no closing bracket
+    docs, errs = split(read(at_boundary))
+    assert [d.id for d in docs] == ["c0", "c1", "c2"] and len(errs) == 1

@@ -197,8 +197,8 @@ def sniff_encoding(head: bytes) -> str | None:
 
 def looks_binary(data: bytes, records: bool = False) -> bool:
     """NUL bytes or many control bytes in the first 8 KB (UTF-16/32 text excepted). In a
-    file of records (JSONL, CSV, a feed's entries) a stray NUL is damage to one record, which its
-    reader rejects alone: only many control bytes make such a file binary."""
+    file of records (JSONL, a JSON array, CSV, a feed's entries) a stray NUL is damage to one
+    record, which its reader rejects alone: only many control bytes make such a file binary."""
     sample = data[:8192]
     if not sample or unicode_encoding(sample):
         return False

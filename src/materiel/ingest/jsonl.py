@@ -1,11 +1,13 @@
-"""JSON Lines (one object per line) and JSON files holding a list of objects."""
+"""JSON Lines (one object per line) and JSON files holding a list of objects (an array that
+does not parse whole is read item by item: a damaged record costs only itself)."""
 
 from __future__ import annotations
 
 import codecs
 import io
 import json
-from collections.abc import Iterator
+import re
+from collections.abc import Iterable, Iterator
 from typing import IO, Any
 
 from materiel.models import Document, ReadError
@@ -95,6 +97,8 @@ def read_json(
     except json.JSONDecodeError as exc:
         if exc.msg == "Extra data" and text.lstrip().startswith("{"):
             yield from read_jsonl(io.BytesIO(data), src, options, encoding)
+        elif text.lstrip("\ufeff \t\r\n").startswith("["):
+            yield from _array_items(_salvaged(text), src, options)
         else:
             yield src.error(f"invalid JSON ({exc.msg} at line {exc.lineno})")
         return
@@ -108,8 +112,17 @@ def read_json(
     if items is None:
         yield src.error(f"expected a JSON list of objects, got {_kind(obj)}")
         return
-    for index, item in enumerate(items):
+    yield from _array_items(enumerate(items), src, options)
+
+
+def _array_items(
+    items: Iterable[tuple[int, Any]], src: Source, options: ReaderOptions
+) -> Iterator[Document | ReadError]:
+    for index, item in items:
         label = f"item {index + 1}"
+        if isinstance(item, json.JSONDecodeError):
+            yield src.error(f"{label}: invalid JSON ({item.msg} at line {item.lineno})", index)
+            continue
         if not isinstance(item, dict):
             yield src.error(f"{label}: expected a JSON object, got {_kind(item)}", index)
             continue
@@ -117,3 +130,45 @@ def read_json(
         yield record_to_document(
             item, src=src, index=index, label=label, options=options, content_hash=sha256(raw)
         )
+
+
+_NEXT_OBJECT = re.compile(r"\}\s*,\s*(?=\{)")
+
+
+def _salvaged(text: str) -> Iterator[tuple[int, Any]]:
+    """The items of a JSON array that does not parse whole, one by one: a damaged item becomes
+    its decoding error and reading goes on at the next object ("}, {"), so one bad record does
+    not cost the others; an array cut short ends with the error of its last item."""
+    decoder = json.JSONDecoder()
+    pos = text.index("[") + 1
+    index = 0
+    while True:
+        pos = _skip_space(text, pos)
+        if pos >= len(text):
+            yield index, json.JSONDecodeError("the array ends without ']' (cut short)", text, pos)
+            return
+        if text[pos] == "]":
+            return
+        try:
+            item, pos = decoder.raw_decode(text, pos)
+        except json.JSONDecodeError as exc:
+            yield index, exc
+            resync = _NEXT_OBJECT.search(text, exc.pos)
+            if resync is None:
+                return
+            pos, index = resync.end(), index + 1
+            continue
+        yield index, item
+        index += 1
+        pos = _skip_space(text, pos)
+        if pos < len(text) and text[pos] == ",":
+            pos += 1
+        elif pos >= len(text) or text[pos] != "]":
+            yield index, json.JSONDecodeError("expected ',' or ']' after an item", text, pos)
+            return
+
+
+def _skip_space(text: str, pos: int) -> int:
+    while pos < len(text) and text[pos] in " \t\r\n":
+        pos += 1
+    return pos

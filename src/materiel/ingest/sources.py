@@ -120,12 +120,15 @@ def _capped(
         items.close()
 
 
+_RECORD_FORMATS = ("jsonl", "json", "csv", "tsv", "feed")  # a lone NUL costs one record there
+
+
 def _read_records(
     stream: IO[bytes], src: Source, options: ReaderOptions, fmt: str, head: bytes
 ) -> Generator[Item, None, None]:
     if fmt == "warc":
         yield from read_warc(stream, src, options)
-    elif fmt == "binary" or looks_binary(head, records=fmt in ("jsonl", "csv", "tsv", "feed")):
+    elif fmt == "binary" or looks_binary(head, records=fmt in _RECORD_FORMATS):
         yield src.error("binary content")
     elif fmt == "jsonl":
         yield from read_jsonl(stream, src, options, sniff_encoding(head))
