@@ -94,12 +94,14 @@ def clause_is_future(token: Token) -> bool:
 
 def _dates_a_noun(token: Token) -> bool:
     """ "a question about the visit on June 22": the expression dates a noun, which has no
-    tense of its own; the verb above it tells nothing of when the visit is."""
+    tense of its own; the verb above it tells nothing of when the visit is. The direct object
+    of a verb is the verb's doing ("held talks in Sochi on Monday"): its tense holds."""
     prep = token.head
     if token.dep_ != "pobj" or prep.dep_ != "prep":
         return False
     noun = prep.head
-    return noun.pos_ == "NOUN" and noun.lemma_.lower() not in TIME_FRAME_NOUNS
+    return (noun.pos_ == "NOUN" and noun.lemma_.lower() not in TIME_FRAME_NOUNS
+            and noun.dep_ != "dobj")
 
 
 def clause_tense(token: Token) -> str:
