@@ -121,6 +121,8 @@ def _product_number(doc: Doc, ent: Span) -> bool:
         return False
     if any(e.start == ent.end for e in doc.ents):
         return False
+    if ent.root.dep_ == "dative" or ent.start > 0 and doc[ent.start - 1].pos_ == "VERB":
+        return False  # "gave Ukraine 18 howitzers": the receiver, then a count
     after = doc[ent.end + 1] if ent.end + 1 < len(doc) else None
     return after is None or after.is_punct or after.lemma_.lower() in ITEM_HEADS
 

@@ -411,8 +411,10 @@ def quantity_tokens(token: Token) -> list[Token]:
     """Number words that count the items headed by `token` (nummod, also on measure nouns).
 
     Numbers inside a model name ("AH-64", "AGPU 1.1") do not count: a number right after a
-    proper noun is part of the name."""
+    proper noun of the item's own phrase is part of the name; after a name outside it ("gave
+    Ukraine 18 howitzers", the receiver) it is a count."""
     out: list[Token] = []
+    phrase = {w.i for w in token.subtree}
     for c in token.children:
         if c.i > token.i or c.dep_ not in ("nummod", "amod", "compound", "quantmod"):
             continue
@@ -420,7 +422,7 @@ def quantity_tokens(token: Token) -> list[Token]:
             if t.i >= token.i or not t.like_num:
                 continue
             prev = token.doc[t.i - 1] if t.i > 0 else None
-            if prev is not None and prev.pos_ == "PROPN" and prev.i != t.i:
+            if prev is not None and prev.pos_ == "PROPN" and prev.i in phrase:
                 continue
             if out and any(w.text == "(" for w in token.doc[out[0].i : t.i]):
                 continue  # "120 (one hundred and twenty)": the count spelled out again
