@@ -412,6 +412,7 @@ def analyze(token: Token) -> StatusResult:
                 and not _price_ceiling(c)
                 or (c.dep_ == "det" and c.lower_ in ("no",))
                 or (c.dep_ == "preconj" and c.lower_ == "neither")
+                or (c.lower_ == "longer" and any(x.lower_ == "no" for x in c.children))
             ):
                 res.negated = True
                 res.cues.append(f"neg:{c.lower_}")

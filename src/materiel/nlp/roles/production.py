@@ -278,9 +278,9 @@ def made_under_licence(f: Frame) -> bool:
 
 
 def _denied_or_halted(t: Token) -> bool:
-    """ "does not build", "no longer builds", "..., but production has been halted"."""
-    if any(c.dep_ == "neg" or (c.lower_ == "longer" and any(
-            x.lower_ == "no" for x in c.children)) for c in t.children):
+    """ "does not build", "..., but production has been halted" ("no longer builds" is a
+    negation the status reads, as for every event)."""
+    if any(c.dep_ == "neg" for c in t.children):
         return True
     return any(
         v.lemma_.lower() in _HALTING_VERBS
