@@ -586,9 +586,7 @@ def _recap(doc: Doc, m: EventMention, t: Token, dates: list[DateValue]) -> bool:
         return False
     subj = [c for c in t.children if c.dep_ == "nsubj"]
     first = any(s.lower_ in ("we", "i") for s in subj)
-    period = any(
-        c.dep_ == "prep" and c.lower_ in ("during", "since", "over") for c in t.children
-    )
+    period = any(c.dep_ == "prep" and _period_phrase(c) for c in t.children)
     # "we have imposed sanctions on Rostec / on 200 defense firms": a named or counted target
     # is this statement's action, not a recap
     named = any(
@@ -596,6 +594,19 @@ def _recap(doc: Doc, m: EventMention, t: Token, dates: list[DateValue]) -> bool:
         for v in m.values("target")
     )
     return (first and not named) or period
+
+
+def _period_phrase(prep: Token) -> bool:
+    """ "during my administration", "since 2022", "over the past year": a stretch of time; an
+    "over" phrase may give the reason instead ("sanctioned eight officers over a cyber
+    campaign")."""
+    if prep.lower_ in ("during", "since"):
+        return True
+    return prep.lower_ == "over" and any(
+        w.ent_type_ == "DATE" or w.lemma_.lower() in _STRETCH_OF_TIME for w in pobjs(prep))
+
+
+_STRETCH_OF_TIME = word_set("nlp/mentions", "stretch_of_time_nouns")
 
 
 def _continued(t: Token) -> bool:
