@@ -61,3 +61,84 @@ def test_a_secretary_general_named_after_the_title_is_the_person(parse):
     sides = _values(doc, "meeting", "participant")
     assert "Jens Stoltenberg" in sides
     assert "Nato secretary general" not in sides
+
+
+# --- a place inside the meeting's topic is the topic's, not where the sides met ------------
+
+@pytest.mark.parametrize(
+    ("text", "place", "not_place"),
+    [
+        ("Putin and Erdogan held talks on the war in Syria in Sochi on Monday.", "Sochi",
+         "Syria"),
+        ("Putin and Erdogan held talks on the war in Syria on Monday.", None, "Syria"),
+        ("The two presidents spoke about the fighting in Gaza during a call on Tuesday.", None,
+         "Gaza"),
+    ],
+)
+def test_the_place_of_a_meeting_topic_is_no_location(parse, text, place, not_place):
+    places = _values(parse(text), "meeting", "location")
+    assert not_place not in places
+    if place is not None:
+        assert place in places
+
+
+def test_a_place_on_the_sidelines_stays_the_location(parse):
+    doc = parse("Shapps and Umerov held talks on the sidelines of the Nato summit in Vilnius on "
+                "Tuesday.")
+    assert _values(doc, "meeting", "location") & {"Nato summit", "Vilnius"}
+
+
+# --- a body's disciplinary penalty is no sanction --------------------------------------------
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Uefa sanctioned Chelsea with a fine of £8.6m for breaching financial rules.",
+        "The Rugby Football Union sanctioned Bath with a points deduction on Monday.",
+    ],
+)
+def test_a_sanction_with_a_fine_or_deduction_is_none(parse, text):
+    assert _of_type(parse(text), "sanction") == []
+
+
+def test_a_sanction_with_a_measure_stays(parse):
+    doc = parse("The US sanctioned Rosoboronexport with an asset freeze on Friday.")
+    assert "Rosoboronexport" in _values(doc, "sanction", "target")
+
+
+# --- designations that freeze assets, asset freezes imposed, headline "X sanctions Y" -------
+
+def test_a_designation_that_freezes_assets_is_a_sanction(parse):
+    doc = parse("Ministers designated three companies that shipped drone parts to Iran, "
+                "freezing their assets in the UK.")
+    assert "companies" in _values(doc, "sanction", "target")
+
+
+def test_a_designation_as_something_else_is_none(parse):
+    assert _of_type(parse("The government designated the company a strategic supplier."),
+                    "sanction") == []
+
+
+def test_asset_freezes_imposed_on_a_party(parse):
+    doc = parse("The UK imposed asset freezes on five Russian generals on Tuesday.")
+    assert _values(doc, "sanction", "imposer") == {"UK"}
+    assert "Russian generals" in _values(doc, "sanction", "target")
+
+
+@pytest.mark.parametrize(
+    ("text", "target"),
+    [
+        ("UK sanctions Russian military intelligence officers", "Russian military intelligence "
+         "officers"),
+        ("US sanctions Chinese firms over drone exports to Russia", "Chinese firms"),
+    ],
+)
+def test_a_headline_x_sanctions_y(parse, text, target):
+    assert target in _values(parse(text), "sanction", "target")
+
+
+@pytest.mark.parametrize("text", ["UK sanctions list", "EU sanctions regime explained",
+                                  "The UK sanctions policy is under review."])
+def test_a_headline_noun_phrase_of_sanctions_is_none(parse, text):
+    assert _of_type(parse(text), "sanction") == []
+

@@ -386,7 +386,30 @@ def _low_places(t: Token) -> list[Token]:
         gov = t.head if t.dep_ == "dobj" else t.head.head
         nouns += [c for c in gov.children if c.dep_ == "dobj" and c.i != t.i]
     nested = [w for n in nouns for c in n.children if c.dep_ == "prep" for w in pobjs(c)]
-    return [p for n in nouns + nested for p in pp_of(n, "in")]
+    return [p for n in nouns + nested for p in _places_in(n)]
+
+
+def _places_in(n: Token) -> list[Token]:
+    """The "in" places hung on a noun of the meeting's phrase; on its topic ("talks on the
+    war in Syria") the first is the topic's own place, not where the sides meet, and only a
+    second one ("on the war in Syria in Sochi") can be."""
+    places = pp_of(n, "in")
+    return places[1:] if _topic_noun(n) else places
+
+
+def _topic_noun(n: Token) -> bool:
+    """A noun that says what a meeting is about: the object of "on", "about", "over" hung on
+    a meeting noun or a verb ("talks on the war", "spoke about the fighting"); a body's remit
+    ("the working group on munitions in Ottawa") is no topic of the meeting."""
+    if n.dep_ != "pobj" or n.head.lower_ not in _TOPIC_PREPOSITIONS:
+        return False
+    holder = n.head.head
+    return n.lemma_.lower() not in _SETTING_NOUNS and (
+        holder.pos_ == "VERB" or holder.lemma_.lower() in MEETING_NOUNS)
+
+
+_TOPIC_PREPOSITIONS = word_set("nlp/roles", "topic_prepositions")
+_SETTING_NOUNS = word_set("nlp/roles", "setting_nouns")
 
 
 def _journey_to_attend(doc: Doc, t: Token, m: EventMention) -> None:

@@ -13,6 +13,18 @@ from materiel.wordlists import word_set
 
 
 def fill_sanction(doc: Doc, f: Frame, m: EventMention, numbers: list[NumberMention]) -> list[Token]:
+    imposing = misparsed_freezes(f.trigger)
+    if imposing is not None:  # "the UK imposed asset freezes on five generals"
+        add_parties(doc, "imposer", [c for c in imposing.children if c.dep_ == "nsubj"], m)
+        add_parties(doc, "target", f.pp("on", "against"), m)
+        return []
+    if headline_sanctions(f.trigger):  # "UK sanctions Russian intelligence officers"
+        add_parties(doc, "imposer", [c for c in f.trigger.children if c.dep_ == "compound"], m)
+        target = f.trigger.head  # the phrase after "sanctions", less the words before it
+        rv = role_value(doc, "target", (f.trigger.i + 1, target.i + 1), party_label(target))
+        if rv is not None:
+            m.add(rv)
+        return []
     if m.trigger == "freeze" and f.trigger.pos_ == "VERB":
         _fill_freeze(doc, f, m)
         return []
@@ -76,6 +88,35 @@ def fill_sanction(doc: Doc, f: Frame, m: EventMention, numbers: list[NumberMenti
                                                   if c.dep_ == "prep" and c.lower_ == "including"
                                                   for w in pobjs(c)], m)
     return []
+
+
+_IMPOSING_VERBS = word_set("nlp/validate", "sanction_governors")
+
+
+def misparsed_freezes(t: Token) -> Token | None:
+    """ "imposed asset freezes on X": the parse may take "asset" for the object of the
+    imposing verb and "freezes" for a verb of its own; the imposing verb, when so."""
+    if t.lower_ != "freezes" or t.pos_ != "VERB" or t.i == 0:
+        return None
+    asset = t.doc[t.i - 1]
+    verb = asset.head
+    if asset.lemma_.lower() != "asset" or asset.dep_ != "dobj":
+        return None
+    return verb if verb.lemma_.lower() in _IMPOSING_VERBS else None
+
+
+def headline_sanctions(t: Token) -> bool:
+    """A headline with no verb, "UK sanctions Russian intelligence officers": the parse reads
+    "sanctions" as a noun naming the phrase after it; a state before it imposes them on that
+    phrase, as the verb of a headline does."""
+    if t.lower_ != "sanctions" or t.dep_ not in ("nmod", "compound") or t.head.i <= t.i:
+        return False
+    if any(w.pos_ in ("VERB", "AUX") for w in t.sent):
+        return False
+    if t.head.tag_ not in ("NNS", "NNP", "NNPS"):
+        return False  # "UK sanctions policy", "the EU sanctions list": a noun phrase
+    states = [c for c in t.children if c.dep_ == "compound" and c.i == t.i - 1]
+    return any(party_label(c) in ("COUNTRY", "GPE", "METONYM", "ORG") for c in states)
 
 
 def _fill_freeze(doc: Doc, f: Frame, m: EventMention) -> None:

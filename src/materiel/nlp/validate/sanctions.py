@@ -5,6 +5,7 @@ from __future__ import annotations
 from spacy.tokens import Token
 
 from materiel.nlp.frames import Frame
+from materiel.nlp.roles.sanctions import headline_sanctions, misparsed_freezes
 from materiel.nlp.spans import is_military_item
 from materiel.nlp.validate.case import Case
 from materiel.nlp.validate.tokens import (
@@ -109,7 +110,19 @@ def sanction_misread(case: Case) -> bool | None:
         return False  # "discuss US sanctions against Russia", "an update on US assistance"
     if _civil_grounds(case):
         return False
+    if _disciplinary(case.f):
+        return False  # "Uefa sanctioned Chelsea with a fine": a sports body's penalty
     return None
+
+
+_DISCIPLINARY_PENALTIES = word_set("nlp/validate", "disciplinary_penalties")
+
+
+def _disciplinary(f: Frame) -> bool:
+    """A sanction verb that hands out a fine, a ban or a points deduction "with": a body
+    disciplining a club, a player or a firm, no measure against a defence target."""
+    return f.trigger.pos_ == "VERB" and any(
+        w.lemma_.lower() in _DISCIPLINARY_PENALTIES for w in f.pp("with"))
 
 
 _CIVIL_GROUNDS = word_set("nlp/validate", "civil_sanction_grounds")
@@ -145,6 +158,8 @@ def _own_words(h: Token) -> list[Token]:
 def judge_sanction(case: Case) -> bool:
     """Sanctions imposed, new or by one side on another."""
     f, m, t, parties = case.f, case.m, case.f.trigger, case.parties
+    if headline_sanctions(t):
+        return bool(m.values("imposer") and m.values("target"))  # "UK sanctions GRU officers"
     if t.pos_ == "NOUN":
         if t.dep_ == "pobj" and t.head.lower_ in _SANCTION_BACKGROUND:
             return False
@@ -267,6 +282,8 @@ def judge_freeze(case: Case) -> bool:
     """A party's assets frozen by a state or a body: a sanction ("Britain froze the assets of
     six arms makers"); "frozen assets" said of a fund's source is no deed."""
     f, m, t = case.f, case.m, case.f.trigger
+    if misparsed_freezes(t) is not None:
+        return bool(m.values("target"))  # "imposed asset freezes on five generals"
     if t.pos_ == "NOUN":
         # "imposed asset freezes on 20 officials", "an asset freeze against the bank"
         held = {c.lemma_.lower() for c in t.children if c.dep_ in ("compound", "amod")}
