@@ -30,3 +30,26 @@ def test_arms_control_is_a_security_subject(extractor, make_clean, text: str) ->
 )
 def test_talks_on_civil_subjects_stay_out(extractor, make_clean, text: str) -> None:
     assert not _meetings(extractor, make_clean, text), text
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Putin and Erdogan agreed at talks in Sochi to set up a demilitarized zone in Idlib.",
+        "Healey meets Hegseth at the Pentagon as allies weigh troop cuts in Europe",
+    ],
+)
+def test_demilitarised_zones_and_troop_numbers_are_security_subjects(
+        extractor, make_clean, text: str) -> None:
+    assert _meetings(extractor, make_clean, text), text
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The health secretary met junior doctors' leaders for talks on pay on Tuesday.",
+        "The chancellor met bank bosses at the Treasury on Monday to discuss mortgage rates.",
+    ],
+)
+def test_uk_talks_on_civil_subjects_stay_out(extractor, make_clean, text: str) -> None:
+    assert not _meetings(extractor, make_clean, text), text

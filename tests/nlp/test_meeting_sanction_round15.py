@@ -142,3 +142,22 @@ def test_a_headline_x_sanctions_y(parse, text, target):
 def test_a_headline_noun_phrase_of_sanctions_is_none(parse, text):
     assert _of_type(parse(text), "sanction") == []
 
+
+# --- a host receiving a grouping of sides --------------------------------------------------
+
+def test_hosting_a_coalition_is_a_meeting(parse):
+    doc = parse("Keir Starmer is due to host the so-called coalition of the willing at Downing "
+                "Street on Saturday to discuss security guarantees for Ukraine.")
+    assert any("coalition" in v for v in _values(doc, "meeting", "participant"))
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Starmer hosted the cabinet at Chequers on Friday to discuss defence.",
+        "The school hosted a group of students from Japan on Friday.",
+        "Starmer hosted a reception for Olympic athletes at Downing Street on Friday.",
+    ],
+)
+def test_hosting_ones_own_body_or_a_party_is_none(parse, text):
+    assert _of_type(parse(text), "meeting") == []

@@ -50,6 +50,7 @@ def judge_speakwith(case: Case) -> bool:
 
 
 _SUMMONED_ENVOYS = word_set("nlp/validate", "summoned_envoys")
+_HOSTED_BODIES = word_set("nlp/validate", "hosted_bodies")
 
 
 def judge_meet(case: Case) -> bool:
@@ -106,9 +107,9 @@ def judge_meet(case: Case) -> bool:
         # "hosted the summit", "welcomed Prime Minister X to the White House"
         return any(w.lemma_.lower() in MEETING_NOUNS for w in f.obj) or (
             any(
-                is_person(o) or o.lemma_.lower() in LEADERS | VISITOR_NOUNS
+                is_person(o) or o.lemma_.lower() in LEADERS | VISITOR_NOUNS | _HOSTED_BODIES
                 for o in f.obj
-            )
+            )  # "hosted the coalition of the willing at Downing Street"
             and bool(parts)
         )
     return bool(parts) or bool(m.values("location"))
