@@ -27,6 +27,7 @@ from materiel.nlp import dates_resolvers as r
 from materiel.nlp import extensions as _ext
 from materiel.nlp.dates_calendar import WEEKDAYS, month_day, month_only, weekday
 from materiel.nlp.dates_resolvers import MONTHS, Resolver
+from materiel.nlp.dates_speech import rebase_quoted_days
 from materiel.nlp.dates_tense import FUTURE_HEADS, clause_is_future, clause_tense
 from materiel.nlp.intervals import DisjointSpans
 from materiel.nlp.types import DateValue
@@ -648,7 +649,7 @@ def resolve_nearest(kind: str, m: re.Match[str], ref: dt.date | None) -> DateVal
 
 def find_dates(doc: Doc, published: str | None) -> list[DateValue]:
     ref = parse_published(published)
-    out = []
+    out: list[tuple[str, DateValue]] = []
     for s, e, kind, m in find_expressions(doc.text):
         span: Span | None = doc.char_span(s, e, alignment_mode="expand")
         tense = clause_tense(span.root) if span is not None else "past"
@@ -657,8 +658,8 @@ def find_dates(doc: Doc, published: str | None) -> list[DateValue]:
         else:
             got = resolve_match(kind, m, ref, tense == "future")
         if got is not None:
-            out.append(got)
-    return out
+            out.append((kind, got))
+    return rebase_quoted_days(doc, out, ref)
 
 
 @Language.component("materiel_dates")

@@ -11,30 +11,10 @@ from __future__ import annotations
 from spacy.tokens import Doc, Token
 
 from materiel.nlp.types import DateValue
+from materiel.wordlists import word_set
 
-# nouns that only frame a time ("the start of May", "the end of last year")
-TIME_FRAME_NOUNS = {
-    "beginning",
-    "start",
-    "end",
-    "middle",
-    "course",
-    "half",
-    "part",
-    "close",
-    "turn",
-    "outset",
-    "eve",
-    "run-up",
-    "week",
-    "month",
-    "day",
-    "night",
-    "morning",
-    "afternoon",
-    "evening",
-    "weekend",
-}
+# nouns that only frame a time ("the start of May", "the early hours of Sunday")
+TIME_FRAME_NOUNS = word_set("nlp/attach", "time_frame_nouns")
 _NOUN_MODIFIERS = {"amod", "compound", "nummod", "advmod", "nmod", "punct", "hyph"}
 
 
