@@ -8,6 +8,7 @@ from spacy.tokens import Doc, Token
 from materiel.nlp import extensions as _ext
 from materiel.nlp.dates import clause_is_future, parse_published
 from materiel.nlp.dates_anchor import clause_break_between, date_attachment
+from materiel.nlp.dates_offset import measured_clause, moved
 from materiel.nlp.frames import Frame, pobjs
 from materiel.nlp.participles import COUNT_CUE
 from materiel.nlp.spans import (
@@ -196,7 +197,7 @@ def attach_date(doc: Doc, m: EventMention, frame: Frame, dates: list[DateValue])
             anchors.append((k, d))
     if anchors:
         anchors.sort(key=lambda a: a[0])
-        m.date = anchors[0][1]
+        m.date = _measured_from_main(chain, *anchors[0])
         if (
             is_horizon(m.date, doc._.published)
             and not past_year(m.date, doc._.published)
@@ -227,6 +228,14 @@ def attach_date(doc: Doc, m: EventMention, frame: Frame, dates: list[DateValue])
     dates = [d for d in dates if not in_other_clause(doc, d, t0)]
     if dates:
         m.date = min(dates, key=lambda d: abs(d.start - t0.idx))
+
+
+def _measured_from_main(chain: list[Token], k: int, d: DateValue) -> DateValue:
+    """A date of the main clause over "a day after ..." dates the event a day before it."""
+    measured = measured_clause(chain)
+    if measured is None or k <= measured[0]:
+        return d
+    return moved(d, measured[1]) or d
 
 
 def _root_in(doc: Doc, d: DateValue, ids: set[int]) -> bool:

@@ -361,7 +361,7 @@ PATTERNS: list[tuple[str, re.Pattern[str], Resolver, bool]] = [
         "ago",
         re.compile(
             r"\b(?P<n>a|an|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|"
-            r"\d{1,2})\s(?P<unit>days?|weeks?|months?|years?)\sago\b",
+            r"\d{1,2})\s(?P<unit>days?|weeks?|fortnights?|months?|years?)\sago\b",
             re.I,
         ),
         r.r_ago,

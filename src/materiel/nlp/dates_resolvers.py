@@ -53,6 +53,14 @@ _NUMBER_WORDS = {
     "eleven": 11,
     "twelve": 12,
 }
+
+
+def count_word(word: str) -> int | None:
+    """'two' -> 2, '3' -> 3, 'a' -> 1; None when the word is no small count."""
+    w = word.lower()
+    return int(w) if w.isdigit() else _NUMBER_WORDS.get(w)
+
+
 _REL_DELTA = {
     "last": -1,
     "past": -1,
@@ -233,8 +241,8 @@ def r_ago(m: re.Match[str], ref: dt.date | None, fut: bool) -> tuple[str, str] |
     unit = m.group("unit").lower().rstrip("s")
     if unit == "day":
         return (ref - dt.timedelta(days=n)).isoformat(), "day"
-    if unit == "week":
-        d = ref - dt.timedelta(days=7 * n)
+    if unit in ("week", "fortnight"):  # "a fortnight ago": two weeks, British
+        d = ref - dt.timedelta(days=(14 if unit == "fortnight" else 7) * n)
         return _month_value(d.year, d.month)
     if unit == "month":
         return _month_value(*cal.shift_month(ref.year, ref.month, -n))
