@@ -9,7 +9,14 @@ from __future__ import annotations
 
 import re
 
-from materiel.clean.lexicon import FUNCTION_WORDS, MAYBE_FINAL, NEVER_FINAL, SENTENCE_OPENERS
+from materiel.clean.lexicon import (
+    FUNCTION_WORDS,
+    LIVE_BLOG_LABELS,
+    MAYBE_FINAL,
+    NEVER_FINAL,
+    SENTENCE_OPENERS,
+    TIME_ZONES,
+)
 
 _CLOSERS = "\"'”’)]»"
 # A run of terminal marks is taken whole (possessive, and never from inside a run):
@@ -23,6 +30,13 @@ _SPEECH_AFTER_QUOTE = re.compile(
 )
 _INITIALS = re.compile(r"(?:[A-Za-z]\.)+[A-Za-z]")
 _NEXT_WORD = re.compile(r"[\"'“‘(\[]*([\w’'-]+)")
+# a live blog's entry time: "14.05 BST", "09:12 GMT", "9.30am BST", glued or not to the entry's
+# first word ("14.05 BSTRishi Sunak ..."); a bare "09:12" only heads a sentence
+_ZONES = "|".join(sorted(TIME_ZONES, key=len, reverse=True))
+_ENTRY_TIME = re.compile(
+    r"(?<![\w.:])(?:\d{1,2}[.:]\d{2}\s?(?:[ap]\.?m\.?\s?)?(?:" + _ZONES + r")(?![a-z])"
+    r"|\d{1,2}:\d{2}(?:\s?[ap]m)?(?=\s+[A-Z]))[\s:–—-]*"
+)
 
 
 def sentence_spans(text: str) -> list[tuple[int, int]]:
@@ -45,7 +59,23 @@ def sentence_spans(text: str) -> list[tuple[int, int]]:
     end = len(text.rstrip())
     if end > start:
         spans.append((start, end))
-    return spans
+    return [cut for span in spans for cut in _without_entry_times(text, *span)]
+
+
+def _without_entry_times(text: str, start: int, end: int) -> list[tuple[int, int]]:
+    """A live blog's entry times are no words of a sentence: "14.05 BST Germany will send ..."
+    starts at "Germany", "Key events 14.31 BST Germany ..." too (the label goes with the
+    time). A time after other words ("hit the base at 14.05 GMT on Tuesday") stays."""
+    out: list[tuple[int, int]] = []
+    for m in _ENTRY_TIME.finditer(text, start, end):
+        before = text[start : m.start()].strip().rstrip(":").lower()
+        if before and before not in LIVE_BLOG_LABELS:
+            continue
+        if m.end() >= end:
+            return out
+        start = m.end()
+    out.append((start, end))
+    return out
 
 
 def _skip_space(text: str, index: int) -> int:
