@@ -35,3 +35,18 @@ def _dates(doc) -> dict[str, str | None]:
 def test_measured_clause_moves_the_main_day(parse, text, trigger, date):
     got = _dates(parse(text, PUBLISHED))
     assert got.get(trigger) == date, got
+
+
+@pytest.mark.parametrize(
+    ("text", "night"),
+    [
+        ("Drones struck Odesa on Tuesday night.", "evening"),
+        ("Drones struck Odesa last night.", "evening"),
+        ("Drones struck Odesa overnight.", "morning"),
+        ("Drones struck Odesa in the early hours of Wednesday.", "morning"),
+        ("Drones struck Odesa at dawn on Wednesday.", "morning"),
+        ("Drones struck Odesa on Wednesday.", ""),
+    ],
+)
+def test_a_day_told_as_a_night(parse, text, night):
+    assert [d.night for d in parse(text, PUBLISHED)._.dates] == [night]

@@ -149,7 +149,17 @@ def dates_conflict(a: DateValue | None, b: DateValue | None) -> bool:
     if a is None or b is None:
         return False
     n = min(len(a.value), len(b.value))
-    return a.value[:n] != b.value[:n]
+    return a.value[:n] != b.value[:n] and not _one_night(a, b)
+
+
+def _one_night(a: DateValue, b: DateValue) -> bool:
+    """ "on Tuesday night" and "in the early hours of Wednesday", "last night" and "overnight":
+    one night, told by its evening's day and its morning's, the day after."""
+    if a.precision != "day" or b.precision != "day" or not (a.night and b.night):
+        return False
+    first, then = sorted((a, b), key=lambda d: d.value)
+    gap = dt.date.fromisoformat(then.value) - dt.date.fromisoformat(first.value)
+    return gap.days == 1 and first.night == "evening" and then.night == "morning"
 
 
 def conflict(x: Candidate, y: Candidate, told_again: bool = False) -> bool:
@@ -694,11 +704,14 @@ def _refines(new: Argument, old: Argument) -> bool:
 
 
 def better_date(a: DateValue | None, b: DateValue | None) -> DateValue | None:
-    """The more precise of two dates; among equally precise ones the earlier."""
+    """The more precise of two dates; among equally precise ones the earlier (one night told
+    by two days: the first)."""
     if a is None or b is None:
         return a or b
     if len(b.value) != len(a.value):
         return b if len(b.value) > len(a.value) else a
+    if _one_night(a, b):
+        return a  # the night as the record's first telling dates it
     return b if b.value < a.value else a
 
 

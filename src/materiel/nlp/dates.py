@@ -15,6 +15,7 @@ Rules (spec/EVENTS.md sections 2 and 6, docs/annotation-guide.md "Date and statu
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 import re
 from functools import lru_cache
@@ -647,6 +648,27 @@ def resolve_nearest(kind: str, m: re.Match[str], ref: dt.date | None) -> DateVal
     return coming if _days_from(coming.value, ref) < _days_from(past.value, ref) else past
 
 
+# a day told as a night: its evening ("Tuesday night", "last night", "the night of 8 May") or
+# its morning ("overnight", "overnight into Thursday", "in the early hours of Wednesday")
+_EVENING_WORDS = re.compile(r"\b(?:night|tonight)\b", re.I)
+_MORNING_WORDS = re.compile(r"\bovernight\b", re.I)
+_EVENING_FRAME = re.compile(r"\bnight\s+of\s+(?:the\s+)?$", re.I)
+_MORNING_FRAME = re.compile(
+    r"(?:\b(?:early|small|wee)\s+hours\s+of|\bdawn(?:\s+(?:on|of))?)\s+(?:the\s+)?$", re.I
+)
+
+
+def _with_night(text: str, d: DateValue) -> DateValue:
+    if d.precision != "day":
+        return d
+    before = text[max(0, d.start - 30) : d.start]
+    if _MORNING_WORDS.search(d.text) or _MORNING_FRAME.search(before):
+        return dataclasses.replace(d, night="morning")
+    if _EVENING_WORDS.search(d.text) or _EVENING_FRAME.search(before):
+        return dataclasses.replace(d, night="evening")
+    return d
+
+
 def find_dates(doc: Doc, published: str | None) -> list[DateValue]:
     ref = parse_published(published)
     out: list[tuple[str, DateValue]] = []
@@ -658,7 +680,7 @@ def find_dates(doc: Doc, published: str | None) -> list[DateValue]:
         else:
             got = resolve_match(kind, m, ref, tense == "future")
         if got is not None:
-            out.append((kind, got))
+            out.append((kind, _with_night(doc.text, got)))
     return rebase_quoted_days(doc, out, ref)
 
 

@@ -16,6 +16,9 @@ class DateValue:
     text: str = ""
     future: bool = False  # the expression points forward ("by the end of the year")
     target: bool = False  # a deadline or target ("by 2030", "until 2028"): never an event's date
+    # which end of a night the day names: "evening" ("Tuesday night", "last night") or "morning"
+    # ("overnight", "the early hours of Wednesday"); "" for none. One night is told by both.
+    night: str = ""
 
     @property
     def from_text(self) -> bool:
