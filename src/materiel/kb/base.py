@@ -182,6 +182,8 @@ class ResolverBase:
     def _translit(
         self, text: str, ctx: DocContext, types: tuple[str, ...] | None
     ) -> Resolution | None:
+        if text.islower():
+            return None  # a common word ("group" is no spelling of "Harop"): names are capitalised
         key = norm(text)
         rows = self.idx.spelling.get(spelling(key), [])
         score = 0.93

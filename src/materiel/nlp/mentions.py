@@ -21,6 +21,7 @@ from materiel.nlp.roles import (
     WON_DEAL_CUE,
     add_thanked_donors,
     armed_support_item,
+    coalition_joiners,
     fill_talks_to_buy,
     is_armed_force,
     is_company,
@@ -526,6 +527,7 @@ def _not_a_transfer(doc: Doc, m: EventMention, trig: Trigger, t: Token) -> bool:
 
 
 _ONGOING = word_set("nlp/mentions", "ongoing")
+_NEW_ACTION_MODS = word_set("nlp/mentions", "new_action_mods")
 _DECISIONS = word_set("nlp/mentions", "decisions")
 
 
@@ -554,6 +556,10 @@ def _recap(doc: Doc, m: EventMention, t: Token, dates: list[DateValue]) -> bool:
         return False
     if t.dep_ == "pobj" and t.head.lower_ == "of" and t.head.head.lemma_.lower() == "provision":
         return True  # "the (ongoing) provision of security assistance"
+    if t.pos_ == "NOUN" and any(
+        c.dep_ in ("amod", "det") and c.lower_ in _NEW_ACTION_MODS for c in t.children
+    ):
+        return False  # "has announced a new package of military support": one new action
     while t.dep_ == "conj" and t.head.pos_ == t.pos_ and t.head.i != t.i:
         t = t.head  # "support and assistance", "sanctions and export controls"
     if t.dep_ in ("dobj", "nsubjpass") and t.pos_ in ("NOUN", "PROPN"):
@@ -571,11 +577,13 @@ def _recap(doc: Doc, m: EventMention, t: Token, dates: list[DateValue]) -> bool:
             return True
         if generic and _continued(t):
             return True  # "we will continue to provide support to Ukraine"
-        # "the military aid France provides to that country"
+        # "the military aid France provides to that country"; a group that a state joins
+        # ("joined a coalition that supplies X") tells what the joiner gives
         return (
             t.tag_ in ("VBZ", "VBP")
             and t.dep_ == "relcl"
             and not (doc._.context or {}).get("heading")
+            and not coalition_joiners(t)
         )
     # sanctions: a first-person or cumulative recap ("we have imposed", "has sanctioned over
     # 600 individuals during my administration"), or more of the same ("to continue to

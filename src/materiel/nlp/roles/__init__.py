@@ -10,7 +10,12 @@ them."""
 
 from __future__ import annotations
 
-from materiel.nlp.roles.aid import add_thanked_donors, armed_support_item, thanked
+from materiel.nlp.roles.aid import (
+    add_thanked_donors,
+    armed_support_item,
+    coalition_joiners,
+    thanked,
+)
 from materiel.nlp.roles.common import PLAIN_GOODS_CUE
 from materiel.nlp.roles.fillers import FILLERS_BY_TYPE
 from materiel.nlp.roles.items import PROD_VERBS, items_from
@@ -33,6 +38,7 @@ __all__ = [
     "WON_DEAL_CUE",
     "add_thanked_donors",
     "armed_support_item",
+    "coalition_joiners",
     "fill_talks_to_buy",
     "is_armed_force",
     "is_company",

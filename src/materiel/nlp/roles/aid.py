@@ -8,10 +8,10 @@ from spacy.tokens import Doc, Token
 
 from materiel.nlp.frames import Frame, pp_of
 from materiel.nlp.roles.common import STATES, add_parties, host_clause_items
-from materiel.nlp.roles.items import SUPPORT_NOUNS, frame_items
+from materiel.nlp.roles.items import SUPPORT_NOUNS, frame_items, items_from
 from materiel.nlp.roles.parties import role_value
 from materiel.nlp.roles.sellers import SUPPORTED_STATE_CUE
-from materiel.nlp.spans import is_military_item, item_head, party_label
+from materiel.nlp.spans import conjuncts, is_military_item, item_head, party_label
 from materiel.nlp.types import EventMention, NumberMention
 from materiel.wordlists import word_set, word_tuple
 
@@ -45,6 +45,7 @@ def fill_aid(doc: Doc, f: Frame, m: EventMention, numbers: list[NumberMention]) 
             m.add(rv)
     donors = (f.agent if f.passive else f.subj) + f.poss
     add_parties(doc, "donor", donors, m, resolve_to=f.subj)
+    add_parties(doc, "donor", coalition_joiners(f.trigger), m)
     # "US aid" names the donor, but "send Ukraine aid" the recipient
     gives = f.gov_lemma in _GIVING_GOVERNORS and not (
         f.trigger.dep_ == "pobj" and f.trigger.head.lower_ in _TOPIC_PREPS
@@ -78,11 +79,68 @@ def fill_aid(doc: Doc, f: Frame, m: EventMention, numbers: list[NumberMention]) 
         add_parties(doc, "recipient", supported, m)
         if any(s.dep_ == "dobj" and party_label(s) in STATES for s in supported):
             m.cues.append(SUPPORTED_STATE_CUE)
+    if not m.values("recipient"):
+        item_toks += _fund_purposes(doc, f, m)
     if not item_toks:
         item_toks = host_clause_items(doc, f, m)
     if not m.values("recipient"):
         add_parties(doc, "recipient", _states_the_goods_are_for(f, item_toks), m)
+    if not m.values("recipient"):
+        add_parties(doc, "recipient", _owners_of_the_goods_for(f), m)
     return item_toks
+
+
+_FUND_NOUNS = word_set("nlp/roles", "fund_nouns")
+_FUND_PURPOSE_VERBS = word_set("nlp/roles", "fund_purpose_verbs")
+
+
+def _fund_purposes(doc: Doc, f: Frame, m: EventMention) -> list[Token]:
+    """Money given to a fund whose clause says what it buys and for whom: "pledged 600m
+    kroner to a British-led fund that buys weapons for Ukraine" (the goods and the state they
+    go to are the gift's); the heads of the goods added."""
+    clauses = [
+        cl for w in f.pp("to", "into") if w.lemma_.lower() in _FUND_NOUNS
+        for cl in w.children
+        if cl.dep_ in ("relcl", "acl") and cl.lemma_.lower() in _FUND_PURPOSE_VERBS
+    ]
+    states = [w for cl in clauses for w in pp_of(cl, "for", "to") if party_label(w) in STATES]
+    add_parties(doc, "recipient", states, m)
+    if m.values("item"):
+        return []
+    goods = [c for cl in clauses for c in cl.children if c.dep_ == "dobj"]
+    found = items_from(doc, goods)
+    for rv, _ in found:
+        m.add(rv)
+    return [item_head(tok) for _, tok in found]
+
+
+def _owners_of_the_goods_for(f: Frame) -> list[Token]:
+    """A state named as the owner of the arms the aid is for: "$2 billion in funding for
+    Ukraine's air defence" (not "weapons for Ukraine's soldiers": whom they serve)."""
+    if f.trigger.pos_ != "NOUN":
+        return []  # "to supply the engine for India's UAV programme": a part for its own arms
+    heads = [w for h in [f.trigger, *f.obj] for w in pp_of(h, "for", "to")]
+    return [
+        c for w in heads if is_military_item(item_head(w))
+        for c in w.children if c.dep_ == "poss" and party_label(c) in STATES
+    ]
+
+
+_COALITION_NOUNS = word_set("nlp/roles", "coalition_nouns")
+_COALITION_JOINING_VERBS = word_set("nlp/roles", "coalition_joining_verbs")
+
+
+def coalition_joiners(t: Token) -> list[Token]:
+    """The subjects of a verb of joining whose object is a group the trigger's clause says
+    gives arms: "Norway joined a coalition that supplies air defence systems to Ukraine" (the
+    group's habit in the present tense; the joining is the event, its subject the giver)."""
+    group = t.head
+    if t.dep_ not in ("relcl", "acl") or group.lemma_.lower() not in _COALITION_NOUNS:
+        return []
+    verb = group.head
+    if group.dep_ != "dobj" or verb.lemma_.lower() not in _COALITION_JOINING_VERBS:
+        return []
+    return [w for c in verb.children if c.dep_ == "nsubj" for w in conjuncts(c)]
 
 
 def _states_the_goods_are_for(f: Frame, item_toks: list[Token]) -> list[Token]:

@@ -290,13 +290,25 @@ def _further_sides(doc: Doc, f: Frame, m: EventMention) -> None:
     if lemma in TENDER_NOUNS and not m.values("buyer"):
         # "the release of an RFI ... by the Royal Australian Air Force": who asks buys
         add_parties(doc, "buyer", f.agent or _agent_of_nominal(f.trigger), m)
-    # "for the Indian Navy": the buyer when none yet
+    # "for the Indian Navy": the buyer when none yet; not when a fund or group buys ("a
+    # fund that buys weapons for Ukraine": Ukraine gets them)
     for tok in f.pp("for"):
         if party_label(tok) and not is_military_item(item_head(tok)):
-            if not m.values("buyer"):
+            if not m.values("buyer") and not _buying_group(f):
                 add_parties(doc, "buyer", [tok], m)
             elif not _own_force(tok):
                 m.cues.append(f"beneficiary:{tok.i}")
+
+
+def _buying_group(f: Frame) -> bool:
+    """A relative clause whose subject stands for a noun that names no party ("a fund that
+    buys weapons", "an initiative which procures shells"): someone other than its "for" buys."""
+    t = f.trigger
+    return (
+        t.dep_ == "relcl"
+        and any(c.dep_ == "nsubj" and c.tag_ in ("WDT", "WP") for c in t.children)
+        and not party_label(t.head)
+    )
 
 
 def _clause_items_and_sides(

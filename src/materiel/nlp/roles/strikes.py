@@ -11,6 +11,7 @@ from materiel.nlp.spans import (
     conjuncts,
     entity_of,
     is_military_item,
+    is_pronoun,
     item_range,
     party_label,
     place_label,
@@ -39,14 +40,16 @@ def fill_strike(doc: Doc, f: Frame, m: EventMention, numbers: list[NumberMention
     add_parties(doc, "attacker", attackers, m, resolve_to=f.subj)
     if not m.values("attacker"):
         # "Pakistani aircraft targeted ...", "Russian missiles hit ...", "India's jets pounded"
+        # "US and British warplanes struck ..." (a name the parse hangs as nmod), "Israel
+        # said its jets struck ..." (the owner told by a pronoun)
         for tok in attackers:
             for c in tok.children:
-                if c.dep_ in ("amod", "compound", "poss") and party_label(c) in (
+                if c.dep_ in ("amod", "compound", "poss", "nmod") and party_label(c) in (
                     "NORP",
                     "DEMONYM",
                     "GPE",
                     "COUNTRY",
-                ):
+                ) or (c.dep_ == "poss" and is_pronoun(c)):
                     add_parties(doc, "attacker", [c], m)
     if not m.values("attacker") and t.pos_ == "NOUN":
         # "a barrage of drones launched by Russia": the agent of the payload's launch

@@ -27,6 +27,7 @@ _AID_MODS = word_set("nlp/validate", "aid_mods")
 
 _NON_MILITARY_AID = word_set("nlp/validate", "non_military_aid")
 
+_SUPPORT_NOUNS = word_set("nlp/validate", "support_nouns")
 _MILITARY_AID_CUES = word_set("nlp/validate", "military_aid_cues")
 _WAR_AID_CUES = word_set("nlp/validate", "war_aid_cues")
 _AID_ENACTING_VERBS = word_set("nlp/validate", "aid_enacting_verbs")
@@ -154,6 +155,8 @@ def aid_misread(case: Case) -> bool | None:
         return False
     if compared_with_unlike(t):
         return False  # "unlike Ukraine, which received weapons from abroad": a comparison
+    if _more_than_others(f):
+        return False  # "has given Ukraine more military aid than any country": a ranking
     if (
         t.tag_ == "VBN"
         and t.dep_ in ("acl", "amod")
@@ -183,6 +186,19 @@ def aid_misread(case: Case) -> bool | None:
     if capability_provision(f, m, trig):
         return False  # "the new radar will provide the army with a sensor that can track"
     return None
+
+
+_COMPARATIVE_AMOUNTS = word_set("nlp/validate", "comparative_amounts")
+
+
+def _more_than_others(f: Frame) -> bool:
+    """Goods or aid counted against others' ("has sent more weapons to Ukraine than any other
+    European country"): a comparison of totals, not one gift."""
+    return any(
+        any(c.lower_ in _COMPARATIVE_AMOUNTS for c in h.children if c.dep_ in ("amod", "advmod"))
+        and bool(pp_of(h, "than"))
+        for h in [f.trigger, *f.obj]
+    )
 
 
 def judge_aid(case: Case) -> bool:
@@ -239,6 +255,8 @@ def judge_aid(case: Case) -> bool:
         )
     )
     if trig.lemma == "package":
+        if m.values("donor"):  # "there will be a package of security support": no giver
+            mods |= _help_words_of(t)
         strong = mods & _STRONG_PACKAGE_MODS
         if (
             strong
@@ -254,6 +272,15 @@ def judge_aid(case: Case) -> bool:
             return False
         military = bool(mods & _AID_MODS) or bool(m.values("item"))
     return military and bool(m.values("donor") or m.values("recipient"))
+
+
+def _help_words_of(package: Token) -> set[str]:
+    """The modifiers of the help a package is of ("a new package of military support"): they
+    say what kind of package it is ("the package of aid" says nothing more)."""
+    return {
+        w for h in pp_of(package, "of") if h.lemma_.lower() in _SUPPORT_NOUNS
+        for w in mod_words(h)
+    }
 
 
 _MONEY_GIFTS = word_set("nlp/validate", "money_gifts")

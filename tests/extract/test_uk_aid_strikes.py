@@ -1,0 +1,90 @@
+"""Aid and strikes as UK papers and wire stories tell them (probe round 15): "all of its
+artillery", money "for Ukraine's air defence", a state joining a giving coalition, a "new
+package of military support", "the first of 24 jets", money to a fund that buys arms, the
+attacker named on the weapons ("its jets", "US and British warplanes"); and the near misses:
+a ranking of givers, an existential package, a common word read as a weapon's name."""
+
+from __future__ import annotations
+
+import pytest
+
+
+def _events(kb_extractor, make_clean, text: str, type_: str):
+    return [e for e in kb_extractor.extract(make_clean(text)) if e.type == type_]
+
+
+def _names(event, role: str) -> list[str]:
+    return [v.name or v.text for v in event.args.get(role, [])]
+
+
+@pytest.mark.parametrize(
+    ("text", "donor", "item"),
+    [
+        ("Denmark has pledged to donate all of its artillery to Ukraine.", "Denmark",
+         "artillery"),
+        ("Congress approved $2 billion in funding for Ukraine's air defence.", "Congress",
+         "air defence"),
+        ("Norway joined a coalition that supplies air defence systems to Ukraine.", "Norway",
+         "air defence systems"),
+        ("The Netherlands has delivered the first of 24 F-16 fighter jets to Ukraine, the Dutch "
+         "defence ministry said.", "Netherlands", "F-16"),
+        ("Norway pledged 600m kroner to a British-led fund that buys weapons for Ukraine.",
+         "Norway", "weapons"),
+    ],
+)
+def test_aid_to_ukraine_told_the_uk_way(kb_extractor, make_clean, text, donor, item):
+    [event] = _events(kb_extractor, make_clean, text, "aid")
+    assert _names(event, "recipient") == ["Ukraine"]
+    assert any(donor in d for d in _names(event, "donor"))
+    assert any(item in v.text for v in event.args.get("item", []))
+
+
+def test_a_new_package_of_military_support_is_aid(kb_extractor, make_clean):
+    text = "The UK has announced a new package of military support for Kyiv."
+    [event] = _events(kb_extractor, make_clean, text, "aid")
+    assert _names(event, "donor") == ["United Kingdom"]
+
+
+def test_a_fund_that_buys_arms_for_a_state_is_not_its_purchase(kb_extractor, make_clean):
+    text = "Norway pledged 600m kroner to a British-led fund that buys weapons for Ukraine."
+    assert not _events(kb_extractor, make_clean, text, "procurement")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Britain has given Ukraine more military aid than any country except the US since "
+        "2022, according to the Kiel Institute.",
+        "Germany has sent more weapons to Ukraine than any other European country.",
+        "I know that there will be a very significant package of security support to Ukraine.",
+        "Senior officials said they would push for weapons for Ukraine's soldiers.",
+        "The UK has sent £50m of humanitarian aid to Gaza, the Foreign Office said.",
+    ],
+)
+def test_no_aid_in_rankings_and_wishes(kb_extractor, make_clean, text):
+    assert not _events(kb_extractor, make_clean, text, "aid")
+
+
+@pytest.mark.parametrize(
+    ("text", "attackers"),
+    [
+        ("Israel said its jets struck a Hezbollah weapons depot in southern Lebanon on Sunday.",
+         ["Israel"]),
+        ("US and British warplanes struck Houthi targets in Yemen overnight, the Pentagon said.",
+         ["United States", "United Kingdom"]),
+    ],
+)
+def test_the_attacker_named_on_the_weapons(kb_extractor, make_clean, text, attackers):
+    [event] = _events(kb_extractor, make_clean, text, "strike")
+    assert _names(event, "attacker") == attackers
+
+
+def test_a_common_word_is_no_weapon_name(kb_extractor, make_clean):
+    """ "the group" is not "Harop" spelled another way; the headline's attack and the body's
+    are one strike."""
+    text = (
+        "Rebels claim missile attack on US destroyer\n\nA rebel military spokesman said the group "
+        "had fired two ballistic missiles at the destroyer in the Red Sea on Wednesday."
+    )
+    events = _events(kb_extractor, make_clean, text, "strike")
+    assert all("Harop" not in n for e in events for n in _names(e, "attacker"))
