@@ -88,3 +88,36 @@ def test_a_common_word_is_no_weapon_name(kb_extractor, make_clean):
     )
     events = _events(kb_extractor, make_clean, text, "strike")
     assert all("Harop" not in n for e in events for n in _names(e, "attacker"))
+
+
+@pytest.mark.parametrize(
+    ("text", "producer"),
+    [
+        ("The Army awarded Raytheon a $1.2 billion contract to ramp up production of AMRAAM "
+         "missiles, the service said Friday.", "Raytheon"),
+        ("The Ministry of Defence has placed a £280m order with BAE Systems to restart "
+         "production of shells for the L118 light gun.", "BAE Systems"),
+    ],
+)
+def test_the_side_given_the_contract_makes_the_goods(kb_extractor, make_clean, text, producer):
+    [event] = _events(kb_extractor, make_clean, text, "production")
+    assert [v.text for v in event.args.get("producer", [])] == [producer]
+
+
+def test_a_joint_production_deal_keeps_its_partner(kb_extractor, make_clean):
+    text = "India signed a deal with Russia to produce AK-203 rifles in Amethi."
+    [event] = _events(kb_extractor, make_clean, text, "production")
+    assert _names(event, "producer") == ["India"]
+
+
+@pytest.mark.parametrize(
+    ("text", "attacker"),
+    [
+        ("18.22 BST Russia has carried out a massive missile attack on Ukraine's energy grid, "
+         "the energy minister said.", "Russia"),
+        ("09.30 GMT Russia fired 40 missiles at Kyiv overnight.", "Russia"),
+    ],
+)
+def test_a_live_blog_time_zone_is_no_part_of_a_name(kb_extractor, make_clean, text, attacker):
+    [event] = _events(kb_extractor, make_clean, text, "strike")
+    assert [v.text for v in event.args.get("attacker", [])] == [attacker]
