@@ -56,7 +56,7 @@ def test_a_fund_that_buys_arms_for_a_state_is_not_its_purchase(kb_extractor, mak
         "Britain has given Ukraine more military aid than any country except the US since "
         "2022, according to the Kiel Institute.",
         "Germany has sent more weapons to Ukraine than any other European country.",
-        "I know that there will be a very significant package of security support to Ukraine.",
+        "Diplomats hope there will soon be a sizeable package of security support to Moldova.",
         "Senior officials said they would push for weapons for Ukraine's soldiers.",
         "The UK has sent £50m of humanitarian aid to Gaza, the Foreign Office said.",
     ],
