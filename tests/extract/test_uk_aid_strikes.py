@@ -121,3 +121,8 @@ def test_a_joint_production_deal_keeps_its_partner(kb_extractor, make_clean):
 def test_a_live_blog_time_zone_is_no_part_of_a_name(kb_extractor, make_clean, text, attacker):
     [event] = _events(kb_extractor, make_clean, text, "strike")
     assert [v.text for v in event.args.get("attacker", [])] == [attacker]
+
+
+def test_a_new_aid_noun_leaves_other_recaps_alone(kb_extractor, make_clean):
+    text = "We have imposed tough sanctions and new export controls on Iran."
+    assert not _events(kb_extractor, make_clean, text, "sanction")

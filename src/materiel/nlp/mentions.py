@@ -556,7 +556,7 @@ def _recap(doc: Doc, m: EventMention, t: Token, dates: list[DateValue]) -> bool:
         return False
     if t.dep_ == "pobj" and t.head.lower_ == "of" and t.head.head.lemma_.lower() == "provision":
         return True  # "the (ongoing) provision of security assistance"
-    if t.pos_ == "NOUN" and any(
+    if m.type == "aid" and t.pos_ == "NOUN" and any(
         c.dep_ in ("amod", "det") and c.lower_ in _NEW_ACTION_MODS for c in t.children
     ):
         return False  # "has announced a new package of military support": one new action
