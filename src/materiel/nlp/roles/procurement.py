@@ -292,12 +292,45 @@ def _further_sides(doc: Doc, f: Frame, m: EventMention) -> None:
         add_parties(doc, "buyer", f.agent or _agent_of_nominal(f.trigger), m)
     # "for the Indian Navy": the buyer when none yet; not when a fund or group buys ("a
     # fund that buys weapons for Ukraine": Ukraine gets them)
-    for tok in f.pp("for"):
+    for tok in f.pp("for") + _work_for(f):
         if party_label(tok) and not is_military_item(item_head(tok)):
             if not m.values("buyer") and not _buying_group(f):
                 add_parties(doc, "buyer", [tok], m)
             elif not _own_force(tok):
                 m.cues.append(f"beneficiary:{tok.i}")
+    if not m.values("buyer") and not _buying_group(f):
+        add_parties(doc, "buyer", _owners_served(f), m)
+
+
+_SERVED_HEADS = word_set("nlp/roles", "served_goods_heads")
+_SERVICE_WORK_NOUNS = word_set("nlp/roles", "service_work_nouns")
+
+
+def _work_for(f: Frame) -> list[Token]:
+    """The "for" of the work a deal is for ("a contract for the production of SM-6 for the
+    Navy"): whom the work serves."""
+    return [
+        x
+        for p in f.pp("for")
+        if p.lemma_.lower() in _SERVICE_WORK_NOUNS
+        for x in pp_of(p, "for")
+        if x not in f.pp("for")
+    ]
+
+
+def _owners_served(f: Frame) -> list[Token]:
+    """Whose goods a deal serves ("a deal covering spare parts for Poland's F-35 fleet", "a
+    contract to maintain the Royal Navy's submarines"): the owner buys the service."""
+    goods = f.pp("for") + _work_for(f) + [
+        o for c in f.clauses for o in c.children if o.dep_ == "dobj"
+    ]
+    return [
+        c
+        for g in goods
+        if is_military_item(g) or g.lemma_.lower() in _SERVED_HEADS
+        for c in g.children
+        if c.dep_ == "poss" and not is_pronoun(c) and party_label(c)
+    ]
 
 
 def _buying_group(f: Frame) -> bool:

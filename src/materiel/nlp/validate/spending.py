@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from spacy.tokens import Doc, Token
 
-from materiel.nlp.frames import Frame
+from materiel.nlp.frames import Frame, pp_of
 from materiel.nlp.roles import ARMED_FORCE_WORDS, DEFENSE_HOLDER_CUE, is_armed_force
 from materiel.nlp.spans import is_military_item
 from materiel.nlp.types import RoleValue
@@ -17,7 +17,7 @@ _BUDGET_DECISION_VERBS = word_set("nlp/validate", "budget_decision_verbs")
 
 _PURCHASE_VERBS = word_tuple("nlp/validate", "purchase_verbs")
 _BUDGET_BILL_WORDS = word_set("nlp/validate", "budget_bill_words")
-_BILL_NOUNS = ("bill", "act")
+_BILL_NOUNS = ("bill", "act", "law")
 _PURCHASE_NOUNS = word_set("nlp/validate", "purchase_nouns")
 _DEAL_NOUNS = word_set("nlp/validate", "spent_on_deal_nouns")
 
@@ -42,7 +42,7 @@ def judge_spend(case: Case) -> bool:
     ):
         return False  # "allocate $713m of military aid to Ukraine": the aid is the event
     if t.lemma_.lower() in _BILL_NOUNS and not (
-        {w.lower_ for w in t.subtree} & _BUDGET_BILL_WORDS
+        {w.lower_ for w in t.subtree} & _BUDGET_BILL_WORDS or _priced_law(doc, t)
     ):
         return False  # "passed the defence procurement act": a law, no budget
     # "defence spending", "spending on defence", "allocated X to the Ministry of Defence"
@@ -55,7 +55,7 @@ def judge_spend(case: Case) -> bool:
         mods |= {w.lower_ for w in t.subtree if w.dep_ == "pobj"}
     defense = (
         bool(mods & _DEFENSE_SPENDING_WORDS)
-        or any(is_military_item(w) for p in f.pp("for") for w in p.subtree)
+        or any(is_military_item(w) for p in _purposes(f) for w in p.subtree)
         # "Rs 20 crore for a drone testing facility"
         or any(_arms_made(c) for c in _development(f))
         and not any(company_value(doc, v) for v in m.values("spender"))
@@ -77,6 +77,23 @@ def judge_spend(case: Case) -> bool:
 
 
 _ARMED_SERVICES = word_set("nlp/validate", "armed_service_words")
+
+
+def _purposes(f: Frame) -> list[Token]:
+    """What the money is for: the frame's "for" and its object's own ("the budget includes
+    EUR 4 billion for new frigates", where the parse hangs the "for" on the sum)."""
+    return f.pp("for") + [x for o in f.obj for x in pp_of(o, "for") if x not in f.pp("for")]
+
+
+def _priced_law(doc: Doc, t: Token) -> bool:
+    """A bill or law with its own sum ("passed a $700 billion defense policy bill", "a military
+    programming law worth EUR 413 billion"): the sum makes it a budget law."""
+    own = {w.i for w in t.lefts for w in w.subtree}
+    own |= {x.i for w in t.children if w.lower_ == "worth" for x in w.subtree}
+    return any(
+        n.kind == "money" and any(n.token_start <= i < n.token_end for i in own)
+        for n in doc._.numbers or []
+    )
 
 
 def _money_goes_to(f: Frame) -> list[Token]:

@@ -1,0 +1,26 @@
+"""Whose goods a deal's work serves buys it: the owner named on the goods in the deal's "for"
+or in its purpose clause (UK and trade-press sentences written for this test; the knowledge
+base tells the companies from people)."""
+
+from __future__ import annotations
+
+import pytest
+
+
+@pytest.mark.parametrize(
+    ("text", "buyer"),
+    [
+        ("Lockheed Martin signed a deal for training, maintenance and spare parts for "
+         "Poland's F-35 fleet.", "Poland"),
+        ("Babcock has won a £4bn contract to maintain the Royal Navy's submarines, the company "
+         "said on Tuesday.", "Royal Navy"),
+    ],
+)
+def test_owner_of_the_served_goods_buys(kb_extractor, make_clean, text, buyer) -> None:
+    events = [e for e in kb_extractor.extract(make_clean(text)) if e.type == "procurement"]
+    assert any(a.text == buyer for e in events for a in e.args.get("buyer", [])), events
+
+
+def test_owner_of_a_civil_fleet_is_no_buyer(kb_extractor, make_clean) -> None:
+    text = "Tesco signed a deal with a logistics firm for the upkeep of its delivery fleet."
+    assert [e for e in kb_extractor.extract(make_clean(text)) if e.type == "procurement"] == []

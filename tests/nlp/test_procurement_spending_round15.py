@@ -1,0 +1,61 @@
+"""Round 15 (procurement, spending), found by probing UK broadsheet, wire and US trade-press
+sentences written for these tests: a bill or law with its own sum is a budget law; the "for"
+the parse hangs on the sum says what the money is for; whom the work of a deal serves buys it
+("for the production of X for the Navy", "spare parts for Poland's F-35 fleet", "to maintain
+the Royal Navy's submarines")."""
+
+from __future__ import annotations
+
+import pytest
+
+
+def _mentions(doc, type_: str) -> list:
+    return [m for m in doc._.mentions if m.type == type_ and m.rejected is None]
+
+
+@pytest.mark.parametrize(
+    ("text", "value"),
+    [
+        ("The U.S. House of Representatives on Thursday passed a $700 billion defense policy "
+         "bill.", "$700 billion"),
+        ("France's parliament adopted a military programming law worth 413 billion euros.",
+         "413 billion euros"),
+        ("The budget for 2025 includes 4 billion euros for new frigates, the Dutch government "
+         "said on Monday.", "4 billion euros"),
+    ],
+)
+def test_priced_laws_and_budgets_for_arms_are_spending(parse, text, value):
+    ms = _mentions(parse(text), "spending")
+    assert any(v.text == value for m in ms for v in m.values("value"))
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The House passed a defense procurement bill on Thursday.",
+        "Parliament adopted a new military service law on Tuesday.",
+        "The council's budget for 2025 includes 4 million euros for new bus shelters.",
+        "The House passed a $700 billion highway bill on Thursday.",
+    ],
+)
+def test_laws_without_a_sum_or_civil_budgets_are_no_spending(parse, text):
+    assert not _mentions(parse(text), "spending")
+
+
+@pytest.mark.parametrize(
+    ("text", "buyer"),
+    [
+        ("Raytheon was awarded a $120,450,000 modification to a previously awarded contract "
+         "for the production of Standard Missile-6 for the Navy.", "Navy"),
+    ],
+)
+def test_whom_the_work_serves_buys(parse, text, buyer):
+    ms = _mentions(parse(text), "procurement")
+    assert any(buyer in v.text for m in ms for v in m.values("buyer"))
+
+
+def test_goods_own_for_is_no_buyer_of_the_work(parse):
+    doc = parse("Saab received an order for Carl-Gustaf ammunition for export customers.")
+    assert not any(
+        "customers" in v.text for m in _mentions(doc, "procurement") for v in m.values("buyer")
+    )
