@@ -59,3 +59,61 @@ def test_goods_own_for_is_no_buyer_of_the_work(parse):
     assert not any(
         "customers" in v.text for m in _mentions(doc, "procurement") for v in m.values("buyer")
     )
+
+
+@pytest.mark.parametrize(
+    ("text", "value"),
+    [
+        ("The chancellor announced an extra £2.9bn for defence in the spring statement on "
+         "Wednesday.", "£2.9bn"),
+        ("Rachel Reeves confirmed an extra £2.9bn for defence in the spring statement on "
+         "Wednesday.", "£2.9bn"),
+        ("The Ministry of Defence secured an extra £2.2bn from the Treasury in the spending "
+         "review.", "£2.2bn"),
+        ("The Pentagon requested $686 billion for fiscal 2019.", "$686 billion"),
+        ("The White House is seeking $842 billion for the Pentagon in fiscal 2025.",
+         "$842 billion"),
+    ],
+)
+def test_sums_announced_for_defence_or_asked_by_a_defence_body(parse, text, value):
+    ms = _mentions(parse(text), "spending")
+    assert any(v.text == value for m in ms for v in m.values("value"))
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The chancellor announced an extra £2bn for the NHS on Wednesday.",
+        "The United States announced $400 million for Ukraine's air defence on Friday.",
+        "The health ministry requested $2 billion for new hospitals.",
+        "The chancellor confirmed the date of the spring statement.",
+        "The council secured an extra £2m from the government for road repairs.",
+        "The United States will be providing over $11 billion to address food security threats.",
+    ],
+)
+def test_civil_sums_and_money_for_another_state_are_no_spending(parse, text):
+    assert not _mentions(parse(text), "spending")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The Brask navy has awarded a £1bn contract to Lindell Shipyards to build three new "
+         "support ships.",
+        "The Brask navy awarded Lindell Shipyards a contract to build three new support ships.",
+    ],
+)
+def test_the_awardee_does_the_contracted_work(nlp, text):
+    from materiel.nlp.frames import subjects
+
+    doc = nlp(text)
+    build = next(t for t in doc if t.lemma_ == "build")
+    assert [t.text for t in subjects(build)] == ["Shipyards"]
+
+
+def test_the_awarder_still_builds_what_it_was_not_awarded(nlp):
+    from materiel.nlp.frames import subjects
+
+    doc = nlp("The Brask navy has decided to build three new support ships.")
+    build = next(t for t in doc if t.lemma_ == "build")
+    assert [t.text for t in subjects(build)] == ["navy"]

@@ -130,6 +130,9 @@ def subjects(verb: Token, depth: int = 0) -> list[Token]:
             objs = [c for c in verb.head.children if c.dep_ == "dobj"]
             if objs and verb.head.lemma_ in _OBJECT_CONTROL_VERBS:
                 return conjuncts(objs[0])
+        awardee = _awardee(verb)
+        if awardee:
+            return awardee
         if verb.dep_ == "conj" and _is_passive(verb.head) and not _is_passive(verb):
             return []
         return subjects(verb.head, depth + 1)
@@ -156,6 +159,9 @@ def subjects(verb: Token, depth: int = 0) -> list[Token]:
                 objs = pobjs(c)
                 if objs and party_label(objs[0]):
                     return objs
+        awardee = _awardee(verb)
+        if awardee:
+            return awardee
         gov = _governor(noun)  # "X has plans to procure", "X signed a deal to build"
         if gov is not None and noun.dep_ in ("dobj", "attr", "oprd", "pobj"):
             return subjects(gov, depth + 1)
@@ -182,6 +188,26 @@ def subjects(verb: Token, depth: int = 0) -> list[Token]:
 
 
 _RELATIVES = {"which", "that", "whom"}
+
+
+def _awardee(verb: Token) -> list[Token]:
+    """Who does the work of a contract awarded to do it: "awarded a contract to BAE Systems
+    to build three ships", "awarded BAE Systems a contract to build" (BAE builds)."""
+    head = verb.head
+    if verb.dep_ == "acl" and head.dep_ == "dobj":
+        head = head.head  # "awarded X a contract to build": the contract's verb
+    elif verb.dep_ not in ("xcomp", "advcl"):
+        return []
+    if head.lemma_.lower() not in _GIVING_VERBS:
+        return []
+    if not any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children):
+        return []
+    for c in head.children:
+        if c.dep_ == "dative":
+            named = pobjs(c) if c.pos_ == "ADP" else conjuncts(c)
+            if named and party_label(named[0]):
+                return named
+    return []
 _GRATITUDE_WORDS = word_set("nlp/frames", "gratitude_words")
 
 

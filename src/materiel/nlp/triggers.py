@@ -373,6 +373,7 @@ _FUNDS_REQUEST_NOUNS = word_set("nlp/triggers", "funds_request_nouns")
 
 
 FUNDS_GRANT_VERBS = word_set("nlp/triggers", "funds_grant_verbs")
+FUNDS_ANNOUNCE_VERBS = word_set("nlp/triggers", "funds_announce_verbs")
 
 
 def _grants_money(verb: Token) -> bool:
@@ -404,6 +405,17 @@ def _grants_money(verb: Token) -> bool:
 
 
 _SPENDING_PLAN_NOUNS = word_set("nlp/triggers", "spending_plan_nouns")
+_SERVED_STATE_LABELS = ("GPE", "NORP", "COUNTRY")
+
+
+def _state_served(verb: Token) -> bool:
+    """A state named in the sum or in whom it is for ("announced $400 million for Ukraine's
+    air defence"): money for another state is aid, not the announcer's defence spending."""
+    phrases = [c for c in verb.children if c.dep_ in ("dobj", "dative")] + [
+        x for c in verb.children if c.dep_ == "prep" and c.lower_ in ("for", "to")
+        for x in c.children
+    ]
+    return any(w.ent_type_ in _SERVED_STATE_LABELS for p in phrases for w in p.subtree)
 _NOT_SPENT_SUM_WORDS = word_set("nlp/triggers", "not_spent_sum_words")
 
 
@@ -558,6 +570,8 @@ def excluded(token: Token, lemma: str, type_: str) -> bool:
         return not _asks_for_money(token)
     if type_ == "spending" and lemma in FUNDS_GRANT_VERBS:
         return not _grants_money(token)
+    if type_ == "spending" and lemma in FUNDS_ANNOUNCE_VERBS:
+        return not _grants_money(token) or _state_served(token)
     if type_ == "meeting" and lemma in _JOINT_OCCASIONS:
         return not _shared_occasion(token)
     # "signed the Bilateral Security Agreement": a named pact, signed, is no mere name

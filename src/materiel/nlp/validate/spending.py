@@ -55,7 +55,7 @@ def judge_spend(case: Case) -> bool:
         mods |= {w.lower_ for w in t.subtree if w.dep_ == "pobj"}
     defense = (
         bool(mods & _DEFENSE_SPENDING_WORDS)
-        or any(is_military_item(w) for p in _purposes(f) for w in p.subtree)
+        or any(_arms_bought(w) for p in _purposes(f) for w in p.subtree)
         # "Rs 20 crore for a drone testing facility"
         or any(_arms_made(c) for c in _development(f))
         and not any(company_value(doc, v) for v in m.values("spender"))
@@ -64,6 +64,8 @@ def judge_spend(case: Case) -> bool:
         or t.pos_ == "NOUN" and any(_military_spender(doc, v) for v in m.values("spender"))
         or DEFENSE_HOLDER_CUE in m.cues  # "the European Defence Fund, with a budget of X"
         or t.pos_ == "VERB" and any(_armed_service(w) for o in _money_goes_to(f) for w in o.subtree)
+        # "the Pentagon requested $686 billion", "the MoD secured an extra GBP 2.2bn"
+        or t.lemma_.lower() in _OWN_BUDGET_VERBS and any(_defence_body(v) for v in m.values("spender"))
     )
     if (
         defense
@@ -77,6 +79,20 @@ def judge_spend(case: Case) -> bool:
 
 
 _ARMED_SERVICES = word_set("nlp/validate", "armed_service_words")
+_OWN_BUDGET_VERBS = word_set("nlp/validate", "own_budget_verbs")
+_DEFENCE_BODY_WORDS = word_set("nlp/validate", "defence_body_words")
+
+
+def _defence_body(v: RoleValue) -> bool:
+    """A defence ministry or armed service by its words ("the Pentagon", "the Ministry of
+    Defence", "the navy"), not any ministry or department."""
+    words = set(v.text.lower().split())
+    return bool(words & (_DEFENSE_SPENDING_WORDS | _ARMED_SERVICES | _DEFENCE_BODY_WORDS))
+
+
+def _arms_bought(w: Token) -> bool:
+    """Military goods the money is for; a body named there is no goods ("for the NHS")."""
+    return is_military_item(w) and w.ent_type_ not in ("ORG", "PERSON")
 
 
 def _purposes(f: Frame) -> list[Token]:
