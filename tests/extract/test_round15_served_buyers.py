@@ -24,3 +24,15 @@ def test_owner_of_the_served_goods_buys(kb_extractor, make_clean, text, buyer) -
 def test_owner_of_a_civil_fleet_is_no_buyer(kb_extractor, make_clean) -> None:
     text = "Tesco signed a deal with a logistics firm for the upkeep of its delivery fleet."
     assert [e for e in kb_extractor.extract(make_clean(text)) if e.type == "procurement"] == []
+
+
+def test_live_blog_clock_is_no_party(kb_extractor, make_clean) -> None:
+    text = "14.05 BST Ukraine and Denmark have signed a security agreement, officials said."
+    events = [e for e in kb_extractor.extract(make_clean(text)) if e.type == "agreement"]
+    assert events and all("BST" not in a.text for e in events for a in e.args.get("party", []))
+
+
+def test_a_number_before_a_sentence_is_kept(kb_extractor, make_clean) -> None:
+    text = "14 Polish jets were ordered from Lockheed Martin on Friday, officials said."
+    events = kb_extractor.extract(make_clean(text))
+    assert any(e.args.get("quantity") for e in events)

@@ -65,7 +65,8 @@ def judge_spend(case: Case) -> bool:
         or DEFENSE_HOLDER_CUE in m.cues  # "the European Defence Fund, with a budget of X"
         or t.pos_ == "VERB" and any(_armed_service(w) for o in _money_goes_to(f) for w in o.subtree)
         # "the Pentagon requested $686 billion", "the MoD secured an extra GBP 2.2bn"
-        or t.lemma_.lower() in _OWN_BUDGET_VERBS and any(_defence_body(v) for v in m.values("spender"))
+        or t.lemma_.lower() in _OWN_BUDGET_VERBS
+        and any(_defence_body(v) for v in m.values("spender"))
     )
     if (
         defense
