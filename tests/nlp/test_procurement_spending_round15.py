@@ -117,3 +117,15 @@ def test_the_awarder_still_builds_what_it_was_not_awarded(nlp):
     doc = nlp("The Brask navy has decided to build three new support ships.")
     build = next(t for t in doc if t.lemma_ == "build")
     assert [t.text for t in subjects(build)] == ["navy"]
+
+
+def test_goods_named_on_the_work_are_the_item(parse):
+    doc = parse("Lindell Land Systems has been awarded a $245 million contract for Abrams tank "
+                "upgrades.")
+    ms = _mentions(doc, "procurement")
+    assert any("Abrams" in v.text for m in ms for v in m.values("item"))
+
+
+def test_work_on_civil_goods_names_no_item(parse):
+    doc = parse("Lindell Land Systems has been awarded a $5 million contract for office upgrades.")
+    assert not any(m.values("item") for m in _mentions(doc, "procurement"))

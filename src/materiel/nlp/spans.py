@@ -377,7 +377,8 @@ def item_head(token: Token) -> Token:
         for appos in token.children:  # "its own version, the Geran-2"
             if appos.dep_ == "appos" and is_military_item(appos):
                 return appos
-    if token.lemma_.lower() in _PROGRAMME_HEADS:  # "the Medium Transport Aircraft programme"
+    if token.lemma_.lower() in _PROGRAMME_HEADS | _SERVICE_HEADS:
+        # "the Medium Transport Aircraft programme", "a contract for Abrams tank upgrades"
         for c in token.children:
             if c.dep_ in ("compound", "nmod") and c.i < token.i and is_military_item(c):
                 return c
@@ -386,6 +387,7 @@ def item_head(token: Token) -> Token:
 
 _FOR_PP_HEADS = word_set("nlp/spans", "for_pp_heads")
 _PROGRAMME_HEADS = word_set("nlp/spans", "programme_heads")
+_SERVICE_HEADS = word_set("nlp/spans", "service_heads")
 
 
 def item_range(token: Token) -> tuple[int, int] | None:
