@@ -319,11 +319,11 @@ def _work_for(f: Frame) -> list[Token]:
 
 
 def _owners_served(f: Frame) -> list[Token]:
-    """Whose goods a deal serves ("a deal covering spare parts for Poland's F-35 fleet", "a
-    contract to maintain the Royal Navy's submarines"): the owner buys the service."""
-    goods = f.pp("for") + _work_for(f) + [
-        o for c in f.clauses for o in c.children if o.dep_ == "dobj"
-    ]
+    """Whose goods a deal's work serves ("a deal for training for Poland's F-35 fleet", "a
+    contract to maintain the Royal Navy's submarines"): the owner buys the service. The
+    owner of goods in the deal's own "for" is left alone: read as buyer, it added a false
+    event on the development gold."""
+    goods = _work_for(f) + [o for c in f.clauses for o in c.children if o.dep_ == "dobj"]
     return [
         c
         for g in goods
