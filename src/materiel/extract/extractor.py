@@ -94,12 +94,6 @@ _DATELINE_PREFIX = re.compile(
     r"[–—-]{1,2}\s+(?:" + _MONTH + r"\s\d{1,2},\s\d{4}\s*[–—-]{1,2}\s+)?"
 )
 
-# a live blog's entry clock ("14.05 BST Ukraine and Denmark have signed ..."): no party's name
-_CLOCK_PREFIX = re.compile(
-    r"^\d{1,2}[.:]\d{2}\s*(?:[ap]\.?m\.?\s*)?"
-    r"(?:BST|GMT|CET|CEST|EET|EEST|EST|EDT|ET|PT|PST|PDT|UTC)\b\s*"
-)
-
 
 @dataclass
 class _Plan:
@@ -302,7 +296,7 @@ class Extractor:
         for i, sent in enumerate(cd.sentences):
             if i not in wanted:
                 continue
-            m = _DATELINE_PREFIX.match(sent.text) or _CLOCK_PREFIX.match(sent.text)
+            m = _DATELINE_PREFIX.match(sent.text)
             skip = m.end() if m and m.end() < len(sent.text) - 20 else 0
             plan.sentences.append((i, sent, skip))
             if make_docs:
