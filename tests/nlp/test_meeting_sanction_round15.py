@@ -101,6 +101,27 @@ def test_a_sanction_with_a_fine_or_deduction_is_none(parse, text):
     assert _of_type(parse(text), "sanction") == []
 
 
+@pytest.mark.parametrize(
+    ("text", "target"),
+    [
+        ("The EU sanctioned Vesk with an export ban on dual-use goods.", "Vesk"),
+        ("Ostmark sanctioned the Brask arms dealers with travel bans and asset freezes.",
+         "arms dealers"),
+        ("The council sanctioned Kerel's defence ministry with a ban on all arms sales.",
+         "defence ministry"),
+        ("Britain sanctioned the Kerel shipping firm with a ban on entering its ports.",
+         "shipping firm"),
+    ],
+)
+def test_a_ban_of_a_measure_kind_or_by_a_state_stays_a_sanction(parse, text, target):
+    assert any(target in v for v in _values(parse(text), "sanction", "target"))
+
+
+def test_a_sports_body_ban_of_years_is_none(parse):
+    assert _of_type(parse("The federation sanctioned the club with a four-year ban."),
+                    "sanction") == []
+
+
 def test_a_sanction_with_a_measure_stays(parse):
     doc = parse("The US sanctioned Rosoboronexport with an asset freeze on Friday.")
     assert "Rosoboronexport" in _values(doc, "sanction", "target")

@@ -118,11 +118,33 @@ def sanction_misread(case: Case) -> bool | None:
 _DISCIPLINARY_PENALTIES = word_set("nlp/validate", "disciplinary_penalties")
 
 
+_SANCTION_PENALTY_KINDS = word_set("nlp/validate", "sanction_penalty_kinds")
+
+
 def _disciplinary(f: Frame) -> bool:
     """A sanction verb that hands out a fine, a ban or a points deduction "with": a body
-    disciplining a club, a player or a firm, no measure against a defence target."""
-    return f.trigger.pos_ == "VERB" and any(
-        w.lemma_.lower() in _DISCIPLINARY_PENALTIES for w in f.pp("with"))
+    disciplining a club, a player or a firm, no measure against a defence target. A state
+    imposing ("Britain sanctioned the firm with a ban on entering UK ports") or a penalty of a
+    measure's kind or with its own "on" ("an export ban", "a ban on all arms sales") is a
+    sanction."""
+    t = f.trigger
+    if t.pos_ != "VERB":
+        return False
+    if any(s.ent_type_ in ("GPE", "NORP") for s in f.subj):
+        return False
+    penalties = [w for x in f.pp("with") for w in (x, *x.conjuncts)]
+    return bool(penalties) and all(_disciplinary_penalty(w) for w in penalties)
+
+
+def _disciplinary_penalty(w: Token) -> bool:
+    """A penalty word with no measure's kind ("export", "travel", "arms") and no "on"."""
+    if w.lemma_.lower() not in _DISCIPLINARY_PENALTIES:
+        return False
+    return not any(
+        (c.dep_ == "prep" and c.lower_ == "on")
+        or (c.dep_ in ("compound", "amod", "nmod") and c.lemma_.lower() in _SANCTION_PENALTY_KINDS)
+        for c in w.children
+    )
 
 
 _CIVIL_GROUNDS = word_set("nlp/validate", "civil_sanction_grounds")
