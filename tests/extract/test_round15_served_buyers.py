@@ -36,3 +36,27 @@ def test_a_number_before_a_sentence_is_kept(kb_extractor, make_clean) -> None:
     text = "14 Polish jets were ordered from Lockheed Martin on Friday, officials said."
     events = kb_extractor.extract(make_clean(text))
     assert any(e.args.get("quantity") for e in events)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The US gave Moldova $300m to buy air defence systems.",
+        "Germany gave Moldova €90m to buy more interceptors for its air defences.",
+    ],
+)
+def test_money_given_to_buy_makes_the_giver_no_seller(kb_extractor, make_clean, text) -> None:
+    events = [e for e in kb_extractor.extract(make_clean(text)) if e.type == "procurement"]
+    assert not any(e.args.get("seller") for e in events), events
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The Pentagon awarded Lockheed Martin a $300m contract for F-16 modernisation for "
+        "Jordan.",
+        "Raytheon won a $900m Army contract for Patriot sustainment for Qatar.",
+    ],
+)
+def test_a_company_contract_for_a_client_state_is_no_aid(kb_extractor, make_clean, text) -> None:
+    assert [e for e in kb_extractor.extract(make_clean(text)) if e.type == "aid"] == []

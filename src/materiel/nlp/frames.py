@@ -190,24 +190,53 @@ def subjects(verb: Token, depth: int = 0) -> list[Token]:
 _RELATIVES = {"which", "that", "whom"}
 
 
+_AWARDED_DEALS = word_set("nlp/roles", "given_deals")
+_CONTRACT_AWARDING_VERBS = word_set("nlp/roles", "contract_awarding_verbs")
+
+
+def awarded_deal(verb: Token) -> Token | None:
+    """The deal object whose purpose clause is `verb`: "a contract to build" (the clause on
+    the noun) or "awarded X a contract ... to build" (the clause on the verb that governs the
+    deal); only a deal noun, so "gave Ukraine $500m to buy" has none."""
+    if verb.pos_ != "VERB":
+        return None
+    if verb.dep_ == "acl":
+        deals = [verb.head]
+    elif verb.dep_ in ("xcomp", "advcl"):
+        deals = [c for c in verb.head.children if c.dep_ == "dobj"]
+    else:
+        return None
+    return next(
+        (d for d in deals if d.lemma_.lower() in _AWARDED_DEALS and d.dep_ == "dobj"), None
+    )
+
+
+def contract_awardees(verb: Token) -> list[Token]:
+    """Who is given the deal whose purpose clause is `verb` ("the Army awarded Raytheon a
+    contract to ramp up production", "awarded a contract to BAE Systems to build three
+    ships"): the awarding verb's named dative or "to" party; none for money given ("gave
+    Ukraine $500m to buy air defence systems": Ukraine buys, the giver sells nothing)."""
+    deal = awarded_deal(verb)
+    if deal is None:
+        return []
+    giver = deal.head
+    if giver.lemma_.lower() not in _CONTRACT_AWARDING_VERBS:
+        return []
+    named = [x for c in giver.children if c.dep_ == "dative"
+             for x in (pobjs(c) if c.pos_ == "ADP" else conjuncts(c))]
+    named += [w for c in giver.children if c.dep_ == "prep" and c.lower_ == "to"
+              for w in pobjs(c)]
+    return [w for w in named if party_label(w)]
+
+
 def _awardee(verb: Token) -> list[Token]:
     """Who does the work of a contract awarded to do it: "awarded a contract to BAE Systems
     to build three ships", "awarded BAE Systems a contract to build" (BAE builds)."""
-    head = verb.head
-    if verb.dep_ == "acl" and head.dep_ == "dobj":
-        head = head.head  # "awarded X a contract to build": the contract's verb
-    elif verb.dep_ not in ("xcomp", "advcl"):
-        return []
-    if head.lemma_.lower() not in _GIVING_VERBS:
-        return []
     if not any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children):
         return []
-    for c in head.children:
-        if c.dep_ == "dative":
-            named = pobjs(c) if c.pos_ == "ADP" else conjuncts(c)
-            if named and party_label(named[0]):
-                return named
-    return []
+    return contract_awardees(verb)
+
+
 _GRATITUDE_WORDS = word_set("nlp/frames", "gratitude_words")
 
 

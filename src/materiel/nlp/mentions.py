@@ -727,6 +727,8 @@ def _third_party_aid(doc: Doc, m: EventMention, f: Frame) -> EventMention | None
         if w.i != tok.i
     ):
         return None  # "for the Navy", "for the ministry": a body of the buyer's own state
+    if _sale_for_a_client(doc, m):
+        return None
     aid = EventMention(
         type="aid",
         trigger=m.trigger,
@@ -743,6 +745,25 @@ def _third_party_aid(doc: Doc, m: EventMention, f: Frame) -> EventMention | None
             aid.add(v)
     aid.score = m.score * 0.9
     return aid
+
+
+_CLIENT_DEALS = word_set("nlp/roles", "given_deals")
+_NAMED_STATE_LABELS = ("GPE", "COUNTRY")
+
+
+def _sale_for_a_client(doc: Doc, m: EventMention) -> bool:
+    """A deal noun with a company as the seller, placed by a body that is no named state ("the
+    Pentagon awarded Lockheed a contract for F-16 modernisation for Taiwan", "won an Army
+    contract ... for Saudi Arabia"): work bought for a client state, no gift of the buyer's;
+    a state buying from a firm for another ("Germany signed a contract with X for tanks for
+    Ukraine") stays aid."""
+    t = doc[m.trigger_i]
+    if t.pos_ != "NOUN" or t.lemma_.lower() not in _CLIENT_DEALS:
+        return False
+    if any(b.label in _NAMED_STATE_LABELS for b in m.values("buyer")):
+        return False
+    sellers = [doc.char_span(v.start, v.end, alignment_mode="expand") for v in m.values("seller")]
+    return any(sp is not None and is_company(sp.root) for sp in sellers)
 
 
 def _score(m: EventMention, trig: Trigger, f: Frame) -> float:

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from spacy.tokens import Doc, Token
 
-from materiel.nlp.frames import Frame, pobjs, pp_of
+from materiel.nlp.frames import Frame, awarded_deal, contract_awardees, pobjs, pp_of
 from materiel.nlp.roles.common import add_parties, add_places, plain_goods
 from materiel.nlp.roles.items import frame_items, is_counted, items_from
 from materiel.nlp.roles.parties import is_company, role_value
@@ -70,8 +70,6 @@ def _participants(t: Token) -> list[Token]:
     return [c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")]
 
 
-_GIVEN_DEALS = word_set("nlp/roles", "given_deals")
-_CONTRACT_AWARDING_VERBS = word_set("nlp/roles", "contract_awarding_verbs")
 _ORDER_PLACING_VERBS = word_set("nlp/roles", "order_placing_verbs")
 
 
@@ -79,35 +77,14 @@ def _contract_holders(t: Token) -> list[Token]:
     """Who is given the contract that the production works under: "the Army awarded Raytheon
     a contract to ramp up production of X" (Raytheon makes them; the Army buys), "the MoD
     placed an order with BAE Systems to restart production of shells" (a company)."""
-    deal = _deal_worked_under(t)
+    verb = t if t.pos_ == "VERB" else t.head
+    deal = awarded_deal(verb)
     if deal is None:
         return []
     giver = deal.head
     if giver.lemma_.lower() in _ORDER_PLACING_VERBS:  # "placed an order with X to restart"
         return [w for w in pp_of(deal, "with") + pp_of(giver, "with") if is_company(w)]
-    if giver.lemma_.lower() not in _CONTRACT_AWARDING_VERBS:
-        return []
-    return [c for c in giver.children if c.dep_ == "dative" and party_label(c)] + [
-        w for w in pp_of(giver, "to") if party_label(w)
-    ]
-
-
-def _deal_worked_under(t: Token) -> Token | None:
-    """The deal object whose purpose clause holds the production: "a contract to ramp up
-    production" (the clause on the noun) or "placed an order ... to restart production" (the
-    clause on the verb that governs the deal)."""
-    verb = t if t.pos_ == "VERB" else t.head
-    if verb.pos_ != "VERB":
-        return None
-    if verb.dep_ == "acl":
-        deals = [verb.head]
-    elif verb.dep_ in ("xcomp", "advcl"):
-        deals = [c for c in verb.head.children if c.dep_ == "dobj"]
-    else:
-        return None
-    return next(
-        (d for d in deals if d.lemma_.lower() in _GIVEN_DEALS and d.dep_ == "dobj"), None
-    )
+    return contract_awardees(verb)
 
 
 def _copula_subject(w: Token) -> Token:
