@@ -200,6 +200,8 @@ def party_label(token: Token) -> str | None:
         and not title_case(token.sent)
     ):
         return "PROPN"  # a name the NER missed or misread ("Lockheed" ORG + "Martin" PRODUCT)
+    if general_as_party(token):
+        return "NOUN"  # "the Nato secretary general", "the IAEA director-general"
     if token.lemma_.lower() in PARTY_HEADS or token.lower_ in PARTY_HEADS:
         if any(
             c.dep_ in ("det", "amod") and c.lower_ in _INDEFINITE for c in token.children
@@ -210,6 +212,19 @@ def party_label(token: Token) -> str | None:
 
 
 COMMON_CAPITALIZED = word_set("nlp/spans", "common_capitalized")
+_GENERAL_TITLE_WORDS = word_set("nlp/spans", "general_title_words")
+
+
+def general_as_party(token: Token) -> bool:
+    """ "general" as a party only in a secretary's or director's title ("the Nato secretary
+    general", "director-general") or as officers ("asset freezes on five Russian generals");
+    "the attorney general" or "the Auditor General" is no side of a deal."""
+    if token.lower_ == "generals":
+        return True
+    return token.lower_ == "general" and any(
+        c.dep_ in ("compound", "amod", "nmod") and c.lower_ in _GENERAL_TITLE_WORDS
+        for c in token.children
+    )
 
 
 def passive_adjective(token: Token) -> bool:

@@ -10,6 +10,7 @@ from materiel.nlp.spans import (
     FIRST_PERSON,
     ORG_HEAD_HINTS,
     entity_of,
+    general_as_party,
     is_pronoun,
     party_label,
     party_range,
@@ -117,7 +118,8 @@ def party(
     label = party_label(tok)
     if label is None:
         return None
-    if label == "NOUN" and tok.lemma_.lower() not in PARTY_HEADS and tok.lower_ not in PARTY_HEADS:
+    if (label == "NOUN" and tok.lemma_.lower() not in PARTY_HEADS
+            and tok.lower_ not in PARTY_HEADS and not general_as_party(tok)):
         return None
     if label == "NOUN" and tok.lemma_.lower() in _COMPANY_NOUNS:
         # "the German company Diehl": the name, not the description
