@@ -129,3 +129,74 @@ def test_goods_named_on_the_work_are_the_item(parse):
 def test_work_on_civil_goods_names_no_item(parse):
     doc = parse("Lindell Land Systems has been awarded a $5 million contract for office upgrades.")
     assert not any(m.values("item") for m in _mentions(doc, "procurement"))
+
+
+# --- review of round 15: sums sought or won that are no budget, money for or from a state ---
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The Pentagon is seeking $2bn in damages from Lindell Aerospace over the tanker "
+        "programme.",
+        "The Ministry of Defence is seeking £700m in compensation from the contractor for "
+        "delays to the new vehicles.",
+        "The army is seeking $300m in savings from the programme.",
+        "The MoD secured £400m in compensation from the contractor.",
+        "The Pentagon has requested $48 billion for Ukraine from Congress.",
+        "Kyiv secured €30bn from the EU to keep its armed forces fighting.",
+        "The president secured $600m for air defence during his visit to Ostmark.",
+        "Germany announced €300m for armed forces in Moldova.",
+        "Ostmark announced €200m for armed forces in Brask.",
+    ],
+)
+def test_sums_recovered_or_for_and_from_states_are_no_defence_spending(parse, text):
+    assert not _mentions(parse(text), "spending")
+
+
+def test_of_several_sums_announced_only_the_defence_one_is_spending(parse):
+    doc = parse("The chancellor announced £3bn for the NHS and £1.5bn for defence.")
+    values = {v.text for m in _mentions(doc, "spending") for v in m.values("value")}
+    assert values == {"£1.5bn"}
+
+
+# --- money given to buy is no contract awarded; a client's contract is no aid ----------------
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Ostmark gave Kerel $700m to buy air defence systems.",
+        "The US gave Kerel $9bn to buy more interceptors for its air defences.",
+    ],
+)
+def test_money_given_to_buy_makes_no_seller_of_the_giver(parse, text):
+    doc = parse(text)
+    assert not any(v.text in ("Ostmark", "US") for m in _mentions(doc, "procurement")
+                   for v in m.values("seller"))
+
+
+def test_the_awardee_of_a_contract_does_the_work_but_not_of_money(nlp):
+    from materiel.nlp.frames import contract_awardees
+
+    doc = nlp("Ostmark gave Kerel $700m to buy air defence systems.")
+    assert contract_awardees(next(t for t in doc if t.lemma_ == "buy")) == []
+    doc = nlp("The Brask navy gave Lindell Shipyards a contract to build three new ships.")
+    assert [t.text for t in contract_awardees(next(t for t in doc if t.lemma_ == "build"))] == [
+        "Shipyards"]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The Pentagon awarded Lindell Aerospace a $300m contract for F-16 modernisation for "
+        "Kerel.",
+        "Lindell Aerospace won a $900m Army contract for Patriot sustainment for Kerel.",
+    ],
+)
+def test_a_contract_with_a_company_for_a_client_state_is_no_aid(parse, text):
+    assert not _mentions(parse(text), "aid")
+
+
+def test_an_attorney_general_is_no_seller(parse):
+    doc = parse("The attorney general approved the sale of 14 patrol boats to Brask.")
+    assert not any("general" in v.text for m in _mentions(doc, "procurement")
+                   for v in m.values("seller"))

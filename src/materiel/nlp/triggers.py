@@ -386,8 +386,13 @@ def _grants_money(verb: Token) -> bool:
     ):
         return False
     objs = [c for c in verb.children if c.dep_ in ("dobj", "nsubjpass")]
+    if not objs and verb.lemma_.lower() in FUNDS_ANNOUNCE_VERBS:
+        # "the MoD secured an extra GBP 2.2bn": the parse may read the sum as an adverbial
+        objs = [c for c in verb.children if c.dep_ == "npadvmod"]
     if any(_not_spent(x) and not _own_funding(x, objs) for w in objs for x in w.subtree):
         return False  # "committed $2 billion in military aid to X": the aid is the event
+    if _unbudgeted_sum(verb, objs):
+        return False  # "secured GBP 1bn in compensation from the contractor"
     # "approved a five-year defence plan worth EUR 40 billion": the plan's sum is decided
     objs += [
         x
@@ -405,18 +410,53 @@ def _grants_money(verb: Token) -> bool:
 
 
 _SPENDING_PLAN_NOUNS = word_set("nlp/triggers", "spending_plan_nouns")
-_SERVED_STATE_LABELS = ("GPE", "NORP", "COUNTRY")
+_SERVED_STATE_LABELS = word_set("nlp/triggers", "served_state_labels")
 
 
-def _state_served(verb: Token) -> bool:
+def state_served(verb: Token) -> bool:
     """A state named in the sum or in whom it is for ("announced $400 million for Ukraine's
     air defence"): money for another state is aid, not the announcer's defence spending."""
     phrases = [c for c in verb.children if c.dep_ in ("dobj", "dative")] + [
         x for c in verb.children if c.dep_ == "prep" and c.lower_ in ("for", "to")
         for x in c.children
     ]
-    return any(w.ent_type_ in _SERVED_STATE_LABELS for p in phrases for w in p.subtree)
+    if any(w.ent_type_ in _SERVED_STATE_LABELS for p in phrases for w in p.subtree):
+        return True
+    return _forces_placed_abroad(verb)
+
+
+def _forces_placed_abroad(verb: Token) -> bool:
+    """A state's sum for forces whose place the parse hangs on the verb ("Ostmark announced
+    EUR 300m for armed forces in Brask"): forces of another state, aid."""
+    purposes = [x for c in verb.children if c.dep_ == "prep" and c.lower_ == "for"
+                for x in c.children]
+    if not any(w.lemma_.lower() in _FORCE_WORDS for p in purposes for w in p.subtree):
+        return False
+    subj = {w.lower_ for c in verb.children if c.dep_ == "nsubj"
+            for w in c.subtree if w.ent_type_ in _SERVED_STATE_LABELS}
+    if not subj:
+        subj = {c.lower_ for c in verb.children if c.dep_ == "nsubj" and c.pos_ == "PROPN"}
+    places = {w.lower_ for c in verb.children if c.dep_ == "prep" and c.lower_ == "in"
+              for w in c.children if w.ent_type_ in _SERVED_STATE_LABELS}
+    return bool(subj and places - subj)
+
+
+_FORCE_WORDS = word_set("nlp/triggers", "forces_served_words")
 _NOT_SPENT_SUM_WORDS = word_set("nlp/triggers", "not_spent_sum_words")
+_UNBUDGETED_SUM_WORDS = word_set("nlp/triggers", "unbudgeted_sum_words")
+
+
+def _unbudgeted_sum(verb: Token, objs: list[Token]) -> bool:
+    """A sum sought or won "in" damages, compensation, savings or fines ("is seeking $1bn in
+    damages from the contractor", "$400m in savings"): money recovered or saved, no budget.
+    The parse hangs the "in" on the sum or on the verb."""
+    holders = [verb, *(x for w in objs for x in w.subtree)]
+    return any(
+        c.dep_ == "prep" and c.lower_ == "in"
+        and any(lemma_of(o) in _UNBUDGETED_SUM_WORDS or o.lower_ in _UNBUDGETED_SUM_WORDS
+                for o in c.children if o.dep_ == "pobj")
+        for h in holders for c in h.children
+    )
 
 
 def _not_spent(x: Token) -> bool:
@@ -466,6 +506,8 @@ def _asks_for_money(verb: Token) -> bool:
         for x in w.subtree
     ):
         return False  # "asked for $33 billion in aid for Ukraine": the aid is the event
+    if _unbudgeted_sum(verb, asked):
+        return False  # "is seeking $1bn in damages from the contractor"
     return any(
         n.kind == "money" and any(n.token_start <= w.i < n.token_end for w in asked)
         for n in verb.doc._.numbers or []
@@ -571,7 +613,7 @@ def excluded(token: Token, lemma: str, type_: str) -> bool:
     if type_ == "spending" and lemma in FUNDS_GRANT_VERBS:
         return not _grants_money(token)
     if type_ == "spending" and lemma in FUNDS_ANNOUNCE_VERBS:
-        return not _grants_money(token) or _state_served(token)
+        return not _grants_money(token) or state_served(token)
     if type_ == "meeting" and lemma in _JOINT_OCCASIONS:
         return not _shared_occasion(token)
     # "signed the Bilateral Security Agreement": a named pact, signed, is no mere name

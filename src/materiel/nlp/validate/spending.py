@@ -7,7 +7,8 @@ from spacy.tokens import Doc, Token
 from materiel.nlp.frames import Frame, pp_of
 from materiel.nlp.roles import ARMED_FORCE_WORDS, DEFENSE_HOLDER_CUE, is_armed_force
 from materiel.nlp.spans import is_military_item
-from materiel.nlp.types import RoleValue
+from materiel.nlp.triggers import FUNDS_ANNOUNCE_VERBS, state_served
+from materiel.nlp.types import EventMention, RoleValue
 from materiel.nlp.validate.case import Case
 from materiel.nlp.validate.tokens import company_value, mod_words, tok_index
 from materiel.wordlists import word_set, word_tuple
@@ -66,8 +67,13 @@ def judge_spend(case: Case) -> bool:
         or t.pos_ == "VERB" and any(_armed_service(w) for o in _money_goes_to(f) for w in o.subtree)
         # "the Pentagon requested $686 billion", "the MoD secured an extra GBP 2.2bn"
         or t.lemma_.lower() in _OWN_BUDGET_VERBS
+        and not state_served(t)  # "requested $61 billion for Ukraine": money for a state
         and any(_defence_body(v) for v in m.values("spender"))
     )
+    if t.lemma_.lower() in _FUNDS_SECURING_VERBS and _secured_as_aid(f, m):
+        return False  # "Kyiv secured EUR 50bn from the EU": money received, aid
+    if defense and t.lemma_.lower() in FUNDS_ANNOUNCE_VERBS:
+        _keep_defence_sums(doc, m)  # "announced GBP 2bn for the NHS and GBP 1bn for defence"
     if (
         defense
         and (t.pos_ == "NOUN" or t.lemma_.lower() in _BILL_NOUNS)
@@ -91,9 +97,51 @@ def _defence_body(v: RoleValue) -> bool:
     return bool(words & (_DEFENSE_SPENDING_WORDS | _ARMED_SERVICES | _DEFENCE_BODY_WORDS))
 
 
+_FUNDS_SECURING_VERBS = word_set("nlp/validate", "funds_securing_verbs")
+_FUNDING_BLOC_WORDS = word_set("nlp/validate", "funding_bloc_words")
+_STATE_ENTITY_LABELS = word_set("nlp/validate", "state_entity_labels")
+
+
+def _secured_as_aid(f: Frame, m: EventMention) -> bool:
+    """Money secured is the securer's defence spending only when a defence body secures it
+    from no state or bloc ("the MoD secured an extra GBP 2.2bn from the Treasury"); "Kyiv
+    secured EUR 50bn from the EU", "Zelensky secured $400m for air defence" are aid received."""
+    if not any(_defence_body(v) for v in m.values("spender")):
+        return True
+    return any(
+        w.ent_type_ in _STATE_ENTITY_LABELS or w.lower_ in _FUNDING_BLOC_WORDS
+        for p in f.pp("from") for w in p.subtree
+    )
+
+
+def _keep_defence_sums(doc: Doc, m: EventMention) -> None:
+    """Of several sums announced, each with its own "for", only those for defence ("announced
+    GBP 2bn for the NHS and GBP 1bn for defence": GBP 1bn). A sum with no "for" of its own
+    takes the verb's "for" that follows it (the parse may hang the last one on the verb)."""
+    values = m.values("value")
+    if len(values) < 2:
+        return
+    verb_fors = [c for c in doc[m.trigger_i].children if c.dep_ == "prep" and c.lower_ == "for"]
+    fors: dict[int, set[str] | None] = {}
+    for n, v in enumerate(values):
+        span = doc.char_span(v.start, v.end, alignment_mode="expand")
+        if span is None:
+            fors[n] = None
+            continue
+        own = [c for c in span.root.children if c.dep_ == "prep" and c.lower_ == "for"]
+        own = own or [c for c in verb_fors if c.i >= span.end][:1]
+        fors[n] = {w.lower_ for c in own for w in c.subtree} if own else None
+    defence = {n for n, words in fors.items() if words and words & _DEFENSE_SPENDING_WORDS}
+    if defence:
+        m.args["value"] = [v for n, v in enumerate(values) if fors[n] is None or n in defence]
+
+
+_NON_GOODS_LABELS = word_set("nlp/validate", "non_goods_labels")
+
+
 def _arms_bought(w: Token) -> bool:
     """Military goods the money is for; a body named there is no goods ("for the NHS")."""
-    return is_military_item(w) and w.ent_type_ not in ("ORG", "PERSON")
+    return is_military_item(w) and w.ent_type_ not in _NON_GOODS_LABELS
 
 
 def _purposes(f: Frame) -> list[Token]:
