@@ -12,8 +12,8 @@ import pytest
     [
         ("Lockheed Martin signed a deal for training, maintenance and spare parts for "
          "Poland's F-35 fleet.", "Poland"),
-        ("Babcock has won a £4bn contract to maintain the Royal Navy's submarines, the company "
-         "said on Tuesday.", "Royal Navy"),
+        ("Babcock has won a £1.3bn contract to refit the Royal Navy's frigates, the company "
+         "said on Thursday.", "Royal Navy"),
     ],
 )
 def test_owner_of_the_served_goods_buys(kb_extractor, make_clean, text, buyer) -> None:

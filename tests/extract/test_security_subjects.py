@@ -35,8 +35,9 @@ def test_talks_on_civil_subjects_stay_out(extractor, make_clean, text: str) -> N
 @pytest.mark.parametrize(
     "text",
     [
-        "Putin and Erdogan agreed at talks in Sochi to set up a demilitarized zone in Idlib.",
-        "Healey meets Hegseth at the Pentagon as allies weigh troop cuts in Europe",
+        "The Kerel and Brask presidents agreed at talks in Tarvik to set up a demilitarized "
+        "zone along their border.",
+        "Ostby meets Varga at the Pentagon as allies weigh troop cuts in Asia",
     ],
 )
 def test_demilitarised_zones_and_troop_numbers_are_security_subjects(

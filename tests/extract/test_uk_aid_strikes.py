@@ -93,10 +93,10 @@ def test_a_common_word_is_no_weapon_name(kb_extractor, make_clean):
 @pytest.mark.parametrize(
     ("text", "producer"),
     [
-        ("The Army awarded Raytheon a $1.2 billion contract to ramp up production of AMRAAM "
-         "missiles, the service said Friday.", "Raytheon"),
-        ("The Ministry of Defence has placed a £280m order with BAE Systems to restart "
-         "production of shells for the L118 light gun.", "BAE Systems"),
+        ("The Navy awarded Raytheon a $640 million contract to speed up production of Javelin "
+         "missiles, the service said Tuesday.", "Raytheon"),
+        ("The Ministry of Defence has placed a £95m order with BAE Systems to resume "
+         "production of rounds for its mortars.", "BAE Systems"),
     ],
 )
 def test_the_side_given_the_contract_makes_the_goods(kb_extractor, make_clean, text, producer):
@@ -105,7 +105,7 @@ def test_the_side_given_the_contract_makes_the_goods(kb_extractor, make_clean, t
 
 
 def test_a_joint_production_deal_keeps_its_partner(kb_extractor, make_clean):
-    text = "India signed a deal with Russia to produce AK-203 rifles in Amethi."
+    text = "India signed a deal with France to produce assault rifles in Nagpur."
     [event] = _events(kb_extractor, make_clean, text, "production")
     assert _names(event, "producer") == ["India"]
 

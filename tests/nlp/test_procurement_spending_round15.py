@@ -45,8 +45,8 @@ def test_laws_without_a_sum_or_civil_budgets_are_no_spending(parse, text):
 @pytest.mark.parametrize(
     ("text", "buyer"),
     [
-        ("Raytheon was awarded a $120,450,000 modification to a previously awarded contract "
-         "for the production of Standard Missile-6 for the Navy.", "Navy"),
+        ("Lindell Aerospace was awarded a $98,310,000 modification to a previously awarded "
+         "contract for the production of Standard Missile-6 for the Navy.", "Navy"),
     ],
 )
 def test_whom_the_work_serves_buys(parse, text, buyer):
@@ -64,15 +64,16 @@ def test_goods_own_for_is_no_buyer_of_the_work(parse):
 @pytest.mark.parametrize(
     ("text", "value"),
     [
-        ("The chancellor announced an extra £2.9bn for defence in the spring statement on "
-         "Wednesday.", "£2.9bn"),
-        ("Rachel Reeves confirmed an extra £2.9bn for defence in the spring statement on "
-         "Wednesday.", "£2.9bn"),
-        ("The Ministry of Defence secured an extra £2.2bn from the Treasury in the spending "
-         "review.", "£2.2bn"),
-        ("The Pentagon requested $686 billion for fiscal 2019.", "$686 billion"),
-        ("The White House is seeking $842 billion for the Pentagon in fiscal 2025.",
-         "$842 billion"),
+        ("The chancellor announced an extra £3.4bn for defence in the autumn budget on "
+         "Tuesday.", "£3.4bn"),
+        ("Mara Ostby confirmed an extra £3.4bn for defence in the autumn budget on "
+         "Tuesday.", "£3.4bn"),
+        ("The Ministry of Defence secured an extra £1.7bn from the Treasury in the spending "
+         "round.", "£1.7bn"),
+        ("The MoD secured an extra £1.7bn from the Treasury.", "£1.7bn"),
+        ("The Pentagon requested $512 billion for fiscal 2031.", "$512 billion"),
+        ("The White House is seeking $731 billion for the Pentagon in fiscal 2032.",
+         "$731 billion"),
     ],
 )
 def test_sums_announced_for_defence_or_asked_by_a_defence_body(parse, text, value):
@@ -88,7 +89,7 @@ def test_sums_announced_for_defence_or_asked_by_a_defence_body(parse, text, valu
         "The health ministry requested $2 billion for new hospitals.",
         "The chancellor confirmed the date of the spring statement.",
         "The council secured an extra £2m from the government for road repairs.",
-        "The United States will be providing over $11 billion to address food security threats.",
+        "Ostmark will be providing over $6 billion to address water shortages.",
     ],
 )
 def test_civil_sums_and_money_for_another_state_are_no_spending(parse, text):

@@ -608,13 +608,15 @@ def _period_phrase(prep: Token) -> bool:
     """ "during my administration", "since 2022", "over the past year": a stretch of time; an
     "over" phrase may give the reason instead ("sanctioned eight officers over a cyber
     campaign")."""
-    if prep.lower_ in ("during", "since"):
+    if prep.lower_ in _PERIOD_PREPOSITIONS:
         return True
-    return prep.lower_ == "over" and any(
+    return prep.lower_ in _PERIOD_OR_REASON_PREPOSITIONS and any(
         w.ent_type_ == "DATE" or w.lemma_.lower() in _STRETCH_OF_TIME for w in pobjs(prep))
 
 
 _STRETCH_OF_TIME = word_set("nlp/mentions", "stretch_of_time_nouns")
+_PERIOD_PREPOSITIONS = word_set("nlp/mentions", "period_prepositions")
+_PERIOD_OR_REASON_PREPOSITIONS = word_set("nlp/mentions", "period_or_reason_prepositions")
 
 
 def _continued(t: Token) -> bool:
