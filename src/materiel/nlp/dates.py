@@ -650,11 +650,21 @@ def resolve_nearest(kind: str, m: re.Match[str], ref: dt.date | None) -> DateVal
 
 # a day told as a night: its evening ("Tuesday night", "last night", "the night of 8 May") or
 # its morning ("overnight", "overnight into Thursday", "in the early hours of Wednesday")
-_EVENING_WORDS = re.compile(r"\b(?:night|tonight)\b", re.I)
-_MORNING_WORDS = re.compile(r"\bovernight\b", re.I)
-_EVENING_FRAME = re.compile(r"\bnight\s+of\s+(?:the\s+)?$", re.I)
+_EVENING_WORDS = re.compile(
+    r"\b(?:" + _phrase_alternatives(word_set("nlp/attach", "night_evening_words")) + r")\b", re.I
+)
+_MORNING_WORDS = re.compile(
+    r"\b(?:" + _phrase_alternatives(word_set("nlp/attach", "night_morning_words")) + r")\b", re.I
+)
+_EVENING_FRAME = re.compile(
+    r"\b(?:" + _phrase_alternatives(word_set("nlp/attach", "night_evening_frames"))
+    + r")\s+(?:the\s+)?$",
+    re.I,
+)
 _MORNING_FRAME = re.compile(
-    r"(?:\b(?:early|small|wee)\s+hours\s+of|\bdawn(?:\s+(?:on|of))?)\s+(?:the\s+)?$", re.I
+    r"\b(?:" + _phrase_alternatives(word_set("nlp/attach", "night_morning_frames"))
+    + r")\s+(?:the\s+)?$",
+    re.I,
 )
 
 

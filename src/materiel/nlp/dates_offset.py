@@ -15,10 +15,12 @@ from spacy.tokens import Token
 
 from materiel.nlp.dates_resolvers import count_word
 from materiel.nlp.types import DateValue
-from materiel.wordlists import word_map
+from materiel.wordlists import word_map, word_set
 
 _UNIT_DAYS = word_map("nlp/attach", "offset_unit_days", int)
-_DIRECTION = {"after": -1, "before": 1}
+_PER_DAY = word_map("nlp/attach", "offset_units_per_day", int)
+_VAGUE = word_set("nlp/attach", "offset_vague_counts")
+_DIRECTION = word_map("nlp/attach", "offset_directions", int)
 
 
 def measured_clause(chain: list[Token]) -> tuple[int, int] | None:
@@ -32,6 +34,8 @@ def measured_clause(chain: list[Token]) -> tuple[int, int] | None:
         measure = next((c for c in t.children if c.dep_ == "npadvmod"), None)
         if mark is None or measure is None:
             return None
+        if measure.lower_ in _VAGUE or any(c.lower_ in _VAGUE for c in measure.children):
+            return None  # "a few weeks after", "a couple of days after": how far is not said
         days = _measure_days(measure)
         return None if days is None else (k, days * _DIRECTION[mark.lower_])
     return None
@@ -41,10 +45,11 @@ def _measure_days(noun: Token) -> int | None:
     unit = _UNIT_DAYS.get(noun.lemma_.lower())
     if unit is None:
         return None
-    if unit == 0:  # "hours after": the same day
-        return 0
     counts = [count_word(c.text) for c in noun.children if c.dep_ in ("det", "nummod")]
     n = next((c for c in counts if c is not None), None)
+    if unit == 0:  # "hours after": the same day; "48 hours after": two days
+        per_day = _PER_DAY.get(noun.lemma_.lower())
+        return 0 if n is None or not per_day else n // per_day
     if n is None and noun.tag_ == "NNS":
         return None  # "days after": how many is not said
     return unit * (n or 1)

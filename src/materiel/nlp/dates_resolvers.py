@@ -8,6 +8,9 @@ import re
 from collections.abc import Callable
 
 from materiel.nlp import dates_calendar as cal
+from materiel.wordlists import word_map
+
+_UNIT_DAYS = word_map("nlp/attach", "offset_unit_days", int)  # "a fortnight ago": 14
 
 Resolver = Callable[[re.Match[str], dt.date | None, bool], tuple[str, str] | None]
 
@@ -242,7 +245,7 @@ def r_ago(m: re.Match[str], ref: dt.date | None, fut: bool) -> tuple[str, str] |
     if unit == "day":
         return (ref - dt.timedelta(days=n)).isoformat(), "day"
     if unit in ("week", "fortnight"):  # "a fortnight ago": two weeks, British
-        d = ref - dt.timedelta(days=(14 if unit == "fortnight" else 7) * n)
+        d = ref - dt.timedelta(days=_UNIT_DAYS[unit] * n)
         return _month_value(d.year, d.month)
     if unit == "month":
         return _month_value(*cal.shift_month(ref.year, ref.month, -n))
