@@ -48,6 +48,7 @@ from materiel.extract.resolve import KBLinker
 from materiel.extract.retype import (
     deliveries_under_purchase,
     home_transfer_to_purchase,
+    own_arms_funded,
     plans_told_before,
 )
 from materiel.extract.roles import MentionRoles, load_roles
@@ -69,6 +70,7 @@ from materiel.nlp.dates_tense import present_perfect, speaks_now
 from materiel.nlp.gaps import CONTEXT, ROLES
 from materiel.nlp.lexicon import PARTY_LABELS, lemma_table_forms, surface_forms
 from materiel.nlp.pipeline import cached_pipeline
+from materiel.nlp.roles import OWNER_STATE_CUE
 from materiel.nlp.spans import is_pronoun
 from materiel.nlp.types import DateValue, EventMention, RoleValue
 from materiel.nlp.validate import POINTED_GOODS_CUE, on_security, story_off_security
@@ -379,6 +381,7 @@ class Extractor:
                 c.kb = self.linker.link(c.event, c.labels, ctx)
         for c in cands:
             home_transfer_to_purchase(c)
+            own_arms_funded(c)
         plans_told_before(cands, pointed)
         deliveries_under_purchase(cands)
         merged = merge([c for c in cands if c.rejected is None], by_story=cd.is_feed,
@@ -529,6 +532,7 @@ class Extractor:
             labels=labels,
             heading=sent.is_heading,
             anaphor=next((c.split(":", 1)[1] for c in m.cues if c.startswith("anaphor:")), ""),
+            owner_recipient=OWNER_STATE_CUE in m.cues,
         )
 
     def _argument(

@@ -75,6 +75,7 @@ class Candidate:
     rejected: str | None = None  # recall mode: why the rules would drop it (see nlp.mentions)
     detector_p: float = 0.0  # the sentence detector's probability of the type (extract.detector)
     anaphor: str = ""  # a meeting told again by a definite noun ("the visit"): that noun
+    owner_recipient: bool = False  # an aid's recipient read as the owner of the arms it is for
 
 
 def arg_key(arg: Argument) -> list[str]:

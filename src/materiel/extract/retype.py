@@ -46,6 +46,22 @@ def home_transfer_to_purchase(c: Candidate) -> None:
         e.args["seller"] = sellers
 
 
+def own_arms_funded(c: Candidate) -> None:
+    """Money for a state's own arms is no aid: an aid record whose recipient was read as the
+    owner of the arms ("Congress approved $2 billion in funding for America's missile defence",
+    "Berlin approved funding for Germany's air defence", "the chancellor announced £1bn for
+    Britain's air defence") stands only when a donor of another country is named."""
+    e = c.event
+    if e.type != "aid" or not c.owner_recipient or c.rejected is not None:
+        return
+    home = {c.kb.get(id(a), ("", None))[1] for a in e.args.get("recipient", [])}
+    donors = e.args.get("donor", [])
+    own = any(c.kb.get(id(a), ("", None))[1] in home - {None} for a in donors)
+    named = [a for a in donors if c.labels.get(id(a)) != "NOUN"]  # not "the chancellor"
+    if own or not named:
+        c.rejected = "own arms funded"
+
+
 def deliveries_under_purchase(cands: list[Candidate]) -> None:
     """Retype an aid record that delivers what the document tells its recipient bought.
 

@@ -17,6 +17,7 @@ from materiel.nlp.roles.aid import (
     thanked,
 )
 from materiel.nlp.roles.common import PLAIN_GOODS_CUE
+from materiel.nlp.roles.aid import OWNER_STATE_CUE
 from materiel.nlp.roles.fillers import FILLERS_BY_TYPE
 from materiel.nlp.roles.items import PROD_VERBS, items_from
 from materiel.nlp.roles.meetings import MEETING_NOUNS, VISITOR_NOUNS, place_qualifier
@@ -31,6 +32,7 @@ __all__ = [
     "DEFENSE_HOLDER_CUE",
     "FILLERS_BY_TYPE",
     "MEETING_NOUNS",
+    "OWNER_STATE_CUE",
     "PLAIN_GOODS_CUE",
     "PROD_VERBS",
     "SUPPORTED_STATE_CUE",

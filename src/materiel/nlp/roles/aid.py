@@ -86,10 +86,13 @@ def fill_aid(doc: Doc, f: Frame, m: EventMention, numbers: list[NumberMention]) 
     if not m.values("recipient"):
         add_parties(doc, "recipient", _states_the_goods_are_for(f, item_toks), m)
     if not m.values("recipient"):
-        add_parties(doc, "recipient", _owners_of_the_goods_for(f), m)
+        owners = _owners_of_the_goods_for(f)
+        if owners and add_parties(doc, "recipient", owners, m):
+            m.cues.append(OWNER_STATE_CUE)
     return item_toks
 
 
+OWNER_STATE_CUE = "owner-state"  # "funding for Ukraine's air defence": the arms' owner receives
 _FUND_NOUNS = word_set("nlp/roles", "fund_nouns")
 _FUND_PURPOSE_VERBS = word_set("nlp/roles", "fund_purpose_verbs")
 
