@@ -189,16 +189,23 @@ def aid_misread(case: Case) -> bool | None:
 
 
 _COMPARATIVE_AMOUNTS = word_set("nlp/validate", "comparative_amounts")
+_RANKING_OTHERS = word_set("nlp/validate", "ranking_others")
 
 
 def _more_than_others(f: Frame) -> bool:
     """Goods or aid counted against others' ("has sent more weapons to Ukraine than any other
-    European country"): a comparison of totals, not one gift."""
+    European country"): a comparison of totals, not one gift. The "than" names other givers:
+    a party or "any/other country"; "more systems than last year", "more shells than ever
+    before" compare times, and the gift stands."""
     return any(
         any(c.lower_ in _COMPARATIVE_AMOUNTS for c in h.children if c.dep_ in ("amod", "advmod"))
-        and bool(pp_of(h, "than"))
+        and any(_other_givers(w) for w in pp_of(h, "than"))
         for h in [f.trigger, *f.obj]
     )
+
+
+def _other_givers(w: Token) -> bool:
+    return w.lower_ in _RANKING_OTHERS or bool(party_label(w))
 
 
 def judge_aid(case: Case) -> bool:
