@@ -17,17 +17,28 @@ def _strikes(kb_extractor, make_clean, text: str) -> list[str]:
 @pytest.mark.parametrize(
     ("text", "dates"),
     [
-        ("Russia launched 40 drones at Kharkiv last night, Ukrainian officials said. The "
-         "overnight Russian drone attack on Kharkiv damaged a substation.", ["2024-05-09"]),
-        ("Russian drones struck Odesa overnight into Thursday. The Russian attack on Odesa on "
-         "Wednesday night killed two people.", ["2024-05-09"]),
-        ("Russian missiles struck Kyiv in the early hours of Thursday. Russia's attack on Kyiv "
-         "on Wednesday night was the largest this month.", ["2024-05-09"]),
+        ("Russia launched 35 drones at Sumy last night, Ukrainian officials said. The "
+         "overnight Russian drone attack on Sumy damaged a substation.", ["2024-05-09"]),
+        ("Russian drones struck Kherson overnight into Thursday. The Russian attack on Kherson "
+         "on Wednesday night killed three people.", ["2024-05-09"]),
+        ("Russian missiles struck Dnipro in the early hours of Thursday. Russia's attack on "
+         "Dnipro on Wednesday night was the largest this month.", ["2024-05-09"]),
+        ("Russian drones struck Kherson's port on Monday night. Russian drones struck the "
+         "city's power station in the early hours of Tuesday.", ["2024-05-06"]),
         # two nights, two attacks
-        ("Russian missiles struck Kyiv on Tuesday night. Russian drones struck Kyiv on Wednesday "
-         "night, the mayor said.", ["2024-05-07", "2024-05-08"]),
-        ("Israel struck Rafah on Tuesday night. Israeli jets struck Rafah again on Thursday "
-         "night, Palestinian officials said.", ["2024-05-07", "2024-05-09"]),
+        ("Russian missiles struck Dnipro on Tuesday night. Russian drones struck Dnipro on "
+         "Wednesday night, the mayor said.", ["2024-05-07", "2024-05-08"]),
+        ("Kerel struck Varn on Tuesday night. Kerel jets struck Varn again on Thursday "
+         "night, local officials said.", ["2024-05-07", "2024-05-09"]),
+        # one night, two acts: a word of another attack, or other weapons (review 15, item 10)
+        ("Russian drones struck Kherson's port on Monday night. Russian missiles struck Kherson "
+         "in the early hours of Tuesday, in a second attack on the city within hours.",
+         ["2024-05-06", "2024-05-07"]),
+        ("Russian drones struck Kherson's port on Monday night. Russian drones struck the "
+         "city's power station again in the early hours of Tuesday.",
+         ["2024-05-06", "2024-05-07"]),
+        ("Russian drones struck Kherson's port on Monday night. Russian missiles struck the "
+         "city's power station in the early hours of Tuesday.", ["2024-05-06", "2024-05-07"]),
     ],
 )
 def test_one_night_one_record(kb_extractor, make_clean, text, dates):

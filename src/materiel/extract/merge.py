@@ -32,7 +32,7 @@ from functools import lru_cache
 from materiel.extract.textnorm import norm_tokens, same_value
 from materiel.models import Argument, Event, Evidence
 from materiel.nlp.types import DateValue
-from materiel.wordlists import word_set
+from materiel.wordlists import word_map, word_set
 
 MAIN_ROLE = {
     "procurement": "buyer",
@@ -163,10 +163,31 @@ def _one_night(a: DateValue, b: DateValue) -> bool:
     return gap.days == 1 and first.night == "evening" and then.night == "morning"
 
 
+_ANOTHER_ATTACK = word_set("nlp/validate", "another_attack_words")
+_NIGHT_WEAPONS = word_map("nlp/validate", "night_attack_weapons", str)
+
+
+def _two_acts_one_night(x: Candidate, y: Candidate) -> bool:
+    """A night's evening and the next morning told as two acts: "Russian drones struck Odesa's
+    port on Tuesday night. Russian missiles hit Odesa in the early hours of Wednesday, in a
+    second attack on the city within hours" (a word of another act, or other weapons)."""
+    if x.date is None or y.date is None or x.date.value == y.date.value:
+        return False
+    if not _one_night(x.date, y.date):
+        return False
+    words = [norm_tokens(c.event.evidence) for c in (x, y)]
+    if any(_ANOTHER_ATTACK & set(w) for w in words):
+        return True
+    kinds = [{_NIGHT_WEAPONS[t] for t in w if t in _NIGHT_WEAPONS} for w in words]
+    return all(kinds) and not kinds[0] & kinds[1]
+
+
 def conflict(x: Candidate, y: Candidate, told_again: bool = False) -> bool:
     """told_again: y names x's meeting again by a definite noun ("during the visit")."""
     ex, ey = x.event, y.event
     if (dates_conflict(x.date, y.date) and not _one_visit(x, y)) or _stage_conflict(x, y):
+        return True
+    if _two_acts_one_night(x, y):
         return True
     for role in ("value", "quantity"):
         vx, vy = ex.args.get(role, []), ey.args.get(role, [])
