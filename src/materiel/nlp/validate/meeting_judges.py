@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from spacy.tokens import Token
 
-from materiel.nlp.frames import Frame, pobjs
+from materiel.nlp.frames import Frame, pobjs, pp_of
 from materiel.nlp.lexicon import ITEM_HEADS
 from materiel.nlp.roles import MEETING_NOUNS, VISITOR_NOUNS, place_qualifier
 from materiel.nlp.spans import entity_of, is_military_item, party_label
@@ -51,6 +51,17 @@ def judge_speakwith(case: Case) -> bool:
 
 _SUMMONED_ENVOYS = word_set("nlp/validate", "summoned_envoys")
 _HOSTED_BODIES = word_set("nlp/validate", "hosted_bodies")
+_OWN_BODY_OWNERS = word_set("nlp/validate", "own_body_owners")
+
+
+def _hosted_grouping(o: Token) -> bool:
+    """A grouping of sides received as one, not one side's own body ("the defence council of
+    the ruling party", "the party's council", "its own council")."""
+    if o.lemma_.lower() not in _HOSTED_BODIES:
+        return False
+    owners = [c for c in o.children if c.dep_ in ("poss", "amod")] + pp_of(o, "of")
+    return not any(w.lemma_.lower() in _OWN_BODY_OWNERS or w.lower_ in _OWN_BODY_OWNERS
+                   for w in owners)
 
 
 def judge_meet(case: Case) -> bool:
@@ -107,7 +118,7 @@ def judge_meet(case: Case) -> bool:
         # "hosted the summit", "welcomed Prime Minister X to the White House"
         return any(w.lemma_.lower() in MEETING_NOUNS for w in f.obj) or (
             any(
-                is_person(o) or o.lemma_.lower() in LEADERS | VISITOR_NOUNS | _HOSTED_BODIES
+                is_person(o) or o.lemma_.lower() in LEADERS | VISITOR_NOUNS or _hosted_grouping(o)
                 for o in f.obj
             )  # "hosted the coalition of the willing at Downing Street"
             and bool(parts)
