@@ -1,6 +1,6 @@
 """Aid and strikes as UK papers and wire stories tell them (probe round 15): "all of its
 artillery", money "for Ukraine's air defence", a state joining a giving coalition, a "new
-package of military support", "the first of 24 jets", money to a fund that buys arms, the
+package of military support", "the first of 18 jets", money to a fund that buys arms, the
 attacker named on the weapons ("its jets", "US and British warplanes"); and the near misses:
 a ranking of givers, an existential package, a common word read as a weapon's name."""
 
