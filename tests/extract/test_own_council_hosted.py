@@ -22,6 +22,7 @@ def test_a_sides_own_council_is_no_meeting(kb_extractor, make_clean, text):
 
 
 def test_a_grouping_of_sides_hosted_is_a_meeting(kb_extractor, make_clean):
-    text = "The Polish president hosted the North Atlantic Council in Gdansk to discuss air defence."
+    text = ("The Polish president hosted the North Atlantic Council in Gdansk to discuss air "
+            "defence.")
     [event] = _meetings(kb_extractor, make_clean, text)
     assert len(event.args.get("participant", [])) == 2

@@ -17,9 +17,11 @@ def _dates(doc) -> dict[str, str | None]:
     ("text", "trigger", "date"),
     [
         ("The prime minister of Ostmark met the Brask chancellor, Anton Veller, in Varn on "
-         "Friday, a day after the two governments signed a defence pact.", "agreement:pact", "2024-05-09"),
+         "Friday, a day after the two governments signed a defence pact.", "agreement:pact",
+         "2024-05-09"),
         ("The prime minister of Ostmark met the Brask chancellor, Anton Veller, in Varn on "
-         "Friday, a day after the two governments signed a defence pact.", "meeting:met", "2024-05-10"),
+         "Friday, a day after the two governments signed a defence pact.", "meeting:met",
+         "2024-05-10"),
         ("Kerel struck Ostmark on Friday, two days after Ostmark hit a Kerel air base near "
          "the coast.", "strike:hit", "2024-05-08"),
         ("Kerel struck Ostmark on Friday, a week before Brask leaders meet in Varn.",

@@ -11,13 +11,13 @@ them."""
 from __future__ import annotations
 
 from materiel.nlp.roles.aid import (
+    OWNER_STATE_CUE,
     add_thanked_donors,
     armed_support_item,
     coalition_joiners,
     thanked,
 )
 from materiel.nlp.roles.common import PLAIN_GOODS_CUE
-from materiel.nlp.roles.aid import OWNER_STATE_CUE
 from materiel.nlp.roles.fillers import FILLERS_BY_TYPE
 from materiel.nlp.roles.items import PROD_VERBS, items_from
 from materiel.nlp.roles.meetings import MEETING_NOUNS, VISITOR_NOUNS, place_qualifier
