@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
-from spacy.tokens import Doc, Token
+import re
+
+from spacy.tokens import Doc, Span, Token
 
 from materiel.nlp.frames import Frame
 from materiel.nlp.lexicon import SPEECH_VERBS
@@ -38,6 +40,9 @@ _VAGUE_AMOUNTS = word_set("nlp/validate", "vague_amount_modifiers")
 _POINTING_DETS = word_set("nlp/validate", "pointing_determiners")
 _FOLLOW_ON_AMOUNTS = word_set("nlp/validate", "follow_on_amount_words")
 _ORIGIN_COMMENT_TRIGGERS = word_set("nlp/validate", "origin_comment_triggers")
+_AIRLINE_WORDS = word_set("nlp/validate", "airline_words")
+_AIRLINER_MODEL = re.compile(word_tuple("nlp/validate", "airliner_model_pattern")[0])
+_MILITARY_AIRLINER_WORDS = word_set("nlp/validate", "military_airliner_words")
 
 
 POINTED_GOODS_CUE = "pointed goods"  # EventMention.cues: a plan of goods pointed back to
@@ -191,11 +196,29 @@ def _country_needs(f: Frame, trig_lemma: str) -> bool:
     )
 
 
+def _airline_fleet_order(m: EventMention, sent: Span) -> bool:
+    """An airline's fleet deal ("United Airlines ordered 50 Airbus A321neo jets", "Qantas
+    took delivery of its first A350"): a buyer named as an airline, or passenger models only
+    bought by a named buyer in a sentence with no military word; not "the air force ordered
+    two A330 MRTT tankers", nor "it will acquire AEW&CS suites mounted on A321 aircraft"."""
+    buyers = m.values("buyer")
+    if any(set(v.text.lower().split()) & _AIRLINE_WORDS for v in buyers):
+        return True
+    items = m.values("item")
+    if not items or not buyers or any(v.label in ("GPE", "NORP", "COUNTRY") for v in buyers):
+        return False
+    if any(w.lower_ in _MILITARY_AIRLINER_WORDS for w in sent):
+        return False
+    return all(_AIRLINER_MODEL.search(v.text) for v in items)
+
+
 def procurement_misread(case: Case) -> bool | None:
     """A purchase told as a rate, a record, a purpose, a topic or a takeover."""
     f, m, trig, t = case.f, case.m, case.trig, case.f.trigger
     if _country_needs(f, trig.lemma):
         return False  # "Ostmark needs four carriers": a writer's view of a need
+    if _airline_fleet_order(m, t.sent):
+        return False
     if ongoing_rate(t):
         return False
     if record_clause(t):

@@ -40,6 +40,7 @@ _CAMPAIGN_NOUNS = word_set("nlp/validate", "campaign_nouns")
 _ATTACK_COMMENT_VERBS = word_set("nlp/validate", "attack_comment_verbs")
 _TIME_CLAUSE_MARKS = word_set("nlp/validate", "time_clause_marks")
 _STRIKE_PHRASAL_IDIOMS = word_set("nlp/validate", "strike_phrasal_idioms")
+_OPEN_WATER_WORDS = word_set("nlp/validate", "open_water_words")
 
 
 def _capability_governed(t: Token) -> bool:
@@ -109,6 +110,17 @@ def _overflight(f: Frame, m: EventMention) -> bool:
     )
 
 
+def _fired_into_sea(f: Frame, m: EventMention) -> bool:
+    """Missiles fired "into the sea" / "into waters off its coast" with nothing fired at: a
+    launch that came down in open water (a test or a show of force), no target struck."""
+    return (
+        f.trigger.pos_ == "VERB"
+        and not m.values("target")
+        and any(w.lemma_.lower() in _OPEN_WATER_WORDS for w in f.pp("into"))
+        and not any(w.ent_type_ not in ("DATE", "TIME") for w in f.pp("at", "on", "against"))
+    )
+
+
 def _bare_time_clause(t: Token, m: EventMention) -> bool:
     """An attack verb with no object and no target in a clause of time ("before Russia
     attacked", "until the rebels struck"): it dates another deed, no strike told."""
@@ -156,6 +168,8 @@ def strike_is_event(doc: Doc, f: Frame, m: EventMention) -> bool:
         return False  # "before Russia attacked, we sent Javelins": when, not what
     if _overflight(f, m):
         return False  # "fired two missiles over Japan": a flight over a country, no target
+    if _fired_into_sea(f, m):
+        return False  # "fired a ballistic missile into the sea": a launch, no target
     if m.status == "planned":
         return False  # "we believe they will target the capital": a forecast, not a strike
     if 0 < t.i < len(doc) - 1 and doc[t.i - 1].is_quote and doc[t.i + 1].is_quote:
