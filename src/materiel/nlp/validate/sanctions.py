@@ -112,7 +112,24 @@ def sanction_misread(case: Case) -> bool | None:
         return False
     if _disciplinary(case.f):
         return False  # "Uefa sanctioned Chelsea with a fine": a sports body's penalty
+    if _judicial(case.f):
+        return False  # "the judge sanctioned the lawyers for fake citations": a court's penalty
     return None
+
+
+_JUDICIAL_SANCTIONERS = word_set("nlp/validate", "judicial_sanctioners")
+
+
+def _judicial(f: Frame) -> bool:
+    """A sanction handed out by a court or a judge ("the court sanctioned the company for
+    destroying evidence", "sanctions imposed by the tribunal"): a penalty in a case, no
+    measure of a state. The court may be the target ("the EU sanctioned three Russian
+    judges"), which stays."""
+    return any(
+        w.lemma_.lower() in _JUDICIAL_SANCTIONERS
+        for s in (f.agent if f.passive else f.subj)
+        for w in (s, *(c for c in s.children if c.dep_ == "compound"))
+    )
 
 
 _DISCIPLINARY_PENALTIES = word_set("nlp/validate", "disciplinary_penalties")
