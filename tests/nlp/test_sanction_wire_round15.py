@@ -40,3 +40,33 @@ def test_a_courts_sanction_is_no_measure(parse, text):
 )
 def test_a_state_sanctioning_judges_or_firms_stays(parse, text, target):
     assert target in _values(parse(text), "sanction", "target")
+
+
+# --- a body of a state's forces as the target ---------------------------------------------
+
+@pytest.mark.parametrize(
+    ("text", "target"),
+    [
+        ("Britain on Thursday sanctioned two Russian military intelligence units and 11 "
+         "individuals over cyberattacks, the Foreign Office said.",
+         "Russian military intelligence units"),
+        ("The United States sanctioned an Israeli army battalion on Friday.",
+         "Israeli army battalion"),
+    ],
+)
+def test_a_states_force_body_is_a_sanction_target(parse, text, target):
+    assert target in _values(parse(text), "sanction", "target")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The Defence Acquisition Council sanctioned 120 Indian Army units of the Akash missile.",
+        "The government sanctioned 500 units of the Pinaka rocket system.",
+        "Britain deployed two military intelligence units to Estonia.",
+        "The ministry sanctioned two new Indian Reserve battalions for the border.",
+    ],
+)
+def test_units_of_goods_new_bodies_or_deployed_units_are_no_target(parse, text):
+    assert not any("unit" in v or "battalion" in v for v in _values(parse(text), "sanction",
+                                                                     "target"))

@@ -54,10 +54,12 @@ def fill_sanction(doc: Doc, f: Frame, m: EventMention, numbers: list[NumberMenti
         if not m.values("target"):
             # "three Russian bodies were sanctioned": a described group the NER leaves out
             for tok in f.obj:
-                if tok.pos_ == "NOUN" and tok.tag_ == "NNS" and not is_military_item(tok):
+                if (tok.pos_ == "NOUN" and tok.tag_ == "NNS" and not is_military_item(tok)
+                        and not _raised_force_body(tok)):
                     rv = role_value(doc, "target", item_range(tok), None)
                     if rv is not None:
                         m.add(rv)
+        _force_body_targets(doc, f, m)
     else:
         if f.passive:
             add_parties(doc, "imposer", f.agent, m)
@@ -91,6 +93,39 @@ def fill_sanction(doc: Doc, f: Frame, m: EventMention, numbers: list[NumberMenti
 
 
 _IMPOSING_VERBS = word_set("nlp/validate", "sanction_governors")
+_FORCE_BODIES = word_set("nlp/roles", "sanctioned_force_bodies")
+_OWNER_LABELS = ("NORP", "DEMONYM", "COUNTRY", "GPE", "ORG")
+
+
+def _force_body_targets(doc: Doc, f: Frame, m: EventMention) -> None:
+    """Bodies of a state's forces among the objects, "units" too, which the party reading
+    leaves out as goods ("sanctioned two Russian military intelligence units and 11 people")."""
+    told = {(v.start, v.end) for v in m.values("target")}
+    for tok in (c for o in f.obj for c in conjuncts(o)):
+        if sanctioned_force_body(tok):
+            rv = role_value(doc, "target", item_range(tok), None)
+            if rv is not None and (rv.start, rv.end) not in told:
+                m.add(rv)
+
+
+def _raised_force_body(tok: Token) -> bool:
+    """ "sanctioned two new Indian Reserve battalions": bodies approved to be raised."""
+    return tok.lemma_.lower() in _FORCE_BODIES and not sanctioned_force_body(tok)
+
+
+def sanctioned_force_body(tok: Token) -> bool:
+    """ "sanctioned two Russian military intelligence units", "sanctioned an Israeli army
+    battalion": a body of a named state's forces, a party, though "units" also counts goods.
+    A new body ("sanctioned two new battalions") is one approved to be raised."""
+    if tok.lemma_.lower() not in _FORCE_BODIES:
+        return False
+    mods = [c for c in tok.children if c.dep_ in ("amod", "compound", "nmod", "det", "nummod")]
+    if any(c.lower_ in ("new", "additional", "more", "further") for c in mods):
+        return False
+    if any(c.dep_ == "prep" and c.lower_ == "of" for c in tok.children):
+        return False  # "120 units of the Akash missile": a count of goods
+    return any(w.ent_type_ in _OWNER_LABELS for c in mods if c.dep_ != "nummod"
+               for w in c.subtree)
 
 
 def misparsed_freezes(t: Token) -> Token | None:

@@ -7,6 +7,7 @@ from spacy.tokens import Span, Token
 from materiel.nlp.frames import Frame, pobjs
 from materiel.nlp.lexicon import ITEM_HEADS
 from materiel.nlp.numbers import parse_quantity
+from materiel.nlp.roles.sanctions import sanctioned_force_body
 from materiel.nlp.spans import is_military_item, item_head, party_label
 from materiel.nlp.status import clause_chain
 from materiel.nlp.types import EventMention, Trigger
@@ -242,6 +243,10 @@ def _approval_sanction(f: Frame, m: EventMention) -> bool:
     t = f.trigger
     if m.type != "sanction" or t.pos_ != "VERB" or m.trigger == "freeze":
         return False  # "froze $280 billion in funds": the money is held, not approved
+    # "sanctioned two Russian military intelligence units": a party, not goods approved
+    objs = [o for o in f.obj if not sanctioned_force_body(o)]
+    if f.obj and not objs:
+        return False
     direct = [
         w
         for p in t.children
@@ -251,17 +256,17 @@ def _approval_sanction(f: Frame, m: EventMention) -> bool:
     ]
     approved = [
         o
-        for o in f.obj + direct
+        for o in objs + direct
         if {w.lemma_.lower() for w in [o, *o.children]} & (_APPROVAL_OBJECTS | ITEM_HEADS)
         or is_military_item(o)
     ]
     if not approved and any(
         party_label(o) not in (None, "PROPN")
         or (o.tag_ == "NNS" and not is_military_item(o) and o.lemma_.lower() not in ITEM_HEADS)
-        for o in f.obj
+        for o in objs
     ):
         return False  # "bodies ... were sanctioned for their links to production": a party
-    things = f.obj + f.pp("to", "under", "for")
+    things = objs + f.pp("to", "under", "for")
     return any(
         x.lemma_.lower() in _APPROVAL_OBJECTS | ITEM_HEADS
         or any(c.dep_ == "compound" and c.lower_ in _APPROVAL_OBJECTS for c in x.children)
