@@ -198,14 +198,16 @@ def _country_needs(f: Frame, trig_lemma: str) -> bool:
 
 def _airline_fleet_order(m: EventMention, sent: Span) -> bool:
     """An airline's fleet deal ("United Airlines ordered 50 Airbus A321neo jets", "Qantas
-    took delivery of its first A350"): a buyer named as an airline, or passenger models only
-    bought by a named buyer in a sentence with no military word; not "the air force ordered
-    two A330 MRTT tankers", nor "it will acquire AEW&CS suites mounted on A321 aircraft"."""
+    Airways took delivery of its first A350"): a buyer named as an airline, or passenger
+    models only bought by a company of the knowledge base in a sentence with no military
+    word; not a state, a force or an alliance body buying airliners ("the Pentagon ordered
+    two 747-8 jets", "NATO's agency ordered two A330s"), nor "the air force ordered two A330
+    MRTT tankers", nor "it will acquire AEW&CS suites mounted on A321 aircraft"."""
     buyers = m.values("buyer")
     if any(set(v.text.lower().split()) & _AIRLINE_WORDS for v in buyers):
         return True
     items = m.values("item")
-    if not items or not buyers or any(v.label in ("GPE", "NORP", "COUNTRY") for v in buyers):
+    if not items or not buyers or not all((v.kb_id or "").startswith("company:") for v in buyers):
         return False
     if any(w.lower_ in _MILITARY_AIRLINER_WORDS for w in sent):
         return False

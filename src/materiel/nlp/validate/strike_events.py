@@ -41,6 +41,9 @@ _ATTACK_COMMENT_VERBS = word_set("nlp/validate", "attack_comment_verbs")
 _TIME_CLAUSE_MARKS = word_set("nlp/validate", "time_clause_marks")
 _STRIKE_PHRASAL_IDIOMS = word_set("nlp/validate", "strike_phrasal_idioms")
 _OPEN_WATER_WORDS = word_set("nlp/validate", "open_water_words")
+_OPEN_WATER_AIM_PREPS = word_set("nlp/validate", "open_water_aim_preps")
+_OPEN_WATER_HIT_PARTICIPLES = word_set("nlp/validate", "open_water_hit_participles")
+_OPEN_WATER_TARGET_NOUNS = word_set("nlp/validate", "open_water_target_nouns")
 
 
 def _capability_governed(t: Token) -> bool:
@@ -112,13 +115,26 @@ def _overflight(f: Frame, m: EventMention) -> bool:
 
 def _fired_into_sea(f: Frame, m: EventMention) -> bool:
     """Missiles fired "into the sea" / "into waters off its coast" with nothing fired at: a
-    launch that came down in open water (a test or a show of force), no target struck."""
-    return (
-        f.trigger.pos_ == "VERB"
-        and not m.values("target")
-        and any(w.lemma_.lower() in _OPEN_WATER_WORDS for w in f.pp("into"))
-        and not any(w.ent_type_ not in ("DATE", "TIME") for w in f.pp("at", "on", "against"))
-    )
+    launch that came down in open water (a test or a show of force), no target struck. Not
+    when fired toward something ("into the sea off Crimea toward drone boats"), when a
+    participle tells what was hit ("into the Gulf's waters, setting a platform ablaze"), nor
+    into waters off a site ("into the waters off Kerel's oil platforms")."""
+    t = f.trigger
+    waters = [w for w in f.pp("into") if w.lemma_.lower() in _OPEN_WATER_WORDS]
+    if t.pos_ != "VERB" or m.values("target") or not waters:
+        return False
+    if any(w.ent_type_ not in ("DATE", "TIME") for w in f.pp("at", "on", "against")):
+        return False
+    heads = [t, *waters]
+    if any(w.lower_ in _OPEN_WATER_AIM_PREPS and w.dep_ == "prep"
+           for h in heads for w in h.subtree):
+        return False
+    if any(c.dep_ in ("advcl", "xcomp", "conj") and c.tag_ == "VBG"
+           and c.lemma_.lower() in _OPEN_WATER_HIT_PARTICIPLES for c in t.children):
+        return False
+    sites = [o for h in heads for c in h.children
+             if c.dep_ == "prep" and c.lower_ in ("off", "near") for o in pobjs(c)]
+    return not any(o.lemma_.lower() in _OPEN_WATER_TARGET_NOUNS for o in sites)
 
 
 def _bare_time_clause(t: Token, m: EventMention) -> bool:
