@@ -86,10 +86,3 @@ def test_airline_fleet_order_is_no_procurement(kb_extractor, make_clean, text) -
 )
 def test_state_purchases_of_aircraft_stay(kb_extractor, make_clean, text) -> None:
     assert _types(kb_extractor, make_clean, text, "procurement")
-
-
-def test_airliner_pattern_skips_hyphenated_military_types() -> None:
-    from materiel.nlp.validate.procurement import _AIRLINER_MODEL
-
-    assert _AIRLINER_MODEL.search("Boeing 767-300ER")
-    assert not _AIRLINER_MODEL.search("KC-767 tankers")

@@ -2,9 +2,7 @@
 
 from __future__ import annotations
 
-import re
-
-from spacy.tokens import Doc, Span, Token
+from spacy.tokens import Doc, Token
 
 from materiel.nlp.frames import Frame
 from materiel.nlp.lexicon import SPEECH_VERBS
@@ -41,8 +39,6 @@ _POINTING_DETS = word_set("nlp/validate", "pointing_determiners")
 _FOLLOW_ON_AMOUNTS = word_set("nlp/validate", "follow_on_amount_words")
 _ORIGIN_COMMENT_TRIGGERS = word_set("nlp/validate", "origin_comment_triggers")
 _AIRLINE_WORDS = word_set("nlp/validate", "airline_words")
-_AIRLINER_MODEL = re.compile(word_tuple("nlp/validate", "airliner_model_pattern")[0])
-_MILITARY_AIRLINER_WORDS = word_set("nlp/validate", "military_airliner_words")
 
 
 POINTED_GOODS_CUE = "pointed goods"  # EventMention.cues: a plan of goods pointed back to
@@ -196,22 +192,12 @@ def _country_needs(f: Frame, trig_lemma: str) -> bool:
     )
 
 
-def _airline_fleet_order(m: EventMention, sent: Span) -> bool:
+def _airline_fleet_order(m: EventMention) -> bool:
     """An airline's fleet deal ("United Airlines ordered 50 Airbus A321neo jets", "Qantas
-    Airways took delivery of its first A350"): a buyer named as an airline, or passenger
-    models only bought by a company of the knowledge base in a sentence with no military
-    word; not a state, a force or an alliance body buying airliners ("the Pentagon ordered
-    two 747-8 jets", "NATO's agency ordered two A330s"), nor "the air force ordered two A330
-    MRTT tankers", nor "it will acquire AEW&CS suites mounted on A321 aircraft"."""
-    buyers = m.values("buyer")
-    if any(set(v.text.lower().split()) & _AIRLINE_WORDS for v in buyers):
-        return True
-    items = m.values("item")
-    if not items or not buyers or not all((v.kb_id or "").startswith("company:") for v in buyers):
-        return False
-    if any(w.lower_ in _MILITARY_AIRLINER_WORDS for w in sent):
-        return False
-    return all(_AIRLINER_MODEL.search(v.text) for v in items)
+    Airways took delivery of its first A350"): a buyer named as an airline. Not passenger
+    models alone: a state, a force or an alliance body buys them too ("the Pentagon ordered
+    two 747-8 jets", "the air force ordered two A330 MRTT tankers")."""
+    return any(set(v.text.lower().split()) & _AIRLINE_WORDS for v in m.values("buyer"))
 
 
 def procurement_misread(case: Case) -> bool | None:
@@ -219,7 +205,7 @@ def procurement_misread(case: Case) -> bool | None:
     f, m, trig, t = case.f, case.m, case.trig, case.f.trigger
     if _country_needs(f, trig.lemma):
         return False  # "Ostmark needs four carriers": a writer's view of a need
-    if _airline_fleet_order(m, t.sent):
+    if _airline_fleet_order(m):
         return False
     if ongoing_rate(t):
         return False
