@@ -17,6 +17,7 @@ import re
 from itertools import islice
 
 from materiel.clean.lexicon import (
+    COMPASS_WORDS,
     FUNCTION_WORDS,
     NON_HEADING_OPENERS,
     ORGANISATION_HEADS,
@@ -196,13 +197,20 @@ def _title_chain_start(tokens: list[str], last: int) -> int | None:
     start = title
     while start > 0 and last - start < 10:
         previous = _core(tokens[start - 1])
-        if previous in TITLE_MODIFIERS or previous in TITLES or _NATIONALITY.match(previous):
+        if (previous in TITLE_MODIFIERS or previous in TITLES or _NATIONALITY.match(previous)
+                or _compass_nationality(previous, _core(tokens[start]))):
             start -= 1
         else:
             break
     if start > 0 and tokens[start - 1] == "The":
         start -= 1
     return start
+
+
+def _compass_nationality(word: str, following: str) -> bool:
+    """ "South Korean President": a compass word right before a nationality; "Adam North",
+    "Head West Defence Minister" are a surname and a heading's end."""
+    return word in COMPASS_WORDS and bool(_NATIONALITY.match(following))
 
 
 def _is_office_word(word: str) -> bool:
