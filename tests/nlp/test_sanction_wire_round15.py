@@ -70,3 +70,36 @@ def test_a_states_force_body_is_a_sanction_target(parse, text, target):
 def test_units_of_goods_new_bodies_or_deployed_units_are_no_target(parse, text):
     assert not any("unit" in v or "battalion" in v for v in _values(parse(text), "sanction",
                                                                      "target"))
+
+
+# --- a court upholding a state's sanctions, a state's own export-control tribunal -----------
+# (review of round 15, items 3 and 4)
+
+@pytest.mark.parametrize(
+    ("text", "imposer", "target"),
+    [
+        ("A federal judge on Tuesday upheld the Treasury's sanctions on three Ostmark arms "
+         "firms.", None, "Ostmark arms firms"),
+        ("Ostmark's top court on Monday confirmed the government's sanctions against 14 Brask "
+         "arms makers, making them final.", None, "Brask arms makers"),
+    ],
+)
+def test_a_court_upholding_or_a_states_tribunal_keeps_the_sanction(parse, text, imposer,
+                                                                  target):
+    doc = parse(text)
+    assert any(target in v for v in _values(doc, "sanction", "target"))
+    if imposer is not None:
+        assert imposer in _values(doc, "sanction", "imposer")
+    assert all(m.values("target") for m in _of_type(doc, "sanction"))
+
+
+def test_a_states_export_control_tribunal_is_a_state_measure(parse):
+    doc = parse("Ostmark's tribunal for export controls sanctioned two firms that shipped "
+                "rifle scopes to Russia.")
+    assert "Ostmark" in _values(doc, "sanction", "imposer")
+
+
+def test_a_court_upholding_sanctions_on_a_dealer_keeps_the_event(parse):
+    doc = parse("The EU General Court upheld sanctions on Kerel arms dealer Ivo Brask on "
+                "Wednesday.")
+    assert _of_type(doc, "sanction")

@@ -91,6 +91,10 @@ def _press_embargo(t: Token) -> bool:
     return passive and not by_party and any(c.lower_ == "until" for c in t.children)
 
 
+_JUDICIAL_SANCTIONERS = word_set("nlp/validate", "judicial_sanctioners")
+_STATE_TRIBUNAL_MATTERS = word_set("nlp/validate", "state_tribunal_matters")
+
+
 def sanction_misread(case: Case) -> bool | None:
     """A sanction told as a circumstance, a threat, history or a description."""
     doc, t = case.doc, case.f.trigger
@@ -117,19 +121,43 @@ def sanction_misread(case: Case) -> bool | None:
     return None
 
 
-_JUDICIAL_SANCTIONERS = word_set("nlp/validate", "judicial_sanctioners")
-
-
 def _judicial(f: Frame) -> bool:
     """A sanction handed out by a court or a judge ("the court sanctioned the company for
-    destroying evidence", "sanctions imposed by the tribunal"): a penalty in a case, no
-    measure of a state. The court may be the target ("the EU sanctioned three Russian
-    judges"), which stays."""
-    return any(
-        w.lemma_.lower() in _JUDICIAL_SANCTIONERS
-        for s in (f.agent if f.passive else f.subj)
-        for w in (s, *(c for c in s.children if c.dep_ == "compound"))
-    )
+    destroying evidence", "sanctions were imposed on the firm by a federal tribunal"): a
+    penalty in a case, no measure of a state. Only the court that sanctions counts: the
+    subject of the sanction verb or the "by" agent of a passive; a court upholding a state's
+    sanctions ("a judge upheld the Treasury's sanctions on three firms") and a state's own
+    tribunal on export controls or arms ("Ostmark's tribunal for export controls sanctioned
+    two firms") stay. The court may be the target ("the EU sanctioned three Russian
+    judges"), which stays too."""
+    t = f.trigger
+    if t.pos_ == "VERB":
+        doers = [c for c in t.children if c.dep_ == "nsubj"]
+        doers += [w for c in t.children if c.dep_ == "agent" for w in c.children
+                  if w.dep_ == "pobj"]
+    elif t.dep_ == "nsubjpass" and not any(c.dep_ == "poss" for c in t.children):
+        # "sanctions were imposed on the firm by a federal tribunal"; a noun with a state
+        # owner ("the Treasury's sanctions") or under "upheld", "confirmed" is no court's
+        doers = [w for c in t.head.children if c.dep_ == "agent" for w in c.children
+                 if w.dep_ == "pobj"]
+    else:
+        return False
+    return any(_court(d) and not _state_tribunal(d) for d in doers)
+
+
+def _court(d: Token) -> bool:
+    return any(w.lemma_.lower() in _JUDICIAL_SANCTIONERS
+               for w in (d, *(c for c in d.children if c.dep_ == "compound")))
+
+
+def _state_tribunal(d: Token) -> bool:
+    """ "Ostmark's tribunal for export controls": a named state's court on export controls
+    or arms, whose sanction is the state's measure."""
+    owned = any(w.ent_type_ in ("GPE", "NORP") or (c.dep_ == "poss" and w.pos_ == "PROPN")
+                for c in d.children
+                if c.dep_ in ("poss", "amod", "compound", "prep") for w in c.subtree)
+    words = {w.lemma_.lower() for w in d.sent}
+    return owned and bool(words & _STATE_TRIBUNAL_MATTERS)
 
 
 _DISCIPLINARY_PENALTIES = word_set("nlp/validate", "disciplinary_penalties")
