@@ -47,11 +47,12 @@ def test_a_state_sanctioning_judges_or_firms_stays(parse, text, target):
 @pytest.mark.parametrize(
     ("text", "target"),
     [
-        ("Britain on Thursday sanctioned two Russian military intelligence units and 11 "
-         "individuals over cyberattacks, the Foreign Office said.",
+        ("Kerel on Thursday sanctioned two Russian military intelligence units and seven "
+         "individuals over drone attacks on its ports, the foreign ministry said.",
          "Russian military intelligence units"),
-        ("The United States sanctioned an Israeli army battalion on Friday.",
-         "Israeli army battalion"),
+        ("Vesk sanctioned a Syrian army battalion on Friday over attacks on aid convoys.",
+         "Syrian army battalion"),
+        ("Brask sanctioned a Kerel army brigade on Friday.", "Kerel army brigade"),
     ],
 )
 def test_a_states_force_body_is_a_sanction_target(parse, text, target):
@@ -103,3 +104,18 @@ def test_a_court_upholding_sanctions_on_a_dealer_keeps_the_event(parse):
     doc = parse("The EU General Court upheld sanctions on Kerel arms dealer Ivo Brask on "
                 "Wednesday.")
     assert _of_type(doc, "sanction")
+
+
+# --- Indian English: "sanctioned ... units" for a purpose or by a cabinet is an approval ----
+# (review of round 15, item 6)
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The Cabinet sanctioned four Indian Navy units to man the new destroyers.",
+        "New Delhi sanctioned five Indian Army units for the new drone corps.",
+        "The Centre sanctioned three Indian Army battalions on Friday.",
+    ],
+)
+def test_force_bodies_approved_for_a_purpose_are_no_sanction(parse, text):
+    assert _of_type(parse(text), "sanction") == []

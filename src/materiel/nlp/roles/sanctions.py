@@ -55,7 +55,7 @@ def fill_sanction(doc: Doc, f: Frame, m: EventMention, numbers: list[NumberMenti
             # "three Russian bodies were sanctioned": a described group the NER leaves out
             for tok in f.obj:
                 if (tok.pos_ == "NOUN" and tok.tag_ == "NNS" and not is_military_item(tok)
-                        and not _raised_force_body(tok)):
+                        and not _force_body_not_sanctioned(tok)):
                     rv = role_value(doc, "target", item_range(tok), None)
                     if rv is not None:
                         m.add(rv)
@@ -95,6 +95,9 @@ def fill_sanction(doc: Doc, f: Frame, m: EventMention, numbers: list[NumberMenti
 _IMPOSING_VERBS = word_set("nlp/validate", "sanction_governors")
 _FORCE_BODIES = word_set("nlp/roles", "sanctioned_force_bodies")
 _OWNER_LABELS = ("NORP", "DEMONYM", "COUNTRY", "GPE", "ORG")
+_RAISED_BODY_WORDS = word_set("nlp/roles", "raised_body_words")
+_GOODS_COUNT_PREPS = word_set("nlp/roles", "goods_count_preps")
+_APPROVING_BODIES = word_set("nlp/roles", "approving_bodies")
 
 
 def _force_body_targets(doc: Doc, f: Frame, m: EventMention) -> None:
@@ -108,24 +111,51 @@ def _force_body_targets(doc: Doc, f: Frame, m: EventMention) -> None:
                 m.add(rv)
 
 
-def _raised_force_body(tok: Token) -> bool:
-    """ "sanctioned two new Indian Reserve battalions": bodies approved to be raised."""
+def _force_body_not_sanctioned(tok: Token) -> bool:
+    """ "sanctioned two new Indian Reserve battalions", "sanctioned four Indian Navy units to
+    man the new destroyers": a body of troops approved, no party sanctioned."""
     return tok.lemma_.lower() in _FORCE_BODIES and not sanctioned_force_body(tok)
 
 
 def sanctioned_force_body(tok: Token) -> bool:
     """ "sanctioned two Russian military intelligence units", "sanctioned an Israeli army
     battalion": a body of a named state's forces, a party, though "units" also counts goods.
-    A new body ("sanctioned two new battalions") is one approved to be raised."""
+    A new body ("sanctioned two new battalions") is one approved to be raised, and so is one
+    approved for a purpose (Indian English, "sanctioned four Indian Navy units to man the
+    new destroyers", "for the new drone corps") or by a cabinet, ministry or council."""
     if tok.lemma_.lower() not in _FORCE_BODIES:
         return False
     mods = [c for c in tok.children if c.dep_ in ("amod", "compound", "nmod", "det", "nummod")]
-    if any(c.lower_ in ("new", "additional", "more", "further") for c in mods):
+    if any(c.lower_ in _RAISED_BODY_WORDS for c in mods):
         return False
-    if any(c.dep_ == "prep" and c.lower_ == "of" for c in tok.children):
+    if any(c.dep_ == "prep" and c.lower_ in _GOODS_COUNT_PREPS for c in tok.children):
         return False  # "120 units of the Akash missile": a count of goods
+    if _approved_for_a_purpose(tok):
+        return False
     return any(w.ent_type_ in _OWNER_LABELS for c in mods if c.dep_ != "nummod"
                for w in c.subtree)
+
+
+def _approved_for_a_purpose(tok: Token) -> bool:
+    """The verb whose object `tok` is carries a purpose ("to man the new destroyers", "for
+    the new drone corps") or an approving body as subject ("The Cabinet", "the Centre")."""
+    head = tok
+    while head.dep_ == "conj":
+        head = head.head
+    verb = head.head if head.dep_ == "dobj" else None
+    if verb is None or verb.pos_ != "VERB":
+        return False
+    holders = [verb, tok]
+    if any(c.dep_ in ("advcl", "xcomp", "acl", "relcl")
+           and any(a.dep_ == "aux" and a.lower_ == "to" for a in c.children)
+           for h in holders for c in h.children):
+        return True  # "to man the new destroyers"
+    if any(c.dep_ == "prep" and c.lower_ == "for"
+           and any(w.lower_ in _RAISED_BODY_WORDS for p in c.children for w in p.children)
+           for h in holders for c in h.children):
+        return True  # "for the new drone corps"
+    return any(c.dep_ == "nsubj" and c.lemma_.lower() in _APPROVING_BODIES
+               for c in verb.children)
 
 
 def misparsed_freezes(t: Token) -> Token | None:
