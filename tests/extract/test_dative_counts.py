@@ -31,3 +31,23 @@ def test_a_count_after_the_receiver_is_the_quantity(kb_extractor, make_clean, te
 def test_a_number_inside_a_model_name_is_no_count(extractor, make_clean):
     events = extractor.extract(make_clean("The army ordered 100 of its Bharat 52 howitzers."))
     assert [v.text for e in events for v in e.args.get("quantity", [])] == ["100"]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Norway will send Ukraine 31 Leopard tanks, the defence ministry said on Tuesday.",
+        "Denmark will send Moldova 12 Leopard tanks next year.",
+    ],
+)
+def test_a_receiver_parsed_into_the_goods_phrase_is_the_recipient(kb_extractor, make_clean, text):
+    # the parse reads "Ukraine 31 Leopard tanks" as one phrase, the state a modifier of "tanks"
+    [event] = _aid(kb_extractor, make_clean, text)
+    assert _texts(event, "recipient") in (["Ukraine"], ["Moldova"])
+    assert _texts(event, "item") == ["Leopard tanks"]
+    assert len(_texts(event, "quantity")) == 1
+
+
+def test_a_state_inside_a_bought_goods_phrase_stays(kb_extractor, make_clean):
+    events = kb_extractor.extract(make_clean("The army bought 31 Leopard tanks from Germany."))
+    assert [v.text for e in events for v in e.args.get("item", [])] == ["Leopard tanks"]

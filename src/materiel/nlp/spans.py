@@ -405,6 +405,24 @@ _PROGRAMME_HEADS = word_set("nlp/spans", "programme_heads")
 _SERVICE_HEADS = word_set("nlp/spans", "service_heads")
 
 
+def counted_receiver(token: Token) -> Token | None:
+    """A state named right after the verb and before the count of its goods, which the parse
+    took into the goods' phrase ("send Ukraine 31 Leopard tanks": "Ukraine" a modifier of
+    "tanks", "31" of "Ukraine"): the receiver, its number the count."""
+    doc = token.doc
+    for child in token.lefts:
+        if (
+            child.dep_ in ("nmod", "compound")
+            and child.i > 0
+            and doc[child.i - 1].i == token.head.i
+            and token.head.pos_ == "VERB"
+            and child.ent_type_ in ("GPE", "COUNTRY")
+            and any(c.dep_ == "nummod" and c.i > child.i for c in child.children)
+        ):
+            return child
+    return None
+
+
 def item_range(token: Token) -> tuple[int, int] | None:
     doc = token.doc
     ent = entity_of(token)
@@ -413,6 +431,9 @@ def item_range(token: Token) -> tuple[int, int] | None:
         # "Lynx vehicles": the entity is a modifier of a generic head -> keep the whole phrase
     else:
         s, e = np_range(token)
+        receiver = counted_receiver(token)
+        if receiver is not None:
+            s = receiver.i + 1  # "send Ukraine 31 Leopard tanks": the goods start after it
     # keep "for"-phrases of generic heads: "equipment for F-16 fighter jets"
     if token.lemma_.lower() in _FOR_PP_HEADS:
         for prep in token.rights:
@@ -432,7 +453,11 @@ def quantity_tokens(token: Token) -> list[Token]:
     Ukraine 18 howitzers", the receiver) it is a count."""
     out: list[Token] = []
     phrase = {w.i for w in token.subtree}
+    receiver = counted_receiver(token)
     for c in token.children:
+        if c == receiver:
+            out.extend(n for n in c.children if n.dep_ == "nummod" and n.like_num)
+            continue
         if c.i > token.i or c.dep_ not in ("nummod", "amod", "compound", "quantmod"):
             continue
         for t in c.subtree:

@@ -68,7 +68,7 @@ def fill_aid(doc: Doc, f: Frame, m: EventMention, numbers: list[NumberMention]) 
             nxt = doc[f.trigger.i + 1] if f.trigger.i + 1 < len(doc) else None
             if (
                 nxt is not None
-                and nxt.dep_ == "compound"
+                and nxt.dep_ in ("compound", "nmod")
                 and nxt.head.i == o.i
                 and party_label(nxt) in ("GPE", "COUNTRY", "METONYM")
             ):
