@@ -128,6 +128,20 @@ def _first_unit_rolled(f: Frame) -> bool:
     return any(names_first_unit(w) for w in goods)
 
 
+def _subject_of_misread_verb(t: Token) -> list[Token]:
+    """ "X will triple production of Y", "X is to double production of Y": the parse reads the
+    verb as an adjective of the noun, so the noun has the verb's subject, or the copula does."""
+    if t.pos_ != "NOUN" or not any(
+        c.dep_ == "amod" and c.i == t.i - 1 and c.lemma_.lower() in _PRODUCTION_START_VERBS
+        for c in t.children
+    ):
+        return []
+    own = [c for c in t.children if c.dep_ == "nsubj"]
+    if own or t.dep_ != "pobj" or t.head.lower_ != "to" or t.head.head.lemma_ != "be":
+        return own
+    return [c for c in t.head.head.children if c.dep_ == "nsubj"]
+
+
 def fill_production(
     doc: Doc, f: Frame, m: EventMention, numbers: list[NumberMention]
 ) -> list[Token]:
@@ -162,7 +176,7 @@ def fill_production(
     for rv in items:
         m.add(rv)
     producers = [_copula_subject(w) for w in (f.agent if f.passive else f.subj + f.agent)]
-    producers = _contract_holders(f.trigger) or producers
+    producers = _contract_holders(f.trigger) or producers or _subject_of_misread_verb(f.trigger)
     producers += f.poss
     if f.passive and not f.agent:
         # "built under licence by X", "assembled at the plant by X": the parse hangs the maker
