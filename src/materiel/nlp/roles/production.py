@@ -131,10 +131,7 @@ def _first_unit_rolled(f: Frame) -> bool:
 def _subject_of_misread_verb(t: Token) -> list[Token]:
     """ "X will triple production of Y", "X is to double production of Y": the parse reads the
     verb as an adjective of the noun, so the noun has the verb's subject, or the copula does."""
-    if t.pos_ != "NOUN" or not any(
-        c.dep_ == "amod" and c.i == t.i - 1 and c.lemma_.lower() in _PRODUCTION_START_VERBS
-        for c in t.children
-    ):
+    if t.pos_ != "NOUN" or not _start_word_before(t):
         return []
     own = [c for c in t.children if c.dep_ == "nsubj"]
     if own or t.dep_ != "pobj" or t.head.lower_ != "to" or t.head.head.lemma_ != "be":
