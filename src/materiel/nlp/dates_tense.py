@@ -40,6 +40,7 @@ _PAST_AUX = {"had", "was", "were", "did", "'d"}
 _FUTURE_MODIFIERS = {"upcoming", "forthcoming", "next"}
 # passive forms that announce a plan ("is slated for Friday"), also when the lemma is misread
 _FUTURE_PARTICIPLES = {"expected", "scheduled", "slated", "set", "planned", "poised", "due"}
+_TOPIC_PREPOSITIONS = word_set("nlp/attach", "topic_prepositions")
 
 
 def _forward_modal(verb: Token) -> str | None:
@@ -101,7 +102,17 @@ def _dates_a_noun(token: Token) -> bool:
         return False
     noun = prep.head
     return (noun.pos_ == "NOUN" and noun.lemma_.lower() not in TIME_FRAME_NOUNS
-            and noun.dep_ != "dobj")
+            and noun.dep_ != "dobj" and not _verb_argument(noun))
+
+
+def _verb_argument(noun: Token) -> bool:
+    """ "broke ground on a new factory on Monday", "met him on the sidelines of the summit on
+    Saturday": a noun in a phrase the verb itself takes (the parser hangs the time on it) is
+    the verb's doing, as a direct object is; not the topic of a verb ("spoke about the summit
+    in Vienna on Saturday")."""
+    prep = noun.head
+    return (noun.dep_ == "pobj" and prep.dep_ == "prep" and prep.head.pos_ in ("VERB", "AUX")
+            and prep.lower_ not in _TOPIC_PREPOSITIONS)
 
 
 def clause_tense(token: Token) -> str:
