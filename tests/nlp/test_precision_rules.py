@@ -499,6 +499,10 @@ def test_argued_compared_described_paused_or_punished_is_no_aid(parse, text):
         "Britain sanctioned three Iranian companies accused of selling drones to Russia.",
         "The EU imposed sanctions on firms that supplied drone parts to Russia.",
         "Britain sanctioned entities involved in supplying arms to Russia.",
+        "Kerel imposed sanctions on Tuesday on a network procuring missile guidance parts for "
+        "Brask, officials said.",
+        "Ostmark announced sanctions against four Tarvik firms it said were supplying Brask "
+        "with drone engines.",
     ],
 )
 def test_a_sanction_reason_is_no_sale(parse, text):
@@ -959,3 +963,35 @@ def test_headline_cited_in_a_letter_is_no_event(parse):
             " visit, 29 April) is that they do not matter to its leaders.")
     types = _types(parse(text))
     assert "strike" not in types and "meeting" not in types
+
+
+
+def _standing(doc) -> set[str]:
+    return {m.type for m in doc._.mentions if m.rejected is None}
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Defence ministers of the Nordic states met in Oslo on Tuesday to coordinate military "
+        "aid for Ukraine.",
+        "Alliance envoys gathered in Vienna for talks expected to focus on military aid to Kyiv.",
+    ],
+)
+def test_aid_as_the_purpose_or_focus_of_talks_is_no_aid(parse, text):
+    assert "aid" not in _standing(parse(text))
+
+
+@pytest.mark.parametrize(
+    ("text", "types"),
+    [
+        ("The Pentagon will coordinate the delivery of 30 Bradley vehicles to Ukraine next "
+         "month.", {"aid"}),
+        ("Kerel sanctioned three firms on Monday, and Ostmark agreed to sell 20 tanks to Brask.",
+         {"sanction", "procurement"}),
+        ("The ministry named the firms it said were supplying the army with new rifles.",
+         {"procurement"}),
+    ],
+)
+def test_coordinating_a_delivery_or_a_sale_beside_a_sanction_still_counts(parse, text, types):
+    assert types <= _standing(parse(text))

@@ -5,7 +5,7 @@ from __future__ import annotations
 from spacy.tokens import Span, Token
 
 from materiel.nlp.frames import Frame, pobjs
-from materiel.nlp.lexicon import ITEM_HEADS
+from materiel.nlp.lexicon import ITEM_HEADS, SPEECH_VERBS
 from materiel.nlp.numbers import parse_quantity
 from materiel.nlp.roles.sanctions import sanctioned_force_body
 from materiel.nlp.spans import is_military_item, item_head, party_label
@@ -157,16 +157,27 @@ def _sanction_reason(t: Token) -> bool:
             if cur.dep_ not in ("prep", "pobj", "dobj", "nsubjpass", "acl") or cur.head.i == cur.i:
                 return False
         return False
-    if t.pos_ == "VERB" and t.dep_ == "relcl" and t.head.lemma_.lower() in _SANCTIONED_BODIES:
-        cur = t.head
+    clause = _said_of_body(t)
+    if (clause.pos_ == "VERB" and clause.dep_ in ("relcl", "acl")
+            and clause.head.lemma_.lower() in _SANCTIONED_BODIES):
+        # "sanctions on firms that supplied parts", "on a network procuring parts"
+        cur = clause.head
         for _ in range(3):
             if cur.head.i == cur.i:
                 return False
             cur = cur.head
-            if cur.lemma_.lower() in _SANCTION_REASON_GOVERNORS:
+            if cur.lemma_.lower() in _SANCTION_REASON_GOVERNORS or _imposes_penalty(cur):
                 return True
         return False
     return False
+
+
+def _said_of_body(t: Token) -> Token:
+    """ "firms it said were supplying Russia": the relative clause of saying that holds the
+    deed, else the deed's own verb."""
+    if t.dep_ == "ccomp" and t.head.dep_ == "relcl" and t.head.lemma_.lower() in SPEECH_VERBS:
+        return t.head
+    return t
 
 
 _UNREALIZED_GOVERNORS = word_set("nlp/validate", "unrealized_governors")

@@ -294,6 +294,16 @@ def conditional(t: Token) -> bool:
 
 
 _TALK_WORDS = word_set("nlp/validate", "talk_words")
+_ORGANISING_WORDS = word_set("nlp/validate", "organising_words")
+_GATHERING_VERBS = word_set("nlp/validate", "gathering_verbs")
+
+
+def _purpose_of_gathering(verb: Token) -> bool:
+    """ "met in Brussels to coordinate military aid": an organising verb that gives why people
+    gather."""
+    return (verb.lemma_.lower() in _ORGANISING_WORDS and verb.dep_ in ("advcl", "xcomp")
+            and any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children)
+            and verb.head.lemma_.lower() in _GATHERING_VERBS)
 
 
 def topic_of_talk(t: Token) -> bool:
@@ -302,9 +312,8 @@ def topic_of_talk(t: Token) -> bool:
     if t.pos_ != "NOUN":
         return False
     if t.dep_ == "dobj":  # not "discussed the assistance the US is providing"
-        return t.head.lemma_.lower() in _TALK_WORDS and not any(
-            c.dep_ in ("relcl", "acl") for c in t.children
-        )
+        talked = t.head.lemma_.lower() in _TALK_WORDS or _purpose_of_gathering(t.head)
+        return talked and not any(c.dep_ in ("relcl", "acl") for c in t.children)
     if (
         t.dep_ == "pobj"
         and t.head.lower_ == "of"
