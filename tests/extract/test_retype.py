@@ -3,7 +3,11 @@
 from __future__ import annotations
 
 from materiel.extract.merge import Candidate
-from materiel.extract.retype import deliveries_under_purchase, home_transfer_to_purchase
+from materiel.extract.retype import (
+    bought_for_own_forces,
+    deliveries_under_purchase,
+    home_transfer_to_purchase,
+)
 from materiel.models import Argument, Event
 
 
@@ -58,3 +62,20 @@ def test_gift_to_a_third_party_stays_aid():
                             "recipient": [("Oslandia", "country", "OS")]})
     deliveries_under_purchase([bought, given])
     assert given.event.type == "aid"
+
+
+def test_aid_read_from_a_purchase_for_the_buyers_own_force_goes():
+    c = _aid(("Kerel defence ministry", "government", "KE"), ("Kerel Navy", "country", "KE"))
+    c.bought_for = True
+    bought_for_own_forces(c)
+    assert c.rejected is not None
+
+
+def test_aid_read_from_a_purchase_for_another_state_stays():
+    c = _aid(("Kerel", "country", "KE"), ("Brask army", "country", "BR"))
+    c.bought_for = True
+    bought_for_own_forces(c)
+    assert c.rejected is None
+    c = _aid(("Kerel", "country", "KE"), ("Kerel Navy", "country", "KE"))
+    bought_for_own_forces(c)  # an aid told as such, not read from a purchase: other rules judge
+    assert c.rejected is None

@@ -46,6 +46,7 @@ from materiel.extract.merge import (
 from materiel.extract.prefilter import RelevanceFilter, words
 from materiel.extract.resolve import KBLinker
 from materiel.extract.retype import (
+    bought_for_own_forces,
     deliveries_under_purchase,
     home_transfer_to_purchase,
     own_arms_funded,
@@ -70,7 +71,7 @@ from materiel.nlp.dates_tense import present_perfect, speaks_now
 from materiel.nlp.gaps import CONTEXT, ROLES
 from materiel.nlp.lexicon import PARTY_LABELS, lemma_table_forms, surface_forms
 from materiel.nlp.pipeline import cached_pipeline
-from materiel.nlp.roles import OWNER_STATE_CUE
+from materiel.nlp.roles import BOUGHT_FOR_CUE, OWNER_STATE_CUE
 from materiel.nlp.spans import is_pronoun
 from materiel.nlp.types import DateValue, EventMention, RoleValue
 from materiel.nlp.validate import POINTED_GOODS_CUE, on_security, story_off_security
@@ -380,6 +381,7 @@ class Extractor:
             for c in cands:
                 c.kb = self.linker.link(c.event, c.labels, ctx)
         for c in cands:
+            bought_for_own_forces(c)
             home_transfer_to_purchase(c)
             own_arms_funded(c)
         plans_told_before(cands, pointed)
@@ -533,6 +535,7 @@ class Extractor:
             heading=sent.is_heading,
             anaphor=next((c.split(":", 1)[1] for c in m.cues if c.startswith("anaphor:")), ""),
             owner_recipient=OWNER_STATE_CUE in m.cues,
+            bought_for=BOUGHT_FOR_CUE in m.cues,
         )
 
     def _argument(

@@ -76,6 +76,7 @@ class Candidate:
     detector_p: float = 0.0  # the sentence detector's probability of the type (extract.detector)
     anaphor: str = ""  # a meeting told again by a definite noun ("the visit"): that noun
     owner_recipient: bool = False  # an aid's recipient read as the owner of the arms it is for
+    bought_for: bool = False  # an aid read from a purchase made for another party
 
 
 def arg_key(arg: Argument) -> list[str]:

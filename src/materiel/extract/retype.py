@@ -46,6 +46,19 @@ def home_transfer_to_purchase(c: Candidate) -> None:
         e.args["seller"] = sellers
 
 
+def bought_for_own_forces(c: Candidate) -> None:
+    """A purchase made for a force of the buyer's own country is no aid besides the purchase
+    ("the MoD awarded BAE a contract to build three support ships for the Royal Navy"): the
+    aid record read from it goes when the buyer and the force belong to one country."""
+    e = c.event
+    if e.type != "aid" or not c.bought_for or c.rejected is not None:
+        return
+    home = {c.kb.get(id(a), ("", None))[1] for a in e.args.get("recipient", [])}
+    donors = {c.kb.get(id(a), ("", None))[1] for a in e.args.get("donor", [])}
+    if len(home) == 1 and None not in home and donors == home:
+        c.rejected = "bought for its own forces"
+
+
 def own_arms_funded(c: Candidate) -> None:
     """Money for a state's own arms is no aid: an aid record whose recipient was read as the
     owner of the arms ("Congress approved $2 billion in funding for America's missile defence",

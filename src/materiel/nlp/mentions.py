@@ -17,6 +17,7 @@ from materiel.nlp.frames import Frame, build_frame, pobjs
 from materiel.nlp.gaps import ROLES, add_stand_ins, drop_stand_ins, role_gaps
 from materiel.nlp.lexicon import TRIGGERS
 from materiel.nlp.roles import (
+    BOUGHT_FOR_CUE,
     FILLERS_BY_TYPE,
     WON_DEAL_CUE,
     add_thanked_donors,
@@ -746,6 +747,7 @@ def _third_party_aid(doc: Doc, m: EventMention, f: Frame) -> EventMention | None
         for v in m.values(role):
             aid.add(v)
     aid.score = m.score * 0.9
+    aid.cues.append(BOUGHT_FOR_CUE)
     return aid
 
 

@@ -11,6 +11,7 @@ them."""
 from __future__ import annotations
 
 from materiel.nlp.roles.aid import (
+    BOUGHT_FOR_CUE,
     OWNER_STATE_CUE,
     add_thanked_donors,
     armed_support_item,
@@ -29,6 +30,7 @@ from materiel.nlp.roles.talks import fill_talks_to_buy, talks_to_buy
 
 __all__ = [
     "ARMED_FORCE_WORDS",
+    "BOUGHT_FOR_CUE",
     "DEFENSE_HOLDER_CUE",
     "FILLERS_BY_TYPE",
     "MEETING_NOUNS",

@@ -93,6 +93,7 @@ def fill_aid(doc: Doc, f: Frame, m: EventMention, numbers: list[NumberMention]) 
 
 
 OWNER_STATE_CUE = "owner-state"  # "funding for Ukraine's air defence": the arms' owner receives
+BOUGHT_FOR_CUE = "bought-for"  # aid read from a purchase made for another party
 _FUND_NOUNS = word_set("nlp/roles", "fund_nouns")
 _FUND_PURPOSE_VERBS = word_set("nlp/roles", "fund_purpose_verbs")
 
