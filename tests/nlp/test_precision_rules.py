@@ -995,3 +995,26 @@ def test_aid_as_the_purpose_or_focus_of_talks_is_no_aid(parse, text):
 )
 def test_coordinating_a_delivery_or_a_sale_beside_a_sanction_still_counts(parse, text, types):
     assert types <= _standing(parse(text))
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Germany signed a contract with Rheinmetall for 12 Skyranger systems for Ukraine.",
+        "Denmark will buy 18 Caesar howitzers from KNDS for Ukraine, the ministry said.",
+    ],
+)
+def test_a_purchase_for_another_state_told_on_the_goods_or_seller_is_also_aid(parse, text):
+    assert {"procurement", "aid"} <= _standing(parse(text))
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "India ordered 26 Rafale jets from Dassault for its navy.",
+        "The Army ordered 500 trucks from Oshkosh for $300 million.",
+        "Japan bought 400 Tomahawk missiles from the United States for the first time.",
+    ],
+)
+def test_a_purchase_for_itself_a_sum_or_a_time_is_no_aid(parse, text):
+    assert "aid" not in _standing(parse(text))

@@ -298,8 +298,20 @@ def _further_sides(doc: Doc, f: Frame, m: EventMention) -> None:
                 add_parties(doc, "buyer", [tok], m)
             elif not _own_force(tok):
                 m.cues.append(f"beneficiary:{tok.i}")
+    if m.values("buyer"):
+        m.cues += [f"beneficiary:{tok.i}" for tok in _goods_or_seller_for(f)
+                   if party_label(tok) and not is_military_item(item_head(tok))
+                   and not _own_force(tok)]
     if not m.values("buyer") and not _buying_group(f):
         add_parties(doc, "buyer", _owners_served(f), m)
+
+
+def _goods_or_seller_for(f: Frame) -> list[Token]:
+    """Whom the deal is for, told on the goods or the seller rather than on the deal ("a
+    contract with Rheinmetall for 20 systems for Ukraine", "ordered 20 systems from Rheinmetall
+    for Ukraine")."""
+    heads = [*f.obj, *f.pp("for", "from", "with")]
+    return [w for h in heads for w in pp_of(h, "for") if w not in heads]
 
 
 _SERVED_HEADS = word_set("nlp/roles", "served_goods_heads")
