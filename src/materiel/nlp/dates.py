@@ -125,6 +125,25 @@ def _new_year(m: re.Match[str], ref: dt.date | None, fut: bool) -> tuple[str, st
 PATTERNS: list[tuple[str, re.Pattern[str], Resolver, bool]] = [
     # (kind, pattern, resolver, implies future); earlier patterns win over overlapping later ones
     (
+        "overnight_md",  # "overnight on May 9", "overnight into 9 May 2023": the night's end
+        re.compile(
+            r"\b(?i:overnight)\s(?i:into|to|on)\s\(?(?:(?P<mon>"
+            + _MON
+            + r")\s(?P<d>"
+            + _DAY
+            + r")|(?:the\s)?(?P<d2>"
+            + _DAY
+            + r")\s(?:of\s)?(?P<mon2>"
+            + _MON
+            + r"))\b(?:,?\s(?P<y>"
+            + _YEAR
+            + r")\b)?\)?"
+            r"(?!,?\s?\d)"
+        ),
+        lambda m, ref, fut: _overnight_day(m, ref, fut),
+        False,
+    ),
+    (
         "iso",
         re.compile(
             r"\b(?P<y>" + _YEAR + r")(?P<sep>[-/])(?P<m>0?[1-9]|1[0-2])(?P=sep)"
@@ -421,6 +440,18 @@ def _normalise_md(m: re.Match[str]) -> re.Match[str]:
     norm = re.match(r"(?P<mon>\S+) (?P<d>\S+)", f"{m.group('mon2')} {m.group('d2')}")
     assert norm is not None
     return norm
+
+
+def _overnight_day(m: re.Match[str], ref: dt.date | None, fut: bool) -> tuple[str, str] | None:
+    """The written day a night ends on, in its written year when it has one."""
+    md = _normalise_md(m)
+    if m.group("y") is None:
+        return r.r_md(md, ref, fut)
+    dated = re.match(
+        r"(?P<mon>\S+) (?P<d>\S+) (?P<y>\S+)", f"{md.group('mon')} {md.group('d')} {m.group('y')}"
+    )
+    assert dated is not None
+    return r.r_mdy(dated, ref, fut)
 
 
 def _normalise_wd_md(m: re.Match[str]) -> re.Match[str]:

@@ -768,7 +768,8 @@ def excluded(token: Token, lemma: str, type_: str) -> bool:
         lemma == "strike"
         and token.pos_ == "VERB"
         and any(
-            c.lemma_.lower() in _STRIKE_IDIOM_OBJECTS for c in token.children
+            c.lemma_.lower() in _STRIKE_IDIOM_OBJECTS and c.dep_ not in ("prep", "advcl")
+            for c in token.children
         )
     ):
         return True

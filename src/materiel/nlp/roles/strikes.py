@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from spacy.tokens import Doc, Token
 
-from materiel.nlp.frames import Frame, pobjs
+from materiel.nlp.frames import Frame, pobjs, pp_of
 from materiel.nlp.roles.common import add_parties, add_places
 from materiel.nlp.roles.parties import ARMED_FORCE_WORDS, party, place, role_value
 from materiel.nlp.spans import (
@@ -16,12 +16,18 @@ from materiel.nlp.spans import (
     party_label,
     place_label,
 )
-from materiel.nlp.types import EventMention, NumberMention
+from materiel.nlp.types import EventMention, NumberMention, RoleValue
 from materiel.wordlists import word_set, word_tuple
 
 _STRIKE_TARGET_HEADS = word_set("nlp/roles", "strike_target_heads")
 
 _TARGET_OBJECT_GOVERNORS = word_tuple("nlp/roles", "target_object_governors")
+
+_REGION_NOUNS = word_set("nlp/roles", "region_nouns")
+
+_COMPOUNDED_TARGET_HEADS = word_set("nlp/roles", "compounded_target_heads")
+
+_STATE_LABELS = ("NORP", "DEMONYM", "GPE", "COUNTRY")
 
 
 def fill_strike(doc: Doc, f: Frame, m: EventMention, numbers: list[NumberMention]) -> list[Token]:
@@ -52,6 +58,8 @@ def fill_strike(doc: Doc, f: Frame, m: EventMention, numbers: list[NumberMention
                 ) or (c.dep_ == "poss" and is_pronoun(c)):
                     add_parties(doc, "attacker", [c], m)
     if not m.values("attacker") and t.pos_ == "NOUN":
+        add_parties(doc, "attacker", _weapon_side(t), m)
+    if not m.values("attacker") and t.pos_ == "NOUN":
         # "a barrage of drones launched by Russia": the agent of the payload's launch
         for w in f.pp("of"):
             for acl in w.children:
@@ -68,12 +76,16 @@ def fill_strike(doc: Doc, f: Frame, m: EventMention, numbers: list[NumberMention
     )
     if t.pos_ == "VERB" and m.trigger in ("launch", "fire", "rain"):
         tgts = f.pp("on", "against", "at")
+    if t.pos_ == "NOUN" and not tgts:
+        # "a strike with high-precision weapons on military facilities": the target phrase
+        # hung on the weapons
+        tgts = [o for w in f.pp("with") for o in pp_of(w, "on", "against")]
     for tok in tgts:
         for c in conjuncts(tok):
             if _place_struck(doc, c, m):
                 continue
             rv = place(doc, "target", c) or party(doc, "target", c)
-            if rv is None and (c.lemma_.lower() in _STRIKE_TARGET_HEADS or is_military_item(c)):
+            if rv is None and (_target_head(c) or is_military_item(c)):
                 rv = role_value(doc, "target", item_range(c), None)
             if rv is not None:
                 m.add(rv)
@@ -81,9 +93,53 @@ def fill_strike(doc: Doc, f: Frame, m: EventMention, numbers: list[NumberMention
                     add_places(doc, "location", [c], m)  # a city hit, not "Russian forces"
             for cc in c.children:  # "several cities including Kyiv"
                 if cc.dep_ == "prep" and cc.lower_ in ("including", "in", "near"):
-                    add_places(doc, "location", pobjs(cc), m)
-    add_places(doc, "location", f.pp("in", "near", "over", "across"), m)
+                    _add_strike_places(doc, pobjs(cc), m)
+    _add_strike_places(doc, f.pp("in", "near", "over", "across"), m)
     return []
+
+
+def _target_head(c: Token) -> bool:
+    """A noun of a place struck ("depot", "airfield"), or one that is such a place only with
+    a noun before it ("training ground")."""
+    lemma = c.lemma_.lower()
+    if lemma in _STRIKE_TARGET_HEADS:
+        return True
+    return lemma in _COMPOUNDED_TARGET_HEADS and any(
+        k.dep_ == "compound" and k.pos_ == "NOUN" for k in c.children
+    )
+
+
+def _weapon_side(t: Token) -> list[Token]:
+    """ "a Russian missile strike", "an Israeli drone attack": the side named on the weapon
+    word the strike noun is compounded with."""
+    return [
+        w
+        for c in t.children
+        if c.dep_ == "compound" and c.i < t.i
+        for w in c.children
+        if w.dep_ in ("amod", "compound") and party_label(w) in _STATE_LABELS
+    ]
+
+
+def _add_strike_places(doc: Doc, toks: list[Token], m: EventMention) -> None:
+    """Places as the recogniser names them, else a province told by its name and a region
+    noun ("in Russia's Belgorod region", "in Dnipropetrovsk Oblast")."""
+    for tok in toks:
+        for c in conjuncts(tok):
+            rv = place(doc, "location", c) or _region(doc, c)
+            if rv is not None:
+                m.add(rv)
+
+
+def _region(doc: Doc, tok: Token) -> RoleValue | None:
+    """ "Belgorod region", "the Kursk Oblast": the proper names compounded before a region
+    noun, with the noun."""
+    if tok.lemma_.lower() not in _REGION_NOUNS and tok.lower_ not in _REGION_NOUNS:
+        return None
+    names = [c for c in tok.children if c.dep_ == "compound" and c.pos_ == "PROPN" and c.i < tok.i]
+    if not names:
+        return None
+    return role_value(doc, "location", (min(c.left_edge.i for c in names), tok.i + 1), "GPE")
 
 
 def _place_struck(doc: Doc, c: Token, m: EventMention) -> bool:

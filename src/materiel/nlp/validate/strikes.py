@@ -5,6 +5,8 @@ from __future__ import annotations
 from spacy.tokens import Token
 
 from materiel.nlp.attach import BACKGROUND_PREPS
+from materiel.nlp.roles.parties import ARMED_FORCE_WORDS
+from materiel.nlp.types import RoleValue
 from materiel.nlp.validate.case import Case
 from materiel.nlp.validate.strike_events import strike_is_event
 from materiel.nlp.validate.strike_kinds import BLAST_MILITARY_WORDS, military_target, pobj_head
@@ -49,7 +51,19 @@ def strike_misread_early(case: Case) -> bool | None:
         return False  # "expressed a desire to carry out attacks": wished, not carried out
     if _generic_attack(t):
         return False  # "an attack against one member is an attack against all": a principle
+    if _struck_by_nature(case):
+        return False  # "lightning struck a fuel depot": no side attacked
     return None
+
+
+_NATURAL_FORCES = word_set("nlp/validate", "natural_force_subjects")
+
+
+def _struck_by_nature(case: Case) -> bool:
+    """A strike verb whose subject is a force of nature."""
+    return case.f.trigger.pos_ == "VERB" and not case.f.passive and any(
+        s.lemma_.lower() in _NATURAL_FORCES or s.lower_ in _NATURAL_FORCES for s in case.f.subj
+    )
 
 
 _STRIKE_WISH_WORDS = word_set("nlp/validate", "strike_wish_words")
@@ -152,7 +166,7 @@ def judge_target(case: Case) -> bool:
     if trig.lemma == "destroy":
         # "Russia destroyed an oil refinery and fuel depots": a strike on a military target
         # by a named side; "destroyed 30 drones" is air defence, "homes were destroyed" no one's
-        return any(v.label not in (None, "NOUN") for v in m.values("attacker")) and any(
+        return any(_named_side(v) for v in m.values("attacker")) and any(
             military_target(v.text) for v in m.values("target")
         )
     if trig.lemma in ("hit", "target", "pound") and t.pos_ == "VERB":
@@ -163,6 +177,15 @@ def judge_target(case: Case) -> bool:
         ]
         return bool(places) and bool(m.values("attacker"))
     return bool(m.values("attacker") or m.values("target") or m.values("location"))
+
+
+def _named_side(v: RoleValue) -> bool:
+    """A side the recogniser names, or an armed force it names a part of ("US Central Command
+    forces")."""
+    if v.label not in (None, "NOUN"):
+        return True
+    words = v.text.lower().split()
+    return len(words) > 1 and words[-1] in ARMED_FORCE_WORDS and v.text[0].isupper()
 
 
 def judge_campaign(case: Case) -> bool:

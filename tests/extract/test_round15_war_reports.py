@@ -1,0 +1,105 @@
+"""War-report sentences written for this test (Ukrainian, Russian state and Middle East
+outlets in English, think-tank notes): "according to" after a strike verb is no idiom, a
+province named with "region" or "Oblast" is the place, the side on a weapon compound
+attacks, a night told with its written day, and their near misses."""
+
+from __future__ import annotations
+
+import pytest
+
+
+def _strikes(extractor, make_clean, text: str) -> list:
+    return [e for e in extractor.extract(make_clean(text)) if e.type == "strike"]
+
+
+def _values(event, role: str) -> list[str]:
+    return [v.text for v in event.args.get(role, [])]
+
+
+@pytest.mark.parametrize(
+    ("text", "target"),
+    [
+        ("Drones struck an ammunition depot in Russia's Belgorod region early on Thursday, "
+         "according to a source in the Defence Intelligence (HUR).", "ammunition depot"),
+        ("Ukrainian forces struck a Russian S-400 air defense system in occupied Crimea on "
+         "May 9, according to geolocated footage published on Friday.", "S-400"),
+    ],
+)
+def test_according_to_is_no_strike_idiom(kb_extractor, make_clean, text, target) -> None:
+    (event,) = _strikes(kb_extractor, make_clean, text)
+    assert any(target in v for v in _values(event, "target"))
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The minister struck a conciliatory tone on Thursday, according to people at the "
+        "meeting.",
+        "Lightning struck a fuel depot in Texas on Thursday, according to local officials.",
+        "A storm hit the naval base in Norfolk on Thursday.",
+        "Fire destroyed an ammunition depot in Bulgaria on Thursday.",
+        "A Russian missile hit the ground near Kharkiv on Thursday, causing no damage, "
+        "officials said.",
+        "Ukrainian air defence forces destroyed 30 Russian drones overnight, the Air Force said.",
+        "Greek authorities destroyed two vessels seized from smugglers on Thursday.",
+        "The governor of Belgorod region said on Thursday that schools would close.",
+    ],
+)
+def test_idiom_nature_and_air_defence_are_no_strike(kb_extractor, make_clean, text) -> None:
+    assert _strikes(kb_extractor, make_clean, text) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "place"),
+    [
+        ("Ukrainian drones hit a firing range in Russia's Belgorod region on Thursday, the "
+         "governor said.", "Belgorod region"),
+        ("A Ukrainian drone strike on an oil depot in Russia's Bryansk region sparked a fire "
+         "on Thursday, the governor said.", "Bryansk region"),
+        ("A Russian missile strike on a military training ground in Dnipropetrovsk Oblast "
+         "killed 12 Ukrainian soldiers on Thursday, the General Staff said.",
+         "Dnipropetrovsk Oblast"),
+    ],
+)
+def test_region_place_and_weapon_side(kb_extractor, make_clean, text, place) -> None:
+    (event,) = _strikes(kb_extractor, make_clean, text)
+    assert place in _values(event, "location")
+    assert event.args.get("attacker")
+    assert event.args.get("target")
+
+
+def test_strike_with_weapons_on_target(kb_extractor, make_clean) -> None:
+    text = ("The Russian Armed Forces delivered a massive strike with high-precision long-range "
+            "weapons on Ukrainian military-industrial facilities overnight, the Defence "
+            "Ministry said.")
+    (event,) = _strikes(kb_extractor, make_clean, text)
+    assert any("facilities" in v for v in _values(event, "target"))
+
+
+def test_named_force_destroys_military_targets(kb_extractor, make_clean) -> None:
+    text = ("US Central Command forces destroyed two Houthi unmanned surface vessels and a drone "
+            "ground control station in Yemen on Wednesday, CENTCOM said on X.")
+    (event,) = _strikes(kb_extractor, make_clean, text)
+    assert event.date == "2024-05-08"
+    assert "Yemen" in _values(event, "location")
+
+
+@pytest.mark.parametrize(
+    ("text", "date"),
+    [
+        ("Russian forces attacked Ukraine with 55 Shahed-type drones and four missiles "
+         "overnight on May 9, the Air Force reported.", "2024-05-09"),
+        ("Russia attacked Kharkiv with drones overnight into 9 May 2023, the governor said.",
+         "2023-05-09"),
+    ],
+)
+def test_overnight_on_a_written_day(kb_extractor, make_clean, text, date) -> None:
+    (event,) = _strikes(kb_extractor, make_clean, text)
+    assert event.date == date
+
+
+def test_second_event_keeps_its_own_date(kb_extractor, make_clean) -> None:
+    text = ("Germany will send more air defence systems to Ukraine, the ministry said on "
+            "Thursday. Russia attacked Kharkiv with drones overnight on May 9.")
+    events = kb_extractor.extract(make_clean(text))
+    assert {(e.type, e.date) for e in events} == {("aid", "2024-05-09"), ("strike", "2024-05-09")}
