@@ -103,3 +103,73 @@ def test_second_event_keeps_its_own_date(kb_extractor, make_clean) -> None:
             "Thursday. Russia attacked Kharkiv with drones overnight on May 9.")
     events = kb_extractor.extract(make_clean(text))
     assert {(e.type, e.date) for e in events} == {("aid", "2024-05-09"), ("strike", "2024-05-09")}
+
+
+@pytest.mark.parametrize(
+    ("text", "attacker"),
+    [
+        ("Ukraine's navy said its sea drones sank the Russian corvette Ivanovets in the Black "
+         "Sea overnight.", "navy"),
+        ("The SBU's drones attacked the Tuapse oil refinery and a military airfield in "
+         "Krasnodar Krai overnight, a source told Ukrainska Pravda.", "SBU"),
+        ("Hamas's rockets hit an Israeli army base near Gaza on Thursday.", "Hamas"),
+    ],
+)
+def test_named_warship_and_possessive_group(kb_extractor, make_clean, text, attacker) -> None:
+    (event,) = _strikes(kb_extractor, make_clean, text)
+    assert attacker in _values(event, "attacker")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The storm sank the Russian corvette Ivanovets in the Black Sea overnight.",
+        "Investors sank the shares of the shipbuilder on Thursday.",
+    ],
+)
+def test_sinking_by_nature_or_markets_is_no_strike(kb_extractor, make_clean, text) -> None:
+    assert _strikes(kb_extractor, make_clean, text) == []
+
+
+def _typed(extractor, make_clean, text: str) -> dict[str, list]:
+    out: dict[str, list] = {}
+    for e in extractor.extract(make_clean(text)):
+        out.setdefault(e.type, []).append(e)
+    return out
+
+
+@pytest.mark.parametrize(
+    ("text", "item"),
+    [
+        ("Denmark has allocated DKK 1.3 billion for artillery shells for Ukraine.",
+         "artillery shells"),
+        ("Norway earmarked NOK 2 billion for air defence systems for Ukraine on Thursday.",
+         "air defence systems"),
+        ("Denmark has allocated DKK 1.3 billion for the production of Bohdana self-propelled "
+         "howitzers for Ukraine, Ukraine's Defence Ministry said on Telegram.", "howitzers"),
+    ],
+)
+def test_money_for_arms_for_another_state_is_aid(kb_extractor, make_clean, text, item) -> None:
+    got = _typed(kb_extractor, make_clean, text)
+    assert "spending" not in got
+    (aid,) = got["aid"]
+    assert _values(aid, "recipient") == ["Ukraine"]
+    assert any(item in v for v in _values(aid, "item"))
+    assert aid.args.get("donor") and aid.args.get("value")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Germany allocated €500 million for air defence systems for the Bundeswehr on Thursday.",
+        "Poland allocated PLN 2 billion for the production of ammunition for the Polish army on "
+        "Thursday.",
+        "The government allocated PLN 2 billion for the production of ammunition for Poland on "
+        "Thursday.",
+        "Denmark allocated DKK 300 million for food and medicine for Ukraine on Thursday.",
+    ],
+)
+def test_own_forces_civil_goods_or_unnamed_spender_is_no_aid(
+    kb_extractor, make_clean, text
+) -> None:
+    assert "aid" not in _typed(kb_extractor, make_clean, text)

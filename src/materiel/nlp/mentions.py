@@ -14,6 +14,7 @@ from materiel.nlp import extensions as _ext
 from materiel.nlp.attach import attach_date, attach_numbers
 from materiel.nlp.dates import parse_published
 from materiel.nlp.frames import Frame, build_frame, pobjs
+from materiel.nlp.funded_aid import funds_for_another
 from materiel.nlp.gaps import ROLES, add_stand_ins, drop_stand_ins, role_gaps
 from materiel.nlp.lexicon import TRIGGERS
 from materiel.nlp.roles import (
@@ -249,6 +250,7 @@ def find_mentions(doc: Doc) -> list[EventMention]:
             m.rejected = why[0]
             rejected.append(m)
             continue
+        m = funds_for_another(doc, m) or m  # "allocated DKK 1bn for shells for Ukraine"
         out.extend(x for y in _separate_meetings(m, frame) for x in _separate_deals(y, frame))
         if m.type == "procurement" and m.trigger in _HANDOVER_TRIGGERS:
             handovers[m.trigger_i] = m

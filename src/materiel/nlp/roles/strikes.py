@@ -55,7 +55,7 @@ def fill_strike(doc: Doc, f: Frame, m: EventMention, numbers: list[NumberMention
                     "DEMONYM",
                     "GPE",
                     "COUNTRY",
-                ) or (c.dep_ == "poss" and is_pronoun(c)):
+                ) or (c.dep_ == "poss" and (is_pronoun(c) or party_label(c) == "ORG")):
                     add_parties(doc, "attacker", [c], m)
     if not m.values("attacker") and t.pos_ == "NOUN":
         add_parties(doc, "attacker", _weapon_side(t), m)

@@ -159,9 +159,13 @@ def judge_target(case: Case) -> bool:
     m, trig, t = case.m, case.trig, case.f.trigger
     if trig.lemma == "sink":
         # "naval drones sank a landing ship": a warship sunk by a named side
+        # (the object's whole phrase: "the Russian corvette Ivanovets" gives the name only)
+        sunk = [v.text for v in m.values("target")] + [
+            " ".join(w.text for w in o.subtree) for o in case.f.obj
+        ]
         return bool(m.values("attacker")) and any(
-            military_target(v.text) or v.text.lower().split()[-1] in ("ship", "vessel", "boat")
-            for v in m.values("target")
+            military_target(text) or text.lower().split()[-1] in ("ship", "vessel", "boat")
+            for text in sunk
         )
     if trig.lemma == "destroy":
         # "Russia destroyed an oil refinery and fuel depots": a strike on a military target
