@@ -173,3 +173,28 @@ def test_own_forces_civil_goods_or_unnamed_spender_is_no_aid(
     kb_extractor, make_clean, text
 ) -> None:
     assert "aid" not in _typed(kb_extractor, make_clean, text)
+
+
+@pytest.mark.parametrize(
+    ("text", "place"),
+    [
+        ("Ukrainian drones struck a Russian ammunition depot in occupied Melitopol on Thursday, "
+         "the General Staff said.", "Melitopol"),
+        ("Ukrainian forces struck a Russian S-400 air defense system in occupied Crimea on May "
+         "9, according to geolocated footage published on Friday.", "Crimea"),
+    ],
+)
+def test_place_after_occupied(kb_extractor, make_clean, text, place) -> None:
+    (event,) = _strikes(kb_extractor, make_clean, text)
+    assert place in _values(event, "location")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Russian forces occupied Avdiivka in February, the ministry said.",
+        "Ukrainian troops liberated Kherson in November 2022.",
+    ],
+)
+def test_occupation_is_no_strike(kb_extractor, make_clean, text) -> None:
+    assert _strikes(kb_extractor, make_clean, text) == []

@@ -27,6 +27,8 @@ _REGION_NOUNS = word_set("nlp/roles", "region_nouns")
 
 _COMPOUNDED_TARGET_HEADS = word_set("nlp/roles", "compounded_target_heads")
 
+_PLACE_PARTICIPLES = word_set("nlp/roles", "place_participles")
+
 _STATE_LABELS = ("NORP", "DEMONYM", "GPE", "COUNTRY")
 
 
@@ -94,8 +96,20 @@ def fill_strike(doc: Doc, f: Frame, m: EventMention, numbers: list[NumberMention
             for cc in c.children:  # "several cities including Kyiv"
                 if cc.dep_ == "prep" and cc.lower_ in ("including", "in", "near"):
                     _add_strike_places(doc, pobjs(cc), m)
-    _add_strike_places(doc, f.pp("in", "near", "over", "across"), m)
+    _add_strike_places(doc, f.pp("in", "near", "over", "across") + _participle_objects(t), m)
     return []
+
+
+def _participle_objects(t: Token) -> list[Token]:
+    """ "struck X in occupied Crimea" parsed with "occupied" a modifier of "in" and no object
+    of the preposition: the participle, which carries the name."""
+    return [
+        v
+        for p in t.children
+        if p.dep_ == "prep" and p.lower_ == "in" and not any(c.dep_ == "pobj" for c in p.children)
+        for v in p.children
+        if v.pos_ == "VERB" and v.lemma_.lower() in _PLACE_PARTICIPLES
+    ]
 
 
 def _target_head(c: Token) -> bool:
@@ -126,9 +140,24 @@ def _add_strike_places(doc: Doc, toks: list[Token], m: EventMention) -> None:
     noun ("in Russia's Belgorod region", "in Dnipropetrovsk Oblast")."""
     for tok in toks:
         for c in conjuncts(tok):
-            rv = place(doc, "location", c) or _region(doc, c)
+            rv = place(doc, "location", c) or _region(doc, c) or _held_place(doc, c)
             if rv is not None:
                 m.add(rv)
+
+
+def _held_place(doc: Doc, tok: Token) -> RoleValue | None:
+    """ "in occupied Crimea", parsed as the verb "occupied" with "Crimea" its object: the
+    proper name (whatever label the recogniser gave it) is the place."""
+    if tok.pos_ != "VERB" or tok.lemma_.lower() not in _PLACE_PARTICIPLES:
+        return None
+    name = next((c for c in tok.children if c.dep_ == "dobj" and c.pos_ == "PROPN"), None)
+    if name is None:
+        return None
+    rv = place(doc, "location", name) or _region(doc, name)
+    if rv is not None:
+        return rv
+    start = min([name.i] + [c.left_edge.i for c in name.children if c.dep_ == "compound"])
+    return role_value(doc, "location", (start, name.i + 1), "GPE")
 
 
 def _region(doc: Doc, tok: Token) -> RoleValue | None:
