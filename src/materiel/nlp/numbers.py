@@ -36,6 +36,7 @@ _PREFIX_CURRENCIES = [
     ("HK$", "HKD"),
     ("S$", "SGD"),
     ("R$", "BRL"),
+    ("NT$", "TWD"),
     ("$", "USD"),
     ("€", "EUR"),
     ("£", "GBP"),
@@ -72,6 +73,10 @@ _PREFIX_CURRENCIES = [
     ("BRL", "BRL"),
     ("CZK", "CZK"),
     ("NIS", "ILS"),
+    ("TWD", "TWD"),
+    ("SGD", "SGD"),
+    ("Dhs", "AED"),
+    ("Dh", "AED"),
 ]
 _SUFFIX_CURRENCIES = word_map("nlp/numbers", "suffix_currencies", str)
 # A currency word that follows "Danish", "Norwegian", "Swedish"... changes the code.

@@ -646,6 +646,20 @@ def _told_meeting(t: Token, got: StatusResult) -> bool:
 
 
 _PUT_TO_A_VOTE = word_set("nlp/status", "put_to_a_vote")
+_BUDGET_ASKING_VERBS = word_set("nlp/status", "budget_asking_verbs")
+_BUDGET_NOUNS = word_set("nlp/status", "asked_budget_nouns")
+
+
+def _budget_requested(t: Token, got: StatusResult) -> bool:
+    """ "the Defense Ministry requested a record 8.5 trillion yen budget": a budget asked of a
+    legislature by its holder is spending planned; only the asking verb made it irrealis
+    ("requested weapons from the US" is no budget and stays a request)."""
+    return (
+        t.lemma_.lower() in _BUDGET_NOUNS
+        and t.dep_ == "dobj"
+        and t.head.lemma_.lower() in _BUDGET_ASKING_VERBS
+        and got.cues == [f"irrealis:{t.head.lemma_.lower()}"]
+    )
 
 
 @Language.component("materiel_status")
@@ -661,6 +675,9 @@ def status_component(doc: Doc) -> Doc:
         ):
             # "urged Congress to pass the supplemental", "the House must pass the bill": a
             # bill awaiting its vote is aid planned (an "if" or a "could" stays hypothetical)
+            trig.hypothetical = False
+            trig.status = "planned"
+        elif trig.hypothetical and trig.type == "spending" and _budget_requested(doc[trig.i], got):
             trig.hypothetical = False
             trig.status = "planned"
     return doc

@@ -55,7 +55,10 @@ def _budget_holder(t: Token) -> Token | None:
 
 def _reporter_of_change(t: Token) -> list[Token]:
     """Who tells of a change in spending: "the government announced that defence spending
-    would rise to 2.5% of GDP" (the spending is the subject of a clause under the telling)."""
+    would rise to 2.5% of GDP" (the spending is the subject of a clause under the telling);
+    the budget may name the subject ("the ministry said the budget request totals X")."""
+    while t.dep_ == "compound" and t.head.pos_ == "NOUN":
+        t = t.head
     if t.dep_ != "nsubj" or t.head.dep_ != "ccomp":
         return []
     return [c for c in t.head.head.children if c.dep_ == "nsubj"]

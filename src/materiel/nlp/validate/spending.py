@@ -86,6 +86,7 @@ def judge_spend(case: Case) -> bool:
 
 
 _ARMED_SERVICES = word_set("nlp/validate", "armed_service_words")
+_CIVIL_PORTFOLIO_WORDS = word_set("nlp/validate", "civil_portfolio_words")
 _OWN_BUDGET_VERBS = word_set("nlp/validate", "own_budget_verbs")
 _DEFENCE_BODY_WORDS = word_set("nlp/validate", "defence_body_words")
 
@@ -204,8 +205,11 @@ def _arms_made(c: Token) -> bool:
 
 
 def _military_spender(doc: Doc, v: RoleValue) -> bool:
-    """An armed force or a defence body as spender ("the army", "the Ministry of Defence")."""
+    """An armed force or a defence body as spender ("the army", "the Ministry of Defence"); a
+    ministry named by a civil portfolio ("the health ministry", "the finance ministry") is none."""
     words = set(v.text.lower().split())
+    if words & _CIVIL_PORTFOLIO_WORDS:
+        return False
     if words & (_DEFENSE_SPENDING_WORDS | ARMED_FORCE_WORDS):
         return True
     i = tok_index(doc, v)

@@ -1,0 +1,98 @@
+"""Round 15 probes in the style of Asia-Pacific and Gulf outlets (spending, agreement, sale
+notifications, currencies): a budget a defence body requests is spending planned; the
+teller of a budget's total is its spender; a civil ministry's budget is none; a pact's
+allowance hung on the signing verb puts it on defence (sentences written for these tests)."""
+
+from __future__ import annotations
+
+import pytest
+
+from materiel.nlp.numbers import find_money
+
+
+def _mentions(doc, type_: str) -> list:
+    return [m for m in doc._.mentions if m.type == type_ and m.rejected is None]
+
+
+@pytest.mark.parametrize(
+    ("text", "spender", "value"),
+    [
+        ("Japan's Defense Ministry requested a record 8.5 trillion yen budget for fiscal 2025 "
+         "on Friday to bolster its counterstrike capabilities.", "Defense Ministry",
+         "8.5 trillion yen"),
+        ("South Korea's defense ministry said Thursday the budget request totals 61.6 trillion "
+         "won, an increase of 7.5 percent.", "defense ministry", "61.6 trillion won"),
+        ("The budget request totals $686 billion, the Pentagon said.", "Pentagon",
+         "$686 billion"),
+    ],
+)
+def test_requested_or_totalled_defence_budget_is_spending(parse, text, spender, value):
+    ms = _mentions(parse(text), "spending")
+    assert any(spender in v.text for m in ms for v in m.values("spender"))
+    assert any(v.text == value for m in ms for v in m.values("value"))
+
+
+def test_requested_budget_is_planned(parse):
+    doc = parse("Japan's Defense Ministry requested a record 8.5 trillion yen budget for "
+                "fiscal 2025 on Friday.")
+    assert [m.status for m in _mentions(doc, "spending")] == ["planned"]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Japan's health ministry requested a record 34 trillion yen budget for fiscal 2025 on "
+        "Friday to cover rising medical costs.",
+        "The city of Busan requested a 2 trillion-won budget from the central government to "
+        "build a new subway line.",
+        "The finance ministry said Thursday the budget request totals 656 trillion won, the "
+        "largest ever.",
+        "The education ministry said the budget request totals 95 trillion won.",
+    ],
+)
+def test_civil_budget_requested_or_totalled_is_no_spending(parse, text):
+    assert not _mentions(parse(text), "spending")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Japan and the Philippines signed a reciprocal access agreement in Manila on Monday "
+        "allowing their forces to train in each other's territory.",
+        "Japan and Britain signed a reciprocal access agreement on Wednesday, allowing their "
+        "troops to conduct joint exercises.",
+    ],
+)
+def test_pact_allowing_troops_is_an_agreement(parse, text):
+    assert _mentions(parse(text), "agreement")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Japan and Vietnam signed a tourism agreement in Hanoi on Monday allowing their "
+        "citizens to travel without visas.",
+        "Japan and Australia signed an agreement on Monday allowing their companies to bid "
+        "for each other's rail projects.",
+        "South Korea and Poland signed a reciprocal access agreement on Monday allowing their "
+        "students to study in each other's universities.",
+    ],
+)
+def test_pact_allowing_civilians_is_no_agreement(parse, text):
+    assert not _mentions(parse(text), "agreement")
+
+
+@pytest.mark.parametrize(
+    ("text", "value", "currency"),
+    [
+        ("a budget of NT$647 billion", 647e9, "TWD"),
+        ("a Dh1.2 billion contract", 1.2e9, "AED"),
+        ("Dhs 500 million", 5e8, "AED"),
+    ],
+)
+def test_asian_and_gulf_currency_prefixes(text, value, currency):
+    assert [(v, c) for _s, _e, v, c in find_money(text)] == [(value, currency)]
+
+
+def test_a_name_starting_with_dh_is_no_money():
+    assert find_money("in Dhaka 5 million people") == []
