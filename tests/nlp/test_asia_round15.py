@@ -96,3 +96,103 @@ def test_asian_and_gulf_currency_prefixes(text, value, currency):
 
 def test_a_name_starting_with_dh_is_no_money():
     assert find_money("in Dhaka 5 million people") == []
+
+
+@pytest.mark.parametrize(
+    ("text", "sides"),
+    [
+        ("Saudi Crown Prince Mohammed bin Salman received US Defense Secretary Lloyd Austin in "
+         "Riyadh on Wednesday to discuss regional security.", ("Salman", "Austin")),
+        ("UAE President Sheikh Mohamed bin Zayed received a phone call from the French "
+         "president, during which they discussed defence cooperation.",
+         ("Zayed", "French president")),
+    ],
+)
+def test_leader_receiving_a_visitor_or_a_call_is_a_meeting(parse, text, sides):
+    ms = _mentions(parse(text), "meeting")
+    found = " | ".join(v.text for m in ms for v in m.values("participant"))
+    assert all(side in found for side in sides)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "India received the first batch of Rafale jets from France on Wednesday.",
+        "The defence minister received an award from the Japanese ambassador in Seoul.",
+        "The emir received the credentials of the new Chinese ambassador in Doha on Tuesday.",
+    ],
+)
+def test_receiving_goods_awards_or_papers_is_no_meeting(parse, text):
+    assert not _mentions(parse(text), "meeting")
+
+
+@pytest.mark.parametrize(
+    ("text", "target"),
+    [
+        ("Beijing announced countermeasures against three US defence companies on Friday, "
+         "freezing their assets in China, the foreign ministry said.", "US defence companies"),
+        ("China imposed countermeasures on Skydio and two other US drone makers on Thursday.",
+         "Skydio"),
+        ("China's commerce ministry placed 10 US companies on its export control list on "
+         "Thursday over their arms sales to Taiwan.", "US companies"),
+    ],
+)
+def test_countermeasures_and_control_lists_are_sanctions(parse, text, target):
+    ms = _mentions(parse(text), "sanction")
+    assert ms
+    targets = [v.text for m in ms for v in m.values("target")]
+    assert any(target in t for t in targets)
+    assert not any(t in ("Beijing", "China") for t in targets)  # "their" is the firms
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The destroyer fired countermeasures against the incoming missiles.",
+        "The navy developed new countermeasures against Houthi drones.",
+        "The regulator placed the drug on its control list.",
+        "In his column, the analyst argued that the SCO is a countermeasure against Pakistan.",
+        "Since then, as a countermeasure against India, Pakistan has expanded its missile "
+        "arsenal.",
+    ],
+)
+def test_countermeasures_against_weapons_and_civil_lists_are_no_sanction(parse, text):
+    assert not _mentions(parse(text), "sanction")
+
+
+@pytest.mark.parametrize(
+    ("text", "guests"),
+    [
+        ("Taiwan President Lai Ching-te met a delegation of U.S. lawmakers in Taipei on "
+         "Thursday to discuss arms sales.", "U.S. lawmakers"),
+        ("Defense Minister Shin Won-sik met a visiting delegation from Poland's defense "
+         "ministry on Monday to discuss K2 tank exports.", "defense ministry"),
+    ],
+)
+def test_delegation_of_a_party_met_is_a_meeting(parse, text, guests):
+    ms = _mentions(parse(text), "meeting")
+    assert any(guests in v.text for m in ms for v in m.values("participant"))
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The minister met a delegation of farmers in Seoul on Monday to discuss rice prices.",
+        "The team met the deadline for delivering the radar.",
+    ],
+)
+def test_delegation_on_civil_business_or_deadline_met_is_no_meeting(parse, text):
+    assert not _mentions(parse(text), "meeting")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Residents interested in receiving email updates on the base's clean-up can write to "
+        "the army.",
+        "Both nations are set to receive new frigates from France next year.",
+    ],
+)
+def test_receiving_with_no_person_as_host_is_no_meeting(parse, text):
+    ms = _mentions(parse(text), "meeting")
+    assert not [m for m in ms if m.trigger == "receive"]

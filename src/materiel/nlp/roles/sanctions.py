@@ -195,7 +195,17 @@ def _fill_freeze(doc: Doc, f: Frame, m: EventMention) -> None:
         owners += [c for c in h.children if c.dep_ in ("poss", "compound", "amod", "nmod")]
         owners += [w for c in h.children if c.dep_ == "prep" and c.lower_ in ("of", "belonging")
                    for w in pobjs(c)]
-    add_parties(doc, "target", owners, m)
+    add_parties(doc, "target", [w for o in owners for w in _pointed_owner(f.trigger, o)], m)
+
+
+def _pointed_owner(t: Token, owner: Token) -> list[Token]:
+    """The owner a possessive pronoun points back to when the freezing hangs on an earlier
+    measure ("announced countermeasures against three US firms, freezing their assets",
+    "sanctioned five firms, freezing their assets"): that measure's target, never its imposer."""
+    if owner.pos_ != "PRON" or owner.dep_ != "poss" or t.dep_ not in ("advcl", "conj"):
+        return [owner]
+    objs = [c for c in t.head.children if c.dep_ == "dobj"]
+    return [w for o in objs for w in (pp_of(o, "against", "on") or [o])]
 
 
 def _fill_emergency(doc: Doc, f: Frame, m: EventMention) -> None:

@@ -64,6 +64,13 @@ def _hosted_grouping(o: Token) -> bool:
                    for w in owners)
 
 
+def _group_of_party(o: Token) -> bool:
+    """A delegation or team named by its party ("a delegation of US lawmakers", "a visiting
+    team from Japan's Defense Ministry")."""
+    return o.lemma_.lower() in VISITOR_NOUNS and any(
+        party_label(w) for w in pp_of(o, "of", "from"))
+
+
 def judge_meet(case: Case) -> bool:
     """Sides that meet, discuss, gather, convene or host one another."""
     doc, f, m, trig = case.doc, case.f, case.m, case.trig
@@ -72,8 +79,8 @@ def judge_meet(case: Case) -> bool:
         return judge_speakwith(case)  # "talked with his counterpart", as "spoke with"
     parts = [v for v in m.values("participant") if not v.pronoun]
     if trig.lemma in ("meet",) and t.pos_ == "VERB":
-        if f.obj and not any(party_label(o) for o in f.obj):
-            return False
+        if f.obj and not any(party_label(o) or _group_of_party(o) for o in f.obj):
+            return False  # "met the deadline"; "met a delegation of US lawmakers" is met
         if any(o.lemma_.lower() in _MET_THINGS for o in f.obj):
             return False  # "meet the standards", "meet Ukraine's needs"
         if _thing_that_meets(t):
@@ -114,6 +121,8 @@ def judge_meet(case: Case) -> bool:
         return any(w.lemma_.lower() in MEETING_NOUNS for w in f.obj) or len(parts) >= 2 or (
             bool(parts) and (bool(f.pp("with"))  # "we convened today with President X"
                              or gathered))  # "NATO defence ministers convened in Brussels"
+    if trig.lemma in _RECEIVING_VERBS:
+        return _received_visitor(f) and bool(parts)
     if trig.lemma in ("host", "welcome"):
         # "hosted the summit", "welcomed Prime Minister X to the White House"
         return any(w.lemma_.lower() in MEETING_NOUNS for w in f.obj) or (
@@ -156,6 +165,24 @@ def judge_visit(case: Case) -> bool:
     if len([v for v in m.values("location") if not place_qualifier(case.doc, v)]) >= 3:
         return False  # "a tour of Japan, Fiji and Australia": one meeting in each, told apart
     return bool(parts) and (bool(m.values("location")) or len(parts) >= 2)
+
+
+_RECEIVING_VERBS = word_set("nlp/roles", "visit_receiving_verbs")
+_RECEIVED_CALLS = word_set("nlp/roles", "received_call_nouns")
+
+
+def _received_visitor(f: Frame) -> bool:
+    """A person or leader receives a visitor: a named person, a leader or envoy, a delegation,
+    or a call from someone ("received a phone call from X"); goods, awards, deliveries and
+    letters are received without a meeting, and states or readers "receive" no one in this
+    sense ("both nations are set to receive the prime minister")."""
+    host = any(is_person(s) or s.lemma_.lower() in LEADERS for s in f.subj)
+    return host and any(
+        is_person(o)
+        or o.lemma_.lower() in LEADERS | VISITOR_NOUNS
+        or (o.lemma_.lower() in _RECEIVED_CALLS and bool(pp_of(o, "from")))
+        for o in f.obj
+    )
 
 
 def judge_call(case: Case) -> bool:

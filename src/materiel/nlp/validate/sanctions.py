@@ -2,11 +2,12 @@
 
 from __future__ import annotations
 
-from spacy.tokens import Token
+from spacy.tokens import Doc, Token
 
 from materiel.nlp.frames import Frame
 from materiel.nlp.roles.sanctions import headline_sanctions, misparsed_freezes
 from materiel.nlp.spans import is_military_item
+from materiel.nlp.types import RoleValue
 from materiel.nlp.validate.case import Case
 from materiel.nlp.validate.tokens import (
     clause_of_phrase,
@@ -14,6 +15,7 @@ from materiel.nlp.validate.tokens import (
     held_ready,
     is_person,
     long_past,
+    tok_index,
     topic_of_talk,
     under,
 )
@@ -384,6 +386,16 @@ def judge_emergency(case: Case) -> bool:
 _MEASURE_KINDS = word_set("nlp/validate", "sanctioning_measure_kinds")
 
 
+_RETALIATION_NOUNS = word_set("nlp/validate", "retaliation_nouns")
+_TARGET_BODIES = word_set("nlp/validate", "sanctioned_bodies")
+
+
+def _named_party(doc: Doc, v: RoleValue) -> bool:
+    """A target that is a party: a name, or a noun of bodies ("three US defence companies")."""
+    i = tok_index(doc, v)
+    return v.label not in (None, "NOUN") or (i >= 0 and doc[i].lemma_.lower() in _TARGET_BODIES)
+
+
 def judge_measure(case: Case) -> bool:
     """Measures that are sanctions by their kind: "restrictive measures against 20 officials"
     (the EU's word for sanctions), "punitive measures on the firms"; not "new measures to
@@ -392,6 +404,13 @@ def judge_measure(case: Case) -> bool:
     kinds = {c.lower_ for c in t.children if c.dep_ in ("amod", "compound")}
     if f.gov_lemma in _SANCTION_NOT_IMPOSED_GOVERNORS:
         return False
+    if t.lemma_.lower() in _RETALIATION_NOUNS:
+        # "announced countermeasures against three US defence companies" (Beijing's word for
+        # its sanctions); only imposed or announced ("the SCO is a countermeasure against
+        # Pakistan", "as a countermeasure against India" are none) and only against a named
+        # party, never "countermeasures against drones"
+        imposed = t.dep_ in ("dobj", "nsubjpass") and t.head.lemma_.lower() in _SANCTION_GOVERNORS
+        return imposed and any(_named_party(case.doc, v) for v in m.values("target"))
     if kinds & _MEASURE_KINDS:
         imposed = bool(m.values("imposer")) and f.gov_lemma in _SANCTION_GOVERNORS
         return bool(m.values("target")) or imposed
