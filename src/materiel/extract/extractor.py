@@ -30,6 +30,7 @@ from spacy.tokens import Doc, Token
 
 from materiel.extract.clauses import clause_drops, is_agreement_text
 from materiel.extract.context_roles import ContextRoles
+from materiel.extract.contracting import contracting_buyers
 from materiel.extract.date_anchor import DateAnchor, load_date_anchor
 from materiel.extract.detector import REJECTED as DETECTED
 from materiel.extract.detector import DetectorModel, document_context, load_detector
@@ -376,6 +377,7 @@ class Extractor:
                     c.rejected = c.rejected or "agreement clause"
             if not self.recall:
                 cands = [c for c in cands if c.rejected is None]
+        contracting_buyers(cands, cd.sentences)
         if self.linker is not None and cands:
             ctx = speaker.context()
             for c in cands:

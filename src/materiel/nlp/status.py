@@ -15,6 +15,7 @@ from spacy.language import Language
 from spacy.tokens import Doc, Token
 
 from materiel.nlp import extensions as _ext
+from materiel.nlp.arms_sales import approved_sale_to_state
 from materiel.nlp.lexicon import (
     ANNOUNCE_VERBS,
     HYPOTHETICAL_AUX,
@@ -454,7 +455,12 @@ def analyze(token: Token) -> StatusResult:
             if c.dep_ == "advmod" and c.lower_ in _HEDGE_ADVERBS:
                 res.hypothetical = True
                 res.cues.append(f"hedge:{c.lower_}")
-            if c.dep_ in ("amod", "compound") and c.lower_ in _FUTURE_WORDS and idx <= 1:
+            if (
+                c.dep_ in ("amod", "compound")
+                and c.lower_ in _FUTURE_WORDS
+                and idx <= 1
+                and not approved_sale_to_state(tok)  # notified "possible sale": announced
+            ):
                 planned = True
         if (
             idx == 0

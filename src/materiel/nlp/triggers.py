@@ -10,6 +10,7 @@ from spacy.language import Language
 from spacy.tokens import Doc, Token
 
 from materiel.nlp import extensions as _ext
+from materiel.nlp.arms_sales import approved_sale_to_state
 from materiel.nlp.lexicon import ITEM_HEADS, TRIGGERS, TriggerSpec
 from materiel.nlp.spans import ORG_HEAD_HINTS, entity_of, party_label, passive_adjective
 from materiel.nlp.types import Trigger
@@ -616,6 +617,8 @@ def excluded(token: Token, lemma: str, type_: str) -> bool:
         return not _grants_money(token) or state_served(token)
     if type_ == "meeting" and lemma in _JOINT_OCCASIONS:
         return not _shared_occasion(token)
+    if type_ == "procurement" and approved_sale_to_state(token):
+        return False  # "a determination approving a possible Foreign Military Sale to Japan"
     # "signed the Bilateral Security Agreement": a named pact, signed, is no mere name
     signed_name = _signed_named_agreement(token, type_) or _decided_budget_law(token, type_)
     # part of a multi-word name ("Carrier Strike Group", "Defense Production Act")

@@ -6,7 +6,7 @@ import re
 
 from spacy.tokens import Doc, Token
 
-from materiel.nlp.frames import Frame, pobjs
+from materiel.nlp.frames import Frame, pobjs, pp_of
 from materiel.nlp.lexicon import ITEM_HEADS
 from materiel.nlp.numbers import SCALES, glued_count
 from materiel.nlp.roles.parties import role_value
@@ -214,6 +214,7 @@ def frame_items(
     cands.extend(_included_items(doc, frame))
     if type_ == "procurement":
         cands.extend(_stray_conjuncts(frame))
+        cands.extend(_goods_after_buyer(frame))
     if type_ in ("aid", "procurement"):
         cands.extend(_money_items(doc, frame, numbers))
     for cl in frame.clauses:  # "deal to construct six vessels"
@@ -252,6 +253,16 @@ def frame_items(
                     toks.append(head)
                     break
     return vals, toks
+
+
+def _goods_after_buyer(frame: Frame) -> list[Token]:
+    """ "the sale to Taiwan of three NASAMS": the goods' "of" the parse hung on the buyer."""
+    return [
+        x
+        for buyer in frame.pp("to")
+        for x in pp_of(buyer, "of")
+        if is_military_item(item_head(x))
+    ]
 
 
 def _stray_conjuncts(frame: Frame) -> list[Token]:

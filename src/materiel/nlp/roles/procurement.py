@@ -16,7 +16,14 @@ from materiel.nlp.roles.common import (
 from materiel.nlp.roles.items import fallback_items, frame_items, items_from
 from materiel.nlp.roles.parties import is_armed_force, is_company, party
 from materiel.nlp.roles.sellers import company_buyers_sell, goods_maker_sellers
-from materiel.nlp.spans import conjuncts, is_military_item, is_pronoun, item_head, party_label
+from materiel.nlp.spans import (
+    conjuncts,
+    entity_of,
+    is_military_item,
+    is_pronoun,
+    item_head,
+    party_label,
+)
 from materiel.nlp.triggers import TENDER_NOUNS
 from materiel.nlp.types import EventMention, NumberMention, RoleValue
 from materiel.nlp.under_contract import UNDER_CUE, goods_made_under
@@ -180,14 +187,21 @@ def _deal_sides(doc: Doc, f: Frame, m: EventMention, sells: bool) -> None:
     elif sells:
         _signing_sides(doc, subj, m)
         # "won a U.S. Navy repair contract", "won the Army's order": the force buys
-        forces = [t for t in f.poss + f.mods if is_armed_force(t) and not is_company(t)]
-        add_parties(doc, "seller", [t for t in f.poss + f.mods if t not in forces], m)
+        sides = f.poss + [t for t in f.mods if not _in_own_name(t, f.trigger)]
+        forces = [t for t in sides if is_armed_force(t) and not is_company(t)]
+        add_parties(doc, "seller", [t for t in sides if t not in forces], m)
         add_parties(doc, "buyer", forces, m)
         add_parties(doc, "buyer", f.pp("to", "from", "with") + f.dative, m)
     elif lemma in _NEED_NOUNS and f.poss:  # "responded to the Army's requirement for X"
         add_parties(doc, "buyer", f.poss, m, resolve_to=subj)
     else:
         _purchase_sides(doc, f, m)
+
+
+def _in_own_name(mod: Token, deal: Token) -> bool:
+    """A modifier inside the deal noun's own name ("a Foreign Military Sale") is no side."""
+    ent = entity_of(deal)
+    return ent is not None and ent.start <= mod.i < ent.end
 
 
 def _award_sides(doc: Doc, f: Frame, m: EventMention) -> None:
