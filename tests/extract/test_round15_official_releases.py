@@ -82,3 +82,48 @@ def test_contracting_activity_buys_nothing_unawarded(kb_extractor, make_clean) -
             "aerospace company. Naval Air Systems Command, Patuxent River, Maryland, is the "
             "contracting activity.")
     assert _of_type(kb_extractor, make_clean, text) == []
+
+
+def test_goods_hung_on_the_deals_other_side(kb_extractor, make_clean) -> None:
+    text = ("The Ministry of Defence has today announced a £650 million contract with MBDA for "
+            "Sea Ceptor missiles, sustaining 400 jobs in Bolton and Stevenage.")
+    events = _of_type(kb_extractor, make_clean, text)
+    assert _texts(events, "seller") == ["MBDA"], events
+    assert any("Sea Ceptor" in t for t in _texts(events, "item"))
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The Department for Transport has today announced a £1.6 billion contract with Siemens "
+        "for 90 new trains, securing 700 jobs in Goole.",
+        "The council has today announced a contract with a local firm for school meals.",
+        "Hensel Phelps Construction Co., Austin, Texas, has been awarded a $45,000,000 "
+        "firm-fixed-price contract for the construction of a child development center at Fort "
+        "Hood, Texas.",
+        "Babcock has received an order from Network Rail for the maintenance of its track "
+        "inspection trains.",
+    ],
+)
+def test_civil_work_is_no_purchase(kb_extractor, make_clean, text) -> None:
+    assert _of_type(kb_extractor, make_clean, text) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "item"),
+    [
+        ("BAE Systems has been awarded a $100 million contract for the maintenance of the "
+         "Army's Bradley vehicles at Fort Hood, Texas.", "Bradley"),
+        ("Ecolab Inc. was awarded a $12 million contract for custodial services at Fort Bragg "
+         "and the repair of Patriot launchers.", "Patriot"),
+    ],
+)
+def test_military_work_at_a_base_stays(kb_extractor, make_clean, text, item) -> None:
+    events = _of_type(kb_extractor, make_clean, text)
+    assert any(item in t for t in _texts(events, "item")), events
+
+
+def test_military_construction_stays(kb_extractor, make_clean) -> None:
+    text = ("Kiewit Corp. has been awarded a $300,000,000 contract for the construction of a "
+            "submarine dry dock at Naval Base Kitsap, Washington.")
+    assert _of_type(kb_extractor, make_clean, text)

@@ -76,6 +76,17 @@ def _told_goods(f: Frame) -> list[Token]:
     return [x for x in goods if is_military_item(item_head(x))]
 
 
+def _goods_after_partner(f: Frame) -> list[Token]:
+    """ "a contract with MBDA for Sea Ceptor missiles": the goods' "for" the parse hung on
+    the other side of the deal."""
+    return [
+        x
+        for side in f.pp("with")
+        for x in pp_of(side, "for")
+        if is_military_item(item_head(x))
+    ]
+
+
 def decide_deal_type(doc: Doc, f: Frame, trig: Trigger) -> str | None:
     """Type of a contract/deal/agreement noun from what hangs off it."""
     t = f.trigger
@@ -138,7 +149,7 @@ def decide_deal_type(doc: Doc, f: Frame, trig: Trigger) -> str | None:
         if c.lemma_.lower() in _COVERING_VERBS
         for o in c.children
         if o.dep_ == "dobj" and is_military_item(item_head(o)) and not _field_word(o)
-    ] + _told_goods(f)
+    ] + _told_goods(f) + _goods_after_partner(f)
     if items or [c for c in f.compounds if is_military_item(c)]:
         if trig.lemma in ("contract", "deal", "order"):
             return "procurement"

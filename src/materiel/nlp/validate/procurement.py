@@ -39,6 +39,8 @@ _POINTING_DETS = word_set("nlp/validate", "pointing_determiners")
 _FOLLOW_ON_AMOUNTS = word_set("nlp/validate", "follow_on_amount_words")
 _ORIGIN_COMMENT_TRIGGERS = word_set("nlp/validate", "origin_comment_triggers")
 _AIRLINE_WORDS = word_set("nlp/validate", "airline_words")
+_CIVIL_WORK_WORDS = word_set("nlp/validate", "civil_work_words")
+_DEAL_LEMMAS = ("contract", "order", "deal", "modification")
 
 
 POINTED_GOODS_CUE = "pointed goods"  # EventMention.cues: a plan of goods pointed back to
@@ -200,12 +202,42 @@ def _airline_fleet_order(m: EventMention) -> bool:
     return any(set(v.text.lower().split()) & _AIRLINE_WORDS for v in m.values("buyer"))
 
 
+def _civil_work(f: Frame, m: EventMention) -> bool:
+    """A contract for civil work and no goods ("awarded a contract for the construction of a
+    child development center", "an order from Network Rail for the maintenance of its
+    trains"): a civil word in what the deal is for or in its buyer's name, no military goods
+    there or named."""
+    if m.trigger not in _DEAL_LEMMAS or m.values("item"):
+        return False
+    told = [w for x in f.pp("for") for w in _without_places(x)]
+    if any(is_military_item(w) for w in told):
+        return False
+    words = {w.lower_ for w in told} | {
+        w for v in m.values("buyer") for w in v.text.lower().split()
+    }
+    return bool(words & _CIVIL_WORK_WORDS)
+
+
+def _without_places(x: Token) -> list[Token]:
+    """The words of a phrase but those of its places ("a center at Fort Hood": the base's
+    name is no goods)."""
+    places = {
+        w.i
+        for p in x.subtree
+        if p.dep_ == "prep" and p.lower_ in ("at", "in", "near")
+        for w in p.subtree
+    }
+    return [w for w in x.subtree if w.i not in places]
+
+
 def procurement_misread(case: Case) -> bool | None:
     """A purchase told as a rate, a record, a purpose, a topic or a takeover."""
     f, m, trig, t = case.f, case.m, case.trig, case.f.trigger
     if _country_needs(f, trig.lemma):
         return False  # "Ostmark needs four carriers": a writer's view of a need
     if _airline_fleet_order(m):
+        return False
+    if _civil_work(f, m):
         return False
     if ongoing_rate(t):
         return False
