@@ -127,3 +127,21 @@ def test_military_construction_stays(kb_extractor, make_clean) -> None:
     text = ("Kiewit Corp. has been awarded a $300,000,000 contract for the construction of a "
             "submarine dry dock at Naval Base Kitsap, Washington.")
     assert _of_type(kb_extractor, make_clean, text)
+
+
+def test_goods_for_a_third_state_are_also_aid(kb_extractor, make_clean) -> None:
+    text = ("The UK has signed a £1.6 billion contract with Thales for 5,000 air defence missiles "
+            "for Ukraine.")
+    aid = _of_type(kb_extractor, make_clean, text, "aid")
+    assert _texts(aid, "recipient") == ["Ukraine"] and _texts(aid, "donor") == ["UK"], aid
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Poland has signed a contract with Hanwha for 180 K2 tanks for its army.",
+        "The Pentagon awarded Lockheed Martin a $300m contract for F-16 jets for Taiwan.",
+    ],
+)
+def test_goods_for_own_forces_or_a_client_are_no_aid(kb_extractor, make_clean, text) -> None:
+    assert _of_type(kb_extractor, make_clean, text, "aid") == []
