@@ -145,3 +145,26 @@ def test_goods_for_a_third_state_are_also_aid(kb_extractor, make_clean) -> None:
 )
 def test_goods_for_own_forces_or_a_client_are_no_aid(kb_extractor, make_clean, text) -> None:
     assert _of_type(kb_extractor, make_clean, text, "aid") == []
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The army has signed an agreement with the union for higher pay for soldiers.",
+        "The Ministry of Defence reached a deal with unions on pay for civilian staff at "
+        "Devonport.",
+    ],
+)
+def test_deals_on_staff_pay_are_no_defence_agreement(kb_extractor, make_clean, text) -> None:
+    assert _of_type(kb_extractor, make_clean, text, "agreement") == []
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Poland signed an agreement with the United States on the stationing of US troops.",
+        "Britain and Norway signed a defence agreement on anti-submarine warfare.",
+    ],
+)
+def test_state_agreements_stay(kb_extractor, make_clean, text) -> None:
+    assert _of_type(kb_extractor, make_clean, text, "agreement")

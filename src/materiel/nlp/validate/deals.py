@@ -29,6 +29,7 @@ _CONTRACT_GOVERNORS = word_tuple("nlp/validate", "contract_governors")
 _PACT_WORDS = ("agreement", "memorandum", "mou", "pact", "accord")
 _AGREEMENT_SECURITY_WORDS = word_set("nlp/validate", "agreement_security_words")
 _CIVIL_PACT_MODS = word_set("nlp/validate", "civil_pact_mods")
+_CIVIL_PACT_SUBJECTS = word_set("nlp/validate", "civil_pact_subjects")
 
 
 _FIELD_WORDS = word_set("nlp/validate", "deal_field_words")
@@ -85,6 +86,17 @@ def _goods_after_partner(f: Frame) -> list[Token]:
         for x in pp_of(side, "for")
         if is_military_item(item_head(x))
     ]
+
+
+def _staff_terms(f: Frame) -> bool:
+    """A deal on staff terms with a side that is no state ("an agreement with the union for
+    higher pay for soldiers", "a deal with unions on pay"); states agreeing on the pay of
+    troops based abroad make a defence agreement."""
+    sides = f.pp("with")
+    if not sides or any(party_label(w) in ("GPE", "COUNTRY") for w in sides + f.subj):
+        return False
+    told = f.pp("for", "on", "over") + [x for w in sides for x in pp_of(w, "for", "on", "over")]
+    return any(x.lemma_.lower() in _CIVIL_PACT_SUBJECTS for x in told)
 
 
 def decide_deal_type(doc: Doc, f: Frame, trig: Trigger) -> str | None:
@@ -175,6 +187,8 @@ def decide_deal_type(doc: Doc, f: Frame, trig: Trigger) -> str | None:
     if trig.type == "agreement" or trig.lemma == "deal":
         if mods & _CIVIL_PACT_MODS and not sub & SECURITY_WORDS:
             return None  # "firmed up a mobility pact and vowed closer defence ties"
+        if _staff_terms(f):
+            return None  # "signed an agreement with the union for higher pay for soldiers"
         sentence_words = {w.lower_ for w in doc}
         if sentence_words & SECURITY_WORDS and (
             f.subj or f.poss or f.mods or f.pp("with", "between")
