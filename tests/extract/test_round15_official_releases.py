@@ -168,3 +168,15 @@ def test_deals_on_staff_pay_are_no_defence_agreement(kb_extractor, make_clean, t
 )
 def test_state_agreements_stay(kb_extractor, make_clean, text) -> None:
     assert _of_type(kb_extractor, make_clean, text, "agreement")
+
+
+def test_readout_partner_before_to_discuss(kb_extractor, make_clean) -> None:
+    text = ("President Biden spoke today with Prime Minister Kishida of Japan to discuss the two "
+            "countries' defense cooperation and deterrence in the Indo-Pacific.")
+    events = _of_type(kb_extractor, make_clean, text, "meeting")
+    assert len(events) == 1 and "Kishida" in _texts(events, "participant"), events
+
+
+def test_waiting_for_a_state_to_act_is_no_meeting(kb_extractor, make_clean) -> None:
+    text = "Kyiv is waiting for Washington to approve more aid."
+    assert kb_extractor.extract(make_clean(text)) == []

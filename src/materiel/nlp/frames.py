@@ -63,10 +63,20 @@ def named(tok: Token) -> Token:
     return tok
 
 
+def _infinitive_with_subject(verb: Token) -> bool:
+    return verb.pos_ == "VERB" and any(
+        c.dep_ == "aux" and c.lower_ == "to" for c in verb.children
+    ) and any(c.dep_ == "nsubj" for c in verb.children)
+
+
 def pobjs(prep: Token) -> list[Token]:
     out: list[Token] = []
     for c in prep.children:
-        if c.dep_ in ("pobj", "pcomp"):
+        if c.dep_ == "pcomp" and _infinitive_with_subject(c):
+            # "spoke today with Kishida to discuss ...": the parse made "Kishida to discuss"
+            # the object; Kishida is whom it was with
+            out.extend(named(x) for s in c.children if s.dep_ == "nsubj" for x in conjuncts(s))
+        elif c.dep_ in ("pobj", "pcomp"):
             out.extend(named(x) for x in conjuncts(c))
         elif c.dep_ == "prep":  # "together with", "from within"
             out.extend(pobjs(c))
