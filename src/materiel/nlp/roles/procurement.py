@@ -318,24 +318,6 @@ def _further_sides(doc: Doc, f: Frame, m: EventMention) -> None:
                    and not _own_force(tok)]
     if not m.values("buyer") and not _buying_group(f):
         add_parties(doc, "buyer", _owners_served(f), m)
-    if m.values("buyer") and not _buying_group(f):
-        m.cues.extend(f"beneficiary:{tok.i}" for tok in _goods_for_a_state(f))
-
-
-_STATE_LABELS = ("GPE", "COUNTRY")
-
-
-def _goods_for_a_state(f: Frame) -> list[Token]:
-    """The state the deal's goods are for ("a contract with Thales for 5,000 missiles for
-    Ukraine"): bought for someone else."""
-    goods = f.pp("for") + [x for side in f.pp("with") for x in pp_of(side, "for")]
-    return [
-        x
-        for g in goods
-        if is_military_item(item_head(g))
-        for x in pp_of(g, "for")
-        if party_label(x) in _STATE_LABELS and not _own_force(x)
-    ]
 
 
 def _goods_or_seller_for(f: Frame) -> list[Token]:
