@@ -182,3 +182,44 @@ def test_hosting_a_coalition_is_a_meeting(parse):
 )
 def test_hosting_ones_own_body_or_a_party_is_none(parse, text):
     assert _of_type(parse(text), "meeting") == []
+
+
+# --- plural officials of a group of states meet one another ---------------------------------
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "NATO Defence Ministers met in Brussels on Thursday to discuss air defence.",
+        "Defence ministers from the Baltic states met in Vilnius on Tuesday evening.",
+        "The Nordic Ministers met in Oslo on Wednesday to discuss Arctic security.",
+    ],
+)
+def test_plural_officials_of_states_meet(parse, text):
+    assert _of_type(parse(text), "meeting")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The ministers met in Oslo on Wednesday.",
+        "Fans from Argentina met in Madrid on Sunday.",
+        "Engineers from the Indian firm met in Pune on Monday.",
+    ],
+)
+def test_unnamed_officials_or_people_who_are_no_sides_do_not_meet(parse, text):
+    assert not _of_type(parse(text), "meeting")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Twenty Allies are expected to meet or exceed the 2% guideline this year.",
+    ],
+)
+def test_meet_or_exceed_a_target_is_no_meeting(parse, text):
+    assert not _of_type(parse(text), "meeting")
+
+
+def test_met_and_signed_is_still_a_meeting(parse):
+    doc = parse("The two presidents met and signed a defence pact in Manila on Monday.")
+    assert _of_type(doc, "meeting")

@@ -202,13 +202,21 @@ def party_label(token: Token) -> str | None:
         return "PROPN"  # a name the NER missed or misread ("Lockheed" ORG + "Martin" PRODUCT)
     if general_as_party(token):
         return "NOUN"  # "the Nato secretary general", "the IAEA director-general"
-    if token.lemma_.lower() in PARTY_HEADS or token.lower_ in PARTY_HEADS:
+    if is_party_head(token):
         if any(
             c.dep_ in ("det", "amod") and c.lower_ in _INDEFINITE for c in token.children
         ) and not any(entity_of(w) is not None for w in token.subtree if w.i < token.i):
             return None  # "a country" (but "a Malaysian delegation" is specific)
         return "NOUN"
     return None
+
+
+def is_party_head(token: Token) -> bool:
+    """A noun that names a side ("ministers", "the Army"), also as a capitalised plural whose
+    lemma keeps its -s ("NATO Defence Ministers")."""
+    low = token.lower_
+    return token.lemma_.lower() in PARTY_HEADS or low in PARTY_HEADS or (
+        token.tag_ == "NNPS" and low.endswith("s") and low[:-1] in PARTY_HEADS)
 
 
 COMMON_CAPITALIZED = word_set("nlp/spans", "common_capitalized")

@@ -5,12 +5,13 @@ from __future__ import annotations
 from spacy.tokens import Doc, Token
 
 from materiel.nlp import extensions as _ext
-from materiel.nlp.lexicon import PARTY_HEADS, PARTY_LABELS
+from materiel.nlp.lexicon import PARTY_LABELS
 from materiel.nlp.spans import (
     FIRST_PERSON,
     ORG_HEAD_HINTS,
     entity_of,
     general_as_party,
+    is_party_head,
     is_pronoun,
     party_label,
     party_range,
@@ -118,8 +119,7 @@ def party(
     label = party_label(tok)
     if label is None:
         return None
-    if (label == "NOUN" and tok.lemma_.lower() not in PARTY_HEADS
-            and tok.lower_ not in PARTY_HEADS and not general_as_party(tok)):
+    if label == "NOUN" and not is_party_head(tok) and not general_as_party(tok):
         return None
     if label == "NOUN" and tok.lemma_.lower() in _COMPANY_NOUNS:
         # "the German company Diehl": the name, not the description

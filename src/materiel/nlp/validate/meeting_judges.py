@@ -71,6 +71,15 @@ def _group_of_party(o: Token) -> bool:
         party_label(w) for w in pp_of(o, "of", "from"))
 
 
+def _shares_a_thing_object(t: Token) -> bool:
+    """A meeting verb offered as an alternative to another verb whose object, no side, both
+    take ("meet or exceed the 2% guideline"); not "met and signed a pact"."""
+    if not any(c.dep_ == "cc" and c.lower_ in ("or", "nor") for c in t.children):
+        return False
+    return any(c.dep_ == "dobj" and not party_label(c)
+               for v in t.conjuncts if v.pos_ == "VERB" for c in v.children)
+
+
 def judge_meet(case: Case) -> bool:
     """Sides that meet, discuss, gather, convene or host one another."""
     doc, f, m, trig = case.doc, case.f, case.m, case.trig
@@ -81,13 +90,15 @@ def judge_meet(case: Case) -> bool:
     if trig.lemma in ("meet",) and t.pos_ == "VERB":
         if f.obj and not any(party_label(o) or _group_of_party(o) for o in f.obj):
             return False  # "met the deadline"; "met a delegation of US lawmakers" is met
+        if not f.obj and _shares_a_thing_object(t):
+            return False  # "are expected to meet or exceed the 2% guideline"
         if any(o.lemma_.lower() in _MET_THINGS for o in f.obj):
             return False  # "meet the standards", "meet Ukraine's needs"
         if _thing_that_meets(t):
             return False  # "the only seat that meets the Navy's criteria"
         meeting_sides = f.subj + ([t.head] if t.dep_ == "acl" else [])  # "EU leaders meeting"
         collective = any(
-            s.tag_ == "NNS" or len(s.conjuncts) > 0 or s.lemma_.lower() in _COLLECTIVES
+            s.tag_ in ("NNS", "NNPS") or len(s.conjuncts) > 0 or s.lemma_.lower() in _COLLECTIVES
             for s in meeting_sides
         )
         return bool(parts) and (

@@ -34,9 +34,15 @@ def pair_told(doc: Doc, v: RoleValue) -> bool:
 
 
 def _national(doc: Doc, v: RoleValue) -> bool:
-    """ "the Dutch defence minister": a party noun tied to a country by its modifier."""
+    """ "the Dutch defence minister": a party noun tied to a country by its modifier, or by
+    the states it comes from ("defence ministers from the Nordic countries")."""
     span = doc.char_span(v.start, v.end, alignment_mode="expand")
-    return span is not None and any(entity_of(w) is not None for w in span if w.i < span.root.i)
+    if span is None:
+        return False
+    if any(entity_of(w) is not None for w in span if w.i < span.root.i):
+        return True
+    return span.root.tag_ == "NNS" and any(
+        entity_of(w) is not None for o in pp_of(span.root, "from", "of") for w in o.subtree)
 
 
 _MEETING_READINESS = word_set("nlp/validate", "meeting_readiness")
