@@ -976,6 +976,7 @@ def _standing(doc) -> set[str]:
         "Defence ministers of the Nordic states met in Oslo on Tuesday to coordinate military "
         "aid for Ukraine.",
         "Alliance envoys gathered in Vienna for talks expected to focus on military aid to Kyiv.",
+        "The talks will focus on military aid to Ukraine.",
     ],
 )
 def test_aid_as_the_purpose_or_focus_of_talks_is_no_aid(parse, text):
@@ -987,6 +988,11 @@ def test_aid_as_the_purpose_or_focus_of_talks_is_no_aid(parse, text):
     [
         ("The Pentagon will coordinate the delivery of 30 Bradley vehicles to Ukraine next "
          "month.", {"aid"}),
+        ("Defence chiefs met in Ramstein to coordinate the transfer of 80 Patriot missiles to "
+         "Ukraine.", {"aid"}),
+        ("Germany will focus its military aid on air defence for Ukraine.", {"aid"}),
+        ("Britain will focus its next GBP 300 million aid package on drones for Ukraine.",
+         {"aid"}),
         ("Kerel sanctioned three firms on Monday, and Ostmark agreed to sell 20 tanks to Brask.",
          {"sanction", "procurement"}),
         ("The ministry named the firms it said were supplying the army with new rifles.",
@@ -1014,6 +1020,8 @@ def test_a_purchase_for_another_state_told_on_the_goods_or_seller_is_also_aid(pa
         "India ordered 26 Rafale jets from Dassault for its navy.",
         "The Army ordered 500 trucks from Oshkosh for $300 million.",
         "Japan bought 400 Tomahawk missiles from the United States for the first time.",
+        "The US Air Force awarded Lockheed Martin a contract for 36 F-16 jets for Taiwan.",
+        "The US Army awarded Lockheed Martin a contract for 250 PAC-3 missiles for Poland.",
     ],
 )
 def test_a_purchase_for_itself_a_sum_or_a_time_is_no_aid(parse, text):

@@ -14,7 +14,7 @@ from materiel.nlp.roles.common import (
     plain_goods,
 )
 from materiel.nlp.roles.items import fallback_items, frame_items, items_from
-from materiel.nlp.roles.parties import is_armed_force, is_company, party
+from materiel.nlp.roles.parties import ARMED_FORCE_WORDS, is_armed_force, is_company, party
 from materiel.nlp.roles.sellers import company_buyers_sell, goods_maker_sellers
 from materiel.nlp.spans import (
     conjuncts,
@@ -312,12 +312,21 @@ def _further_sides(doc: Doc, f: Frame, m: EventMention) -> None:
                 add_parties(doc, "buyer", [tok], m)
             elif not _own_force(tok):
                 m.cues.append(f"beneficiary:{tok.i}")
-    if m.values("buyer"):
+    if _state_buyer(m):  # not "the US Air Force awarded a contract for F-16s for Taiwan"
         m.cues += [f"beneficiary:{tok.i}" for tok in _goods_or_seller_for(f)
                    if party_label(tok) and not is_military_item(item_head(tok))
                    and not _own_force(tok)]
     if not m.values("buyer") and not _buying_group(f):
         add_parties(doc, "buyer", _owners_served(f), m)
+
+
+def _state_buyer(m: EventMention) -> bool:
+    """A buyer that is a state or its government, not one of its forces or a company: work a
+    force orders for a client state is a sale to that state, no gift."""
+    buyers = m.values("buyer")
+    return bool(buyers) and all(
+        b.label in ("GPE", "COUNTRY", "METONYM")
+        and not ARMED_FORCE_WORDS & set(b.text.lower().split()) for b in buyers)
 
 
 def _goods_or_seller_for(f: Frame) -> list[Token]:

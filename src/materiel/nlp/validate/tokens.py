@@ -296,6 +296,7 @@ def conditional(t: Token) -> bool:
 _TALK_WORDS = word_set("nlp/validate", "talk_words")
 _ORGANISING_WORDS = word_set("nlp/validate", "organising_words")
 _GATHERING_VERBS = word_set("nlp/validate", "gathering_verbs")
+_FOCUS_VERBS = word_set("nlp/validate", "focus_verbs")
 
 
 def _purpose_of_gathering(verb: Token) -> bool:
@@ -312,7 +313,8 @@ def topic_of_talk(t: Token) -> bool:
     if t.pos_ != "NOUN":
         return False
     if t.dep_ == "dobj":  # not "discussed the assistance the US is providing"
-        talked = t.head.lemma_.lower() in _TALK_WORDS or _purpose_of_gathering(t.head)
+        talked = t.head.lemma_.lower() in _TALK_WORDS or (
+            _purpose_of_gathering(t.head) and not _goods_told(t))
         return talked and not any(c.dep_ in ("relcl", "acl") for c in t.children)
     if (
         t.dep_ == "pobj"
@@ -321,11 +323,19 @@ def topic_of_talk(t: Token) -> bool:
         and t.head.head.lemma_.lower() in SPEECH_VERBS | {"speak"}
     ):
         return True  # "said of the US security assistance: ..."
-    return (
-        t.dep_ == "pobj"
-        and t.head.lower_ in ("on", "about", "regarding", "concerning")
-        and t.head.head.lemma_.lower() in _TALK_WORDS
-    )
+    if t.dep_ != "pobj" or t.head.lower_ not in ("on", "about", "regarding", "concerning"):
+        return False
+    told = t.head.head
+    # "talks expected to focus on military aid"; not "will focus its aid on air defence"
+    return told.lemma_.lower() in _TALK_WORDS or (
+        told.lemma_.lower() in _FOCUS_VERBS and not any(c.dep_ == "dobj" for c in told.children))
+
+
+def _goods_told(t: Token) -> bool:
+    """ "the delivery of 30 Leopard tanks": a deed with its goods or its count, more than a
+    topic."""
+    return any(w.like_num for w in t.subtree) or any(
+        c.dep_ == "prep" and c.lower_ == "of" for c in t.children)
 
 
 _INNER_CLAUSE_LINKS = frozenset({"xcomp", "acl", "prep", "pobj", "dobj"})
