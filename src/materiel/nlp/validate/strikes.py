@@ -62,8 +62,20 @@ _NATURAL_FORCES = word_set("nlp/validate", "natural_force_subjects")
 def _struck_by_nature(case: Case) -> bool:
     """A strike verb whose subject is a force of nature."""
     return case.f.trigger.pos_ == "VERB" and not case.f.passive and any(
-        s.lemma_.lower() in _NATURAL_FORCES or s.lower_ in _NATURAL_FORCES for s in case.f.subj
+        (s.lemma_.lower() in _NATURAL_FORCES or s.lower_ in _NATURAL_FORCES) and _bare_force(s)
+        for s in case.f.subj
     )
+
+
+def _bare_force(s: Token) -> bool:
+    """A nature noun told as itself ("lightning", "a massive fire"), not a weapon's or a
+    side's fire ("artillery fire", "Houthi fire", "Israel's fire", "a hail of rockets")."""
+    for c in s.children:
+        if c.dep_ in ("compound", "nmod", "poss") or c.ent_type_:
+            return False
+        if c.dep_ == "prep" and c.lower_ == "of":
+            return False
+    return True
 
 
 _STRIKE_WISH_WORDS = word_set("nlp/validate", "strike_wish_words")
@@ -159,10 +171,8 @@ def judge_target(case: Case) -> bool:
     m, trig, t = case.m, case.trig, case.f.trigger
     if trig.lemma == "sink":
         # "naval drones sank a landing ship": a warship sunk by a named side
-        # (the object's whole phrase: "the Russian corvette Ivanovets" gives the name only)
-        sunk = [v.text for v in m.values("target")] + [
-            " ".join(w.text for w in o.subtree) for o in case.f.obj
-        ]
+        # (the object's phrase: "the Russian corvette Kerel" gives the name only)
+        sunk = [v.text for v in m.values("target")] + [_sunk_phrase(o) for o in case.f.obj]
         return bool(m.values("attacker")) and any(
             military_target(text) or text.lower().split()[-1] in ("ship", "vessel", "boat")
             for text in sunk
@@ -170,7 +180,7 @@ def judge_target(case: Case) -> bool:
     if trig.lemma == "destroy":
         # "Russia destroyed an oil refinery and fuel depots": a strike on a military target
         # by a named side; "destroyed 30 drones" is air defence, "homes were destroyed" no one's
-        return any(_named_side(v) for v in m.values("attacker")) and any(
+        return any(_named_side(case, v) for v in m.values("attacker")) and any(
             military_target(v.text) for v in m.values("target")
         )
     if trig.lemma in ("hit", "target", "pound") and t.pos_ == "VERB":
@@ -183,13 +193,25 @@ def judge_target(case: Case) -> bool:
     return bool(m.values("attacker") or m.values("target") or m.values("location"))
 
 
-def _named_side(v: RoleValue) -> bool:
+def _sunk_phrase(obj: Token) -> str:
+    """The words naming what was sunk: the object, the words before it and an appositive name
+    ("the Russian landing ship Tsezar"), not a clause or a phrase after it ("a tugboat carrying
+    submarine parts")."""
+    words = [w for c in obj.lefts for w in c.subtree] + [obj]
+    words += [w for c in obj.rights if c.dep_ == "appos" for w in c.subtree]
+    return " ".join(w.text for w in sorted(words, key=lambda w: w.i))
+
+
+def _named_side(case: Case, v: RoleValue) -> bool:
     """A side the recogniser names, or an armed force it names a part of ("US Central Command
-    forces")."""
+    forces"): a name among the words before the force noun, not a capital that only starts
+    the sentence ("Unknown forces", "Rebel forces", "Government forces destroyed")."""
     if v.label not in (None, "NOUN"):
         return True
-    words = v.text.lower().split()
-    return len(words) > 1 and words[-1] in ARMED_FORCE_WORDS and v.text[0].isupper()
+    span = case.doc.char_span(v.start, v.end, alignment_mode="expand")
+    if span is None or len(span) < 2 or span[-1].lower_ not in ARMED_FORCE_WORDS:
+        return False
+    return any(w.ent_type_ or (w.pos_ == "PROPN" and not w.is_sent_start) for w in span[:-1])
 
 
 def judge_campaign(case: Case) -> bool:
