@@ -125,20 +125,28 @@ def _new_year(m: re.Match[str], ref: dt.date | None, fut: bool) -> tuple[str, st
 PATTERNS: list[tuple[str, re.Pattern[str], Resolver, bool]] = [
     # (kind, pattern, resolver, implies future); earlier patterns win over overlapping later ones
     (
-        "overnight_md",  # "overnight on May 9", "overnight into 9 May 2023": the night's end
+        # "overnight on May 9", "overnight into 9 May 2023", "overnight on May 9-10": the
+        # night's end
+        "overnight_md",
         re.compile(
             r"\b(?i:overnight)\s(?i:into|to|on)\s\(?(?:(?P<mon>"
             + _MON
             + r")\s(?P<d>"
             + _DAY
-            + r")|(?:the\s)?(?P<d2>"
+            + r")(?:[-–](?:(?P<endmon>"
+            + _MON
+            + r")\s)?(?P<end>"
             + _DAY
-            + r")\s(?:of\s)?(?P<mon2>"
+            + r"))?|(?:the\s)?(?P<d2>"
+            + _DAY
+            + r")(?:[-–](?P<end2>"
+            + _DAY
+            + r"))?\s(?:of\s)?(?P<mon2>"
             + _MON
             + r"))\b(?:,?\s(?P<y>"
             + _YEAR
             + r")\b)?\)?"
-            r"(?!,?\s?\d)"
+            r"(?!,?\s?\d|[-–]\w)"  # no range it does not read
         ),
         lambda m, ref, fut: _overnight_day(m, ref, fut),
         False,
@@ -443,15 +451,17 @@ def _normalise_md(m: re.Match[str]) -> re.Match[str]:
 
 
 def _overnight_day(m: re.Match[str], ref: dt.date | None, fut: bool) -> tuple[str, str] | None:
-    """The written day a night ends on, in its written year when it has one."""
-    md = _normalise_md(m)
-    if m.group("y") is None:
-        return r.r_md(md, ref, fut)
-    dated = re.match(
-        r"(?P<mon>\S+) (?P<d>\S+) (?P<y>\S+)", f"{md.group('mon')} {md.group('d')} {m.group('y')}"
-    )
-    assert dated is not None
-    return r.r_mdy(dated, ref, fut)
+    """The written day a night ends on ("May 9", the second day of "May 9-10" or "April
+    30-May 1"), in its written year when it has one."""
+    month = r.month_number(m.group("endmon") or m.group("mon") or m.group("mon2"))
+    day = r.day_number(m.group("end") or m.group("end2") or m.group("d") or m.group("d2"))
+    if m.group("y") is not None:
+        got = cal.ymd(int(m.group("y")), month, day)
+    elif ref is None:
+        return None
+    else:
+        got = month_day(month, day, ref, fut)
+    return (got, "day") if got else None
 
 
 def _normalise_wd_md(m: re.Match[str]) -> re.Match[str]:
