@@ -37,6 +37,11 @@ def test_according_to_is_no_strike_idiom(kb_extractor, make_clean, text, target)
         "meeting.",
         "Lightning struck a fuel depot in Texas on Thursday, according to local officials.",
         "A storm hit the naval base in Norfolk on Thursday.",
+        "A massive fire struck the naval base on Thursday.",
+        "Unknown forces destroyed a Russian radar station in Crimea on Thursday.",
+        "Unidentified forces destroyed a radar station near the base on Thursday.",
+        "Rebel forces destroyed a bridge used by Government forces on Thursday.",
+        "Government forces destroyed a rebel ammunition depot near the border on Thursday.",
         "Fire destroyed an ammunition depot in Bulgaria on Thursday.",
         "A Russian missile hit the ground near Kharkiv on Thursday, causing no damage, "
         "officials said.",
@@ -108,8 +113,8 @@ def test_second_event_keeps_its_own_date(kb_extractor, make_clean) -> None:
 @pytest.mark.parametrize(
     ("text", "attacker"),
     [
-        ("Ukraine's navy said its sea drones sank the Russian corvette Ivanovets in the Black "
-         "Sea overnight.", "navy"),
+        ("Ukraine's navy said its sea drones sank the Russian corvette Kerel in the Black Sea "
+         "overnight.", "navy"),
         ("The SBU's drones attacked the Tuapse oil refinery and a military airfield in "
          "Krasnodar Krai overnight, a source told Ukrainska Pravda.", "SBU"),
         ("Hamas's rockets hit an Israeli army base near Gaza on Thursday.", "Hamas"),
@@ -123,7 +128,9 @@ def test_named_warship_and_possessive_group(kb_extractor, make_clean, text, atta
 @pytest.mark.parametrize(
     "text",
     [
-        "The storm sank the Russian corvette Ivanovets in the Black Sea overnight.",
+        "The storm sank the Russian corvette Kerel in the Black Sea overnight.",
+        "Ukraine sank a Russian tugboat carrying submarine parts on Thursday.",
+        "Ukraine sank a Brask tugboat that carried submarine parts on Thursday.",
         "Investors sank the shares of the shipbuilder on Thursday.",
     ],
 )
@@ -141,12 +148,12 @@ def _typed(extractor, make_clean, text: str) -> dict[str, list]:
 @pytest.mark.parametrize(
     ("text", "item"),
     [
-        ("Denmark has allocated DKK 1.3 billion for artillery shells for Ukraine.",
+        ("Finland has allocated EUR 210 million for artillery shells for Ukraine.",
          "artillery shells"),
         ("Norway earmarked NOK 2 billion for air defence systems for Ukraine on Thursday.",
          "air defence systems"),
-        ("Denmark has allocated DKK 1.3 billion for the production of Bohdana self-propelled "
-         "howitzers for Ukraine, Ukraine's Defence Ministry said on Telegram.", "howitzers"),
+        ("Sweden has allocated SEK 940 million for the production of Kerel self-propelled "
+         "howitzers for Ukraine, the defence ministry in Kyiv said on Thursday.", "howitzers"),
     ],
 )
 def test_money_for_arms_for_another_state_is_aid(kb_extractor, make_clean, text, item) -> None:
@@ -167,6 +174,11 @@ def test_money_for_arms_for_another_state_is_aid(kb_extractor, make_clean, text,
         "The government allocated PLN 2 billion for the production of ammunition for Poland on "
         "Thursday.",
         "Denmark allocated DKK 300 million for food and medicine for Ukraine on Thursday.",
+        "Rheinmetall earmarked EUR 270 million for the production of shells for Ukraine at its "
+        "Kerel plant.",
+        "Lindell Aerospace allocated $400 million for the production of missiles for Poland.",
+        "The Pentagon allocated $900 million for the production of 155mm shells for the "
+        "United States and its allies.",
     ],
 )
 def test_own_forces_civil_goods_or_unnamed_spender_is_no_aid(
@@ -198,3 +210,51 @@ def test_place_after_occupied(kb_extractor, make_clean, text, place) -> None:
 )
 def test_occupation_is_no_strike(kb_extractor, make_clean, text) -> None:
     assert _strikes(kb_extractor, make_clean, text) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "target"),
+    [
+        ("Russian artillery fire hit a Ukrainian ammunition depot near Kramatorsk on Thursday, "
+         "the governor said.", "ammunition depot"),
+        ("Israeli tank fire struck a Hezbollah command post in southern Lebanon overnight, the "
+         "army said.", "command post"),
+        ("Intense artillery fire struck Russian positions near Robotyne on Thursday.",
+         "positions"),
+        ("Houthi fire struck a US destroyer in the Red Sea on Thursday.", "destroyer"),
+        ("A hail of rockets struck an Israeli army base in the north on Thursday.", "army base"),
+    ],
+)
+def test_weapon_fire_is_no_force_of_nature(kb_extractor, make_clean, text, target) -> None:
+    (event,) = _strikes(kb_extractor, make_clean, text)
+    assert any(target in v for v in _values(event, "target"))
+
+
+def test_navy_sinks_a_named_side_boat(kb_extractor, make_clean) -> None:
+    text = "Ostmark's navy sank a Brask patrol boat near the island of Lunde on Thursday."
+    (event,) = _strikes(kb_extractor, make_clean, text)
+    assert _values(event, "target") == ["Brask patrol boat"]
+
+
+@pytest.mark.parametrize(
+    ("text", "date"),
+    [
+        ("Russia launched 20 drones overnight on May 8-9, hitting energy sites in Kharkiv "
+         "region.", "2024-05-09"),
+        ("Russia launched 20 drones overnight on April 30-May 1, hitting energy sites in "
+         "Kharkiv region.", "2024-05-01"),
+    ],
+)
+def test_overnight_range_ends_on_its_second_day(kb_extractor, make_clean, text, date) -> None:
+    (event,) = _strikes(kb_extractor, make_clean, text)
+    assert event.date == date
+
+
+def test_union_money_for_arms_is_aid_without_the_receiver_in_the_item(
+    kb_extractor, make_clean
+) -> None:
+    got = _typed(kb_extractor, make_clean, "The EU allocated EUR 4 billion for ammunition for "
+                 "Ukraine.")
+    (aid,) = got["aid"]
+    assert _values(aid, "item") == ["ammunition"]
+    assert _values(aid, "recipient") == ["Ukraine"]
