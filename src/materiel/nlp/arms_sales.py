@@ -13,16 +13,16 @@ from __future__ import annotations
 
 from spacy.tokens import Token
 
-from materiel.nlp.spans import entity_of
+from materiel.nlp.spans import NAMED_STATE_LABELS, entity_of
 from materiel.wordlists import word_set
 
 _SALE_NOUNS = word_set("nlp/triggers", "approved_sale_nouns")
 _APPROVING_VERBS = word_set("nlp/triggers", "sale_approving_verbs")
 _HEDGING_AUX = word_set("nlp/triggers", "sale_hedging_aux")
+_HEDGING_MARKS = word_set("nlp/triggers", "sale_hedging_marks")
 _NOTIFYING_SELLERS = word_set("nlp/triggers", "sale_notifying_sellers")
 _NOTICE_NOUNS = word_set("nlp/triggers", "sale_notice_nouns")
 _NOTICE_SALE_NAMES = word_set("nlp/triggers", "sale_notice_names")
-_STATE_LABELS = ("COUNTRY", "GPE")
 
 
 def approved_sale_to_state(sale: Token) -> bool:
@@ -71,7 +71,7 @@ def _hedged(verb: Token) -> bool:
     return any(
         c.dep_ == "neg"
         or (c.dep_ == "aux" and c.lower_ in _HEDGING_AUX)
-        or (c.dep_ == "mark" and c.lower_ in ("if", "unless", "whether"))
+        or (c.dep_ == "mark" and c.lower_ in _HEDGING_MARKS)
         for c in verb.children
     )
 
@@ -81,6 +81,6 @@ def _to_state(word: Token) -> bool:
     return any(
         c.dep_ == "prep"
         and c.lower_ == "to"
-        and any(x.dep_ == "pobj" and x.ent_type_ in _STATE_LABELS for x in c.children)
+        and any(x.dep_ == "pobj" and x.ent_type_ in NAMED_STATE_LABELS for x in c.children)
         for c in word.children
     )

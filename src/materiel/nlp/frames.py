@@ -744,3 +744,12 @@ def pp_of(tok: Token, *words: str) -> list[Token]:
         if c.dep_ == "prep" and c.lower_ in words:
             out.extend(pobjs(c))
     return out
+
+
+def pp_on_sides(f: Frame, sides: tuple[str, ...], prep: str, objects: bool = False) -> list[Token]:
+    """The objects of a `prep` phrase the parse hung on the deal's other sides rather than on
+    the trigger: on the objects of its `sides` prepositions, and with `objects` on its direct
+    objects too ("a contract with MBDA for missiles", "the sale to Taiwan of three NASAMS",
+    "ordered 20 systems from Rheinmetall for Ukraine"). Never a side itself."""
+    heads = [*f.obj, *f.pp(*sides)] if objects else f.pp(*sides)
+    return [w for h in heads for w in pp_of(h, prep) if w not in heads]

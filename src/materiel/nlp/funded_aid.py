@@ -19,12 +19,12 @@ from spacy.tokens import Doc, Token
 from materiel.nlp.frames import pp_of
 from materiel.nlp.roles.items import items_from
 from materiel.nlp.roles.parties import party
-from materiel.nlp.spans import entity_of, is_military_item
+from materiel.nlp.spans import STATE_OR_METONYM_LABELS, entity_of, is_military_item
 from materiel.nlp.types import EventMention, RoleValue
 from materiel.wordlists import word_set
 
 _MAKING_NOUNS = word_set("nlp/mentions", "funded_making_nouns")
-_STATE_LABELS = ("GPE", "COUNTRY", "METONYM")
+_STATE_LABELS = STATE_OR_METONYM_LABELS
 _FUNDING_UNIONS = word_set("nlp/mentions", "funding_unions")
 
 

@@ -32,7 +32,7 @@ from materiel.nlp.roles import (
     thanked,
 )
 from materiel.nlp.roles.production import made_under_licence
-from materiel.nlp.spans import conjuncts, party_label
+from materiel.nlp.spans import NAMED_STATE_LABELS, conjuncts, party_label
 from materiel.nlp.split import split_counted_items
 from materiel.nlp.told_orders import share_sides_with_told_order, take_told_goods
 from materiel.nlp.triggers import FUNDS_REQUEST_VERBS, TENDER_NOUNS
@@ -754,7 +754,6 @@ def _third_party_aid(doc: Doc, m: EventMention, f: Frame) -> EventMention | None
 
 
 _CLIENT_DEALS = word_set("nlp/roles", "given_deals")
-_NAMED_STATE_LABELS = ("GPE", "COUNTRY")
 
 
 def _sale_for_a_client(doc: Doc, m: EventMention) -> bool:
@@ -766,7 +765,7 @@ def _sale_for_a_client(doc: Doc, m: EventMention) -> bool:
     t = doc[m.trigger_i]
     if t.pos_ != "NOUN" or t.lemma_.lower() not in _CLIENT_DEALS:
         return False
-    if any(b.label in _NAMED_STATE_LABELS for b in m.values("buyer")):
+    if any(b.label in NAMED_STATE_LABELS for b in m.values("buyer")):
         return False
     sellers = [doc.char_span(v.start, v.end, alignment_mode="expand") for v in m.values("seller")]
     return any(sp is not None and is_company(sp.root) for sp in sellers)

@@ -316,6 +316,13 @@ _NOT_GOODS_LABELS = {"GPE", "NORP", "LOC", "COUNTRY", "DEMONYM", "METONYM", "DAT
 
 _NER_PLACE_LABELS = {"GPE", "LOC", "NORP"}
 
+# Entity labels of a state told by its name ("Poland", "the United States"); a capital
+# standing for it ("Beijing") adds METONYM, a side told by its people ("Russian") NORP and
+# DEMONYM. One place for what the round-15 modules each spelled out.
+NAMED_STATE_LABELS: tuple[str, ...] = ("GPE", "COUNTRY")
+STATE_OR_METONYM_LABELS: tuple[str, ...] = NAMED_STATE_LABELS + ("METONYM",)
+STATE_SIDE_LABELS: tuple[str, ...] = ("NORP", "DEMONYM") + NAMED_STATE_LABELS
+
 
 def is_version(token: Token) -> bool:
     """ "Mk2", "Block 3": the version of the name before it."""

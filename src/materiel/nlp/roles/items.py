@@ -6,7 +6,7 @@ import re
 
 from spacy.tokens import Doc, Token
 
-from materiel.nlp.frames import Frame, pobjs, pp_of
+from materiel.nlp.frames import Frame, pobjs, pp_on_sides
 from materiel.nlp.lexicon import ITEM_HEADS
 from materiel.nlp.numbers import SCALES, glued_count
 from materiel.nlp.roles.parties import role_value
@@ -257,12 +257,7 @@ def frame_items(
 
 def _goods_after_buyer(frame: Frame) -> list[Token]:
     """ "the sale to Taiwan of three NASAMS": the goods' "of" the parse hung on the buyer."""
-    return [
-        x
-        for buyer in frame.pp("to")
-        for x in pp_of(buyer, "of")
-        if is_military_item(item_head(x))
-    ]
+    return [x for x in pp_on_sides(frame, ("to",), "of") if is_military_item(item_head(x))]
 
 
 def _stray_conjuncts(frame: Frame) -> list[Token]:

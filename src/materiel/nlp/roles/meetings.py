@@ -59,10 +59,10 @@ def _named_sides(doc: Doc, f: Frame, m: EventMention, subj: list[Token]) -> None
     t = f.trigger
     add_parties(doc, "participant", subj + f.poss + f.mods, m, resolve_to=f.subj)
     add_parties(doc, "participant", companions(subj), m)
-    if m.trigger in _RECEIVING_VERBS and t.pos_ == "VERB":
+    if m.trigger in VISIT_RECEIVING_VERBS and t.pos_ == "VERB":
         add_parties(doc, "participant", _callers(f), m)  # "received a phone call from X"
-    if (m.trigger in ("meet", "host", "call", "welcome", "convene", "summon", *_RECEIVING_VERBS)
-            and t.pos_ == "VERB"):
+    if (m.trigger in ("meet", "host", "call", "welcome", "convene", "summon",
+                      *VISIT_RECEIVING_VERBS) and t.pos_ == "VERB"):
         add_parties(doc, "participant", f.obj, m)
     if m.trigger == "summon" and t.pos_ == "VERB":
         # "summoned Brask's defence attache": the envoy's state is the other side
@@ -73,7 +73,7 @@ def _named_sides(doc: Doc, f: Frame, m: EventMention, subj: list[Token]) -> None
         add_parties(doc, "participant", [c for c in t.children if c.dep_ in ("dobj", "dative")], m)
     if m.trigger in ("meet", "gather") and t.tag_ == "VBG" and t.dep_ == "acl":
         add_parties(doc, "participant", [t.head], m)  # "EU leaders meeting in Brussels vowed"
-    if m.trigger in ("host", "welcome", "meet", *_RECEIVING_VERBS) and t.pos_ == "VERB":
+    if m.trigger in ("host", "welcome", "meet", *VISIT_RECEIVING_VERBS) and t.pos_ == "VERB":
         # "hosted visitors from Australia", "met a delegation of US lawmakers": the guests'
         # side is where they come from or who they are
         guests = [o for o in f.obj if o.lemma_.lower() in VISITOR_NOUNS]
@@ -85,13 +85,13 @@ def _named_sides(doc: Doc, f: Frame, m: EventMention, subj: list[Token]) -> None
         add_parties(doc, "participant", f.pp("to"), m)
 
 
-_RECEIVING_VERBS = word_set("nlp/roles", "visit_receiving_verbs")
-_CALL_NOUNS = word_set("nlp/roles", "received_call_nouns")
+VISIT_RECEIVING_VERBS = word_set("nlp/roles", "visit_receiving_verbs")
+RECEIVED_CALL_NOUNS = word_set("nlp/roles", "received_call_nouns")
 
 
 def _callers(f: Frame) -> list[Token]:
     """Who a received call is from ("received a phone call from the French president")."""
-    return [w for o in f.obj if o.lemma_.lower() in _CALL_NOUNS for w in pp_of(o, "from")]
+    return [w for o in f.obj if o.lemma_.lower() in RECEIVED_CALL_NOUNS for w in pp_of(o, "from")]
 
 
 def _envoy_states(objs: list[Token]) -> list[Token]:

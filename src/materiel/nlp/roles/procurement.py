@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from spacy.tokens import Doc, Token
 
-from materiel.nlp.frames import Frame, pobjs, pp_of
+from materiel.nlp.frames import Frame, pobjs, pp_of, pp_on_sides
 from materiel.nlp.participles import COUNT_CUE, Host, participle_host
 from materiel.nlp.roles.common import (
     BIDDING_VERBS,
@@ -333,8 +333,7 @@ def _goods_or_seller_for(f: Frame) -> list[Token]:
     """Whom the deal is for, told on the goods or the seller rather than on the deal ("a
     contract with Rheinmetall for 20 systems for Ukraine", "ordered 20 systems from Rheinmetall
     for Ukraine")."""
-    heads = [*f.obj, *f.pp("for", "from", "with")]
-    return [w for h in heads for w in pp_of(h, "for") if w not in heads]
+    return pp_on_sides(f, ("for", "from", "with"), "for", objects=True)
 
 
 _SERVED_HEADS = word_set("nlp/roles", "served_goods_heads")

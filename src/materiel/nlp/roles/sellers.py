@@ -7,7 +7,7 @@ from spacy.tokens import Doc, Token
 from materiel.nlp.frames import Frame, pp_of
 from materiel.nlp.makers import making_agents, names_before
 from materiel.nlp.roles.common import STATES, add_parties
-from materiel.nlp.spans import ORG_HEAD_HINTS, entity_of, party_label
+from materiel.nlp.spans import NAMED_STATE_LABELS, ORG_HEAD_HINTS, entity_of, party_label
 from materiel.nlp.types import EventMention
 from materiel.wordlists import word_set
 
@@ -43,7 +43,7 @@ def company_buyers_sell(doc: Doc, f: Frame, m: EventMention, item_toks: list[Tok
             add_parties(doc, "buyer", states, m)
         return
     if not all(
-        v.label in _STATE_LABELS or (v.kb_id or "").startswith(_PUBLIC_KB) for v in sellers
+        v.label in NAMED_STATE_LABELS or (v.kb_id or "").startswith(_PUBLIC_KB) for v in sellers
     ):
         return
     m.args["seller"], m.args["buyer"] = buyers, sellers
@@ -54,7 +54,6 @@ def company_buyers_sell(doc: Doc, f: Frame, m: EventMention, item_toks: list[Tok
 
 
 _SUBJECT_BUYS = word_set("nlp/roles", "subject_buys_verbs")
-_STATE_LABELS = ("COUNTRY", "GPE")
 _PUBLIC_KB = ("organization:", "country:")
 
 

@@ -8,6 +8,7 @@ from materiel.nlp.frames import Frame, pobjs, pp_of
 from materiel.nlp.roles.common import add_parties, add_places
 from materiel.nlp.roles.parties import ARMED_FORCE_WORDS, party, place, role_value
 from materiel.nlp.spans import (
+    STATE_SIDE_LABELS,
     conjuncts,
     entity_of,
     is_military_item,
@@ -29,7 +30,7 @@ _COMPOUNDED_TARGET_HEADS = word_set("nlp/roles", "compounded_target_heads")
 
 _PLACE_PARTICIPLES = word_set("nlp/roles", "place_participles")
 
-_STATE_LABELS = ("NORP", "DEMONYM", "GPE", "COUNTRY")
+_STATE_LABELS = STATE_SIDE_LABELS
 
 
 def fill_strike(doc: Doc, f: Frame, m: EventMention, numbers: list[NumberMention]) -> list[Token]:

@@ -12,12 +12,11 @@ from materiel.nlp.spans import is_military_item, item_head, party_label
 from materiel.nlp.status import clause_chain
 from materiel.nlp.types import EventMention, Trigger
 from materiel.nlp.validate.case import Case
-from materiel.nlp.validate.tokens import under
+from materiel.nlp.validate.tokens import SANCTIONED_BODIES, under
 from materiel.wordlists import word_set
 
 _REASON_GOVERNORS = word_set("nlp/validate", "reason_governors")
 _SANCTION_REASON_GOVERNORS = word_set("nlp/validate", "sanction_reason_governors")
-_SANCTIONED_BODIES = word_set("nlp/validate", "sanctioned_bodies")
 _SHORTFALL_VERBS = word_set("nlp/validate", "shortfall_verbs")
 _PENDING_MARKS = word_set("nlp/validate", "pending_marks")
 
@@ -159,7 +158,7 @@ def _sanction_reason(t: Token) -> bool:
         return False
     clause = _said_of_body(t)
     if (clause.pos_ == "VERB" and clause.dep_ in ("relcl", "acl")
-            and clause.head.lemma_.lower() in _SANCTIONED_BODIES):
+            and clause.head.lemma_.lower() in SANCTIONED_BODIES):
         # "sanctions on firms that supplied parts", "on a network procuring parts"
         cur = clause.head
         for _ in range(3):

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from spacy.tokens import Doc, Token
 
-from materiel.nlp.frames import Frame, pobjs, pp_of
+from materiel.nlp.frames import Frame, pobjs, pp_of, pp_on_sides
 from materiel.nlp.roles import PROD_VERBS, is_company
 from materiel.nlp.spans import is_military_item, item_head, party_label
 from materiel.nlp.types import Trigger
@@ -80,12 +80,7 @@ def _told_goods(f: Frame) -> list[Token]:
 def _goods_after_partner(f: Frame) -> list[Token]:
     """ "a contract with MBDA for Sea Ceptor missiles": the goods' "for" the parse hung on
     the other side of the deal."""
-    return [
-        x
-        for side in f.pp("with")
-        for x in pp_of(side, "for")
-        if is_military_item(item_head(x))
-    ]
+    return [x for x in pp_on_sides(f, ("with",), "for") if is_military_item(item_head(x))]
 
 
 def _staff_terms(f: Frame) -> bool:

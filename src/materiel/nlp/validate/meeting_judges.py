@@ -7,6 +7,7 @@ from spacy.tokens import Token
 from materiel.nlp.frames import Frame, pobjs, pp_of
 from materiel.nlp.lexicon import ITEM_HEADS
 from materiel.nlp.roles import MEETING_NOUNS, VISITOR_NOUNS, place_qualifier
+from materiel.nlp.roles.meetings import RECEIVED_CALL_NOUNS, VISIT_RECEIVING_VERBS
 from materiel.nlp.spans import entity_of, is_military_item, party_label
 from materiel.nlp.validate.case import Case
 from materiel.nlp.validate.meetings import pair_told
@@ -132,7 +133,7 @@ def judge_meet(case: Case) -> bool:
         return any(w.lemma_.lower() in MEETING_NOUNS for w in f.obj) or len(parts) >= 2 or (
             bool(parts) and (bool(f.pp("with"))  # "we convened today with President X"
                              or gathered))  # "NATO defence ministers convened in Brussels"
-    if trig.lemma in _RECEIVING_VERBS:
+    if trig.lemma in VISIT_RECEIVING_VERBS:
         return _received_visitor(f) and bool(parts)
     if trig.lemma in ("host", "welcome"):
         # "hosted the summit", "welcomed Prime Minister X to the White House"
@@ -178,8 +179,6 @@ def judge_visit(case: Case) -> bool:
     return bool(parts) and (bool(m.values("location")) or len(parts) >= 2)
 
 
-_RECEIVING_VERBS = word_set("nlp/roles", "visit_receiving_verbs")
-_RECEIVED_CALLS = word_set("nlp/roles", "received_call_nouns")
 
 
 def _received_visitor(f: Frame) -> bool:
@@ -191,7 +190,7 @@ def _received_visitor(f: Frame) -> bool:
     return host and any(
         is_person(o)
         or o.lemma_.lower() in LEADERS | VISITOR_NOUNS
-        or (o.lemma_.lower() in _RECEIVED_CALLS and bool(pp_of(o, "from")))
+        or (o.lemma_.lower() in RECEIVED_CALL_NOUNS and bool(pp_of(o, "from")))
         for o in f.obj
     )
 

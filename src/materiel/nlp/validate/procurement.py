@@ -40,7 +40,8 @@ _FOLLOW_ON_AMOUNTS = word_set("nlp/validate", "follow_on_amount_words")
 _ORIGIN_COMMENT_TRIGGERS = word_set("nlp/validate", "origin_comment_triggers")
 _AIRLINE_WORDS = word_set("nlp/validate", "airline_words")
 _CIVIL_WORK_WORDS = word_set("nlp/validate", "civil_work_words")
-_DEAL_LEMMAS = ("contract", "order", "deal", "modification")
+_DEAL_LEMMAS = word_set("nlp/validate", "civil_work_deal_nouns")
+_PLACE_PREPS = word_set("nlp/validate", "civil_work_place_preps")
 
 
 POINTED_GOODS_CUE = "pointed goods"  # EventMention.cues: a plan of goods pointed back to
@@ -224,7 +225,7 @@ def _without_places(x: Token) -> list[Token]:
     places = {
         w.i
         for p in x.subtree
-        if p.dep_ == "prep" and p.lower_ in ("at", "in", "near")
+        if p.dep_ == "prep" and p.lower_ in _PLACE_PREPS
         for w in p.subtree
     }
     return [w for w in x.subtree if w.i not in places]

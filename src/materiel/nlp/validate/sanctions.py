@@ -10,6 +10,7 @@ from materiel.nlp.spans import is_military_item
 from materiel.nlp.types import RoleValue
 from materiel.nlp.validate.case import Case
 from materiel.nlp.validate.tokens import (
+    SANCTIONED_BODIES,
     clause_of_phrase,
     conditional,
     held_ready,
@@ -387,13 +388,12 @@ _MEASURE_KINDS = word_set("nlp/validate", "sanctioning_measure_kinds")
 
 
 _RETALIATION_NOUNS = word_set("nlp/validate", "retaliation_nouns")
-_TARGET_BODIES = word_set("nlp/validate", "sanctioned_bodies")
 
 
 def _named_party(doc: Doc, v: RoleValue) -> bool:
     """A target that is a party: a name, or a noun of bodies ("three US defence companies")."""
     i = tok_index(doc, v)
-    return v.label not in (None, "NOUN") or (i >= 0 and doc[i].lemma_.lower() in _TARGET_BODIES)
+    return v.label not in (None, "NOUN") or (i >= 0 and doc[i].lemma_.lower() in SANCTIONED_BODIES)
 
 
 def judge_measure(case: Case) -> bool:

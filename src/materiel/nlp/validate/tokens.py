@@ -20,6 +20,9 @@ SECURITY_WORDS = word_set("nlp/validate", "security_words")
 
 SECURITY_EXTRA = word_set("nlp/validate", "security_extra")
 
+# nouns for those a sanction names ("firms", "entities"); read once for context and sanctions
+SANCTIONED_BODIES = word_set("nlp/validate", "sanctioned_bodies")
+
 FACTORY_GOVERNORS = word_set("nlp/validate", "factory_governors")
 
 _GROWTH_VERBS = word_set("nlp/validate", "growth_verbs")
