@@ -85,8 +85,8 @@ def test_contracting_activity_buys_nothing_unawarded(kb_extractor, make_clean) -
 
 
 def test_goods_hung_on_the_deals_other_side(kb_extractor, make_clean) -> None:
-    text = ("The Ministry of Defence has today announced a £650 million contract with MBDA for "
-            "Sea Ceptor missiles, sustaining 400 jobs in Bolton and Stevenage.")
+    text = ("The Ministry of Defence has today announced a £415 million contract with MBDA for "
+            "Sea Ceptor missiles, sustaining 260 jobs in Lostock.")
     events = _of_type(kb_extractor, make_clean, text)
     assert _texts(events, "seller") == ["MBDA"], events
     assert any("Sea Ceptor" in t for t in _texts(events, "item"))
@@ -95,8 +95,8 @@ def test_goods_hung_on_the_deals_other_side(kb_extractor, make_clean) -> None:
 @pytest.mark.parametrize(
     "text",
     [
-        "The Department for Transport has today announced a £1.6 billion contract with Siemens "
-        "for 90 new trains, securing 700 jobs in Goole.",
+        "The Department for Transport has today announced a £820 million contract with Siemens "
+        "for 45 new trains, securing 300 jobs in Derby.",
         "The council has today announced a contract with a local firm for school meals.",
         "Hensel Phelps Construction Co., Austin, Texas, has been awarded a $45,000,000 "
         "firm-fixed-price contract for the construction of a child development center at Fort "
@@ -130,8 +130,8 @@ def test_military_construction_stays(kb_extractor, make_clean) -> None:
 
 
 def test_goods_for_a_third_state_are_also_aid(kb_extractor, make_clean) -> None:
-    text = ("The UK has signed a £1.6 billion contract with Thales for 5,000 air defence missiles "
-            "for Ukraine.")
+    text = ("The UK has signed a £740 million contract with Lindell Aerospace for 2,300 air "
+            "defence missiles for Ukraine.")
     aid = _of_type(kb_extractor, make_clean, text, "aid")
     assert _texts(aid, "recipient") == ["Ukraine"] and _texts(aid, "donor") == ["UK"], aid
 

@@ -17,11 +17,11 @@ def _mentions(doc, type_: str) -> list:
 @pytest.mark.parametrize(
     ("text", "spender", "value"),
     [
-        ("Japan's Defense Ministry requested a record 8.5 trillion yen budget for fiscal 2025 "
-         "on Friday to bolster its counterstrike capabilities.", "Defense Ministry",
-         "8.5 trillion yen"),
-        ("South Korea's defense ministry said Thursday the budget request totals 61.6 trillion "
-         "won, an increase of 7.5 percent.", "defense ministry", "61.6 trillion won"),
+        ("Japan's Defense Ministry requested a record 9.3 trillion yen budget for fiscal 2027 "
+         "on Friday to expand its coastal radar network.", "Defense Ministry",
+         "9.3 trillion yen"),
+        ("South Korea's defense ministry said Thursday the budget request totals 58.2 trillion "
+         "won, an increase of 4.1 percent.", "defense ministry", "58.2 trillion won"),
         ("The budget request totals $686 billion, the Pentagon said.", "Pentagon",
          "$686 billion"),
     ],
@@ -33,8 +33,8 @@ def test_requested_or_totalled_defence_budget_is_spending(parse, text, spender, 
 
 
 def test_requested_budget_is_planned(parse):
-    doc = parse("Japan's Defense Ministry requested a record 8.5 trillion yen budget for "
-                "fiscal 2025 on Friday.")
+    doc = parse("Japan's Defense Ministry requested a record 9.3 trillion yen budget for "
+                "fiscal 2027 on Friday.")
     assert [m.status for m in _mentions(doc, "spending")] == ["planned"]
 
 
@@ -57,7 +57,7 @@ def test_civil_budget_requested_or_totalled_is_no_spending(parse, text):
 @pytest.mark.parametrize(
     "text",
     [
-        "Japan and the Philippines signed a reciprocal access agreement in Manila on Monday "
+        "Canada and Indonesia signed a reciprocal access agreement in Jakarta on Tuesday "
         "allowing their forces to train in each other's territory.",
         "Japan and Britain signed a reciprocal access agreement on Wednesday, allowing their "
         "troops to conduct joint exercises.",
@@ -101,11 +101,11 @@ def test_a_name_starting_with_dh_is_no_money():
 @pytest.mark.parametrize(
     ("text", "sides"),
     [
-        ("Saudi Crown Prince Mohammed bin Salman received US Defense Secretary Lloyd Austin in "
-         "Riyadh on Wednesday to discuss regional security.", ("Salman", "Austin")),
-        ("UAE President Sheikh Mohamed bin Zayed received a phone call from the French "
-         "president, during which they discussed defence cooperation.",
-         ("Zayed", "French president")),
+        ("Saudi Crown Prince Faisal bin Tamer received US Defense Secretary Martin Hale in "
+         "Riyadh on Wednesday to discuss air defence cooperation.", ("Tamer", "Hale")),
+        ("UAE President Sheikh Hamdan bin Tariq received a phone call from the French "
+         "president, during which they discussed naval cooperation.",
+         ("Tariq", "French president")),
     ],
 )
 def test_leader_receiving_a_visitor_or_a_call_is_a_meeting(parse, text, sides):
