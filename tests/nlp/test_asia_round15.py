@@ -161,6 +161,33 @@ def test_countermeasures_against_weapons_and_civil_lists_are_no_sanction(parse, 
 
 
 @pytest.mark.parametrize(
+    "text",
+    [
+        "Beijing announced countermeasures against Estonia over a Taiwanese representative "
+        "office on Tuesday.",
+        "China announced countermeasures against Czechia on Monday over a parliamentary visit "
+        "to Taipei.",
+    ],
+)
+def test_countermeasures_against_a_state_in_a_diplomatic_row_are_no_sanction(parse, text):
+    assert not _mentions(parse(text), "sanction")
+
+
+@pytest.mark.parametrize(
+    ("text", "target"),
+    [
+        ("Beijing announced countermeasures against the United States over a new arms sale to "
+         "Taiwan on Tuesday.", "United States"),
+        ("China announced countermeasures against Lindell Aerospace on Monday.",
+         "Lindell Aerospace"),
+    ],
+)
+def test_countermeasures_against_a_state_over_arms_or_a_firm_are_sanctions(parse, text, target):
+    ms = _mentions(parse(text), "sanction")
+    assert any(target in v.text for m in ms for v in m.values("target")), ms
+
+
+@pytest.mark.parametrize(
     ("text", "guests"),
     [
         ("Taiwan President Lai Ching-te met a delegation of U.S. lawmakers in Taipei on "

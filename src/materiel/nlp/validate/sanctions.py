@@ -6,7 +6,7 @@ from spacy.tokens import Doc, Token
 
 from materiel.nlp.frames import Frame
 from materiel.nlp.roles.sanctions import headline_sanctions, misparsed_freezes
-from materiel.nlp.spans import is_military_item
+from materiel.nlp.spans import STATE_OR_METONYM_LABELS, is_military_item
 from materiel.nlp.types import RoleValue
 from materiel.nlp.validate.case import Case
 from materiel.nlp.validate.tokens import (
@@ -390,10 +390,25 @@ _MEASURE_KINDS = word_set("nlp/validate", "sanctioning_measure_kinds")
 _RETALIATION_NOUNS = word_set("nlp/validate", "retaliation_nouns")
 
 
-def _named_party(doc: Doc, v: RoleValue) -> bool:
-    """A target that is a party: a name, or a noun of bodies ("three US defence companies")."""
+_RETALIATION_DEFENCE_WORDS = word_set("nlp/validate", "retaliation_defence_words")
+
+
+def _named_party(doc: Doc, v: RoleValue, head: Token) -> bool:
+    """A target that is a defence party: a body ("three US defence companies", "Skydio"), or a
+    state only when the sentence ties the measure to arms or war ("against the United States
+    over the Taiwan arms sale"); a state in a diplomatic row ("countermeasures against
+    Kerel over its trade office") is none."""
     i = tok_index(doc, v)
-    return v.label not in (None, "NOUN") or (i >= 0 and doc[i].lemma_.lower() in SANCTIONED_BODIES)
+    if i >= 0 and doc[i].lemma_.lower() in SANCTIONED_BODIES:
+        return True
+    if v.label in (None, "NOUN"):
+        return False
+    if v.label not in STATE_OR_METONYM_LABELS and not (v.kb_id or "").startswith(
+            "country:"):
+        return True
+    sent = head.sent
+    return any(w.lemma_.lower() in _RETALIATION_DEFENCE_WORDS
+               or w.lower_ in _RETALIATION_DEFENCE_WORDS for w in sent)
 
 
 def judge_measure(case: Case) -> bool:
@@ -410,7 +425,7 @@ def judge_measure(case: Case) -> bool:
         # Pakistan", "as a countermeasure against India" are none) and only against a named
         # party, never "countermeasures against drones"
         imposed = t.dep_ in ("dobj", "nsubjpass") and t.head.lemma_.lower() in _SANCTION_GOVERNORS
-        return imposed and any(_named_party(case.doc, v) for v in m.values("target"))
+        return imposed and any(_named_party(case.doc, v, t) for v in m.values("target"))
     if kinds & _MEASURE_KINDS:
         imposed = bool(m.values("imposer")) and f.gov_lemma in _SANCTION_GOVERNORS
         return bool(m.values("target")) or imposed
