@@ -156,7 +156,7 @@ def _sanction_reason(t: Token) -> bool:
             if cur.dep_ not in ("prep", "pobj", "dobj", "nsubjpass", "acl") or cur.head.i == cur.i:
                 return False
         return False
-    clause = _said_of_body(t)
+    clause = _deed_clause(t)
     if (clause.pos_ == "VERB" and clause.dep_ in ("relcl", "acl")
             and clause.head.lemma_.lower() in SANCTIONED_BODIES):
         # "sanctions on firms that supplied parts", "on a network procuring parts"
@@ -171,7 +171,7 @@ def _sanction_reason(t: Token) -> bool:
     return False
 
 
-def _said_of_body(t: Token) -> Token:
+def _deed_clause(t: Token) -> Token:
     """ "firms it said were supplying Russia": the relative clause of saying that holds the
     deed, else the deed's own verb."""
     if t.dep_ == "ccomp" and t.head.dep_ == "relcl" and t.head.lemma_.lower() in SPEECH_VERBS:

@@ -197,11 +197,11 @@ def decide_deal_type(doc: Doc, f: Frame, trig: Trigger) -> str | None:
             return "agreement"
         # "signed a reciprocal access agreement allowing their forces to train": the parse
         # hangs what the pact allows on the signing verb
-        if trig.type == "agreement" and _covered_words(covering) & _AGREEMENT_SECURITY_WORDS:
+        if trig.type == "agreement" and _vbg_clause_words(covering) & _AGREEMENT_SECURITY_WORDS:
             return "agreement"
     return None
 
 
-def _covered_words(clauses: list[Token]) -> set[str]:
+def _vbg_clause_words(clauses: list[Token]) -> set[str]:
     """The words of the participle clauses that tell what a deal allows or covers."""
     return {w.lower_ for c in clauses if c.tag_ == "VBG" for w in c.subtree}
