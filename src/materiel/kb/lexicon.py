@@ -44,7 +44,7 @@ GOV_WORDS = _words(
     staff stocks stockpiles stockpile parliament state national guard border service services
     security intelligence federal royal people's peoples republic leadership side command
     ground land space self self-defense self-defence procurement agency mod mfa president's
-    presidential presidency regime kingdom"""
+    presidential presidency regime junta kingdom"""
 )
 REGION_WORDS = _words(
     """region oblast province krai kray state county district raion rayon governorate

@@ -666,7 +666,7 @@ def _sold(doc: Doc, f: Frame, m: EventMention) -> bool:
     Greece, which bought them for EUR 2.5 billion"): a sale, not aid."""
     if not m.values("item") or any(w.lemma_.lower() in _AID_CUE_LEMMAS for w in doc):
         return False
-    if any(w.lemma_.lower() in _SALE_TERMS for w in f.pp("under")):
+    if any(w.lemma_.lower() in _SALE_TERMS and not _gift_deal(w) for w in f.pp("under")):
         return True
     if _under_contract(f.trigger):
         return True  # "awarded a contract worth $300 million to supply launchers to X"
@@ -679,6 +679,13 @@ def _sold(doc: Doc, f: Frame, m: EventMention) -> bool:
             if buyer.i in recips:
                 return True
     return False
+
+
+def _gift_deal(deal: Token) -> bool:
+    """A deal named as a gift ("under a grant agreement", "under a military assistance
+    deal"): what is handed over under it is given, not sold."""
+    mods = [c for c in deal.subtree if c.i < deal.i and c.dep_ in ("compound", "amod")]
+    return any(c.lemma_.lower() in _GIFT_WORDS for c in mods)
 
 
 def _under_contract(t: Token) -> bool:

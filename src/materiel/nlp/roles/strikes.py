@@ -21,6 +21,7 @@ from materiel.nlp.types import EventMention, NumberMention, RoleValue
 from materiel.wordlists import word_set, word_tuple
 
 _STRIKE_TARGET_HEADS = word_set("nlp/roles", "strike_target_heads")
+_ATTACK_ACTION_NOUNS = word_set("nlp/roles", "attack_action_nouns")
 
 _TARGET_OBJECT_GOVERNORS = word_tuple("nlp/roles", "target_object_governors")
 
@@ -59,6 +60,8 @@ def fill_strike(doc: Doc, f: Frame, m: EventMention, numbers: list[NumberMention
                     "GPE",
                     "COUNTRY",
                 ) or (c.dep_ == "poss" and (is_pronoun(c) or party_label(c) == "ORG")):
+                    add_parties(doc, "attacker", [c], m)
+                elif _force_before_action(tok, c):
                     add_parties(doc, "attacker", [c], m)
     if not m.values("attacker") and t.pos_ == "NOUN":
         add_parties(doc, "attacker", _weapon_side(t), m)
@@ -99,6 +102,17 @@ def fill_strike(doc: Doc, f: Frame, m: EventMention, numbers: list[NumberMention
                     _add_strike_places(doc, pobjs(cc), m)
     _add_strike_places(doc, f.pp("in", "near", "over", "across") + _participle_objects(t), m)
     return []
+
+
+def _force_before_action(action: Token, c: Token) -> bool:
+    """ "NAF air interdiction destroyed ...": an organisation named before a noun of an air
+    or strike action is the force that acted."""
+    return (
+        c.dep_ == "compound"
+        and c.i < action.i
+        and action.lemma_.lower() in _ATTACK_ACTION_NOUNS
+        and party_label(c) == "ORG"
+    )
 
 
 def _participle_objects(t: Token) -> list[Token]:
