@@ -54,14 +54,7 @@ def fill_strike(doc: Doc, f: Frame, m: EventMention, numbers: list[NumberMention
         # said its jets struck ..." (the owner told by a pronoun)
         for tok in attackers:
             for c in tok.children:
-                if c.dep_ in ("amod", "compound", "poss", "nmod") and party_label(c) in (
-                    "NORP",
-                    "DEMONYM",
-                    "GPE",
-                    "COUNTRY",
-                ) or (c.dep_ == "poss" and (is_pronoun(c) or party_label(c) == "ORG")):
-                    add_parties(doc, "attacker", [c], m)
-                elif _force_before_action(tok, c):
+                if _owner_of_means(c) or _force_before_action(tok, c):
                     add_parties(doc, "attacker", [c], m)
     if not m.values("attacker") and t.pos_ == "NOUN":
         add_parties(doc, "attacker", _weapon_side(t), m)
@@ -102,6 +95,19 @@ def fill_strike(doc: Doc, f: Frame, m: EventMention, numbers: list[NumberMention
                     _add_strike_places(doc, pobjs(cc), m)
     _add_strike_places(doc, f.pp("in", "near", "over", "across") + _participle_objects(t), m)
     return []
+
+
+def _owner_of_means(c: Token) -> bool:
+    """A state named on the weapon or force that struck ("Russian missiles"), or its owner
+    ("its jets", "the IDF's jets")."""
+    if c.dep_ in ("amod", "compound", "poss", "nmod") and party_label(c) in (
+        "NORP",
+        "DEMONYM",
+        "GPE",
+        "COUNTRY",
+    ):
+        return True
+    return c.dep_ == "poss" and (is_pronoun(c) or party_label(c) == "ORG")
 
 
 def _force_before_action(action: Token, c: Token) -> bool:
