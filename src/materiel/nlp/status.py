@@ -353,6 +353,35 @@ def _plan_given_up(prev: Token, tok: Token) -> bool:
     )
 
 
+_INVERTED_CONDITION_AUX = word_set("nlp/status", "inverted_condition_aux")
+_WISHING_VERBS = word_set("nlp/status", "wishing_verbs")
+_STANCE_VERBS = word_set("nlp/status", "stance_verbs")
+
+
+def _inverted_condition(clause: Token) -> bool:
+    """ "Had Britain ordered more tanks, the army would ...", "Were Germany to send Taurus,
+    ...": an adverbial clause opened by an auxiliary before its subject is a condition."""
+    if clause.dep_ != "advcl":
+        return False
+    first = clause.left_edge
+    if first.lower_ not in _INVERTED_CONDITION_AUX or first.pos_ != "AUX":
+        return False
+    if clause.i not in (first.i, first.head.i):
+        return False
+    subjects = [c.i for c in clause.children if c.dep_ in ("nsubj", "nsubjpass")]
+    return bool(subjects) and first.i < min(subjects)
+
+
+def _wish_or_stance(prev: Token, tok: Token) -> bool:
+    """ "Kyiv wants Germany to deliver Taurus": a wish for another party's act;
+    "41% of Germans support sending weapons": a stance on an act. Neither is the act."""
+    lemma = tok.lemma_.lower()
+    if lemma in _WISHING_VERBS and prev.dep_ == "ccomp":
+        own_subject = any(c.dep_ in ("nsubj", "nsubjpass") for c in prev.children)
+        return own_subject and any(c.dep_ == "aux" and c.lower_ == "to" for c in prev.children)
+    return lemma in _STANCE_VERBS and prev.tag_ == "VBG" and prev.dep_ in ("xcomp", "dobj")
+
+
 _LIKELIHOOD_WORDS = word_set("nlp/status", "likelihood_words")
 _ADVICE_WORDS = word_set("nlp/status", "advice_words")
 _EXPECTING_VERBS = word_set("nlp/status", "expecting_verbs")
@@ -508,6 +537,10 @@ def analyze(token: Token) -> StatusResult:
         ):
             res.hypothetical = True  # an aim as a bare infinitive: "To create a fund to buy arms."
             res.cues.append("infinitive-aim")
+        if idx <= 1 and (_inverted_condition(tok) or _to_infinitive(tok)
+                         and _inverted_condition(tok.head)):
+            res.hypothetical = True
+            res.cues.append("inverted-condition")
         aux = _has_aux(tok, HYPOTHETICAL_AUX)
         if aux:
             if aux == "would" and reporting is not None and reporting.tag_ in ("VBD", "VBN"):
@@ -530,6 +563,9 @@ def analyze(token: Token) -> StatusResult:
             if _guessed(prev, tok):
                 res.hypothetical = True
                 res.cues.append(f"guess:{tok.lemma_.lower()}")
+            if _wish_or_stance(prev, tok):
+                res.hypothetical = True
+                res.cues.append(f"wish:{tok.lemma_.lower()}")
             if (
                 (lemma in NEG_VERBS or _shelved(tok))
                 and prev.dep_ in ("xcomp", "dobj", "prep", "pobj", "ccomp")
