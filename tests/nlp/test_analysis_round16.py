@@ -66,3 +66,21 @@ def test_support_by_sending_is_an_act(parse):
                 "minister said on Monday.", "2024-05-10")
     assert any(v.text == "Germany" for m in _kept(doc, "aid") for v in m.values("donor"))
 
+
+def test_actor_of_a_decision_is_not_its_time(parse):
+    doc = parse("Last week's decision by Sweden to raise defence spending to 2.6% of GDP next "
+                "year is welcome, but it is not enough.", "2024-05-10")
+    ms = _kept(doc, "spending")
+    assert any(v.text == "Sweden" for m in ms for v in m.values("spender"))
+
+
+def test_time_possessive_decision_by_civil_body_is_no_spending(parse):
+    doc = parse("Last year's decision by Leeds City Council to raise its transport spending to "
+                "£2 billion was welcome.", "2024-05-10")
+    assert _kept(doc, "spending") == []
+
+
+def test_time_possessive_call_by_a_leader_is_an_appeal(parse):
+    doc = parse("Last week's call by Zelensky for Nato allies to raise defence spending to 3% "
+                "of GDP went unanswered.", "2024-05-10")
+    assert _kept(doc, "spending") == []

@@ -24,6 +24,7 @@ _ext.register()
 
 _SERIES = word_set("nlp/frames", "series")
 _TENDER_REQUESTS = word_set("nlp/status", "tender_requests")
+_TIME_LABELS = {"DATE", "TIME"}
 
 
 @dataclass
@@ -163,8 +164,8 @@ def subjects(verb: Token, depth: int = 0) -> list[Token]:
         if verb.dep_ == "relcl":
             return conjuncts(noun)
         for c in noun.children:
-            if c.dep_ == "poss":
-                return conjuncts(c)
+            if c.dep_ == "poss" and c.ent_type_ not in _TIME_LABELS:
+                return conjuncts(c)  # "Sweden's decision to raise", not "last week's decision"
             if c.dep_ == "prep" and c.lower_ in ("of", "by"):
                 objs = pobjs(c)
                 if objs and party_label(objs[0]):
