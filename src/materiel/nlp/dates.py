@@ -65,6 +65,9 @@ _FULL_MON = (
 )
 _DAY = r"(?:[12]\d|3[01]|0?[1-9])(?:st|nd|rd|th)?"
 _YEAR = r"(?:19[5-9]\d|20\d\d)"
+# "Ten years ago this month": the week or month of an anniversary is today's, the event's is
+# the year back; the tail belongs to the "ago" and dates nothing of its own
+_ANNIVERSARY_TAIL = r"(?:(?<=years\sago)\sthis\s(?:week|month)\b)?"
 _WD = r"(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)"
 _PART = r"(?:\s(?:morning|afternoon|evening|night))?"
 _TO = r"\s?(?:[-–—]|to|and|through|until)\s?"
@@ -365,6 +368,27 @@ PATTERNS: list[tuple[str, re.Pattern[str], Resolver, bool]] = [
         False,
     ),
     (
+        "yearsago",
+        re.compile(
+            r"\b(?P<tens>" + "|".join(sorted(r.TENS_OF_YEARS)) + r")"
+            r"(?:-(?P<unit>one|two|three|four|five|six|seven|eight|nine))?\syears\sago\b" + _ANNIVERSARY_TAIL,
+            re.I,
+        ),
+        r.r_years_ago,
+        False,
+    ),
+    (
+        "ago",
+        re.compile(
+            r"\b(?P<n>a|an|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|"
+            r"\d{1,2})\s(?P<unit>days?|weeks?|fortnights?|months?|years?)\sago\b"
+            + _ANNIVERSARY_TAIL,
+            re.I,
+        ),
+        r.r_ago,
+        False,
+    ),
+    (
         "relunit",
         re.compile(
             r"\b(?:(?:earlier|later)\s(?:in\s)?)?(?P<rel>last|past|previous|this|current|"
@@ -385,16 +409,6 @@ PATTERNS: list[tuple[str, re.Pattern[str], Resolver, bool]] = [
     ),
     ("laterinyear", re.compile(r"\blater\sin\sthe\syear\b", re.I), r.r_this_year, True),
     ("earlierinyear", re.compile(r"\bearlier\sin\sthe\syear\b", re.I), r.r_this_year, False),
-    (
-        "ago",
-        re.compile(
-            r"\b(?P<n>a|an|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|"
-            r"\d{1,2})\s(?P<unit>days?|weeks?|fortnights?|months?|years?)\sago\b",
-            re.I,
-        ),
-        r.r_ago,
-        False,
-    ),
     (
         "period",  # a span with no single year: it keeps its numbers from reading as years
         re.compile(
@@ -584,7 +598,7 @@ _YEAR_KINDS = ("year",)
 def comparison_baseline(text: str, start: int, end: int | None, kind: str = "") -> bool:
     """A time told as what the news is compared with ("up from 2.4% in 2023", "than today",
     "ten times last year's number"); "less than a week ago" is a time, roughly told."""
-    if kind == "ago":
+    if kind in ("ago", "yearsago"):
         return False
     before = text[max(0, start - 40) : start]
     if _COMPARISON_LEAD.search(before) or _COMPARISON_AMOUNT_LEAD.search(before):

@@ -11,6 +11,7 @@ from materiel.nlp import dates_calendar as cal
 from materiel.wordlists import word_map
 
 _UNIT_DAYS = word_map("nlp/attach", "offset_unit_days", int)  # "a fortnight ago": 14
+TENS_OF_YEARS = word_map("nlp/attach", "tens_of_years", int)  # "eighty years ago": 80
 
 Resolver = Callable[[re.Match[str], dt.date | None, bool], tuple[str, str] | None]
 
@@ -249,6 +250,16 @@ def r_ago(m: re.Match[str], ref: dt.date | None, fut: bool) -> tuple[str, str] |
         return _month_value(d.year, d.month)
     if unit == "month":
         return _month_value(*cal.shift_month(ref.year, ref.month, -n))
+    return f"{ref.year - n:04d}", "year"
+
+
+def r_years_ago(m: re.Match[str], ref: dt.date | None, fut: bool) -> tuple[str, str] | None:
+    """ "Eighty years ago", "forty-five years ago": the year that many before the reference."""
+    if ref is None:
+        return None
+    n = TENS_OF_YEARS[m.group("tens").lower()]
+    if m.group("unit"):
+        n += _NUMBER_WORDS.get(m.group("unit").lower(), 0)
     return f"{ref.year - n:04d}", "year"
 
 
