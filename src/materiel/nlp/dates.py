@@ -371,7 +371,8 @@ PATTERNS: list[tuple[str, re.Pattern[str], Resolver, bool]] = [
         "yearsago",
         re.compile(
             r"\b(?P<tens>" + "|".join(sorted(r.TENS_OF_YEARS)) + r")"
-            r"(?:-(?P<unit>one|two|three|four|five|six|seven|eight|nine))?\syears\sago\b" + _ANNIVERSARY_TAIL,
+            r"(?:-(?P<unit>one|two|three|four|five|six|seven|eight|nine))?\syears\sago\b"
+            + _ANNIVERSARY_TAIL,
             re.I,
         ),
         r.r_years_ago,
