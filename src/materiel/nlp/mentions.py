@@ -23,6 +23,7 @@ from materiel.nlp.roles import (
     WON_DEAL_CUE,
     add_thanked_donors,
     armed_support_item,
+    givers_of_the_goods,
     coalition_joiners,
     fill_talks_to_buy,
     is_armed_force,
@@ -31,6 +32,7 @@ from materiel.nlp.roles import (
     talks_to_buy,
     thanked,
 )
+from materiel.nlp.roles.common import add_parties
 from materiel.nlp.roles.production import made_under_licence
 from materiel.nlp.spans import NAMED_STATE_LABELS, conjuncts, party_label
 from materiel.nlp.split import split_counted_items
@@ -183,6 +185,8 @@ def find_mentions(doc: Doc) -> list[EventMention]:
         ):
             m = _as_aid(m)  # "received the jets as a gift", "pledged to supply X with shells"
         add_thanked_donors(doc, m)
+        if trig.lemma == "receive":
+            m = _given_goods(doc, m)
         if type_ == "procurement" and trig.lemma == "arrive" and not _ordered_goods_arrive(doc, t):
             given = _arrived_as_aid(doc, frame, m)
             if given is None and drop("no order"):
@@ -633,6 +637,19 @@ def _continued(t: Token) -> bool:
 def _left_of(doc: Doc, v: RoleValue) -> str:
     """The value's text with the count just before it ("200 Russian defense companies")."""
     return doc.text[max(0, v.start - 12) : v.end]
+
+
+def _given_goods(doc: Doc, m: EventMention) -> EventMention:
+    """ "Czechia has received 14 tanks donated by Germany": goods received as a gift, their
+    giver the donor."""
+    givers = givers_of_the_goods(doc, m) if m.type in ("procurement", "aid") else []
+    if not givers:
+        return m
+    if m.type == "procurement":
+        m = _as_aid(m)
+    if not m.values("donor"):
+        add_parties(doc, "donor", givers, m)
+    return m
 
 
 def _tok_at(doc: Doc, v: RoleValue) -> int:

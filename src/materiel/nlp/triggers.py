@@ -404,6 +404,9 @@ def _grants_money(verb: Token) -> bool:
         for x in c.children
         if x.dep_ in ("pobj", "npadvmod", "dobj")
     ]
+    # "approved a NOK 600 billion defence plan": the sum written before the plan
+    objs += [c for w in objs if w.lemma_.lower() in _SPENDING_PLAN_NOUNS
+             for c in w.children if c.dep_ in ("nmod", "nummod", "compound")]
     return any(
         n.kind == "money" and any(n.token_start <= w.i < n.token_end for w in objs)
         for n in verb.doc._.numbers or []

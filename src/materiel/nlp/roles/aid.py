@@ -18,6 +18,7 @@ from materiel.wordlists import word_set, word_tuple
 _GIVING_GOVERNORS = word_tuple("nlp/roles", "giving_governors")
 _TOPIC_PREPS = {"on", "about", "regarding", "concerning"}
 _GIVING_VERBS = {"give", "send", "hand", "supply", "provide", "offer", "sell"}
+_DONATION_PARTICIPLES = word_set("nlp/roles", "donation_participles")
 
 
 def fill_aid(doc: Doc, f: Frame, m: EventMention, numbers: list[NumberMention]) -> list[Token]:
@@ -90,6 +91,21 @@ def fill_aid(doc: Doc, f: Frame, m: EventMention, numbers: list[NumberMention]) 
         if owners and add_parties(doc, "recipient", owners, m):
             m.cues.append(OWNER_STATE_CUE)
     return item_toks
+
+
+def givers_of_the_goods(doc: Doc, m: EventMention) -> list[Token]:
+    """ "received 14 Leopard tanks donated by Germany": the agent of a participle of giving
+    on the goods received gave them."""
+    givers = []
+    for v in m.values("item"):
+        span = doc.char_span(v.start, v.end, alignment_mode="expand")
+        if span is None:
+            continue
+        for acl in item_head(span.root).children:
+            if acl.dep_ == "acl" and acl.tag_ == "VBN" and acl.lemma_.lower() in _DONATION_PARTICIPLES:
+                givers += [p for a in acl.children if a.dep_ == "agent"
+                           for p in a.children if p.dep_ == "pobj"]
+    return givers
 
 
 OWNER_STATE_CUE = "owner-state"  # "funding for Ukraine's air defence": the arms' owner receives

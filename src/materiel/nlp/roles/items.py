@@ -119,6 +119,7 @@ def _included_items(doc: Doc, frame: Frame) -> list[Token]:
                 if c.dep_ == "prep" and c.lower_ == "of":
                     toks.extend(pobjs(c))
     toks.extend(_listed_below(frame))
+    toks.extend(_listed_after_sum(t))
     # "the package included X": the trigger noun is subject of include
     if t.dep_ == "nsubj" and t.head.lemma_ in ("include", "contain", "comprise", "feature"):
         for c in t.head.children:
@@ -135,6 +136,15 @@ def _included_items(doc: Doc, frame: Frame) -> list[Token]:
                     if cc.dep_ == "prep":
                         out.extend(pobjs(cc))
     return out
+
+
+def _listed_after_sum(t: Token) -> list[Token]:
+    """ "approved a package for Ukraine worth 7.1 billion kronor, including CV90 vehicles": the
+    parse hangs the list on the sum the package is worth, itself on the trigger or its verb."""
+    worths = [c for h in {t, t.head} for c in h.children if c.lower_ == "worth"]
+    sums = [s for w in worths for s in w.children if s.dep_ in ("pobj", "npadvmod", "dobj")]
+    return [x for s in sums for c in s.children
+            if c.dep_ == "prep" and c.lower_ == "including" for x in pobjs(c)]
 
 
 def _listed_below(frame: Frame) -> list[Token]:

@@ -17,6 +17,8 @@ from materiel.wordlists import word_set
 
 _REASON_GOVERNORS = word_set("nlp/validate", "reason_governors")
 _SANCTION_REASON_GOVERNORS = word_set("nlp/validate", "sanction_reason_governors")
+_SANCTION_LISTING_WORDS = word_set("nlp/validate", "sanction_listing_words")
+_SANCTION_SENTENCE_WORDS = word_set("nlp/validate", "sanction_sentence_words")
 _SHORTFALL_VERBS = word_set("nlp/validate", "shortfall_verbs")
 _PENDING_MARKS = word_set("nlp/validate", "pending_marks")
 
@@ -151,7 +153,7 @@ def _sanction_reason(t: Token) -> bool:
         cur = t.head
         for _ in range(5):
             cur = cur.head
-            if cur.lemma_.lower() in _SANCTION_REASON_GOVERNORS or _imposes_penalty(cur):
+            if _punishes(cur):
                 return True
             if cur.dep_ not in ("prep", "pobj", "dobj", "nsubjpass", "acl") or cur.head.i == cur.i:
                 return False
@@ -165,10 +167,22 @@ def _sanction_reason(t: Token) -> bool:
             if cur.head.i == cur.i:
                 return False
             cur = cur.head
-            if cur.lemma_.lower() in _SANCTION_REASON_GOVERNORS or _imposes_penalty(cur):
+            if _punishes(cur):
                 return True
         return False
     return False
+
+
+def _punishes(cur: Token) -> bool:
+    """A word under which a clause tells what a party is punished for: a verb of sanctioning
+    or charging, a penalty imposed, or a listing in a sentence about sanctions."""
+    lemma = cur.lemma_.lower()
+    return (
+        lemma in _SANCTION_REASON_GOVERNORS
+        or _imposes_penalty(cur)
+        or lemma in _SANCTION_LISTING_WORDS
+        and any(w.lower_ in _SANCTION_SENTENCE_WORDS for w in cur.sent)
+    )
 
 
 def _deed_clause(t: Token) -> Token:
