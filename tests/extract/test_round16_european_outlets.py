@@ -20,12 +20,14 @@ def test_listing_in_a_sanctions_package_tells_no_supply(kb_extractor, make_clean
 
 
 def test_reason_hung_on_the_sanctions_list_tells_no_sale(kb_extractor, make_clean):
-    text = "The EU on Monday added 27 companies to its sanctions list for supplying drones to Russia."
+    text = ("The EU on Monday added 27 companies to its sanctions list for supplying drones "
+            "to Russia.")
     assert [e.type for e in _events(kb_extractor, make_clean, text)] == ["sanction"]
 
 
 def test_a_sale_beside_a_sanctions_list_stays(kb_extractor, make_clean):
-    text = "Rheinmetall, which is on Russia's sanctions list, will supply 50 Lynx vehicles to Italy."
+    text = ("Rheinmetall, which is on Russia's sanctions list, will supply 50 Lynx vehicles "
+            "to Italy.")
     sales = [e for e in _events(kb_extractor, make_clean, text) if e.type == "procurement"]
     assert sales and "Italy" in _texts(sales[0], "buyer")
 
@@ -45,7 +47,8 @@ def test_goods_received_donated_by_a_state_name_the_donor(kb_extractor, make_cle
 
 
 def test_goods_ordered_by_an_office_are_no_gift(kb_extractor, make_clean):
-    text = "The Bundeswehr has received 20 Boxer vehicles ordered by the procurement office in 2020."
+    text = ("The Bundeswehr has received 20 Boxer vehicles ordered by the procurement office "
+            "in 2020.")
     events = _events(kb_extractor, make_clean, text)
     assert events and all(e.type == "procurement" for e in events)
 
@@ -57,7 +60,8 @@ def test_sum_before_a_defence_plan_is_spending(kb_extractor, make_clean):
 
 
 def test_sum_before_a_civil_plan_is_no_event(kb_extractor, make_clean):
-    for text in ("The Swedish government approved a SEK 2 billion flood protection plan on Tuesday.",
+    for text in ("The Swedish government approved a SEK 2 billion flood protection plan on "
+                 "Tuesday.",
                  "The city council approved a EUR 40 million housing plan."):
         assert _events(kb_extractor, make_clean, text) == [], text
 
@@ -76,5 +80,6 @@ def test_list_hung_on_the_package_sum_gives_the_items(kb_extractor, make_clean):
 
 
 def test_civil_list_after_a_sum_is_no_event(kb_extractor, make_clean):
-    text = "Denmark announced a package worth DKK 2 billion, including funds for schools and hospitals."
+    text = ("Denmark announced a package worth DKK 2 billion, including funds for schools "
+            "and hospitals.")
     assert _events(kb_extractor, make_clean, text) == []

@@ -14,9 +14,9 @@ from materiel.nlp.roles.aid import (
     BOUGHT_FOR_CUE,
     OWNER_STATE_CUE,
     add_thanked_donors,
-    givers_of_the_goods,
     armed_support_item,
     coalition_joiners,
+    givers_of_the_goods,
     thanked,
 )
 from materiel.nlp.roles.common import PLAIN_GOODS_CUE

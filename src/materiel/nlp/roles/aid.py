@@ -102,7 +102,8 @@ def givers_of_the_goods(doc: Doc, m: EventMention) -> list[Token]:
         if span is None:
             continue
         for acl in item_head(span.root).children:
-            if acl.dep_ == "acl" and acl.tag_ == "VBN" and acl.lemma_.lower() in _DONATION_PARTICIPLES:
+            if (acl.dep_ == "acl" and acl.tag_ == "VBN"
+                    and acl.lemma_.lower() in _DONATION_PARTICIPLES):
                 givers += [p for a in acl.children if a.dep_ == "agent"
                            for p in a.children if p.dep_ == "pobj"]
     return givers
