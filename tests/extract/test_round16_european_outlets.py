@@ -83,3 +83,19 @@ def test_civil_list_after_a_sum_is_no_event(kb_extractor, make_clean):
     text = ("Denmark announced a package worth DKK 2 billion, including funds for schools "
             "and hospitals.")
     assert _events(kb_extractor, make_clean, text) == []
+
+
+def test_council_listing_firms_accused_of_supplying_arms_is_a_sanction(kb_extractor, make_clean):
+    text = ("The EU Council adopted a decision on Tuesday to list 27 Chinese and Iranian companies "
+            "accused of supplying military goods to Russia.")
+    types = [e.type for e in _events(kb_extractor, make_clean, text)]
+    assert types == ["sanction"]
+
+
+def test_listing_makers_or_bidders_is_no_sanction(kb_extractor, make_clean):
+    for text in ("The German defence ministry listed 15 companies that will build parts for "
+                 "the F-35.",
+                 "The Commission listed 40 companies eligible for EDIP funding.",
+                 "SIPRI lists the United States as the largest arms exporter."):
+        events = _events(kb_extractor, make_clean, text)
+        assert [e for e in events if e.type == "sanction"] == [], text

@@ -35,6 +35,9 @@ _SANCTION_NOT_IMPOSED_GOVERNORS = word_tuple("nlp/validate", "sanction_not_impos
 _SANCTION_LIST_WORDS = word_set("nlp/validate", "sanction_list_words")
 _SANCTIONING_OFFICE_WORDS = word_set("nlp/validate", "sanctioning_office_words")
 _DESIGNATION_WORDS = word_set("nlp/validate", "designation_words")
+_SANCTION_SENTENCE_WORDS = word_set("nlp/validate", "sanction_sentence_words")
+_CHARGE_PARTICIPLES = word_set("nlp/validate", "charge_participles")
+_LISTING_BODY_WORDS = word_set("nlp/validate", "listing_body_words")
 _DESIGNATION_LABELS = word_set("nlp/validate", "designation_labels")
 
 
@@ -311,7 +314,30 @@ def judge_list(case: Case) -> bool:
     goods = [o for o in f.obj if o.lemma_.lower() in _LISTED_GOODS or is_military_item(o)]
     if goods and len(goods) == len(f.obj):
         return False  # "adding more items to the negative list": an import list of goods
+    if not lists and case.trig.lemma == "list" and _listed_for_a_deed(case):
+        return True
     return bool(lists) and bool(m.values("target"))
+
+
+def _listed_for_a_deed(case: Case) -> bool:
+    """ "the Council adopted a decision to list 27 companies accused of supplying military goods
+    to Russia": an official body lists firms or people with the deed they are listed for, or in
+    a sentence about sanctions. A report listing firms, or a ministry listing bidders, punishes
+    no one."""
+    f, m = case.f, case.m
+    bodies = [o for o in f.obj if o.lemma_.lower() in SANCTIONED_BODIES]
+    official = any(
+        v.label in ("ORG", "COUNTRY", "GPE", "METONYM")
+        or (_SANCTIONING_OFFICE_WORDS | _LISTING_BODY_WORDS) & set(v.text.lower().split())
+        for v in m.values("imposer")
+    )
+    if f.passive or not (bodies and official and m.values("target")):
+        return False
+    about_sanctions = bool({w.lower_ for w in f.trigger.sent} & _SANCTION_SENTENCE_WORDS)
+    return about_sanctions or any(
+        c.dep_ == "acl" and c.lemma_.lower() in _CHARGE_PARTICIPLES for o in bodies
+        for c in o.children
+    )
 
 
 def judge_export(case: Case) -> bool:
