@@ -14,14 +14,14 @@ def _texts(event, role):
 
 
 def test_listing_in_a_sanctions_package_tells_no_supply(kb_extractor, make_clean):
-    text = ("EU member states adopted the 14th package of sanctions against Russia on Monday, "
-            "listing 61 entities that supply the Russian military with drone components.")
+    text = ("EU member states adopted the ninth package of sanctions against Brask on Monday, "
+            "listing 48 entities that supply the Brask army with drone components.")
     assert [e.type for e in _events(kb_extractor, make_clean, text)] == ["sanction"]
 
 
 def test_reason_hung_on_the_sanctions_list_tells_no_sale(kb_extractor, make_clean):
-    text = ("The EU on Monday added 27 companies to its sanctions list for supplying drones "
-            "to Russia.")
+    text = ("The EU on Monday added 19 companies to its sanctions list for supplying drones "
+            "to Brask.")
     assert [e.type for e in _events(kb_extractor, make_clean, text)] == ["sanction"]
 
 
@@ -40,10 +40,10 @@ def test_a_second_event_listed_in_an_aid_plan_stays(kb_extractor, make_clean):
 
 
 def test_goods_received_donated_by_a_state_name_the_donor(kb_extractor, make_clean):
-    text = "Czechia has received the first of 14 Leopard 2A4 tanks donated by Germany."
+    text = "Kerel has received the first of 12 Leopard tanks donated by Ostmark."
     aid = [e for e in _events(kb_extractor, make_clean, text) if e.type == "aid"]
-    assert aid and _texts(aid[0], "donor") == {"Germany"}
-    assert _texts(aid[0], "recipient") == {"Czechia"}
+    assert aid and _texts(aid[0], "donor") == {"Ostmark"}
+    assert _texts(aid[0], "recipient") == {"Kerel"}
 
 
 def test_goods_ordered_by_an_office_are_no_gift(kb_extractor, make_clean):
@@ -73,8 +73,8 @@ def test_sum_before_a_plan_to_buy_stays_a_purchase(kb_extractor, make_clean):
 
 
 def test_list_hung_on_the_package_sum_gives_the_items(kb_extractor, make_clean):
-    text = ("Sweden's government on Wednesday approved a new military aid package for Ukraine "
-            "worth 7.1 billion kronor, including CV90 combat vehicles.")
+    text = ("Ostmark's government on Wednesday approved a new military aid package for Ukraine "
+            "worth 3.4 billion kronor, including CV90 combat vehicles.")
     aid = [e for e in _events(kb_extractor, make_clean, text) if e.type == "aid"]
     assert aid and _texts(aid[0], "item") == {"CV90 combat vehicles"}
 
@@ -86,8 +86,8 @@ def test_civil_list_after_a_sum_is_no_event(kb_extractor, make_clean):
 
 
 def test_council_listing_firms_accused_of_supplying_arms_is_a_sanction(kb_extractor, make_clean):
-    text = ("The EU Council adopted a decision on Tuesday to list 27 Chinese and Iranian companies "
-            "accused of supplying military goods to Russia.")
+    text = ("The EU Council adopted a decision on Tuesday to list 19 Kerelian companies accused "
+            "of supplying military goods to Brask.")
     types = [e.type for e in _events(kb_extractor, make_clean, text)]
     assert types == ["sanction"]
 
@@ -99,3 +99,50 @@ def test_listing_makers_or_bidders_is_no_sanction(kb_extractor, make_clean):
                  "SIPRI lists the United States as the largest arms exporter."):
         events = _events(kb_extractor, make_clean, text)
         assert [e for e in events if e.type == "sanction"] == [], text
+
+
+def _sanctions(extractor, make_clean, text):
+    return [e for e in _events(extractor, make_clean, text) if e.type == "sanction"]
+
+
+def test_sanctions_word_outside_the_listing_is_no_sanction(kb_extractor, make_clean):
+    # review 17, misfire 1: the sanctions word must stand in the listing's own phrase
+    for text in ("The Defence Ministry listed the companies eligible for the new ammunition "
+                 "programme, saying sanctions had hit supply.",
+                 "Britain listed 12 companies for sanctions relief after they stopped supplying "
+                 "Brask.",
+                 "The government listed 30 firms that sell drones to Kerel as exempt from "
+                 "sanctions.",
+                 "The government listed 30 firms that supply the army with drones, saying EU "
+                 "sanctions had not hurt them."):
+        assert _sanctions(kb_extractor, make_clean, text) == [], text
+
+
+def test_a_ranking_by_an_institute_or_paper_is_no_sanction(kb_extractor, make_clean):
+    # review 17, misfire 2: a plain organisation is no official lister
+    for text in ("The Kerel Institute lists the companies that supplied Brask with arms despite "
+                 "sanctions.",
+                 "The Ostmark Herald listed the firms that sold drone parts to Brask despite "
+                 "sanctions.",
+                 "SIPRI lists the companies that supplied Brask with arms despite sanctions."):
+        assert _sanctions(kb_extractor, make_clean, text) == [], text
+
+
+def test_firms_involved_in_building_are_no_sanction(kb_extractor, make_clean):
+    # review 17, misfire 3: "involved in" is no charge; "as trusted partners" is no sanction
+    for text in ("The government listed 40 firms involved in building the new frigates.",
+                 "The cabinet listed 20 suppliers involved in delivering shells to Kerel."):
+        assert _sanctions(kb_extractor, make_clean, text) == [], text
+    text = ("Britain sanctioned 50 individuals and listed 12 companies that had supplied Kerel "
+            "with drones as trusted partners.")
+    for e in _sanctions(kb_extractor, make_clean, text):
+        assert "companies" not in _texts(e, "target")
+
+
+def test_listing_under_sanctions_or_for_a_charge_stays_a_sanction(kb_extractor, make_clean):
+    for text in ("Britain listed 50 individuals and entities under its Brask sanctions regime.",
+                 "The Ostmark government listed 14 firms accused of selling drones to Brask.",
+                 "The EU, which listed 30 firms under sanctions last month, pledged EUR 5 billion "
+                 "in military aid to Kerel."):
+        assert _sanctions(kb_extractor, make_clean, text), text
+

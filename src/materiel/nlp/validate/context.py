@@ -12,13 +12,11 @@ from materiel.nlp.spans import is_military_item, item_head, party_label
 from materiel.nlp.status import clause_chain
 from materiel.nlp.types import EventMention, Trigger
 from materiel.nlp.validate.case import Case
-from materiel.nlp.validate.tokens import SANCTIONED_BODIES, under
+from materiel.nlp.validate.tokens import SANCTIONED_BODIES, sanctions_listing, under
 from materiel.wordlists import word_set
 
 _REASON_GOVERNORS = word_set("nlp/validate", "reason_governors")
 _SANCTION_REASON_GOVERNORS = word_set("nlp/validate", "sanction_reason_governors")
-_SANCTION_LISTING_WORDS = word_set("nlp/validate", "sanction_listing_words")
-_SANCTION_SENTENCE_WORDS = word_set("nlp/validate", "sanction_sentence_words")
 _SHORTFALL_VERBS = word_set("nlp/validate", "shortfall_verbs")
 _PENDING_MARKS = word_set("nlp/validate", "pending_marks")
 
@@ -175,13 +173,11 @@ def _sanction_reason(t: Token) -> bool:
 
 def _punishes(cur: Token) -> bool:
     """A word under which a clause tells what a party is punished for: a verb of sanctioning
-    or charging, a penalty imposed, or a listing in a sentence about sanctions."""
-    lemma = cur.lemma_.lower()
+    or charging, a penalty imposed, or a listing whose own phrase names sanctions."""
     return (
-        lemma in _SANCTION_REASON_GOVERNORS
+        cur.lemma_.lower() in _SANCTION_REASON_GOVERNORS
         or _imposes_penalty(cur)
-        or lemma in _SANCTION_LISTING_WORDS
-        and any(w.lower_ in _SANCTION_SENTENCE_WORDS for w in cur.sent)
+        or sanctions_listing(cur)
     )
 
 

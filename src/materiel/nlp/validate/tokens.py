@@ -25,6 +25,13 @@ SANCTIONED_BODIES = word_set("nlp/validate", "sanctioned_bodies")
 
 FACTORY_GOVERNORS = word_set("nlp/validate", "factory_governors")
 
+# words that make a listing a sanctions listing, read once for context and sanctions
+SANCTION_SENTENCE_WORDS = word_set("nlp/validate", "sanction_sentence_words")
+_LISTING_RELIEF_WORDS = word_set("nlp/validate", "listing_relief_words")
+_LISTING_STANDING_WORDS = word_set("nlp/validate", "listing_standing_words")
+_LISTING_PHRASE_DEPS = ("prep", "compound", "amod", "npadvmod")
+_LISTING_CLAUSE_DEPS = ("advcl", "xcomp", "conj", "acl", "pcomp")
+
 _GROWTH_VERBS = word_set("nlp/validate", "growth_verbs")
 
 LEADERS = word_set("nlp/validate", "leaders")
@@ -357,3 +364,46 @@ def governed_in_clause(t: Token, words: frozenset[str] | set[str], steps: int) -
         if cur.lemma_.lower() in words:
             return True
     return False
+
+
+def sanctions_listing(tok: Token) -> bool:
+    """ "listed 50 entities under its Russia sanctions regime", "added 27 firms to its sanctions
+    list", "adopted a package of sanctions, listing 61 entities": a listing whose own phrase (its
+    prepositions and modifiers, or the clause it continues) names sanctions. A sanctions word
+    elsewhere ("saying sanctions had hit supply", "firms that sold arms despite sanctions"), a
+    relief ("for sanctions relief", "as exempt from sanctions") or a listing as something else
+    ("as trusted partners") is none."""
+    if tok.lemma_.lower() != "list":
+        return False
+    words = _listing_phrase(tok)
+    found = {w.lower_ for w in words} | {w.lemma_.lower() for w in words}
+    return bool(found & SANCTION_SENTENCE_WORDS) and not found & _LISTING_RELIEF_WORDS
+
+
+def listed_as_other(tok: Token) -> bool:
+    """ "listed 12 companies as key suppliers", "as trusted partners": the listing names a
+    standing that is no sanction; a standing word ("trusted partners", "eligible") counts
+    wherever the parse hangs its 'as' phrase under the listing."""
+    as_phrases = [c for c in tok.subtree if c.dep_ == "prep" and c.lower_ == "as"]
+    return any(
+        not {w.lower_ for w in c.subtree} & SANCTION_SENTENCE_WORDS
+        and (c.head.i == tok.i or bool({w.lower_ for w in c.subtree} & _LISTING_STANDING_WORDS))
+        for c in as_phrases
+    )
+
+
+def _listing_phrase(tok: Token) -> list[Token]:
+    """The words of a listing's own phrase: its prepositions and modifiers, and where the listing
+    continues a clause ("adopted a package of sanctions, listing ..."), that clause's verb and its
+    object or prepositions; never the relative clauses on the listed."""
+    if listed_as_other(tok):
+        return []
+    words = [w for c in tok.children if c.dep_ in _LISTING_PHRASE_DEPS for w in c.subtree]
+    if tok.dep_ in _LISTING_CLAUSE_DEPS and tok.head.i != tok.i:
+        head = tok.head
+        words.append(head)
+        words += [w for c in head.children if c.dep_ in ("dobj", "prep", "compound")
+                  and c.i != tok.i for w in c.subtree]
+    if tok.pos_ == "NOUN" and tok.head.i != tok.i:
+        words.append(tok.head)  # "its sanctions list", "the list of sanctioned firms"
+    return words
