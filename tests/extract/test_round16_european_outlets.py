@@ -146,3 +146,20 @@ def test_listing_under_sanctions_or_for_a_charge_stays_a_sanction(kb_extractor, 
                  "in military aid to Kerel."):
         assert _sanctions(kb_extractor, make_clean, text), text
 
+
+def test_goods_provided_sent_or_transferred_by_a_seller_name_no_donor(kb_extractor, make_clean):
+    # review 17, misfire 4: a maker or seller also provides, sends or transfers what was bought
+    for text, seller in (("Kerel has received the first of 24 Leopard tanks provided by Lindell "
+                          "Aerospace under a 2023 contract.", "Lindell Aerospace"),
+                         ("Kerel received the first K9 howitzers sent by Lindell Aerospace from "
+                          "Ostmark.", "Lindell Aerospace"),
+                         ("Kerel received 18 F-16 jets transferred by Ostmark under a 2022 sale.",
+                          "Ostmark")):
+        for e in _events(kb_extractor, make_clean, text):
+            assert seller not in _texts(e, "donor"), text
+
+
+def test_goods_gifted_by_a_state_name_the_donor(kb_extractor, make_clean):
+    text = "Kerel received 18 F-16 jets gifted by Ostmark last year."
+    aid = [e for e in _events(kb_extractor, make_clean, text) if e.type == "aid"]
+    assert aid and _texts(aid[0], "donor") == {"Ostmark"}

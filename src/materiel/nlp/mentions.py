@@ -21,6 +21,7 @@ from materiel.nlp.roles import (
     BOUGHT_FOR_CUE,
     FILLERS_BY_TYPE,
     WON_DEAL_CUE,
+    add_parties,
     add_thanked_donors,
     armed_support_item,
     coalition_joiners,
@@ -32,7 +33,6 @@ from materiel.nlp.roles import (
     talks_to_buy,
     thanked,
 )
-from materiel.nlp.roles.common import add_parties
 from materiel.nlp.roles.production import made_under_licence
 from materiel.nlp.spans import NAMED_STATE_LABELS, conjuncts, party_label
 from materiel.nlp.split import split_counted_items
@@ -640,8 +640,8 @@ def _left_of(doc: Doc, v: RoleValue) -> str:
 
 
 def _given_goods(doc: Doc, m: EventMention) -> EventMention:
-    """ "Czechia has received 14 tanks donated by Germany": goods received as a gift, their
-    giver the donor."""
+    """ "Kerel has received 12 tanks donated by Ostmark": goods received as a gift, their giver
+    the donor."""
     givers = givers_of_the_goods(doc, m) if m.type in ("procurement", "aid") else []
     if not givers:
         return m

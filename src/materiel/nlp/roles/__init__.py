@@ -19,7 +19,7 @@ from materiel.nlp.roles.aid import (
     givers_of_the_goods,
     thanked,
 )
-from materiel.nlp.roles.common import PLAIN_GOODS_CUE
+from materiel.nlp.roles.common import PLAIN_GOODS_CUE, add_parties
 from materiel.nlp.roles.fillers import FILLERS_BY_TYPE
 from materiel.nlp.roles.items import PROD_VERBS, items_from
 from materiel.nlp.roles.meetings import MEETING_NOUNS, VISITOR_NOUNS, place_qualifier
@@ -41,6 +41,7 @@ __all__ = [
     "SUPPORTED_STATE_CUE",
     "VISITOR_NOUNS",
     "WON_DEAL_CUE",
+    "add_parties",
     "add_thanked_donors",
     "givers_of_the_goods",
     "armed_support_item",

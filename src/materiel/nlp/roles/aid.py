@@ -17,7 +17,7 @@ from materiel.wordlists import word_set, word_tuple
 
 _GIVING_GOVERNORS = word_tuple("nlp/roles", "giving_governors")
 _TOPIC_PREPS = {"on", "about", "regarding", "concerning"}
-_GIVING_VERBS = {"give", "send", "hand", "supply", "provide", "offer", "sell"}
+_GIVING_VERBS = word_set("nlp/roles", "ditransitive_giving_verbs")
 _DONATION_PARTICIPLES = word_set("nlp/roles", "donation_participles")
 
 
@@ -94,8 +94,9 @@ def fill_aid(doc: Doc, f: Frame, m: EventMention, numbers: list[NumberMention]) 
 
 
 def givers_of_the_goods(doc: Doc, m: EventMention) -> list[Token]:
-    """ "received 14 Leopard tanks donated by Germany": the agent of a participle of giving
-    on the goods received gave them."""
+    """ "received 12 tanks donated by Ostmark": the agent of a participle of giving for free
+    (donation_participles) on the goods received gave them; "provided by KNDS" or "transferred
+    by Norway under a sale" names a seller and gives no donor."""
     givers = []
     for v in m.values("item"):
         span = doc.char_span(v.start, v.end, alignment_mode="expand")
