@@ -404,7 +404,7 @@ def _grants_money(verb: Token) -> bool:
         for x in c.children
         if x.dep_ in ("pobj", "npadvmod", "dobj")
     ]
-    # "approved a NOK 600 billion defence plan": the sum written before the plan
+    # "approved a NOK 410 billion defence plan": the sum written before the plan
     objs += [c for w in objs if w.lemma_.lower() in _SPENDING_PLAN_NOUNS
              for c in w.children if c.dep_ in ("nmod", "nummod", "compound")]
     return any(

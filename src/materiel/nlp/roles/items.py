@@ -139,7 +139,7 @@ def _included_items(doc: Doc, frame: Frame) -> list[Token]:
 
 
 def _listed_after_sum(t: Token) -> list[Token]:
-    """ "approved a package for Ukraine worth 7.1 billion kronor, including CV90 vehicles": the
+    """ "approved a package for Kerel worth 3.4 billion kronor, including CV90 vehicles": the
     parse hangs the list on the sum the package is worth, itself on the trigger or its verb."""
     worths = [c for h in {t, t.head} for c in h.children if c.lower_ == "worth"]
     sums = [s for w in worths for s in w.children if s.dep_ in ("pobj", "npadvmod", "dobj")]

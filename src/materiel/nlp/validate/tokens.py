@@ -367,8 +367,8 @@ def governed_in_clause(t: Token, words: frozenset[str] | set[str], steps: int) -
 
 
 def sanctions_listing(tok: Token) -> bool:
-    """ "listed 50 entities under its Russia sanctions regime", "added 27 firms to its sanctions
-    list", "adopted a package of sanctions, listing 61 entities": a listing whose own phrase (its
+    """ "listed 50 entities under its Brask sanctions regime", "added 19 firms to its sanctions
+    list", "adopted a package of sanctions, listing 48 entities": a listing whose own phrase (its
     prepositions and modifiers, or the clause it continues) names sanctions. A sanctions word
     elsewhere ("saying sanctions had hit supply", "firms that sold arms despite sanctions"), a
     relief ("for sanctions relief", "as exempt from sanctions") or a listing as something else
