@@ -356,6 +356,12 @@ def _plan_given_up(prev: Token, tok: Token) -> bool:
 _INVERTED_CONDITION_AUX = word_set("nlp/status", "inverted_condition_aux")
 _WISHING_VERBS = word_set("nlp/status", "wishing_verbs")
 _STANCE_VERBS = word_set("nlp/status", "stance_verbs")
+_OWN_FORCE_WORDS = word_set("nlp/status", "own_force_words")
+_OWN_POSSESSIVES = word_set("nlp/status", "own_possessives")
+_DECIDING_BODIES = word_set("nlp/status", "deciding_bodies")
+_APPROVING_VERBS = word_set("nlp/status", "approving_verbs")
+_VOTE_WORDS = word_set("nlp/status", "vote_words")
+_VOTE_DATE_LABELS = word_set("nlp/status", "vote_date_labels")
 
 
 def _inverted_condition(clause: Token) -> bool:
@@ -372,14 +378,51 @@ def _inverted_condition(clause: Token) -> bool:
     return bool(subjects) and first.i < min(subjects)
 
 
+def _own_force(subj: Token) -> bool:
+    """ "wants its army to receive", "wants the navy to order": the wanter's own service,
+    so the infinitive is its plan; "wants Germany's army to" is another state's."""
+    if subj.lemma_.lower() not in _OWN_FORCE_WORDS:
+        return False
+    return all(
+        c.lower_ in _OWN_POSSESSIVES for c in subj.children if c.dep_ == "poss"
+    ) and not any(c.dep_ in ("compound", "amod", "nmod") and c.ent_type_ for c in subj.children)
+
+
+def _decided(tok: Token, prev: Token) -> bool:
+    """ "The Bundestag backed buying 35 F-35 jets", "Lawmakers backed sending aid on
+    Saturday": a deciding body's vote, or a backing on a day or in a vote, approves."""
+    if any(
+        c.dep_ in ("nsubj", "nsubjpass")
+        and (c.lemma_.lower() in _DECIDING_BODIES or c.lower_ in _DECIDING_BODIES)
+        for c in tok.children
+    ):
+        return True
+    parts = [*tok.children, *prev.children]
+    heads = [c for c in parts if c.dep_ == "npadvmod"] + [
+        o for c in parts if c.dep_ == "prep" for o in c.children if o.dep_ == "pobj"
+    ]
+    return any(
+        w.ent_type_ in _VOTE_DATE_LABELS or w.lemma_.lower() in _VOTE_WORDS for w in heads
+    )
+
+
 def _wish_or_stance(prev: Token, tok: Token) -> bool:
     """ "Kyiv wants Germany to deliver Taurus": a wish for another party's act;
-    "41% of Germans support sending weapons": a stance on an act. Neither is the act."""
+    "41% of Germans support sending weapons": a stance on an act. Neither is the act. A
+    state wanting its own force to act plans ("wants its army to receive 180 tanks"); a
+    deciding body backing an act approves it ("the cabinet endorsed purchasing jets")."""
     lemma = tok.lemma_.lower()
     if lemma in _WISHING_VERBS and prev.dep_ == "ccomp":
-        own_subject = any(c.dep_ in ("nsubj", "nsubjpass") for c in prev.children)
-        return own_subject and any(c.dep_ == "aux" and c.lower_ == "to" for c in prev.children)
-    return lemma in _STANCE_VERBS and prev.tag_ == "VBG" and prev.dep_ in ("xcomp", "dobj")
+        subjects = [c for c in prev.children if c.dep_ in ("nsubj", "nsubjpass")]
+        if not subjects or all(_own_force(s) for s in subjects):
+            return False
+        return any(c.dep_ == "aux" and c.lower_ == "to" for c in prev.children)
+    return (
+        lemma in _STANCE_VERBS
+        and prev.tag_ == "VBG"
+        and prev.dep_ in ("xcomp", "dobj")
+        and not (lemma in _APPROVING_VERBS and _decided(tok, prev))
+    )
 
 
 _LIKELIHOOD_WORDS = word_set("nlp/status", "likelihood_words")
@@ -537,8 +580,9 @@ def analyze(token: Token) -> StatusResult:
         ):
             res.hypothetical = True  # an aim as a bare infinitive: "To create a fund to buy arms."
             res.cues.append("infinitive-aim")
-        if idx <= 1 and (_inverted_condition(tok) or _to_infinitive(tok)
-                         and _inverted_condition(tok.head)):
+        if idx <= 1 and (
+            _inverted_condition(tok) or (_to_infinitive(tok) and _inverted_condition(tok.head))
+        ):
             res.hypothetical = True
             res.cues.append("inverted-condition")
         aux = _has_aux(tok, HYPOTHETICAL_AUX)
