@@ -24,7 +24,7 @@ _ext.register()
 
 _SERIES = word_set("nlp/frames", "series")
 _TENDER_REQUESTS = word_set("nlp/status", "tender_requests")
-_TIME_LABELS = {"DATE", "TIME"}
+_TIME_LABELS = word_set("nlp/frames", "time_labels")
 
 
 @dataclass
@@ -163,13 +163,18 @@ def subjects(verb: Token, depth: int = 0) -> list[Token]:
             return subjects(noun.head, depth + 1)
         if verb.dep_ == "relcl":
             return conjuncts(noun)
+        dated = False
         for c in noun.children:
-            if c.dep_ == "poss" and c.ent_type_ not in _TIME_LABELS:
-                return conjuncts(c)  # "Sweden's decision to raise", not "last week's decision"
+            if c.dep_ == "poss" and c.ent_type_ in _TIME_LABELS:
+                dated = True  # "last week's decision": a time, not the actor
+            elif c.dep_ == "poss":
+                return conjuncts(c)  # "Sweden's decision to raise"
             if c.dep_ == "prep" and c.lower_ in ("of", "by"):
                 objs = pobjs(c)
                 if objs and party_label(objs[0]):
                     return objs
+        if dated:
+            return []  # "Kyiv welcomed Tuesday's decision to send": the welcomer did not send
         awardee = _awardee(verb)
         if awardee:
             return awardee
