@@ -46,6 +46,9 @@ _ARMED_TARGET_WORDS = word_set("nlp/validate", "armed_target_words")
 PAYLOADS = word_set("nlp/validate", "payloads")
 
 _CIVILIAN_TARGETS = word_set("nlp/validate", "civilian_targets")
+_VILLAGE_TARGETS = word_set("nlp/validate", "village_targets")
+_CIVILIAN_VICTIMS = word_set("nlp/validate", "civilian_victims")
+_MILITARY_VICTIMS = word_set("nlp/validate", "military_victims")
 _IRREGULAR_ATTACKERS = word_set("nlp/validate", "irregular_attackers")
 _WEAPON_TEST_WORDS = word_set("nlp/validate", "weapon_test_words")
 _RAID_MILITARY_MODS = word_set("nlp/validate", "raid_military_mods")
@@ -124,9 +127,8 @@ def civilian_only(f: Frame, m: EventMention) -> bool:
     heads = [v.text.lower().replace("-", " ").split() for v in m.values("target")]
     if not heads and not raw:
         return False
-    return all(set(h) & _CIVILIAN_TARGETS for h in heads if h) and all(
-        _civilian_word(w) for w in raw
-    )
+    civil = _civilian_set(t)
+    return all(set(h) & civil for h in heads if h) and all(_civilian_word(w) for w in raw)
 
 
 def anonymous_non_military(m: EventMention) -> bool:
@@ -151,9 +153,20 @@ def anonymous_non_military(m: EventMention) -> bool:
 def _civilian_word(w: Token) -> bool:
     """A civilian thing, by its head or a modifier ("homes", "residential areas", "food
     infrastructure")."""
-    return w.lower_ in _CIVILIAN_TARGETS or any(
-        c.dep_ in ("amod", "compound") and c.lower_ in _CIVILIAN_TARGETS for c in w.children
+    civil = _civilian_set(w)
+    return w.lower_ in civil or any(
+        c.dep_ in ("amod", "compound") and c.lower_ in civil for c in w.children
     )
+
+
+def _civilian_set(w: Token) -> frozenset[str]:
+    """The civilian target words for `w`'s sentence: a village counts only when the sentence
+    names civilian victims and no fighters, soldiers or commanders ("an RSF attack on a
+    village killed 40 civilians", not "a strike on a village killed a Hezbollah commander")."""
+    words = {x.lower_ for x in w.sent}
+    if words & _CIVILIAN_VICTIMS and not words & _MILITARY_VICTIMS:
+        return _CIVILIAN_TARGETS | _VILLAGE_TARGETS
+    return _CIVILIAN_TARGETS
 
 
 _POLITICAL_TARGETS = word_set("nlp/validate", "political_targets")
