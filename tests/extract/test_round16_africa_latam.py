@@ -19,8 +19,8 @@ def _values(event, role: str) -> list[str]:
 @pytest.mark.parametrize(
     ("text", "type_", "role", "party"),
     [
-        ("Burkina Faso's junta has bought Akinci combat drones from Turkish manufacturer "
-         "Baykar, state television reported on Tuesday.", "procurement", "buyer", "junta"),
+        ("Niger's junta has bought Kestrel combat drones from Turkish manufacturer Lindell "
+         "Aerospace, state television reported on Tuesday.", "procurement", "buyer", "junta"),
         ("Mali's junta signed a deal with Baykar for Akinci drones on Tuesday.",
          "procurement", "buyer", "junta"),
         ("Niger's junta met a Russian deputy defence minister in Niamey on Tuesday to discuss "
@@ -100,10 +100,30 @@ def test_maker_or_police_before_action_is_no_attacker(kb_extractor, make_clean, 
         "At least 40 civilians were killed in an RSF attack on a village in Al Jazira state on "
         "Wednesday, activists said.",
         "Jihadists attacked a village near Djibo on Tuesday, killing dozens of civilians.",
+        "A Brask air strike on a village near the border killed six civilians on Monday.",
     ],
 )
 def test_attack_on_a_village_is_no_strike(kb_extractor, make_clean, text) -> None:
     assert _events(kb_extractor, make_clean, text, "strike") == []
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "An Israeli strike on the village of Aitaroun killed a Hezbollah commander.",
+        "An Israeli air strike on a village in southern Lebanon killed two Hezbollah fighters.",
+        "Israeli strikes on villages in southern Lebanon killed three Hezbollah members on "
+        "Monday.",
+        "A Russian drone attack on a village in Sumy region killed a soldier.",
+        "Russian troops attacked the village of Robotyne on Tuesday.",
+        "Russian drones struck the village of Varn on Monday, killing four Ukrainian soldiers.",
+        "Brask jets bombed a village near Ostmark's border on Monday, killing 12 civilians and "
+        "two soldiers.",
+    ],
+)
+def test_village_attack_with_military_victims_is_a_strike(kb_extractor, make_clean,
+                                                         text) -> None:
+    assert _events(kb_extractor, make_clean, text, "strike")
 
 
 @pytest.mark.parametrize(

@@ -16,8 +16,8 @@ def _kept(doc, type_: str) -> list:
 @pytest.mark.parametrize(
     ("text", "type_"),
     [
-        ("Had Britain ordered more Challenger 3 tanks in 2021, the army would not face its "
-         "current shortfall.", "procurement"),
+        ("Had Ostmark ordered more Brask-9 tanks in 2021, its army would not face a "
+         "shortfall now.", "procurement"),
         ("Were Germany to send Taurus missiles, Ukraine could strike deep into Crimea.", "aid"),
         ("Should Berlin approve the sale, Saudi Arabia would buy 48 more Eurofighter jets.",
          "procurement"),
@@ -30,10 +30,10 @@ def test_inverted_condition_is_no_event(parse, text, type_):
 
 
 def test_pluperfect_with_subject_first_is_an_event(parse):
-    doc = parse("Britain had ordered 148 Challenger 3 tanks in 2021, the report notes.",
+    doc = parse("Ostmark had ordered 64 Brask-9 tanks in 2021, the report notes.",
                 "2024-05-10")
     ms = _kept(doc, "procurement")
-    assert any(v.text == "Britain" for m in ms for v in m.values("buyer"))
+    assert any(v.text == "Ostmark" for m in ms for v in m.values("buyer"))
 
 
 @pytest.mark.parametrize(
@@ -44,8 +44,11 @@ def test_pluperfect_with_subject_first_is_an_event(parse):
         ("Zelensky wants Western allies to send more F-16 jets before the winter.", "aid"),
         ("Washington wants Seoul to supply artillery shells to Kyiv directly, officials said.",
          "aid"),
-        ("An ECFR poll found that 41% of Germans support sending more weapons to Ukraine, "
-         "down from 48% a year ago.", "aid"),
+        ("A poll by the Kerel Institute found that 37% of Germans support sending more "
+         "weapons to Ukraine, down from 44% a year ago.", "aid"),
+        ("The Senate opposed sending more tanks to Ukraine in a vote on Tuesday.", "aid"),
+        ("Kyiv wants Germany's army to send more Leopard tanks.", "aid"),
+        ("Warsaw wants the Ukrainian army to receive 40 more howitzers.", "procurement"),
         ("Most Republicans in the House oppose sending further aid to Kyiv.", "aid"),
     ],
 )
@@ -84,3 +87,58 @@ def test_time_possessive_call_by_a_leader_is_an_appeal(parse):
     doc = parse("Last week's call by Zelensky for Nato allies to raise defence spending to 3% "
                 "of GDP went unanswered.", "2024-05-10")
     assert _kept(doc, "spending") == []
+
+
+@pytest.mark.parametrize(
+    ("text", "type_", "role", "party"),
+    [
+        ("The Bundestag backed buying 35 F-35 jets in a vote on Tuesday.", "procurement",
+         "buyer", "Bundestag"),
+        ("The cabinet endorsed purchasing 12 Rafale jets for the air force.", "procurement",
+         "buyer", "cabinet"),
+        ("The parliament backed buying 24 new frigates on Tuesday.", "procurement", "buyer",
+         "parliament"),
+        ("Lawmakers backed sending $12 billion in military aid to Ukraine on Saturday.", "aid",
+         "donor", "Lawmakers"),
+    ],
+)
+def test_backing_by_a_deciding_body_is_an_approval(parse, text, type_, role, party):
+    ms = _kept(parse(text, "2024-05-10"), type_)
+    assert ms
+    assert any(v.text == party for m in ms for v in m.values(role))
+
+
+@pytest.mark.parametrize(
+    ("text", "buyer"),
+    [
+        ("Poland wants its army to receive 180 K2 tanks by 2026.", "army"),
+        ("The government wants the navy to order six new frigates next year.", "navy"),
+        ("The Pentagon wants the Army to receive the first 20 M10 Booker vehicles in 2025.",
+         "Army"),
+    ],
+)
+def test_wanting_ones_own_force_to_act_is_a_plan(parse, text, buyer):
+    ms = _kept(parse(text, "2024-05-10"), "procurement")
+    assert ms
+    assert any(v.text == buyer for m in ms for v in m.values("buyer"))
+
+
+@pytest.mark.parametrize(
+    ("text", "type_", "role"),
+    [
+        ("Kyiv welcomed Tuesday's decision to send more tanks.", "aid", "donor"),
+        ("Kyiv praised last week's decision to buy 96 Apache helicopters.", "procurement",
+         "buyer"),
+        ("Brask praised last month's decision to order 30 trainer jets.", "procurement",
+         "buyer"),
+    ],
+)
+def test_welcomer_of_a_dated_decision_is_not_its_actor(parse, text, type_, role):
+    ms = _kept(parse(text, "2024-05-10"), type_)
+    assert not any(v.text in ("Kyiv", "Brask") for m in ms for v in m.values(role))
+
+
+def test_dated_decision_by_a_party_keeps_that_party(parse):
+    doc = parse("Berlin welcomed Tuesday's decision by Ostmark to send 20 more tanks to "
+                "Ukraine.", "2024-05-10")
+    assert [v.text for m in _kept(doc, "aid") for v in m.values("donor")] == ["Ostmark"]
