@@ -1026,3 +1026,26 @@ def test_a_purchase_for_another_state_told_on_the_goods_or_seller_is_also_aid(pa
 )
 def test_a_purchase_for_itself_a_sum_or_a_time_is_no_aid(parse, text):
     assert "aid" not in _standing(parse(text))
+
+
+@pytest.mark.parametrize(
+    ("text", "item"),
+    [
+        ("Kerel pledged 14 more CV90 vehicles to Brask on Tuesday.", "CV90 vehicles"),
+        ("Turkey bought Russian S-400 systems in 2017.", "S-400 systems"),
+    ],
+)
+def test_a_generic_head_named_by_a_weapon_modifier_is_the_item(parse, text, item):
+    doc = parse(text)
+    items = {v.text for m in doc._.mentions if m.rejected is None for v in m.values("item")}
+    assert any(item in found for found in items)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The hospital bought two new scanning systems this year.",
+    ],
+)
+def test_a_generic_head_with_no_weapon_modifier_is_no_item(parse, text):
+    assert not {m.type for m in parse(text)._.mentions if m.rejected is None}

@@ -363,8 +363,8 @@ def is_military_item(token: Token) -> bool:
             return True
         if mod_words & (MILITARY_MODIFIERS | ITEM_HEADS):
             return True
-        if any(c.pos_ == "PROPN" or c.like_num for c in mods):
-            return True
+        if any(c.pos_ == "PROPN" or c.like_num or _weapon_name(c) for c in mods):
+            return True  # "CV90 vehicles", "Russian S-400 systems"
         if any(w in MILITARY_MODIFIERS for w in (t.lower_ for t in token.doc)):
             counted = any(c.dep_ == "nummod" for c in token.children)
             return counted or lemma not in _GENERIC_PART_HEADS
@@ -376,6 +376,12 @@ def is_military_item(token: Token) -> bool:
         ent is None
         or ent.label_ not in ("GPE", "NORP", "LOC", "COUNTRY", "DEMONYM", "METONYM", "DATE")
     )
+
+
+def _weapon_name(token: Token) -> bool:
+    """A modifier the recogniser read as a weapon's name, or a designator ("CV90", "S-400")."""
+    ent = entity_of(token)
+    return (ent is not None and ent.label_ in ("WEAPON", "PRODUCT")) or is_designator(token)
 
 
 ACTION_NOUNS = word_set("nlp/spans", "action_nouns")
