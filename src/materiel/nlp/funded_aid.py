@@ -110,20 +110,7 @@ def _before(doc: Doc, item: RoleValue, recipient: RoleValue) -> RoleValue:
 
 
 def _as_aid(m: EventMention, recipient: RoleValue, items: list[RoleValue]) -> EventMention:
-    aid = EventMention(
-        type="aid",
-        trigger=m.trigger,
-        trigger_i=m.trigger_i,
-        trigger_start=m.trigger_start,
-        status=m.status,
-        date=m.date,
-        score=m.score,
-        cues=list(m.cues),
-    )
-    for v in m.values("spender"):
-        aid.add(replace(v, role="donor"))
-    for v in m.values("value"):
-        aid.add(v)
+    aid = m.recast("aid", {"spender": "donor", "value": "value"})
     aid.add(recipient)
     for v in items:
         aid.add(replace(v, role="item"))

@@ -657,24 +657,6 @@ def _tok_at(doc: Doc, v: RoleValue) -> int:
     return span.root.i if span is not None else 0
 
 
-def _recast(m: EventMention, new_type: str, roles: dict[str, str]) -> EventMention:
-    """The same mention read as another type, its values moved to the matching roles."""
-    out = EventMention(
-        type=new_type,
-        trigger=m.trigger,
-        trigger_i=m.trigger_i,
-        trigger_start=m.trigger_start,
-        status=m.status,
-        date=m.date,
-        score=m.score,
-        cues=m.cues,
-    )
-    for role, new_role in roles.items():
-        for v in m.values(role):
-            out.add(replace(v, role=new_role))
-    return out
-
-
 _SHARED_ROLES = {"item": "item", "quantity": "quantity", "value": "value"}
 
 
@@ -731,11 +713,11 @@ def _ordered_batch(t: Token) -> bool:
 
 
 def _as_sale(m: EventMention) -> EventMention:
-    return _recast(m, "procurement", {"donor": "seller", "recipient": "buyer", **_SHARED_ROLES})
+    return m.recast("procurement", {"donor": "seller", "recipient": "buyer", **_SHARED_ROLES})
 
 
 def _as_aid(m: EventMention) -> EventMention:
-    return _recast(m, "aid", {"buyer": "recipient", "seller": "donor", **_SHARED_ROLES})
+    return m.recast("aid", {"buyer": "recipient", "seller": "donor", **_SHARED_ROLES})
 
 
 _EXERCISE_WORDS = word_set("nlp/mentions", "exercise_words")

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 
 @dataclass(frozen=True)
@@ -98,6 +98,17 @@ class EventMention:
             ):
                 return  # already covered by a longer span
         vals.append(value)
+
+    def recast(self, new_type: str, roles: dict[str, str]) -> EventMention:
+        """The same mention read as another type, the values of `roles` moved to their new
+        roles (the others left out)."""
+        out = EventMention(type=new_type, trigger=self.trigger, trigger_i=self.trigger_i,
+                           trigger_start=self.trigger_start, status=self.status,
+                           date=self.date, score=self.score, cues=list(self.cues))
+        for role, new_role in roles.items():
+            for v in self.values(role):
+                out.add(replace(v, role=new_role))
+        return out
 
 
 @dataclass(frozen=True)
