@@ -44,6 +44,8 @@ from materiel.extract.merge import (
     merge,
     shared,
 )
+from materiel.extract.package_contents import PackageContents
+from materiel.extract.package_contents import to_parse as contents_to_parse
 from materiel.extract.prefilter import RelevanceFilter, words
 from materiel.extract.resolve import KBLinker
 from materiel.extract.retype import (
@@ -107,6 +109,7 @@ class _Plan:
         default_factory=list
     )  # (index, sentence, skip)
     docs: list[Doc] = field(default_factory=list)
+    listing_only: set[int] = field(default_factory=set)
 
 
 def normalize_published(published: str | None) -> str | None:
@@ -296,9 +299,11 @@ class Extractor:
             if not cd.about_defense:
                 return plan
         limit = min(self.config.max_sentence_chars, self.nlp.max_length)  # spaCy's E088
-        wanted = self._to_parse(cd)
+        wanted, told = self._to_parse(cd)
+        # sentences parsed only for the goods a package lists after it (`package_contents`)
+        plan.listing_only = contents_to_parse(cd.sentences, told) - wanted
         for i, sent in enumerate(cd.sentences):
-            if i not in wanted:
+            if i not in wanted and i not in plan.listing_only:
                 continue
             m = _DATELINE_PREFIX.match(sent.text)
             skip = m.end() if m and m.end() < len(sent.text) - 20 else 0
@@ -311,19 +316,20 @@ class Extractor:
                 plan.docs.append(doc)
         return plan
 
-    def _to_parse(self, cd: CleanDocument) -> set[int]:
+    def _to_parse(self, cd: CleanDocument) -> tuple[set[int], set[int]]:
         """Indexes of the sentences to parse: those the relevance filter keeps; with
         `parse_scope` "triggers", only those of them that hold a trigger word, and with
         "triggers+context" also the kept sentence before each and the headings."""
         kept = [i for i, sent in enumerate(cd.sentences)
                 if not self.config.prefilter or self.filter.sentence(sent.text)]
         scope = self.config.parse_scope
-        if scope == "relevant":
-            return set(kept)
         told = {i for i in kept if self._may_hold_trigger(cd.sentences[i].text)}
+        if scope == "relevant":
+            return set(kept), told
         if scope == "triggers":
-            return told
-        return {i for i in kept if i in told or i + 1 in told or cd.sentences[i].is_heading}
+            return told, told
+        return {i for i in kept if i in told or i + 1 in told or cd.sentences[i].is_heading
+                }, told
 
     def _may_hold_trigger(self, text: str) -> bool:
         low = text.lower()
@@ -338,10 +344,17 @@ class Extractor:
         memory_person: dict[int, tuple[str, str | None]] = {}
         speaker = _Speaker(self.linker, cd, plan.published, memory_person)
         learned = self.recall and (self.detector is not None or self.on_sentence is not None)
-        contexts = document_context(parsed) if learned else []
+        read = [(entry, doc) for entry, doc in zip(plan.sentences, parsed, strict=True)
+                if entry[0] not in plan.listing_only]
+        contexts = document_context([doc for _entry, doc in read]) if learned else []
         context = ContextRoles()
+        contents = PackageContents()
         pointed: set[int] = set()  # plans of goods only pointed back to ("these jets")
-        for k, ((i, sent, skip), doc) in enumerate(zip(plan.sentences, parsed, strict=True)):
+        for (i, sent, skip), doc in zip(plan.sentences, parsed, strict=True):
+            if i in plan.listing_only:
+                contents.see(i, sent, skip, doc)
+        for k, ((i, sent, skip), doc) in enumerate(read):
+            contents.see(i, sent, skip, doc)
             first = len(cands)
             context.see(i, sent, skip, doc)
             for m in doc._.mentions or []:
@@ -391,6 +404,10 @@ class Extractor:
         merged = merge([c for c in cands if c.rejected is None], by_story=cd.is_feed,
                        published=plan.published)
         fill_from_context(merged, by_story=cd.is_feed)
+        listed = contents.lend(merged, cd.sentences)
+        if listed and self.linker is not None:
+            self.linker.link(Event(doc=cd.doc.id, type="aid", args={"item": listed}), {},
+                             speaker.context())
         for c in merged:
             drop_generic_items(c)
             drop_place_sides(c)
