@@ -74,3 +74,54 @@ def test_a_deal_lends_its_contents_to_the_purchase_not_to_an_aid(kb_extractor: E
         "Latvia signed a contract with Kongsberg for NASAMS air defence systems on Monday. "
         "The deal includes Sentinel radars."), "procurement")
     assert any("Sentinel" in i for e in events for i in _items(e))
+
+
+def test_included_in_the_package_are(kb_extractor: Extractor) -> None:
+    (e,) = _events(kb_extractor, (
+        "Denmark unveiled its 24th aid package for Kyiv on Tuesday. Included in the package are "
+        "Leopard 1 tanks and 20 Humvees."))
+    assert any("Leopard 1" in i for i in _items(e))
+
+
+def test_counted_list_lines_keep_their_goods(kb_extractor: Extractor) -> None:
+    (e,) = _events(kb_extractor, (
+        "The Pentagon announced a $400 million aid package for Ukraine on Friday. The package "
+        "includes:\n\n- 12 Caesar howitzers;\n- 40 Humvees;\n- $50 million for counter-drone "
+        "systems.\n\nOfficials said deliveries would start soon."))
+    items = _items(e)
+    assert any("Caesar" in i for i in items)
+    assert any("Humvees" in i for i in items)
+    assert any("counter-drone systems" in i for i in items)
+
+
+def test_what_a_package_lacks_or_may_hold_is_no_item(kb_extractor: Extractor) -> None:
+    for second in ("The package does not include ATACMS missiles.",
+                   "It was unclear whether the package includes ATACMS missiles.",
+                   "Kyiv had hoped the package would include ATACMS missiles.",
+                   "Earlier packages included ATACMS missiles."):
+        (e,) = _events(kb_extractor, (
+            f"The United States announced a $425 million aid package for Ukraine on Friday. "
+            f"{second}"))
+        assert not any("ATACMS" in i for i in _items(e)), second
+
+
+def test_another_partys_transfer_keeps_its_goods(kb_extractor: Extractor) -> None:
+    for text in (
+        "Poland pledged a new military aid package to Ukraine on Friday. North Korea, "
+        "meanwhile, has sent another consignment of arms to Moscow. The consignment includes "
+        "KN-23 ballistic missiles.",
+        "The Czech Republic pledged artillery shells to Ukraine on Monday. Russia's latest "
+        "delivery from Iran includes Fath-360 ballistic missiles.",
+        "Germany pledged EUR 500 million in aid to Ukraine on Monday, a day after Kyiv sent a "
+        "new wish list to Berlin. It includes Taurus missiles.",
+    ):
+        for e in _events(kb_extractor, text):
+            assert not any(w in i for i in _items(e) for w in ("KN-23", "Fath", "Taurus")), text
+
+
+def test_a_list_ends_at_its_last_line(kb_extractor: Extractor) -> None:
+    (e,) = _events(kb_extractor, (
+        "The Department of Defense announced a $300 million aid package for Ukraine on Friday."
+        "\n\nCapabilities in this package include:\n\n- Stinger missiles;\n- 155mm artillery "
+        "rounds.\n\nPatriot batteries are under strain.\n\nGlide bombs hit Kharkiv."))
+    assert not any("Patriot" in i or "bombs" in i for i in _items(e))

@@ -344,17 +344,18 @@ class Extractor:
         memory_person: dict[int, tuple[str, str | None]] = {}
         speaker = _Speaker(self.linker, cd, plan.published, memory_person)
         learned = self.recall and (self.detector is not None or self.on_sentence is not None)
-        read = [(entry, doc) for entry, doc in zip(plan.sentences, parsed, strict=True)
-                if entry[0] not in plan.listing_only]
-        contexts = document_context([doc for _entry, doc in read]) if learned else []
+        read = [doc for (i, _s, _k), doc in zip(plan.sentences, parsed, strict=True)
+                if i not in plan.listing_only]
+        contexts = document_context(read) if learned else []
         context = ContextRoles()
         contents = PackageContents()
         pointed: set[int] = set()  # plans of goods only pointed back to ("these jets")
+        k = -1
         for (i, sent, skip), doc in zip(plan.sentences, parsed, strict=True):
-            if i in plan.listing_only:
-                contents.see(i, sent, skip, doc)
-        for k, ((i, sent, skip), doc) in enumerate(read):
             contents.see(i, sent, skip, doc)
+            if i in plan.listing_only:
+                continue  # parsed for the goods it lists, and for nothing else
+            k += 1
             first = len(cands)
             context.see(i, sent, skip, doc)
             for m in doc._.mentions or []:

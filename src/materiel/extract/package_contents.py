@@ -28,6 +28,10 @@ from materiel.wordlists import word_set
 INCLUDING_VERBS = word_set("nlp/roles", "including_verbs")
 HOLDERS = word_set("nlp/roles", "content_holders")
 POINTERS = word_set("nlp/roles", "content_pronouns")
+OTHER_WORDS = word_set("nlp/roles", "content_other_words")
+DOUBT_VERBS = word_set("nlp/roles", "content_doubt_verbs")
+COLON_WORDS = word_set("nlp/roles", "content_colon_words")
+MODALS = frozenset({"would", "could", "may", "might", "should", "can"})
 BUYING_VERBS = frozenset({"buy", "purchase", "procure", "acquire"})
 PURCHASE_HOLDERS = frozenset({"deal", "contract", "order", "purchase", "sale", "acquisition"})
 AID_HOLDERS = frozenset({"aid", "assistance", "support", "donation", "contribution"})
@@ -77,6 +81,7 @@ class _Listing:
     holder: str  # the lemma of the including verb's subject
     items: list[Argument] = field(default_factory=list)
     colon: bool = False
+    near: bool = False  # its transfer must be told in the sentence right before
 
 
 @dataclass
@@ -85,31 +90,45 @@ class PackageContents:
 
     listings: list[_Listing] = field(default_factory=list)
     lines: dict[int, list[Argument]] = field(default_factory=dict)  # sentence -> its goods
-    fragments: set[int] = field(default_factory=set)  # sentences that are list lines
-    holders: dict[int, str] = field(default_factory=dict)  # sentence -> transfer noun it names
+    # list lines: sentence -> (story, its last character)
+    fragments: dict[int, tuple[int, str]] = field(default_factory=dict)
+    # sentence -> the transfer nouns it introduces, and the one it is about (its subject or
+    # object)
+    introduced: dict[int, set[str]] = field(default_factory=dict)  # "another consignment"
+    topics: dict[int, str] = field(default_factory=dict)
 
     def see(self, index: int, sent: Sentence, skip: int, doc: Doc) -> None:
         base = sent.start + skip
         listing = _listing(doc)
         if listing is not None:
             holder, roots = listing
-            if holder in POINTERS and index - 1 in self.holders:
-                holder, index = self.holders[index - 1], index - 1  # "This package ... It has"
-            self.listings.append(_Listing(index, sent.story, holder,
-                                          _arguments(doc, roots, base),
-                                          doc.text.rstrip().endswith(":")))
-        elif _is_fragment(doc):
-            self.fragments.add(index)
+            near = False
+            if holder in POINTERS:
+                # "This new package ... It includes X": the pronoun stands for the transfer
+                # word the sentence before is about; with none ("a wish list"), for nothing
+                holder = self.topics.get(index - 1, "")
+            elif holder.endswith(POINTED):
+                # "that deal": the transfer the sentence before tells or is about
+                holder = holder[: -len(POINTED)]
+                near = self.topics.get(index - 1) != holder
+            if holder:
+                self.listings.append(_Listing(index, sent.story, holder,
+                                              _arguments(doc, roots, base),
+                                              doc.text.rstrip().endswith(":"), near))
+        elif _is_fragment(doc) and not sent.is_heading:
+            self.fragments[index] = (sent.story, doc.text.rstrip()[-1:])
             self.lines[index] = _arguments(doc, _line_roots(doc), base)
         else:
             after = _after_colon(doc)
             if after:  # "rushed $350 million in aid to meet their needs: 800 Stingers, ..."
                 self.listings.append(_Listing(index, sent.story, OWN,
                                               _arguments(doc, after, base)))
-        named = [t.lemma_.lower() for t in doc if t.pos_ == "NOUN" and t.dep_ != "compound"
-                 and t.lemma_.lower() in HOLDERS and t.lemma_.lower() not in POINTERS]
-        if named:
-            self.holders[index] = named[0]
+        named = [t for t in doc if t.pos_ == "NOUN" and t.dep_ != "compound"
+                 and t.lemma_.lower() in HOLDERS]
+        self.introduced[index] = {t.lemma_.lower() for t in named if _new_transfer(t)}
+        topics = [t.lemma_.lower() for t in named if _this_transfer(t) and _main_argument(t)]
+        if topics:
+            self.topics[index] = topics[0]
 
     def lend(self, records: list[Candidate], sentences: Sequence[Sentence]) -> list[Argument]:
         """Add each listing's goods to its transfer; returns the arguments added."""
@@ -118,14 +137,11 @@ class PackageContents:
         for listing in self.listings:
             goods = list(listing.items)
             if listing.colon:
-                for j in range(listing.sentence + 1, listing.sentence + 1 + MAX_LINES):
-                    if j not in self.fragments:
-                        break
-                    goods.extend(self.lines[j])
+                goods.extend(self._list_below(listing))
             if not goods:
                 continue
             target = _target(listing, records, sentences, starts)
-            if target is None:
+            if target is None or self._named_since(listing, target, starts):
                 continue
             have = target.event.args.setdefault("item", [])
             for g in goods:
@@ -135,17 +151,47 @@ class PackageContents:
         return added
 
 
+    def _named_since(self, listing: _Listing, target: Candidate, starts: list[int]) -> bool:
+        """Whether the listing's transfer word was introduced anew in a sentence that does
+        not tell the target ("Poland pledged aid. North Korea sent another consignment to
+        Moscow. The consignment includes ..."): it stands for that other transfer. A word
+        told again ("This package, valued at $1 billion, ...") points back to the same one."""
+        told = {_index(starts, s) for s in _starts(target)}
+        last = max(told)
+        return any(listing.holder in self.introduced.get(j, set()) and j not in told
+                   for j in range(last + 1, listing.sentence))
+
+    def _list_below(self, listing: _Listing) -> list[Argument]:
+        """The goods of the list lines right under a listing's colon, in its story, up to the
+        line that closes a list of lines ended by semicolons or commas ("...; ...; ... .")."""
+        out: list[Argument] = []
+        ends: list[str] = []
+        for j in range(listing.sentence + 1, listing.sentence + 1 + MAX_LINES):
+            story, end = self.fragments.get(j, (-1, ""))
+            if story != listing.story or (ends and ends[-1] == "." and "." not in ends[:1]):
+                break
+            out.extend(self.lines[j])
+            ends.append(end)
+        return out
+
+
 def _listing(doc: Doc) -> tuple[str, list[Token]] | None:
     """(holder, goods roots) of a sentence whose including verb has a transfer's subject."""
     for tok in doc:
         if tok.lemma_.lower() not in INCLUDING_VERBS or tok.pos_ not in ("VERB", "AUX"):
             continue
+        if not _told_as_fact(tok):
+            continue
         subjects = [c for c in tok.children if c.dep_ in ("nsubj", "nsubjpass")]
-        if tok.tag_ == "VBN" and any(c.dep_ == "auxpass" for c in tok.children):
-            # "Included in the package are X": the goods are the subject, the holder the place
+        aux = [c for c in tok.children if c.dep_ == "auxpass"]
+        if tok.tag_ == "VBN" and aux:
+            # "Included in the package are X": the goods are the subject (or, as the parse
+            # has it, the attribute of "are" or the object), the holder the place
             holder = _holder_in([p for c in tok.children if c.dep_ == "prep" for p in pobjs(c)])
             if holder:
-                return holder, subjects
+                goods = subjects + [c for c in tok.children if c.dep_ == "dobj"] + [
+                    c for a in aux for c in a.children if c.dep_ == "attr"]
+                return holder, goods
             continue
         holder = _holder_in(subjects)
         if not holder:
@@ -157,25 +203,81 @@ def _listing(doc: Doc) -> tuple[str, list[Token]] | None:
     return None
 
 
+def _told_as_fact(verb: Token) -> bool:
+    """Not "does not include", "would include", "whether the package includes", "had hoped
+    the package would include": an including verb that tells what the package holds."""
+    if any(c.dep_ == "neg" or (c.dep_ == "aux" and c.lower_ in MODALS)
+           or (c.dep_ == "mark" and c.lower_ in ("whether", "if")) for c in verb.children):
+        return False
+    v = verb
+    while v.dep_ in ("ccomp", "xcomp", "advcl", "conj") and v.head.i != v.i:
+        v = v.head
+        if v.lemma_.lower() in DOUBT_VERBS or v.dep_ == "neg" or any(
+                c.dep_ == "neg" for c in v.children):
+            return False
+    return True
+
+
 def _holder_in(subjects: list[Token]) -> str:
     """The transfer word among the subjects: the head ("the package") or the place it is
-    counted in ("capabilities in this package")."""
+    counted in ("the items in this package"); a word pointed at ("that deal") is marked with
+    `POINTED`."""
     for s in subjects:
         lemma = s.lemma_.lower() if s.pos_ != "PRON" else s.lower_
-        if lemma in HOLDERS:
-            return _inner_holder(s) or lemma
+        if lemma in HOLDERS and (lemma in POINTERS or _this_transfer(s)):
+            return _inner_holder(s) or lemma + _pointed(s)
         inner = _inner_holder(s)
         if inner:
             return inner
     return ""
 
 
+POINTED = "@"
+
+
+def _pointed(s: Token) -> str:
+    return POINTED if any(c.dep_ == "det" and c.lower_ in ("this", "that") for c in s.children
+                          ) else ""
+
+
+def _this_transfer(s: Token) -> bool:
+    """A transfer word that can be the one just told: one ("the package", not "earlier
+    packages"), nobody's but its own ("Russia's delivery", "its contribution" may be another
+    party's), no other one ("a separate package", "the proposed sale"), and not from or to a
+    maker or giver of its own ("the delivery from Iran")."""
+    if s.tag_ in ("NNS", "NNPS"):
+        return False
+    for c in s.children:
+        if c.dep_ == "poss" or c.lower_ in OTHER_WORDS:
+            return False
+        if c.dep_ == "prep" and c.lower_ in ("from", "by") and any(
+                p.ent_type_ for p in pobjs(c)):
+            return False
+        if c.dep_ in ("amod", "compound", "nmod") and c.ent_type_ in (
+                "NORP", "GPE", "COUNTRY", "METONYM", "ORG"):
+            return False  # "a US package" told after another donor's
+    return True
+
+
+def _new_transfer(t: Token) -> bool:
+    return any(c.dep_ == "det" and c.lower_ in ("a", "an", "another") or c.lower_ in OTHER_WORDS
+               for c in t.children)
+
+
+def _main_argument(t: Token) -> bool:
+    """The subject or object of its clause's verb ("Denmark announced a new package",
+    "This package will provide"), not a word in a side phrase ("aid to X, a day after Kyiv
+    sent a wish list")."""
+    return t.dep_ in ("nsubj", "nsubjpass", "dobj", "attr", "ROOT")
+
+
 def _inner_holder(s: Token) -> str:
     for c in s.children:
         if c.dep_ == "prep" and c.lower_ in ("in", "of", "under"):
             for p in pobjs(c):
-                if p.lemma_.lower() in HOLDERS and p.lemma_.lower() not in POINTERS:
-                    return p.lemma_.lower()
+                lemma = p.lemma_.lower()
+                if lemma in HOLDERS and lemma not in POINTERS and _this_transfer(p):
+                    return lemma + _pointed(p)
     return ""
 
 
@@ -185,6 +287,8 @@ def _after_colon(doc: Doc) -> list[Token]:
     if len(colons) != 1 or colons[0] < MIN_LEAD_TOKENS:
         return []  # a label ("Part numbers: ...", "Present status: ...") lists nothing given
     c = colons[0]
+    if doc[c - 1].lower_ not in COLON_WORDS and doc[c - 1].lemma_.lower() not in COLON_WORDS:
+        return []  # "with one threat in mind: Russian tanks" names no goods given
     before = doc[:c].text
     if before.count("“") > before.count("”") or before.count('"') % 2:
         return []  # a title quoted: "a lecture on “The Air Force: Present Status”"
@@ -211,8 +315,9 @@ def _line_roots(doc: Doc) -> list[Token]:
 
 
 def _is_sum(tok: Token) -> bool:
-    return tok.like_num or tok.pos_ == "NUM" or tok.ent_type_ == "MONEY" or any(
-        c.ent_type_ == "MONEY" or c.dep_ == "nummod" for c in tok.children)
+    """A sum of money ("$150 million", "NOK 1.2 billion"), not a count ("12 Caesar
+    howitzers", "Leopard 1 tanks")."""
+    return tok.ent_type_ == "MONEY" or any(c.ent_type_ == "MONEY" for c in tok.children)
 
 
 def _is_fragment(doc: Doc) -> bool:
@@ -230,9 +335,22 @@ def _arguments(doc: Doc, roots: list[Token], base: int) -> list[Argument]:
 def _target(listing: _Listing, records: list[Candidate], sentences: Sequence[Sentence],
             starts: list[int]) -> Candidate | None:
     """The aid or purchase told nearest before the listing, in its story and within reach."""
-    gap = 0 if listing.holder == OWN else 1 if listing.holder in POINTERS else MAX_GAP
-    types = ({"procurement"} if listing.holder in PURCHASE_HOLDERS
-             else {"aid"} if listing.holder in AID_HOLDERS else {"aid", "procurement"})
+    gap = 0 if listing.holder == OWN else 1 if listing.near else MAX_GAP
+    if listing.holder in PURCHASE_HOLDERS:
+        choices: tuple[set[str], ...] = ({"procurement"},)
+    elif listing.holder in AID_HOLDERS:
+        choices = ({"aid"},)
+    else:  # "the package", "the shipment": an aid when one is told within reach
+        choices = ({"aid"}, {"procurement"})
+    for types in choices:
+        found = _nearest(listing, records, sentences, starts, types, gap)
+        if found is not None:
+            return found
+    return None
+
+
+def _nearest(listing: _Listing, records: list[Candidate], sentences: Sequence[Sentence],
+             starts: list[int], types: set[str], gap: int) -> Candidate | None:
     best: tuple[int, Candidate] | None = None
     for r in records:
         if r.event.type not in types:

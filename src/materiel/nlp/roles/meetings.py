@@ -13,7 +13,7 @@ from materiel.nlp.roles.paired_sides import people_over_paired_states, split_pai
 from materiel.nlp.roles.parties import is_company, role_value
 from materiel.nlp.spans import conjuncts, entity_of, item_range, party_label, place_label
 from materiel.nlp.types import EventMention, NumberMention, RoleValue
-from materiel.nlp.venues import meeting_venues
+from materiel.nlp.venues import meeting_venues, named_venue
 from materiel.wordlists import word_set
 
 _ATTENDING = word_set("nlp/roles", "attending")
@@ -48,9 +48,23 @@ def fill_meeting(doc: Doc, f: Frame, m: EventMention, numbers: list[NumberMentio
     _fallback_location(doc, f, m)
     _journey_to_attend(doc, t, m)
     _leaders_take_part(doc, t, m)
+    _site_before_noun(doc, t, m)
     split_paired_sides(doc, m)
     people_over_paired_states(doc, m)
     return []
+
+
+def _site_before_noun(doc: Doc, t: Token, m: EventMention) -> None:
+    for rng in _place_before_noun(t):
+        rv = role_value(doc, "location", rng, "FAC")
+        if rv is None:
+            continue
+        named_sides = m.values("participant")
+        kept = [v for v in named_sides if v.end <= rv.start or rv.end <= v.start]
+        if len(kept) < len(named_sides):  # "the Oval Office meeting": the site is no side
+            m.args["participant"] = kept
+        if not m.values("location"):
+            m.add(rv)
 
 
 def _named_sides(doc: Doc, f: Frame, m: EventMention, subj: list[Token]) -> None:
@@ -265,6 +279,30 @@ def _fallback_location(doc: Doc, f: Frame, m: EventMention) -> None:
             rv = role_value(doc, "location", rng, "FAC")
             if rv is not None:
                 m.add(rv)
+
+
+def _place_before_noun(t: Token) -> list[tuple[int, int]]:
+    """A city or a named site that names a meeting noun ("their Tokyo meeting", "the Oval
+    Office meeting", "a White House summit"); a country there is a side or a topic ("US-China
+    talks", "the Ukraine talks"), and so is a pair of places."""
+    if t.pos_ != "NOUN" or t.is_title:
+        return []  # "the Defense Industrial Base Conference": a gathering's name, no place
+    places = []
+    for c in t.lefts:
+        whole = entity_of(c)
+        if c.dep_ != "compound" or (whole is not None and whole.end > t.i):
+            continue  # "the Defense Industrial Base Conference": a part of the gathering's name
+        venue = named_venue(c)
+        if venue is not None:
+            places.append(venue)
+        elif c.ent_type_ in _CITY_LABELS and c.is_title and (ent := entity_of(c)) is not None and (
+                ent.end == c.i + 1):
+            places.append((ent.start, ent.end))
+    hyphen = any(w.text == "-" for w in t.doc[max(0, t.left_edge.i):t.i])
+    return places if len(places) == 1 and not hyphen else []
+
+
+_CITY_LABELS = frozenset({"GPE", "METONYM"})
 
 
 _LEADING_VERBS = word_set("nlp/roles", "leading_verbs")
