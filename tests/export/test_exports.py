@@ -52,9 +52,10 @@ def test_csv_one_row_per_argument_and_no_formulas(store, tmp_path):
     export_file(store, EventQuery(type="aid"), "csv", path, ExportOptions(rows="arg"))
     rows = list(csv.DictReader(path.open(encoding="utf-8", newline="")))
     assert list(rows[0]) == ARG_COLUMNS
+    # "The package also includes 2,000 artillery shells.": the package's goods (spec §6)
     assert sorted((r["role"], r["text"]) for r in rows) == [
         ("donor", "Estonia"), ("donor", "Latvia"), ("item", "air defense radars"),
-        ("recipient", "Ukraine")]
+        ("item", "artillery shells"), ("recipient", "Ukraine")]
     assert _manifest(path)["query"] == {"type": "aid"}
 
 
