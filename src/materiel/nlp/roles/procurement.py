@@ -104,8 +104,28 @@ def fill_procurement(
     item_toks = _clause_items_and_sides(doc, f, m, item_toks)
     if not m.values("seller"):
         goods_maker_sellers(doc, item_toks, m)
+    if not m.values("seller"):
+        _company_signed_with(doc, f, m)
     company_buyers_sell(doc, f, m, item_toks)
     return item_toks
+
+
+def _company_signed_with(doc: Doc, f: Frame, m: EventMention) -> None:
+    """A deal signed "with" a company that the parse hangs low in the deal's phrase ("signed
+    a contract for 400 launchers worth Rs 630 crore with Saab"): the company sells. Only a
+    name known as a company's, and only for a signing verb's deal."""
+    t = f.trigger
+    verb = t.head if t.dep_ == "dobj" else t if t.pos_ == "VERB" else None
+    if verb is None or verb.lemma_.lower() not in _DEAL_CLOSING_VERBS:
+        return
+    deal = t if t.pos_ == "NOUN" else next((o for o in f.obj), None)
+    if deal is None:
+        return
+    taken = {(v.start, v.end) for vals in m.args.values() for v in vals}
+    companies = [x for w in deal.subtree if w.dep_ == "prep" and w.lower_ == "with"
+                 and w.head.i != deal.i for x in pobjs(w) if party_label(x) == "COMPANY"]
+    add_parties(doc, "seller", [c for c in companies
+                                if not any(s <= c.idx < e for s, e in taken)][:1], m)
 
 
 _SELLING_WORDS = ("sell", "sale", "export")
