@@ -171,7 +171,14 @@ def _states_the_goods_are_for(f: Frame, item_toks: list[Token]) -> list[Token]:
     drawdown from Pentagon stocks for Ukraine"."""
     heads = [*item_toks, *f.obj]
     heads += [w for h in [f.trigger, *heads] for w in pp_of(h, "of", "in", "from")]
+    t = f.trigger
+    if t.dep_ == "pobj" and t.head.lower_ == "in" and _is_amount(t.head.head):
+        heads.append(t.head.head)  # "NOK 1 billion in military aid to Ukraine": on the sum
     return [w for h in heads for w in pp_of(h, "for", "to") if party_label(w) in STATES]
+
+
+def _is_amount(tok: Token) -> bool:
+    return tok.like_num or tok.pos_ == "NUM" or tok.ent_type_ in ("MONEY", "CARDINAL")
 
 
 _ARMED_SUPPORT_MODS = word_set("nlp/validate", "armed_support_mods")
