@@ -29,31 +29,41 @@ _BUY_VERBS = word_set("nlp/roles", "buy_verbs")
 
 
 def items_from(doc: Doc, toks: list[Token], strict: bool = True) -> list[tuple[RoleValue, Token]]:
-    out = []
+    out: list[tuple[RoleValue, Token]] = []
     for tok in toks:
         for c in _counted_items(tok):
-            head = item_head(c)
-            if head.pos_ not in ("NOUN", "PROPN") and not (
-                head.pos_ in ("NUM", "VERB") and _nominal(head) and is_military_item(head)
-            ):
-                continue  # a number, but "35 F-35A" (a designator read as a number) counts
-            if strict and not is_military_item(head):
+            found = _item_value(doc, c, strict)
+            if found is None:
                 continue
-            if _glued_amount(head):
-                continue
-            label = party_label(head)
-            ent = entity_of(head)
-            known = ent is not None and bool(ent.ent_id_)
-            if (
-                label in ("NORP", "PERSON", "COUNTRY", "DEMONYM", "METONYM", "COMPANY")
-                or (label == "GPE" and head.tag_ != "NNPS" and not is_designator(head))
-                or (label == "ORG" and known)
-            ) and not (ent is not None and ent.root.i != head.i):
-                continue
-            rv = role_value(doc, "item", item_range(head), ent.label_ if ent is not None else None)
-            if rv is not None:
-                out.append((rv, c))
+            out.append((found, c))
+            # "heavy weapons such as Leopard tanks": the goods named as examples of goods
+            for x in _examples(item_head(c)):
+                example = _item_value(doc, x, strict)
+                if example is not None and all(example.start != v.start for v, _ in out):
+                    out.append((example, x))
     return out
+
+
+def _item_value(doc: Doc, c: Token, strict: bool) -> RoleValue | None:
+    head = item_head(c)
+    if head.pos_ not in ("NOUN", "PROPN") and not (
+        head.pos_ in ("NUM", "VERB") and _nominal(head) and is_military_item(head)
+    ):
+        return None  # a number, but "35 F-35A" (a designator read as a number) counts
+    if strict and not is_military_item(head):
+        return None
+    if _glued_amount(head):
+        return None
+    label = party_label(head)
+    ent = entity_of(head)
+    known = ent is not None and bool(ent.ent_id_)
+    if (
+        label in ("NORP", "PERSON", "COUNTRY", "DEMONYM", "METONYM", "COMPANY")
+        or (label == "GPE" and head.tag_ != "NNPS" and not is_designator(head))
+        or (label == "ORG" and known)
+    ) and not (ent is not None and ent.root.i != head.i):
+        return None
+    return role_value(doc, "item", item_range(head), ent.label_ if ent is not None else None)
 
 
 _GLUED_NUMBER = re.compile(r"^\d[\d.,]*([a-z]+)$")
@@ -79,6 +89,16 @@ def _counted_items(tok: Token) -> list[Token]:
     for c in item_list(tok):
         head = item_head(c)
         out.extend([c] if head.i == c.i else [x for x in item_list(head) if x not in out])
+    return out
+
+
+def _examples(head: Token) -> list[Token]:
+    """The goods a noun names as its examples: "such as X and Y", "like X"."""
+    out: list[Token] = []
+    for c in head.children:
+        such_as = c.lower_ == "as" and any(w.lower_ == "such" for w in c.children)
+        if c.dep_ == "prep" and (such_as or c.lower_ == "like"):
+            out.extend(x for p in pobjs(c) for x in item_list(p))
     return out
 
 
