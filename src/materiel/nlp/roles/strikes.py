@@ -90,10 +90,13 @@ def fill_strike(doc: Doc, f: Frame, m: EventMention, numbers: list[NumberMention
                 m.add(rv)
                 if place_label(c) and c.lower_ not in ARMED_FORCE_WORDS:
                     add_places(doc, "location", [c], m)  # a city hit, not "Russian forces"
-            for cc in c.children:  # "several cities including Kyiv"
-                if cc.dep_ == "prep" and cc.lower_ in ("including", "in", "near"):
+            for cc in c.children:  # "several cities including Kyiv", "a depot at Sevastopol"
+                if cc.dep_ == "prep" and cc.lower_ in _TARGET_PLACE_PREPS:
                     _add_strike_places(doc, pobjs(cc), m)
-    _add_strike_places(doc, f.pp("in", "near", "over", "across") + _participle_objects(t), m)
+                elif cc.dep_ == "advmod" and cc.lower_ in _COMPASS_WORDS:
+                    _add_strike_places(doc, pp_of(cc, "of"), m)  # "a base south of Haifa"
+    _add_strike_places(doc, f.pp("in", "near", "over", "across", "outside")
+                       + _participle_objects(t), m)
     return []
 
 
@@ -158,12 +161,23 @@ def _weapon_side(t: Token) -> list[Token]:
 
 def _add_strike_places(doc: Doc, toks: list[Token], m: EventMention) -> None:
     """Places as the recogniser names them, else a province told by its name and a region
-    noun ("in Russia's Belgorod region", "in Dnipropetrovsk Oblast")."""
+    noun ("in Russia's Belgorod region", "in Dnipropetrovsk Oblast"), else the city whose
+    part is named ("in Beirut's southern suburbs")."""
     for tok in toks:
         for c in conjuncts(tok):
             rv = place(doc, "location", c) or _region(doc, c) or _held_place(doc, c)
+            if rv is None and c.lemma_.lower() in _PLACE_PART_NOUNS:
+                # "Beirut's southern suburbs", "the port of Odesa"
+                owner = next((w for w in [*(x for x in c.children if x.dep_ == "poss"),
+                                          *pp_of(c, "of")]), None)
+                rv = place(doc, "location", owner) if owner is not None else None
             if rv is not None:
                 m.add(rv)
+
+
+_TARGET_PLACE_PREPS = word_set("nlp/roles", "strike_target_place_preps")
+_COMPASS_WORDS = word_set("nlp/roles", "compass_words")
+_PLACE_PART_NOUNS = word_set("nlp/roles", "place_part_nouns")
 
 
 def _held_place(doc: Doc, tok: Token) -> RoleValue | None:
