@@ -344,9 +344,9 @@ class Extractor:
         memory_person: dict[int, tuple[str, str | None]] = {}
         speaker = _Speaker(self.linker, cd, plan.published, memory_person)
         learned = self.recall and (self.detector is not None or self.on_sentence is not None)
-        read = [doc for (i, _s, _k), doc in zip(plan.sentences, parsed, strict=True)
-                if i not in plan.listing_only]
-        contexts = document_context(read) if learned else []
+        contexts = document_context([
+            doc for (i, _s, _k), doc in zip(plan.sentences, parsed, strict=True)
+            if i not in plan.listing_only]) if learned else []
         context = ContextRoles()
         contents = PackageContents()
         pointed: set[int] = set()  # plans of goods only pointed back to ("these jets")

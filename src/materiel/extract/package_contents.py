@@ -13,6 +13,7 @@ purchase told at most `MAX_GAP` sentences before it in the same story.
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 
@@ -21,6 +22,7 @@ from spacy.tokens import Doc, Token
 from materiel.extract.merge import Candidate
 from materiel.models import Argument, Sentence
 from materiel.nlp.frames import pobjs
+from materiel.nlp.lexicon import HYPOTHETICAL_AUX, HYPOTHETICAL_MARKS
 from materiel.nlp.roles.items import items_from
 from materiel.nlp.types import RoleValue
 from materiel.wordlists import word_set
@@ -31,10 +33,9 @@ POINTERS = word_set("nlp/roles", "content_pronouns")
 OTHER_WORDS = word_set("nlp/roles", "content_other_words")
 DOUBT_VERBS = word_set("nlp/roles", "content_doubt_verbs")
 COLON_WORDS = word_set("nlp/roles", "content_colon_words")
-MODALS = frozenset({"would", "could", "may", "might", "should", "can"})
-BUYING_VERBS = frozenset({"buy", "purchase", "procure", "acquire"})
-PURCHASE_HOLDERS = frozenset({"deal", "contract", "order", "purchase", "sale", "acquisition"})
-AID_HOLDERS = frozenset({"aid", "assistance", "support", "donation", "contribution"})
+PURCHASE_HOLDERS = word_set("nlp/roles", "content_purchase_holders")
+AID_HOLDERS = word_set("nlp/roles", "content_aid_holders")
+BUY_VERBS = word_set("nlp/roles", "buy_verbs")
 
 OWN = ""  # a listing of the sentence's own transfer ("aid to meet their needs: X, Y")
 MAX_GAP = 3  # sentences from the transfer to the sentence that lists its goods
@@ -101,15 +102,14 @@ class PackageContents:
         base = sent.start + skip
         listing = _listing(doc)
         if listing is not None:
-            holder, roots = listing
+            (holder, pointed), roots = listing
             near = False
             if holder in POINTERS:
                 # "This new package ... It includes X": the pronoun stands for the transfer
                 # word the sentence before is about; with none ("a wish list"), for nothing
                 holder = self.topics.get(index - 1, "")
-            elif holder.endswith(POINTED):
+            elif pointed:
                 # "that deal": the transfer the sentence before tells or is about
-                holder = holder[: -len(POINTED)]
                 near = self.topics.get(index - 1) != holder
             if holder:
                 self.listings.append(_Listing(index, sent.story, holder,
@@ -150,7 +150,6 @@ class PackageContents:
                     added.append(g)
         return added
 
-
     def _named_since(self, listing: _Listing, target: Candidate, starts: list[int]) -> bool:
         """Whether the listing's transfer word was introduced anew in a sentence that does
         not tell the target ("Poland pledged aid. North Korea sent another consignment to
@@ -175,7 +174,11 @@ class PackageContents:
         return out
 
 
-def _listing(doc: Doc) -> tuple[str, list[Token]] | None:
+Holder = tuple[str, bool]  # the transfer word's lemma, and whether it is pointed at ("that deal")
+NO_HOLDER: Holder = ("", False)
+
+
+def _listing(doc: Doc) -> tuple[Holder, list[Token]] | None:
     """(holder, goods roots) of a sentence whose including verb has a transfer's subject."""
     for tok in doc:
         if tok.lemma_.lower() not in INCLUDING_VERBS or tok.pos_ not in ("VERB", "AUX"):
@@ -188,13 +191,13 @@ def _listing(doc: Doc) -> tuple[str, list[Token]] | None:
             # "Included in the package are X": the goods are the subject (or, as the parse
             # has it, the attribute of "are" or the object), the holder the place
             holder = _holder_in([p for c in tok.children if c.dep_ == "prep" for p in pobjs(c)])
-            if holder:
+            if holder[0]:
                 goods = subjects + [c for c in tok.children if c.dep_ == "dobj"] + [
                     c for a in aux for c in a.children if c.dep_ == "attr"]
                 return holder, goods
             continue
         holder = _holder_in(subjects)
-        if not holder:
+        if not holder[0]:
             continue
         roots = [c for c in tok.children if c.dep_ == "dobj"]
         roots += [p for c in tok.children if c.dep_ == "prep" and c.lower_ == "of"
@@ -206,8 +209,8 @@ def _listing(doc: Doc) -> tuple[str, list[Token]] | None:
 def _told_as_fact(verb: Token) -> bool:
     """Not "does not include", "would include", "whether the package includes", "had hoped
     the package would include": an including verb that tells what the package holds."""
-    if any(c.dep_ == "neg" or (c.dep_ == "aux" and c.lower_ in MODALS)
-           or (c.dep_ == "mark" and c.lower_ in ("whether", "if")) for c in verb.children):
+    if any(c.dep_ == "neg" or (c.dep_ == "aux" and c.lower_ in HYPOTHETICAL_AUX)
+           or (c.dep_ == "mark" and c.lower_ in HYPOTHETICAL_MARKS) for c in verb.children):
         return False
     v = verb
     while v.dep_ in ("ccomp", "xcomp", "advcl", "conj") and v.head.i != v.i:
@@ -218,26 +221,21 @@ def _told_as_fact(verb: Token) -> bool:
     return True
 
 
-def _holder_in(subjects: list[Token]) -> str:
+def _holder_in(subjects: list[Token]) -> Holder:
     """The transfer word among the subjects: the head ("the package") or the place it is
-    counted in ("the items in this package"); a word pointed at ("that deal") is marked with
-    `POINTED`."""
+    counted in ("the items in this package")."""
     for s in subjects:
         lemma = s.lemma_.lower() if s.pos_ != "PRON" else s.lower_
-        if lemma in HOLDERS and (lemma in POINTERS or _this_transfer(s)):
-            return _inner_holder(s) or lemma + _pointed(s)
         inner = _inner_holder(s)
-        if inner:
+        if inner[0]:
             return inner
-    return ""
+        if lemma in HOLDERS and (lemma in POINTERS or _this_transfer(s)):
+            return lemma, _pointed(s)
+    return NO_HOLDER
 
 
-POINTED = "@"
-
-
-def _pointed(s: Token) -> str:
-    return POINTED if any(c.dep_ == "det" and c.lower_ in ("this", "that") for c in s.children
-                          ) else ""
+def _pointed(s: Token) -> bool:
+    return any(c.dep_ == "det" and c.lower_ in ("this", "that") for c in s.children)
 
 
 def _this_transfer(s: Token) -> bool:
@@ -271,14 +269,14 @@ def _main_argument(t: Token) -> bool:
     return t.dep_ in ("nsubj", "nsubjpass", "dobj", "attr", "ROOT")
 
 
-def _inner_holder(s: Token) -> str:
+def _inner_holder(s: Token) -> Holder:
     for c in s.children:
         if c.dep_ == "prep" and c.lower_ in ("in", "of", "under"):
             for p in pobjs(c):
                 lemma = p.lemma_.lower()
                 if lemma in HOLDERS and lemma not in POINTERS and _this_transfer(p):
-                    return lemma + _pointed(p)
-    return ""
+                    return lemma, _pointed(p)
+    return NO_HOLDER
 
 
 def _after_colon(doc: Doc) -> list[Token]:
@@ -306,10 +304,10 @@ def _line_roots(doc: Doc) -> list[Token]:
         return [root]
     out: list[Token] = []
     for t in root.subtree:
-        if t.dep_ == "prep" and t.lower_ in ("for", "including") and t.head.i == root.i or (
-                t.dep_ == "prep" and t.lower_ == "including"):
+        if t.dep_ == "prep" and (t.lower_ == "including" or (
+                t.lower_ == "for" and t.head.i == root.i)):
             out.extend(pobjs(t))
-        elif t.pos_ == "VERB" and t.lemma_ in BUYING_VERBS:
+        elif t.pos_ == "VERB" and t.lemma_ in BUY_VERBS:
             out.extend(c for c in t.children if c.dep_ == "dobj")
     return out
 
@@ -371,14 +369,8 @@ def _starts(r: Candidate) -> list[int]:
 
 
 def _index(starts: list[int], offset: int) -> int:
-    lo, hi = 0, len(starts)
-    while lo < hi:  # the last sentence starting at or before the offset
-        mid = (lo + hi) // 2
-        if starts[mid] <= offset:
-            lo = mid + 1
-        else:
-            hi = mid
-    return lo - 1
+    """The sentence that holds `offset`: the last one starting at or before it."""
+    return bisect_right(starts, offset) - 1
 
 
 def _same(a: Argument, b: Argument) -> bool:

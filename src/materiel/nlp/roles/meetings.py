@@ -298,7 +298,7 @@ def _place_before_noun(t: Token) -> list[tuple[int, int]]:
         elif c.ent_type_ in _CITY_LABELS and c.is_title and (ent := entity_of(c)) is not None and (
                 ent.end == c.i + 1):
             places.append((ent.start, ent.end))
-    hyphen = any(w.text == "-" for w in t.doc[max(0, t.left_edge.i):t.i])
+    hyphen = any(w.text == "-" for w in t.doc[t.left_edge.i:t.i])
     return places if len(places) == 1 and not hyphen else []
 
 
