@@ -21,6 +21,7 @@ from spacy.tokens import Doc, Span
 from spacy.util import filter_spans
 
 from materiel.nlp.lexicon import ITEM_HEADS
+from materiel.nlp.place_names import relabel_places
 from materiel.wordlists import word_set
 
 log = logging.getLogger(__name__)
@@ -166,4 +167,4 @@ def fix_entities(doc: Doc) -> Doc:
 
 @Language.component("materiel_entity_fixer")
 def entity_fixer_component(doc: Doc) -> Doc:
-    return fix_entities(doc)
+    return relabel_places(fix_entities(doc))

@@ -75,6 +75,11 @@ def fill_strike(doc: Doc, f: Frame, m: EventMention, numbers: list[NumberMention
     )
     if t.pos_ == "VERB" and m.trigger in ("launch", "fire", "rain"):
         tgts = f.pp("on", "against", "at")
+    # "launched 400 drones at Ukraine, targeting Kyiv and Lutsk": what the clause aims at
+    tgts += [
+        o for c in t.children if c.dep_ == "advcl" and c.lemma_.lower() in _AIM_VERBS
+        for o in c.children if o.dep_ == "dobj"
+    ]
     if t.pos_ == "NOUN" and not tgts:
         # "a strike with high-precision weapons on military facilities": the target phrase
         # hung on the weapons
@@ -177,6 +182,7 @@ def _add_strike_places(doc: Doc, toks: list[Token], m: EventMention) -> None:
 
 _TARGET_PLACE_PREPS = word_set("nlp/roles", "strike_target_place_preps")
 _COMPASS_WORDS = word_set("nlp/roles", "compass_words")
+_AIM_VERBS = word_set("nlp/roles", "strike_aim_verbs")
 _PLACE_PART_NOUNS = word_set("nlp/roles", "place_part_nouns")
 
 
@@ -210,7 +216,7 @@ def _place_struck(doc: Doc, c: Token, m: EventMention) -> bool:
     """ "fired 40 missiles at Ukraine", "attacked Kyiv with drones": a country or city struck
     is where the strike falls (its location), not a target named as hit."""
     ent = entity_of(c)
-    if ent is None or ent.label_ not in ("GPE", "COUNTRY", "METONYM") or ent.root.i != c.i:
+    if ent is None or ent.label_ not in ("GPE", "LOC", "COUNTRY", "METONYM") or ent.root.i != c.i:
         return False
     if c.lower_ in ARMED_FORCE_WORDS or not place_label(c):
         return False

@@ -229,7 +229,7 @@ def _made_in_country(f: Frame, m: EventMention) -> bool:
         and any(c.dep_ == "auxpass" for c in t.children)
         and not m.values("producer")
         and not m.values("partner")
-        and any(v.label in ("GPE", "COUNTRY") for v in m.values("location"))
+        and any(v.label in ("GPE", "LOC", "COUNTRY") for v in m.values("location"))
     )
 
 
