@@ -18,22 +18,21 @@ from functools import lru_cache
 from spacy.tokens import Doc, Span, Token
 
 from materiel.kb.lexicon import CITY_WORDS, REGION_WORDS, TITLE_HEADS
+from materiel.kb.locations import candidates, gazetteer
 from materiel.kb.normalize import norm
+from materiel.nlp.lexicon import PLACE_LABELS
+from materiel.nlp.spans import title_case
 from materiel.wordlists import word_set
 
 MIN_POPULATION = 50_000
 _RELABELLED = frozenset({"PERSON", "ORG", "NORP", "PRODUCT", "WORK_OF_ART", "EVENT"})
-_PLACE_LABELS = frozenset({"GPE", "LOC", "COUNTRY", "METONYM"})
 _PLACE_PREPS = word_set("nlp/place_names", "place_prepositions")
 _PLACE_NOUNS = word_set("nlp/place_names", "place_nouns") | REGION_WORDS | CITY_WORDS
-_TITLES = frozenset(TITLE_HEADS)
 
 
 @lru_cache(maxsize=50_000)
 def known_town(text: str) -> bool:
     """Whether the gazetteer knows a town or state of this name big enough to be news."""
-    from materiel.kb.locations import candidates, gazetteer
-
     return any(
         p.kind == "state" or p.kind == "city" and p.population >= MIN_POPULATION
         for p in candidates(gazetteer(), text)
@@ -64,20 +63,14 @@ def _relabel_pass(doc: Doc, person_words: set[str]) -> bool:
     for tok in doc:
         if tok.i in taken or tok.pos_ != "PROPN" or not tok.is_title or _in_longer_name(tok):
             continue
-        if _title_case_line(tok):
-            continue  # a headline in title case: every word looks like a name
-        if _town_in_place_use(doc[tok.i : tok.i + 1], person_words):
+        # in a headline written in title case every word looks like a name
+        if _town_in_place_use(doc[tok.i : tok.i + 1], person_words) and not title_case(tok.sent):
             ents.append(Span(doc, tok.i, tok.i + 1, label="LOC"))
             taken.add(tok.i)
             changed = True
     if changed:
         doc.ents = sorted(ents, key=lambda e: e.start)
     return changed
-
-
-def _title_case_line(tok: Token) -> bool:
-    words = [t for t in tok.sent if t.is_alpha and len(t) > 3]
-    return len(words) >= 3 and sum(t.is_title for t in words) >= 0.7 * len(words)
 
 
 def _in_longer_name(tok: Token) -> bool:
@@ -93,7 +86,7 @@ def _town_in_place_use(span: Span, person_words: set[str]) -> bool:
     if any(norm(t.text) in person_words for t in span):
         return False
     doc = span.doc
-    if span.start > 0 and doc[span.start - 1].lower_.rstrip(".") in _TITLES:
+    if span.start > 0 and doc[span.start - 1].lower_.rstrip(".") in TITLE_HEADS:
         return False
     if any(c.dep_ == "det" for c in span.root.children):
         return False  # "from the Moskva", "the Lincoln": a ship; a town takes no article
@@ -110,9 +103,9 @@ def _place_use(tok: Token) -> bool:
         return True
     if tok.dep_ in ("conj", "appos"):
         head = tok.head
-        return head.ent_type_ in _PLACE_LABELS or (
+        return head.ent_type_ in PLACE_LABELS or (
             head.dep_ == "pobj" and head.head.lower_ in _PLACE_PREPS
         )
     return any(
-        c.dep_ == "conj" and c.ent_type_ in _PLACE_LABELS for c in tok.children
+        c.dep_ == "conj" and c.ent_type_ in PLACE_LABELS for c in tok.children
     ) and tok.dep_ in ("pobj", "dobj")
